@@ -1,0 +1,11 @@
+import type { CommandDef } from "../src/core/command.js";
+import help from "./help.js";
+import hoi from "./hoi.js";
+import lich from "./lich.js";
+import start from "./start.js";
+
+/**
+ * The one command registry. It drives routing, /help and Telegram's command menu.
+ * Order is the order shown to users.
+ */
+export const commands: readonly CommandDef[] = [start, hoi, lich, help] as CommandDef[];

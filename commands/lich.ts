@@ -1,0 +1,64 @@
+import { defineCommand, t } from "../src/core/command.js";
+import type { Content, Milestone } from "../src/core/content/schema.js";
+import { fold } from "../src/core/fold.js";
+import { expandGlossary } from "../src/core/knowledge/glossary.js";
+import { agencyNames, byDeadline, dueWithCountdown, milestoneTitle } from "../src/core/milestones.js";
+import { bold, lines, reply, type Rich } from "../src/core/reply.js";
+
+/** /lich [từ khóa] (alias /deadlines): upcoming and overdue milestones with countdowns, optionally filtered. */
+export default defineCommand({
+  name: "lich",
+  alias: "deadlines",
+  access: "everyone",
+  description: { vi: "Các mốc thời hạn sắp tới và đã qua", en: "Upcoming and past deadlines" },
+  usage: { vi: "/lich [từ khóa]", en: "/deadlines [keyword]" },
+  parse: (args) => args.slice(0, 100),
+  run(ctx, filter) {
+    const { content } = ctx.services;
+    const { lang, today } = ctx;
+    const chosen = byDeadline(filterMilestones(content, filter));
+    if (chosen.length === 0) {
+      return reply(
+        t(
+          lang,
+          `Không tìm thấy mốc thời hạn nào khớp với "${filter}". Thử /lich email, /lich 1022 hoặc /lich binh duong.`,
+          `No deadline matches "${filter}". Try /deadlines email, /deadlines 1022 or /deadlines binh duong.`,
+        ),
+      );
+    }
+    const upcoming = chosen.filter((m) => m.dueParsed.end >= today);
+    const past = chosen.filter((m) => m.dueParsed.end < today);
+    const row = (m: Milestone): Rich => [`• ${milestoneTitle(m, lang)}: `, bold(dueWithCountdown(m, today, lang))];
+    const title = filter
+      ? t(lang, `Mốc thời hạn về "${filter}"`, `Deadlines about "${filter}"`)
+      : t(lang, "Các mốc thời hạn của kế hoạch liên tịch", "Deadlines of the joint plan");
+    return reply(
+      lines(
+        bold(title),
+        upcoming.length > 0 && bold(t(lang, "Sắp tới:", "Upcoming:")),
+        ...upcoming.map(row),
+        past.length > 0 && bold(t(lang, "Đã đến hạn:", "Past deadlines:")),
+        ...past.map(row),
+        "",
+        t(lang, "Nguồn: Kế hoạch liên tịch của Sở KH&CN TP.HCM, Bình Dương, Bà Rịa - Vũng Tàu và TTCĐS TP.HCM.", "Source: the joint plan."),
+      ),
+    );
+  },
+});
+
+/**
+ * Milestones whose text, keywords, system or agencies contain every word of the filter
+ * (folded, with glossary synonyms: "email" also finds "thư điện tử").
+ */
+export function filterMilestones(content: Content, filter: string): Milestone[] {
+  const query = fold(filter);
+  if (query.length === 0) return content.milestones;
+  const alternatives = expandGlossary(query, content.glossary);
+  return content.milestones.filter((m) => {
+    const agencies = content.agencies.filter((a) => m.responsible.includes(a.id) || m.coordinator === a.id);
+    const haystack = ` ${fold([m.id, m.title, m.titleEn ?? "", m.system, m.description, ...m.keywords].join(" "))} ${agencies
+      .flatMap((a) => [...agencyNames(a), a.locality])
+      .join(" ")} `;
+    return alternatives.some((alt) => alt.split(" ").every((word) => haystack.includes(word)));
+  });
+}

@@ -1,0 +1,47 @@
+import { commands } from "../commands/index.js";
+import type { Config } from "./config.js";
+import { type Assistant, createAssistant, type TextHook } from "./core/assistant.js";
+import { createWorkingCalendar } from "./core/calendar.js";
+import type { CoreSettings, Services } from "./core/command.js";
+import type { Content } from "./core/content/schema.js";
+import { answerQuestion } from "./core/knowledge/answer.js";
+import { createKnowledge } from "./core/knowledge/search.js";
+import type { Logger, Outbox, Store, UserKey } from "./core/ports.js";
+import type { Clock } from "./core/time.js";
+
+/** The pieces {@link createApp} wires together. */
+export interface AppDeps {
+  content: Content;
+  store: Store;
+  clock: Clock;
+  outbox: Outbox;
+  log: Logger;
+  settings: CoreSettings;
+}
+
+/** The wired assistant and the services behind it. */
+export interface App {
+  services: Services;
+  assistant: Assistant;
+}
+
+/** Builds the services and the assistant. The one place (with main.ts and cli.ts) where concrete pieces meet. */
+export function createApp(deps: AppDeps, extra: { hooks?: TextHook[] } = {}): App {
+  const services: Services = {
+    ...deps,
+    calendar: createWorkingCalendar(deps.content.calendar),
+    knowledge: createKnowledge(deps.content),
+    commands,
+  };
+  const assistant = createAssistant(services, { ask: answerQuestion, hooks: extra.hooks });
+  return { services, assistant };
+}
+
+/** Core settings from config. The local console user is an admin: whoever runs the process owns it. */
+export function settingsFrom(config: Config, extraAdmins: UserKey[] = []): CoreSettings {
+  return {
+    adminKeys: [...config.ADMIN_IDS.map((id): UserKey => `telegram:${id}`), ...extraAdmins],
+    botUsername: config.BOT_USERNAME,
+    reminderTime: config.REMINDER_TIME,
+  };
+}

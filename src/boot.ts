@@ -1,0 +1,33 @@
+import { createConfig, type Config } from "./config.js";
+import { loadContent } from "./content/load.js";
+import type { Content } from "./core/content/schema.js";
+import { FileProblemError } from "./core/errors.js";
+import { type ClosableStore, openStore } from "./store/open-store.js";
+
+/** Config, content and store: what every entry point loads first, validated. */
+export interface Loaded {
+  config: Config;
+  content: Content;
+  store: ClosableStore;
+}
+
+/** Loads config, content and the store, in that order. Throws {@link FileProblemError} on bad input. */
+export async function loadAll(env: Record<string, string | undefined>): Promise<Loaded> {
+  const config = createConfig(env);
+  const content = await loadContent(config.CONTENT_DIR);
+  const store = await openStore({ file: config.DATA_FILE });
+  return { config, content, store };
+}
+
+/**
+ * Prints a start-up failure the way a person can act on: the message only for known
+ * input problems, the stack for bugs. Returns the exit code.
+ */
+export function reportFatal(error: unknown, write: (text: string) => void = (t) => process.stderr.write(t)): number {
+  if (error instanceof FileProblemError) {
+    write(`${error.message}\n`);
+    return 1;
+  }
+  write(`Unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  return 1;
+}

@@ -1,0 +1,25 @@
+import { readContentFiles } from "../content/load.js";
+import { validateContent } from "../core/content/validate.js";
+import type { CliCommand } from "./types.js";
+
+/** `check [dir]`: validates content and prints every problem with file and path; exit 1 if any. */
+export const check: CliCommand = {
+  name: "check",
+  summary: "validate content/ (schemas and cross-references); exit 1 on any problem",
+  usage: "check [CONTENT_DIR]",
+  async run({ args, env, stdout, stderr }) {
+    const dir = args[0] ?? env.CONTENT_DIR ?? "content";
+    const result = validateContent(await readContentFiles(dir));
+    if (!result.ok) {
+      stderr.write(`content: ${result.problems.length} problem(s) in ${dir}\n`);
+      for (const p of result.problems) stderr.write(`  - content: ${p}\n`);
+      return 1;
+    }
+    const c = result.content;
+    stdout.write(
+      `content: OK (${dir}): ${c.agencies.length} agencies, ${c.milestones.length} milestones, ${c.faq.length} FAQ entries, ` +
+        `${c.glossary.length} glossary groups, ${c.calendar.holidays.length} holidays, ${c.sources.length} sources\n`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,163 @@
+import { type Actor, canRun, type CommandContext, type CommandDef, type Incoming, type Services, t } from "./command.js";
+import type { Lang } from "./dates.js";
+import { UserError } from "./errors.js";
+import type { ChatKey, UserKey } from "./ports.js";
+import { type Button, flatButtons, reply, type Reply } from "./reply.js";
+import { dayOf } from "./time.js";
+
+/**
+ * Handles free text before it is treated as a question: e.g. the note a lead types after
+ * "Vướng mắc", or a bare "1".."4" after a reminder. Returns null to let the next handler try.
+ */
+export type TextHook = (ctx: CommandContext, text: string) => Promise<Reply[] | null>;
+
+/** Answers free text as a question. */
+export type QuestionHandler = (ctx: CommandContext, question: string) => Promise<Reply[]>;
+
+/** The platform-free assistant: one message in, replies out. */
+export interface Assistant {
+  handle(message: Incoming): Promise<Reply[]>;
+  /** Finds a command by its Vietnamese name or English alias. */
+  findCommand(name: string): CommandDef | undefined;
+  /** Resolves who is writing. */
+  actorOf(message: Incoming): Actor;
+}
+
+/** Longest accepted message; longer text is refused politely rather than searched. */
+export const MAX_TEXT_LENGTH = 2000;
+/** How long numbered options stay valid for channels without buttons. */
+const OPTIONS_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Creates the assistant: routes commands through the one registry, checks roles,
+ * turns {@link UserError}s into replies, and answers free text as questions.
+ * Other errors are rethrown for the channel's error boundary to log and apologise.
+ */
+export function createAssistant(
+  services: Services,
+  options: { ask: QuestionHandler; hooks?: TextHook[] },
+): Assistant {
+  const byName = new Map<string, CommandDef>();
+  for (const cmd of services.commands) {
+    for (const n of [cmd.name, cmd.alias]) {
+      if (byName.has(n)) throw new Error(`commands: the name "${n}" is used twice; every name and alias must be unique`);
+      byName.set(n, cmd);
+    }
+  }
+  // Numbered options shown to channels without buttons, per chat.
+  const optionMemory = new Map<ChatKey, { payloads: string[]; at: number }>();
+
+  const actorOf = (message: Incoming): Actor => {
+    const userKey: UserKey = `${message.channel}:${message.user.id}`;
+    const chatKey: ChatKey = `${message.channel}:${message.chat.id}`;
+    const isAdmin = services.settings.adminKeys.includes(userKey);
+    const person = services.store.people.get(userKey);
+    return {
+      userKey,
+      chatKey,
+      name: message.user.name,
+      isAdmin,
+      role: isAdmin ? "admin" : (person?.role ?? "member"),
+      agencyId: person?.role === "lead" ? person.agencyId : undefined,
+    };
+  };
+
+  const runLine = async (ctx: CommandContext, line: string): Promise<Reply[]> => {
+    const m = /^\/?([\p{L}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(line.trim());
+    if (!m) throw new UserError(t(ctx.lang, "Lệnh không hợp lệ. Gõ /help để xem các lệnh.", "Invalid command. Type /help to see the commands."));
+    const name = m[1]!.toLowerCase();
+    const cmd = byName.get(name);
+    if (!cmd) {
+      throw new UserError(
+        t(ctx.lang, `Không có lệnh /${name}. Gõ /help để xem các lệnh hiện có.`, `There is no /${name} command. Type /help to see the commands.`),
+      );
+    }
+    if (!canRun(ctx.actor.role, cmd.access)) throw new UserError(deniedMessage(cmd, ctx.lang));
+    const args = cmd.parse((m[2] ?? "").trim(), ctx);
+    const out = await cmd.run(ctx, args);
+    return Array.isArray(out) ? out : [out];
+  };
+
+  const handle = async (message: Incoming): Promise<Reply[]> => {
+    const now = services.clock.now();
+    const actor = actorOf(message);
+    const lang: Lang = message.user.languageCode?.toLowerCase().startsWith("en") ? "en" : "vi";
+    const ctx: CommandContext = {
+      message,
+      actor,
+      lang,
+      services,
+      now,
+      today: dayOf(now),
+      via: message.payload !== undefined ? "button" : "text",
+    };
+    let replies: Reply[];
+    try {
+      replies = await route(ctx);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      replies = [reply(error.message)];
+    }
+    return message.supportsButtons ? replies : numberOptions(actor.chatKey, replies, lang);
+  };
+
+  const route = async (ctx: CommandContext): Promise<Reply[]> => {
+    const { message } = ctx;
+    if (message.payload !== undefined) return runLine(ctx, message.payload);
+    const text = (message.text ?? "").trim();
+    if (text.length === 0) {
+      return [reply(t(ctx.lang, "Xin vui lòng gửi câu hỏi bằng chữ, hoặc gõ /help để xem các lệnh.", "Please send your question as text, or type /help."))];
+    }
+    if (text.length > MAX_TEXT_LENGTH) {
+      throw new UserError(
+        t(ctx.lang, `Tin nhắn quá dài (hơn ${MAX_TEXT_LENGTH} ký tự). Xin vui lòng hỏi ngắn gọn hơn.`, `The message is too long (over ${MAX_TEXT_LENGTH} characters). Please keep it shorter.`),
+      );
+    }
+    if (text.startsWith("/")) return runLine(ctx, text);
+    for (const hook of options.hooks ?? []) {
+      const out = await hook(ctx, text);
+      if (out) return out;
+    }
+    if (!message.supportsButtons && /^\d{1,2}$/.test(text)) {
+      const remembered = optionMemory.get(ctx.actor.chatKey);
+      const payload = remembered && Date.now() - remembered.at < OPTIONS_TTL_MS ? remembered.payloads[Number(text) - 1] : undefined;
+      if (payload) return runLine({ ...ctx, via: "button" }, payload);
+    }
+    return options.ask(ctx, text);
+  };
+
+  const numberOptions = (chatKey: ChatKey, replies: Reply[], lang: Lang): Reply[] => {
+    const payloads: string[] = [];
+    const out = replies.map((r) => {
+      const buttons = flatButtons(r);
+      if (buttons.length === 0) return r;
+      const start = payloads.length;
+      payloads.push(...buttons.map((b) => b.payload));
+      return { ...r, buttons: undefined, text: [...r.text, "\n", ...optionLines(buttons, start, lang)] };
+    });
+    if (payloads.length > 0) optionMemory.set(chatKey, { payloads, at: Date.now() });
+    return out;
+  };
+
+  return { handle, findCommand: (name) => byName.get(name.toLowerCase()), actorOf };
+}
+
+function optionLines(buttons: Button[], start: number, lang: Lang): string[] {
+  const head = t(lang, "Trả lời bằng số để chọn:", "Reply with a number to choose:");
+  return [head, ...buttons.map((b, i) => `\n  ${start + i + 1}. ${b.label}`)];
+}
+
+function deniedMessage(cmd: CommandDef, lang: Lang): string {
+  const who: Record<CommandDef["access"], [string, string]> = {
+    everyone: ["mọi người", "everyone"],
+    lead: ["đầu mối của cơ quan, đơn vị và điều phối viên", "agency leads and coordinators"],
+    coordinator: ["điều phối viên", "coordinators"],
+    admin: ["quản trị viên", "admins"],
+  };
+  const [vi, en] = who[cmd.access];
+  return t(
+    lang,
+    `Xin lỗi, lệnh /${cmd.name} chỉ dành cho ${vi}. Nếu anh/chị cần quyền này, vui lòng liên hệ điều phối viên để được mời.`,
+    `Sorry, /${cmd.alias} is only for ${en}. If you need it, please ask a coordinator for an invitation.`,
+  );
+}

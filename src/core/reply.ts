@@ -1,0 +1,122 @@
+/**
+ * The platform-free reply model. The core says *what* to show; each channel
+ * decides *how* (Telegram HTML, plain text for the console and Zalo).
+ */
+
+/** A piece of text with light formatting. Formatting never spans a line break. */
+export type Span = string | { bold: string } | { italic: string } | { code: string } | { link: string; href: string };
+
+/** Text made of spans; line breaks live only in plain string spans. */
+export type Rich = Span[];
+
+/**
+ * A button. `payload` is what pressing it sends back to the core: a command line
+ * without the slash (e.g. `"xemthem email-accounts-when"`), at most 64 bytes.
+ * Channels without buttons print the label with a number the user can type.
+ */
+export interface Button {
+  label: string;
+  payload: string;
+}
+
+/** A file sent along with a reply (the digest CSV, the chart). */
+export interface Attachment {
+  kind: "document" | "photo";
+  filename: string;
+  data: Uint8Array;
+  caption?: string;
+}
+
+/** One message from the assistant. */
+export interface Reply {
+  text: Rich;
+  /** Rows of buttons. */
+  buttons?: Button[][];
+  attachments?: Attachment[];
+  /** Ask the user to answer this message (Telegram force-reply); other channels just wait for the next message. */
+  forceReply?: { placeholder: string };
+  /** Replace the text of the message the pressed button belongs to, instead of sending a new one. */
+  editOriginal?: boolean;
+}
+
+/** Builds a reply from text, a tagged template or spans. */
+export function reply(text: string | Rich, extra: Omit<Reply, "text"> = {}): Reply {
+  return { text: typeof text === "string" ? [text] : text, ...extra };
+}
+
+/** Bold text. */
+export const bold = (text: string): Span => ({ bold: oneLine(text) });
+/** Italic text. */
+export const italic = (text: string): Span => ({ italic: oneLine(text) });
+/** Monospace text. */
+export const code = (text: string): Span => ({ code: oneLine(text) });
+/** A link. */
+export const link = (text: string, href: string): Span => ({ link: oneLine(text), href });
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ");
+}
+
+/** Joins lines of spans with line breaks. `null`/`undefined`/`false` lines are skipped. */
+export function lines(...items: (Span | Rich | null | undefined | false)[]): Rich {
+  const out: Rich = [];
+  let first = true;
+  for (const item of items) {
+    if (item === null || item === undefined || item === false) continue;
+    if (!first) out.push("\n");
+    first = false;
+    if (Array.isArray(item)) out.push(...item);
+    else out.push(item);
+  }
+  return out;
+}
+
+/** The plain text of rich text, with no markup (console, Zalo, the CLI's JSON). Links show their address. */
+export function toPlain(text: Rich): string {
+  return text
+    .map((s) => {
+      if (typeof s === "string") return s;
+      if ("bold" in s) return s.bold;
+      if ("italic" in s) return s.italic;
+      if ("code" in s) return s.code;
+      return s.link === s.href ? s.href : `${s.link} (${s.href})`;
+    })
+    .join("");
+}
+
+/** All buttons of a reply in reading order. */
+export function flatButtons(r: Reply): Button[] {
+  return (r.buttons ?? []).flat();
+}
+
+/**
+ * Splits text into chunks of at most `limit` characters, on line boundaries where possible.
+ * A single line longer than the limit is cut at the last space before it, or hard-cut.
+ */
+export function splitText(text: string, limit: number): string[] {
+  if (text.length <= limit) return [text];
+  const chunks: string[] = [];
+  let current = "";
+  const push = () => {
+    if (current.length > 0) chunks.push(current);
+    current = "";
+  };
+  for (const line of text.split("\n")) {
+    const candidate = current.length === 0 ? line : `${current}\n${line}`;
+    if (candidate.length <= limit) {
+      current = candidate;
+      continue;
+    }
+    push();
+    let rest = line;
+    while (rest.length > limit) {
+      const cut = rest.lastIndexOf(" ", limit);
+      const at = cut > limit / 2 ? cut : limit;
+      chunks.push(rest.slice(0, at));
+      rest = rest.slice(at).replace(/^ /, "");
+    }
+    current = rest;
+  }
+  push();
+  return chunks;
+}

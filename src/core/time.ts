@@ -1,0 +1,79 @@
+import dayjs, { type Dayjs } from "dayjs";
+import customParseFormat from "dayjs/plugin/customParseFormat.js";
+import isoWeek from "dayjs/plugin/isoWeek.js";
+import timezone from "dayjs/plugin/timezone.js";
+import utc from "dayjs/plugin/utc.js";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
+dayjs.extend(isoWeek);
+
+/** The one time zone of the product, whatever the server's zone is. */
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+/** A source of "now". Inject it everywhere time matters, so tests never depend on today's date. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock frozen at `at` (a Date or an ISO string); `set` moves it. For tests and the CLI's `--now`. */
+export function createFixedClock(at: Date | string): Clock & { set(at: Date | string): void } {
+  let current = new Date(at);
+  return {
+    now: () => new Date(current),
+    set(next) {
+      current = new Date(next);
+    },
+  };
+}
+
+/** `date` seen in Asia/Ho_Chi_Minh. */
+export function inZone(date: Date | number | string): Dayjs {
+  return dayjs(date).tz(TIME_ZONE);
+}
+
+/** The calendar day (YYYY-MM-DD) of `date` in Asia/Ho_Chi_Minh. */
+export function dayOf(date: Date): string {
+  return inZone(date).format("YYYY-MM-DD");
+}
+
+/** The instant of `day` (YYYY-MM-DD) at `time` (HH:mm) in Asia/Ho_Chi_Minh. */
+export function atLocal(day: string, time = "00:00"): Date {
+  return dayjs.tz(`${day} ${time}`, "YYYY-MM-DD HH:mm", TIME_ZONE).toDate();
+}
+
+/**
+ * Parses a day typed by an operator (YYYY-MM-DD) strictly; returns null if it is not a real day.
+ * Strict parsing matters: dayjs in loose mode turns "15/05/2025" into another year.
+ */
+export function parseDay(text: string): string | null {
+  const d = dayjs(text, "YYYY-MM-DD", true);
+  return d.isValid() ? d.format("YYYY-MM-DD") : null;
+}
+
+/** Adds `n` calendar days to a day string. */
+export function addDays(day: string, n: number): string {
+  return dayjs.utc(day).add(n, "day").format("YYYY-MM-DD");
+}
+
+/** Whole calendar days from day `a` to day `b` (b - a). */
+export function diffDays(a: string, b: string): number {
+  return dayjs.utc(b).diff(dayjs.utc(a), "day");
+}
+
+/** ISO weekday of a day string: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: string): number {
+  return dayjs.utc(day).isoWeekday();
+}
+
+/** ISO week id ("2025-W23") of `date` in Asia/Ho_Chi_Minh. */
+export function isoWeekId(date: Date): string {
+  const d = dayjs.utc(dayOf(date));
+  return `${d.isoWeekYear()}-W${String(d.isoWeek()).padStart(2, "0")}`;
+}
+
+export { dayjs };

@@ -1,0 +1,300 @@
+import type { Low } from "lowdb";
+import type {
+  ChatRecord,
+  DeliveryRecord,
+  LatestStatus,
+  PendingPrompt,
+  Store,
+  StatusRecord,
+  UnansweredQuestion,
+} from "../core/ports.js";
+import { acquireLock, type Backing, openLow } from "./files.js";
+import { deliverySchema, emptyMainFile, type MainFile, mainFileSchema, statusRecordSchema } from "./schema.js";
+import { SegmentLog } from "./segment-log.js";
+
+/** Limits that keep the data file bounded whatever people type. */
+export const LIMITS = {
+  /** Distinct unanswered questions kept; the least asked, oldest ones are dropped first. */
+  unanswered: 500,
+  /** Days of question statistics kept. */
+  questionDays: 400,
+  /** Longest example text kept per unanswered question. */
+  exampleLength: 300,
+};
+
+/** Options of {@link openStore}. */
+export interface StoreOptions {
+  /** The main data file (e.g. `data/db.json`), or `":memory:"` for a store that is never written to disk. */
+  file: string;
+}
+
+/** A store that can be closed: flushes writes and releases the file lock. */
+export interface ClosableStore extends Store {
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the lowdb-backed store. The main file holds small collections; status records and
+ * delivery outcomes are append-only logs in segment folders beside it (`db.statuses/`, `db.deliveries/`).
+ * Refuses, without writing anything, a file that is corrupt or of another schema version.
+ */
+export async function openStore(options: StoreOptions): Promise<ClosableStore> {
+  const memory = options.file === ":memory:";
+  const base = options.file.replace(/\.json$/i, "");
+  const backing = (path: string): Backing => (memory ? { kind: "memory" } : { kind: "file", path });
+  const release = memory ? async () => undefined : await acquireLock(options.file);
+  try {
+    const main = await openLow<MainFile>(backing(options.file), mainFileSchema, emptyMainFile, { pretty: true });
+    const statusLog = await SegmentLog.open<StatusRecord>(backing(`${base}.statuses`), statusRecordSchema);
+    const deliveryLog = await SegmentLog.open<DeliveryRecord>(backing(`${base}.deliveries`), deliverySchema);
+    return createStore(main, statusLog, deliveryLog, release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+function createStore(
+  main: Low<MainFile>,
+  statusLog: SegmentLog<StatusRecord>,
+  deliveryLog: SegmentLog<DeliveryRecord>,
+  release: () => Promise<void>,
+): ClosableStore {
+  const data = main.data;
+  // Every write of the main file goes through one promise chain, so mutations are serialized.
+  let queue: Promise<void> = Promise.resolve();
+  const save = (): Promise<void> => {
+    const next = queue.then(() => main.write());
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const statusIndex = createStatusIndex(statusLog.all());
+
+  const store: ClosableStore = {
+    people: {
+      get: (userKey) => data.people.find((p) => p.userKey === userKey && !p.revokedAt),
+      list: (filter = {}) =>
+        data.people.filter(
+          (p) =>
+            !p.revokedAt &&
+            (filter.role === undefined || p.role === filter.role) &&
+            (filter.agencyId === undefined || p.agencyId === filter.agencyId),
+        ),
+      async grant(person) {
+        for (const p of data.people) {
+          if (p.userKey === person.userKey && !p.revokedAt) {
+            p.revokedAt = person.grantedAt;
+            p.revokedBy = person.grantedBy;
+          }
+        }
+        data.people.push(person);
+        await save();
+      },
+      async revoke(userKey, by, at) {
+        const p = data.people.find((x) => x.userKey === userKey && !x.revokedAt);
+        if (!p) return false;
+        p.revokedAt = at;
+        p.revokedBy = by;
+        await save();
+        return true;
+      },
+    },
+    invitations: {
+      async add(invitation) {
+        data.invitations.push(invitation);
+        await save();
+      },
+      findByHash: (codeHash) => data.invitations.find((i) => i.codeHash === codeHash),
+      async markUsed(codeHash, by, at) {
+        const inv = data.invitations.find((i) => i.codeHash === codeHash);
+        if (!inv || inv.usedAt) return false;
+        inv.usedAt = at;
+        inv.usedBy = by;
+        await save();
+        return true;
+      },
+      list: () => data.invitations,
+    },
+    chats: {
+      get: (chatKey) => data.chats.find((c) => c.chatKey === chatKey),
+      list: (filter = {}) =>
+        data.chats.filter(
+          (c) =>
+            (filter.agencyId === undefined || c.agencyId === filter.agencyId) &&
+            (filter.active === undefined || c.active === filter.active),
+        ),
+      async upsert(chat: ChatRecord) {
+        const i = data.chats.findIndex((c) => c.chatKey === chat.chatKey);
+        if (i >= 0) data.chats[i] = chat;
+        else data.chats.push(chat);
+        await save();
+      },
+      async markInactive(chatKey, at) {
+        const chat = data.chats.find((c) => c.chatKey === chatKey);
+        if (chat) {
+          chat.active = false;
+          chat.inactiveSince = at;
+        } else {
+          data.chats.push({ chatKey, type: "private", active: false, inactiveSince: at });
+        }
+        await save();
+      },
+      async markActive(chatKey) {
+        const chat = data.chats.find((c) => c.chatKey === chatKey);
+        if (!chat || chat.active) return;
+        chat.active = true;
+        delete chat.inactiveSince;
+        await save();
+      },
+    },
+    statuses: {
+      async append(record) {
+        statusIndex.add(record);
+        await statusLog.append(record);
+      },
+      get: (id) => statusIndex.byId.get(id),
+      history: (milestoneId, agencyId) => statusIndex.history.get(pairKey(milestoneId, agencyId)) ?? [],
+      latest: () => [...statusIndex.latest.values()],
+      latestFor: (milestoneId, agencyId) => statusIndex.latest.get(pairKey(milestoneId, agencyId)),
+      all: () => statusLog.all(),
+      count: () => statusLog.all().length,
+    },
+    reminders: {
+      has: (key) => data.reminders.some((r) => r.key === key),
+      get: (key) => data.reminders.find((r) => r.key === key),
+      async claim(reminder) {
+        if (data.reminders.some((r) => r.key === reminder.key)) return false;
+        data.reminders.push(reminder);
+        await save();
+        return true;
+      },
+      list: () => data.reminders,
+      async addDelivery(delivery) {
+        await deliveryLog.append(delivery);
+      },
+      deliveries: (filter = {}) =>
+        deliveryLog
+          .all()
+          .filter((d) => (filter.ref === undefined || d.ref === filter.ref) && (filter.since === undefined || d.at >= filter.since)),
+    },
+    questions: {
+      async record(q) {
+        let day = data.questionDays.find((d) => d.day === q.day);
+        if (!day) {
+          day = { day: q.day, asked: 0, answered: 0, topics: {} };
+          data.questionDays.push(day);
+          data.questionDays.sort((a, b) => a.day.localeCompare(b.day));
+          if (data.questionDays.length > LIMITS.questionDays) data.questionDays.splice(0, data.questionDays.length - LIMITS.questionDays);
+        }
+        day.asked += 1;
+        if (q.answered) {
+          day.answered += 1;
+          if (q.topic) day.topics[q.topic] = (day.topics[q.topic] ?? 0) + 1;
+        } else if (q.folded.length > 0) {
+          recordUnanswered(data.unanswered, q.folded, q.text, q.at);
+        }
+        await save();
+      },
+      unanswered: (limit = 10) =>
+        [...data.unanswered].sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked)).slice(0, limit),
+      days: (from, to) => data.questionDays.filter((d) => d.day >= from && d.day <= to),
+    },
+    runs: {
+      get: (key) => data.runs.find((r) => r.key === key),
+      async claim(run) {
+        if (data.runs.some((r) => r.key === run.key)) return false;
+        data.runs.push(run);
+        await save();
+        return true;
+      },
+      list: (prefix = "") => data.runs.filter((r) => r.key.startsWith(prefix)),
+    },
+    prompts: {
+      async set(prompt: PendingPrompt) {
+        // Drop expired prompts and any earlier prompt of the same chat and user: one pending prompt at a time.
+        data.prompts = data.prompts.filter(
+          (p) => p.expiresAt > prompt.createdAt && !(p.chatKey === prompt.chatKey && p.userKey === prompt.userKey && p.kind === prompt.kind),
+        );
+        data.prompts.push(prompt);
+        await save();
+      },
+      find(chatKey, userKey, now) {
+        const candidates = data.prompts.filter(
+          (p) => p.chatKey === chatKey && p.expiresAt > now && (p.userKey === undefined || userKey === undefined || p.userKey === userKey),
+        );
+        return candidates.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      },
+      async clear(chatKey, ref) {
+        const before = data.prompts.length;
+        data.prompts = data.prompts.filter((p) => !(p.chatKey === chatKey && p.ref === ref));
+        if (data.prompts.length !== before) await save();
+      },
+    },
+    async flush() {
+      await queue;
+      await Promise.all([statusLog.flush(), deliveryLog.flush()]);
+    },
+    async close() {
+      await store.flush();
+      await release();
+    },
+  };
+  return store;
+}
+
+function pairKey(milestoneId: string, agencyId: string): string {
+  return `${milestoneId}|${agencyId}`;
+}
+
+/** In-memory indexes over the status log: by id, history per pair, and the latest status per pair. */
+function createStatusIndex(records: readonly StatusRecord[]) {
+  const byId = new Map<string, StatusRecord>();
+  const history = new Map<string, StatusRecord[]>();
+  const latest = new Map<string, LatestStatus>();
+  const add = (r: StatusRecord) => {
+    byId.set(r.id, r);
+    const k = pairKey(r.milestoneId, r.agencyId);
+    const list = history.get(k);
+    if (list) list.push(r);
+    else history.set(k, [r]);
+    if (r.kind === "status") {
+      latest.set(k, {
+        milestoneId: r.milestoneId,
+        agencyId: r.agencyId,
+        status: r.status,
+        note: r.note,
+        at: r.at,
+        role: r.role,
+        onBehalfOf: r.onBehalfOf,
+        recordId: r.id,
+      });
+    } else {
+      // A note completes its status only if that status is still the latest one.
+      const current = latest.get(k);
+      if (current && current.recordId === r.noteFor) latest.set(k, { ...current, note: r.note });
+    }
+  };
+  for (const r of records) add(r);
+  return { byId, history, latest, add };
+}
+
+function recordUnanswered(list: UnansweredQuestion[], folded: string, text: string, at: string): void {
+  const existing = list.find((u) => u.folded === folded);
+  if (existing) {
+    existing.count += 1;
+    existing.lastAsked = at;
+    return;
+  }
+  if (list.length >= LIMITS.unanswered) {
+    // Evict the least asked, least recent question, so the file stays bounded under a flood.
+    let victim = 0;
+    for (let i = 1; i < list.length; i++) {
+      const a = list[i]!;
+      const v = list[victim]!;
+      if (a.count < v.count || (a.count === v.count && a.lastAsked < v.lastAsked)) victim = i;
+    }
+    list.splice(victim, 1);
+  }
+  list.push({ folded, example: text.slice(0, LIMITS.exampleLength), count: 1, firstAsked: at, lastAsked: at });
+}

@@ -1,0 +1,142 @@
+import { z } from "zod";
+
+/** The schema version this program writes. Files with another version are refused, never overwritten. */
+export const SCHEMA_VERSION = 1;
+
+const key = z.templateLiteral([z.enum(["telegram", "zalo", "console"]), ":", z.string().min(1)]);
+const iso = z.string().min(10);
+const statusKind = z.enum(["done", "on-track", "at-risk", "blocked"]);
+const role = z.enum(["member", "lead", "coordinator", "admin"]);
+const channel = z.enum(["telegram", "zalo", "console"]);
+
+export const personSchema = z.object({
+  userKey: key,
+  name: z.string(),
+  role: z.enum(["lead", "coordinator"]),
+  agencyId: z.string().optional(),
+  chatKey: key,
+  grantedBy: key,
+  grantedAt: iso,
+  revokedAt: iso.optional(),
+  revokedBy: key.optional(),
+});
+
+export const invitationSchema = z.object({
+  codeHash: z.string().min(16),
+  kind: z.enum(["lead", "coordinator"]),
+  agencyId: z.string().optional(),
+  createdBy: key,
+  createdAt: iso,
+  expiresAt: iso,
+  usedBy: key.optional(),
+  usedAt: iso.optional(),
+});
+
+export const chatSchema = z.object({
+  chatKey: key,
+  type: z.enum(["private", "group"]),
+  title: z.string().optional(),
+  agencyId: z.string().optional(),
+  registeredBy: key.optional(),
+  registeredAt: iso.optional(),
+  active: z.boolean(),
+  inactiveSince: iso.optional(),
+});
+
+export const statusRecordSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(["status", "note"]),
+  milestoneId: z.string(),
+  agencyId: z.string(),
+  status: statusKind,
+  note: z.string().optional(),
+  noteFor: z.string().optional(),
+  userKey: key,
+  userName: z.string().optional(),
+  role,
+  onBehalfOf: z.string().optional(),
+  channel,
+  at: iso,
+  reminderKey: z.string().optional(),
+});
+
+export const sentReminderSchema = z.object({
+  key: z.string().min(1),
+  milestoneId: z.string(),
+  agencyId: z.string(),
+  kind: z.enum(["before", "due", "overdue", "manual"]),
+  step: z.number(),
+  plannedFor: z.string(),
+  sentAt: iso,
+  sentBy: key.optional(),
+});
+
+export const deliverySchema = z.object({
+  ref: z.string(),
+  chatKey: key,
+  result: z.enum(["ok", "blocked", "failed"]),
+  messageId: z.string().optional(),
+  error: z.string().optional(),
+  at: iso,
+});
+
+export const unansweredSchema = z.object({
+  folded: z.string(),
+  example: z.string(),
+  count: z.number().int().min(1),
+  firstAsked: iso,
+  lastAsked: iso,
+});
+
+export const questionDaySchema = z.object({
+  day: z.string(),
+  asked: z.number().int().min(0),
+  answered: z.number().int().min(0),
+  topics: z.record(z.string(), z.number()),
+});
+
+export const runSchema = z.object({ key: z.string(), at: iso, data: z.unknown().optional() });
+
+export const promptSchema = z.object({
+  chatKey: key,
+  userKey: key.optional(),
+  kind: z.enum(["note", "reminder"]),
+  ref: z.string(),
+  messageId: z.string().optional(),
+  expiresAt: iso,
+  createdAt: iso,
+});
+
+/** The main data file (`data/db.json`): small collections that change rarely. */
+export const mainFileSchema = z.object({
+  version: z.literal(SCHEMA_VERSION),
+  people: z.array(personSchema),
+  invitations: z.array(invitationSchema),
+  chats: z.array(chatSchema),
+  reminders: z.array(sentReminderSchema),
+  unanswered: z.array(unansweredSchema),
+  questionDays: z.array(questionDaySchema),
+  runs: z.array(runSchema),
+  prompts: z.array(promptSchema),
+});
+export type MainFile = z.infer<typeof mainFileSchema>;
+
+/** A segment of an append-only log (statuses, deliveries): at most a fixed number of records. */
+export function segmentFileSchema<T extends z.ZodType>(record: T) {
+  return z.object({ version: z.literal(SCHEMA_VERSION), records: z.array(record) });
+}
+
+/** An empty main file. */
+export function emptyMainFile(): MainFile {
+  return {
+    version: SCHEMA_VERSION,
+    people: [],
+    invitations: [],
+    chats: [],
+    reminders: [],
+    unanswered: [],
+    questionDays: [],
+    runs: [],
+    prompts: [],
+  };
+}
