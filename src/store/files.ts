@@ -20,18 +20,11 @@ export async function openLow<T>(
   empty: () => T,
   options: { pretty?: boolean } = {},
 ): Promise<Low<T>> {
-  if (backing.kind === "memory") {
-    const db = new Low<T>(new Memory<T>(), empty());
-    return db;
-  }
+  if (backing.kind === "memory") return createLow(backing, empty, options);
   const path = backing.path;
   await mkdir(dirname(path), { recursive: true });
-  const adapter = new DataFile<T>(path, {
-    // Parsing happens below, where errors can name the file.
-    parse: (text) => text as unknown as T,
-    stringify: (data) => (options.pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data)),
-  });
-  const db = new Low<T>(adapter, empty());
+  const db = createLow(backing, empty, options);
+  const adapter = db.adapter;
   let text: string | null;
   try {
     text = (await adapter.read()) as unknown as string | null;
@@ -43,6 +36,20 @@ export async function openLow<T>(
   if (text === null) return db;
   db.data = parseStoreFile(path, text, schema);
   return db;
+}
+
+/**
+ * Creates a lowdb database over `backing` holding `empty()`, without reading anything.
+ * Only for files known not to exist yet (a new segment); otherwise use {@link openLow}.
+ */
+export function createLow<T>(backing: Backing, empty: () => T, options: { pretty?: boolean } = {}): Low<T> {
+  if (backing.kind === "memory") return new Low<T>(new Memory<T>(), empty());
+  const adapter = new DataFile<T>(backing.path, {
+    // Parsing happens in openLow, where errors can name the file.
+    parse: (text) => text as unknown as T,
+    stringify: (data) => (options.pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data)),
+  });
+  return new Low<T>(adapter, empty());
 }
 
 /** Parses and validates the text of a store file; throws a {@link FileProblemError} that names the file and the fix. */

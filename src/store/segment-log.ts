@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Low } from "lowdb";
 import type { z } from "zod";
-import { type Backing, openLow } from "./files.js";
+import { type Backing, createLow, openLow } from "./files.js";
 import { SCHEMA_VERSION, segmentFileSchema } from "./schema.js";
 
 /** Records per segment file. Small enough that each append rewrites only a few hundred kilobytes. */
@@ -56,7 +56,8 @@ export class SegmentLog<T> {
   async append(...records: T[]): Promise<void> {
     if (this.#tail.data.records.length >= SEGMENT_SIZE) {
       this.#tailIndex += 1;
-      this.#tail = await openLow(this.#segmentBacking(segmentName(this.#tailIndex)), this.#schema, emptySegment<T>);
+      // Synchronous, so concurrent appends never open two new segments.
+      this.#tail = createLow(this.#segmentBacking(segmentName(this.#tailIndex)), emptySegment<T>);
     }
     this.#tail.data.records.push(...records);
     this.#records.push(...records);

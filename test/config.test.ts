@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { createConfig } from "../src/config.js";
+import { FileProblemError } from "../src/core/errors.js";
+
+describe("createConfig", () => {
+  it("gives safe defaults and console mode when nothing is set", () => {
+    const c = createConfig({});
+    expect(c.mode).toBe("console");
+    expect(c.DATA_FILE).toBe("data/db.json");
+    expect(c.CONTENT_DIR).toBe("content");
+    expect(c.REMINDER_TIME).toBe("08:30");
+    expect(c.DIGEST_CRON).toBe("0 8 * * 1");
+    expect(c.TELEGRAM_API_ROOT).toBe("https://api.telegram.org");
+    expect(c.timeZone).toBe("Asia/Ho_Chi_Minh");
+    expect(c.ADMIN_IDS).toEqual([]);
+  });
+
+  it("chooses polling with a token and webhook with a token, URL and secret", () => {
+    const token = "123456:ABCdefGhIJKlmnoPQRstuVWXyz_0123";
+    expect(createConfig({ BOT_TOKEN: token }).mode).toBe("polling");
+    const c = createConfig({ BOT_TOKEN: token, WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s3cret-s3cret-s3cret" });
+    expect(c.mode).toBe("webhook");
+  });
+
+  it("parses admin ids from a comma-separated list", () => {
+    expect(createConfig({ ADMIN_IDS: "12, 34,56" }).ADMIN_IDS).toEqual(["12", "34", "56"]);
+  });
+
+  it("names every wrong variable and says why", () => {
+    let error: unknown;
+    try {
+      createConfig({ REMINDER_TIME: "8h30", PORT: "http", ADMIN_IDS: "alice", BOT_TOKEN: "nope" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FileProblemError);
+    const problems = (error as FileProblemError).problems.join("\n");
+    expect(problems).toMatch(/REMINDER_TIME="8h30": must be a time HH:mm/);
+    expect(problems).toMatch(/PORT="http"/);
+    expect(problems).toMatch(/ADMIN_IDS="alice": must be a comma-separated list of numeric Telegram user ids/);
+    expect(problems).toMatch(/BOT_TOKEN="nope": does not look like a Telegram bot token/);
+  });
+
+  it("requires a webhook secret when a webhook URL is set", () => {
+    expect(() => createConfig({ BOT_TOKEN: "123456:ABCdefGhIJKlmnoPQRstuVWXyz_0123", WEBHOOK_URL: "https://x.vn/tg" })).toThrow(
+      /WEBHOOK_SECRET is required with WEBHOOK_URL/,
+    );
+  });
+
+  it("treats empty strings as unset, as an .env file with blank lines gives them", () => {
+    expect(createConfig({ BOT_TOKEN: "", WEBHOOK_URL: "", WEBHOOK_SECRET: "" }).mode).toBe("console");
+  });
+});
