@@ -237,8 +237,8 @@ export interface RunRepo {
 /** Prompts awaiting the user's next message. */
 export interface PromptRepo {
   set(prompt: PendingPrompt): Promise<void>;
-  /** The latest unexpired prompt for this chat (and user, if given). */
-  find(chatKey: ChatKey, userKey: UserKey | undefined, now: string): PendingPrompt | undefined;
+  /** The latest unexpired prompt for this chat (and user, if given), optionally of one kind only. */
+  find(chatKey: ChatKey, userKey: UserKey | undefined, now: string, kind?: PendingPrompt["kind"]): PendingPrompt | undefined;
   clear(chatKey: ChatKey, ref: string): Promise<void>;
 }
 

@@ -219,9 +219,13 @@ function createStore(
         data.prompts.push(prompt);
         await save();
       },
-      find(chatKey, userKey, now) {
+      find(chatKey, userKey, now, kind) {
         const candidates = data.prompts.filter(
-          (p) => p.chatKey === chatKey && p.expiresAt > now && (p.userKey === undefined || userKey === undefined || p.userKey === userKey),
+          (p) =>
+            p.chatKey === chatKey &&
+            p.expiresAt > now &&
+            (kind === undefined || p.kind === kind) &&
+            (p.userKey === undefined || userKey === undefined || p.userKey === userKey),
         );
         return candidates.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
       },
