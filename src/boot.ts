@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { createConfig, type Config } from "./config.js";
 import { loadContent } from "./content/load.js";
 import type { Content } from "./core/content/schema.js";
@@ -17,6 +18,11 @@ export async function loadAll(env: Record<string, string | undefined>): Promise<
   const content = await loadContent(config.CONTENT_DIR);
   const store = await openStore({ file: config.DATA_FILE });
   return { config, content, store };
+}
+
+/** Loads `.env` from the working directory into `process.env` when the file exists (variables already set win). */
+export function loadDotEnv(path = ".env"): void {
+  if (existsSync(path)) process.loadEnvFile(path);
 }
 
 /**

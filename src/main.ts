@@ -3,12 +3,13 @@
  * With no BOT_TOKEN it opens the terminal chat on the bundled content and a local data file.
  */
 import { createApp, settingsFrom } from "./app.js";
-import { loadAll, reportFatal } from "./boot.js";
+import { loadAll, loadDotEnv, reportFatal } from "./boot.js";
 import { CONSOLE_USER_ID, createConsoleOutbox, runConsole } from "./channels/console/console.js";
 import { systemClock } from "./core/time.js";
 import { createLogger } from "./logger.js";
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const { config, content, store } = await loadAll(process.env);
   const log = createLogger(config.LOG_LEVEL);
   if (config.mode === "console") {

@@ -1,0 +1,96 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runConsole } from "../../../src/channels/console/console.js";
+import { createTestApp } from "../../helpers/app.js";
+
+async function chat(lines: string[]): Promise<string> {
+  const { assistant, log } = await createTestApp({ admins: ["console:local"] });
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = "";
+  output.on("data", (chunk) => (text += String(chunk)));
+  const done = runConsole({ assistant, input, output, log, interactive: false });
+  input.end(lines.map((l) => `${l}\n`).join(""));
+  await done;
+  return text;
+}
+
+describe("the console channel", () => {
+  it("answers each line and ends at the end of input", async () => {
+    const out = await chat(["/help", "/lich email"]);
+    expect(out).toContain("/lich [từ khóa]");
+    expect(out).toContain("10/05/2025");
+  });
+
+  it("skips blank lines instead of answering them", async () => {
+    const out = await chat(["", "   ", "/help"]);
+    expect(out.match(/Trợ lý Hợp nhất: các lệnh/g)).toHaveLength(1);
+  });
+
+  it("explains an unknown command politely", async () => {
+    const out = await chat(["/xyz"]);
+    expect(out).toContain("Không có lệnh /xyz. Gõ /help để xem các lệnh hiện có.");
+  });
+});
+
+describe("npm start without a token", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "tlhn-start-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const run = (input: string, env: Record<string, string> = {}) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        env: { ...process.env, BOT_TOKEN: "", DATA_FILE: join(dir, "db.json"), ...env },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (c) => (stdout += String(c)));
+      child.stderr.on("data", (c) => (stderr += String(c)));
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        reject(new Error(`npm start did not finish in time\n${stdout}\n${stderr}`));
+      }, 15_000);
+      child.on("error", reject);
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+      child.stdin.end(input);
+    });
+
+  it("prints the commands and the milestones with their dates for '/help' and '/lich'", async () => {
+    const { code, stdout } = await run("/help\n/lich\n");
+    expect(code).toBe(0);
+    expect(stdout).toContain("/hoi <câu hỏi>");
+    expect(stdout).toMatch(/Gửi danh sách .*: 10\/05\/2025/);
+    expect(stdout).toContain("01/09/2025");
+  });
+
+  it("refuses to start on a corrupt data file, says which file, and leaves it untouched", async () => {
+    const { writeFile, readFile } = await import("node:fs/promises");
+    const bad = join(dir, "corrupt.json");
+    await writeFile(bad, "{ not json");
+    const { code, stdout, stderr } = await run("/help\n", { DATA_FILE: bad });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`store: ${bad} is not valid JSON`);
+    expect(stderr).toContain("left untouched");
+    expect(await readFile(bad, "utf8")).toBe("{ not json");
+  });
+
+  it("refuses to start on a bad setting and names the variable", async () => {
+    const { code, stderr } = await run("", { REMINDER_TIME: "25:00" });
+    expect(code).toBe(1);
+    expect(stderr).toContain('REMINDER_TIME="25:00": must be a time HH:mm');
+  });
+});
