@@ -1,11 +1,15 @@
 import type { CommandDef } from "../src/core/command.js";
+import dangky from "./dangky.js";
 import help from "./help.js";
 import hoi from "./hoi.js";
 import lich from "./lich.js";
+import moi from "./moi.js";
 import start from "./start.js";
+import thuhoi from "./thuhoi.js";
+import toi from "./toi.js";
 
 /**
  * The one command registry. It drives routing, /help and Telegram's command menu.
  * Order is the order shown to users.
  */
-export const commands: readonly CommandDef[] = [start, hoi, lich, help] as CommandDef[];
+export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi] as CommandDef[];

@@ -1,15 +1,23 @@
 import { defineCommand, t } from "../src/core/command.js";
+import { topicButtons } from "../src/core/onboarding.js";
+import { redeemInvitation } from "../src/core/people/invitations.js";
+import { redemptionReply } from "../src/core/people/messages.js";
 import { bold, lines, reply } from "../src/core/reply.js";
 
-/** /start (alias /batdau): greets the user and shows the most asked topics. */
+/**
+ * /start (alias /batdau): greets the user and shows the most asked topics as buttons.
+ * `/start <code>`, from an invitation's deep link, registers the user like /dangky <code>.
+ */
 export default defineCommand({
   name: "batdau",
   alias: "start",
   access: "everyone",
   description: { vi: "Giới thiệu trợ lý", en: "What this assistant does" },
   parse: (args) => args,
-  run(ctx) {
+  async run(ctx, code) {
+    if (code.length > 0) return redemptionReply(ctx, await redeemInvitation(ctx, code));
     const { lang } = ctx;
+    const topics = topicButtons(ctx.services, ctx.today);
     return reply(
       lines(
         bold(t(lang, `Kính chào ${ctx.actor.name}!`, `Hello ${ctx.actor.name}!`)),
@@ -19,7 +27,17 @@ export default defineCommand({
           "Trợ lý Hợp nhất helps civil servants of HCMC, Bình Dương and Bà Rịa - Vũng Tàu through the merger of their information systems.",
         ),
         t(lang, "Anh/chị có thể gõ câu hỏi, hoặc dùng /lich để xem các mốc thời hạn, /help để xem các lệnh.", "Type a question, or use /deadlines for the deadlines and /help for the commands."),
+        topics.length > 0 ? t(lang, "Các câu hỏi thường gặp:", "Frequently asked:") : null,
       ),
+      {
+        buttons: [
+          ...topics.map((b) => [b]),
+          [
+            { label: t(lang, "Các mốc thời hạn", "Deadlines"), payload: "lich" },
+            { label: t(lang, "Các lệnh", "Commands"), payload: "help" },
+          ],
+        ],
+      },
     );
   },
 });
