@@ -8,6 +8,7 @@ import type {
   StatusRecord,
   UnansweredQuestion,
 } from "../core/ports.js";
+import { coalesceWrites } from "./coalesce.js";
 import { acquireLock, type Backing, openLow } from "./files.js";
 import { deliverySchema, emptyMainFile, type MainFile, mainFileSchema, statusRecordSchema } from "./schema.js";
 import { SegmentLog } from "./segment-log.js";
@@ -61,13 +62,8 @@ function createStore(
   release: () => Promise<void>,
 ): ClosableStore {
   const data = main.data;
-  // Every write of the main file goes through one promise chain, so mutations are serialized.
-  let queue: Promise<void> = Promise.resolve();
-  const save = (): Promise<void> => {
-    const next = queue.then(() => main.write());
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  // Writes of the main file are serialized and coalesced: concurrent changes share one write.
+  const save = coalesceWrites(() => main.write());
 
   const statusIndex = createStatusIndex(statusLog.all());
 
@@ -236,7 +232,7 @@ function createStore(
       },
     },
     async flush() {
-      await queue;
+      await save();
       await Promise.all([statusLog.flush(), deliveryLog.flush()]);
     },
     async close() {

@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Low } from "lowdb";
 import type { z } from "zod";
+import { coalesceWrites } from "./coalesce.js";
 import { type Backing, createLow, openLow } from "./files.js";
 import { SCHEMA_VERSION, segmentFileSchema } from "./schema.js";
 
@@ -23,6 +24,7 @@ export class SegmentLog<T> {
   readonly #schema: z.ZodType<Segment<T>>;
   readonly #records: T[] = [];
   #tail!: Low<Segment<T>>;
+  #writeTail!: () => Promise<void>;
   #tailIndex = 1;
 
   private constructor(backing: Backing, record: z.ZodType<T>) {
@@ -42,10 +44,16 @@ export class SegmentLog<T> {
     for (const name of names) {
       const db = await openLow(this.#segmentBacking(name), this.#schema, emptySegment<T>);
       this.#records.push(...db.data.records);
-      this.#tail = db;
+      this.#setTail(db);
       this.#tailIndex = Number.parseInt(name, 10);
     }
-    if (names.length === 0) this.#tail = await openLow(this.#segmentBacking(segmentName(1)), this.#schema, emptySegment<T>);
+    if (names.length === 0) this.#setTail(await openLow(this.#segmentBacking(segmentName(1)), this.#schema, emptySegment<T>));
+  }
+
+  #setTail(db: Low<Segment<T>>): void {
+    this.#tail = db;
+    // One coalesced writer per segment: a rolled-over segment still finishes its own pending write.
+    this.#writeTail = coalesceWrites(() => db.write());
   }
 
   #segmentBacking(name: string): Backing {
@@ -57,11 +65,11 @@ export class SegmentLog<T> {
     if (this.#tail.data.records.length >= SEGMENT_SIZE) {
       this.#tailIndex += 1;
       // Synchronous, so concurrent appends never open two new segments.
-      this.#tail = createLow(this.#segmentBacking(segmentName(this.#tailIndex)), emptySegment<T>);
+      this.#setTail(createLow(this.#segmentBacking(segmentName(this.#tailIndex)), emptySegment<T>));
     }
     this.#tail.data.records.push(...records);
     this.#records.push(...records);
-    await this.#tail.write();
+    await this.#writeTail();
   }
 
   /** Every record, oldest first. Do not mutate. */
@@ -71,7 +79,7 @@ export class SegmentLog<T> {
 
   /** Waits until the last segment is on disk. */
   async flush(): Promise<void> {
-    await this.#tail.write();
+    await this.#writeTail();
   }
 }
 
