@@ -1,4 +1,5 @@
 import type { CommandDef } from "../src/core/command.js";
+import capnhat from "./capnhat.js";
 import dangky from "./dangky.js";
 import help from "./help.js";
 import hoi from "./hoi.js";
@@ -7,9 +8,12 @@ import moi from "./moi.js";
 import start from "./start.js";
 import thuhoi from "./thuhoi.js";
 import toi from "./toi.js";
+import traloi from "./traloi.js";
+import tt from "./tt.js";
+import viec from "./viec.js";
 
 /**
  * The one command registry. It drives routing, /help and Telegram's command menu.
  * Order is the order shown to users.
  */
-export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi] as CommandDef[];
+export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, traloi, tt] as CommandDef[];

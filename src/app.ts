@@ -6,6 +6,7 @@ import type { CoreSettings, Services } from "./core/command.js";
 import type { Content } from "./core/content/schema.js";
 import { answerQuestion } from "./core/knowledge/answer.js";
 import { createKnowledge } from "./core/knowledge/search.js";
+import { statusHooks } from "./core/status/hooks.js";
 import type { Logger, Outbox, Store, UserKey } from "./core/ports.js";
 import type { Clock } from "./core/time.js";
 
@@ -33,7 +34,7 @@ export function createApp(deps: AppDeps, extra: { hooks?: TextHook[] } = {}): Ap
     knowledge: createKnowledge(deps.content),
     commands,
   };
-  const assistant = createAssistant(services, { ask: answerQuestion, hooks: extra.hooks });
+  const assistant = createAssistant(services, { ask: answerQuestion, hooks: [...statusHooks(), ...(extra.hooks ?? [])] });
   return { services, assistant };
 }
 

@@ -1,0 +1,41 @@
+import { defineCommand, t } from "../src/core/command.js";
+import { STATUS_BUTTON_COMMAND } from "../src/core/status/kinds.js";
+import { statusByNumber } from "../src/core/status/parse.js";
+import { logRefusal, pendingReminderFor, recordAndConfirm, StatusRefusal } from "../src/core/status/record.js";
+
+/** A payload the status buttons send: `<milestoneId> <agencyId> <1-4>` after the command name. */
+const PAYLOAD = /^([a-z0-9]+(?:-[a-z0-9]+)*) ([a-z0-9]+(?:-[a-z0-9]+)*) ([1-4])$/;
+
+/**
+ * The hidden target of the status buttons on reminders and in /viec: `tt <milestoneId> <agencyId> <1-4>`.
+ * The payload is checked against the content and the store like any typed update; a forged or stale
+ * one is refused with a clear message and logged. On success the pressed message is edited to show
+ * the recorded status, so the buttons are not pressed twice.
+ */
+export default defineCommand({
+  name: STATUS_BUTTON_COMMAND,
+  alias: "statusbutton",
+  access: "everyone",
+  hidden: true,
+  description: { vi: "Ghi nhận trạng thái từ nút bấm", en: "Record a status from a button" },
+  parse(args, ctx) {
+    const m = PAYLOAD.exec(args.trim());
+    if (!m) {
+      const refusal = new StatusRefusal(
+        t(
+          ctx.lang,
+          "Nút bấm này không hợp lệ hoặc đã cũ, nên không ghi nhận được. Xin vui lòng dùng /viec để cập nhật tiến độ.",
+          "This button is invalid or stale, so nothing was recorded. Please use /tasks to update the status.",
+        ),
+        "malformed",
+      );
+      logRefusal(ctx, refusal, { payload: args.slice(0, 80) });
+    }
+    return { milestoneId: m[1]!, agencyId: m[2]!, status: statusByNumber(Number(m[3]))! };
+  },
+  run(ctx, { milestoneId, agencyId, status }) {
+    const pressed = ctx.message.payload !== undefined && ctx.message.supportsButtons;
+    const reminderKey = pendingReminderFor(ctx, milestoneId, agencyId);
+    return recordAndConfirm(ctx, { milestoneId, agencyId, status, reminderKey }, { editOriginal: pressed });
+  },
+});

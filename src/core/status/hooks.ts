@@ -1,0 +1,69 @@
+import type { TextHook } from "../assistant.js";
+import { type CommandContext, t } from "../command.js";
+import { fold } from "../fold.js";
+import { reply, type Reply } from "../reply.js";
+import { cleanNote, statusByNumber } from "./parse.js";
+import { addNote, recordAndConfirm } from "./record.js";
+import { SKIP_NOTE_WORDS } from "./render.js";
+
+/** "1".."4", optionally followed by a note: "4", "4. thiếu máy chủ", "3 - chờ nhà cung cấp". "12" or "3.5" are not. */
+const BARE_STATUS = /^([1-4])[.)]?(?:(?:\s*[:\-–—]\s*|\s+)([\s\S]+))?$/u;
+
+function pendingNote(ctx: CommandContext) {
+  const prompt = ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "note");
+  return prompt && prompt.userKey === ctx.actor.userKey ? prompt : undefined;
+}
+
+function pendingReminder(ctx: CommandContext) {
+  return ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "reminder");
+}
+
+/**
+ * The note after "at risk" or "blocked": the next message of the same person in the same chat
+ * (within 24 hours) is attached to that status as a `note` record. "bỏ qua" skips it.
+ * A bare "1".."4" answering a newer reminder is left to the reminder hook.
+ */
+export const noteHook: TextHook = async (ctx, text) => {
+  const prompt = pendingNote(ctx);
+  if (!prompt) return null;
+  const repliedTo = ctx.message.replyToBotMessageId;
+  if (prompt.messageId !== undefined && repliedTo !== undefined && repliedTo !== prompt.messageId) return null;
+  if (BARE_STATUS.test(text)) {
+    const reminder = pendingReminder(ctx);
+    if (reminder && reminder.createdAt > prompt.createdAt) return null;
+  }
+  if (SKIP_NOTE_WORDS.includes(fold(text))) {
+    await ctx.services.store.prompts.clear(ctx.actor.chatKey, prompt.ref);
+    return [
+      reply(
+        t(
+          ctx.lang,
+          "Đã bỏ qua ghi chú. Trạng thái vẫn được giữ nguyên; anh/chị có thể bổ sung sau bằng /capnhat <mốc> <trạng thái> <ghi chú>.",
+          "Note skipped. The status stays recorded; you can add details later with /update <milestone> <status> <note>.",
+        ),
+      ),
+    ];
+  }
+  return addNote(ctx, prompt.ref, text);
+};
+
+/**
+ * A bare "1".."4" (with an optional note) right after a reminder in this chat records that status
+ * for the reminder's milestone and agency, with the reminder key. Other text goes on to the next handler.
+ */
+export const reminderReplyHook: TextHook = async (ctx, text): Promise<Reply[] | null> => {
+  const m = BARE_STATUS.exec(text);
+  if (!m) return null;
+  const prompt = pendingReminder(ctx);
+  if (!prompt) return null;
+  const [milestoneId, agencyId] = prompt.ref.split("|");
+  const status = statusByNumber(Number(m[1]));
+  if (!milestoneId || !agencyId || !status) return null;
+  const note = cleanNote(m[2], ctx.lang);
+  return recordAndConfirm(ctx, { milestoneId, agencyId, status, note, reminderKey: prompt.ref }, { editOriginal: false });
+};
+
+/** The text hooks of status replies, in order: a pending note first, then a bare "1".."4" after a reminder. */
+export function statusHooks(): TextHook[] {
+  return [noteHook, reminderReplyHook];
+}
