@@ -1,0 +1,160 @@
+/**
+ * The reminder job: every day at REMINDER_TIME (Asia/Ho_Chi_Minh) and once at start-up,
+ * it plans, sends the reminders due today, and sends the coordinators' escalation.
+ *
+ * Run records it keeps (store.runs):
+ * - `reminders-tick|YYYY-MM-DD`: the job acted on that working day (the start of the "missed" window);
+ * - `escalation|YYYY-MM-DD`: the day's one escalation message, with the pairs it escalated and
+ *   the keys of missed reminders it counted, so neither is reported twice.
+ */
+import type { Services } from "../core/command.js";
+import { coordinatorChats, deliverReminder, type DeliverDeps, sendAndRecord } from "../core/reminders/deliver.js";
+import { type EscalationInput, escalationMessage, hasEscalationContent } from "../core/reminders/message.js";
+import { pairKey, planReminders, type ReminderPlan } from "../core/reminders/planner.js";
+import { dayOf } from "../core/time.js";
+import type { Scheduler } from "./scheduler.js";
+
+/** What the job needs from the services. */
+export type ReminderJobDeps = DeliverDeps & Pick<Services, "clock" | "settings">;
+
+/** What one tick did, for logs and tests. */
+export interface TickReport {
+  today: string;
+  /** False before the reminder time and on non-working days: nothing was done. */
+  active: boolean;
+  /** Keys sent by this tick (claimed here, not by another tick). */
+  sent: string[];
+  /** Missed reminders of earlier days counted (not sent late). */
+  skipped: number;
+  /** Pairs escalated by this tick. */
+  escalated: string[];
+  /** Agencies that could not be reached today. */
+  unreachable: string[];
+  /** Whether this tick sent the day's escalation message. */
+  escalationSent: boolean;
+}
+
+/** The reminder job. `tick` is safe to call any number of times: keys and run records make it idempotent. */
+export interface ReminderJob {
+  tick(): Promise<TickReport>;
+}
+
+const TICK_PREFIX = "reminders-tick|";
+const ESCALATION_PREFIX = "escalation|";
+
+interface EscalationData {
+  items?: string[];
+  skipped?: string[];
+}
+
+/** Creates the reminder job. Ticks in one process run one after the other, never interleaved. */
+export function createReminderJob(deps: ReminderJobDeps): ReminderJob {
+  let chain: Promise<unknown> = Promise.resolve();
+  const tick = (): Promise<TickReport> => {
+    const next = chain.then(() => runTick(deps));
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  return { tick };
+}
+
+async function runTick(deps: ReminderJobDeps): Promise<TickReport> {
+  const { store, content, calendar, log } = deps;
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const plan = planNow(deps, now);
+  const report: TickReport = { today: plan.today, active: plan.active, sent: [], skipped: 0, escalated: [], unreachable: [], escalationSent: false };
+  if (!plan.active) return report;
+  await store.runs.claim({ key: `${TICK_PREFIX}${plan.today}`, at });
+
+  const unreachable = new Map<string, { agencyId: string; milestoneIds: string[]; reason: "no-recipient" | "delivery-failed" }>();
+  for (const entry of plan.due) {
+    const milestone = content.milestones.find((m) => m.id === entry.milestoneId)!;
+    const outcome = await deliverReminder(deps, { ...entry, milestone, plannedFor: entry.day, today: plan.today, now });
+    if (!outcome.claimed) continue;
+    report.sent.push(entry.key);
+    const reached = outcome.results.some((r) => r.result === "ok");
+    if (!reached) {
+      const u = unreachable.get(entry.agencyId) ?? {
+        agencyId: entry.agencyId,
+        milestoneIds: [],
+        reason: outcome.recipients.length === 0 ? ("no-recipient" as const) : ("delivery-failed" as const),
+      };
+      if (!u.milestoneIds.includes(entry.milestoneId)) u.milestoneIds.push(entry.milestoneId);
+      unreachable.set(entry.agencyId, u);
+    }
+  }
+  report.unreachable = [...unreachable.keys()];
+
+  const input: EscalationInput = { content, today: plan.today, items: plan.escalate, unreachable: [...unreachable.values()], skipped: plan.missed.length };
+  if (hasEscalationContent(input)) {
+    const data: EscalationData = { items: plan.escalate.map((i) => pairKey(i.milestoneId, i.agencyId)), skipped: plan.missed.map((m) => m.key) };
+    // One escalation per working day: a second tick the same day finds the day claimed and says nothing.
+    const claimed = await store.runs.claim({ key: `${ESCALATION_PREFIX}${plan.today}`, at, data });
+    if (claimed) {
+      report.escalationSent = true;
+      report.escalated = data.items ?? [];
+      report.skipped = plan.missed.length;
+      const chats = coordinatorChats(store);
+      if (chats.length === 0) log.warn({ day: plan.today }, "reminders: no coordinator is registered; the escalation is recorded but sent to nobody");
+      else await sendAndRecord(deps, chats, escalationMessage(input), `${ESCALATION_PREFIX}${plan.today}`, at);
+    }
+  }
+  log.info(
+    { day: plan.today, sent: report.sent.length, skipped: report.skipped, escalated: report.escalated.length, unreachable: report.unreachable },
+    "reminders: tick done",
+  );
+  return report;
+}
+
+/** The plan at `now`, with the missed window, the counted missed keys and the escalated pairs read from run records. */
+function planNow(deps: ReminderJobDeps, now: Date): ReminderPlan {
+  const { store } = deps;
+  const today = dayOf(now);
+  const lastTick = store.runs
+    .list(TICK_PREFIX)
+    .map((r) => r.key.slice(TICK_PREFIX.length))
+    .filter((day) => day < today)
+    .sort()
+    .at(-1);
+  const skippedKeys = new Set<string>();
+  const escalated = new Set<string>();
+  for (const run of store.runs.list(ESCALATION_PREFIX)) {
+    const data = (run.data ?? {}) as EscalationData;
+    for (const k of data.skipped ?? []) skippedKeys.add(k);
+    for (const p of data.items ?? []) escalated.add(p);
+  }
+  return planReminders(deps.content.milestones, store.statuses.latest(), store.reminders.list(), deps.calendar, now, {
+    reminderTime: deps.settings.reminderTime,
+    missedSince: lastTick,
+    skippedKeys,
+    escalated,
+  });
+}
+
+/** The cron rule for a daily job at HH:mm (evaluated in Asia/Ho_Chi_Minh by the scheduler). */
+export function dailyCron(time: string): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!m) throw new Error(`reminders: REMINDER_TIME "${time}" is not HH:mm (use e.g. 08:30)`);
+  return `${Number(m[2])} ${Number(m[1])} * * *`;
+}
+
+/** The name of the scheduled reminder job. */
+export const REMINDER_JOB = "reminders";
+
+/**
+ * Schedules the reminder tick every day at REMINDER_TIME (the planner skips non-working days),
+ * then runs it once now to catch up after downtime. Call it after the channel can send.
+ * Resolves once the catch-up run is over; errors are logged by the scheduler, never thrown.
+ *
+ * ```ts
+ * await startReminderJobs(scheduler, app.services);
+ * ```
+ */
+export async function startReminderJobs(scheduler: Scheduler, deps: ReminderJobDeps, job: ReminderJob = createReminderJob(deps)): Promise<ReminderJob> {
+  scheduler.add(REMINDER_JOB, dailyCron(deps.settings.reminderTime), async () => {
+    await job.tick();
+  });
+  await scheduler.runNow(REMINDER_JOB);
+  return job;
+}
