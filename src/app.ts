@@ -4,6 +4,7 @@ import { type Assistant, createAssistant, type TextHook } from "./core/assistant
 import { createWorkingCalendar } from "./core/calendar.js";
 import type { CoreSettings, Services } from "./core/command.js";
 import type { Content } from "./core/content/schema.js";
+import type { DigestCharts } from "./core/digest/types.js";
 import { answerQuestion } from "./core/knowledge/answer.js";
 import { createKnowledge } from "./core/knowledge/search.js";
 import { statusHooks } from "./core/status/hooks.js";
@@ -18,6 +19,8 @@ export interface AppDeps {
   outbox: Outbox;
   log: Logger;
   settings: CoreSettings;
+  /** The digest chart renderer; defaults to the Vega-Lite + resvg one, loaded on first use. */
+  charts?: DigestCharts;
 }
 
 /** The wired assistant and the services behind it. */
@@ -33,10 +36,19 @@ export function createApp(deps: AppDeps, extra: { hooks?: TextHook[] } = {}): Ap
     calendar: createWorkingCalendar(deps.content.calendar),
     knowledge: createKnowledge(deps.content),
     commands,
+    charts: deps.charts ?? lazyDigestCharts,
   };
   const assistant = createAssistant(services, { ask: answerQuestion, hooks: [...statusHooks(), ...(extra.hooks ?? [])] });
   return { services, assistant };
 }
+
+/** The real chart renderer, imported on first use so start-up and tests without charts skip Vega and resvg. */
+export const lazyDigestCharts: DigestCharts = {
+  async statusChart(digest) {
+    const { renderStatusChart } = await import("./digest-chart/chart.js");
+    return renderStatusChart(digest);
+  },
+};
 
 /** Core settings from config. The local console user is an admin: whoever runs the process owns it. */
 export function settingsFrom(config: Config, extraAdmins: UserKey[] = []): CoreSettings {

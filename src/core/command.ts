@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from "./calendar.js";
 import type { Content } from "./content/schema.js";
 import type { Lang } from "./dates.js";
+import type { DigestCharts } from "./digest/types.js";
 import type { Knowledge } from "./knowledge/types.js";
 import type { ChannelName, ChatKey, Logger, Outbox, Role, Store, UserKey } from "./ports.js";
 import type { Reply } from "./reply.js";
@@ -57,6 +58,8 @@ export interface Services {
   settings: CoreSettings;
   /** The command registry, for /help and menus. */
   commands: readonly CommandDef[];
+  /** Renders the digest chart (PNG); injected so the core never loads the native renderer. Absent: no chart. */
+  charts?: DigestCharts;
 }
 
 /** What a command receives when it runs. */

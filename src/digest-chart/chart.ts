@@ -26,7 +26,7 @@ const COLORS: Record<PairState, string> = {
 };
 
 /** Longest milestone label on the axis; longer titles end with "…". */
-const LABEL_LIMIT = 48;
+const LABEL_LIMIT = 60;
 
 /** The TTF files of Be Vietnam Pro (regular and bold) inside node_modules. */
 export function chartFontFiles(): string[] {
@@ -43,8 +43,8 @@ function label(title: string): string {
 export function statusChartSpec(digest: Digest): TopLevelSpec {
   const rows = digest.milestones.map((m, i) => ({
     order: i,
-    // Numbered, so two milestones with the same shortened title stay two bars.
-    milestone: `${label(m.title)} · ${formatDay(m.due.end).slice(0, 5)}`,
+    // The deadline first, so a shortened title never hides it (and equal titles stay two bars).
+    milestone: `${formatDay(m.due.end).slice(0, 5)} · ${label(m.title)}`,
   }));
   const values = digest.milestones.flatMap((m, i) =>
     PAIR_STATES.filter((s) => m.counts[s] > 0).map((s) => ({
@@ -74,15 +74,15 @@ export function statusChartSpec(digest: Digest): TopLevelSpec {
         type: "nominal",
         title: null,
         sort: rows.map((r) => r.milestone),
-        axis: { labelLimit: 420, labelFontSize: 11 },
+        axis: { labelLimit: 480, labelFontSize: 11 },
       },
       x: { field: "count", type: "quantitative", stack: "zero", title: "Số cơ quan", axis: { tickMinStep: 1, format: "d" } },
       color: {
         field: "status",
         type: "nominal",
-        title: "Tình trạng",
+        title: null,
         scale: { domain: PAIR_STATES.map((s) => stateName(s)), range: PAIR_STATES.map((s) => COLORS[s]) },
-        legend: { orient: "bottom", columns: 5 },
+        legend: { orient: "bottom", direction: "horizontal", columns: 5, labelFontSize: 11 },
       },
       order: { field: "rank", type: "quantitative" },
       tooltip: [{ field: "milestone" }, { field: "status" }, { field: "count" }],
