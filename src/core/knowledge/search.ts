@@ -1,20 +1,275 @@
-import Fuse from "fuse.js";
-import type { Content } from "../content/schema.js";
-import { fold } from "../fold.js";
-import type { Knowledge, SearchResult } from "./types.js";
+import Fuse, { type IFuseOptions } from "fuse.js";
+import type { Agency, Content } from "../content/schema.js";
+import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
+import type { Hit, Knowledge, SearchResult } from "./types.js";
 
-/** Builds the knowledge base over `content.faq`. (Foundation version: a plain fuse.js index, to be tuned.) */
+/**
+ * Tuning of the search, chosen on the evaluation set (test/fixtures/questions).
+ * Field weights say how much a word found in that part of an entry counts.
+ */
+export const SEARCH_TUNING = {
+  fields: { questions: 1, keywords: 1, titles: 0.7, answer: 0.45 },
+  /** How much word pairs ("tai khoan", "chinh thuc") add: that share of the coverage still missing. */
+  pairWeight: 0.5,
+  /** Entries handed to fuse.js after the word index narrowed the candidates. */
+  candidates: 20,
+  /** Share of fuse.js's fuzzy score in the final score. */
+  fuseShare: 0.2,
+  /** Share of "how much of the entry's closest question variant the question covers" in the final score. */
+  precisionShare: 0.15,
+  /** Below this relevance the assistant says it has no answer. */
+  minRelevance: 0.56,
+  /** Two answerable entries closer than this in score make the answer ambiguous. */
+  ambiguityGap: 0.04,
+  /** Entries at least this relevant may be suggested when there is no answer. */
+  suggestRelevance: 0.2,
+  /** Weight of a word found only inside a glossary term the entry uses ("chạy" in "chạy chính thức"). */
+  partWeight: 0.5,
+  /** Most an intent token ("_when" for "khi nào") may weigh: about a third of a rare word. */
+  intentWeight: 0.6,
+  /** Weight of a word found only after typo correction. */
+  correctedWeight: 0.8,
+} as const;
+
+const FUSE_OPTIONS: IFuseOptions<FuseDoc> = {
+  keys: [
+    { name: "q", weight: 3 },
+    { name: "k", weight: 2 },
+    { name: "t", weight: 1 },
+  ],
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.45,
+};
+
+interface FuseDoc {
+  i: number;
+  q: string[];
+  k: string[];
+  t: string[];
+}
+
+/** Word → entries containing it, with the weight of the best field it appears in. */
+type Postings = Map<string, { docs: number[]; weights: number[] }>;
+
+/**
+ * Builds the knowledge base over `content.faq`.
+ *
+ * The design follows "fold, search, render". Each entry's questions, keywords, related milestone
+ * titles and answer are folded, glossary terms become concept tokens and fillers are dropped
+ * (see {@link createAnalyzer}). An inverted index of words and word pairs narrows a question to
+ * a few candidate entries, ranked by how much of the question's (rarity-weighted) words they
+ * cover; fuse.js then scores only those candidates fuzzily. Cost per question therefore grows
+ * with the number of entries sharing its words, not with the whole knowledge base.
+ */
 export function createKnowledge(content: Content): Knowledge {
-  const docs = content.faq.map((entry) => ({ entry, q: entry.questions.map(fold), k: entry.keywords.map(fold) }));
-  const fuse = new Fuse(docs, { keys: [{ name: "q", weight: 2 }, { name: "k", weight: 1 }], includeScore: true, ignoreLocation: true, threshold: 0.4 });
+  const analyzer = createAnalyzer(content.glossary);
+  const entries = content.faq;
+  const milestones = new Map(content.milestones.map((m) => [m.id, m]));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const W = SEARCH_TUNING.fields;
+  const n = entries.length;
+  // Rarer words count more. A word the index does not know counts like the rarest known word.
+  const rarity = (df: number) => Math.log(1 + n / Math.max(df, 1));
+  const idf = (df: number, key = "") => (key.startsWith(INTENT_PREFIX) ? Math.min(SEARCH_TUNING.intentWeight, rarity(df)) : rarity(df));
+
+  const words: Postings = new Map();
+  const pairs: Postings = new Map();
+  const fuseDocs: FuseDoc[] = [];
+  const questionUnits: string[][][] = [];
+
+  entries.forEach((entry, i) => {
+    const related = entry.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
+    const fields: [number, string[]][] = [
+      [W.questions, entry.questions],
+      [W.keywords, entry.keywords],
+      [W.titles, [entry.topic.replace(/-/g, " "), ...related.flatMap((m) => [m.title, ...m.keywords])]],
+      [W.answer, [entry.answer, entry.more ?? ""]],
+    ];
+    const wordW = new Map<string, number>();
+    const pairW = new Map<string, number>();
+    const analysed: string[][][] = [];
+    for (const [weight, texts] of fields) {
+      const results = texts.map((text) => analyzer.analyze(text));
+      const list = results.map((r) => r.units);
+      analysed.push(list);
+      // Words inside glossary terms count a little: "chạy chính thức" also says "chạy".
+      for (const r of results) for (const p of r.parts) wordW.set(p, Math.max(wordW.get(p) ?? 0, weight * SEARCH_TUNING.partWeight));
+      for (const units of list) {
+        units.forEach((u, j) => {
+          wordW.set(u, Math.max(wordW.get(u) ?? 0, weight));
+          if (j > 0) {
+            const p = `${units[j - 1]} ${u}`;
+            pairW.set(p, Math.max(pairW.get(p) ?? 0, weight));
+          }
+        });
+      }
+    }
+    addPostings(words, wordW, i);
+    addPostings(pairs, pairW, i);
+    const join = (list: string[][]) => list.map((u) => u.join(" ")).filter((s) => s.length > 0);
+    fuseDocs.push({ i, q: join(analysed[0]!), k: join(analysed[1]!), t: join(analysed[2]!) });
+    questionUnits.push(analysed[0]!.filter((u) => u.length > 0));
+  });
+
+  // Known words by length, for typo correction: the index's words and the glossary's.
+  const byLength = new Map<number, string[]>();
+  for (const w of new Set([...words.keys(), ...analyzer.canon.words])) {
+    if (!/\d/.test(w)) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+  }
+  const correct = (word: string): string | undefined => {
+    if (words.has(word) || word.length < 5 || /\d/.test(word) || isSyllable(word)) return undefined;
+    const max = word.length >= 8 ? 2 : 1;
+    let best: { w: string; d: number; df: number } | undefined;
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const w of byLength.get(len) ?? []) {
+        const d = editDistance(word, w, max);
+        const df = words.get(w)?.docs.length ?? n;
+        if (d <= max && (!best || d < best.d || (d === best.d && df > best.df))) best = { w, d, df };
+      }
+    }
+    return best?.w;
+  };
+
+
+  const coverage = new Float64Array(n);
+  // How much of the entry's closest question variant the question covers: "taphuan email" is closer
+  // to "taphuan dung email" than to "bao nhieu cbcc taphuan email".
+  const precision = (variants: string[][], asked: Set<string>): number => {
+    let best = 0;
+    for (const v of variants) {
+      let have = 0;
+      let all = 0;
+      for (const u of new Set(v)) {
+        const w = idf(words.get(u)?.docs.length ?? 1, u);
+        all += w;
+        if (asked.has(u)) have += w;
+      }
+      if (all > 0) best = Math.max(best, have / all);
+    }
+    return best;
+  };
+  const pairCoverage = new Float64Array(n);
+
   return {
-    entry: (id) => content.faq.find((e) => e.id === id),
+    size: n,
+    contact: mainCoordinator(content),
+    entry: (id) => byId.get(id),
     search(question): SearchResult {
-      const folded = fold(question).slice(0, 200);
-      const hits = fuse.search(folded, { limit: 3 });
-      const best = hits[0];
-      if (!best) return { decision: "none", suggestions: [], folded };
-      return { decision: "confident", best: { entry: best.item.entry, score: best.score ?? 1 }, suggestions: [], folded };
+      const analysed = analyzer.analyze(question, correct);
+      const folded = analysed.folded;
+      const corrected = new Set(analysed.corrections.map((c) => c.split(" → ")[1]!));
+      const units = [...new Set(analysed.units)];
+      if (units.length === 0) return { decision: "none", suggestions: [], folded, units };
+      const unitPairs = [...new Set(analysed.units.slice(1).map((u, j) => `${analysed.units[j]} ${u}`))];
+
+      // 1. Narrow: score every entry sharing a word with the question by weighted coverage.
+      const touched = new Set<number>();
+      const accumulate = (index: Postings, keys: string[], into: Float64Array): number => {
+        let total = 0;
+        for (const key of keys) {
+          const posting = index.get(key);
+          const weight = idf(posting?.docs.length ?? 0, key);
+          total += weight;
+          if (!posting) continue;
+          const factor = corrected.has(key) ? SEARCH_TUNING.correctedWeight : 1;
+          for (let j = 0; j < posting.docs.length; j++) {
+            const d = posting.docs[j]!;
+            if (!touched.has(d)) {
+              touched.add(d);
+              coverage[d] = 0;
+              pairCoverage[d] = 0;
+            }
+            into[d]! += weight * posting.weights[j]! * factor;
+          }
+        }
+        return total;
+      };
+      const total = accumulate(words, units, coverage);
+      const pairTotal = accumulate(pairs, unitPairs, pairCoverage);
+      // Word pairs found in the entry are a bonus (they confirm word order), never a penalty.
+      const relevance = (d: number) => {
+        const cov = coverage[d]! / total;
+        if (pairTotal === 0) return cov;
+        const pairs = pairCoverage[d]! / pairTotal;
+        return cov + SEARCH_TUNING.pairWeight * pairs * (1 - cov);
+      };
+      const candidates = topK([...touched], relevance, SEARCH_TUNING.candidates);
+      if (candidates.length === 0) return { decision: "none", suggestions: [], folded, units };
+
+      // 2. Rank: fuse.js scores the candidates fuzzily on the same folded, canonical text.
+      const fuse = new Fuse(candidates.map((d) => fuseDocs[d]!), FUSE_OPTIONS);
+      const fuzzy = new Map<number, number>();
+      for (const r of fuse.search(patternOf(analysed.units))) fuzzy.set(r.item.i, r.score ?? 1);
+      const gamma = SEARCH_TUNING.fuseShare;
+      const delta = SEARCH_TUNING.precisionShare;
+      const asked = new Set(units);
+      const hits: Hit[] = candidates
+        .map((d) => {
+          const rel = Math.min(1, relevance(d));
+          const prec = precision(questionUnits[d]!, asked);
+          const score = (1 - gamma - delta) * (1 - rel) + gamma * (fuzzy.get(d) ?? 1) + delta * (1 - prec);
+          return { entry: entries[d]!, relevance: rel, score };
+        })
+        .sort((a, b) => a.score - b.score || b.relevance - a.relevance);
+
+      // 3. Decide.
+      const [best, second] = hits as [Hit, Hit | undefined];
+      if (best.relevance < SEARCH_TUNING.minRelevance) {
+        const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);
+        return { decision: "none", suggestions, folded, units };
+      }
+      if (second && second.relevance >= SEARCH_TUNING.minRelevance && second.score - best.score < SEARCH_TUNING.ambiguityGap) {
+        return { decision: "ambiguous", best, runnerUp: second, suggestions: [], folded, units };
+      }
+      return { decision: "confident", best, suggestions: [], folded, units };
     },
   };
 }
+
+function addPostings(index: Postings, weights: Map<string, number>, doc: number): void {
+  for (const [key, w] of weights) {
+    const p = index.get(key);
+    if (p) {
+      p.docs.push(doc);
+      p.weights.push(w);
+    } else index.set(key, { docs: [doc], weights: [w] });
+  }
+}
+
+/** The `k` items with the highest `score`, best first (a partial selection, not a full sort). */
+function topK(items: number[], score: (i: number) => number, k: number): number[] {
+  const out: { i: number; s: number }[] = [];
+  for (const i of items) {
+    const s = score(i);
+    if (out.length < k) {
+      out.push({ i, s });
+      if (out.length === k) out.sort((a, b) => b.s - a.s);
+    } else if (s > out[k - 1]!.s) {
+      let at = k - 1;
+      while (at > 0 && out[at - 1]!.s < s) at--;
+      out.splice(at, 0, { i, s });
+      out.pop();
+    }
+  }
+  return out.sort((a, b) => b.s - a.s).map((x) => x.i);
+}
+
+/** The fuse.js pattern: the topic words, cut to 48 characters on a word boundary (Bitap slows down beyond 32). */
+function patternOf(units: string[]): string {
+  let out = "";
+  for (const u of units) {
+    if (out.length + u.length + 1 > 48) break;
+    out = out ? `${out} ${u}` : u;
+  }
+  return out || units[0]!.slice(0, 48);
+}
+
+/** The agency coordinating the most milestones: who to contact when there is no answer. */
+function mainCoordinator(content: Content): Agency | undefined {
+  const counts = new Map<string, number>();
+  for (const m of content.milestones) counts.set(m.coordinator, (counts.get(m.coordinator) ?? 0) + 1);
+  const [id] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return content.agencies.find((a) => a.id === id);
+}
+

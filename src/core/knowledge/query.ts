@@ -1,0 +1,193 @@
+import type { GlossaryGroup } from "../content/schema.js";
+import { fold } from "../fold.js";
+import { createGlossaryCanon, type GlossaryCanon } from "./glossary.js";
+
+/**
+ * Filler phrases (folded) that carry no topic: politeness, question words, particles.
+ * They are dropped from the index and the query alike, so "khi nào" or "cho tôi hỏi"
+ * never decide which entry wins. Longer phrases are removed before shorter ones.
+ */
+export const FILLER_PHRASES: readonly string[] = [
+  // Vietnamese: politeness and address
+  "cho toi hoi", "cho em hoi", "cho minh hoi", "cho chau hoi", "cho hoi", "xin hoi", "toi muon hoi", "em muon hoi",
+  "muon hoi", "xin cho biet", "cho biet", "vui long", "lam on", "giup toi", "giup em", "giup minh", "cam on",
+  "ad oi", "admin oi", "ban oi", "anh chi", "a oi",
+  // Vietnamese: question words and particles
+  "la sao", "the sao", "lam sao", "ngay may", "hom nao", "thang may", "tu ngay nao", "con bao nhieu ngay", "bao nhieu ngay nua",
+  "con may ngay", "con may ngay nua", "may ngay nua", "may ngay", "con bao lau nua", "con bao lau", "bao lau nua", "so may",
+  "thang nay", "duoc khong", "co phai", "phai khong", "dung khong", "hay khong", "hay chua", "chua a", "the a", "vay a",
+  // Single words. Words that fold onto a topic word stay out: "dang" (Đảng), "hoi" (hội), "ha" (hạ tầng),
+  // "sao" (sao lưu), "chua" (chưa nhận), "muon" (muộn), "de" (đề xuất), "chi" (chỉ đạo), "anh" (phản ánh),
+  // "ngay" (ngày ban hành), "nhieu" (bao nhiêu). "an" and "may" are safe: "phương án", "máy chủ" are kept whole.
+  "a", "oi", "nhe", "nha", "nhi", "vay", "day", "ak", "ah", "ui", "the", "gi", "nao", "khong", "ko", "k",
+  "duoc", "cua", "cho", "voi", "va", "hay", "hoac", "cac", "nhung", "mot", "thi", "ma", "la", "o", "toi", "em",
+  "minh", "ad", "admin", "nay", "do", "roi", "nua", "se", "da", "phai", "xin", "an", "may",
+  "giup", "ve", "trong", "tu", "den", "nhu", "bi", "thuoc",
+  // English
+  "please", "thanks", "thank you", "which", "why", "is", "are", "was", "were", "of",
+  "to", "for", "does", "did", "will", "would", "be", "i", "me", "we", "our", "in", "at", "and", "or", "there", "this",
+  "that", "it", "its", "by", "from", "have", "has", "been", "far", "about", "any", "get", "should", "you", "your",
+  "if", "then", "am", "with", "into", "can", "could", "many", "much", "day", "until", "long", "both", "include",
+  "my", "us", "all", "still", "yet", "who", "whom", "need", "know", "tell",
+];
+
+/**
+ * Phrases kept as one token because one of their words folds onto another word:
+ * "phương án" is not "phường", "số lượng" not "lương", "hạ tầng" not "tăng", "máy chủ" not "mấy".
+ */
+const KEEP_PHRASES: readonly string[] = [
+  "phuong an", "phuong thuc", "phuong phap", "phuong tien", "phuong huong", "xa hoi", "so luong", "chat luong",
+  "dung luong", "ha tang", "nen tang", "may chu", "may tinh", "may in", "dien thoai",
+];
+
+/** Prefix of intent tokens: fold never produces "_", so they cannot collide with words. */
+export const INTENT_PREFIX = "_";
+
+/**
+ * Question words become a few intent tokens ("khi nào", "bao giờ", "when" → `_when`). They help
+ * rank ("là gì" points to a definition entry) but weigh little, so "khi nào" never decides alone.
+ */
+const INTENTS: Record<string, readonly string[]> = {
+  when: ["khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "when"],
+  what: ["la gi", "what is", "what are", "what"],
+  how: ["nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
+  where: ["o dau", "where"],
+  howmany: ["bao nhieu", "how many", "how much"],
+  duty: ["lam gi", "phai lam gi", "can lam gi"],
+};
+
+/** A question (or an indexed text) reduced to the words that decide a match. */
+export interface AnalyzedText {
+  /** The whole text folded (diacritics, case and punctuation removed). */
+  folded: string;
+  /** Topic words in order: glossary concepts in place of their terms, fillers removed, typos corrected. */
+  units: string[];
+  /** The words of glossary terms that were replaced by concept tokens (a weaker signal, used for the index). */
+  parts: string[];
+  /** Words that typo correction replaced, as `typed → corrected`. */
+  corrections: string[];
+}
+
+/** Turns text into {@link AnalyzedText}: fold, correct typos, canonicalise glossary terms, drop fillers. */
+export interface Analyzer {
+  /** Analyses `text`. `correct` maps a word the index does not know to a close known word (typo tolerance). */
+  analyze(text: string, correct?: (word: string) => string | undefined): AnalyzedText;
+  /** Whether a folded word is part of the analyser's own vocabulary (glossary terms and fillers). */
+  knows(word: string): boolean;
+  readonly canon: GlossaryCanon;
+}
+
+/** Longest folded text analysed: longer questions are cut (Bitap patterns and costs grow with length). */
+const MAX_FOLDED = 300;
+
+/** Builds the analyser for a glossary. The index and every query must use the same one. */
+export function createAnalyzer(glossary: readonly GlossaryGroup[]): Analyzer {
+  const keep: [string, string][] = [
+    ...KEEP_PHRASES.map((p): [string, string] => [p, p.replace(/ /g, "")]),
+    ...Object.entries(INTENTS).flatMap(([intent, phrases]) => phrases.map((p): [string, string] => [p, `${INTENT_PREFIX}${intent}`])),
+  ];
+  const canon = createGlossaryCanon(glossary, { keep, normalise: singular });
+  const fillers = FILLER_PHRASES.map((p) => p.split(" ")).sort((a, b) => b.length - a.length);
+  const fillerByFirst = new Map<string, string[][]>();
+  for (const f of fillers) fillerByFirst.set(f[0]!, [...(fillerByFirst.get(f[0]!) ?? []), f]);
+  const fillerWords = new Set(fillers.flat());
+
+  const dropFillers = (words: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const hit = fillerByFirst.get(words[i]!)?.find((f) => f.every((w, j) => words[i + j] === w));
+      if (hit) i += hit.length;
+      else out.push(words[i++]!);
+    }
+    return out;
+  };
+
+  return {
+    canon,
+    knows: (word) => fillerWords.has(word) || canon.words.has(word),
+    analyze(text, correct) {
+      const folded = fold(text).slice(0, MAX_FOLDED).trim();
+      const corrections: string[] = [];
+      const words = folded
+        .split(" ")
+        .filter((w) => w.length > 0)
+        .flatMap(normaliseNumber)
+        .map(singular)
+        .map((w) => {
+          if (!correct || fillerWords.has(w) || canon.words.has(w)) return w;
+          const fixed = correct(w);
+          if (fixed === undefined || fixed === w) return w;
+          corrections.push(`${w} → ${fixed}`);
+          return fixed;
+        });
+      const { units, parts } = canon.canonical(words);
+      return { folded, units: dropFillers(units), parts: dropFillers(parts), corrections };
+    },
+  };
+}
+
+/**
+ * Writes dates one way: "15/06/2025" → "15/6" and "2025", "05/2025" → "5/2025". Other words pass unchanged.
+ * Content says "15/6" where people type "15/06" or "15/6/2025".
+ */
+function normaliseNumber(word: string): string[] {
+  const dm = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(word);
+  if (dm) {
+    const [, a, b, y] = dm;
+    const pair = `${Number(a)}/${Number(b)}`;
+    return y ? [pair, y] : [pair];
+  }
+  const my = /^(\d{1,2})\/(\d{4})$/.exec(word);
+  if (my) return [`${Number(my[1])}/${my[2]}`];
+  return [word];
+}
+
+/**
+ * English plural to singular ("accounts" → "account", "goes" → "go"). Folded Vietnamese syllables
+ * never end in "s", so only foreign words change.
+ */
+export function singular(word: string): string {
+  // Abbreviations such as "ttcds" (TTCĐS) have no vowel before the "s" and stay as they are.
+  if (word.length < 4 || !word.endsWith("s") || word.endsWith("ss") || !/[aeiouy]/.test(word.slice(0, -1)) || /\d/.test(word)) return word;
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (/(oes|ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+
+/**
+ * Whether a folded word has the shape of a Vietnamese syllable ("luong", "khoan", "nghiem").
+ * Typo correction leaves these alone: "lương" typed without marks is a word, not a typo of "đường".
+ */
+export function isSyllable(word: string): boolean {
+  return SYLLABLE.test(word);
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), stopping early
+ * once it exceeds `max`. "emial" → "email" is 1.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prev2 = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const cur = new Array<number>(cols);
+    cur[0] = i;
+    let best = cur[0];
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[cols - 1]!;
+}
