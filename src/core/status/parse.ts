@@ -16,7 +16,7 @@ export const MAX_NOTE_LENGTH = 500;
  * so "ket" matches but "ket noi" (connection) does not.
  */
 const STATUS_WORDS: Record<StatusKind, readonly string[]> = {
-  done: ["1", "xong", "da xong", "hoan thanh", "da hoan thanh", "hoan tat", "da hoan tat", "done", "finished", "completed", "complete"],
+  done: ["1", "xong", "da xong", "xong roi", "da xong roi", "hoan thanh", "da hoan thanh", "hoan tat", "da hoan tat", "done", "finished", "completed", "complete"],
   "on-track": [
     "2",
     "dang lam",
@@ -30,8 +30,11 @@ const STATUS_WORDS: Record<StatusKind, readonly string[]> = {
     "in progress",
   ],
   "at-risk": ["3", "cham", "bi cham", "cham tien do", "nguy co", "nguy co cham", "co nguy co cham", "co nguy co", "tre", "tre han", "at risk", "risk", "late"],
-  blocked: ["4", "vuong", "vuong mac", "co vuong mac", "bi vuong", "ket", "bi ket", "tac", "bi tac", "kho khan", "blocked", "block", "stuck"],
+  blocked: ["4", "vuong", "vuong mac", "co vuong mac", "bi vuong", "ket", "bi ket", "bi tac", "kho khan", "blocked", "block", "stuck"],
 };
+
+/** Compound words that start with a status word but mean something else ("kết nối" is a connection, not "kẹt"). */
+const NOT_STATUS = new Set(["ket noi", "ket qua", "ket thuc", "ket luan", "ket hop", "cham soc", "tre em"]);
 
 const PHRASES = new Map<string, StatusKind>(
   (Object.entries(STATUS_WORDS) as [StatusKind, readonly string[]][]).flatMap(([kind, words]) => words.map((w) => [w, kind] as const)),
@@ -61,6 +64,8 @@ function tokenize(text: string): Token[] {
 
 /** The longest status phrase starting at token `i`, with how many tokens it spans. */
 function statusAt(tokens: Token[], i: number): { kind: StatusKind; length: number } | null {
+  const pair = tokens.slice(i, i + 2).map((x) => x.folded).join(" ");
+  if (NOT_STATUS.has(pair)) return null;
   for (let n = Math.min(LONGEST_PHRASE, tokens.length - i); n >= 1; n--) {
     const phrase = tokens
       .slice(i, i + n)
@@ -187,9 +192,11 @@ function milestoneHaystack(m: Milestone): string {
 }
 
 /**
- * Milestones matching typed text: the exact id first; otherwise every word of the text (or of a
- * glossary variant: "email" also finds "thư điện tử") starts a word of the milestone's id, titles,
- * system or keywords. Sorted by deadline.
+ * Milestones matching typed text: the exact id first; otherwise by the text or a glossary variant of
+ * it ("email" also finds "thư điện tử") in the milestone's id, titles, system or keywords. Only the
+ * best tier is kept: the whole phrase, else every word as a whole word, else every word as the start
+ * of a word. Short syllables match too much, so a looser tier never mixes with a better one.
+ * Sorted by deadline.
  */
 export function matchMilestones(content: Content, text: string): Milestone[] {
   const byId = findMilestoneById(content, text);
@@ -199,12 +206,20 @@ export function matchMilestones(content: Content, text: string): Milestone[] {
   const exactFolded = content.milestones.filter((m) => fold(m.id) === query);
   if (exactFolded.length === 1) return exactFolded;
   const alternatives = expandGlossary(query, content.glossary);
-  return byDeadline(
-    content.milestones.filter((m) => {
-      const hay = milestoneHaystack(m);
-      return alternatives.some((alt) => alt.split(" ").every((word) => hay.includes(` ${word}`)));
-    }),
-  );
+  const score = (m: Milestone): number => {
+    const hay = milestoneHaystack(m);
+    let best = 0;
+    for (const alt of alternatives) {
+      const words = alt.split(" ");
+      if (hay.includes(` ${alt} `)) return 3;
+      if (words.every((w) => hay.includes(` ${w} `))) best = Math.max(best, 2);
+      else if (words.every((w) => hay.includes(` ${w}`))) best = Math.max(best, 1);
+    }
+    return best;
+  };
+  const scored = content.milestones.map((m) => ({ m, s: score(m) })).filter((x) => x.s > 0);
+  const top = Math.max(0, ...scored.map((x) => x.s));
+  return byDeadline(scored.filter((x) => x.s === top).map((x) => x.m));
 }
 
 /**
