@@ -7,13 +7,16 @@ import lich from "./lich.js";
 import moi from "./moi.js";
 import start from "./start.js";
 import thuhoi from "./thuhoi.js";
+import tinhhinh from "./tinhhinh.js";
 import toi from "./toi.js";
+import tonghop from "./tonghop.js";
 import traloi from "./traloi.js";
 import tt from "./tt.js";
 import viec from "./viec.js";
+import xemthem from "./xemthem.js";
 
 /**
  * The one command registry. It drives routing, /help and Telegram's command menu.
  * Order is the order shown to users.
  */
-export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, traloi, tt] as CommandDef[];
+export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, tonghop, tinhhinh, traloi, tt, xemthem] as CommandDef[];

@@ -1,10 +1,12 @@
 import { reportFatal } from "../boot.js";
 import { check } from "./check.js";
 import { consoleCommand } from "./console.js";
+import { digestCommand } from "./digest.js";
+import { planCommand } from "./plan.js";
 import type { CliCommand, CliIo } from "./types.js";
 
 /** Every CLI command, in the order `--help` lists them. */
-export const cliCommands: readonly CliCommand[] = [check, consoleCommand];
+export const cliCommands: readonly CliCommand[] = [check, consoleCommand, planCommand, digestCommand];
 
 function help(): string {
   const width = Math.max(...cliCommands.map((c) => c.usage.length));
