@@ -1,9 +1,171 @@
-import type { CommandContext } from "../command.js";
-import { lines, reply, type Reply } from "../reply.js";
+import { type CommandContext, t } from "../command.js";
+import type { FaqEntry, Milestone } from "../content/schema.js";
+import { formatCountdown, formatDue } from "../dates.js";
+import { fold } from "../fold.js";
+import { byDeadline, milestoneTitle } from "../milestones.js";
+import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
+import { progressLine } from "../status/aggregate.js";
+import type { SearchResult } from "./types.js";
 
-/** Answers a question from the knowledge base. (Foundation version.) */
+/** The hidden command behind "Xem thêm" and "Có phải bạn muốn hỏi" buttons. */
+export const MORE_COMMAND = "xemthem";
+/** Button payloads are limited to 64 bytes (Telegram's callback data). */
+const MAX_PAYLOAD_BYTES = 64;
+/** Related milestones listed in one answer; the rest are one /lich away. */
+const MAX_MILESTONES = 4;
+/** Longest button label taken from a question. */
+const MAX_LABEL = 60;
+
+/** What answering one question produced: the replies, the search behind them and whether it was an answer. */
+export interface AnswerOutcome {
+  replies: Reply[];
+  result: SearchResult;
+  answered: boolean;
+}
+
+/**
+ * Answers a question from the knowledge base and records it in the question statistics
+ * (unanswered ones are aggregated by folded text for the weekly digest).
+ */
 export async function answerQuestion(ctx: CommandContext, question: string): Promise<Reply[]> {
+  const outcome = composeAnswer(ctx, question);
+  try {
+    await ctx.services.store.questions.record({
+      folded: fold(question).slice(0, 200),
+      text: question,
+      answered: outcome.answered,
+      topic: outcome.answered ? outcome.result.best?.entry.topic : undefined,
+      at: ctx.now.toISOString(),
+      day: ctx.today,
+    });
+  } catch (error) {
+    // Statistics must never cost the person their answer.
+    ctx.services.log.warn({ err: error }, "knowledge: could not record the question");
+  }
+  return outcome.replies;
+}
+
+/**
+ * Searches and renders without recording anything: the best entry (with the runner-up offered
+ * when two entries are close), or a clear "no information" reply with related topics and a contact.
+ * Pure apart from reading the store's statuses; the CLI uses it to report entry ids and scores.
+ */
+export function composeAnswer(ctx: CommandContext, question: string): AnswerOutcome {
   const result = ctx.services.knowledge.search(question);
-  if (!result.best) return [reply("Chưa có thông tin về nội dung này.")];
-  return [reply(lines(result.best.entry.answer))];
+  if (result.decision === "none" || !result.best) return { replies: [renderNoAnswer(ctx, result)], result, answered: false };
+  const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
+  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp })], result, answered: true };
+}
+
+/**
+ * One entry as an answer: the short answer, each related milestone with its deadline and countdown
+ * (and reported progress), and the source line. `more` goes behind a "Xem thêm" button.
+ */
+export function renderEntry(ctx: CommandContext, entry: FaqEntry, options: { runnerUp?: FaqEntry } = {}): Reply {
+  const { lang } = ctx;
+  const buttons: Button[][] = [];
+  const more = entry.more ? payload(entry.id, "more") : undefined;
+  if (more) buttons.push([{ label: t(lang, "Xem thêm", "More"), payload: more }]);
+  const other = options.runnerUp && payload(options.runnerUp.id);
+  if (options.runnerUp && other) {
+    buttons.push([{ label: `${t(lang, "Có phải bạn muốn hỏi", "Did you mean")}: ${shorten(options.runnerUp.questions[0]!)}`, payload: other }]);
+  }
+  return reply(lines(entry.answer.trim(), ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+}
+
+/** The longer text of an entry (its `more`), with the source line. */
+export function renderMore(ctx: CommandContext, entry: FaqEntry): Reply {
+  const text = entry.more?.trim() ?? entry.answer.trim();
+  return reply(lines(text, sourceLine(ctx, entry.source)));
+}
+
+/**
+ * "Chưa có thông tin…": said plainly, with up to three related topics as buttons and
+ * the coordinating agency to contact (taken from content, not written here).
+ */
+export function renderNoAnswer(ctx: CommandContext, result: SearchResult): Reply {
+  const { lang } = ctx;
+  const contact = ctx.services.knowledge.contact;
+  const suggestions = result.suggestions.slice(0, 3).flatMap((e) => {
+    const p = payload(e.id);
+    return p ? [{ label: shorten(e.questions[0]!), payload: p }] : [];
+  });
+  const contactLine = contact
+    ? t(
+        lang,
+        `Anh/chị vui lòng liên hệ ${contact.name} (${contact.shortNames[0]}) để được giải đáp, hoặc gõ /lich để xem các mốc thời hạn.`,
+        `Please contact ${contact.name} (${contact.shortNames[0]}), or type /deadlines to see the deadlines.`,
+      )
+    : t(lang, "Anh/chị vui lòng hỏi điều phối viên, hoặc gõ /lich để xem các mốc thời hạn.", "Please ask a coordinator, or type /deadlines to see the deadlines.");
+  return reply(
+    lines(
+      t(
+        lang,
+        "Chưa có thông tin về nội dung này trong kế hoạch liên tịch và các nguồn trợ lý đã kiểm chứng.",
+        "There is no information on this yet in the joint plan or the sources the assistant has checked.",
+      ),
+      suggestions.length > 0 && t(lang, "Có thể anh/chị muốn hỏi một trong các nội dung sau.", "You may want one of these topics."),
+      contactLine,
+    ),
+    suggestions.length > 0 ? { buttons: suggestions.map((b) => [b]) } : {},
+  );
+}
+
+/**
+ * The lines about each related milestone: "• Thử nghiệm QLVB: 15/06/2025 (còn 14 ngày)", followed by
+ * {@link statusLines}. The one place where milestone facts join an answer.
+ */
+export function milestoneBlock(ctx: CommandContext, entry: FaqEntry): Rich[] {
+  const { content } = ctx.services;
+  const related = byDeadline(entry.milestones.map((id) => content.milestones.find((m) => m.id === id)).filter((m) => m !== undefined));
+  if (related.length === 0) return [];
+  const shown = related.slice(0, MAX_MILESTONES);
+  const out: Rich[] = [[bold(t(ctx.lang, related.length === 1 ? "Mốc liên quan:" : "Các mốc liên quan:", "Related deadlines:"))]];
+  for (const m of shown) out.push([`• ${milestoneTitle(m, ctx.lang)}: `, bold(dueText(m, ctx))]);
+  if (related.length > shown.length) {
+    out.push([t(ctx.lang, `…và ${related.length - shown.length} mốc khác (gõ /lich để xem đủ).`, `…and ${related.length - shown.length} more (type /deadlines).`)]);
+  }
+  out.push(...statusLines(ctx, shown).map((l): Rich => [l]));
+  return out;
+}
+
+/**
+ * Reported progress of the related milestones, in aggregate only ("3/5 đơn vị đã báo hoàn thành"):
+ * never names, never notes. Empty until someone reports.
+ */
+export function statusLines(ctx: CommandContext, milestones: readonly Milestone[]): string[] {
+  const { content, store } = ctx.services;
+  return milestones.flatMap((m) => {
+    const line = progressLine(content, store, m.id, ctx.lang);
+    if (!line) return [];
+    return [milestones.length > 1 ? `${milestoneTitle(m, ctx.lang)} — ${line}` : line];
+  });
+}
+
+/** "15/06/2025 (còn 14 ngày)"; milestones without an official deadline say so instead of counting down. */
+function dueText(m: Milestone, ctx: CommandContext): string {
+  const due = formatDue(m.dueParsed, ctx.lang);
+  if (m.reminders?.enabled === false && m.dueParsed.precision !== "range") {
+    return `${due} (${t(ctx.lang, "không phải hạn chính thức", "not an official deadline")})`;
+  }
+  return `${due} (${formatCountdown(ctx.today, m.dueParsed.end, ctx.lang)})`;
+}
+
+/** "Nguồn: <title>" with the address as a link. */
+function sourceLine(ctx: CommandContext, sourceId: string): Rich {
+  const source = ctx.services.content.sources.find((s) => s.id === sourceId);
+  const label = t(ctx.lang, "Nguồn: ", "Source: ");
+  if (!source) return [label + sourceId];
+  const title: Span = source.url ? link(source.title, source.url) : source.title;
+  return [label, title];
+}
+
+/** A button payload for the hidden command, or undefined if it would not fit in 64 bytes. */
+function payload(entryId: string, extra?: string): string | undefined {
+  const p = [MORE_COMMAND, entryId, extra].filter(Boolean).join(" ");
+  return new TextEncoder().encode(p).length <= MAX_PAYLOAD_BYTES ? p : undefined;
+}
+
+function shorten(text: string): string {
+  return text.length <= MAX_LABEL ? text : `${text.slice(0, MAX_LABEL - 1).trimEnd()}…`;
 }
