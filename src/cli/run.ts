@@ -1,4 +1,5 @@
 import { reportFatal } from "../boot.js";
+import { askCommand } from "./ask.js";
 import { check } from "./check.js";
 import { consoleCommand } from "./console.js";
 import { digestCommand } from "./digest.js";
@@ -6,7 +7,7 @@ import { planCommand } from "./plan.js";
 import type { CliCommand, CliIo } from "./types.js";
 
 /** Every CLI command, in the order `--help` lists them. */
-export const cliCommands: readonly CliCommand[] = [check, consoleCommand, planCommand, digestCommand];
+export const cliCommands: readonly CliCommand[] = [check, consoleCommand, planCommand, digestCommand, askCommand];
 
 function help(): string {
   const width = Math.max(...cliCommands.map((c) => c.usage.length));

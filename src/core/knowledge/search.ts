@@ -22,7 +22,7 @@ export const SEARCH_TUNING = {
   /** Two answerable entries closer than this in score make the answer ambiguous. */
   ambiguityGap: 0.04,
   /** Entries at least this relevant may be suggested when there is no answer. */
-  suggestRelevance: 0.2,
+  suggestRelevance: 0.35,
   /** Weight of a word found only inside a glossary term the entry uses ("chạy" in "chạy chính thức"). */
   partWeight: 0.5,
   /** Most an intent token ("_when" for "khi nào") may weigh: about a third of a rare word. */

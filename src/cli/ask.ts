@@ -1,0 +1,107 @@
+import { createInterface } from "node:readline";
+import { createApp } from "../app.js";
+import { loadContent } from "../content/load.js";
+import type { CommandContext, Incoming } from "../core/command.js";
+import { composeAnswer } from "../core/knowledge/answer.js";
+import type { Logger, Outbox } from "../core/ports.js";
+import { flatButtons, type Reply, toPlain } from "../core/reply.js";
+import { atLocal, type Clock, createFixedClock, dayOf, parseDay, systemClock } from "../core/time.js";
+import { openStore } from "../store/open-store.js";
+import { parseFlags, type CliCommand } from "./types.js";
+
+/** One line of `ask --json` output. */
+export interface AskLine {
+  question: string;
+  answered: boolean;
+  /** The plain text a person would read (no markup); buttons appear as numbered options. */
+  answer: string;
+  entryId: string | null;
+  score: number | null;
+}
+
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const noOutbox: Outbox = { send: async (messages) => messages.map((m) => ({ chatKey: m.chatKey, result: "failed" as const, error: "ask: no channel" })) };
+
+/**
+ * `ask [--json] [--now YYYY-MM-DD] [question…]`: answers questions from CONTENT_DIR, one per
+ * stdin line or one from the arguments. With `--json`, prints one JSON object per question:
+ * `{"question","answered","answer","entryId","score"}`. `--now` sets today (09:00 Asia/Ho_Chi_Minh)
+ * for countdowns. It uses an in-memory store, so it never writes the data file.
+ */
+export const askCommand: CliCommand = {
+  name: "ask",
+  summary: "answer questions (stdin, one per line, or the arguments); --json prints one JSON object per question",
+  usage: "ask [--json] [--now YYYY-MM-DD] [QUESTION]",
+  async run({ args, env, stdin, stdout, stderr }) {
+    let parsed: ReturnType<typeof parseFlags>;
+    try {
+      parsed = parseFlags(args, { json: "boolean", now: "value" });
+    } catch (error) {
+      stderr.write(`ask: ${(error as Error).message}. Usage: npm run cli -- ${askCommand.usage}\n`);
+      return 1;
+    }
+    const { flags, rest } = parsed;
+    let clock: Clock = systemClock;
+    if (flags.now !== undefined) {
+      const day = typeof flags.now === "string" ? parseDay(flags.now) : null;
+      if (!day) {
+        stderr.write(`ask: --now "${String(flags.now)}" is not a day (use YYYY-MM-DD, e.g. --now 2025-06-01)\n`);
+        return 1;
+      }
+      clock = createFixedClock(atLocal(day, "09:00"));
+    }
+    const content = await loadContent(env.CONTENT_DIR ?? "content");
+    const store = await openStore({ file: ":memory:" });
+    const app = createApp({ content, store, clock, outbox: noOutbox, log: silent, settings: { adminKeys: [], reminderTime: "08:30" } });
+    const message: Incoming = {
+      channel: "console",
+      chat: { id: "ask", type: "private" },
+      user: { id: "ask", name: "CLI" },
+      supportsButtons: false,
+    };
+    const answer = (question: string): AskLine => {
+      const now = clock.now();
+      const ctx: CommandContext = {
+        message: { ...message, text: question },
+        actor: app.assistant.actorOf(message),
+        lang: "vi",
+        services: app.services,
+        now,
+        today: dayOf(now),
+        via: "text",
+      };
+      const { replies, result, answered } = composeAnswer(ctx, question);
+      const best = answered ? result.best : undefined;
+      return {
+        question,
+        answered,
+        answer: replies.map(plainWithOptions).join("\n\n"),
+        entryId: best?.entry.id ?? null,
+        score: best ? Math.round(best.score * 1000) / 1000 : null,
+      };
+    };
+    const print = (line: AskLine) => {
+      if (flags.json) stdout.write(`${JSON.stringify(line)}\n`);
+      else stdout.write(`? ${line.question}\n${line.answer}\n\n`);
+    };
+    try {
+      if (rest.length > 0) print(answer(rest.join(" ")));
+      else {
+        for await (const raw of createInterface({ input: stdin, terminal: false })) {
+          const question = raw.trim();
+          if (question.length > 0) print(answer(question));
+        }
+      }
+    } finally {
+      await store.close();
+    }
+    return 0;
+  },
+};
+
+/** A reply as plain text, with its buttons as numbered options the way text-only channels show them. */
+function plainWithOptions(r: Reply): string {
+  const buttons = flatButtons(r);
+  const options = buttons.map((b, i) => `  ${i + 1}. ${b.label}`);
+  return [toPlain(r.text), ...options].join("\n");
+}
