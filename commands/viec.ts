@@ -77,7 +77,7 @@ function agencyTasks(ctx: CommandContext, agency: Agency, filter: string): Reply
   const done = chosen.filter((m) => latestOf(m)?.status === "done");
   const cards = open.slice(0, MAX_CARDS);
   const rest = open.slice(MAX_CARDS);
-  const row = (m: Milestone): Rich => [`• ${milestoneTitle(m, lang)} `, code(m.id), `: ${dueWithCountdown(m, today, lang)}, ${latestStatusText(latestOf(m), lang)}`];
+  const row = (m: Milestone): Rich => [`• ${milestoneTitle(m, lang)} (`, code(m.id), `): ${dueWithCountdown(m, today, lang)}, ${latestStatusText(latestOf(m), lang)}`];
   const header = reply(
     lines(
       bold(t(lang, `Việc của ${label}`, `Tasks of ${label}`)),
@@ -97,7 +97,7 @@ function card(ctx: CommandContext, m: Milestone, agencyId: string): Reply {
   const latest = ctx.services.store.statuses.latestFor(m.id, agencyId);
   return reply(
     lines(
-      [bold(milestoneTitle(m, lang)), " ", code(m.id)],
+      [bold(milestoneTitle(m, lang)), " (", code(m.id), ")"],
       t(lang, `Hạn: ${dueWithCountdown(m, today, lang)}`, `Due: ${dueWithCountdown(m, today, lang)}`),
       [t(lang, "Trạng thái: ", "Status: "), latest ? bold(latestStatusText(latest, lang)) : italic(latestStatusText(undefined, lang))],
       latest?.note !== undefined && [t(lang, "Ghi chú: ", "Note: "), latest.note],
@@ -111,9 +111,11 @@ function overview(ctx: CommandContext): Reply {
   const { content, store } = ctx.services;
   const { lang } = ctx;
   const rows: Rich[] = [];
+  let example: string | undefined;
   for (const agency of content.agencies) {
     const own = content.milestones.filter((m) => m.responsible.includes(agency.id));
     if (own.length === 0) continue;
+    example ??= agency.id;
     const counts = new Map<string, number>();
     let unreported = 0;
     for (const m of own) {
@@ -130,7 +132,7 @@ function overview(ctx: CommandContext): Reply {
       bold(t(lang, "Tiến độ các đơn vị", "Status by agency")),
       ...rows,
       "",
-      t(lang, "Xem chi tiết và cập nhật thay đơn vị: /viec @<mã đơn vị>, ví dụ /viec @sokhcn-brvt.", "Details and updates on behalf of an agency: /tasks @<agency-id>, e.g. /tasks @sokhcn-brvt."),
+      t(lang, `Xem chi tiết và cập nhật thay đơn vị: /viec @<mã đơn vị>, ví dụ /viec @${example ?? ""}.`, `Details and updates on behalf of an agency: /tasks @<agency-id>, e.g. /tasks @${example ?? ""}.`),
     ),
   );
 }
