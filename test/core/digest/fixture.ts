@@ -26,8 +26,8 @@ const ict = (local: string) => new Date(`${local}+07:00`).toISOString();
  * characters, delivery failures, an inactive chat, an agency without recipients and questions.
  * The digest of the previous week (run at 09/06/2025 08:00) is stored, so changes can be shown.
  */
-export async function fixtureStore(content: Content): Promise<ClosableStore> {
-  const store = await openStore({ file: ":memory:" });
+export async function fixtureStore(content: Content, file = ":memory:"): Promise<ClosableStore> {
+  const store = await openStore({ file });
   const coordinator: UserKey = "telegram:100";
   const leads: Record<string, { userKey: UserKey; name: string }> = {
     "sokhcn-binhduong": { userKey: "telegram:201", name: FIXTURE_NAMES[1]! },
