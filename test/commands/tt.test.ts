@@ -150,6 +150,22 @@ describe("status buttons (tt)", () => {
     expect(app.store.prompts.find("telegram:201", "telegram:201", "2025-05-01T02:00:00.000Z", "reminder")).toBeUndefined();
   });
 
+  it("refuses a lead whose role was revoked after the reminder was sent", async () => {
+    const app = await setup();
+    await app.store.people.revoke("telegram:201", "telegram:301", "2025-04-30T02:00:00.000Z");
+    const replies = await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 1"));
+    expect(plain(replies[0])).toContain("chỉ đầu mối của Sở KH&CN Bà Rịa - Vũng Tàu hoặc điều phối viên");
+    expect(app.store.statuses.count()).toBe(0);
+  });
+
+  it("fits every status button of every milestone and responsible agency within Telegram's 64-byte payload limit", async () => {
+    const app = await setup();
+    const { statusButtons } = await import("../../src/core/status/kinds.js");
+    const payloads = app.content.milestones.flatMap((m) => m.responsible.flatMap((a) => statusButtons(m.id, a).flat().map((b) => b.payload)));
+    expect(payloads.length).toBeGreaterThan(0);
+    for (const p of payloads) expect(Buffer.byteLength(p, "utf8"), p).toBeLessThanOrEqual(64);
+  });
+
   it("is hidden from /help", async () => {
     const app = await setup();
     const replies = await app.assistant.handle({ ...tgPress(USERS.leadBrvt, ""), payload: undefined, text: "/help" });
