@@ -1,0 +1,203 @@
+/**
+ * The Telegram bot, put together in one place and in reading order:
+ * context → error boundary → middlewares → features → unhandled.
+ */
+import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { Api, Bot, type BotError, GrammyError, HttpError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Assistant } from "../../core/assistant.js";
+import type { Services } from "../../core/command.js";
+import { FileProblemError, UserError } from "../../core/errors.js";
+import type { ChatKey } from "../../core/ports.js";
+import { BotContext } from "./context.js";
+import { toIncoming } from "./incoming.js";
+import type { MenuSync } from "./menu.js";
+import { escapeHtml, renderReply } from "./render.js";
+import { sendRendered } from "./send.js";
+
+/** Updates the bot asks Telegram for. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+/** Auto-retry settings: retry 429, 5xx and network errors, but give up in bounded time. */
+const RETRY: Partial<AutoRetryOptions> = { maxRetryAttempts: 4, maxDelaySeconds: 120 };
+
+/** What the bot needs from the rest of the program. */
+export interface BotDeps {
+  assistant: Assistant;
+  services: Pick<Services, "store" | "clock" | "log">;
+  /** Keeps role-specific menus in step after registrations and revocations; optional. */
+  menus?: MenuSync;
+}
+
+/** How to reach Telegram, and per-user flood limits. */
+export interface BotConfig {
+  token: string;
+  /** Bot API root, e.g. a local emulator (default https://api.telegram.org). */
+  apiRoot?: string;
+  /** The bot's own user from getMe; preset it to skip the call (tests, or when main.ts already asked). */
+  botInfo?: UserFromGetMe;
+  /** Messages a user may send within `windowMs` before the bot politely stops answering for a while. */
+  rateLimit?: { limit: number; windowMs: number };
+  /** Override auto-retry (tests). */
+  retry?: Partial<AutoRetryOptions>;
+}
+
+/**
+ * A Bot API client with auto-retry, for calls outside updates (the outbox, start-up).
+ *
+ * ```ts
+ * const api = createTelegramApi({ token, apiRoot });
+ * const me = await api.getMe();
+ * ```
+ */
+export function createTelegramApi(config: Pick<BotConfig, "token" | "apiRoot" | "retry">): Api {
+  const api = new Api(config.token, config.apiRoot ? { apiRoot: config.apiRoot } : undefined);
+  api.config.use(autoRetry({ ...RETRY, ...config.retry }));
+  return api;
+}
+
+/** Builds the bot. It does not start polling or a webhook server: see polling.ts and webhook.ts. */
+export function createBot(deps: BotDeps, config: BotConfig): Bot<BotContext> {
+  const { assistant, services, menus } = deps;
+  const { log, store, clock } = services;
+
+  // 1. Context.
+  const bot = new Bot<BotContext>(config.token, {
+    botInfo: config.botInfo,
+    client: config.apiRoot ? { apiRoot: config.apiRoot } : undefined,
+    ContextConstructor: BotContext,
+  });
+  bot.api.config.use(autoRetry({ ...RETRY, ...config.retry }));
+
+  // 2. Error boundary: one place that decides what a failure means for the user.
+  const markInactive = (chatKey: ChatKey) => store.chats.markInactive(chatKey, clock.now().toISOString());
+  const handleError = async (err: BotError<BotContext>) => {
+    const { ctx, error } = err;
+    const chatKey: ChatKey | undefined = ctx.chat ? `telegram:${ctx.chat.id}` : undefined;
+    if (error instanceof GrammyError && error.error_code === 403) {
+      if (chatKey) await markInactive(chatKey);
+      log.info({ update_id: ctx.update.update_id, chatKey, err: error.description }, "telegram: chat blocked the bot; marked inactive");
+      return;
+    }
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    const text =
+      error instanceof UserError
+        ? error.message
+        : "Xin lỗi, đã có lỗi khi xử lý yêu cầu của anh/chị. Xin vui lòng thử lại sau ít phút.";
+    if (!(error instanceof UserError)) {
+      log.error({ update_id: ctx.update.update_id, chatKey, err: describe(error) }, "telegram: error while handling an update");
+    }
+    if (ctx.chat) await ctx.api.sendMessage(ctx.chat.id, escapeHtml(text), { parse_mode: "HTML" }).catch(() => undefined);
+  };
+  // The last resort, for errors inside the error handler itself: log and keep the bot alive.
+  bot.catch((err) => log.error({ update_id: err.ctx.update.update_id, err: describe(err.error) }, "telegram: unhandled error"));
+  const app = bot.errorBoundary(handleError);
+
+  // 3. Middlewares.
+  //    Chat lifecycle first: these updates are never "addressed" to the bot, yet matter.
+  app.on("my_chat_member", async (ctx) => {
+    const chatKey: ChatKey = `telegram:${ctx.chat.id}`;
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (status === "kicked" || status === "left") await markInactive(chatKey);
+    else await store.chats.markActive(chatKey);
+  });
+  app.on("message:migrate_to_chat_id", async (ctx) => {
+    // A group that became a supergroup changes its id: carry its registration over.
+    const from: ChatKey = `telegram:${ctx.chat.id}`;
+    const record = store.chats.get(from);
+    if (!record) return;
+    await store.chats.upsert({ ...record, chatKey: `telegram:${ctx.message.migrate_to_chat_id}` });
+    await markInactive(from);
+  });
+  //    Addressing: in groups, only commands, mentions and replies to the bot go on.
+  //    It runs before the flood limit, so ordinary group chatter never counts against anyone.
+  app.use(async (ctx, next) => {
+    const incoming = toIncoming(ctx.update, ctx.me, (name) => assistant.findCommand(name) !== undefined);
+    if (!incoming) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+      return;
+    }
+    ctx.incoming = incoming;
+    await next();
+  });
+  const flood = config.rateLimit ?? { limit: 12, windowMs: 30_000 };
+  app.use(
+    limit<BotContext, never>({
+      limit: flood.limit,
+      timeFrame: flood.windowMs,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      // Answered once per window; further messages in the window are dropped silently.
+      onLimitExceeded: async (ctx) => {
+        const text = "Anh/chị gửi hơi nhanh. Xin vui lòng đợi giây lát rồi gửi tiếp ạ.";
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
+        else await ctx.reply(escapeHtml(text), { parse_mode: "HTML" });
+      },
+    }),
+  );
+
+  // 4. Features: every addressed message and button press goes to the core.
+  app.use(async (ctx, next) => {
+    const incoming = ctx.incoming;
+    if (!incoming) return next();
+    if (incoming.payload !== undefined && !isRoutable(incoming.payload, assistant)) {
+      // Forged or outdated callback data: never reaches the core.
+      log.warn({ update_id: ctx.update.update_id, payload: incoming.payload.slice(0, 80) }, "telegram: button press with unknown callback data ignored");
+      await ctx.answerCallbackQuery({ text: "Nút này không còn hiệu lực. Xin vui lòng gõ /help để xem các lệnh.", show_alert: true });
+      return;
+    }
+    const replies = await assistant.handle(incoming);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    const chatId = ctx.chat?.id ?? ctx.from!.id;
+    const pressed = ctx.callbackQuery?.message?.message_id;
+    const inGroup = incoming.chat.type === "group" && ctx.message !== undefined;
+    let first = true;
+    for (const reply of replies) {
+      const rendered = renderReply(reply);
+      for (const problem of rendered.problems) log.warn({ update_id: ctx.update.update_id }, `telegram: ${problem}`);
+      await sendRendered(
+        ctx.api,
+        { chatId, replyToMessageId: first && inGroup ? ctx.message!.message_id : undefined, editMessageId: first ? pressed : undefined },
+        rendered,
+        log,
+      );
+      first = false;
+    }
+    if (menus) await menus.sync();
+  });
+
+  // 5. Unhandled: nothing else to do, but a pressed button must still stop spinning.
+  app.use(async (ctx) => {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  });
+  return bot;
+}
+
+/** Whether callback data names a command the core knows (`"xemthem email-accounts"` → xemthem). */
+export function isRoutable(payload: string, assistant: Pick<Assistant, "findCommand">): boolean {
+  const m = /^\/?([\p{L}\p{N}_]+)(?:\s|$)/u.exec(payload.trim());
+  return m !== null && assistant.findCommand(m[1]!) !== undefined;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof GrammyError) return `GrammyError ${error.error_code ?? "?"} in ${error.method}: ${error.description}`;
+  if (error instanceof HttpError) return `HttpError: ${error.message}`;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/**
+ * Asks Telegram who the bot is (getMe). A refused token is a configuration problem and is reported
+ * as such; a network failure after auto-retry is thrown as is.
+ */
+export async function fetchBotIdentity(api: Api): Promise<UserFromGetMe> {
+  try {
+    return await api.getMe();
+  } catch (error) {
+    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+      throw new FileProblemError("config: invalid settings", [
+        `BOT_TOKEN was refused by the Bot API (${error.error_code} ${error.description}): copy the token again from @BotFather`,
+      ]);
+    }
+    throw error;
+  }
+}

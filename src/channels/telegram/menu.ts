@@ -1,0 +1,110 @@
+/**
+ * The Telegram command menu, built from the one command registry: Vietnamese names by default,
+ * English aliases for English-speaking users. Everyone's commands apply in all chats; leads,
+ * coordinators and admins get their fuller menu in their private chat with the bot.
+ * Every failure here is only a warning: the menu is a convenience, never a reason to stop.
+ */
+import type { Api } from "grammy";
+import type { BotCommand, BotCommandScope } from "grammy/types";
+import { canRun, type CommandDef } from "../../core/command.js";
+import type { Lang } from "../../core/dates.js";
+import type { Logger, Role, Store, UserKey } from "../../core/ports.js";
+import type { Clock } from "../../core/time.js";
+
+/** Telegram's rule for command names in menus. */
+const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
+/** After a failed menu update, wait this long before trying the same chat again. */
+const RETRY_AFTER_MS = 10 * 60 * 1000;
+
+/** The menu a role sees, in one language. Hidden commands and names Telegram would refuse are left out. */
+export function menuFor(commands: readonly CommandDef[], role: Role, lang: Lang): BotCommand[] {
+  return commands
+    .filter((c) => !c.hidden && canRun(role, c.access))
+    .map((c) => ({ command: lang === "en" ? c.alias : c.name, description: (lang === "en" ? c.description.en : c.description.vi).slice(0, 256) }))
+    .filter((c) => COMMAND_NAME.test(c.command) && c.description.length > 0);
+}
+
+/** Sets one scope's menu in Vietnamese (default) and English. Throws what Telegram answers. */
+async function setScope(api: Api, commands: readonly CommandDef[], role: Role, scope: BotCommandScope): Promise<void> {
+  await api.setMyCommands(menuFor(commands, role, "vi"), { scope });
+  await api.setMyCommands(menuFor(commands, role, "en"), { scope, language_code: "en" });
+}
+
+/** Sets everyone's menu for all chats. Returns false (after a warning) if Telegram refused. */
+export async function installDefaultMenu(api: Api, commands: readonly CommandDef[], log: Logger): Promise<boolean> {
+  try {
+    await setScope(api, commands, "member", { type: "default" });
+    return true;
+  } catch (error) {
+    log.warn({ err: errorText(error) }, "telegram: could not set the command menu (the bot keeps running; commands still work)");
+    return false;
+  }
+}
+
+/** Keeps per-chat menus in step with roles; see {@link createMenuSync}. */
+export interface MenuSync {
+  /** Sets or removes the menus of people whose role changed since the last call. Never throws. */
+  sync(): Promise<void>;
+}
+
+/**
+ * Tracks which private chats have which role-specific menu, and updates only what changed:
+ * a newly registered lead gets the lead menu, a revoked one gets the default menu back.
+ * Admins (from config) get the full menu in their private chat.
+ */
+export function createMenuSync(deps: {
+  api: Api;
+  store: Store;
+  commands: readonly CommandDef[];
+  adminKeys: readonly UserKey[];
+  clock: Clock;
+  log: Logger;
+}): MenuSync {
+  const { api, store, commands, adminKeys, clock, log } = deps;
+  const applied = new Map<string, Role>();
+  const failedAt = new Map<string, number>();
+
+  const desired = (): Map<string, Role> => {
+    const out = new Map<string, Role>();
+    for (const person of store.people.list()) {
+      if (person.chatKey.startsWith("telegram:")) out.set(person.chatKey.slice("telegram:".length), person.role);
+    }
+    for (const key of adminKeys) {
+      // In Telegram a private chat's id is the user's id.
+      if (key.startsWith("telegram:")) out.set(key.slice("telegram:".length), "admin");
+    }
+    return out;
+  };
+
+  const apply = async (chatId: string, role: Role | undefined): Promise<void> => {
+    const last = failedAt.get(chatId);
+    const now = clock.now().getTime();
+    if (last !== undefined && now - last < RETRY_AFTER_MS) return;
+    const scope: BotCommandScope = { type: "chat", chat_id: Number(chatId) };
+    try {
+      if (role) await setScope(api, commands, role, scope);
+      else {
+        await api.deleteMyCommands({ scope });
+        await api.deleteMyCommands({ scope, language_code: "en" });
+      }
+      failedAt.delete(chatId);
+      if (role) applied.set(chatId, role);
+      else applied.delete(chatId);
+    } catch (error) {
+      failedAt.set(chatId, now);
+      log.warn({ chatId, role, err: errorText(error) }, "telegram: could not update a chat's command menu (will retry later)");
+    }
+  };
+
+  return {
+    async sync() {
+      const want = desired();
+      for (const [chatId, role] of want) if (applied.get(chatId) !== role) await apply(chatId, role);
+      for (const chatId of [...applied.keys()]) if (!want.has(chatId)) await apply(chatId, undefined);
+    },
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
