@@ -5,6 +5,7 @@ import help from "./help.js";
 import hoi from "./hoi.js";
 import lich from "./lich.js";
 import moi from "./moi.js";
+import nhac from "./nhac.js";
 import start from "./start.js";
 import thuhoi from "./thuhoi.js";
 import tinhhinh from "./tinhhinh.js";
@@ -19,4 +20,4 @@ import xemthem from "./xemthem.js";
  * The one command registry. It drives routing, /help and Telegram's command menu.
  * Order is the order shown to users.
  */
-export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, tonghop, tinhhinh, traloi, tt, xemthem] as CommandDef[];
+export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, nhac, tonghop, tinhhinh, traloi, tt, xemthem] as CommandDef[];
