@@ -104,7 +104,7 @@ export function privateText(user: TgUser, text: string, extra: Partial<Message> 
       text,
       entities: entitiesFor(text),
       ...extra,
-    } as Message,
+    } as Update["message"],
   };
 }
 
@@ -120,7 +120,7 @@ export function groupText(user: TgUser, group: { id: number; title: string }, te
       text,
       entities: entitiesFor(text),
       ...extra,
-    } as Message,
+    } as Update["message"],
   };
 }
 
