@@ -10,11 +10,14 @@ import { createMenuSync, installDefaultMenu } from "./channels/telegram/menu.js"
 import { createTelegramOutbox } from "./channels/telegram/outbox.js";
 import { startPolling } from "./channels/telegram/polling.js";
 import { startWebhook } from "./channels/telegram/webhook.js";
+import { createThrottledOutbox, TELEGRAM_LIMITS } from "./channels/throttled-outbox.js";
 import type { Config } from "./config.js";
 import type { Content } from "./core/content/schema.js";
 import type { Logger } from "./core/ports.js";
 import { systemClock } from "./core/time.js";
 import { createLogger } from "./logger.js";
+import { startReminderJobs } from "./scheduler/reminders.js";
+import { createScheduler } from "./scheduler/scheduler.js";
 import type { ClosableStore } from "./store/open-store.js";
 
 async function main(): Promise<void> {
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
  * The command menu is set in the background; a failure there only logs a warning.
  */
 async function runTelegram(config: Config, content: Content, store: ClosableStore, log: Logger): Promise<void> {
+  const scheduler = createScheduler(log);
   try {
     const api = createTelegramApi({ token: config.BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
     const me = await fetchBotIdentity(api);
@@ -54,11 +58,13 @@ async function runTelegram(config: Config, content: Content, store: ClosableStor
       log.warn({ configured: config.BOT_USERNAME, actual: me.username }, "telegram: BOT_USERNAME differs from the bot's username; deep links use the actual one");
     }
     settings.botUsername = me.username;
-    const outbox = createTelegramOutbox({ api, store, clock: systemClock, log });
+    const outbox = createThrottledOutbox(createTelegramOutbox({ api, store, clock: systemClock, log }).sendOne, TELEGRAM_LIMITS);
     const app = createApp({ content, store, clock: systemClock, outbox, log, settings });
     const menus = createMenuSync({ api, store, commands: app.services.commands, adminKeys: settings.adminKeys, clock: systemClock, log });
     const bot = createBot({ assistant: app.assistant, services: app.services, menus }, { token: config.BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT, botInfo: me });
     void installDefaultMenu(api, app.services.commands, log).then(() => menus.sync());
+    // Reminders at REMINDER_TIME, plus a catch-up run now (in the background: the channel starts meanwhile).
+    void startReminderJobs(scheduler, app.services).catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"));
 
     const signal = waitForSignal();
     if (config.mode === "webhook") {
@@ -72,6 +78,7 @@ async function runTelegram(config: Config, content: Content, store: ClosableStor
       if (ended !== null) await polling.stop();
     }
   } finally {
+    await scheduler.stop();
     await store.close();
     // A background retry (e.g. of the menu) must not hold the process open after shutdown.
     setTimeout(() => process.exit(), 5_000).unref();

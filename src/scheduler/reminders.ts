@@ -87,7 +87,11 @@ async function runTick(deps: ReminderJobDeps): Promise<TickReport> {
   report.unreachable = [...unreachable.keys()];
 
   const input: EscalationInput = { content, today: plan.today, items: plan.escalate, unreachable: [...unreachable.values()], skipped: plan.missed.length };
-  if (hasEscalationContent(input)) {
+  const coordinators = coordinatorChats(store);
+  if (hasEscalationContent(input) && coordinators.length === 0) {
+    // Nothing is recorded, so the items are escalated once a coordinator is registered.
+    log.warn({ day: plan.today, items: plan.escalate.length, skipped: plan.missed.length }, "reminders: no coordinator is registered; the escalation waits for one");
+  } else if (hasEscalationContent(input)) {
     const data: EscalationData = { items: plan.escalate.map((i) => pairKey(i.milestoneId, i.agencyId)), skipped: plan.missed.map((m) => m.key) };
     // One escalation per working day: a second tick the same day finds the day claimed and says nothing.
     const claimed = await store.runs.claim({ key: `${ESCALATION_PREFIX}${plan.today}`, at, data });
@@ -95,9 +99,7 @@ async function runTick(deps: ReminderJobDeps): Promise<TickReport> {
       report.escalationSent = true;
       report.escalated = data.items ?? [];
       report.skipped = plan.missed.length;
-      const chats = coordinatorChats(store);
-      if (chats.length === 0) log.warn({ day: plan.today }, "reminders: no coordinator is registered; the escalation is recorded but sent to nobody");
-      else await sendAndRecord(deps, chats, escalationMessage(input), `${ESCALATION_PREFIX}${plan.today}`, at);
+      await sendAndRecord(deps, coordinators, escalationMessage(input), `${ESCALATION_PREFIX}${plan.today}`, at);
     }
   }
   log.info(

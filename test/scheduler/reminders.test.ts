@@ -176,6 +176,18 @@ describe("the reminder job", () => {
     expect(outbox.sent.filter((m) => m.ref === "escalation|2025-05-21")).toEqual([]);
   });
 
+  it("keeps an escalation for later when no coordinator is registered yet", async () => {
+    const store = await openStore({ file: ":memory:" });
+    const outbox = createRecordingOutbox();
+    const first = await createReminderJob(depsFor(store, outbox, "2025-05-20T08:30:00+07:00").deps).tick();
+    expect(first.escalationSent).toBe(false);
+    expect(store.runs.list("escalation|")).toEqual([]);
+    await register(store);
+    const next = await createReminderJob(depsFor(store, outbox, "2025-05-21T08:30:00+07:00").deps).tick();
+    expect(next.escalated).toEqual(["email-lists|sokhcn-binhduong", "email-lists|sokhcn-brvt"]);
+    expect(outbox.sent.filter((m) => m.ref === "escalation|2025-05-21").map((m) => m.chatKey)).toEqual([COORDINATOR]);
+  });
+
   it("stops reminding an agency that reported done", async () => {
     const store = await openStore({ file: ":memory:" });
     await register(store);
