@@ -22,7 +22,7 @@ export const FILLER_PHRASES: readonly string[] = [
   "a", "oi", "nhe", "nha", "nhi", "vay", "day", "ak", "ah", "ui", "the", "gi", "nao", "khong", "ko", "k",
   "duoc", "cua", "cho", "voi", "va", "hay", "hoac", "cac", "nhung", "mot", "thi", "ma", "la", "o", "toi", "em",
   "minh", "ad", "admin", "nay", "do", "roi", "nua", "se", "da", "phai", "xin", "an", "may",
-  "giup", "ve", "trong", "tu", "den", "nhu", "bi", "thuoc",
+  "giup", "ve", "trong", "tu", "den", "nhu", "bi", "thuoc", "xong",
   // English
   "please", "thanks", "thank you", "which", "why", "is", "are", "was", "were", "of",
   "to", "for", "does", "did", "will", "would", "be", "i", "me", "we", "our", "in", "at", "and", "or", "there", "this",
@@ -91,6 +91,8 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[]): Analyzer {
   const fillerByFirst = new Map<string, string[][]>();
   for (const f of fillers) fillerByFirst.set(f[0]!, [...(fillerByFirst.get(f[0]!) ?? []), f]);
   const fillerWords = new Set(fillers.flat());
+  // Words the analyser itself knows: never "corrected" into something else.
+  const ownWords = new Set([...fillerWords, ...keep.flatMap(([phrase]) => phrase.split(" "))]);
 
   const dropFillers = (words: readonly string[]): string[] => {
     const out: string[] = [];
@@ -104,7 +106,7 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[]): Analyzer {
 
   return {
     canon,
-    knows: (word) => fillerWords.has(word) || canon.words.has(word),
+    knows: (word) => ownWords.has(word) || canon.words.has(word),
     analyze(text, correct) {
       const folded = fold(text).slice(0, MAX_FOLDED).trim();
       const corrections: string[] = [];
@@ -114,7 +116,7 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[]): Analyzer {
         .flatMap(normaliseNumber)
         .map(singular)
         .map((w) => {
-          if (!correct || fillerWords.has(w) || canon.words.has(w)) return w;
+          if (!correct || ownWords.has(w) || canon.words.has(w)) return w;
           const fixed = correct(w);
           if (fixed === undefined || fixed === w) return w;
           corrections.push(`${w} → ${fixed}`);

@@ -27,6 +27,8 @@ export const SEARCH_TUNING = {
   partWeight: 0.5,
   /** Most an intent token ("_when" for "khi nào") may weigh: about a third of a rare word. */
   intentWeight: 0.6,
+  /** A word no entry contains weighs this many times the rarest known word: it is what the knowledge base lacks. */
+  unknownWeight: 1.5,
   /** Weight of a word found only after typo correction. */
   correctedWeight: 0.8,
 } as const;
@@ -160,7 +162,8 @@ export function createKnowledge(content: Content): Knowledge {
       const folded = analysed.folded;
       const corrected = new Set(analysed.corrections.map((c) => c.split(" → ")[1]!));
       const units = [...new Set(analysed.units)];
-      if (units.length === 0) return { decision: "none", suggestions: [], folded, units };
+      // Only question words ("khi nào ạ?") say nothing about the topic.
+      if (units.every((u) => u.startsWith(INTENT_PREFIX))) return { decision: "none", suggestions: [], folded, units };
       const unitPairs = [...new Set(analysed.units.slice(1).map((u, j) => `${analysed.units[j]} ${u}`))];
 
       // 1. Narrow: score every entry sharing a word with the question by weighted coverage.
@@ -169,7 +172,7 @@ export function createKnowledge(content: Content): Knowledge {
         let total = 0;
         for (const key of keys) {
           const posting = index.get(key);
-          const weight = idf(posting?.docs.length ?? 0, key);
+          const weight = posting ? idf(posting.docs.length, key) : idf(1, key) * SEARCH_TUNING.unknownWeight;
           total += weight;
           if (!posting) continue;
           const factor = corrected.has(key) ? SEARCH_TUNING.correctedWeight : 1;
