@@ -1,0 +1,69 @@
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run.js";
+import { fixtureContent, fixtureStore } from "../core/digest/fixture.js";
+
+let dir: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "digest-cli-"));
+  const content = await fixtureContent();
+  const store = await fixtureStore(content, join(dir, "db.json"));
+  await store.close();
+  env = { DATA_FILE: join(dir, "db.json"), CONTENT_DIR: "test/fixtures/digest/content" };
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(...args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on("data", (b: Buffer) => out.push(b));
+  stderr.on("data", (b: Buffer) => err.push(b));
+  const code = await runCli({ args, env, stdin: Readable.from([]), stdout, stderr });
+  return { code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+}
+
+describe("cli digest", () => {
+  it("prints the same text as the golden file for --now 2025-06-16", async () => {
+    const r = await cli("digest", "--now", "2025-06-16");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(await readFile("test/core/digest/__golden__/digest.txt", "utf8"));
+  });
+
+  it("prints Markdown, CSV and HTML with --format", async () => {
+    expect((await cli("digest", "--now", "2025-06-16", "--format", "md")).stdout).toMatch(/^# 📊 Tổng hợp tuần 09\/06–15\/06\/2025/);
+    expect((await cli("digest", "--now", "2025-06-16", "--format", "csv")).stdout).toMatch(/^\uFEFFMã mốc,/);
+    expect((await cli("digest", "--now", "2025-06-16", "--format", "html")).stdout).toContain("&lt;VPN&gt;");
+  });
+
+  it("writes the chart with --format png --out FILE", async () => {
+    const file = join(dir, "chart.png");
+    const r = await cli("digest", "--now", "2025-06-16", "--format", "png", "--out", file);
+    expect(r.code).toBe(0);
+    const png = await readFile(file);
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it("refuses png without --out, a bad day and an unknown format, saying what to type", async () => {
+    expect((await cli("digest", "--format", "png")).stderr).toContain("add --out FILE");
+    expect((await cli("digest", "--now", "16/06/2025")).stderr).toContain("use YYYY-MM-DD");
+    const bad = await cli("digest", "--format", "pdf");
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining("text, md, csv, html, png")]);
+  });
+
+  it("leaves the data unchanged: no digest run is recorded and no snapshot is stored", async () => {
+    const before = await readFile(env.DATA_FILE!, "utf8");
+    await cli("digest", "--now", "2025-06-16");
+    expect(await readFile(env.DATA_FILE!, "utf8")).toBe(before);
+    expect(await stat(`${env.DATA_FILE!}.lock`).catch(() => null)).toBeNull();
+  });
+});
