@@ -16,6 +16,7 @@ import type { Content } from "./core/content/schema.js";
 import type { Logger } from "./core/ports.js";
 import { systemClock } from "./core/time.js";
 import { createLogger } from "./logger.js";
+import { startDigestJob } from "./scheduler/digest.js";
 import { startReminderJobs } from "./scheduler/reminders.js";
 import { createScheduler } from "./scheduler/scheduler.js";
 import type { ClosableStore } from "./store/open-store.js";
@@ -65,6 +66,10 @@ async function runTelegram(config: Config, content: Content, store: ClosableStor
     void installDefaultMenu(api, app.services.commands, log).then(() => menus.sync());
     // Reminders at REMINDER_TIME, plus a catch-up run now (in the background: the channel starts meanwhile).
     void startReminderJobs(scheduler, app.services).catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"));
+    // The weekly digest on DIGEST_CRON, plus this week's digest now if it was missed while the process was down.
+    void startDigestJob(scheduler, { ...app.services, cron: config.DIGEST_CRON }).catch((error: unknown) =>
+      log.error({ err: error }, "digest: the weekly digest job could not start"),
+    );
 
     const signal = waitForSignal();
     if (config.mode === "webhook") {
