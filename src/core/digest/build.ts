@@ -69,6 +69,8 @@ export function milestoneLight(pairs: readonly Pick<DigestPair, "state" | "overd
  *   These five buckets partition the pairs and add up to 100 % (up to rounding).
  * - overdue: the milestone's deadline (the last day of a month or range) is before today and the latest
  *   status is not `done`, including pairs that never reported. Counted apart: an overdue pair is also in its bucket.
+ *   Milestones whose reminders are switched off in content (`reminders.enabled: false`) are never overdue:
+ *   their date only orders them (e.g. `party-systems`, for which the plan gives no deadline).
  * - response rate of an agency: the share of its milestones with a status or note recorded in the 14 days before `now`.
  * - changes: pairs whose state differs from `previous` (the snapshot stored by the previous digest run).
  *
@@ -169,6 +171,9 @@ function buildMilestone(
   previous: DigestSnapshot | undefined,
 ): DigestMilestone {
   const daysLeft = daysUntil(today, m.dueParsed.end);
+  // Milestones with reminders switched off carry a date only for ordering (e.g. a plan item without a
+  // deadline of its own, or a period): their date passing does not make anyone overdue.
+  const canBeOverdue = m.reminders?.enabled !== false;
   const pairs: DigestPair[] = m.responsible.map((agencyId) => {
     const key = pairKey(m.id, agencyId);
     const latest = latestByPair.get(key);
@@ -181,7 +186,7 @@ function buildMilestone(
       at: latest?.at,
       role: latest?.role,
       onBehalf: latest?.onBehalfOf !== undefined,
-      overdue: daysLeft < 0 && state !== "done",
+      overdue: canBeOverdue && daysLeft < 0 && state !== "done",
       recent: recentPairs.has(key),
     };
   });

@@ -91,6 +91,16 @@ describe("buildDigest", () => {
     ]);
   });
 
+  it("never counts a milestone with reminders switched off as overdue: its date only orders it", () => {
+    const noDeadline: Content = {
+      ...content,
+      milestones: content.milestones.map((m) => (m.id === "email-accounts" ? { ...m, reminders: { enabled: false } } : m)),
+    };
+    const d = buildDigest(noDeadline, digestInputFrom(store, FIXTURE_NOW), FIXTURE_NOW);
+    expect(d.attention.overdue.map((i) => i.milestoneId)).toEqual(["email-lists"]);
+    expect(d.milestones.find((m) => m.id === "email-accounts")?.light).toBe("yellow");
+  });
+
   it("lists blocked items with the note added after the status", () => {
     expect(digest.attention.blocked).toHaveLength(1);
     expect(digest.attention.blocked[0]).toMatchObject({ milestoneId: "document-management-pilot", agencyId: "sokhcn-brvt", note: 'Chưa có đường truyền <VPN> & tài khoản "quản trị"' });
