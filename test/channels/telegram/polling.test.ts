@@ -4,6 +4,9 @@ import { idlePollBrake } from "../../../src/channels/telegram/polling.js";
 import { startWebhook } from "../../../src/channels/telegram/webhook.js";
 import { type ApiCall, createTelegramTestBot, recordingTransformer, TOKEN } from "../../helpers/telegram.js";
 
+/** grammY types signals with its abort-controller shim; the runtime signal is Node's. */
+type PollSignal = Parameters<Api["getUpdates"]>[1];
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -22,7 +25,7 @@ describe("idlePollBrake", () => {
     const { api } = brakedApi();
     const controller = new AbortController();
     let done = false;
-    const poll = api.getUpdates({ timeout: 30 }, controller.signal).then(() => (done = true));
+    const poll = api.getUpdates({ timeout: 30 }, controller.signal as PollSignal).then(() => (done = true));
     await vi.advanceTimersByTimeAsync(499);
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -35,7 +38,7 @@ describe("idlePollBrake", () => {
     const { api } = brakedApi();
     const controller = new AbortController();
     let done = false;
-    const poll = api.getUpdates({ timeout: 30 }, controller.signal).then(() => (done = true));
+    const poll = api.getUpdates({ timeout: 30 }, controller.signal as PollSignal).then(() => (done = true));
     await vi.advanceTimersByTimeAsync(10);
     controller.abort();
     await vi.advanceTimersByTimeAsync(0);
