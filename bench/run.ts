@@ -4,11 +4,13 @@
  */
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
+import { benchAnswers } from "./answers.js";
 import { benchStatusWrites } from "./status-writes.js";
 import type { BenchRow } from "./types.js";
 
 const scenarios: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "status writes", run: () => benchStatusWrites() },
+  { name: "answers", run: () => benchAnswers() },
 ];
 
 function table(rows: BenchRow[]): string {

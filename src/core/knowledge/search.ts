@@ -12,7 +12,11 @@ export const SEARCH_TUNING = {
   /** How much word pairs ("tai khoan", "chinh thuc") add: that share of the coverage still missing. */
   pairWeight: 0.5,
   /** Entries handed to fuse.js after the word index narrowed the candidates. */
-  candidates: 20,
+  candidates: 8,
+  /** fuse.js threshold: Bitap's cost grows with the errors it allows. */
+  fuseThreshold: 0.45,
+  /** Whether fuse.js also reads the related milestone titles (slower, long strings). */
+  fuseTitles: false,
   /** Share of fuse.js's fuzzy score in the final score. */
   fuseShare: 0.2,
   /** Share of "how much of the entry's closest question variant the question covers" in the final score. */
@@ -33,16 +37,21 @@ export const SEARCH_TUNING = {
   correctedWeight: 0.8,
 } as const;
 
-const FUSE_OPTIONS: IFuseOptions<FuseDoc> = {
-  keys: [
-    { name: "q", weight: 3 },
-    { name: "k", weight: 2 },
-    { name: "t", weight: 1 },
-  ],
+const fuseOptions = (): IFuseOptions<FuseDoc> => ({
+  keys: SEARCH_TUNING.fuseTitles
+    ? [
+        { name: "q", weight: 3 },
+        { name: "k", weight: 2 },
+        { name: "t", weight: 1 },
+      ]
+    : [
+        { name: "q", weight: 3 },
+        { name: "k", weight: 2 },
+      ],
   includeScore: true,
   ignoreLocation: true,
-  threshold: 0.45,
-};
+  threshold: SEARCH_TUNING.fuseThreshold,
+});
 
 interface FuseDoc {
   i: number;
@@ -117,7 +126,10 @@ export function createKnowledge(content: Content): Knowledge {
   // Known words by length, for typo correction: the index's words and the glossary's.
   const byLength = new Map<number, string[]>();
   for (const w of new Set([...words.keys(), ...analyzer.canon.words])) {
-    if (!/\d/.test(w)) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+    if (/\d/.test(w)) continue;
+    const list = byLength.get(w.length);
+    if (list) list.push(w);
+    else byLength.set(w.length, [w]);
   }
   const correct = (word: string): string | undefined => {
     if (words.has(word) || word.length < 5 || /\d/.test(word) || isSyllable(word)) return undefined;
@@ -201,7 +213,7 @@ export function createKnowledge(content: Content): Knowledge {
       if (candidates.length === 0) return { decision: "none", suggestions: [], folded, units };
 
       // 2. Rank: fuse.js scores the candidates fuzzily on the same folded, canonical text.
-      const fuse = new Fuse(candidates.map((d) => fuseDocs[d]!), FUSE_OPTIONS);
+      const fuse = new Fuse(candidates.map((d) => fuseDocs[d]!), fuseOptions());
       const fuzzy = new Map<number, number>();
       for (const r of fuse.search(patternOf(analysed.units))) fuzzy.set(r.item.i, r.score ?? 1);
       const gamma = SEARCH_TUNING.fuseShare;
@@ -262,10 +274,10 @@ function topK(items: number[], score: (i: number) => number, k: number): number[
 function patternOf(units: string[]): string {
   let out = "";
   for (const u of units) {
-    if (out.length + u.length + 1 > 48) break;
+    if (out.length + u.length + 1 > 32) break;
     out = out ? `${out} ${u}` : u;
   }
-  return out || units[0]!.slice(0, 48);
+  return out || units[0]!.slice(0, 32);
 }
 
 /** The agency coordinating the most milestones: who to contact when there is no answer. */

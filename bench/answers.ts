@@ -1,0 +1,156 @@
+/**
+ * Answer latency of the knowledge assistant for knowledge bases of about 100, 1,000 and 10,000
+ * entries: the real content plus generated Vietnamese-like filler that shares its common words
+ * ("hệ thống", "cán bộ", "tài khoản"…), so the word index has long lists to narrow.
+ * Measures the index build and fold + search + render per question over the evaluation questions.
+ *
+ * Run alone: `npx tsx bench/answers.ts`; with the others: `npm run bench`.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { parse } from "yaml";
+import { createApp } from "../src/app.js";
+import { loadContent } from "../src/content/load.js";
+import type { CommandContext } from "../src/core/command.js";
+import type { Content, FaqEntry } from "../src/core/content/schema.js";
+import { composeAnswer } from "../src/core/knowledge/answer.js";
+import { createKnowledge } from "../src/core/knowledge/search.js";
+import type { Logger, Outbox } from "../src/core/ports.js";
+import { atLocal, createFixedClock, dayOf } from "../src/core/time.js";
+import { openStore } from "../src/store/open-store.js";
+import { type BenchRow, percentile, round, trackRss } from "./types.js";
+
+const SIZES = [100, 1_000, 10_000];
+/** Answers measured per size, cycling through the evaluation questions. */
+const SAMPLES = 2_000;
+const WARMUP = 200;
+
+// Words of the domain and of everyday administrative Vietnamese, so filler collides with real questions.
+const SUBJECTS = ["hệ thống", "phần mềm", "cổng thông tin", "thư điện tử", "tài khoản", "báo cáo", "hồ sơ", "dữ liệu", "văn bản", "hội nghị", "chữ ký số", "mạng", "máy chủ", "ứng dụng", "danh sách", "kế hoạch", "quy trình", "biểu mẫu", "thủ tục", "lịch họp"];
+const VERBS = ["triển khai", "cập nhật", "kiểm tra", "bàn giao", "sao lưu", "đăng ký", "phê duyệt", "tổng hợp", "nâng cấp", "kết nối", "chuyển đổi", "rà soát", "vận hành", "tập huấn", "gửi", "nhận"];
+const OWNERS = ["phòng tổ chức", "văn phòng", "phường", "xã", "sở", "ban quản lý", "trung tâm", "chi cục", "cán bộ", "công chức", "đơn vị", "tổ công tác", "bộ phận một cửa", "kho bạc", "thanh tra"];
+const PLACES = ["Bình Dương", "Vũng Tàu", "Thủ Đức", "Tân Bình", "Bến Cát", "Dĩ An", "Côn Đảo", "Bà Rịa", "Củ Chi", "Quận 1", "Long Điền", "Phú Giáo"];
+const ASKS = ["khi nào", "ở đâu", "thế nào", "bao giờ xong", "ai phụ trách", "cần giấy tờ gì", "mất bao lâu", "có bắt buộc không"];
+
+/** A small deterministic random generator (mulberry32), so every run builds the same filler. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` generated entries that look like the real ones (several questions, keywords, an answer). */
+export function fillerEntries(count: number, seed = 42): FaqEntry[] {
+  const rnd = random(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  return Array.from({ length: count }, (_, i) => {
+    const subject = pick(SUBJECTS);
+    const verb = pick(VERBS);
+    const owner = pick(OWNERS);
+    const place = pick(PLACES);
+    const code = `${i % 97}-${Math.floor(i / 97)}`;
+    return {
+      id: `filler-${i}`,
+      topic: "filler",
+      questions: [
+        `${verb} ${subject} ${code} của ${owner} ${place} ${pick(ASKS)}?`,
+        `${owner} ${place} ${verb} ${subject} số ${code} ${pick(ASKS)}?`,
+        `Hạn ${verb} ${subject} ${code} là ngày nào?`,
+      ],
+      keywords: [`${subject} ${code}`, `${verb} ${subject}`, `${owner} ${place}`],
+      answer: `${owner} ${place} ${verb} ${subject} ${code} theo hướng dẫn của ${pick(OWNERS)}, hạn ngày ${1 + (i % 28)}/${1 + (i % 12)}/2025.`,
+      milestones: [],
+      source: "plan",
+    };
+  });
+}
+
+function evalQuestions(): { q: string; now?: string }[] {
+  const dir = "test/fixtures/questions";
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .flatMap((f) => parse(readFileSync(join(dir, f), "utf8")) as { q: string; now?: string }[]);
+}
+
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const noOutbox: Outbox = { send: async (m) => m.map((x) => ({ chatKey: x.chatKey, result: "failed" as const })) };
+
+/** Runs the answer benchmark; one row per knowledge-base size. */
+export async function benchAnswers(): Promise<BenchRow[]> {
+  const real = await loadContent("content");
+  const questions = evalQuestions();
+  const rows: BenchRow[] = [];
+  for (const size of SIZES) {
+    const content: Content = { ...real, faq: [...real.faq, ...fillerEntries(Math.max(0, size - real.faq.length))] };
+    const rss = trackRss();
+    const builds: number[] = [];
+    let knowledge = createKnowledge(content);
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      knowledge = createKnowledge(content);
+      builds.push(performance.now() - t0);
+    }
+    const store = await openStore({ file: ":memory:" });
+    const clock = createFixedClock(atLocal("2025-06-01", "09:00"));
+    const app = createApp({ content, store, clock, outbox: noOutbox, log: silent, settings: { adminKeys: [], reminderTime: "08:30" } });
+    app.services.knowledge = knowledge;
+    const message = { channel: "console" as const, chat: { id: "bench", type: "private" as const }, user: { id: "bench", name: "bench" }, supportsButtons: false };
+    const actor = app.assistant.actorOf(message);
+    const ctxFor = (q: { q: string; now?: string }): CommandContext => {
+      const now = q.now ? atLocal(q.now, "09:00") : clock.now();
+      return { message: { ...message, text: q.q }, actor, lang: "vi", services: app.services, now, today: dayOf(now), via: "text" };
+    };
+    for (let i = 0; i < WARMUP; i++) composeAnswer(ctxFor(questions[i % questions.length]!), questions[i % questions.length]!.q);
+    const times: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < SAMPLES; i++) {
+      const q = questions[i % questions.length]!;
+      const ctx = ctxFor(q);
+      const t0 = performance.now();
+      composeAnswer(ctx, q.q);
+      times.push(performance.now() - t0);
+    }
+    const elapsed = performance.now() - started;
+    await store.close();
+    const p95 = percentile(times, 95);
+    const buildMs = percentile(builds, 50);
+    const target = size === 1_000 ? { text: "p95 ≤ 10 ms", met: p95 <= 10 } : size === 10_000 ? { text: "p95 ≤ 50 ms, build ≤ 2 s", met: p95 <= 50 && buildMs <= 2000 } : undefined;
+    rows.push({
+      scenario: "answer (fold + search + render)",
+      size: `${content.faq.length} entries`,
+      p50: round(percentile(times, 50)),
+      p95: round(p95),
+      throughput: Math.round((SAMPLES / elapsed) * 1000),
+      peakRssMb: rss.stop(),
+      target: target?.text,
+      met: target?.met,
+      extra: { buildMs: round(buildMs), p99: round(percentile(times, 99)), questions: questions.length },
+    });
+  }
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  benchAnswers().then(
+    (rows) => {
+      process.stdout.write("| size | p50 (ms) | p95 (ms) | p99 (ms) | build (ms) | answers/s | peak RSS (MB) | target | met |\n|---|---|---|---|---|---|---|---|---|\n");
+      for (const r of rows) {
+        process.stdout.write(
+          `| ${r.size} | ${r.p50} | ${r.p95} | ${r.extra?.p99} | ${r.extra?.buildMs} | ${r.throughput} | ${r.peakRssMb} | ${r.target ?? ""} | ${r.met === undefined ? "" : r.met ? "yes" : "NO"} |\n`,
+        );
+      }
+    },
+    (error: unknown) => {
+      process.stderr.write(`bench: answers failed: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
