@@ -209,6 +209,7 @@ describe("Telegram bot: invitations and registration", () => {
     await t.send(privateText(admin, `/thuhoi ${lead.id}`));
     expect(t.textsTo(admin.id).at(-1)).toMatch(/Đã thu hồi quyền của Nguyễn Văn/);
     expect(t.store.people.get("telegram:2002")).toBeUndefined();
+    expect(t.callsOf("deleteMyCommands").map((c) => c.payload.scope)).toContainEqual({ type: "chat", chat_id: lead.id });
     await t.send(privateText(lead, "/toi"));
     expect(t.textsTo(lead.id).at(-1)).toMatch(/người dùng/);
   });
