@@ -1,0 +1,64 @@
+import { PassThrough, Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run.js";
+
+async function ask(args: string[], input?: string): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk, _enc, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const stdin = new PassThrough();
+  stdin.end(input ?? "");
+  const code = await runCli({
+    args: ["ask", ...args],
+    env: { CONTENT_DIR: "content" },
+    stdin,
+    stdout: sink((s) => (out += s)),
+    stderr: sink((s) => (err += s)),
+  });
+  return { code, out, err };
+}
+
+describe("cli ask", () => {
+  it("answers the pilot countdown with 14 days on 2025-06-01, as one JSON object with exactly the documented keys", async () => {
+    const { code, out } = await ask(["--json", "--now", "2025-06-01"], "Còn bao nhiêu ngày nữa đến hạn thí điểm hệ thống quản lý văn bản?\n");
+    expect(code).toBe(0);
+    const lines = out.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!);
+    expect(Object.keys(line).sort()).toEqual(["answer", "answered", "entryId", "question", "score"]);
+    expect(line).toMatchObject({ answered: true, entryId: "document-management-pilot" });
+    expect(line.answer).toContain("còn 14 ngày");
+    expect(typeof line.score).toBe("number");
+  });
+
+  it("prints answered false, a null entry and a null score for an out-of-scope question", async () => {
+    const { out } = await ask(["--json", "--now", "2025-06-01"], "Giá vàng hôm nay bao nhiêu?\n");
+    expect(JSON.parse(out.trim())).toMatchObject({ answered: false, entryId: null, score: null });
+  });
+
+  it("answers one object per non-empty stdin line, in order", async () => {
+    const { out } = await ask(["--json"], "Khi nào có tài khoản email mới?\n\nThời tiết mai thế nào?\n");
+    const lines = out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.question)).toEqual(["Khi nào có tài khoản email mới?", "Thời tiết mai thế nào?"]);
+  });
+
+  it("takes one question from the arguments and prints plain text without --json", async () => {
+    const { code, out } = await ask(["--now", "2025-06-01", "QLVB", "chạy", "chính", "thức", "từ", "ngày", "nào?"]);
+    expect(code).toBe(0);
+    expect(out).toContain("? QLVB chạy chính thức từ ngày nào?");
+    expect(out).toContain("01/09/2025 (còn 92 ngày)");
+    expect(out).not.toContain("{");
+  });
+
+  it("refuses a --now that is not a day, with the expected format", async () => {
+    const { code, err } = await ask(["--json", "--now", "01/06/2025"], "");
+    expect(code).toBe(1);
+    expect(err).toContain("use YYYY-MM-DD");
+  });
+});
