@@ -1,7 +1,6 @@
 import { defineCommand, t } from "../src/core/command.js";
 import type { Content, Milestone } from "../src/core/content/schema.js";
-import { fold } from "../src/core/fold.js";
-import { expandGlossary } from "../src/core/knowledge/glossary.js";
+import { type Analyzer, createAnalyzer, INTENT_PREFIX } from "../src/core/knowledge/query.js";
 import { agencyNames, byDeadline, dueWithCountdown, milestoneTitle } from "../src/core/milestones.js";
 import { bold, lines, reply, type Rich } from "../src/core/reply.js";
 
@@ -46,19 +45,29 @@ export default defineCommand({
   },
 });
 
+const LOCALITY_NAMES: Record<string, string> = { hcm: "TP.HCM", binhduong: "Bình Dương", brvt: "Bà Rịa - Vũng Tàu" };
+
 /**
- * Milestones whose text, keywords, system or agencies contain every word of the filter
- * (folded, with glossary synonyms: "email" also finds "thư điện tử").
+ * Milestones whose text, keywords, system or agencies contain every topic word of the filter.
+ * The filter goes through the knowledge analyser: folded, glossary synonyms as one concept
+ * ("email", "thư điện tử" and "mail" all match), fillers and question words dropped
+ * ("/lich email khi nào" is "/lich email"). A filter of fillers only lists everything.
  */
-export function filterMilestones(content: Content, filter: string): Milestone[] {
-  const query = fold(filter);
-  if (query.length === 0) return content.milestones;
-  const alternatives = expandGlossary(query, content.glossary);
+export function filterMilestones(content: Content, filter: string, analyzer: Analyzer = createAnalyzer(content.glossary)): Milestone[] {
+  const wanted = [...new Set(analyzer.analyze(filter).units.filter((u) => !u.startsWith(INTENT_PREFIX)))];
+  if (wanted.length === 0) return content.milestones;
   return content.milestones.filter((m) => {
     const agencies = content.agencies.filter((a) => m.responsible.includes(a.id) || m.coordinator === a.id);
-    const haystack = ` ${fold([m.id, m.title, m.titleEn ?? "", m.system, m.description, ...m.keywords].join(" "))} ${agencies
-      .flatMap((a) => [...agencyNames(a), a.locality])
-      .join(" ")} `;
-    return alternatives.some((alt) => alt.split(" ").every((word) => haystack.includes(word)));
+    const texts = [
+      m.id.replace(/-/g, " "),
+      m.title,
+      m.titleEn ?? "",
+      m.system.replace(/-/g, " "),
+      m.description,
+      ...m.keywords,
+      ...agencies.flatMap((a) => [a.name, ...a.shortNames, ...a.aliases, LOCALITY_NAMES[a.locality] ?? a.locality]),
+    ];
+    const have = new Set(texts.flatMap((text) => analyzer.analyze(text).units));
+    return wanted.every((u) => have.has(u));
   });
 }
