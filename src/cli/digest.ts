@@ -56,7 +56,7 @@ export const digestCommand: CliCommand = {
 
     const config = createConfig(env);
     const content = await loadContent(config.CONTENT_DIR);
-    const store = await openStore({ file: config.DATA_FILE });
+    const store = await openStore({ file: config.DATA_FILE, readOnly: true });
     let output: string | Uint8Array;
     try {
       const digest = digestFromStore(content, store, now);

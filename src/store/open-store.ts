@@ -27,6 +27,11 @@ export const LIMITS = {
 export interface StoreOptions {
   /** The main data file (e.g. `data/db.json`), or `":memory:"` for a store that is never written to disk. */
   file: string;
+  /**
+   * Open for reading only (e.g. the CLI's digest while the bot runs): no lock is taken,
+   * nothing is ever written, and every change is refused.
+   */
+  readOnly?: boolean;
 }
 
 /** A store that can be closed: flushes writes and releases the file lock. */
@@ -43,12 +48,13 @@ export async function openStore(options: StoreOptions): Promise<ClosableStore> {
   const memory = options.file === ":memory:";
   const base = options.file.replace(/\.json$/i, "");
   const backing = (path: string): Backing => (memory ? { kind: "memory" } : { kind: "file", path });
-  const release = memory ? async () => undefined : await acquireLock(options.file);
+  const readOnly = options.readOnly ?? false;
+  const release = memory || readOnly ? async () => undefined : await acquireLock(options.file);
   try {
     const main = await openLow<MainFile>(backing(options.file), mainFileSchema, emptyMainFile, { pretty: true });
-    const statusLog = await SegmentLog.open<StatusRecord>(backing(`${base}.statuses`), statusRecordSchema);
-    const deliveryLog = await SegmentLog.open<DeliveryRecord>(backing(`${base}.deliveries`), deliverySchema);
-    return createStore(main, statusLog, deliveryLog, release);
+    const statusLog = await SegmentLog.open<StatusRecord>(backing(`${base}.statuses`), statusRecordSchema, { readOnly });
+    const deliveryLog = await SegmentLog.open<DeliveryRecord>(backing(`${base}.deliveries`), deliverySchema, { readOnly });
+    return createStore(main, statusLog, deliveryLog, release, readOnly);
   } catch (error) {
     await release();
     throw error;
@@ -60,10 +66,13 @@ function createStore(
   statusLog: SegmentLog<StatusRecord>,
   deliveryLog: SegmentLog<DeliveryRecord>,
   release: () => Promise<void>,
+  readOnly: boolean,
 ): ClosableStore {
   const data = main.data;
   // Writes of the main file are serialized and coalesced: concurrent changes share one write.
-  const save = coalesceWrites(() => main.write());
+  const writer = coalesceWrites(() => main.write());
+  const save = (): Promise<void> =>
+    readOnly ? Promise.reject(new Error("store: this store was opened read-only; open it without readOnly to change it")) : writer.write();
 
   const statusIndex = createStatusIndex(statusLog.all());
 
@@ -232,7 +241,7 @@ function createStore(
       },
     },
     async flush() {
-      await save();
+      await writer.idle();
       await Promise.all([statusLog.flush(), deliveryLog.flush()]);
     },
     async close() {

@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Low } from "lowdb";
 import type { z } from "zod";
-import { coalesceWrites } from "./coalesce.js";
+import { type CoalescedWriter, coalesceWrites } from "./coalesce.js";
 import { type Backing, createLow, openLow } from "./files.js";
 import { SCHEMA_VERSION, segmentFileSchema } from "./schema.js";
 
@@ -24,17 +24,19 @@ export class SegmentLog<T> {
   readonly #schema: z.ZodType<Segment<T>>;
   readonly #records: T[] = [];
   #tail!: Low<Segment<T>>;
-  #writeTail!: () => Promise<void>;
+  #writer!: CoalescedWriter;
+  readonly #readOnly: boolean;
   #tailIndex = 1;
 
-  private constructor(backing: Backing, record: z.ZodType<T>) {
+  private constructor(backing: Backing, record: z.ZodType<T>, readOnly: boolean) {
     this.#backing = backing;
+    this.#readOnly = readOnly;
     this.#schema = segmentFileSchema(record) as unknown as z.ZodType<Segment<T>>;
   }
 
   /** Opens (and validates) every segment of the log in `backing`'s folder. */
-  static async open<T>(backing: Backing, record: z.ZodType<T>): Promise<SegmentLog<T>> {
-    const log = new SegmentLog<T>(backing, record);
+  static async open<T>(backing: Backing, record: z.ZodType<T>, options: { readOnly?: boolean } = {}): Promise<SegmentLog<T>> {
+    const log = new SegmentLog<T>(backing, record, options.readOnly ?? false);
     await log.#load();
     return log;
   }
@@ -53,7 +55,7 @@ export class SegmentLog<T> {
   #setTail(db: Low<Segment<T>>): void {
     this.#tail = db;
     // One coalesced writer per segment: a rolled-over segment still finishes its own pending write.
-    this.#writeTail = coalesceWrites(() => db.write());
+    this.#writer = coalesceWrites(() => db.write());
   }
 
   #segmentBacking(name: string): Backing {
@@ -62,6 +64,7 @@ export class SegmentLog<T> {
 
   /** Appends records and resolves once they are on disk. */
   async append(...records: T[]): Promise<void> {
+    if (this.#readOnly) throw new Error("store: this store was opened read-only; open it without readOnly to change it");
     if (this.#tail.data.records.length >= SEGMENT_SIZE) {
       this.#tailIndex += 1;
       // Synchronous, so concurrent appends never open two new segments.
@@ -69,7 +72,7 @@ export class SegmentLog<T> {
     }
     this.#tail.data.records.push(...records);
     this.#records.push(...records);
-    await this.#writeTail();
+    await this.#writer.write();
   }
 
   /** Every record, oldest first. Do not mutate. */
@@ -77,9 +80,9 @@ export class SegmentLog<T> {
     return this.#records;
   }
 
-  /** Waits until the last segment is on disk. */
+  /** Waits until every requested write of the last segment is on disk. */
   async flush(): Promise<void> {
-    await this.#writeTail();
+    await this.#writer.idle();
   }
 }
 

@@ -157,4 +157,26 @@ describe("openStore", () => {
     expect(top[0]).toMatchObject({ folded: "gia vang hom nay", count: 2 });
     expect(store.questions.days("2025-05-01", "2025-05-02").map((d) => d.asked)).toEqual([2, LIMITS.unanswered + 50]);
   });
+
+  it("opens read-only without a lock, refuses changes and never writes", async () => {
+    const file = join(dir, "db.json");
+    const writer = await openStore({ file });
+    await writer.statuses.append(status(1));
+    await writer.runs.claim({ key: "k", at: "2025-05-01T00:00:00.000Z" });
+    const before = await readFile(file, "utf8");
+    const reader = await openStore({ file, readOnly: true }); // the writer still holds the lock
+    expect(reader.statuses.count()).toBe(1);
+    await expect(reader.runs.claim({ key: "k2", at: "2025-05-01T00:00:00.000Z" })).rejects.toThrow(/opened read-only/);
+    await expect(reader.statuses.append(status(2))).rejects.toThrow(/opened read-only/);
+    await reader.close();
+    await writer.close();
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
+  it("does not create or rewrite the data file when nothing changed", async () => {
+    const file = join(dir, "db.json");
+    const store = await openStore({ file });
+    await store.close();
+    await expect(readFile(file, "utf8")).rejects.toThrow(/ENOENT/);
+  });
 });
