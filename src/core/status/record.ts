@@ -137,12 +137,7 @@ export async function recordStatus(ctx: CommandContext, input: StatusInput): Pro
     agencyId: auth.agency.id,
     status: input.status,
     ...(input.note !== undefined && { note: input.note }),
-    userKey: ctx.actor.userKey,
-    userName: ctx.actor.name,
-    role: ctx.actor.role,
-    ...(auth.onBehalfOf !== undefined && { onBehalfOf: auth.onBehalfOf }),
-    channel: ctx.message.channel,
-    at: ctx.now.toISOString(),
+    ...attribution(ctx, auth.onBehalfOf),
     ...(input.reminderKey !== undefined && { reminderKey: input.reminderKey }),
   };
   await ctx.services.store.statuses.append(record);
@@ -152,6 +147,18 @@ export async function recordStatus(ctx: CommandContext, input: StatusInput): Pro
   );
   await clearAnsweredReminder(ctx, record.milestoneId, record.agencyId);
   return { record, auth };
+}
+
+/** Who recorded something, in which role and channel, when, and on whose behalf. */
+function attribution(ctx: CommandContext, onBehalfOf: string | undefined): Pick<StatusRecord, "userKey" | "userName" | "role" | "onBehalfOf" | "channel" | "at"> {
+  return {
+    userKey: ctx.actor.userKey,
+    userName: ctx.actor.name,
+    role: ctx.actor.role,
+    ...(onBehalfOf !== undefined && { onBehalfOf }),
+    channel: ctx.message.channel,
+    at: ctx.now.toISOString(),
+  };
 }
 
 /**
@@ -220,12 +227,7 @@ export async function addNote(ctx: CommandContext, statusRecordId: string, rawNo
     status: status.status,
     note,
     noteFor: status.id,
-    userKey: ctx.actor.userKey,
-    userName: ctx.actor.name,
-    role: ctx.actor.role,
-    ...(auth.onBehalfOf !== undefined && { onBehalfOf: auth.onBehalfOf }),
-    channel: ctx.message.channel,
-    at: ctx.now.toISOString(),
+    ...attribution(ctx, auth.onBehalfOf),
     ...(status.reminderKey !== undefined && { reminderKey: status.reminderKey }),
   };
   await store.statuses.append(record);
