@@ -98,7 +98,7 @@ export function createAssistant(
       if (!(error instanceof UserError)) throw error;
       replies = [reply(error.message)];
     }
-    return message.supportsButtons ? replies : numberOptions(actor.chatKey, replies, lang);
+    return message.supportsButtons ? replies : numberOptions(actor.chatKey, replies, lang, now);
   };
 
   const route = async (ctx: CommandContext): Promise<Reply[]> => {
@@ -120,13 +120,14 @@ export function createAssistant(
     }
     if (!message.supportsButtons && /^\d{1,2}$/.test(text)) {
       const remembered = optionMemory.get(ctx.actor.chatKey);
-      const payload = remembered && Date.now() - remembered.at < OPTIONS_TTL_MS ? remembered.payloads[Number(text) - 1] : undefined;
+      const payload = remembered && ctx.now.getTime() - remembered.at < OPTIONS_TTL_MS ? remembered.payloads[Number(text) - 1] : undefined;
       if (payload) return runLine({ ...ctx, via: "button" }, payload);
     }
     return options.ask(ctx, text);
   };
 
-  const numberOptions = (chatKey: ChatKey, replies: Reply[], lang: Lang): Reply[] => {
+  // Numbered options expire on the injected clock, like everything else that depends on time.
+  const numberOptions = (chatKey: ChatKey, replies: Reply[], lang: Lang, now: Date): Reply[] => {
     const payloads: string[] = [];
     const out = replies.map((r) => {
       const buttons = flatButtons(r);
@@ -135,7 +136,7 @@ export function createAssistant(
       payloads.push(...buttons.map((b) => b.payload));
       return { ...r, buttons: undefined, text: [...r.text, "\n", ...optionLines(buttons, start, lang)] };
     });
-    if (payloads.length > 0) optionMemory.set(chatKey, { payloads, at: Date.now() });
+    if (payloads.length > 0) optionMemory.set(chatKey, { payloads, at: now.getTime() });
     return out;
   };
 
