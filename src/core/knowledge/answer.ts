@@ -29,19 +29,18 @@ export interface AnswerOutcome {
  */
 export async function answerQuestion(ctx: CommandContext, question: string): Promise<Reply[]> {
   const outcome = composeAnswer(ctx, question);
-  try {
-    await ctx.services.store.questions.record({
+  // Statistics must never cost the person their answer, nor delay it: the answer goes out while the
+  // store writes in the background (writes in flight are coalesced, and closing the store waits for them).
+  void ctx.services.store.questions
+    .record({
       folded: fold(question).slice(0, 200),
       text: question,
       answered: outcome.answered,
       topic: outcome.answered ? outcome.result.best?.entry.topic : undefined,
       at: ctx.now.toISOString(),
       day: ctx.today,
-    });
-  } catch (error) {
-    // Statistics must never cost the person their answer.
-    ctx.services.log.warn({ err: error }, "knowledge: could not record the question");
-  }
+    })
+    .catch((error: unknown) => ctx.services.log.warn({ err: error }, "knowledge: could not record the question"));
   return outcome.replies;
 }
 

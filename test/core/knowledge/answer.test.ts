@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { CommandContext } from "../../../src/core/command.js";
+import { answerQuestion } from "../../../src/core/knowledge/answer.js";
+import { toPlain } from "../../../src/core/reply.js";
+import { createTestApp, textFrom } from "../../helpers/app.js";
+
+async function contextWith(record: () => Promise<void>) {
+  const app = await createTestApp();
+  const store = { ...app.store, questions: { ...app.store.questions, record } };
+  const message = textFrom("u1", "Khi nào có tài khoản email mới?");
+  const now = app.clock.now();
+  const ctx: CommandContext = {
+    message,
+    actor: app.assistant.actorOf(message),
+    lang: "vi",
+    services: { ...app.services, store },
+    now,
+    today: "2025-05-01",
+    via: "text",
+  };
+  return { app, ctx };
+}
+
+describe("answerQuestion and the question statistics", () => {
+  it("answers without waiting for the statistics write to finish", async () => {
+    const { ctx } = await contextWith(() => new Promise<void>(() => undefined));
+    const outcome = await Promise.race([
+      answerQuestion(ctx, "Khi nào có tài khoản email mới?"),
+      new Promise<"waited">((resolve) => setImmediate(() => resolve("waited"))),
+    ]);
+    expect(outcome).not.toBe("waited");
+    expect(toPlain((outcome as Awaited<ReturnType<typeof answerQuestion>>)[0]!.text)).toContain("tài khoản thư điện tử");
+  });
+
+  it("still answers, and logs a warning, when the statistics cannot be written", async () => {
+    const { app, ctx } = await contextWith(() => Promise.reject(new Error("disk full")));
+    const replies = await answerQuestion(ctx, "Khi nào có tài khoản email mới?");
+    expect(replies).toHaveLength(1);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(app.log.entries.some((e) => e.level === "warn" && e.msg === "knowledge: could not record the question")).toBe(true);
+  });
+});
