@@ -1,7 +1,10 @@
 /**
  * Smoke test of the real process against a local Telegram Bot API emulator (telegram-test-api)
- * on 127.0.0.1: an admin invites a lead, the lead registers through /start <code>, a member asks
- * a question and gets the answer, and SIGTERM shuts the bot down cleanly with the data on disk.
+ * on 127.0.0.1, one run in order: an admin invites a lead and a coordinator, who register through
+ * /start <code>; a member asks a question and gets the answer; the coordinator sends a reminder with
+ * /nhac, the lead presses "⛔ Vướng mắc" and types the note, the coordinator gets the alert and then the
+ * note, the lead sees the status in /viec; the coordinator gets the /tonghop digest; and SIGTERM shuts
+ * the bot down cleanly with the data on disk.
  * The emulator is unmaintained and partial (see ../shared/reference/telegram-testing.md), so this
  * stays a smoke test; the contracts are proven in test/channels/telegram.
  */
@@ -13,11 +16,14 @@ import { join } from "node:path";
 import emulator from "telegram-test-api";
 import type { TelegramServer as Emulator } from "telegram-test-api/lib/telegramServer.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../../src/store/open-store.js";
 
 const TOKEN = "123456:E2E-token-for-the-local-emulator-only";
 const ADMIN = { userId: 1001, chatId: 1001, firstName: "Quản trị" };
 const LEAD = { userId: 2002, chatId: 2002, firstName: "Nguyễn Văn" };
 const MEMBER = { userId: 3003, chatId: 3003, firstName: "Trần Thị" };
+const COORDINATOR = { userId: 4004, chatId: 4004, firstName: "Lê Điều Phối" };
+const NOTE = "Chưa nhận đủ danh sách từ các phòng";
 
 // The package is CommonJS with `module.exports = TelegramServer`; its typings describe an ES default export.
 const TelegramServer = emulator as unknown as typeof Emulator;
@@ -52,30 +58,75 @@ function waitForLog(child: ChildProcess, logs: { text: string }, pattern: RegExp
   });
 }
 
+/** A message the bot sent, as the emulator stores it: its id and the body of the sendMessage call. */
+interface BotMessage {
+  messageId: number;
+  message: {
+    chat_id?: number | string;
+    text?: string;
+    reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][]; force_reply?: boolean };
+  };
+}
+
+async function emulatorCall<T>(server: Server, route: string, body: Record<string, unknown>): Promise<T> {
+  const res = await fetch(`${server.config.apiURL}/${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: TOKEN, ...body }),
+    signal: AbortSignal.timeout(5_000),
+  });
+  return ((await res.json()) as { result: T }).result;
+}
+
+/** Messages fetched from the emulator but not yet consumed, per chat, in the order the bot sent them. */
+const inbox = new Map<number, BotMessage[]>();
+
 /**
- * Waits until the bot sends `chatId` a message matching `pattern`, and returns its text. Other messages
- * (a digest or reminders sent at start-up) are skipped. Asks the emulator directly, one request at a time:
+ * Waits until the bot sends `chatId` a message whose text matches `pattern`, and returns it. Earlier messages
+ * in that chat (a digest or reminders sent at start-up) are skipped; later ones stay for the next wait, since the
+ * emulator marks every message of a getUpdates answer read. Asks the emulator directly, one request at a time:
  * the package's client keeps polling in the background after its own timeout, which would swallow messages.
  */
-async function waitForText(server: Server, chatId: number, pattern: RegExp, ms = 15_000): Promise<string> {
+async function waitForMessage(server: Server, chatId: number, pattern: RegExp, ms = 15_000): Promise<BotMessage> {
   const deadline = Date.now() + ms;
   const seen: string[] = [];
-  while (Date.now() < deadline) {
-    const res = await fetch(`${server.config.apiURL}/getUpdates`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: TOKEN, chatId }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    const body = (await res.json()) as { result: { message: { text?: string } }[] };
-    for (const u of body.result) {
-      const text = String(u.message.text ?? "");
-      if (pattern.test(text)) return text;
+  const pending = inbox.get(chatId) ?? [];
+  inbox.set(chatId, pending);
+  for (;;) {
+    while (pending.length > 0) {
+      const next = pending.shift()!;
+      const text = String(next.message.text ?? "");
+      if (pattern.test(text)) return next;
       seen.push(text.slice(0, 80));
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (Date.now() >= deadline) break;
+    const updates = await emulatorCall<BotMessage[]>(server, "getUpdates", { chatId });
+    if (updates.length > 0) pending.push(...updates);
+    else await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no message matching ${pattern} within ${ms} ms; saw: ${JSON.stringify(seen)}`);
+}
+
+/** Like {@link waitForMessage}, for the text only. */
+async function waitForText(server: Server, chatId: number, pattern: RegExp, ms = 15_000): Promise<string> {
+  return String((await waitForMessage(server, chatId, pattern, ms)).message.text);
+}
+
+/**
+ * The bot's message `messageId` in `chatId` as it is now, edits included: edits are not delivered
+ * to getUpdates, only to the emulator's history.
+ */
+async function currentMessage(server: Server, chatId: number, messageId: number): Promise<BotMessage | undefined> {
+  const history = await emulatorCall<BotMessage[]>(server, "getUpdatesHistory", {});
+  // User updates share the id counter; only the bot's messages carry `chat_id`.
+  return history.find((u) => u.messageId === messageId && u.message?.chat_id !== undefined && String(u.message.chat_id) === String(chatId));
+}
+
+/** The callback data of the inline button labelled `label`. */
+function buttonData(message: BotMessage, label: string): string {
+  const button = (message.message.reply_markup?.inline_keyboard ?? []).flat().find((b) => b.text === label);
+  if (!button?.callback_data) throw new Error(`no button "${label}" in ${JSON.stringify(message.message.reply_markup)}`);
+  return button.callback_data;
 }
 
 describe("Telegram end to end (emulator)", () => {
@@ -137,11 +188,121 @@ describe("Telegram end to end (emulator)", () => {
     expect(answer).toMatch(/tài khoản thư điện tử công vụ/);
   }, 40_000);
 
+  it("lets the admin invite a coordinator who registers through /start <code>", async () => {
+    const admin = server.getClient(TOKEN, { ...ADMIN });
+    await admin.sendCommand(admin.makeCommand("/moi dieuphoi"));
+    const invitation = await waitForText(server, ADMIN.chatId, /Đã tạo mã mời/);
+    const code = /<code>([A-Z0-9]{12})<\/code>/.exec(invitation)?.[1];
+    expect(code).toBeDefined();
+
+    const coordinator = server.getClient(TOKEN, { ...COORDINATOR });
+    await coordinator.sendCommand(coordinator.makeCommand(`/start ${code}`));
+    const welcome = await waitForText(server, COORDINATOR.chatId, /Chào mừng/);
+    expect(welcome).toMatch(/điều phối viên/);
+  }, 30_000);
+
+  // Shared by the reminder tests below, in order.
+  let reminder: BotMessage;
+  let notePrompt: BotMessage;
+
+  it("sends the lead a manual reminder with the four status buttons when the coordinator types /nhac", async () => {
+    const coordinator = server.getClient(TOKEN, { ...COORDINATOR });
+    await coordinator.sendCommand(coordinator.makeCommand("/nhac email-lists @sokhcn-binhduong"));
+    const summary = await waitForText(server, COORDINATOR.chatId, /Nhắc hạn:/);
+    expect(summary).toMatch(/Sở KH&amp;CN Bình Dương: đã gửi tới 1\/1 nơi nhận/);
+
+    reminder = await waitForMessage(server, LEAD.chatId, /Điều phối viên nhắc hạn/);
+    expect(reminder.message.text).toContain("Gửi danh sách cán bộ, công chức để tạo thư điện tử công vụ");
+    const labels = (reminder.message.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text);
+    expect(labels).toEqual(["✅ Đã hoàn thành", "🟢 Đúng tiến độ", "🟠 Có nguy cơ chậm", "⛔ Vướng mắc"]);
+  }, 30_000);
+
+  it("records \"blocked\" from the reminder's button: the reminder is edited, the lead asked for a note, the coordinator alerted", async () => {
+    const lead = server.getClient(TOKEN, { ...LEAD });
+    const data = buttonData(reminder, "⛔ Vướng mắc");
+    expect(data).toBe("tt email-lists sokhcn-binhduong 4");
+    await lead.sendCallback(lead.makeCallbackQuery(data, { message: { message_id: reminder.messageId } }));
+
+    const confirmation = await waitForText(server, LEAD.chatId, /Đã ghi nhận cập nhật tiến độ/);
+    expect(confirmation).toMatch(/Trạng thái: <b>⛔ Vướng mắc<\/b>/);
+    expect(confirmation).toMatch(/Ghi chú: <i>chưa có/);
+    notePrompt = await waitForMessage(server, LEAD.chatId, /Anh\/chị đang gặp vướng mắc gì\?/);
+    expect(notePrompt.message.reply_markup?.force_reply).toBe(true);
+
+    // The pressed reminder now shows the recorded status instead of the buttons, so it is not pressed twice.
+    const edited = await currentMessage(server, LEAD.chatId, reminder.messageId);
+    expect(edited?.message.text).toMatch(/Đã ghi nhận: <b>⛔ Vướng mắc<\/b>/);
+    expect(edited?.message.reply_markup?.inline_keyboard ?? []).toEqual([]);
+
+    const alert = await waitForText(server, COORDINATOR.chatId, /cần điều phối viên hỗ trợ/);
+    expect(alert).toMatch(/Đơn vị: <b>Sở KH&amp;CN Bình Dương<\/b>/);
+    expect(alert).toMatch(/Ghi chú: <i>chưa có ghi chú<\/i>/);
+    expect(alert).toContain(`tg://user?id=${LEAD.userId}`);
+  }, 30_000);
+
+  it("attaches the lead's reply as the note and sends it on to the coordinator", async () => {
+    const lead = server.getClient(TOKEN, { ...LEAD });
+    const me = (await (await fetch(`${server.config.apiURL}/bot${TOKEN}/getMe`, { signal: AbortSignal.timeout(5_000) })).json()) as {
+      result: { id: number; first_name: string; username: string };
+    };
+    // A reply to the force-reply prompt, as Telegram sends it (the emulator's client only fills in the basics).
+    const replyTo = { message_id: notePrompt.messageId, date: 0, from: { ...me.result, is_bot: true }, chat: { id: LEAD.chatId, type: "private", first_name: LEAD.firstName } };
+    await lead.sendMessage(lead.makeMessage(NOTE, { reply_to_message: replyTo } as Parameters<typeof lead.makeMessage>[1]));
+
+    const recorded = await waitForText(server, LEAD.chatId, /Đã ghi nhận ghi chú/);
+    expect(recorded).toContain(`Ghi chú: ${NOTE}`);
+    const update = await waitForText(server, COORDINATOR.chatId, /Ghi chú bổ sung cho vướng mắc/);
+    expect(update).toContain(`Ghi chú: ${NOTE}`);
+    expect(update).toMatch(/Mốc: <b>Gửi danh sách cán bộ, công chức để tạo thư điện tử công vụ<\/b> \(email-lists\)/);
+  }, 30_000);
+
+  it("shows the lead the recorded status and note in /viec", async () => {
+    const lead = server.getClient(TOKEN, { ...LEAD });
+    await lead.sendCommand(lead.makeCommand("/viec"));
+    const card = await waitForText(server, LEAD.chatId, /<code>email-lists<\/code>/);
+    expect(card).toMatch(/Trạng thái: <b>⛔ Vướng mắc/);
+    expect(card).toContain(`Ghi chú: ${NOTE}`);
+  }, 30_000);
+
+  it("sends the coordinator the /tonghop digest with the blocked note, and keeps running though the emulator refuses the files", async () => {
+    const coordinator = server.getClient(TOKEN, { ...COORDINATOR });
+    await coordinator.sendCommand(coordinator.makeCommand("/tonghop"));
+    const first = await waitForText(server, COORDINATOR.chatId, /Tổng hợp tuần/);
+    expect(first).toMatch(/⛔ Vướng mắc: <b>1<\/b>/);
+    expect(first).toMatch(/Cần chú ý/);
+    expect(first).toMatch(new RegExp(`Sở KH&amp;CN Bình Dương: “${NOTE}”`));
+
+    // The emulator answers sendPhoto and sendDocument with HTTP 500 (no error code, so auto-retry gives up at
+    // once). The texts, including the line that introduces the files, still arrive; the failed chart is logged
+    // as an error of that update, the coordinator is told something went wrong, and the bot keeps running.
+    await waitForText(server, COORDINATOR.chatId, /Biểu đồ và bảng chi tiết/);
+    await waitForText(server, COORDINATOR.chatId, /Xin lỗi, đã có lỗi khi xử lý yêu cầu/);
+    await waitForLog(child, logs, /GrammyError \? in sendPhoto/, 10_000);
+
+    const member = server.getClient(TOKEN, { ...MEMBER });
+    await member.sendMessage(member.makeMessage("Khi nào có tài khoản email mới?"));
+    expect(await waitForText(server, MEMBER.chatId, /tài khoản thư điện tử công vụ/)).toBeTruthy();
+    expect(child.exitCode).toBeNull();
+    // Nothing else in the whole run failed while handling an update.
+    expect(logs.text.match(/error while handling an update/g)).toHaveLength(1);
+  }, 40_000);
+
   it("shuts down on SIGTERM with exit code 0, the registration safely on disk", async () => {
     child.kill("SIGTERM");
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve("timeout"), 15_000))]);
     expect(code).toBe(0);
     const data = JSON.parse(await readFile(join(dir, "db.json"), "utf8")) as { people: { userKey: string; role: string }[] };
     expect(data.people).toContainEqual(expect.objectContaining({ userKey: `telegram:${LEAD.userId}`, role: "lead" }));
+    expect(data.people).toContainEqual(expect.objectContaining({ userKey: `telegram:${COORDINATOR.userId}`, role: "coordinator" }));
+    const store = await openStore({ file: join(dir, "db.json"), readOnly: true });
+    try {
+      expect(store.statuses.latestFor("email-lists", "sokhcn-binhduong")).toMatchObject({ status: "blocked", note: NOTE });
+      // The press answered the manual reminder (its key is kept), and the note is a record of its own.
+      const [status, note] = store.statuses.history("email-lists", "sokhcn-binhduong");
+      expect(status).toMatchObject({ kind: "status", status: "blocked", userKey: `telegram:${LEAD.userId}`, reminderKey: expect.stringMatching(/^email-lists\|sokhcn-binhduong\|manual:1@/) });
+      expect(note).toMatchObject({ kind: "note", noteFor: status!.id, note: NOTE });
+    } finally {
+      await store.close();
+    }
   }, 20_000);
 });
