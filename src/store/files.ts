@@ -12,17 +12,17 @@ export type Backing = { kind: "file"; path: string } | { kind: "memory" };
 /**
  * Opens one lowdb database, validating what it reads. A file that is missing starts empty;
  * a file that cannot be read, parsed or validated, or has another schema version, is refused and
- * left untouched, with a message that says what to do.
+ * left untouched, with a message that says what to do. With `readOnly`, no folder is created.
  */
 export async function openLow<T>(
   backing: Backing,
   schema: z.ZodType<T>,
   empty: () => T,
-  options: { pretty?: boolean } = {},
+  options: { pretty?: boolean; readOnly?: boolean } = {},
 ): Promise<Low<T>> {
   if (backing.kind === "memory") return createLow(backing, empty, options);
   const path = backing.path;
-  await mkdir(dirname(path), { recursive: true });
+  if (!options.readOnly) await mkdir(dirname(path), { recursive: true });
   const db = createLow(backing, empty, options);
   const adapter = db.adapter;
   let text: string | null;

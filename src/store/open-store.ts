@@ -51,7 +51,7 @@ export async function openStore(options: StoreOptions): Promise<ClosableStore> {
   const readOnly = options.readOnly ?? false;
   const release = memory || readOnly ? async () => undefined : await acquireLock(options.file);
   try {
-    const main = await openLow<MainFile>(backing(options.file), mainFileSchema, emptyMainFile, { pretty: true });
+    const main = await openLow<MainFile>(backing(options.file), mainFileSchema, emptyMainFile, { pretty: true, readOnly });
     const statusLog = await SegmentLog.open<StatusRecord>(backing(`${base}.statuses`), statusRecordSchema, { readOnly });
     const deliveryLog = await SegmentLog.open<DeliveryRecord>(backing(`${base}.deliveries`), deliverySchema, { readOnly });
     return createStore(main, statusLog, deliveryLog, release, readOnly);

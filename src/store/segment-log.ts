@@ -44,12 +44,14 @@ export class SegmentLog<T> {
   async #load(): Promise<void> {
     const names = this.#backing.kind === "file" ? await listSegments(this.#backing.path) : [];
     for (const name of names) {
-      const db = await openLow(this.#segmentBacking(name), this.#schema, emptySegment<T>);
+      const db = await openLow(this.#segmentBacking(name), this.#schema, emptySegment<T>, { readOnly: this.#readOnly });
       this.#records.push(...db.data.records);
       this.#setTail(db);
       this.#tailIndex = Number.parseInt(name, 10);
     }
-    if (names.length === 0) this.#setTail(await openLow(this.#segmentBacking(segmentName(1)), this.#schema, emptySegment<T>));
+    if (names.length === 0) {
+      this.#setTail(await openLow(this.#segmentBacking(segmentName(1)), this.#schema, emptySegment<T>, { readOnly: this.#readOnly }));
+    }
   }
 
   #setTail(db: Low<Segment<T>>): void {

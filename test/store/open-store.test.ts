@@ -173,6 +173,14 @@ describe("openStore", () => {
     expect(await readFile(file, "utf8")).toBe(before);
   });
 
+  it("creates no file or folder when a missing data file is opened read-only", async () => {
+    const file = join(dir, "data", "db.json");
+    const reader = await openStore({ file, readOnly: true });
+    expect(reader.statuses.count()).toBe(0);
+    await reader.close();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it("does not create or rewrite the data file when nothing changed", async () => {
     const file = join(dir, "db.json");
     const store = await openStore({ file });
