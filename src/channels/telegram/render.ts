@@ -3,6 +3,7 @@
  * split under Telegram's length limit on line boundaries without ever cutting a tag,
  * buttons as inline keyboards with callback data checked against the 64-byte limit.
  */
+import { escapeHtml } from "../../core/digest/html.js";
 import type { ForceReply, InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Attachment, Reply, Rich, Span } from "../../core/reply.js";
 
@@ -30,10 +31,8 @@ export interface RenderedReply {
   problems: string[];
 }
 
-/** Escapes text for Telegram HTML (`&`, `<`, `>`, and `"` for attribute values). */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+/** Escapes text for Telegram HTML; the same function the digest uses. */
+export { escapeHtml };
 
 /** Whether a payload fits in Telegram's callback data. */
 export function fitsCallbackData(payload: string): boolean {

@@ -6,7 +6,7 @@
 import { type Api, GrammyError, InputFile } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "../../core/ports.js";
-import type { RenderedReply } from "./render.js";
+import { escapeHtml, type RenderedReply } from "./render.js";
 
 /** Where and how to send. */
 export interface SendTarget {
@@ -44,8 +44,17 @@ export async function sendRendered(api: Api, target: SendTarget, rendered: Rende
   for (const file of rendered.attachments) {
     const input = new InputFile(file.data, file.filename);
     const other = file.caption ? { caption: file.caption, parse_mode: "HTML" as const } : {};
-    const sent = file.kind === "photo" ? await api.sendPhoto(chatId, input, other) : await api.sendDocument(chatId, input, other);
-    ids.push(sent.message_id);
+    try {
+      const sent = file.kind === "photo" ? await api.sendPhoto(chatId, input, other) : await api.sendDocument(chatId, input, other);
+      ids.push(sent.message_id);
+    } catch (error) {
+      // The text already arrived: a file that fails (after auto-retry) is reported in the chat, not as a general error.
+      if (error instanceof GrammyError && error.error_code === 403) throw error;
+      log?.warn({ chatId, file: file.filename, err: error }, "telegram: an attachment could not be sent");
+      const notice = `Không gửi được tệp đính kèm ${escapeHtml(file.filename)}. Xin vui lòng thử lại sau ít phút.`;
+      const sent = await api.sendMessage(chatId, notice, { parse_mode: "HTML" }).catch(() => null);
+      if (sent) ids.push(sent.message_id);
+    }
   }
   return ids;
 }
