@@ -50,6 +50,17 @@ describe("sendRendered", () => {
     expect(calls[2]!.payload.photo).toBeInstanceOf(InputFile);
   });
 
+  it("tells the chat when a file cannot be sent, keeps the text, and still fails on a 403", async () => {
+    const failing = recordingApi((c) => (c.method === "sendPhoto" ? { error_code: 500, description: "Internal Server Error" } : undefined));
+    const rendered = renderReply(reply("Tổng hợp tuần", { attachments: [{ kind: "photo", filename: "bieu-do.png", data: new Uint8Array([137, 80, 78, 71]) }] }));
+    const ids = await sendRendered(failing.api, { chatId: 5 }, rendered);
+    expect(failing.calls.map((c) => c.method)).toEqual(["sendMessage", "sendPhoto", "sendMessage"]);
+    expect(failing.calls[2]!.payload.text).toBe("Không gửi được tệp đính kèm bieu-do.png. Xin vui lòng thử lại sau ít phút.");
+    expect(ids).toHaveLength(2);
+    const blocked = recordingApi((c) => (c.method === "sendPhoto" ? { error_code: 403, description: "Forbidden: bot was blocked by the user" } : undefined));
+    await expect(sendRendered(blocked.api, { chatId: 5 }, rendered)).rejects.toThrow(/blocked/);
+  });
+
   it("replies to the user's message with the first chunk only", async () => {
     const { api, calls } = recordingApi();
     const rendered = renderReply(reply(Array.from({ length: 5 }, () => "y".repeat(60)).join("\n")), 130);
