@@ -3,6 +3,7 @@ import type { Lang } from "./dates.js";
 import { UserError } from "./errors.js";
 import type { ChatKey, UserKey } from "./ports.js";
 import { type Button, flatButtons, reply, type Reply } from "./reply.js";
+import { stripInvisible } from "./text.js";
 import { dayOf } from "./time.js";
 
 /**
@@ -104,7 +105,8 @@ export function createAssistant(
   const route = async (ctx: CommandContext): Promise<Reply[]> => {
     const { message } = ctx;
     if (message.payload !== undefined) return runLine(ctx, message.payload);
-    const text = (message.text ?? "").trim();
+    // Control and bidi characters never reach search, the store or an echo of the text.
+    const text = stripInvisible(message.text ?? "").trim();
     if (text.length === 0) {
       return [reply(t(ctx.lang, "Xin vui lòng gửi câu hỏi bằng chữ, hoặc gõ /help để xem các lệnh.", "Please send your question as text, or type /help."))];
     }

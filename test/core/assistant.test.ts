@@ -28,10 +28,26 @@ describe("the assistant router", () => {
     expect(plain(await assistant.handle(textFrom("1", "a".repeat(5000))))).toMatch(/Tin nhắn quá dài/);
   });
 
+  it("drops control and bidi characters before routing, so they never reach a command or an echo", async () => {
+    const { assistant } = await createTestApp();
+    const out = plain(await assistant.handle(textFrom("1", "/lich\u0007 1022\u202e")));
+    expect(out).toContain('Mốc thời hạn về "1022"');
+    expect(out).not.toMatch(/[\u0007\u202e]/);
+  });
+
+  it("treats a message of control characters only as empty", async () => {
+    const { assistant } = await createTestApp();
+    expect(plain(await assistant.handle(textFrom("1", "\u0000\u202e\u0007")))).toMatch(/^Xin vui lòng gửi câu hỏi bằng chữ/);
+  });
+
   it("refuses a command above the person's role, in the core, whatever the channel", async () => {
     const { assistant } = await createTestApp();
     const out = plain(await assistant.handle(textFrom("1", "/tonghop")));
-    expect(out).toMatch(/^Xin lỗi, lệnh \/tonghop chỉ dành cho điều phối viên/);
+    expect(out).toBe(
+      "Xin lỗi, lệnh /tonghop chỉ dành cho điều phối viên. Nếu anh/chị cần quyền này, vui lòng liên hệ điều phối viên để được mời.",
+    );
+    const asAdmin = plain(await assistant.handle(textFrom("admin", "/tonghop")));
+    expect(asAdmin).toContain("Tổng hợp tuần");
   });
 
   it("shows buttons as numbered options on channels without buttons, and accepts the number", async () => {

@@ -6,6 +6,7 @@ import { fold } from "../fold.js";
 import { expandGlossary } from "../knowledge/glossary.js";
 import { agencyLabel, byDeadline, findMilestoneById, milestoneTitle } from "../milestones.js";
 import type { StatusKind } from "../ports.js";
+import { stripInvisible } from "../text.js";
 import { STATUSES } from "./kinds.js";
 
 /** The longest note accepted, in characters. */
@@ -166,10 +167,8 @@ export function updateUsage(lang: Lang): string {
  */
 export function cleanNote(text: string | undefined, lang: Lang, max = MAX_NOTE_LENGTH): string | undefined {
   if (text === undefined) return undefined;
-  const cleaned = text
-    .replace(/[\t\n\r\f\v\u2028\u2029]+/g, " ")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "")
+  const cleaned = stripInvisible(text)
+    .replace(/[\n\u2028\u2029]+/g, " ")
     .replace(/ {2,}/g, " ")
     .trim();
   if (cleaned.length === 0) return undefined;
