@@ -88,35 +88,3 @@ export function toPlain(text: Rich): string {
 export function flatButtons(r: Reply): Button[] {
   return (r.buttons ?? []).flat();
 }
-
-/**
- * Splits text into chunks of at most `limit` characters, on line boundaries where possible.
- * A single line longer than the limit is cut at the last space before it, or hard-cut.
- */
-export function splitText(text: string, limit: number): string[] {
-  if (text.length <= limit) return [text];
-  const chunks: string[] = [];
-  let current = "";
-  const push = () => {
-    if (current.length > 0) chunks.push(current);
-    current = "";
-  };
-  for (const line of text.split("\n")) {
-    const candidate = current.length === 0 ? line : `${current}\n${line}`;
-    if (candidate.length <= limit) {
-      current = candidate;
-      continue;
-    }
-    push();
-    let rest = line;
-    while (rest.length > limit) {
-      const cut = rest.lastIndexOf(" ", limit);
-      const at = cut > limit / 2 ? cut : limit;
-      chunks.push(rest.slice(0, at));
-      rest = rest.slice(at).replace(/^ /, "");
-    }
-    current = rest;
-  }
-  push();
-  return chunks;
-}

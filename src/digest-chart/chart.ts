@@ -11,7 +11,7 @@ import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { formatDay, formatMoment } from "../core/dates.js";
 import { stateName } from "../core/digest/sections.js";
-import type { Digest, DigestCharts, PairState } from "../core/digest/types.js";
+import type { Digest, PairState } from "../core/digest/types.js";
 import { PAIR_STATES } from "../core/digest/types.js";
 
 /** The font family of every text in the chart. */
@@ -110,6 +110,3 @@ export async function renderStatusChart(digest: Digest): Promise<Uint8Array> {
   });
   return new Uint8Array(resvg.render().asPng());
 }
-
-/** The {@link DigestCharts} service backed by this module. */
-export const digestCharts: DigestCharts = { statusChart: renderStatusChart };
