@@ -1,6 +1,6 @@
 import type { Due } from "./content/schema.js";
 import type { WorkingCalendar } from "./calendar.js";
-import { dayjs, diffDays } from "./time.js";
+import { dayjs, diffDays, inZone } from "./time.js";
 
 /** The interface languages: Vietnamese (default) and English. */
 export type Lang = "vi" | "en";
@@ -59,5 +59,5 @@ export function formatWorkingCountdown(calendar: WorkingCalendar, today: string,
 
 /** A moment as "08:30 09/05/2025" in Asia/Ho_Chi_Minh. */
 export function formatMoment(date: Date): string {
-  return dayjs(date).tz("Asia/Ho_Chi_Minh").format("HH:mm DD/MM/YYYY");
+  return inZone(date).format("HH:mm DD/MM/YYYY");
 }

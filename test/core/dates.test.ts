@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDue } from "../../src/core/content/schema.js";
-import { formatCountdown, formatDay, formatDue } from "../../src/core/dates.js";
+import { formatCountdown, formatDay, formatDue, formatMoment } from "../../src/core/dates.js";
 import { atLocal, createFixedClock, dayOf, isoWeekId } from "../../src/core/time.js";
 
 describe("dates as people read them", () => {
@@ -36,5 +36,9 @@ describe("time in Asia/Ho_Chi_Minh", () => {
     expect(clock.now().toISOString()).toBe("2025-05-01T02:00:00.000Z");
     clock.set("2025-05-02T09:00:00+07:00");
     expect(dayOf(clock.now())).toBe("2025-05-02");
+  });
+
+  it("shows a moment in Asia/Ho_Chi_Minh, whose day can differ from the UTC day", () => {
+    expect(formatMoment(new Date("2025-05-08T18:30:00Z"))).toBe("01:30 09/05/2025");
   });
 });
