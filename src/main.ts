@@ -10,7 +10,7 @@ import { createMenuSync, installDefaultMenu } from "./channels/telegram/menu.js"
 import { createTelegramOutbox } from "./channels/telegram/outbox.js";
 import { startPolling } from "./channels/telegram/polling.js";
 import { startWebhook } from "./channels/telegram/webhook.js";
-import { createThrottledOutbox, TELEGRAM_LIMITS } from "./channels/throttled-outbox.js";
+import { createThrottledOutbox, TELEGRAM_SENDING } from "./channels/throttled-outbox.js";
 import type { Config } from "./config.js";
 import type { Content } from "./core/content/schema.js";
 import type { Logger } from "./core/ports.js";
@@ -59,7 +59,7 @@ async function runTelegram(config: Config, content: Content, store: ClosableStor
       log.warn({ configured: config.BOT_USERNAME, actual: me.username }, "telegram: BOT_USERNAME differs from the bot's username; deep links use the actual one");
     }
     settings.botUsername = me.username;
-    const outbox = createThrottledOutbox(createTelegramOutbox({ api, store, clock: systemClock, log }).sendOne, TELEGRAM_LIMITS);
+    const outbox = createThrottledOutbox(createTelegramOutbox({ api, store, clock: systemClock, log }).sendOne, TELEGRAM_SENDING);
     const app = createApp({ content, store, clock: systemClock, outbox, log, settings });
     const menus = createMenuSync({ api, store, commands: app.services.commands, adminKeys: settings.adminKeys, clock: systemClock, log });
     const bot = createBot({ assistant: app.assistant, services: app.services, menus }, { token: config.BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT, botInfo: me });

@@ -112,6 +112,17 @@ describe("createThrottledOutbox", () => {
     expect(outbox.pending()).toBe(0);
   });
 
+  it("keeps every window a margin longer when asked: the 31st message starts one second plus the margin after the first", async () => {
+    const { calls, sendOne } = recorder();
+    const outbox = createThrottledOutbox(sendOne, { ...TELEGRAM_LIMITS, windowMarginMs: 100 });
+    const done = outbox.send([...Array.from({ length: 31 }, (_, i) => msg(`telegram:${1000 + i}`, i)), msg("telegram:1000", 99)]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await done;
+    const times = calls.map((c) => c.at);
+    expect(times.filter((t) => t === 0)).toHaveLength(30);
+    expect(times.slice(30)).toEqual([1100, 1100]);
+  });
+
   it("returns results in the order of the messages, whatever order they were sent in", async () => {
     const { sendOne } = recorder();
     const outbox = createThrottledOutbox(sendOne, TELEGRAM_LIMITS);
