@@ -1,6 +1,6 @@
 import type { Due } from "./content/schema.js";
 import type { WorkingCalendar } from "./calendar.js";
-import { dayjs, diffDays, inZone } from "./time.js";
+import { dayjs, diffDays, localParts } from "./time.js";
 
 /** The interface languages: Vietnamese (default) and English. */
 export type Lang = "vi" | "en";
@@ -59,5 +59,6 @@ export function formatWorkingCountdown(calendar: WorkingCalendar, today: string,
 
 /** A moment as "08:30 09/05/2025" in Asia/Ho_Chi_Minh. */
 export function formatMoment(date: Date): string {
-  return inZone(date).format("HH:mm DD/MM/YYYY");
+  const { year, month, day, hour, minute } = localParts(date);
+  return `${hour}:${minute} ${day}/${month}/${year}`;
 }

@@ -36,22 +36,41 @@ export function inZone(date: Date | number | string): Dayjs {
   return dayjs(date).tz(TIME_ZONE);
 }
 
-const DAY_PARTS = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const LOCAL_PARTS = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The zero-padded fields of a moment in Asia/Ho_Chi_Minh. */
+export interface LocalParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+}
 
 /**
- * The calendar day (YYYY-MM-DD) of `date` in Asia/Ho_Chi_Minh. Called several times per message,
- * so it reads the parts from one cached Intl formatter (about 3 µs) rather than going through
- * dayjs's time-zone plugin (about 60 µs).
+ * The year, month, day, hour and minute of `date` in Asia/Ho_Chi_Minh, zero-padded. Read from one
+ * cached Intl formatter (about 3 µs), where dayjs's time-zone plugin takes about 60 µs: use it
+ * for anything done per message or per digest row.
  */
-export function dayOf(date: Date): string {
-  let year = "";
-  let month = "";
-  let day = "";
-  for (const part of DAY_PARTS.formatToParts(date)) {
-    if (part.type === "year") year = part.value;
-    else if (part.type === "month") month = part.value;
-    else if (part.type === "day") day = part.value;
+export function localParts(date: Date | number | string): LocalParts {
+  const out: LocalParts = { year: "", month: "", day: "", hour: "", minute: "" };
+  for (const part of LOCAL_PARTS.formatToParts(new Date(date))) {
+    if (part.type === "year" || part.type === "month" || part.type === "day" || part.type === "hour" || part.type === "minute") out[part.type] = part.value;
   }
+  return out;
+}
+
+/** The calendar day (YYYY-MM-DD) of `date` in Asia/Ho_Chi_Minh. Called several times per message (see {@link localParts}). */
+export function dayOf(date: Date): string {
+  const { year, month, day } = localParts(date);
   return `${year}-${month}-${day}`;
 }
 

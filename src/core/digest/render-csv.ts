@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { t } from "../command.js";
 import { formatDue, type Lang } from "../dates.js";
-import { inZone } from "../time.js";
+import { localParts } from "../time.js";
 import { lightName, roleName, stateName } from "./sections.js";
 import type { Digest } from "./types.js";
 
@@ -47,7 +47,7 @@ export function renderDigestCsv(digest: Digest, lang: Lang = "vi"): string {
       stateName(p.state, lang),
       p.overdue ? yes : "",
       p.note ?? "",
-      p.at ? inZone(p.at).format("YYYY-MM-DD HH:mm") : "",
+      p.at ? csvMoment(p.at) : "",
       p.role ? roleName(p.role, lang) : "",
       p.onBehalf ? yes : "",
     ]),
@@ -63,4 +63,10 @@ export function digestCsvBytes(digest: Digest, lang: Lang = "vi"): Uint8Array {
 /** The file name of the digest CSV: `tong-hop-2025-W24.csv`. */
 export function digestCsvName(digest: Digest): string {
   return `tong-hop-${digest.week.id}.csv`;
+}
+
+/** "2025-05-09 08:30" in Asia/Ho_Chi_Minh: sortable in a spreadsheet. */
+function csvMoment(at: string): string {
+  const { year, month, day, hour, minute } = localParts(at);
+  return `${year}-${month}-${day} ${hour}:${minute}`;
 }
