@@ -5,12 +5,21 @@
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { benchAnswers } from "./answers.js";
+import { benchDigest } from "./digest.js";
+import { benchFanout } from "./fanout.js";
+import { benchStartup } from "./startup.js";
 import { benchStatusWrites } from "./status-writes.js";
+import { benchThroughput } from "./throughput.js";
 import type { BenchRow } from "./types.js";
 
 const scenarios: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "status writes", run: () => benchStatusWrites() },
   { name: "answers", run: () => benchAnswers() },
+  { name: "update throughput", run: () => benchThroughput() },
+  { name: "reminder fan-out", run: () => benchFanout() },
+  { name: "start-up", run: () => benchStartup() },
+  // Last: a year of statuses for 18,000 pairs takes about 1 GB, which would inflate the others' peak RSS.
+  { name: "digest", run: () => benchDigest() },
 ];
 
 function table(rows: BenchRow[]): string {
