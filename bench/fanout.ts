@@ -10,7 +10,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { createTelegramApi } from "../src/channels/telegram/bot.js";
+import { createOutboxApi } from "../src/channels/telegram/bot.js";
 import { createTelegramOutbox } from "../src/channels/telegram/outbox.js";
 import { createThrottledOutbox, TELEGRAM_LIMITS, TELEGRAM_SENDING, type ThrottleOptions } from "../src/channels/throttled-outbox.js";
 import { loadContent } from "../src/content/load.js";
@@ -44,7 +44,7 @@ async function fanoutOnce(chats: number, limits: ThrottleOptions, label: string)
   const rss = trackRss();
   try {
     // As in src/main.ts (runTelegram): the API with production auto-retry, the sender, the throttle.
-    const api = createTelegramApi({ token: TOKEN, apiRoot: server.apiRoot });
+    const api = createOutboxApi({ token: TOKEN, apiRoot: server.apiRoot });
     const outbox = createThrottledOutbox(createTelegramOutbox({ api, store, clock: systemClock, log: silent }).sendOne, limits);
 
     // One real reminder per chat: milestones and responsible agencies in turn, so texts differ.

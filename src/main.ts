@@ -5,7 +5,7 @@
 import { createApp, settingsFrom } from "./app.js";
 import { loadAll, loadDotEnv, reportFatal } from "./boot.js";
 import { CONSOLE_USER_ID, createConsoleOutbox, runConsole } from "./channels/console/console.js";
-import { createBot, createTelegramApi, fetchBotIdentity } from "./channels/telegram/bot.js";
+import { createBot, createOutboxApi, createTelegramApi, fetchBotIdentity } from "./channels/telegram/bot.js";
 import { createMenuSync, installDefaultMenu } from "./channels/telegram/menu.js";
 import { createTelegramOutbox } from "./channels/telegram/outbox.js";
 import { startPolling } from "./channels/telegram/polling.js";
@@ -59,7 +59,8 @@ async function runTelegram(config: Config, content: Content, store: ClosableStor
       log.warn({ configured: config.BOT_USERNAME, actual: me.username }, "telegram: BOT_USERNAME differs from the bot's username; deep links use the actual one");
     }
     settings.botUsername = me.username;
-    const outbox = createThrottledOutbox(createTelegramOutbox({ api, store, clock: systemClock, log }).sendOne, TELEGRAM_SENDING);
+    const outboxApi = createOutboxApi({ token: config.BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
+    const outbox = createThrottledOutbox(createTelegramOutbox({ api: outboxApi, store, clock: systemClock, log }).sendOne, TELEGRAM_SENDING);
     const app = createApp({ content, store, clock: systemClock, outbox, log, settings });
     const menus = createMenuSync({ api, store, commands: app.services.commands, adminKeys: settings.adminKeys, clock: systemClock, log });
     const bot = createBot({ assistant: app.assistant, services: app.services, menus }, { token: config.BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT, botInfo: me });

@@ -37,7 +37,7 @@ export interface ApiCall {
 }
 
 /** An error answer for a call, or undefined to let it succeed. */
-export type FailRule = (call: ApiCall) => { error_code: number; description: string } | undefined;
+export type FailRule = (call: ApiCall) => { error_code: number; description: string; parameters?: { retry_after?: number } } | undefined;
 
 /**
  * A transformer that records calls and answers like the Bot API, never touching the network.

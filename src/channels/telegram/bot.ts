@@ -57,6 +57,14 @@ export function createTelegramApi(config: Pick<BotConfig, "token" | "apiRoot" | 
   return api;
 }
 
+/**
+ * The Bot API client for the outbox: auto-retry still retries 5xx and network errors, but hands 429s
+ * back (maxDelaySeconds 0), so the throttled outbox pauses every send and counts the retry against the limits.
+ */
+export function createOutboxApi(config: Pick<BotConfig, "token" | "apiRoot">): Api {
+  return createTelegramApi({ ...config, retry: { maxDelaySeconds: 0 } });
+}
+
 /** Builds the bot. It does not start polling or a webhook server: see polling.ts and webhook.ts. */
 export function createBot(deps: BotDeps, config: BotConfig): Bot<BotContext> {
   const { assistant, services, menus } = deps;

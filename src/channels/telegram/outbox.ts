@@ -6,6 +6,7 @@
 import { type Api, GrammyError } from "grammy";
 import type { ChatKey, Logger, OutgoingMessage, Outbox, SendResult, Store } from "../../core/ports.js";
 import type { Clock } from "../../core/time.js";
+import { isRetryAfter, retryAfter, type SendOne } from "../throttled-outbox.js";
 import { renderReply } from "./render.js";
 import { sendRendered } from "./send.js";
 
@@ -17,8 +18,6 @@ export interface TelegramOutboxDeps {
   log: Logger;
 }
 
-/** Sends one message and tells how it went. Never throws. */
-export type SendOne = (message: OutgoingMessage) => Promise<SendResult>;
 
 /** The Telegram chat id inside a chat key, or null if the key belongs to another channel or is malformed. */
 export function telegramChatId(chatKey: ChatKey): number | null {
@@ -30,7 +29,9 @@ export function telegramChatId(chatKey: ChatKey): number | null {
  * Creates the per-message sender. Results:
  * - `ok` with the id of the last text message (the one carrying the buttons, which replies refer to);
  * - `blocked` on 403 (the user blocked the bot, or it was removed from the group): the chat is marked inactive;
- * - `failed` for anything else, after auto-retry gave up, with the error text.
+ * - `failed` for anything else, after auto-retry gave up, with the error text;
+ * - a {@link retryAfter} for a 429 when nothing was sent yet (use an api from {@link createOutboxApi}, whose
+ *   auto-retry leaves 429s to the throttled outbox, so retries are counted against the limits).
  */
 export function createTelegramSender(deps: TelegramOutboxDeps): SendOne {
   const { api, store, clock, log } = deps;
@@ -39,8 +40,9 @@ export function createTelegramSender(deps: TelegramOutboxDeps): SendOne {
     if (chatId === null) return { chatKey: message.chatKey, result: "failed", error: "not a Telegram chat (expected telegram:<chat id>)" };
     const rendered = renderReply(message.reply);
     for (const problem of rendered.problems) log.warn({ ref: message.ref, chatKey: message.chatKey }, `telegram: ${problem}`);
+    const ids: number[] = [];
     try {
-      const ids = await sendRendered(api, { chatId }, rendered, log);
+      await sendRendered(api, { chatId }, rendered, log, ids);
       const textIds = ids.slice(0, rendered.messages.length);
       const messageId = textIds.at(-1) ?? ids.at(-1);
       return { chatKey: message.chatKey, result: "ok", messageId: messageId === undefined ? undefined : String(messageId) };
@@ -50,6 +52,12 @@ export function createTelegramSender(deps: TelegramOutboxDeps): SendOne {
         log.info({ chatKey: message.chatKey, ref: message.ref, err: error.description }, "telegram: chat blocked the bot; marked inactive");
         return { chatKey: message.chatKey, result: "blocked", error: error.description };
       }
+      // A 429 before anything went out: hand it back to the throttled outbox, which pauses every send and retries
+      // this message first. After a partial send, retrying would duplicate the parts that arrived.
+      if (error instanceof GrammyError && error.error_code === 429 && ids.length === 0) {
+        log.warn({ chatKey: message.chatKey, ref: message.ref, retryAfter: error.parameters.retry_after }, "telegram: rate-limited; will retry");
+        return retryAfter(error.parameters.retry_after ?? 1);
+      }
       const text = error instanceof GrammyError ? `${error.error_code ?? "?"}: ${error.description}` : error instanceof Error ? error.message : String(error);
       log.error({ chatKey: message.chatKey, ref: message.ref, err: text }, "telegram: message could not be delivered");
       return { chatKey: message.chatKey, result: "failed", error: text };
@@ -57,14 +65,20 @@ export function createTelegramSender(deps: TelegramOutboxDeps): SendOne {
   };
 }
 
-/** An {@link Outbox} over {@link createTelegramSender}, sending in order, one after another. */
+/**
+ * An {@link Outbox} over {@link createTelegramSender}, sending in order, one after another, with no
+ * rate limiting and no 429 retries (tests, small tools). Production wraps `sendOne` with createThrottledOutbox.
+ */
 export function createTelegramOutbox(deps: TelegramOutboxDeps): Outbox & { sendOne: SendOne } {
   const sendOne = createTelegramSender(deps);
   return {
     sendOne,
     async send(messages) {
       const results: SendResult[] = [];
-      for (const message of messages) results.push(await sendOne(message));
+      for (const message of messages) {
+        const outcome = await sendOne(message);
+        results.push(isRetryAfter(outcome) ? { chatKey: message.chatKey, result: "failed", error: `rate-limited (retry after ${outcome.retryAfter} s)` } : outcome);
+      }
       return results;
     },
   };

@@ -17,9 +17,11 @@ export interface SendTarget {
   editMessageId?: number;
 }
 
-/** Sends one rendered reply; returns the ids of the messages sent or edited, in order. */
-export async function sendRendered(api: Api, target: SendTarget, rendered: RenderedReply, log?: Logger): Promise<number[]> {
-  const ids: number[] = [];
+/**
+ * Sends one rendered reply; returns the ids of the messages sent or edited, in order.
+ * `ids` may be passed in to see what went out before a failure (the outbox retries only untouched replies).
+ */
+export async function sendRendered(api: Api, target: SendTarget, rendered: RenderedReply, log?: Logger, ids: number[] = []): Promise<number[]> {
   const { chatId } = target;
   let first = true;
   for (const message of rendered.messages) {
