@@ -4,12 +4,11 @@
  * ("hệ thống", "cán bộ", "tài khoản"…), so the word index has long lists to narrow.
  * Measures the index build and fold + search + render per question over the evaluation questions.
  *
- * Run alone: `npx tsx bench/answers.ts`; with the others: `npm run bench`.
+ * Run alone: `npm run bench -- answers`; with the others: `npm run bench`.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { createApp } from "../src/app.js";
 import { loadContent } from "../src/content/load.js";
@@ -136,21 +135,4 @@ export async function benchAnswers(): Promise<BenchRow[]> {
     });
   }
   return rows;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  benchAnswers().then(
-    (rows) => {
-      process.stdout.write("| size | p50 (ms) | p95 (ms) | p99 (ms) | build (ms) | answers/s | peak RSS (MB) | target | met |\n|---|---|---|---|---|---|---|---|---|\n");
-      for (const r of rows) {
-        process.stdout.write(
-          `| ${r.size} | ${r.p50} | ${r.p95} | ${r.extra?.p99} | ${r.extra?.buildMs} | ${r.throughput} | ${r.peakRssMb} | ${r.target ?? ""} | ${r.met === undefined ? "" : r.met ? "yes" : "NO"} |\n`,
-        );
-      }
-    },
-    (error: unknown) => {
-      process.stderr.write(`bench: answers failed: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

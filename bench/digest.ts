@@ -5,10 +5,9 @@
  * format once: the chat messages, plain text, Telegram HTML, Markdown, the CSV attachment (bytes)
  * and the PNG chart.
  *
- * Run alone: `npx tsx bench/digest.ts`; with the others: `npm run bench`.
+ * Run alone: `npm run bench -- digest`; with the others: `npm run bench`.
  */
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 import { loadContent } from "../src/content/load.js";
 import { buildDigest } from "../src/core/digest/build.js";
 import { digestCsvBytes } from "../src/core/digest/render-csv.js";
@@ -101,14 +100,4 @@ export async function benchDigest(): Promise<BenchRow[]> {
       },
     },
   ];
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  benchDigest().then(
-    (rows) => process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`bench: digest failed: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

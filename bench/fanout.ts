@@ -6,10 +6,9 @@
  * answers 429 with `retry_after`; it counts what was delivered, so lost and duplicated messages
  * are counted where Telegram would count them.
  *
- * Run alone: `npx tsx bench/fanout.ts`; with the others: `npm run bench`.
+ * Run alone: `npm run bench -- fan-out`; with the others: `npm run bench`.
  */
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 import { createOutboxApi } from "../src/channels/telegram/bot.js";
 import { createTelegramOutbox } from "../src/channels/telegram/outbox.js";
 import { createThrottledOutbox, TELEGRAM_LIMITS, TELEGRAM_SENDING, type ThrottleOptions } from "../src/channels/throttled-outbox.js";
@@ -93,14 +92,4 @@ async function fanoutOnce(chats: number, limits: ThrottleOptions, label: string)
     await store.close();
     await server.close();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  benchFanout().then(
-    (rows) => process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`bench: fan-out failed: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

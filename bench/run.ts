@@ -1,7 +1,11 @@
 /**
  * `npm run bench`: every benchmark in one go. Writes bench/results.json and bench/results.md.
- * Timings are reported, never asserted: `npm test` has no timing checks.
+ * Each scenario runs in its own Node process, so its peak RSS is its own and no scenario warms
+ * or fills the heap for the next. Timings are reported, never asserted: `npm test` has no timing checks.
+ * `npm run bench -- answers fan-out` runs only the scenarios whose names contain those words, and
+ * prints their table without replacing the committed results.
  */
+import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { benchAnswers } from "./answers.js";
@@ -18,7 +22,6 @@ const scenarios: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "update throughput", run: () => benchThroughput() },
   { name: "reminder fan-out", run: () => benchFanout() },
   { name: "start-up", run: () => benchStartup() },
-  // Last: a year of statuses for 18,000 pairs takes about 1 GB, which would inflate the others' peak RSS.
   { name: "digest", run: () => benchDigest() },
 ];
 
@@ -33,19 +36,40 @@ function table(rows: BenchRow[]): string {
   return [head, ...body].join("\n");
 }
 
+const CHILD_FLAG = "--scenario";
+
+/** Runs one scenario in a fresh process and reads its rows from the child's stdout. */
+function runInChild(name: string): BenchRow[] {
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/run.ts", CHILD_FLAG, name], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(out) as BenchRow[];
+}
+
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  if (args[0] === CHILD_FLAG) {
+    const scenario = scenarios.find((s) => s.name === args[1]);
+    if (!scenario) throw new Error(`bench: no scenario named "${args[1]}"`);
+    process.stdout.write(JSON.stringify(await scenario.run()));
+    return;
+  }
   const rows: BenchRow[] = [];
   for (const s of scenarios) {
-    if (only.length > 0 && !only.some((o) => s.name.includes(o))) continue;
+    if (args.length > 0 && !args.some((o) => s.name.includes(o))) continue;
     process.stderr.write(`bench: ${s.name}…\n`);
-    rows.push(...(await s.run()));
+    rows.push(...runInChild(s.name));
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
   const at = new Date().toISOString();
-  await writeFile("bench/results.json", `${JSON.stringify({ at, machine, rows }, null, 2)}\n`);
-  const md = `# Benchmark results\n\nMachine: ${machine}. Run: ${at}. Command: \`npm run bench\`.\n\n${table(rows)}\n`;
-  await writeFile("bench/results.md", md);
+  const md = `# Benchmark results\n\nMachine: ${machine}. Run: ${at}. Command: \`npm run bench\`. Each scenario runs in its own process; peak RSS is that process's.\n\n${table(rows)}\n`;
+  // Only a full run replaces the committed results; a partial run just prints.
+  if (args.length === 0) {
+    await writeFile("bench/results.json", `${JSON.stringify({ at, machine, rows }, null, 2)}\n`);
+    await writeFile("bench/results.md", md);
+  }
   process.stdout.write(`${md}\n`);
 }
 

@@ -9,14 +9,13 @@
  * module already loaded, is measured apart: the difference is Node start-up plus loading and
  * compiling the TypeScript modules with tsx.
  *
- * Run alone: `npx tsx bench/startup.ts`; with the others: `npm run bench`.
+ * Run alone: `npm run bench -- start-up`; with the others: `npm run bench`.
  */
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 import { stringify } from "yaml";
 import { createApp } from "../src/app.js";
 import { loadContent } from "../src/content/load.js";
@@ -151,14 +150,4 @@ export async function benchStartup(): Promise<BenchRow[]> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  benchStartup().then(
-    (rows) => process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`bench: start-up failed: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -6,14 +6,13 @@
  * Run twice: with the in-memory store, and with a real file store (each question is recorded in
  * the main data file, so every update waits for a coalesced write).
  *
- * Run alone: `npx tsx bench/throughput.ts`; with the others: `npm run bench`.
+ * Run alone: `npm run bench -- throughput`; with the others: `npm run bench`.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 import { Api } from "grammy";
 import { parse } from "yaml";
 import { createApp } from "../src/app.js";
@@ -116,14 +115,4 @@ export async function benchThroughput(): Promise<BenchRow[]> {
     await rm(dir, { recursive: true, force: true });
   }
   return rows;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  benchThroughput().then(
-    (rows) => process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`bench: throughput failed: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }
