@@ -94,8 +94,20 @@ function shortMoment(iso: string): string {
   return formatMoment(new Date(iso)).slice(6, 11);
 }
 
-/** Builds the sections every text renderer (Telegram, plain text, HTML, Markdown) shares. */
+// A digest is immutable once built, so its sections are built once per language and shared by every renderer.
+const sectionCache = new WeakMap<Digest, Partial<Record<Lang, DigestSections>>>();
+
+/** Builds the sections every text renderer (Telegram, plain text, HTML, Markdown) shares; cached per digest and language. */
 export function digestSections(d: Digest, lang: Lang = "vi"): DigestSections {
+  const cached = sectionCache.get(d) ?? {};
+  const hit = cached[lang];
+  if (hit) return hit;
+  const built = buildSections(d, lang);
+  sectionCache.set(d, { ...cached, [lang]: built });
+  return built;
+}
+
+function buildSections(d: Digest, lang: Lang): DigestSections {
   return {
     head: [headSection(d, lang), overviewSection(d, lang), attentionSection(d, lang)],
     details: [
