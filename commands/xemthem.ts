@@ -3,7 +3,7 @@ import { UserError } from "../src/core/errors.js";
 import { MORE_COMMAND, renderEntry, renderMore } from "../src/core/knowledge/answer.js";
 
 /**
- * xemthem <mã mục> [more] (alias more): the target of "Xem thêm" and "Có phải bạn muốn hỏi" buttons.
+ * xemthem <mã mục> [more] (alias more): the target of "Xem thêm" and "Có phải anh/chị muốn hỏi" buttons.
  * With `more` it shows the entry's longer text; without, the entry's answer. Hidden from /help.
  */
 export default defineCommand({

@@ -75,7 +75,8 @@ export const askCommand: CliCommand = {
       return {
         question,
         answered,
-        answer: replies.map(plainWithOptions).join("\n\n"),
+        // JSON carries only the text a user reads; buttons ("Xem thêm", the runner-up) are not part of the answer.
+        answer: replies.map((r) => (flags.json ? toPlain(r.text) : plainWithOptions(r))).join("\n\n"),
         entryId: best?.entry.id ?? null,
         score: best ? Math.round(best.score * 1000) / 1000 : null,
       };

@@ -138,7 +138,9 @@ export function createAssistant(
       payloads.push(...buttons.map((b) => b.payload));
       return { ...r, buttons: undefined, text: [...r.text, "\n", ...optionLines(buttons, start, lang)] };
     });
+    // Numbers always refer to the latest reply: a reply without options forgets the older ones.
     if (payloads.length > 0) optionMemory.set(chatKey, { payloads, at: now.getTime() });
+    else optionMemory.delete(chatKey);
     return out;
   };
 

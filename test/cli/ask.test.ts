@@ -34,6 +34,7 @@ describe("cli ask", () => {
     expect(Object.keys(line).sort()).toEqual(["answer", "answered", "entryId", "question", "score"]);
     expect(line).toMatchObject({ answered: true, entryId: "document-management-pilot" });
     expect(line.answer).toContain("còn 14 ngày");
+    expect(line.answer).not.toMatch(/^\s*\d+\. /m); // buttons are not part of the plain answer
     expect(typeof line.score).toBe("number");
   });
 

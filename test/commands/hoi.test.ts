@@ -98,10 +98,10 @@ describe("/hoi and free-text questions", () => {
     expect(text).not.toContain("ghi chú riêng");
   });
 
-  it("offers a runner-up as 'Có phải bạn muốn hỏi' and opens that entry from the button", async () => {
+  it("offers a runner-up as 'Có phải anh/chị muốn hỏi' and opens that entry from the button", async () => {
     const app = await createTestApp();
     const [r] = await app.assistant.handle(withButtons("1022 bao gio chay"));
-    const other = flatButtons(r!).find((b) => b.label.startsWith("Có phải bạn muốn hỏi: "));
+    const other = flatButtons(r!).find((b) => b.label.startsWith("Có phải anh/chị muốn hỏi: "));
     expect(other).toBeDefined();
     expect(other!.payload).toMatch(/^xemthem [a-z0-9-]+$/);
     const [shown] = await app.assistant.handle({ ...withButtons(""), text: undefined, payload: other!.payload });

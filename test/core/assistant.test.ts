@@ -64,6 +64,22 @@ describe("the assistant router", () => {
     expect(second).toContain("01/09/2025");
   });
 
+  it("forgets numbered options once a later reply offers none, so a number never opens a stale choice", async () => {
+    const { services } = await createTestApp();
+    const { createAssistant } = await import("../../src/core/assistant.js");
+    const asked: string[] = [];
+    const withButton = createAssistant(services, {
+      ask: async (_ctx, question) => {
+        asked.push(question);
+        return [{ text: ["Chọn một mục"], buttons: [[{ label: "Lịch 1022", payload: "lich 1022" }]] }];
+      },
+    });
+    await withButton.handle(textFrom("9", "xin chào"));
+    await withButton.handle(textFrom("9", "/help")); // a reply without options
+    await withButton.handle(textFrom("9", "1"));
+    expect(asked).toEqual(["xin chào", "1"]);
+  });
+
   it("lets numbered options expire after 24 hours on the injected clock", async () => {
     const { services, clock } = await createTestApp();
     const { createAssistant } = await import("../../src/core/assistant.js");

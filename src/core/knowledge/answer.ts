@@ -7,7 +7,7 @@ import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span
 import { progressLine } from "../status/aggregate.js";
 import type { SearchResult } from "./types.js";
 
-/** The hidden command behind "Xem thêm" and "Có phải bạn muốn hỏi" buttons. */
+/** The hidden command behind "Xem thêm" and "Có phải anh/chị muốn hỏi" buttons. */
 export const MORE_COMMAND = "xemthem";
 /** Button payloads are limited to 64 bytes (Telegram's callback data). */
 const MAX_PAYLOAD_BYTES = 64;
@@ -67,7 +67,7 @@ export function renderEntry(ctx: CommandContext, entry: FaqEntry, options: { run
   if (more) buttons.push([{ label: t(lang, "Xem thêm", "More"), payload: more }]);
   const other = options.runnerUp && payload(options.runnerUp.id);
   if (options.runnerUp && other) {
-    buttons.push([{ label: `${t(lang, "Có phải bạn muốn hỏi", "Did you mean")}: ${shorten(options.runnerUp.questions[0]!)}`, payload: other }]);
+    buttons.push([{ label: `${t(lang, "Có phải anh/chị muốn hỏi", "Did you mean")}: ${shorten(options.runnerUp.questions[0]!)}`, payload: other }]);
   }
   return reply(lines(entry.answer.trim(), ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }

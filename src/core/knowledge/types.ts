@@ -19,7 +19,7 @@ export interface SearchResult {
   decision: Decision;
   /** The best entry (for "confident" and "ambiguous"). */
   best?: Hit;
-  /** The runner-up offered as "Có phải bạn muốn hỏi: …" (for "ambiguous"). */
+  /** The runner-up offered as "Có phải anh/chị muốn hỏi: …" (for "ambiguous"). */
   runnerUp?: Hit;
   /** Related topics to suggest when there is no answer (at most 3). */
   suggestions: FaqEntry[];
