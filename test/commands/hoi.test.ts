@@ -57,6 +57,17 @@ describe("/hoi and free-text questions", () => {
     expect(u).toMatchObject({ folded: "gia vang hom nay bao nhieu", count: 1, example: "Giá vàng hôm nay bao nhiêu?" });
   });
 
+  it("offers related topics after the contact line, as buttons, when a near-topic question has no answer", async () => {
+    const app = await createTestApp();
+    const [r] = await app.assistant.handle(withButtons("chữ ký số của tôi hết hạn"));
+    const lines = plain(r).split("\n");
+    expect(lines[0]).toMatch(/^Chưa có thông tin/);
+    expect(lines.at(-1)).toBe("Có thể anh/chị muốn hỏi một trong các nội dung sau:");
+    const topics = flatButtons(r!);
+    expect(topics.length).toBeGreaterThan(0);
+    expect(topics.length).toBeLessThanOrEqual(3);
+  });
+
   it("counts answered questions per topic for the digest", async () => {
     const app = await createTestApp();
     await app.assistant.handle(withButtons("Khi nào có tài khoản email mới?"));

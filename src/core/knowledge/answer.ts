@@ -103,8 +103,9 @@ export function renderNoAnswer(ctx: CommandContext, result: SearchResult): Reply
         "Chưa có thông tin về nội dung này trong kế hoạch liên tịch và các nguồn trợ lý đã kiểm chứng.",
         "There is no information on this yet in the joint plan or the sources the assistant has checked.",
       ),
-      suggestions.length > 0 && t(lang, "Có thể anh/chị muốn hỏi một trong các nội dung sau.", "You may want one of these topics."),
       contactLine,
+      // Last, so the related topics (buttons or numbered options) follow their introduction directly.
+      suggestions.length > 0 && t(lang, "Có thể anh/chị muốn hỏi một trong các nội dung sau:", "You may want one of these topics:"),
     ),
     suggestions.length > 0 ? { buttons: suggestions.map((b) => [b]) } : {},
   );
