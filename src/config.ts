@@ -46,6 +46,14 @@ const baseSchema = z.object({
   ZALO_API_ROOT: z.url().default("https://bot-api.zaloplatforms.com"),
 });
 
+/** Settings whose values are never printed, even when they are wrong. */
+const SECRETS = new Set(["BOT_TOKEN", "WEBHOOK_SECRET", "ZALO_BOT_TOKEN"]);
+
+function shown(name: string, value: string | undefined): string {
+  if (SECRETS.has(name) && value) return `(hidden, ${value.length} characters)`;
+  return JSON.stringify(value ?? "");
+}
+
 /** The validated settings of the assistant. Time zone is always Asia/Ho_Chi_Minh. */
 export type Config = z.infer<typeof baseSchema> & {
   /** How the assistant talks to people: the terminal, Telegram long polling or a Telegram webhook. */
@@ -67,7 +75,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? "?");
-      problems.push(`${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`);
+      problems.push(`${name}=${shown(name, env[name])}: ${issue.message}`);
     }
   } else {
     const c = parsed.data;
