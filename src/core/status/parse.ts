@@ -133,7 +133,11 @@ export function readUpdate(args: string, lang: Lang): UpdateReading[] {
   const withPrefix = prefixAgency ? readings(text.slice(colon + 1).trim(), prefixAgency) : [];
   // The "<agency>:" form is tried first; it is dropped later if the prefix is not an agency.
   const all = [...withPrefix, ...plain];
-  if (all.length === 0) throw new UserError(updateUsage(lang));
+  if (all.length === 0) {
+    const shownText = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    const head = t(lang, `Không nhận ra trạng thái trong "${shownText}".`, `No status found in "${shownText}".`);
+    throw new UserError(text.length > 0 ? `${head}\n${updateUsage(lang)}` : updateUsage(lang));
+  }
   return all;
 }
 

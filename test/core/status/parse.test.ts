@@ -49,6 +49,7 @@ describe("readUpdate", () => {
 
   it("throws the usage when no status word follows the milestone", () => {
     expect(() => readUpdate("email", "vi")).toThrow(UserError);
+    expect(() => readUpdate("email xyz", "vi")).toThrow(/^Không nhận ra trạng thái trong "email xyz"\.\nXin vui lòng ghi mốc/);
   });
 });
 
