@@ -1,7 +1,7 @@
 import { defineCommand, t } from "../src/core/command.js";
 import type { Content, Milestone } from "../src/core/content/schema.js";
 import { type Analyzer, createAnalyzer, INTENT_PREFIX } from "../src/core/knowledge/query.js";
-import { agencyNames, byDeadline, dueWithCountdown, milestoneTitle } from "../src/core/milestones.js";
+import { byDeadline, dueWithCountdown, milestoneTitle } from "../src/core/milestones.js";
 import { bold, lines, reply, type Rich } from "../src/core/reply.js";
 
 /** /lich [từ khóa] (alias /deadlines): upcoming and overdue milestones with countdowns, optionally filtered. */

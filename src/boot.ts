@@ -1,4 +1,10 @@
 import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Readable, Writable } from "node:stream";
+import { createApp, settingsFrom } from "./app.js";
+import { CONSOLE_USER_ID, createConsoleOutbox, runConsole } from "./channels/console/console.js";
+import type { Logger } from "./core/ports.js";
+import { systemClock } from "./core/time.js";
 import { createConfig, type Config } from "./config.js";
 import { loadContent } from "./content/load.js";
 import type { Content } from "./core/content/schema.js";
@@ -36,4 +42,34 @@ export function reportFatal(error: unknown, write: (text: string) => void = (t) 
   }
   write(`Unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
   return 1;
+}
+
+/**
+ * The terminal chat on loaded config, content and store: the local user is an admin, files the
+ * assistant sends are saved next to the data file (`data/files/`), and the store is closed at the end.
+ */
+export async function runConsoleMode(
+  { config, content, store }: Loaded,
+  io: { input: Readable & { isTTY?: boolean }; output: Writable; log: Logger },
+): Promise<void> {
+  const app = createApp({
+    content,
+    store,
+    clock: systemClock,
+    outbox: createConsoleOutbox(io.output),
+    log: io.log,
+    settings: settingsFrom(config, [`console:${CONSOLE_USER_ID}`]),
+  });
+  try {
+    await runConsole({
+      assistant: app.assistant,
+      input: io.input,
+      output: io.output,
+      log: io.log,
+      interactive: io.input.isTTY === true,
+      filesDir: join(dirname(config.DATA_FILE), "files"),
+    });
+  } finally {
+    await store.close();
+  }
 }

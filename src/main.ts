@@ -3,8 +3,7 @@
  * With no BOT_TOKEN it opens the terminal chat on the bundled content and a local data file.
  */
 import { createApp, settingsFrom } from "./app.js";
-import { loadAll, loadDotEnv, reportFatal } from "./boot.js";
-import { CONSOLE_USER_ID, createConsoleOutbox, runConsole } from "./channels/console/console.js";
+import { loadAll, loadDotEnv, reportFatal, runConsoleMode } from "./boot.js";
 import { createBot, createOutboxApi, createTelegramApi, fetchBotIdentity } from "./channels/telegram/bot.js";
 import { createMenuSync, installDefaultMenu } from "./channels/telegram/menu.js";
 import { createTelegramOutbox } from "./channels/telegram/outbox.js";
@@ -26,19 +25,7 @@ async function main(): Promise<void> {
   const { config, content, store } = await loadAll(process.env);
   const log = createLogger(config.LOG_LEVEL);
   if (config.mode === "console") {
-    const app = createApp({
-      content,
-      store,
-      clock: systemClock,
-      outbox: createConsoleOutbox(process.stdout),
-      log,
-      settings: settingsFrom(config, [`console:${CONSOLE_USER_ID}`]),
-    });
-    try {
-      await runConsole({ assistant: app.assistant, input: process.stdin, output: process.stdout, log, interactive: process.stdin.isTTY === true });
-    } finally {
-      await store.close();
-    }
+    await runConsoleMode({ config, content, store }, { input: process.stdin, output: process.stdout, log });
     return;
   }
   await runTelegram(config, content, store, log);

@@ -59,7 +59,7 @@ export function createReminderJob(deps: ReminderJobDeps): ReminderJob {
 }
 
 async function runTick(deps: ReminderJobDeps): Promise<TickReport> {
-  const { store, content, calendar, log } = deps;
+  const { store, content, log } = deps;
   const now = deps.clock.now();
   const at = now.toISOString();
   const plan = planNow(deps, now);

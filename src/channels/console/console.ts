@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Assistant } from "../../core/assistant.js";
@@ -8,14 +10,32 @@ import { type Reply, toPlain } from "../../core/reply.js";
 /** The console user's identity: one local person, chatting in one private chat. */
 export const CONSOLE_USER_ID = "local";
 
-/** Plain-text rendering of replies for the terminal. Buttons were already turned into numbered options by the core. */
-export function renderPlain(replies: Reply[]): string {
+/**
+ * Plain-text rendering of replies for the terminal. Buttons were already turned into numbered options
+ * by the core. Attachments show where they were saved (`saved`: attachment file name → path), or their name.
+ */
+export function renderPlain(replies: Reply[], saved: ReadonlyMap<string, string> = new Map()): string {
   return replies
     .map((r) => {
-      const files = (r.attachments ?? []).map((a) => `[tệp đính kèm: ${a.filename}]`);
+      const files = (r.attachments ?? []).map((a) => {
+        const path = saved.get(a.filename);
+        return path ? `[đã lưu tệp đính kèm: ${path}]` : `[tệp đính kèm: ${a.filename}]`;
+      });
       return [toPlain(r.text), ...files].join("\n");
     })
     .join("\n\n");
+}
+
+/** Saves every attachment of the replies into `dir` (created if needed); returns file name → path. */
+export async function saveAttachments(replies: Reply[], dir: string): Promise<Map<string, string>> {
+  const saved = new Map<string, string>();
+  for (const a of replies.flatMap((r) => r.attachments ?? [])) {
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, basename(a.filename));
+    await writeFile(path, a.data);
+    saved.set(a.filename, path);
+  }
+  return saved;
 }
 
 /**
@@ -29,6 +49,8 @@ export async function runConsole(options: {
   log: Logger;
   interactive: boolean;
   userName?: string;
+  /** Where files the assistant sends (the digest CSV and chart) are saved; without it they are only named. */
+  filesDir?: string;
 }): Promise<void> {
   const { assistant, input, output, log, interactive } = options;
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
@@ -49,7 +71,9 @@ export async function runConsole(options: {
         supportsButtons: false,
       };
       try {
-        write(renderPlain(await assistant.handle(message)));
+        const replies = await assistant.handle(message);
+        const saved = options.filesDir ? await saveAttachments(replies, options.filesDir) : undefined;
+        write(renderPlain(replies, saved));
       } catch (error) {
         log.error({ err: error }, "console: unhandled error while answering");
         write("Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.");

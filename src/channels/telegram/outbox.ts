@@ -4,7 +4,7 @@
  * rate limits are the job of a wrapper around it (see src/channels/throttled-outbox.ts).
  */
 import { type Api, GrammyError } from "grammy";
-import type { ChatKey, Logger, OutgoingMessage, Outbox, SendResult, Store } from "../../core/ports.js";
+import type { ChatKey, Logger, Outbox, SendResult, Store } from "../../core/ports.js";
 import type { Clock } from "../../core/time.js";
 import { isRetryAfter, retryAfter, type SendOne } from "../throttled-outbox.js";
 import { renderReply } from "./render.js";

@@ -117,7 +117,7 @@ export function ladderFor(milestone: Milestone, agencyId: string, calendar: Work
  * (after the last overdue one when the ladder has fewer, after the due day when it has none).
  * Undefined when reminders are disabled.
  */
-export function escalationFor(milestone: Milestone, agencyId: string, calendar: WorkingCalendar): { day: string; afterStep: number } | undefined {
+export function escalationFor(milestone: Milestone, calendar: WorkingCalendar): { day: string; afterStep: number } | undefined {
   const ladder = resolveLadder(milestone.reminders);
   if (!ladder.enabled) return undefined;
   const due = reminderDueDay(milestone, calendar);
@@ -198,7 +198,7 @@ export function planReminders(
           else if (e.day < today && e.day >= missedSince && !options.skippedKeys?.has(e.key)) plan.missed.push(e);
         }
       }
-      const esc = escalationFor(m, agencyId, calendar);
+      const esc = escalationFor(m, calendar);
       if (esc && esc.day <= today && !options.escalated?.has(pairKey(m.id, agencyId))) {
         plan.escalate.push({ milestoneId: m.id, agencyId, afterStep: esc.afterStep, day: esc.day, status });
       }
@@ -240,7 +240,7 @@ export function reminderCalendar(
       for (const e of ladderFor(m, agencyId, calendar)) {
         if (inRange(e.day)) rows.push({ date: e.day, time: reminderTime, milestoneId: m.id, agencyId, kind: e.kind, step: e.step });
       }
-      const esc = escalationFor(m, agencyId, calendar);
+      const esc = escalationFor(m, calendar);
       if (esc && inRange(esc.day)) {
         rows.push({ date: esc.day, time: reminderTime, milestoneId: m.id, agencyId, kind: "escalation", step: esc.afterStep });
       }

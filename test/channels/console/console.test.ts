@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runConsole } from "../../../src/channels/console/console.js";
 import { createTestApp } from "../../helpers/app.js";
 
-async function chat(lines: string[]): Promise<string> {
+async function chat(lines: string[], filesDir?: string): Promise<string> {
   const { assistant, log } = await createTestApp({ admins: ["console:local"] });
   const input = new PassThrough();
   const output = new PassThrough();
   let text = "";
   output.on("data", (chunk) => (text += String(chunk)));
-  const done = runConsole({ assistant, input, output, log, interactive: false });
+  const done = runConsole({ assistant, input, output, log, interactive: false, filesDir });
   input.end(lines.map((l) => `${l}\n`).join(""));
   await done;
   return text;
@@ -29,6 +29,18 @@ describe("the console channel", () => {
   it("skips blank lines instead of answering them", async () => {
     const out = await chat(["", "   ", "/help"]);
     expect(out.match(/Trợ lý Hợp nhất: các lệnh/g)).toHaveLength(1);
+  });
+
+  it("saves the files the assistant sends (the digest CSV) and says where", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tlhn-files-"));
+    try {
+      const out = await chat(["/tonghop csv"], dir);
+      const saved = /\[đã lưu tệp đính kèm: (.+\.csv)\]/.exec(out)?.[1];
+      expect(saved, out).toBeDefined();
+      expect((await readFile(saved!)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("explains an unknown command politely", async () => {

@@ -131,7 +131,7 @@ describe("ladderFor", () => {
     const custom = milestone("m", "2025-06-10", { reminders: { before: [2], onDueDay: false, overdueEvery: 1, overdueMax: 1 } });
     expect(ladderDays(custom)).toEqual(["before:2 2025-06-06", "overdue:1 2025-06-11"]);
     expect(ladderDays(milestone("m", "2025-06-10", { reminders: { enabled: false } }))).toEqual([]);
-    expect(escalationFor(milestone("m", "2025-06-10", { reminders: { enabled: false } }), "so-a", calendar)).toBeUndefined();
+    expect(escalationFor(milestone("m", "2025-06-10", { reminders: { enabled: false } }), calendar)).toBeUndefined();
   });
 
   it("makes one deterministic key per milestone, agency and step", () => {
