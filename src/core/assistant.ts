@@ -120,10 +120,20 @@ export function createAssistant(
       const out = await hook(ctx, text);
       if (out) return out;
     }
-    if (!message.supportsButtons && /^\d{1,2}$/.test(text)) {
-      const remembered = optionMemory.get(ctx.actor.chatKey);
+    if (/^\d{1,2}$/.test(text)) {
+      const remembered = message.supportsButtons ? undefined : optionMemory.get(ctx.actor.chatKey);
       const payload = remembered && ctx.now.getTime() - remembered.at < OPTIONS_TTL_MS ? remembered.payloads[Number(text) - 1] : undefined;
       if (payload) return runLine({ ...ctx, via: "button" }, payload);
+      // A bare number with nothing to choose is not a question: searching "1" would match "giai đoạn 1".
+      return [
+        reply(
+          t(
+            ctx.lang,
+            `Hiện không có lựa chọn số ${text} nào đang chờ. Xin vui lòng gõ câu hỏi, hoặc /help để xem các lệnh.`,
+            `There is no choice ${text} waiting. Please type your question, or /help for the commands.`,
+          ),
+        ),
+      ];
     }
     return options.ask(ctx, text);
   };

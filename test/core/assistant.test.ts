@@ -76,8 +76,9 @@ describe("the assistant router", () => {
     });
     await withButton.handle(textFrom("9", "xin chào"));
     await withButton.handle(textFrom("9", "/help")); // a reply without options
-    await withButton.handle(textFrom("9", "1"));
-    expect(asked).toEqual(["xin chào", "1"]);
+    const out = plain(await withButton.handle(textFrom("9", "1")));
+    expect(asked).toEqual(["xin chào"]);
+    expect(out).toBe("Hiện không có lựa chọn số 1 nào đang chờ. Xin vui lòng gõ câu hỏi, hoặc /help để xem các lệnh.");
   });
 
   it("lets numbered options expire after 24 hours on the injected clock", async () => {
@@ -91,8 +92,11 @@ describe("the assistant router", () => {
       },
     });
     await withButton.handle(textFrom("9", "xin chào"));
-    clock.set("2025-05-02T09:00:01+07:00");
-    await withButton.handle(textFrom("9", "1"));
-    expect(asked).toEqual(["xin chào", "1"]);
+    clock.set("2025-05-02T08:59:59+07:00");
+    expect(plain(await withButton.handle(textFrom("9", "1")))).toContain("01/09/2025"); // still valid: opens /lich 1022
+    await withButton.handle(textFrom("9", "xin chào"));
+    clock.set("2025-05-03T09:00:00+07:00");
+    expect(plain(await withButton.handle(textFrom("9", "1")))).toMatch(/^Hiện không có lựa chọn số 1/);
+    expect(asked).toEqual(["xin chào", "xin chào"]);
   });
 });
