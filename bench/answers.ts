@@ -19,6 +19,7 @@ import { createKnowledge } from "../src/core/knowledge/search.js";
 import type { Logger, Outbox } from "../src/core/ports.js";
 import { atLocal, createFixedClock, dayOf } from "../src/core/time.js";
 import { openStore } from "../src/store/open-store.js";
+import { seeded } from "./generate.js";
 import { type BenchRow, percentile, round, trackRss } from "./types.js";
 
 const SIZES = [100, 1_000, 10_000];
@@ -33,21 +34,9 @@ const OWNERS = ["phòng tổ chức", "văn phòng", "phường", "xã", "sở",
 const PLACES = ["Bình Dương", "Vũng Tàu", "Thủ Đức", "Tân Bình", "Bến Cát", "Dĩ An", "Côn Đảo", "Bà Rịa", "Củ Chi", "Quận 1", "Long Điền", "Phú Giáo"];
 const ASKS = ["khi nào", "ở đâu", "thế nào", "bao giờ xong", "ai phụ trách", "cần giấy tờ gì", "mất bao lâu", "có bắt buộc không"];
 
-/** A small deterministic random generator (mulberry32), so every run builds the same filler. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` generated entries that look like the real ones (several questions, keywords, an answer). */
 export function fillerEntries(count: number, seed = 42): FaqEntry[] {
-  const rnd = random(seed);
+  const rnd = seeded(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const subject = pick(SUBJECTS);

@@ -1,28 +1,7 @@
-import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run.js";
+import { runCliCaptured } from "../helpers/cli.js";
 
-async function ask(args: string[], input?: string): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const stdin = new PassThrough();
-  stdin.end(input ?? "");
-  const code = await runCli({
-    args: ["ask", ...args],
-    env: { CONTENT_DIR: "content" },
-    stdin,
-    stdout: sink((s) => (out += s)),
-    stderr: sink((s) => (err += s)),
-  });
-  return { code, out, err };
-}
+const ask = (args: string[], input?: string) => runCliCaptured(["ask", ...args], { input });
 
 describe("cli ask", () => {
   it("answers the pilot countdown with 14 days on 2025-06-01, as one JSON object with exactly the documented keys", async () => {

@@ -1,9 +1,8 @@
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run.js";
+import { runCliCaptured } from "../helpers/cli.js";
 import { fixtureContent, fixtureStore } from "../core/digest/fixture.js";
 
 let dir: string;
@@ -22,14 +21,8 @@ afterAll(async () => {
 });
 
 async function cli(...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on("data", (b: Buffer) => out.push(b));
-  stderr.on("data", (b: Buffer) => err.push(b));
-  const code = await runCli({ args, env, stdin: Readable.from([]), stdout, stderr });
-  return { code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+  const r = await runCliCaptured(args, { env });
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
 
 describe("cli digest", () => {

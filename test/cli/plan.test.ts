@@ -1,28 +1,9 @@
-import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run.js";
+import { runCliCaptured } from "../helpers/cli.js";
 import { createWorkingCalendar } from "../../src/core/calendar.js";
 import { realContent } from "../helpers/app.js";
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const code = await runCli({
-    args,
-    env: { CONTENT_DIR: "content" },
-    stdin: new PassThrough(),
-    stdout: sink((s) => (out += s)),
-    stderr: sink((s) => (err += s)),
-  });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCliCaptured(args);
 
 describe("cli plan", () => {
   it("prints one JSON object per line with the documented keys, the e-mail list due on Friday 09/05/2025, and no row on a non-working day", async () => {

@@ -41,18 +41,7 @@ describe.each(ZONES)("the reminder schedule under TZ=$tz", ({ tz, januaryOffset 
         return {} as TickReport;
       },
     };
-    const content = await realContent();
-    const log = createMemoryLogger();
-    const scheduler = createScheduler(log);
-    const deps = {
-      content,
-      calendar: createWorkingCalendar(content.calendar),
-      store: await openStore({ file: ":memory:" }),
-      outbox: createRecordingOutbox(),
-      log,
-      clock: createFixedClock("2025-05-09T01:00:00Z"),
-      settings: { adminKeys: [], reminderTime: "08:30" },
-    };
+    const { deps, scheduler } = await setUp("2025-05-09T01:00:00Z");
     try {
       await startReminderJobs(scheduler, deps, job);
       expect(scheduler.names()).toEqual([REMINDER_JOB]);
@@ -85,18 +74,7 @@ describe.each(ZONES)("the reminder schedule under TZ=$tz", ({ tz, januaryOffset 
         throw new Error("outbox down");
       },
     };
-    const content = await realContent();
-    const log = createMemoryLogger();
-    const scheduler = createScheduler(log);
-    const deps = {
-      content,
-      calendar: createWorkingCalendar(content.calendar),
-      store: await openStore({ file: ":memory:" }),
-      outbox: createRecordingOutbox(),
-      log,
-      clock: createFixedClock("2025-05-09T01:29:00Z"),
-      settings: { adminKeys: [], reminderTime: "08:30" },
-    };
+    const { deps, log, scheduler } = await setUp("2025-05-09T01:29:00Z");
     try {
       await startReminderJobs(scheduler, deps, job);
       await vi.advanceTimersByTimeAsync(60_000 + 24 * 60 * 60_000);
@@ -107,3 +85,19 @@ describe.each(ZONES)("the reminder schedule under TZ=$tz", ({ tz, januaryOffset 
     }
   });
 });
+
+/** The reminder job's dependencies on the real content, an in-memory store and a clock frozen at `at`. */
+async function setUp(at: string) {
+  const content = await realContent();
+  const log = createMemoryLogger();
+  const deps = {
+    content,
+    calendar: createWorkingCalendar(content.calendar),
+    store: await openStore({ file: ":memory:" }),
+    outbox: createRecordingOutbox(),
+    log,
+    clock: createFixedClock(at),
+    settings: { adminKeys: [], reminderTime: "08:30" },
+  };
+  return { deps, log, scheduler: createScheduler(log) };
+}
