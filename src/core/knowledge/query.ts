@@ -48,9 +48,14 @@ export const INTENT_PREFIX = "_";
  * rank ("là gì" points to a definition entry) but weigh little, so "khi nào" never decides alone.
  */
 const INTENTS: Record<string, readonly string[]> = {
-  when: ["khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "when"],
+  // Countdown phrases are "when" questions; kept whole so "bao nhiêu" inside them is not read as a count.
+  when: [
+    "con bao nhieu ngay nua", "con bao nhieu ngay", "bao nhieu ngay nua", "con may ngay nua", "con may ngay", "may ngay nua",
+    "con bao lau nua", "con bao lau", "bao lau nua", "how many days",
+    "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "when",
+  ],
   what: ["la gi", "what is", "what are", "what"],
-  how: ["nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
+  how: ["xu ly the nao", "xu ly ra sao", "xu ly sao", "nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
   where: ["o dau", "where"],
   howmany: ["bao nhieu", "how many", "how much"],
   duty: ["lam gi", "phai lam gi", "can lam gi"],
