@@ -168,8 +168,8 @@ export interface PendingPrompt {
 /** People and roles. */
 export interface PeopleRepo {
   get(userKey: UserKey): Person | undefined;
-  /** Active (not revoked) people. */
-  list(filter?: { role?: Person["role"]; agencyId?: string }): Person[];
+  /** Active (not revoked) people; with `includeRevoked`, every grant ever made. */
+  list(filter?: { role?: Person["role"]; agencyId?: string; includeRevoked?: boolean }): Person[];
   /** Grants a role (replaces an earlier active grant of the same person). */
   grant(person: Person): Promise<void>;
   revoke(userKey: UserKey, by: UserKey, at: string): Promise<boolean>;

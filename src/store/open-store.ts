@@ -82,7 +82,7 @@ function createStore(
       list: (filter = {}) =>
         data.people.filter(
           (p) =>
-            !p.revokedAt &&
+            (filter.includeRevoked === true || !p.revokedAt) &&
             (filter.role === undefined || p.role === filter.role) &&
             (filter.agencyId === undefined || p.agencyId === filter.agencyId),
         ),

@@ -63,6 +63,7 @@ export function createMenuSync(deps: {
   const { api, store, commands, adminKeys, clock, log } = deps;
   const applied = new Map<string, Role>();
   const failedAt = new Map<string, number>();
+  let started = false;
 
   const desired = (): Map<string, Role> => {
     const out = new Map<string, Role>();
@@ -99,6 +100,14 @@ export function createMenuSync(deps: {
   return {
     async sync() {
       const want = desired();
+      if (!started) {
+        // After a restart nothing is known to be applied: menus of people revoked earlier are removed once.
+        started = true;
+        for (const person of store.people.list({ includeRevoked: true })) {
+          const chatId = person.chatKey.startsWith("telegram:") ? person.chatKey.slice("telegram:".length) : undefined;
+          if (person.revokedAt && chatId && !want.has(chatId)) applied.set(chatId, person.role);
+        }
+      }
       for (const [chatId, role] of want) if (applied.get(chatId) !== role) await apply(chatId, role);
       for (const chatId of [...applied.keys()]) if (!want.has(chatId)) await apply(chatId, undefined);
     },

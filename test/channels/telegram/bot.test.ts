@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { installDefaultMenu } from "../../../src/channels/telegram/menu.js";
+import { createMenuSync, installDefaultMenu } from "../../../src/channels/telegram/menu.js";
 import { BOT_INFO, buttonPress, createTelegramTestBot, groupText, privateText, type TgUser } from "../../helpers/telegram.js";
 
 const admin: TgUser = { id: 1001, first_name: "Quản trị" };
@@ -97,6 +97,21 @@ describe("Telegram bot: command menu", () => {
     const forAdmin = scoped.find((c) => c.payload.scope.chat_id === admin.id && c.payload.language_code === undefined);
     expect(forAdmin!.payload.commands.map((c: { command: string }) => c.command)).toContain("moi");
     expect(forLead!.payload.commands.map((c: { command: string }) => c.command)).not.toContain("moi");
+  });
+
+  it("removes, after a restart, the lead menu of someone revoked before it", async () => {
+    const t = await setup();
+    await t.store.people.grant({ userKey: `telegram:${lead.id}`, name: "Lan", role: "lead", agencyId: "sokhcn-binhduong", chatKey: `telegram:${lead.id}`, grantedBy: `telegram:${admin.id}`, grantedAt: "2025-05-01T00:00:00.000Z" });
+    await t.store.people.revoke(`telegram:${lead.id}`, `telegram:${admin.id}`, "2025-05-02T00:00:00.000Z");
+    // A new process: a fresh menu tracker over the same store.
+    const restarted = createMenuSync({ api: t.api, store: t.store, commands: t.services.commands, adminKeys: t.services.settings.adminKeys, clock: t.clock, log: t.log });
+    t.clearCalls();
+    await restarted.sync();
+    const removed = t.callsOf("deleteMyCommands").filter((c) => c.payload.scope?.chat_id === lead.id);
+    expect(removed.map((c) => c.payload.language_code ?? "vi")).toEqual(["vi", "en"]);
+    t.clearCalls();
+    await restarted.sync();
+    expect(t.callsOf("deleteMyCommands")).toHaveLength(0);
   });
 
   it("greets /start with buttons for the most asked topics, each within 64 bytes and routable", async () => {
