@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createAssistant } from "../../src/core/assistant.js";
 import { toPlain } from "../../src/core/reply.js";
 import { createTestApp, textFrom } from "../helpers/app.js";
 
@@ -51,52 +52,41 @@ describe("the assistant router", () => {
   });
 
   it("shows buttons as numbered options on channels without buttons, and accepts the number", async () => {
-    const { services } = await createTestApp();
-    const fake = services.commands.find((c) => c.name === "lich")!;
-    // A reply with a button, produced through the real router by a test-only hook.
-    const { createAssistant } = await import("../../src/core/assistant.js");
-    const withButton = createAssistant(services, {
-      ask: async () => [{ text: ["Chọn một mục"], buttons: [[{ label: "Lịch 1022", payload: `${fake.name} 1022` }]] }],
-    });
-    const first = plain(await withButton.handle(textFrom("9", "xin chào")));
-    expect(first).toContain("1. Lịch 1022");
-    const second = plain(await withButton.handle(textFrom("9", "1")));
-    expect(second).toContain("01/09/2025");
+    const { assistant } = await withOneOption();
+    expect(plain(await assistant.handle(textFrom("9", "xin chào")))).toContain("1. Lịch 1022");
+    expect(plain(await assistant.handle(textFrom("9", "1")))).toContain("01/09/2025");
   });
 
   it("forgets numbered options once a later reply offers none, so a number never opens a stale choice", async () => {
-    const { services } = await createTestApp();
-    const { createAssistant } = await import("../../src/core/assistant.js");
-    const asked: string[] = [];
-    const withButton = createAssistant(services, {
-      ask: async (_ctx, question) => {
-        asked.push(question);
-        return [{ text: ["Chọn một mục"], buttons: [[{ label: "Lịch 1022", payload: "lich 1022" }]] }];
-      },
-    });
-    await withButton.handle(textFrom("9", "xin chào"));
-    await withButton.handle(textFrom("9", "/help")); // a reply without options
-    const out = plain(await withButton.handle(textFrom("9", "1")));
+    const { assistant, asked } = await withOneOption();
+    await assistant.handle(textFrom("9", "xin chào"));
+    await assistant.handle(textFrom("9", "/help")); // a reply without options
+    const out = plain(await assistant.handle(textFrom("9", "1")));
     expect(asked).toEqual(["xin chào"]);
     expect(out).toBe("Hiện không có lựa chọn số 1 nào đang chờ. Xin vui lòng gõ câu hỏi, hoặc /help để xem các lệnh.");
   });
 
   it("lets numbered options expire after 24 hours on the injected clock", async () => {
-    const { services, clock } = await createTestApp();
-    const { createAssistant } = await import("../../src/core/assistant.js");
-    const asked: string[] = [];
-    const withButton = createAssistant(services, {
-      ask: async (_ctx, question) => {
-        asked.push(question);
-        return [{ text: ["Chọn một mục"], buttons: [[{ label: "Lịch 1022", payload: "lich 1022" }]] }];
-      },
-    });
-    await withButton.handle(textFrom("9", "xin chào"));
+    const { assistant, asked, clock } = await withOneOption();
+    await assistant.handle(textFrom("9", "xin chào"));
     clock.set("2025-05-02T08:59:59+07:00");
-    expect(plain(await withButton.handle(textFrom("9", "1")))).toContain("01/09/2025"); // still valid: opens /lich 1022
-    await withButton.handle(textFrom("9", "xin chào"));
+    expect(plain(await assistant.handle(textFrom("9", "1")))).toContain("01/09/2025"); // still valid: opens /lich 1022
+    await assistant.handle(textFrom("9", "xin chào"));
     clock.set("2025-05-03T09:00:00+07:00");
-    expect(plain(await withButton.handle(textFrom("9", "1")))).toMatch(/^Hiện không có lựa chọn số 1/);
+    expect(plain(await assistant.handle(textFrom("9", "1")))).toMatch(/^Hiện không có lựa chọn số 1/);
     expect(asked).toEqual(["xin chào", "xin chào"]);
   });
 });
+
+/** The real router, whose every question is answered with one button ("Lịch 1022" → `/lich 1022`); records the questions. */
+async function withOneOption() {
+  const { services, clock } = await createTestApp();
+  const asked: string[] = [];
+  const assistant = createAssistant(services, {
+    ask: async (_ctx, question) => {
+      asked.push(question);
+      return [{ text: ["Chọn một mục"], buttons: [[{ label: "Lịch 1022", payload: "lich 1022" }]] }];
+    },
+  });
+  return { assistant, asked, clock };
+}
