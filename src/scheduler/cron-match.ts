@@ -1,4 +1,4 @@
-import { inZone } from "../core/time.js";
+import { localParts } from "../core/time.js";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
@@ -50,11 +50,11 @@ export function createCronMatcher(rule: string): (date: Date) => boolean {
   ];
   const has = (set: Set<number> | null, v: number) => set === null || set.has(v);
   return (date) => {
-    const d = inZone(date);
-    if (!has(minute, d.minute()) || !has(hour, d.hour()) || !has(month, d.month() + 1)) return false;
-    const weekday = d.day();
+    const d = localParts(date);
+    if (!has(minute, Number(d.minute)) || !has(hour, Number(d.hour)) || !has(month, Number(d.month))) return false;
+    const weekday = d.weekday;
     const dowOk = dow === null || dow.has(weekday) || (weekday === 0 && dow.has(7));
-    const domOk = has(dom, d.date());
+    const domOk = has(dom, Number(d.day));
     // Standard cron: when both day fields are restricted, either one matching is enough.
     return dom !== null && dow !== null ? domOk || dowOk : domOk && dowOk;
   };

@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { formatMoment } from "../../src/core/dates.js";
-import { dayjs, dayOf, localParts, TIME_ZONE } from "../../src/core/time.js";
+import { atLocal, dayOf, localParts } from "../../src/core/time.js";
+
+/**
+ * An independent oracle: Viet Nam has kept UTC+7 without daylight saving since 1975, so ICT wall time
+ * is UTC plus seven hours. (dayjs's timezone plugin is not a usable oracle: on a server in
+ * America/New_York it is an hour off on the night of 09/03/2025.)
+ */
+const ict = (t: number) => new Date(t + 7 * 60 * 60 * 1000).toISOString();
 
 describe("dayOf", () => {
-  it("gives the same ICT day as dayjs's time-zone conversion for every hour of 2024 and 2025", () => {
-    const start = Date.UTC(2024, 0, 1);
+  it("gives the ICT day for the last second of every hour of 2024 and 2025, whatever the server's zone", () => {
     const mismatches: string[] = [];
-    for (let t = start; t < Date.UTC(2026, 0, 1); t += 60 * 60 * 1000) {
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2026, 0, 1); t += 60 * 60 * 1000) {
       const date = new Date(t + 59 * 60 * 1000 + 59 * 1000);
-      const expected = dayjs(date).tz(TIME_ZONE).format("YYYY-MM-DD");
+      const expected = ict(date.getTime()).slice(0, 10);
       if (dayOf(date) !== expected) mismatches.push(`${date.toISOString()}: ${dayOf(date)} ≠ ${expected}`);
     }
     expect(mismatches).toEqual([]);
@@ -22,12 +28,13 @@ describe("dayOf", () => {
 });
 
 describe("localParts and formatMoment", () => {
-  it("give the same ICT day, hour and minute as dayjs's time-zone conversion every 37 minutes of 2025", () => {
+  it("give the ICT day, hour, minute and weekday every 37 minutes of 2025, including the US and EU clock changes", () => {
     const mismatches: string[] = [];
     for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2026, 0, 1); t += 37 * 60 * 1000) {
       const p = localParts(t);
-      const got = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-      const expected = dayjs(t).tz(TIME_ZONE).format("YYYY-MM-DD HH:mm");
+      const got = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.weekday}`;
+      const wall = ict(t);
+      const expected = `${wall.slice(0, 10)} ${wall.slice(11, 16)} ${new Date(wall).getUTCDay()}`;
       if (got !== expected) mismatches.push(`${new Date(t).toISOString()}: ${got} ≠ ${expected}`);
     }
     expect(mismatches).toEqual([]);
@@ -35,6 +42,21 @@ describe("localParts and formatMoment", () => {
 
   it("writes midnight as 00:00, never 24:00", () => {
     expect(formatMoment(new Date("2025-05-08T17:00:00Z"))).toBe("00:00 09/05/2025");
-    expect(localParts("2025-05-08T17:05:00Z")).toEqual({ year: "2025", month: "05", day: "09", hour: "00", minute: "05" });
+    expect(localParts("2025-05-08T17:05:00Z")).toEqual({ year: "2025", month: "05", day: "09", hour: "00", minute: "05", weekday: 5 });
+  });
+});
+
+describe("atLocal", () => {
+  it("turns an ICT wall time into the right instant on every day of 2025, including the server's clock-change nights", () => {
+    const mismatches: string[] = [];
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2026, 0, 1); t += 24 * 60 * 60 * 1000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      for (const time of ["00:00", "02:30", "08:30", "23:59"]) {
+        const got = atLocal(day, time).toISOString();
+        const expected = new Date(Date.parse(`${day}T${time}:00.000Z`) - 7 * 60 * 60 * 1000).toISOString();
+        if (got !== expected) mismatches.push(`${day} ${time}: ${got} ≠ ${expected}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });
