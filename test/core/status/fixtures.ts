@@ -1,6 +1,7 @@
 import type { Incoming } from "../../../src/core/command.js";
 import type { Store, UserKey } from "../../../src/core/ports.js";
 import { toPlain, type Reply } from "../../../src/core/reply.js";
+import { textFrom } from "../../helpers/app.js";
 
 /** Telegram-style user ids used across the status tests. */
 export const USERS = {
@@ -33,14 +34,7 @@ export async function grantCast(store: Store): Promise<void> {
 
 /** A text message in a Telegram private chat (buttons supported). */
 export function tgText(userId: string, text: string, extra: Partial<Incoming> = {}): Incoming {
-  return {
-    channel: "telegram",
-    chat: { id: userId, type: "private" },
-    user: { id: userId, name: `Người dùng ${userId}` },
-    text,
-    supportsButtons: true,
-    ...extra,
-  };
+  return textFrom(userId, text, { channel: "telegram", supportsButtons: true, ...extra });
 }
 
 /** A button press in a Telegram private chat. */
