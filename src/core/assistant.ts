@@ -1,6 +1,6 @@
 import { type Actor, canRun, type CommandContext, type CommandDef, type Incoming, type Services, t } from "./command.js";
 import type { Lang } from "./dates.js";
-import { UserError } from "./errors.js";
+import { StoreWriteError, UserError } from "./errors.js";
 import type { ChatKey, UserKey } from "./ports.js";
 import { type Button, flatButtons, reply, type Reply } from "./reply.js";
 import { stripInvisible } from "./text.js";
@@ -97,6 +97,9 @@ export function createAssistant(
       replies = await route(ctx);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
+      if (error instanceof StoreWriteError) {
+        services.log.error({ userKey: actor.userKey, err: error.detail }, "store: a change could not be saved; the person was asked to try again");
+      }
       replies = [reply(error.message)];
     }
     return message.supportsButtons ? replies : numberOptions(actor.chatKey, replies, lang, now);

@@ -1,4 +1,4 @@
-import type { Low } from "lowdb";
+import { dirname } from "node:path";
 import type {
   ChatRecord,
   DeliveryRecord,
@@ -8,8 +8,10 @@ import type {
   StatusRecord,
   UnansweredQuestion,
 } from "../core/ports.js";
+import { StoreWriteError } from "../core/errors.js";
 import { coalesceWrites } from "./coalesce.js";
-import { acquireLock, type Backing, openLow } from "./files.js";
+import { type Backing, type DurableLow, ensureFolder, openLow, type WriteOptions } from "./files.js";
+import { acquireLock, type HeldLock } from "./lock.js";
 import { deliverySchema, emptyMainFile, type MainFile, mainFileSchema, statusRecordSchema } from "./schema.js";
 import { SegmentLog } from "./segment-log.js";
 
@@ -32,11 +34,24 @@ export interface StoreOptions {
    * nothing is ever written, and every change is refused.
    */
   readOnly?: boolean;
+  /** fsync every acknowledged write, file and folder (default true). Off only for benchmarks that compare the cost. */
+  fsync?: boolean;
+  /** Test hook: called before every file write; throwing from it fails that write as a full disk would. */
+  beforeWrite?: WriteOptions["beforeWrite"];
+  /** How long a lock without heartbeat counts as held (default 10 s); see src/store/lock.ts. */
+  lockStaleMs?: number;
+  /**
+   * Called once if another process took the data file's lock over (this one froze for longer than the stale time).
+   * From then on every change is refused; the caller should stop the process.
+   */
+  onLockLost?: (error: Error) => void;
 }
 
 /** A store that can be closed: flushes writes and releases the file lock. */
 export interface ClosableStore extends Store {
   close(): Promise<void>;
+  /** Whether changes can be saved now (not read-only, lock held, last write did not fail): for health checks. */
+  writable(): boolean;
 }
 
 /**
@@ -49,32 +64,67 @@ export async function openStore(options: StoreOptions): Promise<ClosableStore> {
   const base = options.file.replace(/\.json$/i, "");
   const backing = (path: string): Backing => (memory ? { kind: "memory" } : { kind: "file", path });
   const readOnly = options.readOnly ?? false;
-  const release = memory || readOnly ? async () => undefined : await acquireLock(options.file);
+  const io: WriteOptions = { fsync: options.fsync, beforeWrite: options.beforeWrite };
+  let lock: HeldLock | undefined;
+  if (!memory && !readOnly) {
+    await ensureFolder(dirname(options.file));
+    lock = await acquireLock(options.file, { staleMs: options.lockStaleMs, onCompromised: (error) => options.onLockLost?.(error) });
+  }
   try {
-    const main = await openLow<MainFile>(backing(options.file), mainFileSchema, emptyMainFile, { pretty: true, readOnly });
-    const statusLog = await SegmentLog.open<StatusRecord>(backing(`${base}.statuses`), statusRecordSchema, { readOnly });
-    const deliveryLog = await SegmentLog.open<DeliveryRecord>(backing(`${base}.deliveries`), deliverySchema, { readOnly });
-    return createStore(main, statusLog, deliveryLog, release, readOnly);
+    const main = await openLow<MainFile>(backing(options.file), mainFileSchema, emptyMainFile, { pretty: true, readOnly, ...io });
+    const statusLog = await SegmentLog.open<StatusRecord>(backing(`${base}.statuses`), statusRecordSchema, { readOnly, ...io });
+    const deliveryLog = await SegmentLog.open<DeliveryRecord>(backing(`${base}.deliveries`), deliverySchema, { readOnly, ...io });
+    return createStore({ main, statusLog, deliveryLog, lock, readOnly, file: options.file });
   } catch (error) {
-    await release();
+    await lock?.release();
     throw error;
   }
 }
 
-function createStore(
-  main: Low<MainFile>,
-  statusLog: SegmentLog<StatusRecord>,
-  deliveryLog: SegmentLog<DeliveryRecord>,
-  release: () => Promise<void>,
-  readOnly: boolean,
-): ClosableStore {
-  const data = main.data;
-  // Writes of the main file are serialized and coalesced: concurrent changes share one write.
-  const writer = coalesceWrites(() => main.write());
-  const save = (): Promise<void> =>
-    readOnly ? Promise.reject(new Error("store: this store was opened read-only; open it without readOnly to change it")) : writer.write();
+interface Parts {
+  main: DurableLow<MainFile>;
+  statusLog: SegmentLog<StatusRecord>;
+  deliveryLog: SegmentLog<DeliveryRecord>;
+  lock: HeldLock | undefined;
+  readOnly: boolean;
+  file: string;
+}
 
-  const statusIndex = createStatusIndex(statusLog.all());
+function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Parts): ClosableStore {
+  const data = main.data;
+  let lastWriteFailed = false;
+  // Writes of the main file are serialized and coalesced: concurrent changes share one write. A failed write
+  // puts memory back as it is on disk, so the change is gone and trying again records it once.
+  const writer = coalesceWrites(() => main.write(), { onFailure: () => main.rollback() });
+  const tracked = async (write: Promise<void>): Promise<void> => {
+    try {
+      await write;
+      lastWriteFailed = false;
+    } catch (error) {
+      lastWriteFailed = true;
+      throw error instanceof StoreWriteError ? error : new StoreWriteError(`store: could not save a change to ${file} (${(error as Error).message})`, { cause: error });
+    }
+  };
+  const refusal = (): Error | undefined => {
+    if (readOnly) return new Error("store: this store was opened read-only; open it without readOnly to change it");
+    if (lock && !lock.held) return new StoreWriteError(`store: ${file} is no longer locked by this process (another process took it over); changes are refused. Stop this process.`);
+    return undefined;
+  };
+  const save = (): Promise<void> => {
+    const refused = refusal();
+    if (refused) {
+      main.rollback();
+      return Promise.reject(refused);
+    }
+    return tracked(writer.write());
+  };
+  const appendTo = <T>(log: SegmentLog<T>, record: T): Promise<void> => {
+    const refused = refusal();
+    if (refused) return Promise.reject(refused);
+    return tracked(log.append(record));
+  };
+
+  let statusIndex = createStatusIndex(statusLog.all());
 
   const store: ClosableStore = {
     people: {
@@ -156,7 +206,13 @@ function createStore(
     statuses: {
       async append(record) {
         statusIndex.add(record);
-        await statusLog.append(record);
+        try {
+          await appendTo(statusLog, record);
+        } catch (error) {
+          // The log took back what it could not write; the indexes follow it.
+          statusIndex = createStatusIndex(statusLog.all());
+          throw error;
+        }
       },
       get: (id) => statusIndex.byId.get(id),
       history: (milestoneId, agencyId) => statusIndex.history.get(pairKey(milestoneId, agencyId)) ?? [],
@@ -176,7 +232,7 @@ function createStore(
       },
       list: () => data.reminders,
       async addDelivery(delivery) {
-        await deliveryLog.append(delivery);
+        await appendTo(deliveryLog, delivery);
       },
       deliveries: (filter = {}) =>
         deliveryLog
@@ -246,8 +302,9 @@ function createStore(
     },
     async close() {
       await store.flush();
-      await release();
+      await lock?.release();
     },
+    writable: () => !readOnly && (lock === undefined || lock.held) && !lastWriteFailed,
   };
   return store;
 }

@@ -128,13 +128,15 @@ describe("openStore", () => {
     await reopened.close();
   });
 
-  it("refuses a second process on the same file while the first holds it", async () => {
+  it("refuses a second opener of the same file while the first holds it, naming the holder", async () => {
     const file = join(dir, "db.json");
     const store = await openStore({ file });
-    // Simulate another live process holding the lock.
-    await writeFile(`${file}.lock`, String(process.ppid));
-    await expect(openStore({ file })).rejects.toThrow(/in use by another process/);
+    const error = await openStore({ file }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileProblemError);
+    expect((error as Error).message).toMatch(new RegExp(`in use by another process \\(pid ${process.pid} on host .+, running since .+heartbeat \\d+ s ago\\)`));
     await store.close();
+    const again = await openStore({ file });
+    await again.close();
   });
 
   it("claims a run or reminder key only once", async () => {

@@ -8,7 +8,7 @@ import { Api, Bot, type BotError, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Assistant } from "../../core/assistant.js";
 import type { Services } from "../../core/command.js";
-import { FileProblemError, UserError } from "../../core/errors.js";
+import { FileProblemError, StoreWriteError, UserError } from "../../core/errors.js";
 import type { ChatKey } from "../../core/ports.js";
 import { BotContext } from "./context.js";
 import { toIncoming } from "./incoming.js";
@@ -93,7 +93,9 @@ export function createBot(deps: BotDeps, config: BotConfig): Bot<BotContext> {
       error instanceof UserError
         ? error.message
         : "Xin lỗi, đã có lỗi khi xử lý yêu cầu của anh/chị. Xin vui lòng thử lại sau ít phút.";
-    if (!(error instanceof UserError)) {
+    if (error instanceof StoreWriteError) {
+      log.error({ update_id: ctx.update.update_id, chatKey, err: error.detail }, "store: a change could not be saved; the person was asked to try again");
+    } else if (!(error instanceof UserError)) {
       log.error({ update_id: ctx.update.update_id, chatKey, err: describe(error) }, "telegram: error while handling an update");
     }
     if (ctx.chat) await ctx.api.sendMessage(ctx.chat.id, escapeHtml(text), { parse_mode: "HTML" }).catch(() => undefined);
