@@ -22,7 +22,17 @@ export interface Loaded {
 export async function loadAll(env: Record<string, string | undefined>): Promise<Loaded> {
   const config = createConfig(env);
   const content = await loadContent(config.CONTENT_DIR);
-  const store = await openStore({ file: config.DATA_FILE });
+  const store = await openStore({
+    file: config.DATA_FILE,
+    // Another process took the data file over (this one froze past the lock's stale time): its changes are
+    // already refused; stop in order rather than keep answering with a store that cannot save.
+    onLockLost: () => {
+      process.stderr.write(`store: ${config.DATA_FILE} was taken over by another process; stopping this one.
+`);
+      process.exitCode = 1;
+      process.kill(process.pid, "SIGTERM");
+    },
+  });
   return { config, content, store };
 }
 

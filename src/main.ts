@@ -14,7 +14,7 @@ import type { Config } from "./config.js";
 import type { Content } from "./core/content/schema.js";
 import type { Logger } from "./core/ports.js";
 import { systemClock } from "./core/time.js";
-import { createLogger } from "./logger.js";
+import { consoleLogFile, createLogger, secretsOf } from "./logger.js";
 import { startDigestJob } from "./scheduler/digest.js";
 import { startReminderJobs } from "./scheduler/reminders.js";
 import { createScheduler } from "./scheduler/scheduler.js";
@@ -23,7 +23,8 @@ import type { ClosableStore } from "./store/open-store.js";
 async function main(): Promise<void> {
   loadDotEnv();
   const { config, content, store } = await loadAll(process.env);
-  const log = createLogger(config.LOG_LEVEL);
+  // The terminal chat logs to a file, so no log line lands in the conversation.
+  const log = createLogger(config.LOG_LEVEL, { secrets: secretsOf(config), file: config.mode === "console" ? consoleLogFile(config.DATA_FILE) : undefined });
   if (config.mode === "console") {
     await runConsoleMode({ config, content, store }, { input: process.stdin, output: process.stdout, log });
     return;

@@ -1,5 +1,5 @@
 import { loadAll, runConsoleMode } from "../boot.js";
-import { createLogger } from "../logger.js";
+import { consoleLogFile, createLogger, secretsOf } from "../logger.js";
 import type { CliCommand } from "./types.js";
 
 /** `console`: the terminal chat, whatever BOT_TOKEN says. */
@@ -9,7 +9,7 @@ export const consoleCommand: CliCommand = {
   usage: "console",
   async run({ env, stdin, stdout }) {
     const loaded = await loadAll({ ...env, BOT_TOKEN: undefined, WEBHOOK_URL: undefined });
-    await runConsoleMode(loaded, { input: stdin, output: stdout, log: createLogger(loaded.config.LOG_LEVEL) });
+    await runConsoleMode(loaded, { input: stdin, output: stdout, log: createLogger(loaded.config.LOG_LEVEL, { secrets: secretsOf(loaded.config), file: consoleLogFile(loaded.config.DATA_FILE) }) });
     return 0;
   },
 };

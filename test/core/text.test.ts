@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stripInvisible } from "../../src/core/text.js";
+import { cleanName, stripInvisible } from "../../src/core/text.js";
 
 describe("stripInvisible", () => {
   it("removes control characters, bidi overrides, direction marks and the byte-order mark", () => {
@@ -12,5 +12,17 @@ describe("stripInvisible", () => {
 
   it("leaves Vietnamese text with diacritics and emoji as it is", () => {
     expect(stripInvisible("Đã hoàn thành ✅ – tháng 5/2025")).toBe("Đã hoàn thành ✅ – tháng 5/2025");
+  });
+});
+
+describe("cleanName", () => {
+  it.each([
+    ["\u202eLan\u200b  Nguyễn\n", "Lan Nguyễn"],
+    ["Minh\u200d\u2060\ufeff", "Minh"],
+    ["\u3164\u200b", "anh/chị"],
+    ["A".repeat(100), "A".repeat(64)],
+    ["Trần\tThị\u0007 Hoa", "Trần Thị Hoa"],
+  ])("cleans %j to %j", (input, expected) => {
+    expect(cleanName(input)).toBe(expected);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Message, MessageEntity, Update, UserFromGetMe } from "grammy/types";
 import type { Incoming } from "../../core/command.js";
+import { cleanName } from "../../core/text.js";
 
 /** The bot's identity, as getMe returns it. */
 export type BotIdentity = Pick<UserFromGetMe, "id" | "username">;
@@ -101,11 +102,12 @@ function sameName(a: string, b: string | undefined): boolean {
 
 function chatOf(chat: Message["chat"]): Incoming["chat"] {
   if (chat.type === "private") return { id: String(chat.id), type: "private" };
-  return { id: String(chat.id), type: "group", title: "title" in chat ? chat.title : undefined };
+  return { id: String(chat.id), type: "group", title: "title" in chat ? cleanName(chat.title, "") || undefined : undefined };
 }
 
 function userOf(user: { id: number; first_name: string; last_name?: string; username?: string; language_code?: string }): Incoming["user"] {
-  const name = [user.first_name, user.last_name].filter(Boolean).join(" ").trim() || user.username || "anh/chị";
+  // Names are typed by people: no bidi overrides or zero-width characters reach coordinators' alerts.
+  const name = cleanName([user.first_name, user.last_name].filter(Boolean).join(" "), cleanName(user.username));
   return { id: String(user.id), name, languageCode: user.language_code };
 }
 

@@ -4,6 +4,7 @@
  * rate limits are the job of a wrapper around it (see src/channels/throttled-outbox.ts).
  */
 import { type Api, GrammyError } from "grammy";
+import { scrubSecrets } from "../../logger.js";
 import type { ChatKey, Logger, Outbox, SendResult, Store } from "../../core/ports.js";
 import type { Clock } from "../../core/time.js";
 import { isRetryAfter, retryAfter, type SendOne } from "../throttled-outbox.js";
@@ -58,7 +59,11 @@ export function createTelegramSender(deps: TelegramOutboxDeps): SendOne {
         log.warn({ chatKey: message.chatKey, ref: message.ref, retryAfter: error.parameters.retry_after }, "telegram: rate-limited; will retry");
         return retryAfter(error.parameters.retry_after ?? 1);
       }
-      const text = error instanceof GrammyError ? `${error.error_code ?? "?"}: ${error.description}` : error instanceof Error ? error.message : String(error);
+      // Stored in the delivery log: no token from a request URL may reach the data file.
+      const text = scrubSecrets(
+        error instanceof GrammyError ? `${error.error_code ?? "?"}: ${error.description}` : error instanceof Error ? error.message : String(error),
+        [],
+      );
       log.error({ chatKey: message.chatKey, ref: message.ref, err: text }, "telegram: message could not be delivered");
       return { chatKey: message.chatKey, result: "failed", error: text };
     }

@@ -5,7 +5,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Bot, webhookCallback } from "grammy";
+import { timingSafeEqual } from "node:crypto";
+import type { Update } from "grammy/types";
 import type { Logger } from "../../core/ports.js";
+import { BodyTooLargeError, readBody } from "../../web/body.js";
 import { ALLOWED_UPDATES } from "./bot.js";
 import type { BotContext } from "./context.js";
 
@@ -28,7 +31,18 @@ export interface WebhookServer {
 export function createWebhookServer(bot: Bot<BotContext>, options: { secret: string; path: string; log: Logger }): WebhookServer {
   const { secret, log } = options;
   const path = options.path || "/";
-  const handleUpdate = webhookCallback(bot, "http", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 9_000 });
+  // The body is read here, with a limit on the bytes received, and handed to grammY already parsed.
+  const handleUpdate = webhookCallback(
+    bot,
+    (req: IncomingMessage, res: ServerResponse, update: Update) => ({
+      update,
+      header: headerOf(req),
+      end: () => res.end(),
+      respond: (json: string) => res.writeHead(200, { "Content-Type": "application/json" }).end(json),
+      unauthorized: () => res.writeHead(401).end("secret token is wrong"),
+    }),
+    { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 9_000 },
+  );
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -44,14 +58,36 @@ export function createWebhookServer(bot: Bot<BotContext>, options: { secret: str
       res.writeHead(405, { Allow: "POST" }).end();
       return;
     }
-    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-      res.writeHead(413).end();
+    // A wrong secret is refused before a byte of the body is read.
+    if (!secretMatches(headerOf(req), secret)) {
+      res.writeHead(401).end("secret token is wrong");
+      req.resume();
       return;
     }
-    handleUpdate(req, res).catch((error: unknown) => {
-      log.warn({ err: error instanceof Error ? error.message : String(error) }, "telegram: webhook request could not be handled");
-      if (!res.headersSent) res.writeHead(400).end();
-    });
+    readBody(req, MAX_BODY_BYTES)
+      .then((body) => {
+        let update: Update;
+        try {
+          update = JSON.parse(body.toString("utf8")) as Update;
+        } catch {
+          res.writeHead(400).end("body is not JSON");
+          return;
+        }
+        if (typeof update !== "object" || update === null || typeof update.update_id !== "number") {
+          res.writeHead(400).end("body is not a Telegram update");
+          return;
+        }
+        return handleUpdate(req, res, update);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof BodyTooLargeError) {
+          log.warn({ limit: error.limit }, "telegram: webhook body over the limit refused");
+          if (!res.headersSent) res.writeHead(413, { Connection: "close" }).end();
+          return;
+        }
+        log.warn({ err: error }, "telegram: webhook request could not be handled");
+        if (!res.headersSent) res.writeHead(400).end();
+      });
   });
 
   return {
@@ -95,4 +131,17 @@ export async function startWebhook(
   }
   options.log.info({ port: address.port, url: options.url }, "telegram: webhook server listening");
   return { ...server, address };
+}
+
+function headerOf(req: IncomingMessage): string | undefined {
+  const value = req.headers["x-telegram-bot-api-secret-token"];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Compares the secret header in constant time. */
+function secretMatches(header: string | undefined, secret: string): boolean {
+  if (header === undefined) return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

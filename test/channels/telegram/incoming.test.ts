@@ -63,3 +63,20 @@ describe("stripBotAddress", () => {
     expect(stripBotAddress(text, entitiesFor(text), me)).toBe("hỏi giúp @ban_toi nhé");
   });
 });
+
+describe("display names", () => {
+  it("reach the core without bidi overrides, zero-width characters or line breaks", () => {
+    const update = {
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 5, type: "private", first_name: "x" },
+        from: { id: 5, is_bot: false, first_name: "\u202eLan\u200b", last_name: "Nguyễn\nAdmin" },
+        text: "xin chào",
+      },
+    };
+    const incoming = toIncoming(update as never, { id: 99, username: "tro_ly_bot" }, () => false);
+    expect(incoming?.user.name).toBe("Lan Nguyễn Admin");
+  });
+});

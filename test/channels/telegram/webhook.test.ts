@@ -55,3 +55,31 @@ describe("webhook server", () => {
     expect(other.status).toBe(404);
   });
 });
+
+describe("webhook body limit", () => {
+  it("refuses a chunked body over the limit with 413, without handling it", async () => {
+    const { t, port } = await start();
+    const { request } = await import("node:http");
+    const status = await new Promise<number>((resolve) => {
+      const req = request(
+        { host: "127.0.0.1", port, method: "POST", path: "/telegram/hook", headers: { "transfer-encoding": "chunked", "x-telegram-bot-api-secret-token": SECRET } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", () => resolve(413));
+      for (let i = 0; i < 40; i++) req.write(Buffer.alloc(64 * 1024, 32));
+      req.end();
+    });
+    expect(status).toBe(413);
+    expect(t.calls).toEqual([]);
+  });
+
+  it("refuses a body that is not an update with 400", async () => {
+    const { t, post } = await start();
+    const res = await post({ hello: "world" }, { "x-telegram-bot-api-secret-token": SECRET });
+    expect(res.status).toBe(400);
+    expect(t.calls).toEqual([]);
+  });
+});
