@@ -4,7 +4,7 @@
  */
 import { createApp, settingsFrom } from "./app.js";
 import { loadAll, loadDotEnv, reportFatal, runConsoleMode } from "./boot.js";
-import { createBot, createOutboxApi, createTelegramApi, fetchBotIdentity } from "./channels/telegram/bot.js";
+import { connectTelegram, createBot, createOutboxApi, createTelegramApi } from "./channels/telegram/bot.js";
 import { createMenuSync, installDefaultMenu } from "./channels/telegram/menu.js";
 import { createTelegramOutbox } from "./channels/telegram/outbox.js";
 import { startPolling } from "./channels/telegram/polling.js";
@@ -41,7 +41,7 @@ async function runTelegram(config: Config, content: Content, store: ClosableStor
   const scheduler = createScheduler(log);
   try {
     const api = createTelegramApi({ token: config.BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
-    const me = await fetchBotIdentity(api);
+    const me = await connectTelegram({ token: config.BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT, log });
     const settings = settingsFrom(config);
     if (config.BOT_USERNAME && config.BOT_USERNAME.replace(/^@/, "") !== me.username) {
       log.warn({ configured: config.BOT_USERNAME, actual: me.username }, "telegram: BOT_USERNAME differs from the bot's username; deep links use the actual one");
@@ -79,12 +79,17 @@ async function runTelegram(config: Config, content: Content, store: ClosableStor
   }
 }
 
+/** A shutdown that takes longer than this exits anyway; acknowledged writes are on disk already. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
 /** Resolves with the first SIGINT or SIGTERM. */
 function waitForSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const on = (signal: NodeJS.Signals) => {
       process.off("SIGINT", on);
       process.off("SIGTERM", on);
+      // Whatever the network does, the process is gone within 10 s of the signal (Docker's default grace).
+      setTimeout(() => process.exit(), SHUTDOWN_DEADLINE_MS).unref();
       resolve(signal);
     };
     process.on("SIGINT", on);

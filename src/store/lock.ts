@@ -68,6 +68,21 @@ export async function acquireLock(dataPath: string, options: LockOptions = {}): 
   let held = false;
   const guardedFs = {
     ...fs,
+    // The owner file is written inside the new lock folder before proper-lockfile reads the folder's mtime:
+    // writing it later would change that mtime, and the heartbeat would take it for another process's.
+    mkdir(path: string, callback: (error: NodeJS.ErrnoException | null) => void) {
+      fs.mkdir(path, (error) => {
+        if (error) return callback(error);
+        try {
+          fs.writeFileSync(`${path}/${OWNER}.tmp`, JSON.stringify(holder));
+          fs.renameSync(`${path}/${OWNER}.tmp`, `${path}/${OWNER}`);
+        } catch (writeError) {
+          fs.rmSync(path, { recursive: true, force: true });
+          return callback(writeError as NodeJS.ErrnoException);
+        }
+        callback(null);
+      });
+    },
     // Used by proper-lockfile both to take over a stale lock and to release ours.
     rmdir(path: string, callback: (error: NodeJS.ErrnoException | null) => void) {
       const run = releasing ? removeIfOurs(path, holder.token) : removeIfStillStale(path, staleMs);
@@ -101,8 +116,6 @@ export async function acquireLock(dataPath: string, options: LockOptions = {}): 
     throw error;
   }
   held = true;
-  await fs.promises.writeFile(`${lockPath}/${OWNER}.tmp`, JSON.stringify(holder));
-  await fs.promises.rename(`${lockPath}/${OWNER}.tmp`, `${lockPath}/${OWNER}`);
   return {
     get held() {
       return held;

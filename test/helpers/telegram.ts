@@ -166,8 +166,12 @@ export async function createTelegramTestBot(options: { now?: string; admins?: Us
     failWhen(rule: FailRule | undefined) {
       state.fail = rule;
     },
-    /** Feeds one update to the bot. */
-    send: (update: Update) => bot.handleUpdate(update),
+    menus,
+    /** Feeds one update to the bot, and waits for the menu sync it may have started. */
+    send: async (update: Update) => {
+      await bot.handleUpdate(update);
+      await menus.idle();
+    },
     /** Calls of one method, optionally to one chat. */
     callsOf(method: string, chatId?: number): ApiCall[] {
       return calls.filter((c) => c.method === method && (chatId === undefined || Number(c.payload.chat_id) === chatId));

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FileProblemError } from "../../src/core/errors.js";
 import { acquireLock } from "../../src/store/lock.js";
 
@@ -71,5 +71,27 @@ describe("acquireLock", () => {
     await writeFile(`${file}.lock/owner.json`, JSON.stringify({ token: "newcomer", pid: 2, host: "b", startedAt: "2025-06-01T00:00:00.000Z" }));
     await lock.release();
     expect(JSON.parse(await readFile(`${file}.lock/owner.json`, "utf8")).token).toBe("newcomer");
+  });
+});
+
+describe("the lock's heartbeat", () => {
+  it("keeps the lock for a holder that stays alive past the stale time", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      let compromised: Error | undefined;
+      const lock = await acquireLock(file, { staleMs: 2000, updateMs: 1000, onCompromised: (e) => (compromised = e) });
+      // Three heartbeats; each is a timer, then a stat and a utimes on the real file system.
+      for (let beat = 0; beat < 3; beat++) {
+        await vi.advanceTimersByTimeAsync(1000);
+        for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+        await stat(`${file}.lock`);
+      }
+      expect(compromised).toBeUndefined();
+      expect(lock.held).toBe(true);
+      await expect(acquireLock(file, { staleMs: 2000 })).rejects.toThrow(/in use by another process/);
+      await lock.release();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,23 +4,31 @@
  */
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type BotError, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Assistant } from "../../core/assistant.js";
 import type { Services } from "../../core/command.js";
 import { FileProblemError, StoreWriteError, UserError } from "../../core/errors.js";
-import type { ChatKey } from "../../core/ports.js";
+import type { ChatKey, Logger } from "../../core/ports.js";
+import { scrubSecrets } from "../../logger.js";
 import { BotContext } from "./context.js";
 import { toIncoming } from "./incoming.js";
 import type { MenuSync } from "./menu.js";
 import { escapeHtml, renderReply } from "./render.js";
+import { type NetworkRetry, retryNetworkErrors } from "./retry.js";
 import { sendRendered } from "./send.js";
 
 /** Updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
-/** Auto-retry settings: retry 429, 5xx and network errors, but give up in bounded time. */
-const RETRY: Partial<AutoRetryOptions> = { maxRetryAttempts: 4, maxDelaySeconds: 120 };
+/**
+ * Auto-retry settings: 429s (waiting at most 30 s) and 5xx, three times (3 + 6 + 12 s). Network errors are
+ * rethrown to {@link retryNetworkErrors}, which bounds them: auto-retry alone retries those forever.
+ */
+const RETRY: Partial<AutoRetryOptions> = { maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true };
+/** No Bot API call (other than a long poll, which sets its own) waits longer than this for an answer. */
+const CALL_TIMEOUT_SECONDS = 30;
 
 /** What the bot needs from the rest of the program. */
 export interface BotDeps {
@@ -41,6 +49,8 @@ export interface BotConfig {
   rateLimit?: { limit: number; windowMs: number };
   /** Override auto-retry (tests). */
   retry?: Partial<AutoRetryOptions>;
+  /** Override the bounded retry of network errors (tests). */
+  networkRetry?: NetworkRetry;
 }
 
 /**
@@ -51,17 +61,27 @@ export interface BotConfig {
  * const me = await api.getMe();
  * ```
  */
-export function createTelegramApi(config: Pick<BotConfig, "token" | "apiRoot" | "retry">): Api {
-  const api = new Api(config.token, config.apiRoot ? { apiRoot: config.apiRoot } : undefined);
-  api.config.use(autoRetry({ ...RETRY, ...config.retry }));
+export function createTelegramApi(config: Pick<BotConfig, "token" | "apiRoot" | "retry" | "networkRetry">): Api {
+  const api = new Api(config.token, clientOptions(config.apiRoot));
+  useRetries(api, config);
   return api;
+}
+
+function clientOptions(apiRoot: string | undefined) {
+  return { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: CALL_TIMEOUT_SECONDS };
+}
+
+/** Bounded retries. grammY runs the last installed transformer outermost: each of auto-retry's attempts gets its own bounded network retries. */
+function useRetries(api: Api, config: Pick<BotConfig, "retry" | "networkRetry">): void {
+  api.config.use(retryNetworkErrors(config.networkRetry));
+  api.config.use(autoRetry({ ...RETRY, ...config.retry }));
 }
 
 /**
  * The Bot API client for the outbox: auto-retry still retries 5xx and network errors, but hands 429s
  * back (maxDelaySeconds 0), so the throttled outbox pauses every send and counts the retry against the limits.
  */
-export function createOutboxApi(config: Pick<BotConfig, "token" | "apiRoot">): Api {
+export function createOutboxApi(config: Pick<BotConfig, "token" | "apiRoot" | "networkRetry">): Api {
   return createTelegramApi({ ...config, retry: { maxDelaySeconds: 0 } });
 }
 
@@ -73,10 +93,12 @@ export function createBot(deps: BotDeps, config: BotConfig): Bot<BotContext> {
   // 1. Context.
   const bot = new Bot<BotContext>(config.token, {
     botInfo: config.botInfo,
-    client: config.apiRoot ? { apiRoot: config.apiRoot } : undefined,
+    client: clientOptions(config.apiRoot),
     ContextConstructor: BotContext,
   });
-  bot.api.config.use(autoRetry({ ...RETRY, ...config.retry }));
+  useRetries(bot.api, config);
+  // Updates of one chat are handled one after another, in order; different chats run concurrently (runner).
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
   // 2. Error boundary: one place that decides what a failure means for the user.
   const markInactive = (chatKey: ChatKey) => store.chats.markInactive(chatKey, clock.now().toISOString());
@@ -173,7 +195,8 @@ export function createBot(deps: BotDeps, config: BotConfig): Bot<BotContext> {
       );
       first = false;
     }
-    if (menus) await menus.sync();
+    // Roles may have changed: menus follow in the background, off the reply path.
+    menus?.request();
   });
 
   // 5. Unhandled: nothing else to do, but a pressed button must still stop spinning.
@@ -189,10 +212,16 @@ export function isRoutable(payload: string, assistant: Pick<Assistant, "findComm
   return m !== null && assistant.findCommand(m[1]!) !== undefined;
 }
 
+/** A one-line account of an error, with the network cause of an HttpError and no token. */
 function describe(error: unknown): string {
-  if (error instanceof GrammyError) return `GrammyError ${error.error_code ?? "?"} in ${error.method}: ${error.description}`;
-  if (error instanceof HttpError) return `HttpError: ${error.message}`;
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  let text: string;
+  if (error instanceof GrammyError) text = `GrammyError ${error.error_code ?? "?"} in ${error.method}: ${error.description}`;
+  else if (error instanceof HttpError) {
+    const inner = error.error as (Error & { cause?: { code?: string; message?: string } }) | undefined;
+    const cause = inner ? `: ${inner.message}${inner.cause?.code ? ` (${inner.cause.code})` : ""}` : "";
+    text = `HttpError: ${error.message}${cause}`;
+  } else text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return scrubSecrets(text, []);
 }
 
 /**
@@ -209,5 +238,51 @@ export async function fetchBotIdentity(api: Api): Promise<UserFromGetMe> {
       ]);
     }
     throw error;
+  }
+}
+
+/** Options of {@link connectTelegram}. */
+export interface ConnectOptions {
+  token: string;
+  apiRoot?: string;
+  log: Logger;
+  /** Give up after this long without an answer (default 60 s): the process exits, and its supervisor restarts it. */
+  giveUpAfterMs?: number;
+  /** Each attempt waits at most this long (default 10 s). */
+  attemptTimeoutMs?: number;
+  /** Waits between attempts (default 1, 2, 4, 8, 15 s, then 15 s). */
+  delaysMs?: readonly number[];
+}
+
+/**
+ * Start-up: says "đang kết nối…", asks Telegram who the bot is, and reports the cause of every failed attempt
+ * at once (a wrong API root, DNS, a firewall), retrying within a bound. A refused token stops at once with the fix.
+ */
+export async function connectTelegram(options: ConnectOptions): Promise<UserFromGetMe> {
+  const { log } = options;
+  const giveUpAfter = options.giveUpAfterMs ?? 60_000;
+  const delays = options.delaysMs ?? [1_000, 2_000, 4_000, 8_000, 15_000];
+  const root = options.apiRoot ?? "https://api.telegram.org";
+  const api = new Api(options.token, { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), timeoutSeconds: Math.ceil((options.attemptTimeoutMs ?? 10_000) / 1000) });
+  log.info({ apiRoot: root }, `telegram: đang kết nối… (connecting to ${root})`);
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const me = await fetchBotIdentity(api);
+      if (attempt > 0) log.info({ attempts: attempt + 1 }, "telegram: connected");
+      return me;
+    } catch (error) {
+      if (error instanceof FileProblemError) throw error;
+      const cause = describe(error);
+      const delay = delays[Math.min(attempt, delays.length - 1)] ?? 15_000;
+      if (Date.now() - started + delay > giveUpAfter) {
+        throw new FileProblemError(
+          `telegram: could not reach the Bot API at ${root} for ${Math.round(giveUpAfter / 1000)} s (last error: ${cause}). ` +
+            `Check the network, proxy and firewall of this server, or TELEGRAM_API_ROOT; the process stops so its supervisor can restart it.`,
+        );
+      }
+      log.warn({ attempt: attempt + 1, retryInMs: delay, err: cause }, "telegram: chưa kết nối được (cannot reach the Bot API); retrying");
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 }

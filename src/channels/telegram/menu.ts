@@ -43,8 +43,15 @@ export async function installDefaultMenu(api: Api, commands: readonly CommandDef
 
 /** Keeps per-chat menus in step with roles; see {@link createMenuSync}. */
 export interface MenuSync {
-  /** Sets or removes the menus of people whose role changed since the last call. Never throws. */
+  /**
+   * Sets or removes the menus of people whose role changed since the last call. Never throws.
+   * Calls that overlap share one pass (plus one more pass if roles changed meanwhile): a chat's menu is never set twice.
+   */
   sync(): Promise<void>;
+  /** Starts a {@link MenuSync.sync} in the background: what the reply path calls, so no reply waits for a menu. */
+  request(): void;
+  /** Resolves when no sync is running or requested (tests, shutdown). */
+  idle(): Promise<void>;
 }
 
 /**
@@ -97,19 +104,47 @@ export function createMenuSync(deps: {
     }
   };
 
-  return {
-    async sync() {
-      const want = desired();
-      if (!started) {
-        // After a restart nothing is known to be applied: menus of people revoked earlier are removed once.
-        started = true;
-        for (const person of store.people.list({ includeRevoked: true })) {
-          const chatId = person.chatKey.startsWith("telegram:") ? person.chatKey.slice("telegram:".length) : undefined;
-          if (person.revokedAt && chatId && !want.has(chatId)) applied.set(chatId, person.role);
-        }
+  const pass = async (): Promise<void> => {
+    const want = desired();
+    if (!started) {
+      // After a restart nothing is known to be applied: menus of people revoked earlier are removed once.
+      started = true;
+      for (const person of store.people.list({ includeRevoked: true })) {
+        const chatId = person.chatKey.startsWith("telegram:") ? person.chatKey.slice("telegram:".length) : undefined;
+        if (person.revokedAt && chatId && !want.has(chatId)) applied.set(chatId, person.role);
       }
-      for (const [chatId, role] of want) if (applied.get(chatId) !== role) await apply(chatId, role);
-      for (const chatId of [...applied.keys()]) if (!want.has(chatId)) await apply(chatId, undefined);
+    }
+    for (const [chatId, role] of want) if (applied.get(chatId) !== role) await apply(chatId, role);
+    for (const chatId of [...applied.keys()]) if (!want.has(chatId)) await apply(chatId, undefined);
+  };
+
+  // Single flight: one pass at a time; requests during a pass ask for exactly one more pass after it.
+  let running: Promise<void> | null = null;
+  let again = false;
+  const sync = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await pass();
+        } while (again);
+      } catch (error) {
+        log.warn({ err: errorText(error) }, "telegram: command menu sync failed (will try again on the next change)");
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  return {
+    sync,
+    request: () => void sync(),
+    idle: async () => {
+      while (running) await running;
     },
   };
 }

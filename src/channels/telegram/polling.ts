@@ -1,8 +1,9 @@
 /**
- * Long polling. grammY's `bot.start()` does the work; this adds a brake for Bot API servers that
+ * Long polling through grammY's runner. This adds a brake for Bot API servers that
  * answer an empty getUpdates at once instead of holding it (local emulators), so an idle bot
  * does not spin. Against Telegram, an empty answer only comes after the long-poll timeout.
  */
+import { run } from "@grammyjs/runner";
 import type { Bot, Transformer } from "grammy";
 import type { Logger } from "../../core/ports.js";
 import { ALLOWED_UPDATES } from "./bot.js";
@@ -34,22 +35,67 @@ export function idlePollBrake(minMs = IDLE_POLL_MS): Transformer {
   };
 }
 
+/** How long a shutdown waits for updates being handled before it goes on without them. */
+const STOP_GRACE_MS = 5_000;
+/** getUpdates keeps being retried for this long in an outage; then polling stops with the error (and the process exits). */
+const MAX_POLL_RETRY_MS = 15 * 60_000;
+
+/** Options of {@link startPolling}. */
+export interface PollingOptions {
+  /** Updates handled at once (different chats; one chat's updates stay in order). Default 50. */
+  concurrency?: number;
+  /** See {@link STOP_GRACE_MS}. */
+  stopGraceMs?: number;
+}
+
 /**
- * Starts long polling. Resolves once polling has started; `stopped` settles when it ends
- * (rejects if Telegram refuses the token or another instance is polling).
+ * Starts long polling with grammY's runner: updates of different chats are handled concurrently, one chat's in
+ * order (the bot installs `sequentialize`), so one slow send or chart render no longer blocks everyone.
+ * Resolves once polling has started; `stopped` settles when it ends (rejects if Telegram refuses the token,
+ * another instance is polling, or getUpdates failed for {@link MAX_POLL_RETRY_MS}).
+ * `stop()` stops fetching and waits at most `stopGraceMs` for updates being handled.
  */
-export async function startPolling(bot: Bot<BotContext>, log: Logger): Promise<{ stopped: Promise<void>; stop: () => Promise<void> }> {
+export async function startPolling(
+  bot: Bot<BotContext>,
+  log: Logger,
+  options: PollingOptions = {},
+): Promise<{ stopped: Promise<void>; stop: () => Promise<void> }> {
   bot.api.config.use(idlePollBrake());
-  let started!: () => void;
-  const ready = new Promise<void>((resolve) => (started = resolve));
-  const stopped = bot.start({
-    allowed_updates: [...ALLOWED_UPDATES],
-    drop_pending_updates: false,
-    onStart: (me) => {
-      log.info({ username: me.username }, "telegram: long polling started");
-      started();
-    },
+  bot.api.config.use(reportPollFailures(log));
+  await bot.init();
+  // Polling and a webhook exclude each other: a webhook left over from webhook mode would keep getUpdates failing.
+  await bot.api.deleteWebhook({ drop_pending_updates: false });
+  const runner = run(bot, {
+    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 25 }, maxRetryTime: MAX_POLL_RETRY_MS, retryInterval: "exponential", silent: true },
+    sink: { concurrency: options.concurrency ?? 50 },
   });
-  await Promise.race([ready, stopped]);
-  return { stopped, stop: () => bot.stop() };
+  log.info({ username: bot.botInfo.username }, "telegram: long polling started");
+  const stopped = runner.task() ?? Promise.resolve();
+  const grace = options.stopGraceMs ?? STOP_GRACE_MS;
+  return {
+    stopped,
+    stop: async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), grace)));
+      const outcome = await Promise.race([runner.isRunning() ? runner.stop().then(() => "done" as const) : Promise.resolve("done" as const), late]);
+      clearTimeout(timer);
+      if (outcome === "late") log.warn({ graceMs: grace, handling: runner.size() }, "telegram: stopped waiting for updates still being handled");
+    },
+  };
+}
+
+/** Logs each failed getUpdates with its cause, at most once a minute, so an outage is visible at once but not a flood. */
+function reportPollFailures(log: Logger, everyMs = 60_000): Transformer {
+  let lastReport = 0;
+  return async (prev, method, payload, signal) => {
+    try {
+      return await prev(method, payload, signal);
+    } catch (error) {
+      if (method === "getUpdates" && !signal?.aborted && Date.now() - lastReport >= everyMs) {
+        lastReport = Date.now();
+        log.warn({ err: error }, "telegram: cannot fetch updates; retrying");
+      }
+      throw error;
+    }
+  };
 }
