@@ -242,6 +242,18 @@ export interface PromptRepo {
   clear(chatKey: ChatKey, ref: string): Promise<void>;
 }
 
+/**
+ * Keys of incoming events already handled (a channel's update ids, button presses), so a redelivered update
+ * or a repeated press has one effect. Bounded: the oldest keys are forgotten first.
+ */
+export interface ProcessedRepo {
+  /**
+   * Records `key` as handled at `at` and resolves true once that is on disk; resolves false, recording nothing,
+   * when `key` was already recorded (within the last `withinMs` before `at`, if given).
+   */
+  claim(key: string, at: string, withinMs?: number): Promise<boolean>;
+}
+
 /** The whole store. Reads are synchronous (data is in memory); writes resolve once on disk. */
 export interface Store {
   readonly people: PeopleRepo;
@@ -252,6 +264,7 @@ export interface Store {
   readonly questions: QuestionRepo;
   readonly runs: RunRepo;
   readonly prompts: PromptRepo;
+  readonly processed: ProcessedRepo;
   /** Waits for every pending write. */
   flush(): Promise<void>;
 }

@@ -23,6 +23,8 @@ export const LIMITS = {
   questionDays: 400,
   /** Longest example text kept per unanswered question. */
   exampleLength: 300,
+  /** Handled update ids and button presses remembered (a few days of traffic; Telegram redelivers within 24 h). */
+  processed: 5000,
 };
 
 /** Options of {@link openStore}. */
@@ -92,10 +94,18 @@ interface Parts {
 
 function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Parts): ClosableStore {
   const data = main.data;
+  // Processed keys by key, for O(1) lookups; rebuilt from the data after a rollback.
+  let processedIndex = new Map(data.processed.map((p) => [p.key, p]));
   let lastWriteFailed = false;
   // Writes of the main file are serialized and coalesced: concurrent changes share one write. A failed write
   // puts memory back as it is on disk, so the change is gone and trying again records it once.
-  const writer = coalesceWrites(() => main.write(), { onFailure: () => main.rollback() });
+  const writer = coalesceWrites(() => main.write(), {
+    onFailure: () => {
+      main.rollback();
+      // Derived indexes follow the data back.
+      processedIndex = new Map(data.processed.map((p) => [p.key, p]));
+    },
+  });
   const tracked = async (write: Promise<void>): Promise<void> => {
     try {
       await write;
@@ -114,6 +124,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     const refused = refusal();
     if (refused) {
       main.rollback();
+      processedIndex = new Map(data.processed.map((p) => [p.key, p]));
       return Promise.reject(refused);
     }
     return tracked(writer.write());
@@ -294,6 +305,21 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         const before = data.prompts.length;
         data.prompts = data.prompts.filter((p) => !(p.chatKey === chatKey && p.ref === ref));
         if (data.prompts.length !== before) await save();
+      },
+    },
+    processed: {
+      async claim(key, at, withinMs) {
+        const seen = processedIndex.get(key);
+        if (seen && (withinMs === undefined || Date.parse(at) - Date.parse(seen.at) < withinMs)) return false;
+        if (seen) data.processed = data.processed.filter((p) => p.key !== key);
+        const entry = { key, at };
+        data.processed.push(entry);
+        processedIndex.set(key, entry);
+        if (data.processed.length > LIMITS.processed) {
+          for (const old of data.processed.splice(0, data.processed.length - LIMITS.processed)) processedIndex.delete(old.key);
+        }
+        await save();
+        return true;
       },
     },
     async flush() {

@@ -107,6 +107,8 @@ export const promptSchema = z.object({
   createdAt: iso,
 });
 
+export const processedSchema = z.object({ key: z.string().min(1), at: iso });
+
 /** The main data file (`data/db.json`): small collections that change rarely. */
 export const mainFileSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
@@ -118,6 +120,7 @@ export const mainFileSchema = z.object({
   questionDays: z.array(questionDaySchema),
   runs: z.array(runSchema),
   prompts: z.array(promptSchema),
+  processed: z.array(processedSchema).default([]),
 });
 export type MainFile = z.infer<typeof mainFileSchema>;
 
@@ -138,5 +141,6 @@ export function emptyMainFile(): MainFile {
     questionDays: [],
     runs: [],
     prompts: [],
+    processed: [],
   };
 }

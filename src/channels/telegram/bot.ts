@@ -27,6 +27,8 @@ export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] a
  * rethrown to {@link retryNetworkErrors}, which bounds them: auto-retry alone retries those forever.
  */
 const RETRY: Partial<AutoRetryOptions> = { maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true };
+/** A second press of the same button on the same message within this time is the same press. */
+const REPEATED_PRESS_MS = 10_000;
 /** No Bot API call (other than a long poll, which sets its own) waits longer than this for an answer. */
 const CALL_TIMEOUT_SECONDS = 30;
 
@@ -167,6 +169,28 @@ export function createBot(deps: BotDeps, config: BotConfig): Bot<BotContext> {
       },
     }),
   );
+
+  //    Idempotency: a redelivered update (same update_id, e.g. after a crash before Telegram heard it was
+  //    handled) or the same button pressed twice in a row has one effect. The key is on disk before the effect,
+  //    so a crash in between loses that one update (the person sends it again) rather than doing it twice.
+  app.use(async (ctx, next) => {
+    const at = clock.now().toISOString();
+    if (!(await store.processed.claim(`telegram:update:${ctx.update.update_id}`, at))) {
+      log.info({ update_id: ctx.update.update_id }, "telegram: update already handled; ignored");
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      return;
+    }
+    const press = ctx.callbackQuery;
+    if (press?.data !== undefined && press.message) {
+      const key = `telegram:press:${press.from.id}:${press.message.chat.id}:${press.message.message_id}:${press.data}`;
+      if (!(await store.processed.claim(key, at, REPEATED_PRESS_MS))) {
+        log.info({ update_id: ctx.update.update_id }, "telegram: the same button pressed again at once; ignored");
+        await ctx.answerCallbackQuery({ text: "Đã nhận thao tác này rồi ạ." });
+        return;
+      }
+    }
+    await next();
+  });
 
   // 4. Features: every addressed message and button press goes to the core.
   app.use(async (ctx, next) => {
