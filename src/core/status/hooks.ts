@@ -1,10 +1,14 @@
 import type { TextHook } from "../assistant.js";
 import { type CommandContext, t } from "../command.js";
 import { fold } from "../fold.js";
+import { isLikelyQuestion } from "../question-words.js";
 import { reply, type Reply } from "../reply.js";
 import { cleanNote, statusByNumber } from "./parse.js";
 import { addNote, recordAndConfirm } from "./record.js";
 import { SKIP_NOTE_WORDS } from "./render.js";
+
+/** "ghi chú: …" / "ghi chu - …" / "note: …": the text after it is the note, whatever it looks like. */
+const NOTE_PREFIX = /^\s*(?:ghi\s*ch[uú]|note)\s*[:\-–—]\s*([\s\S]+)$/iu;
 
 /** "1".."4", optionally followed by a note: "4", "4. thiếu máy chủ", "3 - chờ nhà cung cấp". "12" or "3.5" are not. */
 const BARE_STATUS = /^([1-4])[.)]?(?:(?:\s*[:\-–—]\s*|\s+)([\s\S]+))?$/u;
@@ -31,6 +35,26 @@ export const noteHook: TextHook = async (ctx, text) => {
   if (BARE_STATUS.test(text)) {
     const reminder = pendingReminder(ctx);
     if (reminder && reminder.createdAt > prompt.createdAt) return null;
+  }
+  // "ghi chú: …" is always a note; a reply to the prompt is one too. Anything else that reads as a question is
+  // not saved as the note: the person is asked which it is (the prompt stays open).
+  const explicit = NOTE_PREFIX.exec(text);
+  if (explicit) return addNote(ctx, prompt.ref, explicit[1]!);
+  const answersPrompt = prompt.messageId !== undefined && repliedTo === prompt.messageId;
+  if (!answersPrompt && isLikelyQuestion(text)) {
+    return [
+      reply(
+        t(
+          ctx.lang,
+          `Tin nhắn này giống một câu hỏi, nên trợ lý chưa ghi làm ghi chú cho vướng mắc.\n` +
+            `• Nếu đây là ghi chú, xin vui lòng gửi lại bắt đầu bằng "ghi chú:", ví dụ: ghi chú: thiếu máy chủ.\n` +
+            `• Nếu là câu hỏi, xin vui lòng gõ /hoi rồi câu hỏi, ví dụ: /hoi ${text.slice(0, 80)}`,
+          `This message looks like a question, so it was not saved as the note.\n` +
+            `• If it is the note, please send it again starting with "note:", e.g. note: the server is missing.\n` +
+            `• If it is a question, please type /ask and the question, e.g. /ask ${text.slice(0, 80)}`,
+        ),
+      ),
+    ];
   }
   if (SKIP_NOTE_WORDS.includes(fold(text))) {
     await ctx.services.store.prompts.clear(ctx.actor.chatKey, prompt.ref);

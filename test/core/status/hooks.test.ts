@@ -46,6 +46,30 @@ describe("the note after at risk or blocked", () => {
     expect(plain(app.outbox.sent[1]!.reply)).toContain("Ghi chú: Thiếu máy chủ");
   });
 
+  it("does not save a question as the note: it asks which it is, and keeps waiting for the note", async () => {
+    const app = await setup();
+    await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 3"));
+    const replies = await app.assistant.handle(tgText(USERS.leadBrvt, "khi nao co email moi"));
+    expect(app.store.statuses.count()).toBe(1);
+    expect(plain(replies[0])).toMatch(/giống một câu hỏi, nên trợ lý chưa ghi làm ghi chú/);
+    expect(plain(replies[0])).toContain('bắt đầu bằng "ghi chú:"');
+    expect(plain(replies[0])).toContain("/hoi khi nao co email moi");
+    await app.assistant.handle(tgText(USERS.leadBrvt, "ghi chú: khi nào có máy chủ thì làm tiếp?"));
+    const [, note] = app.store.statuses.history("email-lists", "sokhcn-brvt");
+    expect(note).toMatchObject({ kind: "note", note: "khi nào có máy chủ thì làm tiếp?" });
+  });
+
+  it("takes a reply to the note prompt as the note even when it ends with a question mark", async () => {
+    const app = await setup();
+    await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 4"));
+    const prompt = app.store.prompts.find("telegram:201", "telegram:201", NOW, "note")!;
+    // The channel records which message asked for the note.
+    await app.store.prompts.set({ ...prompt, messageId: "77" });
+    await app.assistant.handle(tgText(USERS.leadBrvt, "Chờ Sở Nội vụ duyệt, không biết bao giờ?", { replyToBotMessageId: "77" }));
+    expect(app.store.statuses.count()).toBe(2);
+    expect(app.store.statuses.all()[1]).toMatchObject({ kind: "note", note: "Chờ Sở Nội vụ duyệt, không biết bao giờ?" });
+  });
+
   it("lets the lead skip the note with 'bỏ qua'", async () => {
     const app = await setup();
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 4"));
