@@ -60,3 +60,22 @@ describe("cli digest", () => {
     expect(await stat(`${env.DATA_FILE!}.lock`).catch(() => null)).toBeNull();
   });
 });
+
+describe("cli digest --now means 'as of'", () => {
+  it("leaves out statuses recorded after that day, and the output equals the digest without them", async () => {
+    const content = await fixtureContent();
+    const other = await mkdtemp(join(tmpdir(), "digest-asof-"));
+    try {
+      const store = await fixtureStore(content, join(other, "db.json"));
+      // A status from 2026, far after the digest day: it must not change the 2025-06-16 digest.
+      const pair = store.statuses.latest()[0]!;
+      await store.statuses.append({ id: "from-2026", kind: "status", milestoneId: pair.milestoneId, agencyId: pair.agencyId, status: pair.status === "done" ? "blocked" : "done", userKey: "telegram:999", role: "coordinator", channel: "telegram", at: "2026-03-02T02:00:00.000Z" });
+      await store.close();
+      const r = await runCliCaptured(["digest", "--now", "2025-06-16"], { env: { ...env, DATA_FILE: join(other, "db.json") } });
+      expect(r.code).toBe(0);
+      expect(r.out).toBe(await readFile("test/core/digest/__golden__/digest.txt", "utf8"));
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import type { Content, Milestone } from "../content/schema.js";
 import { daysUntil } from "../dates.js";
 import { agencyLabel, byDeadline } from "../milestones.js";
-import type { ChatRecord, LatestStatus, Person, RunRecord, Store } from "../ports.js";
+import type { ChatRecord, LatestStatus, Person, RunRecord, StatusRecord, Store } from "../ports.js";
 import { addDays, atLocal, dayOf, isoWeekday, isoWeekId } from "../time.js";
 import type {
   AgencyResponse,
@@ -348,16 +348,37 @@ export function previousSnapshot(runs: readonly RunRecord[], now: Date): DigestS
 /** Reads the plain data a digest needs from the store (the adapter between {@link Store} and {@link buildDigest}). */
 export function digestInputFrom(store: Store, now: Date): DigestInput {
   const week = digestWeek(now);
+  // "As of now": nothing recorded after `now` counts, so `digest --now 2025-06-16` shows that Monday's picture.
+  const until = now.toISOString();
+  const records = store.statuses.all().filter((r) => r.at <= until);
   return {
-    latest: store.statuses.latest(),
-    records: store.statuses.all(),
-    reminders: store.reminders.list(),
-    deliveries: store.reminders.deliveries({ since: atLocal(week.from).toISOString() }),
+    latest: latestAsOf(records),
+    records,
+    reminders: store.reminders.list().filter((r) => r.sentAt <= until),
+    deliveries: store.reminders.deliveries({ since: atLocal(week.from).toISOString() }).filter((d) => d.at <= until),
     chats: store.chats.list(),
     people: store.people.list(),
     questionDays: store.questions.days(week.from, week.to),
     unanswered: store.questions.unanswered(100),
   };
+}
+
+/**
+ * The latest status of each pair from status records in log order, by the store's rule: a status replaces the
+ * pair's latest; a note completes it only if it belongs to the status that is still the latest.
+ */
+export function latestAsOf(records: readonly StatusRecord[]): LatestStatus[] {
+  const latest = new Map<string, LatestStatus>();
+  for (const r of records) {
+    const k = pairKey(r.milestoneId, r.agencyId);
+    if (r.kind === "status") {
+      latest.set(k, { milestoneId: r.milestoneId, agencyId: r.agencyId, status: r.status, note: r.note, at: r.at, role: r.role, onBehalfOf: r.onBehalfOf, recordId: r.id });
+    } else {
+      const current = latest.get(k);
+      if (current && current.recordId === r.noteFor) latest.set(k, { ...current, note: r.note });
+    }
+  }
+  return [...latest.values()];
 }
 
 /** Builds the digest at `now` from the store, compared with the previous stored digest. */
