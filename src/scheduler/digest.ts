@@ -26,6 +26,22 @@ export function scheduledThisWeek(cron: string, now: Date): Date | null {
   return firstMatchBetween(cron, monday, now);
 }
 
+/** The run key that records when this data file first ran the scheduler. */
+export const INSTALLED_RUN_KEY = "installed";
+
+/**
+ * When the assistant first started on this data file. On the first start it is recorded as now; a store that
+ * already sent a digest but predates the record counts as installed long ago.
+ */
+async function installedAt(deps: DigestJobDeps, now: Date): Promise<Date> {
+  const recorded = deps.store.runs.get(INSTALLED_RUN_KEY);
+  if (recorded) return new Date(recorded.at);
+  const earlier = deps.store.runs.list("digest|").length > 0;
+  const at = earlier ? new Date(0) : now;
+  await deps.store.runs.claim({ key: INSTALLED_RUN_KEY, at: at.toISOString() });
+  return at;
+}
+
 /**
  * Schedules the weekly digest on DIGEST_CRON and catches up at start-up: if this ISO week's
  * digest was not sent and its scheduled time has passed (the process was down on Monday),
@@ -43,7 +59,14 @@ export async function startDigestJob(scheduler: Scheduler, deps: DigestJobDeps):
     last = await sendWeeklyDigest(deps, deps.clock.now());
   });
   const now = deps.clock.now();
-  if (deps.store.runs.get(digestRunKey(now)) || scheduledThisWeek(cron, now) === null) return null;
+  // A fresh install has no week it missed: the first digest goes out on the next schedule, not a backlog now.
+  const installed = await installedAt(deps, now);
+  const scheduled = scheduledThisWeek(cron, now);
+  if (deps.store.runs.get(digestRunKey(now)) || scheduled === null) return null;
+  if (installed.getTime() > scheduled.getTime()) {
+    deps.log.info({ key: digestRunKey(now) }, "digest: first start after this week's digest time; the first digest follows the schedule");
+    return null;
+  }
   deps.log.info({ key: digestRunKey(now) }, "digest: this week's digest was missed while the process was down; sending it now");
   await scheduler.runNow(DIGEST_JOB);
   return last;

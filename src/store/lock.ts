@@ -45,6 +45,8 @@ export interface HeldLock {
   readonly holder: LockHolder;
   /** Releases the lock, unless another process owns it by now (then it is left alone). Never throws. */
   release(): Promise<void>;
+  /** Stops the heartbeat and leaves the lock folder behind, as a killed process would (crash tests). */
+  abandon(): Promise<void>;
 }
 
 const OWNER = "owner.json";
@@ -64,7 +66,7 @@ export async function acquireLock(dataPath: string, options: LockOptions = {}): 
   const lockPath = `${dataPath}.lock`;
   const staleMs = options.staleMs ?? 10_000;
   const holder: LockHolder = { token: randomUUID(), pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
-  let releasing = false;
+  let releasing: false | "release" | "abandon" = false;
   let held = false;
   const guardedFs = {
     ...fs,
@@ -85,7 +87,8 @@ export async function acquireLock(dataPath: string, options: LockOptions = {}): 
     },
     // Used by proper-lockfile both to take over a stale lock and to release ours.
     rmdir(path: string, callback: (error: NodeJS.ErrnoException | null) => void) {
-      const run = releasing ? removeIfOurs(path, holder.token) : removeIfStillStale(path, staleMs);
+      const run =
+        releasing === "abandon" ? Promise.resolve() : releasing ? removeIfOurs(path, holder.token) : removeIfStillStale(path, staleMs);
       run.then(
         () => callback(null),
         (error: NodeJS.ErrnoException) => callback(error),
@@ -93,7 +96,7 @@ export async function acquireLock(dataPath: string, options: LockOptions = {}): 
     },
     rmdirSync(path: string) {
       // On process exit: remove the lock only if it is still ours.
-      if (readOwner(path)?.token === holder.token) fs.rmSync(path, { recursive: true, force: true });
+      if (releasing !== "abandon" && readOwner(path)?.token === holder.token) fs.rmSync(path, { recursive: true, force: true });
     },
   };
   let release: () => Promise<void>;
@@ -124,7 +127,13 @@ export async function acquireLock(dataPath: string, options: LockOptions = {}): 
     async release() {
       if (!held) return;
       held = false;
-      releasing = true;
+      releasing = "release";
+      await release().catch(() => undefined);
+    },
+    async abandon() {
+      if (!held) return;
+      held = false;
+      releasing = "abandon";
       await release().catch(() => undefined);
     },
   };

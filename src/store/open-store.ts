@@ -54,6 +54,11 @@ export interface ClosableStore extends Store {
   close(): Promise<void>;
   /** Whether changes can be saved now (not read-only, lock held, last write did not fail): for health checks. */
   writable(): boolean;
+  /**
+   * Crash tests only: stops everything as a killed process would, without flushing or releasing the lock,
+   * which another opener can take over once it is stale (after `lockStaleMs`).
+   */
+  abandon(): Promise<void>;
 }
 
 /**
@@ -329,6 +334,9 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     async close() {
       await store.flush();
       await lock?.release();
+    },
+    async abandon() {
+      await lock?.abandon();
     },
     writable: () => !readOnly && (lock === undefined || lock.held) && !lastWriteFailed,
   };

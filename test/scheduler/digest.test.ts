@@ -3,7 +3,7 @@ import type { Content } from "../../src/core/content/schema.js";
 import type { DigestCharts } from "../../src/core/digest/types.js";
 import { sendWeeklyDigest } from "../../src/core/digest/send.js";
 import { type Clock, createFixedClock, systemClock } from "../../src/core/time.js";
-import { startDigestJob, scheduledThisWeek } from "../../src/scheduler/digest.js";
+import { INSTALLED_RUN_KEY, startDigestJob, scheduledThisWeek } from "../../src/scheduler/digest.js";
 import { createScheduler, type Scheduler } from "../../src/scheduler/scheduler.js";
 import { type ClosableStore, openStore } from "../../src/store/open-store.js";
 import { fixtureContent } from "../core/digest/fixture.js";
@@ -121,6 +121,8 @@ describe("startDigestJob", () => {
 
   it("catches up on Wednesday when the process was down on Monday, once, and leaves next week alone", async () => {
     const { store, outbox, deps, scheduler } = await setup();
+    // The assistant ran here before (it was installed two weeks earlier).
+    await store.runs.claim({ key: INSTALLED_RUN_KEY, at: ict("2025-06-02T09:00:00").toISOString() });
     const clock = createFixedClock(ict("2025-06-18T10:00:00"));
     const first = await startDigestJob(scheduler(), deps(clock));
     expect(first?.status).toBe("sent");
@@ -135,6 +137,20 @@ describe("startDigestJob", () => {
     clock.set(ict("2025-06-23T07:00:00"));
     expect(await startDigestJob(scheduler(), deps(clock))).toBeNull();
     expect(store.runs.list("digest|").map((r) => r.key)).toEqual(["digest|2025-W25"]);
+  });
+
+  it("sends no backlog digest on a fresh install; the first digest follows the schedule", async () => {
+    const { store, outbox, deps, scheduler } = await setup();
+    const clock = createFixedClock(ict("2025-06-18T10:00:00"));
+    expect(await startDigestJob(scheduler(), deps(clock))).toBeNull();
+    expect(outbox.sent).toEqual([]);
+    expect(store.runs.get(INSTALLED_RUN_KEY)?.at).toBe(ict("2025-06-18T10:00:00").toISOString());
+    // A restart later that week is still no reason for a backlog.
+    clock.set(ict("2025-06-19T10:00:00"));
+    expect(await startDigestJob(scheduler(), deps(clock))).toBeNull();
+    // Down over the next Monday: that week's digest is caught up.
+    clock.set(ict("2025-06-24T10:00:00"));
+    expect((await startDigestJob(scheduler(), deps(clock)))?.status).toBe("sent");
   });
 
   it("sends on the cron rule at Monday 08:00 ICT", async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -256,6 +256,10 @@ describe("restarts", () => {
     const dying = dyingOutbox(2);
     const crashed = await run("2025-05-06T08:30:00+07:00", dying, false);
     await dying.died;
+    // The process is killed: its lock stays behind and its heartbeat stops; a minute later the lock is stale.
+    await crashed.store.abandon();
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, aMinuteAgo, aMinuteAgo);
     expect(crashed.store.reminders.list()).toHaveLength(3);
     all.push(...dying.sent);
     // Restarted a minute later on the same file.
