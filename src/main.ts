@@ -15,6 +15,7 @@ import type { Content } from "./core/content/schema.js";
 import type { Logger } from "./core/ports.js";
 import { systemClock } from "./core/time.js";
 import { consoleLogFile, createLogger, secretsOf } from "./logger.js";
+import { startBackupJob } from "./scheduler/backup.js";
 import { startDigestJob } from "./scheduler/digest.js";
 import { startReminderJobs } from "./scheduler/reminders.js";
 import { createScheduler } from "./scheduler/scheduler.js";
@@ -59,6 +60,8 @@ async function runTelegram(config: Config, content: Content, store: ClosableStor
     void startDigestJob(scheduler, { ...app.services, cron: config.DIGEST_CRON }).catch((error: unknown) =>
       log.error({ err: error }, "digest: the weekly digest job could not start"),
     );
+
+    startBackupJob(scheduler, { store, clock: systemClock, log, dataFile: config.DATA_FILE });
 
     const signal = waitForSignal();
     if (config.mode === "webhook") {

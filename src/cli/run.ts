@@ -2,12 +2,13 @@ import { reportFatal } from "../boot.js";
 import { askCommand } from "./ask.js";
 import { check } from "./check.js";
 import { consoleCommand } from "./console.js";
+import { backupCommand } from "./backup.js";
 import { digestCommand } from "./digest.js";
 import { planCommand } from "./plan.js";
 import type { CliCommand, CliIo } from "./types.js";
 
 /** Every CLI command, in the order `--help` lists them. */
-export const cliCommands: readonly CliCommand[] = [check, consoleCommand, planCommand, digestCommand, askCommand];
+export const cliCommands: readonly CliCommand[] = [check, consoleCommand, planCommand, digestCommand, askCommand, backupCommand];
 
 function help(): string {
   const width = Math.max(...cliCommands.map((c) => c.usage.length));
