@@ -143,7 +143,7 @@ function inUseMessage(dataPath: string, lockPath: string, staleMs: number): stri
   const owner = readOwner(lockPath);
   let age = "";
   try {
-    age = `, heartbeat ${Math.round((Date.now() - fs.statSync(lockPath).mtimeMs) / 1000)} s ago`;
+    age = `, heartbeat ${Math.max(0, Math.round((Date.now() - fs.statSync(lockPath).mtimeMs) / 1000))} s ago`;
   } catch {
     // The lock disappeared meanwhile: the message stays useful without the age.
   }
