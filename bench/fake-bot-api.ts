@@ -24,6 +24,8 @@ export interface FakeBotApi {
   delivered: Delivered[];
   /** Requests refused with 429. */
   refused: number;
+  /** Faults injected, by kind (see {@link FakeFaults}). */
+  injected: Record<"429" | "500" | "reset" | "timeout", number>;
   /** The most messages delivered within any sliding second, overall. */
   maxPerSecond(): number;
   close(): Promise<void>;
@@ -40,8 +42,20 @@ const SECOND = 1000;
 /** The bot's identity for getMe. */
 const ME = { id: 777000222, is_bot: true, first_name: "Bench bot", username: "bench_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
 
+/**
+ * Injected faults for sendMessage, before anything is delivered: with probability `rate` a request gets, in turn,
+ * a 429 with retry_after 1, a 500, a connection reset, or no answer at all (a timeout for the client).
+ */
+export interface FakeFaults {
+  rate: number;
+  /** A seeded random source in [0, 1). */
+  random: () => number;
+}
+
 /** Starts the server on a free port of 127.0.0.1. Stop it with `close()`. */
-export async function startFakeBotApi(limits: FakeLimits = { perSecond: 30, perChatPerSecond: 1 }): Promise<FakeBotApi> {
+export async function startFakeBotApi(limits: FakeLimits = { perSecond: 30, perChatPerSecond: 1 }, faults?: FakeFaults): Promise<FakeBotApi> {
+  let faultTurn = 0;
+  const injected = { "429": 0, "500": 0, reset: 0, timeout: 0 };
   const delivered: Delivered[] = [];
   const recent: number[] = [];
   const lastByChat = new Map<number, number[]>();
@@ -71,6 +85,14 @@ export async function startFakeBotApi(limits: FakeLimits = { perSecond: 30, perC
     }
     if (method === "getMe") return answer(res, 200, { ok: true, result: ME });
     if (method !== "sendMessage") return answer(res, 200, { ok: true, result: true });
+    if (faults && faults.random() < faults.rate) {
+      const kind = (["429", "500", "reset", "timeout"] as const)[faultTurn++ % 4]!;
+      injected[kind] += 1;
+      if (kind === "429") return answer(res, 429, { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+      if (kind === "500") return answer(res, 500, { ok: false, error_code: 500, description: "Internal Server Error" });
+      if (kind === "reset") return void req.socket.destroy();
+      return; // no answer: the client's timeout fires
+    }
     const now = performance.now();
     const chatId = Number(payload.chat_id);
     const chatStarts = lastByChat.get(chatId) ?? [];
@@ -102,6 +124,7 @@ export async function startFakeBotApi(limits: FakeLimits = { perSecond: 30, perC
     get refused() {
       return refused;
     },
+    injected,
     maxPerSecond() {
       const times = delivered.map((d) => d.at).sort((a, b) => a - b);
       let best = 0;

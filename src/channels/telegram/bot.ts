@@ -53,6 +53,8 @@ export interface BotConfig {
   retry?: Partial<AutoRetryOptions>;
   /** Override the bounded retry of network errors (tests). */
   networkRetry?: NetworkRetry;
+  /** Override the call timeout (default 30 s; fault runs). */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -63,14 +65,14 @@ export interface BotConfig {
  * const me = await api.getMe();
  * ```
  */
-export function createTelegramApi(config: Pick<BotConfig, "token" | "apiRoot" | "retry" | "networkRetry">): Api {
-  const api = new Api(config.token, clientOptions(config.apiRoot));
+export function createTelegramApi(config: Pick<BotConfig, "token" | "apiRoot" | "retry" | "networkRetry" | "timeoutSeconds">): Api {
+  const api = new Api(config.token, clientOptions(config.apiRoot, config.timeoutSeconds));
   useRetries(api, config);
   return api;
 }
 
-function clientOptions(apiRoot: string | undefined) {
-  return { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: CALL_TIMEOUT_SECONDS };
+function clientOptions(apiRoot: string | undefined, timeoutSeconds = CALL_TIMEOUT_SECONDS) {
+  return { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds };
 }
 
 /** Bounded retries. grammY runs the last installed transformer outermost: each of auto-retry's attempts gets its own bounded network retries. */
@@ -83,7 +85,7 @@ function useRetries(api: Api, config: Pick<BotConfig, "retry" | "networkRetry">)
  * The Bot API client for the outbox: auto-retry still retries 5xx and network errors, but hands 429s
  * back (maxDelaySeconds 0), so the throttled outbox pauses every send and counts the retry against the limits.
  */
-export function createOutboxApi(config: Pick<BotConfig, "token" | "apiRoot" | "networkRetry">): Api {
+export function createOutboxApi(config: Pick<BotConfig, "token" | "apiRoot" | "networkRetry" | "timeoutSeconds">): Api {
   return createTelegramApi({ ...config, retry: { maxDelaySeconds: 0 } });
 }
 
