@@ -21,6 +21,8 @@ export const LIMITS = {
   questionDays: 400,
   /** Longest example text kept per unanswered question. */
   exampleLength: 300,
+  /** Handled update keys remembered for de-duplication (the oldest are forgotten first). */
+  inbound: 5000,
 };
 
 /** Options of {@link openStore}. */
@@ -238,6 +240,15 @@ function createStore(
         const before = data.prompts.length;
         data.prompts = data.prompts.filter((p) => !(p.chatKey === chatKey && p.ref === ref));
         if (data.prompts.length !== before) await save();
+      },
+    },
+    inbound: {
+      async claim(key, at) {
+        if (data.inbound.some((k) => k.key === key)) return false;
+        data.inbound.push({ key, at });
+        if (data.inbound.length > LIMITS.inbound) data.inbound.splice(0, data.inbound.length - LIMITS.inbound);
+        await save();
+        return true;
       },
     },
     async flush() {
