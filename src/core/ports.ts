@@ -23,7 +23,8 @@ export type UserKey = `${ChannelName}:${string}`;
 export interface Person {
   userKey: UserKey;
   name: string;
-  role: "lead" | "coordinator";
+  /** `admin` is granted in the store only by the one-time first-admin code; other admins come from ADMIN_IDS. */
+  role: "lead" | "coordinator" | "admin";
   /** For leads: the agency they lead. */
   agencyId?: string;
   /** Their private chat with the bot, where reminders go. */
@@ -38,7 +39,8 @@ export interface Person {
 /** A one-time invitation. Only the hash of the code is stored. */
 export interface Invitation {
   codeHash: string;
-  kind: "lead" | "coordinator";
+  /** `admin`: the one-time first-admin code printed at start-up when no admin is configured. */
+  kind: "lead" | "coordinator" | "admin";
   agencyId?: string;
   createdBy: UserKey;
   createdAt: string;
@@ -123,6 +125,8 @@ export interface DeliveryRecord {
   result: DeliveryResult;
   messageId?: string;
   error?: string;
+  /** Set when this was a message sent again after a restart, marked "(gửi lại)". */
+  repeat?: boolean;
   at: string;
 }
 
@@ -152,13 +156,18 @@ export interface RunRecord {
   data?: unknown;
 }
 
-/** Something that waits for the user's next message: a note after "at risk"/"blocked", or a bare 1–4 after a reminder. */
+/**
+ * Something that waits for the user's next message: a note after "at risk"/"blocked", a bare 1–4 after
+ * a reminder, or "A 1", "B 4 …" after a day's bundled reminders (Zalo).
+ */
 export interface PendingPrompt {
   chatKey: ChatKey;
   userKey?: UserKey;
-  kind: "note" | "reminder";
-  /** For `note`: the status record id. For `reminder`: the reminder key. */
+  kind: "note" | "reminder" | "bundle";
+  /** For `note`: the status record id. For `reminder`: the reminder key. For `bundle`: the bundle's ref. */
   ref: string;
+  /** For `bundle`: the reminder keys of items A, B, C… in order. */
+  items?: string[];
   /** The message id of the prompt or reminder, for replies. */
   messageId?: string;
   expiresAt: string;
@@ -208,12 +217,40 @@ export interface StatusRepo {
   count(): number;
 }
 
+/**
+ * A message the assistant decided to send and has not yet seen delivered: written before the send
+ * (in the same write as the claim of what it delivers), removed once the outcome is recorded. One left
+ * over after a crash is sent again, marked "(gửi lại)", so nothing intended is silently dropped.
+ */
+export interface OutboxIntent {
+  id: string;
+  chatKey: ChatKey;
+  /** What it delivers (a reminder key, `digest|…`, `alert|…`, `escalation|…`, `bundle|…`). */
+  ref: string;
+  /** For a message that carries several reminders (a Zalo bundle): their keys; outcomes are recorded per key. */
+  covers?: string[];
+  /** The text to send again if the process stops before the outcome is known (attachments are not kept). */
+  text: Reply["text"];
+  at: string;
+}
+
+/** Messages intended and not yet known to be delivered. */
+export interface IntentRepo {
+  add(intents: readonly OutboxIntent[]): Promise<void>;
+  /** Removes intents whose outcome is recorded. */
+  done(ids: readonly string[]): Promise<void>;
+  list(): readonly OutboxIntent[];
+}
+
 /** Sent reminders and delivery outcomes. */
 export interface ReminderRepo {
   has(key: string): boolean;
   get(key: string): SentReminder | undefined;
-  /** Records the reminder as sent; returns false if the key was already recorded (never send twice). */
-  claim(reminder: SentReminder): Promise<boolean>;
+  /**
+   * Records the reminders as sent, with the intents of the messages that deliver them, in one write.
+   * Returns false, writing nothing, if any key was already recorded (never send twice).
+   */
+  claim(reminder: SentReminder | readonly SentReminder[], intents?: readonly OutboxIntent[]): Promise<boolean>;
   list(): readonly SentReminder[];
   addDelivery(delivery: DeliveryRecord): Promise<void>;
   deliveries(filter?: { ref?: string; since?: string }): readonly DeliveryRecord[];
@@ -229,8 +266,8 @@ export interface QuestionRepo {
 /** Idempotency records of scheduled jobs. */
 export interface RunRepo {
   get(key: string): RunRecord | undefined;
-  /** Records the run; returns false if the key exists already. */
-  claim(run: RunRecord): Promise<boolean>;
+  /** Records the run, with the intents of the messages it sends, in one write; returns false (writing nothing) if the key exists already. */
+  claim(run: RunRecord, intents?: readonly OutboxIntent[]): Promise<boolean>;
   list(prefix?: string): RunRecord[];
 }
 
@@ -243,13 +280,13 @@ export interface PromptRepo {
 }
 
 /**
- * Keys of incoming events already handled (a channel's update ids, button presses), so a redelivered update
- * or a repeated press has one effect. Bounded: the oldest keys are forgotten first.
+ * Updates and button presses already handled, so a redelivered update or a repeated press has one effect,
+ * also across a restart. Bounded in size: the oldest keys are forgotten first.
  */
-export interface ProcessedRepo {
+export interface InboundRepo {
   /**
-   * Records `key` as handled at `at` and resolves true once that is on disk; resolves false, recording nothing,
-   * when `key` was already recorded (within the last `withinMs` before `at`, if given).
+   * Records the key and resolves true once that is on disk; resolves false, recording nothing, if it was recorded
+   * before (within the last `withinMs` before `at`, when given: a repeated button press).
    */
   claim(key: string, at: string, withinMs?: number): Promise<boolean>;
 }
@@ -264,7 +301,8 @@ export interface Store {
   readonly questions: QuestionRepo;
   readonly runs: RunRepo;
   readonly prompts: PromptRepo;
-  readonly processed: ProcessedRepo;
+  readonly inbound: InboundRepo;
+  readonly intents: IntentRepo;
   /** Waits for every pending write. */
   flush(): Promise<void>;
 }

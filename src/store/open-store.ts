@@ -3,7 +3,9 @@ import type {
   ChatRecord,
   DeliveryRecord,
   LatestStatus,
+  OutboxIntent,
   PendingPrompt,
+  SentReminder,
   Store,
   StatusRecord,
   UnansweredQuestion,
@@ -23,8 +25,8 @@ export const LIMITS = {
   questionDays: 400,
   /** Longest example text kept per unanswered question. */
   exampleLength: 300,
-  /** Handled update ids and button presses remembered (a few days of traffic; Telegram redelivers within 24 h). */
-  processed: 5000,
+  /** Handled update keys remembered for de-duplication (the oldest are forgotten first). */
+  inbound: 5000,
 };
 
 /** Options of {@link openStore}. */
@@ -99,8 +101,8 @@ interface Parts {
 
 function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Parts): ClosableStore {
   const data = main.data;
-  // Processed keys by key, for O(1) lookups; rebuilt from the data after a rollback.
-  let processedIndex = new Map(data.processed.map((p) => [p.key, p]));
+  // Inbound keys by key, for O(1) lookups; rebuilt from the data after a rollback.
+  let inboundIndex = new Map(data.inbound.map((p) => [p.key, p]));
   let lastWriteFailed = false;
   // Writes of the main file are serialized and coalesced: concurrent changes share one write. A failed write
   // puts memory back as it is on disk, so the change is gone and trying again records it once.
@@ -108,7 +110,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     onFailure: () => {
       main.rollback();
       // Derived indexes follow the data back.
-      processedIndex = new Map(data.processed.map((p) => [p.key, p]));
+      inboundIndex = new Map(data.inbound.map((p) => [p.key, p]));
     },
   });
   const tracked = async (write: Promise<void>): Promise<void> => {
@@ -129,7 +131,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     const refused = refusal();
     if (refused) {
       main.rollback();
-      processedIndex = new Map(data.processed.map((p) => [p.key, p]));
+      inboundIndex = new Map(data.inbound.map((p) => [p.key, p]));
       return Promise.reject(refused);
     }
     return tracked(writer.write());
@@ -240,9 +242,12 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     reminders: {
       has: (key) => data.reminders.some((r) => r.key === key),
       get: (key) => data.reminders.find((r) => r.key === key),
-      async claim(reminder) {
-        if (data.reminders.some((r) => r.key === reminder.key)) return false;
-        data.reminders.push(reminder);
+      async claim(reminder, intents = []) {
+        const list = Array.isArray(reminder) ? reminder : [reminder as SentReminder];
+        const keys = new Set(list.map((r) => r.key));
+        if (keys.size !== list.length || data.reminders.some((r) => keys.has(r.key))) return false;
+        data.reminders.push(...list);
+        data.intents.push(...intents);
         await save();
         return true;
       },
@@ -279,9 +284,10 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     },
     runs: {
       get: (key) => data.runs.find((r) => r.key === key),
-      async claim(run) {
+      async claim(run, intents = []) {
         if (data.runs.some((r) => r.key === run.key)) return false;
         data.runs.push(run);
+        data.intents.push(...intents);
         await save();
         return true;
       },
@@ -312,16 +318,30 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         if (data.prompts.length !== before) await save();
       },
     },
-    processed: {
+    intents: {
+      async add(intents) {
+        if (intents.length === 0) return;
+        data.intents.push(...intents);
+        await save();
+      },
+      async done(ids) {
+        const gone = new Set(ids);
+        const before = data.intents.length;
+        data.intents = data.intents.filter((i) => !gone.has(i.id));
+        if (data.intents.length !== before) await save();
+      },
+      list: () => data.intents as OutboxIntent[],
+    },
+    inbound: {
       async claim(key, at, withinMs) {
-        const seen = processedIndex.get(key);
+        const seen = inboundIndex.get(key);
         if (seen && (withinMs === undefined || Date.parse(at) - Date.parse(seen.at) < withinMs)) return false;
-        if (seen) data.processed = data.processed.filter((p) => p.key !== key);
+        if (seen) data.inbound = data.inbound.filter((p) => p.key !== key);
         const entry = { key, at };
-        data.processed.push(entry);
-        processedIndex.set(key, entry);
-        if (data.processed.length > LIMITS.processed) {
-          for (const old of data.processed.splice(0, data.processed.length - LIMITS.processed)) processedIndex.delete(old.key);
+        data.inbound.push(entry);
+        inboundIndex.set(key, entry);
+        if (data.inbound.length > LIMITS.inbound) {
+          for (const old of data.inbound.splice(0, data.inbound.length - LIMITS.inbound)) inboundIndex.delete(old.key);
         }
         await save();
         return true;

@@ -41,7 +41,7 @@ function snapshot(store: Store): unknown {
 
 /** Whether the store would still accept `key` as new (i.e. it is not remembered). */
 async function isNew(store: Store, key: string): Promise<boolean> {
-  return store.processed.claim(key, later);
+  return store.inbound.claim(key, later);
 }
 
 async function seeded(store: Store): Promise<void> {
@@ -68,7 +68,7 @@ const changes: Array<[string, (s: Store) => Promise<unknown>]> = [
   ["runs.claim", (s) => s.runs.claim({ key: "digest|2025-W23", at })],
   ["prompts.set", (s) => s.prompts.set({ chatKey: "telegram:1", userKey: "telegram:1", kind: "note", ref: "r2", expiresAt: later, createdAt: at })],
   ["prompts.clear", (s) => s.prompts.clear("telegram:1", "r1")],
-  ["processed.claim", (s) => s.processed.claim("telegram:update:1", at)],
+  ["inbound.claim", (s) => s.inbound.claim("telegram:update:1", at)],
 ];
 
 describe("a write that fails changes nothing", () => {
@@ -84,7 +84,7 @@ describe("a write that fails changes nothing", () => {
     expect((error as Error).message).toMatch(/chưa lưu được .*xin thử lại/);
     expect(snapshot(store)).toEqual(before);
     expect(store.writable()).toBe(false);
-    if (_name === "processed.claim") {
+    if (_name === "inbound.claim") {
       failing = false;
       expect(await isNew(store, "telegram:update:1")).toBe(true); // the failed claim was forgotten
       await store.close();

@@ -191,29 +191,29 @@ describe("openStore", () => {
   });
 });
 
-describe("processed keys", () => {
+describe("inbound keys", () => {
   it("claims an update id once, across a restart", async () => {
     const file = join(dir, "db.json");
     const store = await openStore({ file });
-    expect(await store.processed.claim("telegram:update:7", "2025-06-02T01:00:00.000Z")).toBe(true);
-    expect(await store.processed.claim("telegram:update:7", "2025-06-02T01:00:01.000Z")).toBe(false);
+    expect(await store.inbound.claim("telegram:update:7", "2025-06-02T01:00:00.000Z")).toBe(true);
+    expect(await store.inbound.claim("telegram:update:7", "2025-06-02T01:00:01.000Z")).toBe(false);
     await store.close();
     const again = await openStore({ file });
-    expect(await again.processed.claim("telegram:update:7", "2025-06-03T01:00:00.000Z")).toBe(false);
+    expect(await again.inbound.claim("telegram:update:7", "2025-06-03T01:00:00.000Z")).toBe(false);
     await again.close();
   });
 
   it("claims a key again once the window has passed", async () => {
     const store = await openStore({ file: ":memory:" });
-    expect(await store.processed.claim("press", "2025-06-02T01:00:00.000Z", 10_000)).toBe(true);
-    expect(await store.processed.claim("press", "2025-06-02T01:00:05.000Z", 10_000)).toBe(false);
-    expect(await store.processed.claim("press", "2025-06-02T01:00:11.000Z", 10_000)).toBe(true);
+    expect(await store.inbound.claim("press", "2025-06-02T01:00:00.000Z", 10_000)).toBe(true);
+    expect(await store.inbound.claim("press", "2025-06-02T01:00:05.000Z", 10_000)).toBe(false);
+    expect(await store.inbound.claim("press", "2025-06-02T01:00:11.000Z", 10_000)).toBe(true);
   });
 
   it("stays bounded, forgetting the oldest keys first", async () => {
     const store = await openStore({ file: ":memory:" });
-    for (let i = 0; i < LIMITS.processed + 10; i++) await store.processed.claim(`k${i}`, "2025-06-02T01:00:00.000Z");
-    expect(await store.processed.claim("k0", "2025-06-02T01:00:00.000Z")).toBe(true);
-    expect(await store.processed.claim(`k${LIMITS.processed + 9}`, "2025-06-02T01:00:00.000Z")).toBe(false);
+    for (let i = 0; i < LIMITS.inbound + 10; i++) await store.inbound.claim(`k${i}`, "2025-06-02T01:00:00.000Z");
+    expect(await store.inbound.claim("k0", "2025-06-02T01:00:00.000Z")).toBe(true);
+    expect(await store.inbound.claim(`k${LIMITS.inbound + 9}`, "2025-06-02T01:00:00.000Z")).toBe(false);
   });
 });

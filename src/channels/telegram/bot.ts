@@ -177,7 +177,7 @@ export function createBot(deps: BotDeps, config: BotConfig): Bot<BotContext> {
   //    so a crash in between loses that one update (the person sends it again) rather than doing it twice.
   app.use(async (ctx, next) => {
     const at = clock.now().toISOString();
-    if (!(await store.processed.claim(`telegram:update:${ctx.update.update_id}`, at))) {
+    if (!(await store.inbound.claim(`telegram:update:${ctx.update.update_id}`, at))) {
       log.info({ update_id: ctx.update.update_id }, "telegram: update already handled; ignored");
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       return;
@@ -185,7 +185,7 @@ export function createBot(deps: BotDeps, config: BotConfig): Bot<BotContext> {
     const press = ctx.callbackQuery;
     if (press?.data !== undefined && press.message) {
       const key = `telegram:press:${press.from.id}:${press.message.chat.id}:${press.message.message_id}:${press.data}`;
-      if (!(await store.processed.claim(key, at, REPEATED_PRESS_MS))) {
+      if (!(await store.inbound.claim(key, at, REPEATED_PRESS_MS))) {
         log.info({ update_id: ctx.update.update_id }, "telegram: the same button pressed again at once; ignored");
         await ctx.answerCallbackQuery({ text: "Đã nhận thao tác này rồi ạ." });
         return;
