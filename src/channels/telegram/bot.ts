@@ -278,6 +278,8 @@ export interface ConnectOptions {
   attemptTimeoutMs?: number;
   /** Waits between attempts (default 1, 2, 4, 8, 15 s, then 15 s). */
   delaysMs?: readonly number[];
+  /** Give up after this many attempts, too (default: only the time bound). */
+  maxAttempts?: number;
 }
 
 /**
@@ -301,7 +303,7 @@ export async function connectTelegram(options: ConnectOptions): Promise<UserFrom
       if (error instanceof FileProblemError) throw error;
       const cause = describe(error);
       const delay = delays[Math.min(attempt, delays.length - 1)] ?? 15_000;
-      if (Date.now() - started + delay > giveUpAfter) {
+      if (Date.now() - started + delay > giveUpAfter || attempt + 1 >= (options.maxAttempts ?? Infinity)) {
         throw new FileProblemError(
           `telegram: could not reach the Bot API at ${root} for ${Math.round(giveUpAfter / 1000)} s (last error: ${cause}). ` +
             `Check the network, proxy and firewall of this server, or TELEGRAM_API_ROOT; the process stops so its supervisor can restart it.`,
