@@ -15,6 +15,8 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -232,6 +234,48 @@ async function apiFaults(): Promise<void> {
   }
 }
 
+/** SIGTERM while the Bot API accepts connections but never answers: the process must be gone within 10 s. */
+async function sigtermDuringOutage(): Promise<void> {
+  const hang = createServer(() => undefined); // accepts, never answers
+  await new Promise<void>((resolve) => hang.listen(0, "127.0.0.1", resolve));
+  const port = (hang.address() as AddressInfo).port;
+  const times: number[] = [];
+  let saidConnecting = 0;
+  const trials = 3;
+  try {
+    for (let i = 0; i < trials; i++) {
+      const dir = await mkdtemp(join(tmpdir(), "faults-term-"));
+      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, DATA_FILE: join(dir, "db.json"), WEBHOOK_URL: "", ZALO_BOT_TOKEN: "", LOG_LEVEL: "info" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let err = "";
+      child.stderr!.on("data", (c) => (err += String(c)));
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      await until(() => /đang kết nối/.test(err), 30_000);
+      if (/đang kết nối/.test(err)) saidConnecting++;
+      await new Promise((r) => setTimeout(r, 2000)); // mid-connection: the first getMe is hanging
+      const t0 = Date.now();
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      times.push(Date.now() - t0);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      logs.push(err);
+      await rm(dir, { recursive: true, force: true });
+    }
+  } finally {
+    hang.closeAllConnections();
+    await new Promise<void>((resolve) => hang.close(() => resolve()));
+  }
+  const worst = Math.max(...times);
+  rows.push([
+    "SIGTERM while the Bot API hangs (start-up)",
+    `${trials} trials`,
+    `said "đang kết nối…" ${saidConnecting}/${trials}; exited after ${times.map((t) => (t / 1000).toFixed(1)).join(", ")} s`,
+    worst < 10_000 && saidConnecting === trials ? "pass" : "FAIL",
+  ]);
+}
+
 function tokenGrep(): void {
   const text = logs.join("");
   const lines = text.split("\n").filter(Boolean).length;
@@ -248,7 +292,7 @@ async function main(): Promise<void> {
       return false;
     }
   })();
-  // FAULT_ONLY=api,disk runs only the named sections (kill, lock, disk, api).
+  // FAULT_ONLY=api,disk runs only the named sections (kill, lock, disk, api, term).
   const only = process.env.FAULT_ONLY?.split(",");
   const want = (name: string) => !only || only.includes(name);
   if (want("kill")) await killTrials();
@@ -263,6 +307,7 @@ async function main(): Promise<void> {
   }
   if (want("disk")) await fullDisk();
   if (want("api")) await apiFaults();
+  if (want("term")) await sigtermDuringOutage();
   tokenGrep();
   rows.push(["reminder and digest kill trials", "—", "pending the delivery rework (exactly-once delivery, issue 14 item 1)", "pending"]);
   const table = ["| run | size | result | verdict |", "|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");

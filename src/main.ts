@@ -92,10 +92,11 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
 
     // 1. Identities and outboxes, one per channel.
     const tg = config.channels.telegram;
-    let telegram: { api: ReturnType<typeof createTelegramApi>; me: Awaited<ReturnType<typeof connectTelegram>> } | undefined;
+    let telegram: { api: ReturnType<typeof createTelegramApi>; me: NonNullable<Awaited<ReturnType<typeof connectTelegram>>> } | undefined;
     if (tg) {
       const api = createTelegramApi({ token: tg.token, apiRoot: tg.apiRoot });
-      const me = await connectTelegram({ token: tg.token, apiRoot: tg.apiRoot, log });
+      const me = await connectTelegram({ token: tg.token, apiRoot: tg.apiRoot, log, signal: abort.signal });
+      if (!me) return;
       if (config.BOT_USERNAME && config.BOT_USERNAME.replace(/^@/, "") !== me.username) {
         log.warn({ configured: config.BOT_USERNAME, actual: me.username }, "telegram: BOT_USERNAME differs from the bot's username; deep links use the actual one");
       }

@@ -254,9 +254,9 @@ function describe(error: unknown): string {
  * Asks Telegram who the bot is (getMe). A refused token is a configuration problem and is reported
  * as such; a network failure after auto-retry is thrown as is.
  */
-export async function fetchBotIdentity(api: Api): Promise<UserFromGetMe> {
+export async function fetchBotIdentity(api: Api, signal?: AbortSignal): Promise<UserFromGetMe> {
   try {
-    return await api.getMe();
+    return await api.getMe(signal as Parameters<Api["getMe"]>[0]);
   } catch (error) {
     if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
       throw new FileProblemError("config: invalid settings", [
@@ -280,13 +280,15 @@ export interface ConnectOptions {
   delaysMs?: readonly number[];
   /** Give up after this many attempts, too (default: only the time bound). */
   maxAttempts?: number;
+  /** Shutdown: stops connecting at once; the result is then undefined. */
+  signal?: AbortSignal;
 }
 
 /**
  * Start-up: says "đang kết nối…", asks Telegram who the bot is, and reports the cause of every failed attempt
  * at once (a wrong API root, DNS, a firewall), retrying within a bound. A refused token stops at once with the fix.
  */
-export async function connectTelegram(options: ConnectOptions): Promise<UserFromGetMe> {
+export async function connectTelegram(options: ConnectOptions): Promise<UserFromGetMe | undefined> {
   const { log } = options;
   const giveUpAfter = options.giveUpAfterMs ?? 60_000;
   const delays = options.delaysMs ?? [1_000, 2_000, 4_000, 8_000, 15_000];
@@ -295,11 +297,13 @@ export async function connectTelegram(options: ConnectOptions): Promise<UserFrom
   log.info({ apiRoot: root }, `telegram: đang kết nối… (connecting to ${root})`);
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
+    if (options.signal?.aborted) return undefined;
     try {
-      const me = await fetchBotIdentity(api);
+      const me = await fetchBotIdentity(api, options.signal);
       if (attempt > 0) log.info({ attempts: attempt + 1 }, "telegram: connected");
       return me;
     } catch (error) {
+      if (options.signal?.aborted) return undefined;
       if (error instanceof FileProblemError) throw error;
       const cause = describe(error);
       const delay = delays[Math.min(attempt, delays.length - 1)] ?? 15_000;
@@ -310,7 +314,15 @@ export async function connectTelegram(options: ConnectOptions): Promise<UserFrom
         );
       }
       log.warn({ attempt: attempt + 1, retryInMs: delay, err: cause }, "telegram: chưa kết nối được (cannot reach the Bot API); retrying");
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, delay);
+        function done() {
+          clearTimeout(timer);
+          options.signal?.removeEventListener("abort", done);
+          resolve();
+        }
+        options.signal?.addEventListener("abort", done);
+      });
     }
   }
 }
