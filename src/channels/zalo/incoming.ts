@@ -4,7 +4,7 @@
  * "I can only read text" reply (images, stickers, unsupported content).
  */
 import type { Incoming } from "../../core/command.js";
-import { stripInvisible } from "../../core/text.js";
+import { cleanName } from "../../core/text.js";
 import type { ZaloMessage, ZaloUpdate } from "./client.js";
 
 /** The bot as getMe describes it. */
@@ -74,8 +74,8 @@ export function toInbound(update: ZaloUpdate, me: ZaloIdentity): ZaloInbound {
 /** The sender's name from whichever field carries it, cleaned like any text a person typed. */
 function nameOf(message: ZaloMessage): string {
   const raw = message.from?.display_name ?? message.from?.first_name ?? message.from?.name ?? "";
-  const clean = stripInvisible(String(raw)).replace(/\s+/g, " ").trim().slice(0, MAX_NAME);
-  return clean || "anh/chị";
+  // Zero-width and filler characters go too, as for Telegram names (see cleanName).
+  return cleanName(String(raw).slice(0, MAX_NAME * 4));
 }
 
 /** Removes "@<bot name>" (the mention arrives inside the text in groups) and the punctuation that addressed the bot. */
