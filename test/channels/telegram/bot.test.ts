@@ -326,3 +326,18 @@ describe("Telegram outbox", () => {
     expect(Number(result!.messageId)).toBe(sent.length);
   });
 });
+
+describe("Telegram bot: menu syncs", () => {
+  it("sets each chat's menu once however many syncs overlap", async () => {
+    const t = await setup();
+    for (const id of [501, 502, 503]) {
+      await t.store.people.grant({ userKey: `telegram:${id}`, name: `Lead ${id}`, role: "lead", agencyId: "sokhcn-binhduong", chatKey: `telegram:${id}`, grantedBy: `telegram:${admin.id}`, grantedAt: "2025-05-01T00:00:00.000Z" });
+    }
+    t.clearCalls();
+    await Promise.all([t.menus.sync(), t.menus.sync(), t.menus.sync(), t.menus.sync()]);
+    const scoped = t.callsOf("setMyCommands").filter((c) => c.payload.scope?.type === "chat");
+    // Three leads and the admin, each in Vietnamese and English: 8 calls, not 32.
+    expect(scoped).toHaveLength(8);
+    expect(new Set(scoped.map((c) => `${c.payload.scope.chat_id}|${c.payload.language_code ?? "vi"}`)).size).toBe(8);
+  });
+});
