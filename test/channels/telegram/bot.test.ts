@@ -341,3 +341,20 @@ describe("Telegram bot: menu syncs", () => {
     expect(new Set(scoped.map((c) => `${c.payload.scope.chat_id}|${c.payload.language_code ?? "vi"}`)).size).toBe(8);
   });
 });
+
+describe("Telegram bot: the reply path", () => {
+  it("answers without waiting for a menu sync that hangs", async () => {
+    const { createBot } = await import("../../../src/channels/telegram/bot.js");
+    const { createTestApp } = await import("../../helpers/app.js");
+    const { recordingTransformer, TOKEN } = await import("../../helpers/telegram.js");
+    const app = await createTestApp({ admins: ["telegram:1001"] });
+    let requested = 0;
+    const hanging = { sync: () => new Promise<void>(() => undefined), request: () => void requested++, idle: () => new Promise<void>(() => undefined) };
+    const bot = createBot({ assistant: app.assistant, services: app.services, menus: hanging }, { token: TOKEN, botInfo: BOT_INFO, retry: { maxRetryAttempts: 0 } });
+    const calls: Parameters<typeof recordingTransformer>[0] = [];
+    bot.api.config.use(recordingTransformer(calls, { nextMessageId: 1 }));
+    await bot.handleUpdate(privateText(member, "/lich email"));
+    expect(calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    expect(requested).toBe(1);
+  });
+});
