@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createMenuSync, installDefaultMenu } from "../../../src/channels/telegram/menu.js";
-import { BOT_INFO, buttonPress, createTelegramTestBot, groupText, privateText, type TgUser } from "../../helpers/telegram.js";
+import { createBot } from "../../../src/channels/telegram/bot.js";
+import { createTestApp } from "../../helpers/app.js";
+import { type ApiCall, BOT_INFO, buttonPress, createTelegramTestBot, groupText, privateText, recordingTransformer, TOKEN, type TgUser } from "../../helpers/telegram.js";
 
 const admin: TgUser = { id: 1001, first_name: "Quản trị" };
 const lead: TgUser = { id: 2002, first_name: "Nguyễn Văn", language_code: "vi" };
@@ -344,14 +346,11 @@ describe("Telegram bot: menu syncs", () => {
 
 describe("Telegram bot: the reply path", () => {
   it("answers without waiting for a menu sync that hangs", async () => {
-    const { createBot } = await import("../../../src/channels/telegram/bot.js");
-    const { createTestApp } = await import("../../helpers/app.js");
-    const { recordingTransformer, TOKEN } = await import("../../helpers/telegram.js");
     const app = await createTestApp({ admins: ["telegram:1001"] });
     let requested = 0;
     const hanging = { sync: () => new Promise<void>(() => undefined), request: () => void requested++, idle: () => new Promise<void>(() => undefined) };
     const bot = createBot({ assistant: app.assistant, services: app.services, menus: hanging }, { token: TOKEN, botInfo: BOT_INFO, retry: { maxRetryAttempts: 0 } });
-    const calls: Parameters<typeof recordingTransformer>[0] = [];
+    const calls: ApiCall[] = [];
     bot.api.config.use(recordingTransformer(calls, { nextMessageId: 1 }));
     await bot.handleUpdate(privateText(member, "/lich email"));
     expect(calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
