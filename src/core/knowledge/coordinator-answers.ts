@@ -4,9 +4,8 @@
  * coordinator answer can never override the plan; it fills a gap the plan leaves.
  *
  * Both kinds go through the same search as the content (glossary, typo correction, scoring), so
- * "similar questions" means what it means for the FAQ:
- * - an `answer` is indexed as an entry whose questions are the ones it resolved and whose answer is its text;
- * - a `link` is indexed by its questions only, and answers with the curated entry it points to.
+ * "similar questions" means what it means for the FAQ. Each is indexed by the questions it resolved
+ * (never by its text); an `answer` replies with its own text, a `link` with the curated entry it points to.
  */
 import type { CommandContext } from "../command.js";
 import { t } from "../command.js";
@@ -83,7 +82,9 @@ export function indexedEntries(answers: readonly CoordinatorAnswer[], content: C
         topic: a.topic,
         questions: a.questions.map((q) => q.example),
         keywords: [],
-        answer: a.kind === "answer" ? (v.text ?? "") : "",
+        // Only the questions are searched: "similar" means similar to what was asked. The text of an answer
+        // is rendered from the answer itself, never from this entry.
+        answer: "",
         milestones: [],
         source: COORDINATOR_SOURCE,
       },
