@@ -15,6 +15,7 @@ import type { Content } from "./core/content/schema.js";
 import type { Logger } from "./core/ports.js";
 import { systemClock } from "./core/time.js";
 import { createLogger } from "./logger.js";
+import { startAnswerNoticeJob } from "./scheduler/answer-notices.js";
 import { startDigestJob } from "./scheduler/digest.js";
 import { startReminderJobs } from "./scheduler/reminders.js";
 import { createScheduler } from "./scheduler/scheduler.js";
@@ -58,6 +59,8 @@ async function runTelegram(config: Config, content: Content, store: ClosableStor
     void startDigestJob(scheduler, { ...app.services, cron: config.DIGEST_CRON }).catch((error: unknown) =>
       log.error({ err: error }, "digest: the weekly digest job could not start"),
     );
+    // Askers hear back when coordinators answer: retries, Zalo's one-a-day notices and the 30-day expiry.
+    void startAnswerNoticeJob(scheduler, app.services).catch((error: unknown) => log.error({ err: error }, "questions: the answer-notice job could not start"));
 
     const signal = waitForSignal();
     if (config.mode === "webhook") {
