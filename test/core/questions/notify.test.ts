@@ -50,7 +50,7 @@ describe("telling the askers", () => {
   });
 
   it("tells someone who asked in a group on their own private chat, not in the group", async () => {
-    const { app, send, answerTop, notices } = await setup();
+    const { send, answerTop, notices } = await setup();
     await send(tgText(USERS.member, `/hoi ${SALARY}`, { chat: { id: "-100500", type: "group", title: "Nhóm phường" } }));
     await answerTop("Trước ngày 10/08/2025.");
     expect(notices().map((m) => m.chatKey)).toEqual(["telegram:401"]);
