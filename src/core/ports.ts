@@ -23,7 +23,8 @@ export type UserKey = `${ChannelName}:${string}`;
 export interface Person {
   userKey: UserKey;
   name: string;
-  role: "lead" | "coordinator";
+  /** `admin` is granted in the store only by the one-time first-admin code; other admins come from ADMIN_IDS. */
+  role: "lead" | "coordinator" | "admin";
   /** For leads: the agency they lead. */
   agencyId?: string;
   /** Their private chat with the bot, where reminders go. */
@@ -38,7 +39,8 @@ export interface Person {
 /** A one-time invitation. Only the hash of the code is stored. */
 export interface Invitation {
   codeHash: string;
-  kind: "lead" | "coordinator";
+  /** `admin`: the one-time first-admin code printed at start-up when no admin is configured. */
+  kind: "lead" | "coordinator" | "admin";
   agencyId?: string;
   createdBy: UserKey;
   createdAt: string;
@@ -334,6 +336,12 @@ export interface PromptRepo {
   clear(chatKey: ChatKey, ref: string): Promise<void>;
 }
 
+/** Updates already handled, so a redelivered update has one effect, also across a restart. */
+export interface InboundRepo {
+  /** Records the key; returns false if it was recorded before (the update is a duplicate). Bounded in size. */
+  claim(key: string, at: string): Promise<boolean>;
+}
+
 /** The whole store. Reads are synchronous (data is in memory); writes resolve once on disk. */
 export interface Store {
   readonly people: PeopleRepo;
@@ -346,6 +354,7 @@ export interface Store {
   readonly prompts: PromptRepo;
   readonly answers: CoordinatorAnswerRepo;
   readonly askers: AskerRepo;
+  readonly inbound: InboundRepo;
   /** Waits for every pending write. */
   flush(): Promise<void>;
 }

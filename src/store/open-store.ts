@@ -22,6 +22,8 @@ export const LIMITS = {
   questionDays: 400,
   /** Longest example text kept per unanswered question. */
   exampleLength: 300,
+  /** Handled update keys remembered for de-duplication (the oldest are forgotten first). */
+  inbound: 5000,
 };
 
 /** Options of {@link openStore}. */
@@ -244,6 +246,15 @@ function createStore(
     },
     answers: helpDesk.answers,
     askers: helpDesk.askers,
+    inbound: {
+      async claim(key, at) {
+        if (data.inbound.some((k) => k.key === key)) return false;
+        data.inbound.push({ key, at });
+        if (data.inbound.length > LIMITS.inbound) data.inbound.splice(0, data.inbound.length - LIMITS.inbound);
+        await save();
+        return true;
+      },
+    },
     async flush() {
       await writer.idle();
       await Promise.all([statusLog.flush(), deliveryLog.flush()]);

@@ -12,7 +12,7 @@ const channel = z.enum(["telegram", "zalo", "console"]);
 export const personSchema = z.object({
   userKey: key,
   name: z.string(),
-  role: z.enum(["lead", "coordinator"]),
+  role: z.enum(["lead", "coordinator", "admin"]),
   agencyId: z.string().optional(),
   chatKey: key,
   grantedBy: key,
@@ -23,7 +23,7 @@ export const personSchema = z.object({
 
 export const invitationSchema = z.object({
   codeHash: z.string().min(16),
-  kind: z.enum(["lead", "coordinator"]),
+  kind: z.enum(["lead", "coordinator", "admin"]),
   agencyId: z.string().optional(),
   createdBy: key,
   createdAt: iso,
@@ -153,6 +153,8 @@ export const mainFileSchema = z.object({
   askers: z.array(pendingAskerSchema).default([]),
   questionListings: z.array(questionListingSchema).default([]),
   askerNotices: z.array(askerNoticeSchema).default([]),
+  /** Keys of updates already handled (Zalo: event name + message id), newest last, bounded. */
+  inbound: z.array(z.object({ key: z.string(), at: iso })).default([]),
 });
 export type MainFile = z.infer<typeof mainFileSchema>;
 
@@ -177,5 +179,6 @@ export function emptyMainFile(): MainFile {
     askers: [],
     questionListings: [],
     askerNotices: [],
+    inbound: [],
   };
 }

@@ -1,7 +1,8 @@
 import type { CoreSettings } from "../command.js";
 import type { Content } from "../content/schema.js";
 import type { Lang } from "../dates.js";
-import type { ChatKey, Logger, Outbox, OutgoingMessage, SendResult, Store } from "../ports.js";
+import { adminChats } from "../people/admins.js";
+import type { ChatKey, Logger, Outbox, OutgoingMessage, SendResult, Store, UserKey } from "../ports.js";
 import { type Attachment, reply, type Reply } from "../reply.js";
 import { digestFromStore, digestRunKey } from "./build.js";
 import { digestCsvBytes, digestCsvName } from "./render-csv.js";
@@ -29,9 +30,9 @@ export type DigestSendOutcome =
  * Who receives the weekly digest: every active coordinator's private chat, or, when there is
  * no coordinator, the private chat of every admin from config (`telegram:123` → chat `telegram:123`).
  */
-export function digestRecipients(store: Store, adminKeys: readonly string[]): ChatKey[] {
+export function digestRecipients(store: Store, adminKeys: readonly UserKey[]): ChatKey[] {
   const coordinators = store.people.list({ role: "coordinator" }).map((p) => p.chatKey);
-  const chosen = coordinators.length > 0 ? coordinators : adminKeys.map((k) => k as ChatKey);
+  const chosen = coordinators.length > 0 ? coordinators : adminChats(store, { adminKeys });
   return [...new Set(chosen)];
 }
 
@@ -57,6 +58,7 @@ export async function digestAttachments(
         filename: digestChartName(digest),
         data: await options.charts.statusChart(digest),
         caption: lang === "en" ? "Status per milestone" : "Tình trạng theo từng mốc",
+        source: { kind: "digest-chart", asOf: digest.generatedAt },
       });
     } catch (error) {
       options.log.error({ err: error, week: digest.week.id }, "digest: the chart could not be rendered; sending without it");
@@ -67,6 +69,7 @@ export async function digestAttachments(
     filename: digestCsvName(digest),
     data: digestCsvBytes(digest, lang),
     caption: lang === "en" ? "Every milestone × agency (CSV, opens in Excel)" : "Chi tiết từng mốc × cơ quan (CSV, mở bằng Excel)",
+    source: { kind: "digest-csv", asOf: digest.generatedAt },
   });
   return out;
 }

@@ -59,6 +59,19 @@ export function redemptionReply(ctx: CommandContext, result: Redemption): Reply 
       ),
     );
   }
+  if (result.kind === "admin") {
+    return reply(
+      lines(
+        bold(t(lang, `Chào mừng ${ctx.actor.name}, quản trị viên!`, `Welcome ${ctx.actor.name}, admin!`)),
+        t(
+          lang,
+          "Anh/chị đã được đăng ký là quản trị viên bằng mã khởi tạo. Bước tiếp theo: mời điều phối viên bằng /moi dieuphoi.",
+          "You are now an admin, registered with the start-up code. Next step: invite a coordinator with /invite coordinator.",
+        ),
+        t(lang, "Gõ /toi để xem vai trò của mình, /help để xem tất cả các lệnh.", "Type /me to see your role, /help for all commands."),
+      ),
+    );
+  }
   const role = result.kind === "lead" ? "lead" : "coordinator";
   const gained = commandsGained(services.commands, role).map(
     (c): Span[] => ["• ", bold(`/${lang === "en" ? c.alias : c.name}`), `: ${lang === "en" ? c.description.en : c.description.vi}`],

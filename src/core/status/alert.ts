@@ -4,6 +4,7 @@ import { formatMoment } from "../dates.js";
 import { agencyLabel, dueWithCountdown, milestoneTitle } from "../milestones.js";
 import type { ChatKey, OutgoingMessage, StatusRecord, UserKey } from "../ports.js";
 import { bold, code, italic, lines, link, reply, type Reply, type Span } from "../reply.js";
+import { adminChats } from "../people/admins.js";
 import { statusLabel } from "./kinds.js";
 import { reporterText } from "./render.js";
 
@@ -17,7 +18,7 @@ export function alertRecipients(services: Services, exclude?: UserKey): ChatKey[
   const keys =
     coordinators.length > 0
       ? coordinators.filter((p) => p.userKey !== exclude).map((p) => p.chatKey)
-      : settings.adminKeys.filter((k) => k !== exclude).map((k): ChatKey => k);
+      : adminChats(store, settings).filter((k) => k !== exclude);
   return [...new Set(keys)].filter((k) => store.chats.get(k)?.active !== false);
 }
 
