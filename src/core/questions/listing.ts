@@ -42,28 +42,31 @@ export interface Listing {
 export function selectUnanswered(deps: { store: Store; knowledge: Knowledge; content: Content }, filter?: string): Listing {
   const all = deps.store.questions.unanswered(Number.MAX_SAFE_INTEGER);
   const waiting = countWaiting(deps.store.askers.list());
+  const cache = nearestCache(deps.knowledge);
   const nearest = (q: UnansweredQuestion) => {
+    if (cache.has(q.folded)) return cache.get(q.folded);
     const r = deps.knowledge.search(q.example);
     const e = r.suggestions[0] ?? r.best?.entry;
-    return e ? { id: e.id, topic: e.topic } : undefined;
+    const found = e ? { id: e.id, topic: e.topic } : undefined;
+    if (cache.size >= NEAREST_CACHE_SIZE) cache.clear();
+    cache.set(q.folded, found);
+    return found;
   };
   const wanted = filter ? fold(filter) : "";
   const topic = wanted ? deps.content.faq.find((e) => e.topic === wanted.replace(/ /g, "-"))?.topic : undefined;
   const words = wanted.split(" ").filter(Boolean);
-  const matches = all
-    .map((question) => ({ question, nearest: nearest(question) }))
-    .filter(({ question, nearest }) => {
-      if (topic) return nearest?.topic === topic || question.folded.includes(wanted);
-      const have = question.folded.split(" ");
-      return words.every((w) => have.some((h) => h.startsWith(w)));
-    });
+  // Searching costs a few milliseconds per question: only a topic filter searches them all; otherwise
+  // only the shown questions are searched, for their closest entry.
+  const matches = all.filter((question) => {
+    if (topic) return question.folded.includes(wanted) || nearest(question)?.topic === topic;
+    const have = question.folded.split(" ");
+    return words.every((w) => have.some((h) => h.startsWith(w)));
+  });
   return {
-    items: matches.slice(0, LISTING_SIZE).map(({ question, nearest }, i) => ({
-      n: i + 1,
-      question,
-      waiting: waiting.get(question.folded) ?? 0,
-      ...(nearest ? { nearest } : {}),
-    })),
+    items: matches.slice(0, LISTING_SIZE).map((question, i) => {
+      const near = nearest(question);
+      return { n: i + 1, question, waiting: waiting.get(question.folded) ?? 0, ...(near ? { nearest: near } : {}) };
+    }),
     total: matches.length,
     ...(filter ? { filter } : {}),
     ...(topic ? { topic } : {}),
@@ -117,6 +120,19 @@ export function renderListing(listing: Listing, lang: Lang): Reply {
       t(lang, "Gắn vào mục có sẵn (một cách hỏi mới): /giaidap <số> =<mã mục>", "Attach to an existing entry (a new way of asking it): /answer <number> =<entry id>"),
     ),
   );
+}
+
+/** Questions whose closest entry is remembered per knowledge base (the content does not change while it runs). */
+const NEAREST_CACHE_SIZE = 2000;
+const nearestCaches = new WeakMap<Knowledge, Map<string, { id: string; topic: string } | undefined>>();
+
+function nearestCache(knowledge: Knowledge): Map<string, { id: string; topic: string } | undefined> {
+  let cache = nearestCaches.get(knowledge);
+  if (!cache) {
+    cache = new Map();
+    nearestCaches.set(knowledge, cache);
+  }
+  return cache;
 }
 
 /** People waiting per folded question (those already pointed at an answer are no longer waiting for one). */
