@@ -15,7 +15,8 @@ import type { Content } from "../content/schema.js";
 import { formatDay, type Lang } from "../dates.js";
 import { answerMark, currentVersion, isActive } from "../knowledge/coordinator-answers.js";
 import { ASKER_RETENTION_DAYS } from "../knowledge/askers.js";
-import type { ChannelName, ChatKey, CoordinatorAnswer, Logger, OutgoingMessage, Outbox, PendingAsker, SendResult, Store } from "../ports.js";
+import { deliverMessages } from "../deliver.js";
+import type { ChannelName, ChatKey, CoordinatorAnswer, Logger, OutgoingMessage, Outbox, PendingAsker, Store } from "../ports.js";
 import { bold, italic, lines, reply, type Reply, type Rich } from "../reply.js";
 import { dayOf } from "../time.js";
 
@@ -146,32 +147,15 @@ export async function notifyAskers(deps: NoticeDeps, now: Date): Promise<NoticeR
   }
   if (outgoing.length === 0) return report;
 
-  let results: SendResult[];
-  try {
-    results = await deps.outbox.send(outgoing.map((o) => o.message));
-  } catch (error) {
-    deps.log.error({ err: error }, "questions: the outbox failed; the notices will be retried");
-    results = outgoing.map((o) => ({ chatKey: o.message.chatKey, result: "failed", error: (error as Error)?.message ?? String(error) }));
-  }
+  const results = await deliverMessages(deps, outgoing.map((o) => o.message), at);
   for (const [i, o] of outgoing.entries()) {
-    const res = results[i] ?? { chatKey: o.message.chatKey, result: "failed", error: "no result from the outbox" };
-    await store.reminders.addDelivery({
-      ref: o.message.ref,
-      chatKey: o.message.chatKey,
-      result: res.result,
-      ...(res.messageId ? { messageId: res.messageId } : {}),
-      ...(res.error ? { error: res.error } : {}),
-      at,
-    });
+    const res = results[i]!;
+    // Told, or blocked (nobody left to tell): either way their records are gone. A failure is retried.
     if (res.result === "ok") report.told.push(o.message.chatKey);
-    else if (res.result === "blocked") {
-      // They blocked the assistant: there is nobody to tell, so their records go now.
-      if (store.chats.get(o.message.chatKey)?.active !== false) await store.chats.markInactive(o.message.chatKey, at);
-    } else {
+    else if (res.result === "failed") {
       report.failed.push(o.message.chatKey);
       await store.askers.restore(o.taken);
       if (o.capped) await store.askers.releaseNotice(o.message.chatKey, day);
-      deps.log.warn({ chatKey: o.message.chatKey, error: res.error }, "questions: a notice did not go through; it will be retried");
     }
   }
   return report;

@@ -5,8 +5,9 @@
  */
 import type { WorkingCalendar } from "../calendar.js";
 import type { Content, Milestone } from "../content/schema.js";
-import type { ChatKey, Logger, OutgoingMessage, Outbox, SendResult, SentReminder, Store, UserKey } from "../ports.js";
+import type { ChatKey, Logger, Outbox, SendResult, SentReminder, Store, UserKey } from "../ports.js";
 import type { Reply } from "../reply.js";
+import { deliverMessages } from "../deliver.js";
 import { reminderMessage } from "./message.js";
 
 /** What sending needs: the ports, the content and the calendar. */
@@ -119,27 +120,7 @@ export async function deliverReminder(deps: DeliverDeps, r: ReminderToSend): Pro
  * counts as a failed delivery for every chat; a blocked chat is marked inactive.
  */
 export async function sendAndRecord(deps: Pick<DeliverDeps, "store" | "outbox" | "log">, chatKeys: readonly ChatKey[], message: Reply, ref: string, at: string): Promise<SendResult[]> {
-  const messages: OutgoingMessage[] = chatKeys.map((chatKey) => ({ chatKey, reply: message, ref }));
-  let results: SendResult[];
-  try {
-    results = await deps.outbox.send(messages);
-  } catch (error) {
-    deps.log.error({ err: error, ref }, "reminders: the outbox failed; deliveries recorded as failed");
-    results = chatKeys.map((chatKey) => ({ chatKey, result: "failed", error: (error as Error)?.message ?? String(error) }));
-  }
-  for (const res of results) {
-    await deps.store.reminders.addDelivery({
-      ref,
-      chatKey: res.chatKey,
-      result: res.result,
-      ...(res.messageId ? { messageId: res.messageId } : {}),
-      ...(res.error ? { error: res.error } : {}),
-      at,
-    });
-    if (res.result === "blocked" && deps.store.chats.get(res.chatKey)?.active !== false) await deps.store.chats.markInactive(res.chatKey, at);
-    if (res.result !== "ok") deps.log.warn({ ref, chatKey: res.chatKey, result: res.result, error: res.error }, "reminders: a delivery did not go through");
-  }
-  return results;
+  return deliverMessages(deps, chatKeys.map((chatKey) => ({ chatKey, reply: message, ref })), at);
 }
 
 /** The private chats of the active coordinators who have not blocked the assistant. */
