@@ -24,11 +24,13 @@ import { dayOf } from "../time.js";
 export interface NoticePolicy {
   /** At most one (bundled) notice per person per day. */
   oncePerDay: boolean;
+  /** For capped channels: the longest bundle, so it stays one message (Zalo: 2,000 characters). The rest waits. */
+  maxLength?: number;
 }
 
 /** Zalo has a quota of messages the user did not ask for: one bundled notice a day. The others have none. */
 export const NOTICE_POLICIES: Record<ChannelName, NoticePolicy> = {
-  zalo: { oncePerDay: true },
+  zalo: { oncePerDay: true, maxLength: 1900 },
   telegram: { oncePerDay: false },
   console: { oncePerDay: false },
 };
@@ -41,6 +43,7 @@ export interface NoticePlan {
   chatKey: ChatKey;
   answerIds: string[];
   oncePerDay: boolean;
+  maxLength?: number;
 }
 
 /** Groups the askers whose question has an active answer by chat: one notice per chat. Pure. */
@@ -53,11 +56,11 @@ export function planNotices(askers: readonly PendingAsker[], answers: readonly C
     set.add(a.answerId);
     byChat.set(a.chatKey, set);
   }
-  return [...byChat].map(([chatKey, ids]) => ({
-    chatKey,
-    answerIds: [...ids].sort(),
-    oncePerDay: policies[chatKey.slice(0, chatKey.indexOf(":")) as ChannelName]?.oncePerDay ?? true,
-  }));
+  return [...byChat].map(([chatKey, ids]) => {
+    // An unknown channel is treated like the strictest one.
+    const policy = policies[chatKey.slice(0, chatKey.indexOf(":")) as ChannelName] ?? { oncePerDay: true };
+    return { chatKey, answerIds: [...ids].sort(byNumber), oncePerDay: policy.oncePerDay, ...(policy.maxLength ? { maxLength: policy.maxLength } : {}) };
+  });
 }
 
 /**
@@ -73,7 +76,12 @@ export function noticeMessage(content: Content, items: readonly { asker: Pending
     const asked = formatDay(dayOf(new Date(asker.askedAt)));
     const question: Rich = [bold(t(lang, `Câu hỏi ngày ${asked}: `, `Your question of ${asked}: `)), `“${asker.question}”`];
     const mark: Rich = [italic(answerMark(answer, lang))];
-    return [i > 0 && "", question, entry ? entry.answer.trim() : (version.text ?? ""), source && `${t(lang, "Nguồn", "Source")}: ${source.title}`, mark];
+    const text = entry
+      ? entry.answer.trim()
+      : answer.kind === "link"
+        ? t(lang, "Nội dung trả lời đã được cập nhật; xin anh/chị hỏi lại bằng /hoi để xem bản mới nhất.", "The answer has been updated; please ask again with /ask to see the latest.")
+        : (version.text ?? "");
+    return [i > 0 && "", question, text, source && `${t(lang, "Nguồn", "Source")}: ${source.title}`, mark];
   });
   return reply(
     lines(
@@ -128,7 +136,7 @@ export async function notifyAskers(deps: NoticeDeps, now: Date): Promise<NoticeR
       report.deferred.push(plan.chatKey);
       continue;
     }
-    const taken = await store.askers.take(plan.chatKey, plan.answerIds);
+    const taken = await store.askers.take(plan.chatKey, fitting(deps.content, plan, store));
     if (taken.length === 0) {
       if (plan.oncePerDay) await store.askers.releaseNotice(plan.chatKey, day);
       continue;
@@ -137,7 +145,7 @@ export async function notifyAskers(deps: NoticeDeps, now: Date): Promise<NoticeR
       const answer = store.answers.get(asker.answerId!);
       return answer ? [{ asker, answer }] : [];
     });
-    const ids = [...new Set(items.map((x) => x.answer.id))].sort();
+    const ids = [...new Set(items.map((x) => x.answer.id))].sort(byNumber);
     const lang = taken.find((a) => a.lang)?.lang ?? "vi";
     outgoing.push({
       message: { chatKey: plan.chatKey, reply: noticeMessage(deps.content, items, lang), ref: `${NOTICE_REF_PREFIX}${ids.join(",")}` },
@@ -159,4 +167,31 @@ export async function notifyAskers(deps: NoticeDeps, now: Date): Promise<NoticeR
     }
   }
   return report;
+}
+
+/**
+ * The answers of a plan that fit in one message of the channel, oldest answer first (at least one):
+ * a bundle split over several messages would spend the quota it is meant to save.
+ */
+function fitting(content: Content, plan: NoticePlan, store: Store): string[] {
+  if (!plan.maxLength) return plan.answerIds;
+  const out: string[] = [];
+  let length = 200; // the title and the closing line
+  for (const id of plan.answerIds) {
+    const answer = store.answers.get(id);
+    if (!answer) continue;
+    const v = currentVersion(answer);
+    const text = answer.kind === "link" ? (content.faq.find((e) => e.id === v.entryId)?.answer ?? "") : (v.text ?? "");
+    const asked = store.askers.list().filter((a) => a.chatKey === plan.chatKey && a.answerId === id);
+    const size = text.length + asked.reduce((n, a) => n + a.question.length + 120, 0);
+    if (out.length > 0 && length + size > plan.maxLength) break;
+    out.push(id);
+    length += size;
+  }
+  return out;
+}
+
+/** gd2 before gd10. */
+function byNumber(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
 }

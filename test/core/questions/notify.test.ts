@@ -102,6 +102,22 @@ describe("telling the askers", () => {
     expect(notices()[0]!.ref).toBe(`${NOTICE}gd1,gd2`);
   });
 
+  it("keeps a Zalo bundle to one message's length, and sends the rest another day", async () => {
+    const { app, send, notices } = await setup();
+    await send(zalo("z-5", SALARY));
+    await send(zalo("z-5", PARKING));
+    const question = (q: string) => app.store.questions.unanswered(10).find((u) => u.example === q)!;
+    const by = { by: "telegram:301" as const, byName: "Dung", role: "coordinator" as const, at: "2025-05-01T02:00:00.000Z" };
+    const long = "Nội dung dài. ".repeat(100).trim();
+    await app.store.answers.add({ kind: "answer", questions: [question(SALARY)], topic: "other", versions: [{ action: "answer", text: long, ...by }] });
+    await app.store.answers.add({ kind: "answer", questions: [question(PARKING)], topic: "other", versions: [{ action: "answer", text: long, ...by }] });
+    await notifyAskers(app.services, app.clock.now());
+    expect(notices().map((m) => m.ref)).toEqual([`${NOTICE}gd1`]);
+    app.clock.set("2025-05-02T08:00:00+07:00");
+    await notifyAskers(app.services, app.clock.now());
+    expect(notices().map((m) => m.ref)).toEqual([`${NOTICE}gd1`, `${NOTICE}gd2`]);
+  });
+
   it("deletes askers after 30 days, told or not", async () => {
     const { app, send, answerTop, notices } = await setup();
     await send(tgText(USERS.member, SALARY));
@@ -172,7 +188,7 @@ describe("telling the askers", () => {
       answers,
     );
     expect(plans).toEqual([
-      { chatKey: "zalo:1", answerIds: ["gd1"], oncePerDay: true },
+      { chatKey: "zalo:1", answerIds: ["gd1"], oncePerDay: true, maxLength: 1900 },
       { chatKey: "telegram:2", answerIds: ["gd1"], oncePerDay: false },
     ]);
   });
