@@ -76,8 +76,8 @@ export function renderExportYaml(exported: FaqExport, meta: { dataFile: string; 
       ...exported.links.flatMap((l) => [`   ${l.entryId}${meta.fileOf?.(l.entryId) ? ` (${meta.fileOf(l.entryId)})` : ""}, from ${l.answerId}:`, ...l.questions.map((q) => `     - ${JSON.stringify(q)}`)]),
     ].join("\n");
   }
-  // An empty list still parses as a (valid, empty) list of entries.
-  return exported.entries.length === 0 ? `${doc.toString().replace(/^\[\]\s*$/m, "[]")}` : doc.toString();
+  // With no answers this is `[]`: still a valid (empty) list of entries.
+  return doc.toString();
 }
 
 /** Which content file each FAQ entry id lives in (`faq/email.yaml`). */

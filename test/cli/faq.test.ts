@@ -115,3 +115,13 @@ describe("npm run cli -- faq export", () => {
     expect(run.err).toContain("Usage: npm run cli -- faq export [--out FILE]");
   });
 });
+
+describe("faq export with no coordinator answers", () => {
+  it("prints an empty list, which is still a valid FAQ file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "faq-export-empty-"));
+    dirs.push(dir);
+    const run = await runCliCaptured(["faq", "export"], { env: { DATA_FILE: join(dir, "db.json"), CONTENT_DIR: "content" } });
+    expect(run.code).toBe(0);
+    expect(parse(run.out)).toEqual([]);
+  });
+});
