@@ -20,6 +20,7 @@ import { setZaloWebhook, zaloWebhookRoute } from "./channels/zalo/webhook.js";
 import type { Config } from "./config.js";
 import type { Content } from "./core/content/schema.js";
 import { FileProblemError } from "./core/errors.js";
+import { recoverIntents } from "./core/delivery.js";
 import { adminChats, quotaPauseNotice } from "./core/people/admins.js";
 import { issueFirstAdminCode } from "./core/people/invitations.js";
 import type { ChannelName, Logger, Outbox } from "./core/ports.js";
@@ -183,10 +184,13 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
     }
 
     // 6. Scheduled work, once the channels can send: reminders at REMINDER_TIME, the weekly digest on DIGEST_CRON, each with catch-up now.
-    void startReminderJobs(scheduler, app.services).catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"));
-    void startDigestJob(scheduler, { ...app.services, cron: config.DIGEST_CRON }).catch((error: unknown) =>
-      log.error({ err: error }, "digest: the weekly digest job could not start"),
-    );
+    // Messages intended before a crash and never confirmed go first, marked "(gửi lại)".
+    void recoverIntents(app.services, clock.now())
+      .catch((error: unknown) => log.error({ err: error }, "delivery: unconfirmed messages could not be sent again; they stay recorded for the next start"))
+      .then(() => startReminderJobs(scheduler, app.services))
+      .catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"))
+      .then(() => startDigestJob(scheduler, { ...app.services, cron: config.DIGEST_CRON }))
+      .catch((error: unknown) => log.error({ err: error }, "digest: the weekly digest job could not start"));
     // Askers hear back when coordinators answer: retries, Zalo's one-a-day notices and the 30-day expiry.
     void startAnswerNoticeJob(scheduler, app.services).catch((error: unknown) => log.error({ err: error }, "questions: the answer-notice job could not start"));
 

@@ -77,6 +77,7 @@ export const deliverySchema = z.object({
   result: z.enum(["ok", "blocked", "failed"]),
   messageId: z.string().optional(),
   error: z.string().optional(),
+  repeat: z.boolean().optional(),
   at: iso,
 });
 
@@ -100,8 +101,9 @@ export const runSchema = z.object({ key: z.string(), at: iso, data: z.unknown().
 export const promptSchema = z.object({
   chatKey: key,
   userKey: key.optional(),
-  kind: z.enum(["note", "reminder"]),
+  kind: z.enum(["note", "reminder", "bundle"]),
   ref: z.string(),
+  items: z.array(z.string()).optional(),
   messageId: z.string().optional(),
   expiresAt: iso,
   createdAt: iso,
@@ -155,6 +157,19 @@ export const mainFileSchema = z.object({
   askerNotices: z.array(askerNoticeSchema).default([]),
   /** Keys of updates already handled (Zalo: event name + message id), newest last, bounded. */
   inbound: z.array(z.object({ key: z.string(), at: iso })).default([]),
+  /** Messages intended and not yet known to be delivered (see OutboxIntent). */
+  intents: z
+    .array(
+      z.object({
+        id: z.string(),
+        chatKey: key,
+        ref: z.string(),
+        covers: z.array(z.string()).optional(),
+        text: z.array(z.unknown()),
+        at: iso,
+      }),
+    )
+    .default([]),
 });
 export type MainFile = z.infer<typeof mainFileSchema>;
 
@@ -180,5 +195,6 @@ export function emptyMainFile(): MainFile {
     questionListings: [],
     askerNotices: [],
     inbound: [],
+    intents: [],
   };
 }

@@ -2,7 +2,8 @@ import type { CoreSettings } from "../command.js";
 import type { Content } from "../content/schema.js";
 import type { Lang } from "../dates.js";
 import { adminChats } from "../people/admins.js";
-import type { ChatKey, Logger, Outbox, OutgoingMessage, SendResult, Store, UserKey } from "../ports.js";
+import { type PlannedMessage, planMessage, sendPlanned } from "../delivery.js";
+import type { ChatKey, Logger, Outbox, SendResult, Store, UserKey } from "../ports.js";
 import { type Attachment, reply, type Reply } from "../reply.js";
 import { digestFromStore, digestRunKey } from "./build.js";
 import { digestCsvBytes, digestCsvName } from "./render-csv.js";
@@ -99,17 +100,22 @@ export async function sendWeeklyDigest(deps: DigestSendDeps, now: Date): Promise
     return { status: "no-recipients", key };
   }
   const digest = digestFromStore(deps.content, deps.store, now);
-  if (!(await deps.store.runs.claim({ key, at: now.toISOString(), data: digest.snapshot }))) return { status: "already-sent", key };
-
   const replies = await digestReplies(digest, { charts: deps.charts, log: deps.log });
-  const messages: OutgoingMessage[] = recipients.flatMap((chatKey) => replies.map((r) => ({ chatKey, reply: r, ref: key })));
-  const results = await deps.outbox.send(messages);
   const at = now.toISOString();
-  for (const r of results) {
-    await deps.store.reminders.addDelivery({ ref: key, chatKey: r.chatKey, result: r.result, messageId: r.messageId, error: r.error, at });
-    if (r.result === "blocked" && deps.store.chats.get(r.chatKey)?.active !== false) await deps.store.chats.markInactive(r.chatKey, at);
-  }
+  // The week is claimed together with the intents of its messages: a crash before a send repeats that message after the restart.
+  const planned = recipients.flatMap((chatKey) => replies.map((r) => planMessage(chatKey, r, key, at)));
+  if (!(await deps.store.runs.claim({ key, at, data: digest.snapshot }, planned.map((p) => p.intent)))) return { status: "already-sent", key };
+  // Each recipient's messages go in order (the text first, then the files).
+  const results = (
+    await Promise.all(recipients.map((chatKey) => sendInOrder(deps, planned.filter((p) => p.intent.chatKey === chatKey), at)))
+  ).flat();
   const failed = results.filter((r) => r.result !== "ok").length;
-  deps.log.info({ key, recipients: recipients.length, messages: messages.length, failed }, "digest: weekly digest sent");
+  deps.log.info({ key, recipients: recipients.length, messages: planned.length, failed }, "digest: weekly digest sent");
   return { status: "sent", key, recipients, results };
+}
+
+async function sendInOrder(deps: DigestSendDeps, planned: readonly PlannedMessage[], at: string): Promise<SendResult[]> {
+  const out: SendResult[] = [];
+  for (const p of planned) out.push(...(await sendPlanned(deps, [p], at)));
+  return out;
 }

@@ -42,6 +42,8 @@ export interface DigestInput {
   unanswered: readonly UnansweredQuestion[];
   /** Coordinator answers (/giaidap), with their versions; absent means none. */
   coordinatorAnswers?: readonly CoordinatorAnswer[];
+  /** Zalo quota pauses (runs `zalo-quota|<at>` with `data.until`); optional for inputs built before Zalo. */
+  quotaPauses?: readonly { at: string; until?: string }[];
 }
 
 /**
@@ -194,6 +196,8 @@ export interface Digest {
     inactiveChats: InactiveChat[];
     /** All failures of the week; renderers show the first few. */
     failures: DeliveryFailure[];
+    /** Times Zalo answered 429 "quota exceeded" in the week, and until when sending paused. */
+    quotaPauses: { at: string; until?: string }[];
   };
   questions: {
     asked: number;

@@ -84,7 +84,8 @@ export async function issueInvitation(ctx: CommandContext, target: InvitationTar
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
   };
   await services.store.invitations.add(invitation);
-  const bot = services.settings.botUsername?.replace(/^@/, "");
+  // Deep links exist only on Telegram; on Zalo and in the terminal the code is shown as text.
+  const bot = ctx.message.channel === "telegram" ? services.settings.botUsername?.replace(/^@/, "") : undefined;
   return { code, invitation, link: bot ? `https://t.me/${bot}?start=${code}` : undefined };
 }
 

@@ -35,8 +35,12 @@ export function invitationReply(ctx: CommandContext, issued: IssuedInvitation): 
       "",
       t(
         lang,
-        `Xin vui lòng gửi riêng liên kết (hoặc mã) cho người được mời. Người đó bấm liên kết, hoặc gõ /dangky ${secret} trong trò chuyện riêng với trợ lý.`,
-        `Please send the link (or the code) privately to the person invited. They open the link, or type /register ${secret} in a private chat with the assistant.`,
+        issued.link
+          ? `Xin vui lòng gửi riêng liên kết (hoặc mã) cho người được mời. Người đó bấm liên kết, hoặc gõ /dangky ${secret} trong trò chuyện riêng với trợ lý.`
+          : `Xin vui lòng gửi riêng mã cho người được mời. Người đó gõ /dangky ${secret} trong trò chuyện riêng với trợ lý (trên Zalo hoặc Telegram).`,
+        issued.link
+          ? `Please send the link (or the code) privately to the person invited. They open the link, or type /register ${secret} in a private chat with the assistant.`
+          : `Please send the code privately to the person invited. They type /register ${secret} in a private chat with the assistant (on Zalo or Telegram).`,
       ),
       groupHint,
     ),

@@ -7,15 +7,17 @@
  * official accounts have a quota of messages the user did not ask for) gets at most one bundled notice
  * per person per day (Asia/Ho_Chi_Minh); the rest waits for the next day's run.
  *
- * Each asker is told at most once: their record is taken out of the store before the send, and only put
- * back if the delivery failed (to retry later). Records are deleted once told, or after 30 days.
+ * Each asker is told once: their record is taken out of the store before the send (so two runs never
+ * both send it), the message goes through {@link deliver} (its intent is stored first, so a crash
+ * before the outcome is recorded sends it again at start-up, marked "(gửi lại)"), and the record is only
+ * put back if the delivery failed, to retry later. Records are deleted once told, or after 30 days.
  */
 import { t } from "../command.js";
 import type { Content } from "../content/schema.js";
 import { formatDay, type Lang } from "../dates.js";
 import { answerMark, currentVersion, isActive } from "../knowledge/coordinator-answers.js";
 import { ASKER_RETENTION_DAYS } from "../knowledge/askers.js";
-import { deliverMessages } from "../deliver.js";
+import { deliver } from "../delivery.js";
 import type { ChannelName, ChatKey, CoordinatorAnswer, Logger, OutgoingMessage, Outbox, PendingAsker, Store } from "../ports.js";
 import { bold, italic, lines, reply, type Reply, type Rich } from "../reply.js";
 import { dayOf } from "../time.js";
@@ -155,7 +157,7 @@ export async function notifyAskers(deps: NoticeDeps, now: Date): Promise<NoticeR
   }
   if (outgoing.length === 0) return report;
 
-  const results = await deliverMessages(deps, outgoing.map((o) => o.message), at);
+  const results = await deliver(deps, outgoing.map((o) => o.message), at);
   for (const [i, o] of outgoing.entries()) {
     const res = results[i]!;
     // Told, or blocked (nobody left to tell): either way their records are gone. A failure is retried.

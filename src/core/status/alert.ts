@@ -2,7 +2,8 @@ import type { CommandContext, Services } from "../command.js";
 import type { Milestone } from "../content/schema.js";
 import { formatMoment } from "../dates.js";
 import { agencyLabel, dueWithCountdown, milestoneTitle } from "../milestones.js";
-import type { ChatKey, OutgoingMessage, StatusRecord, UserKey } from "../ports.js";
+import { deliver } from "../delivery.js";
+import type { ChatKey, StatusRecord, UserKey } from "../ports.js";
 import { bold, code, italic, lines, link, reply, type Reply, type Span } from "../reply.js";
 import { adminChats } from "../people/admins.js";
 import { statusLabel } from "./kinds.js";
@@ -62,20 +63,8 @@ export async function sendBlockedAlert(ctx: CommandContext, record: StatusRecord
   }
   const ref = kind === "new" ? `alert|${record.id}` : `alert|${record.id}|note`;
   const body = blockedAlertReply(services, record, milestone, kind, ctx.today);
-  const messages: OutgoingMessage[] = recipients.map((chatKey) => ({ chatKey, reply: body, ref }));
   try {
-    const results = await services.outbox.send(messages);
-    const at = ctx.now.toISOString();
-    for (const r of results) {
-      await services.store.reminders.addDelivery({
-        ref,
-        chatKey: r.chatKey,
-        result: r.result,
-        at,
-        ...(r.messageId !== undefined && { messageId: r.messageId }),
-        ...(r.error !== undefined && { error: r.error }),
-      });
-    }
+    await deliver(services, recipients.map((chatKey) => ({ chatKey, reply: body, ref })), ctx.now.toISOString());
   } catch (error) {
     services.log.error({ event: "alert-failed", err: error, recordId: record.id, ref }, "status: the blocked alert could not be sent");
   }
