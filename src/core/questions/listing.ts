@@ -12,6 +12,8 @@ import { bold, code, italic, lines, type Reply, reply, type Rich } from "../repl
 
 /** Questions shown in one listing; a filter narrows the rest. */
 export const LISTING_SIZE = 15;
+/** A topic filter searches each question for its closest entry (milliseconds each): only the most asked this many. */
+export const TOPIC_SCAN = 150;
 /** How long the numbers of a listing stay valid for `/giaidap <số>`. */
 export const LISTING_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -32,6 +34,8 @@ export interface Listing {
   filter?: string;
   /** Set when the filter named a FAQ topic (e.g. "email") rather than words. */
   topic?: string;
+  /** Set when a topic filter looked only at this many of the most asked questions. */
+  scanned?: number;
 }
 
 /**
@@ -57,7 +61,8 @@ export function selectUnanswered(deps: { store: Store; knowledge: Knowledge; con
   const words = wanted.split(" ").filter(Boolean);
   // Searching costs a few milliseconds per question: only a topic filter searches them all; otherwise
   // only the shown questions are searched, for their closest entry.
-  const matches = all.filter((question) => {
+  const scanned = topic ? all.slice(0, TOPIC_SCAN) : all;
+  const matches = scanned.filter((question) => {
     if (topic) return question.folded.includes(wanted) || nearest(question)?.topic === topic;
     const have = question.folded.split(" ");
     return words.every((w) => have.some((h) => h.startsWith(w)));
@@ -68,6 +73,7 @@ export function selectUnanswered(deps: { store: Store; knowledge: Knowledge; con
       return { n: i + 1, question, waiting: waiting.get(question.folded) ?? 0, ...(near ? { nearest: near } : {}) };
     }),
     total: matches.length,
+    ...(scanned.length < all.length ? { scanned: scanned.length } : {}),
     ...(filter ? { filter } : {}),
     ...(topic ? { topic } : {}),
   };
@@ -106,7 +112,11 @@ export function renderListing(listing: Listing, lang: Lang): Reply {
   return reply(
     lines(
       bold(t(lang, `❓ Câu hỏi trợ lý chưa trả lời được${filterNote}: ${listing.total}`, `❓ Questions the assistant could not answer${filterNote}: ${listing.total}`)),
-      italic(t(lang, "Nhiều người hỏi nhất trước.", "Most asked first.")),
+      italic(
+        listing.scanned
+          ? t(lang, `Nhiều người hỏi nhất trước (lọc theo chủ đề trong ${listing.scanned} câu được hỏi nhiều nhất).`, `Most asked first (topic filter over the ${listing.scanned} most asked).`)
+          : t(lang, "Nhiều người hỏi nhất trước.", "Most asked first."),
+      ),
       "",
       ...rows,
       listing.total > listing.items.length &&
