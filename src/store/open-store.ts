@@ -14,6 +14,7 @@ import { StoreWriteError } from "../core/errors.js";
 import { coalesceWrites } from "./coalesce.js";
 import { type Backing, type DurableLow, ensureFolder, openLow, type WriteOptions } from "./files.js";
 import { acquireLock, type HeldLock } from "./lock.js";
+import { createHelpDeskRepos } from "./help-desk.js";
 import { deliverySchema, emptyMainFile, type MainFile, mainFileSchema, statusRecordSchema } from "./schema.js";
 import { SegmentLog } from "./segment-log.js";
 
@@ -143,6 +144,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
   };
 
   let statusIndex = createStatusIndex(statusLog.all());
+  const helpDesk = createHelpDeskRepos(data, save);
 
   const store: ClosableStore = {
     people: {
@@ -318,6 +320,8 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         if (data.prompts.length !== before) await save();
       },
     },
+    answers: helpDesk.answers,
+    askers: helpDesk.askers,
     intents: {
       async add(intents) {
         if (intents.length === 0) return;

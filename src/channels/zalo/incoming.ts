@@ -73,8 +73,8 @@ export function toInbound(update: ZaloUpdate, me: ZaloIdentity): ZaloInbound {
 
 /** The sender's name from whichever field carries it, cleaned like any text a person typed. */
 function nameOf(message: ZaloMessage): string {
-  const raw = message.from?.display_name ?? message.from?.first_name ?? message.from?.name ?? "";
-  // Zero-width and filler characters go too, as for Telegram names (see cleanName).
+  // An empty display_name falls back to the other fields; zero-width and filler characters go too (see cleanName).
+  const raw = message.from?.display_name || message.from?.first_name || message.from?.name || "";
   return cleanName(String(raw).slice(0, MAX_NAME * 4));
 }
 
