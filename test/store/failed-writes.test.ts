@@ -36,6 +36,10 @@ function snapshot(store: Store): unknown {
     days: store.questions.days("2000-01-01", "2100-01-01"),
     runs: store.runs.list(),
     prompt: store.prompts.find("telegram:1", "telegram:1", at),
+    intents: store.intents.list(),
+    askers: store.askers.list(),
+    answers: store.answers.list(),
+    listing: store.answers.listing("telegram:1"),
   }));
 }
 
@@ -69,6 +73,14 @@ const changes: Array<[string, (s: Store) => Promise<unknown>]> = [
   ["prompts.set", (s) => s.prompts.set({ chatKey: "telegram:1", userKey: "telegram:1", kind: "note", ref: "r2", expiresAt: later, createdAt: at })],
   ["prompts.clear", (s) => s.prompts.clear("telegram:1", "r1")],
   ["inbound.claim", (s) => s.inbound.claim("telegram:update:1", at)],
+  ["intents.add", (s) => s.intents.add([{ id: "i1", chatKey: "telegram:1", ref: "alert|x", text: ["x"], at }])],
+  [
+    "reminders.claim (with intents)",
+    (s) => s.reminders.claim({ key: "m|a|due:1", milestoneId: "m", agencyId: "a", kind: "due", step: 1, plannedFor: "2025-06-02", sentAt: at }, [{ id: "i2", chatKey: "telegram:1", ref: "m|a|due:1", text: ["x"], at }]),
+  ],
+  ["askers.add", (s) => s.askers.add({ chatKey: "telegram:1", folded: "gia vang", question: "giá vàng?", askedAt: at })],
+  ["askers.claimNotice", (s) => s.askers.claimNotice("telegram:1", "2025-06-02", at)],
+  ["answers.setListing", (s) => s.answers.setListing({ chatKey: "telegram:1", folded: ["gia vang"], at })],
 ];
 
 describe("a write that fails changes nothing", () => {
