@@ -24,18 +24,18 @@ export const MAX_NAME_LENGTH = 64;
 /**
  * Cleans a display name or chat title from a channel the way {@link stripInvisible} cleans text, and more:
  * zero-width and filler characters go too (a name made of them looks blank, or hides who wrote an alert),
- * line breaks and runs of spaces become one space, and the name is cut to {@link MAX_NAME_LENGTH} characters.
+ * line breaks and runs of spaces become one space, and the name is cut to `maxLength` characters (default {@link MAX_NAME_LENGTH}).
  * Returns `fallback` when nothing visible is left.
  *
  * ```ts
  * cleanName("\u202eLan\u200b  Nguyễn\n"); // "Lan Nguyễn"
  * ```
  */
-export function cleanName(name: string | undefined, fallback = "anh/chị"): string {
+export function cleanName(name: string | undefined, fallback = "anh/chị", maxLength = MAX_NAME_LENGTH): string {
   const cleaned = stripInvisible(name ?? "")
     .replace(/[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200d\u2060-\u2064\u3164\ufe00-\ufe0f\uffa0]/g, "")
     .replace(/\s+/g, " ")
     .trim();
-  const cut = [...cleaned].slice(0, MAX_NAME_LENGTH).join("").trim();
+  const cut = [...cleaned].slice(0, maxLength).join("").trim();
   return cut.length > 0 ? cut : fallback;
 }

@@ -24,6 +24,8 @@ const ALLOWED: Record<string, Role[]> = {
   traloi: ["coordinator", "admin"],
   tt: ROLES,
   xemthem: ROLES,
+  cauhoi: ["coordinator", "admin"],
+  giaidap: ["coordinator", "admin"],
 };
 
 const USER: Record<Role, TgUser> = {

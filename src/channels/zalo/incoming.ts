@@ -75,7 +75,7 @@ export function toInbound(update: ZaloUpdate, me: ZaloIdentity): ZaloInbound {
 function nameOf(message: ZaloMessage): string {
   // An empty display_name falls back to the other fields; zero-width and filler characters go too (see cleanName).
   const raw = message.from?.display_name || message.from?.first_name || message.from?.name || "";
-  return cleanName(String(raw).slice(0, MAX_NAME * 4));
+  return cleanName(String(raw).slice(0, MAX_NAME * 4), "anh/chị", MAX_NAME);
 }
 
 /** Removes "@<bot name>" (the mention arrives inside the text in groups) and the punctuation that addressed the bot. */
