@@ -88,3 +88,15 @@ export function toPlain(text: Rich): string {
 export function flatButtons(r: Reply): Button[] {
   return (r.buttons ?? []).flat();
 }
+
+/** The longest label shown for an option, a chart row or a button. */
+export const LABEL_LIMIT = 60;
+
+/**
+ * One rule for shortening labels everywhere (numbered options, buttons, chart rows): at most
+ * `limit` characters, cut with an ellipsis. `shortenLabel("Gửi danh sách…(70 chars)")` → 59 characters and "…".
+ */
+export function shortenLabel(text: string, limit = LABEL_LIMIT): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= limit ? flat : `${flat.slice(0, limit - 1).trimEnd()}…`;
+}

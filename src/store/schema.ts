@@ -107,6 +107,18 @@ export const promptSchema = z.object({
   createdAt: iso,
 });
 
+export const listingSchema = z.object({
+  id: z.string().min(1),
+  chatKey: key,
+  userKey: key.optional(),
+  family: z.string(),
+  options: z.array(z.object({ number: z.number().int().min(1), label: z.string(), payload: z.string() })),
+  shown: z.number().int().min(0),
+  createdAt: iso,
+  shownAt: iso,
+  expiresAt: iso,
+});
+
 /** The main data file (`data/db.json`): small collections that change rarely. */
 export const mainFileSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
@@ -118,6 +130,7 @@ export const mainFileSchema = z.object({
   questionDays: z.array(questionDaySchema),
   runs: z.array(runSchema),
   prompts: z.array(promptSchema),
+  listings: z.array(listingSchema).default([]),
 });
 export type MainFile = z.infer<typeof mainFileSchema>;
 
@@ -138,5 +151,6 @@ export function emptyMainFile(): MainFile {
     questionDays: [],
     runs: [],
     prompts: [],
+    listings: [],
   };
 }

@@ -45,8 +45,8 @@ export function authorize(content: Content, actor: Actor, milestoneId: string, a
     throw new StatusRefusal(
       t(
         lang,
-        "Không tìm thấy mốc công việc này trong kế hoạch (nút đã cũ hoặc không hợp lệ). Xin vui lòng dùng /viec để xem các mốc hiện tại.",
-        "This milestone is not in the plan (the button is stale or invalid). Please use /tasks to see the current milestones.",
+        "Không tìm thấy mốc công việc này trong kế hoạch (lựa chọn đã cũ hoặc không hợp lệ). Xin vui lòng dùng /viec để xem các mốc hiện tại.",
+        "This milestone is not in the plan (the choice is stale or invalid). Please use /tasks to see the current milestones.",
       ),
       "unknown-milestone",
     );
@@ -56,8 +56,8 @@ export function authorize(content: Content, actor: Actor, milestoneId: string, a
     throw new StatusRefusal(
       t(
         lang,
-        "Không tìm thấy cơ quan, đơn vị này trong danh sách (nút đã cũ hoặc không hợp lệ). Xin vui lòng dùng /viec để cập nhật.",
-        "This agency is not known (the button is stale or invalid). Please use /tasks to update.",
+        "Không tìm thấy cơ quan, đơn vị này trong danh sách (lựa chọn đã cũ hoặc không hợp lệ). Xin vui lòng dùng /viec để cập nhật.",
+        "This agency is not known (the choice is stale or invalid). Please use /tasks to update.",
       ),
       "unknown-agency",
     );

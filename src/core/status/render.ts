@@ -111,8 +111,13 @@ export function notePromptReply(lang: Lang, status: StatusKind): Reply {
   );
 }
 
+/** "chưa báo cáo": the one word for a milestone nobody reported on, everywhere (/viec, the digest, reminders). */
+export function notReportedText(lang: Lang): string {
+  return t(lang, "chưa báo cáo", "not reported yet");
+}
+
 /** One line of a milestone's latest status for an agency, for /viec: "✅ Đã hoàn thành (08:30 05/05/2025)". */
 export function latestStatusText(record: { status: StatusKind; at: string } | undefined, lang: Lang): string {
-  if (!record) return t(lang, "chưa báo cáo", "not reported yet");
+  if (!record) return notReportedText(lang);
   return `${statusLabel(record.status, lang)} (${formatMoment(new Date(record.at))})`;
 }
