@@ -145,6 +145,7 @@ export function createAssistant(
     }
     if (choice) return choose(ctx, choice, origin);
     if (/^\d{1,3}$/.test(text)) return [noChoiceWaiting(ctx, text)];
+    origin.family = `hoi ${text}`;
     return options.ask(ctx, text);
   };
 
