@@ -259,14 +259,10 @@ function createStore(
         data.listings[i] = listing;
         await save();
       },
+      // Listings are appended in the order they were shown, so the last match is the newest, even at one instant.
       latest: (chatKey, userKey) =>
-        data.listings
-          .filter((l) => l.chatKey === chatKey && (l.userKey === undefined || userKey === undefined || l.userKey === userKey))
-          .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0],
-      family: (chatKey, family, now) =>
-        data.listings
-          .filter((l) => l.chatKey === chatKey && l.family === family && l.expiresAt > now)
-          .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+        data.listings.findLast((l) => l.chatKey === chatKey && (l.userKey === undefined || userKey === undefined || l.userKey === userKey)),
+      family: (chatKey, family, now) => data.listings.filter((l) => l.chatKey === chatKey && l.family === family && l.expiresAt > now).reverse(),
     },
     async flush() {
       await writer.idle();
