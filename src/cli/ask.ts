@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { createApp } from "../app.js";
 import { loadContent } from "../content/load.js";
+import { CONSOLE_CAPABILITIES } from "../core/channel.js";
 import type { CommandContext, Incoming } from "../core/command.js";
 import { composeAnswer } from "../core/knowledge/answer.js";
 import type { Logger, Outbox } from "../core/ports.js";
@@ -58,6 +59,7 @@ export const askCommand: CliCommand = {
       chat: { id: "ask", type: "private" },
       user: { id: "ask", name: "CLI" },
       supportsButtons: false,
+      capabilities: CONSOLE_CAPABILITIES,
     };
     const answer = (question: string): AskLine => {
       const now = clock.now();
