@@ -142,7 +142,7 @@ export function escalationMessage(input: EscalationInput): Reply {
   const itemLine = (i: EscalationItem): Rich => {
     const m = content.milestones.find((x) => x.id === i.milestoneId);
     const due = m ? formatDue(m.dueParsed, lang) : "";
-    const status = i.status ? ` · ${statusLabel(i.status, lang)}` : t(lang, " · chưa báo tình trạng", " · no status reported");
+    const status = i.status ? ` · ${statusLabel(i.status, lang)}` : t(lang, " · chưa báo cáo", " · not reported yet");
     return [`• ${agencyLabel(content, i.agencyId)}: `, bold(title(i.milestoneId)), ` (${t(lang, "hạn", "due")} ${due}${status})`];
   };
   const unreachableLine = (u: EscalationInput["unreachable"][number]): Rich => {

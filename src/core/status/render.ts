@@ -6,6 +6,7 @@ import type { Role, StatusKind, StatusRecord } from "../ports.js";
 import { bold, italic, lines, reply, type Reply } from "../reply.js";
 import { statusLabel } from "./kinds.js";
 import { MAX_NOTE_LENGTH } from "./parse.js";
+import { notReportedWord, roleWord } from "../words.js";
 
 /** The words people use to skip the note prompt (folded). */
 export const SKIP_NOTE_WORDS: readonly string[] = ["bo qua", "boqua", "khong", "khong co", "skip", "no", "none"];
@@ -17,14 +18,7 @@ export function visibilityText(lang: Lang): string {
 
 /** A role as people read it ("đầu mối", "điều phối viên"). */
 export function roleName(role: Role, lang: Lang): string {
-  const names: Record<Role, [string, string]> = {
-    member: ["thành viên", "member"],
-    lead: ["đầu mối", "lead"],
-    coordinator: ["điều phối viên", "coordinator"],
-    admin: ["quản trị viên", "admin"],
-  };
-  const [vi, en] = names[role];
-  return t(lang, vi, en);
+  return roleWord(role, lang);
 }
 
 /** "Nguyễn Văn A (điều phối viên, thay mặt đơn vị)": who recorded it and in what capacity. */
@@ -113,7 +107,7 @@ export function notePromptReply(lang: Lang, status: StatusKind): Reply {
 
 /** "chưa báo cáo": the one word for a milestone nobody reported on, everywhere (/viec, the digest, reminders). */
 export function notReportedText(lang: Lang): string {
-  return t(lang, "chưa báo cáo", "not reported yet");
+  return notReportedWord(lang);
 }
 
 /** One line of a milestone's latest status for an agency, for /viec: "✅ Đã hoàn thành (08:30 05/05/2025)". */

@@ -55,9 +55,28 @@ describe("roles in the core, on any channel", () => {
     const coordinatorCode = /Mã mời: ([A-Z0-9]{12})/.exec(await say(app, "admin", "/moi dieuphoi"))![1]!;
     await say(app, "coord", `/dangky ${coordinatorCode}`);
     const leadCode = /Mã mời: ([A-Z0-9]{12})/.exec(await say(app, "admin", "/moi sokhcn-hcm"))![1]!;
-    expect(await say(app, "coord", `/dangky ${leadCode}`)).toMatch(/đã có quyền điều phối viên/);
+    expect(await say(app, "coord", `/dangky ${leadCode}`)).toMatch(/^Anh\/chị đã là điều phối viên, nên không cần đăng ký đầu mối/);
     expect(app.store.people.get("console:coord")?.role).toBe("coordinator");
     expect(app.store.invitations.list().find((i) => i.agencyId === "sokhcn-hcm")?.usedAt).toBeUndefined();
+  });
+
+  it("names the admin's role in /dangky with the same words as /toi", async () => {
+    const app = await createTestApp();
+    const code = /Mã mời: ([A-Z0-9]{12})/.exec(await say(app, "admin", "/moi dieuphoi"))![1]!;
+    const refused = await say(app, "admin", `/dangky ${code}`);
+    expect(refused).toMatch(/^Anh\/chị đã là quản trị viên \(có mọi quyền của điều phối viên\); mã mời này dành cho người khác\.$/);
+    expect(await say(app, "admin", "/toi")).toContain("Vai trò của anh/chị: quản trị viên");
+  });
+
+  it("speaks of a link only when the invitation has one", async () => {
+    const withLink = await createTestApp();
+    expect(await say(withLink, "admin", "/moi sokhcn-hcm")).toMatch(/Người đó mở liên kết, hoặc gõ \/dangky/);
+    const { createApp } = await import("../../../src/app.js");
+    const noLink = createApp({ ...withLink.services, settings: { ...withLink.services.settings, botUsername: undefined } });
+    const replies = await noLink.assistant.handle({ channel: "console", chat: { id: "admin", type: "private" }, user: { id: "admin", name: "A" }, text: "/moi sokhcn-hcm", supportsButtons: false });
+    const text = replies.map((r) => r.text.map((s) => (typeof s === "string" ? s : Object.values(s)[0])).join("")).join("\n");
+    expect(text).toMatch(/Xin vui lòng gửi riêng mã này cho người được mời\. Người đó gõ \/dangky [A-Z0-9]{12}/);
+    expect(text).not.toMatch(/liên kết|bấm/i);
   });
 
   it("lets a coordinator revoke a lead but not another coordinator", async () => {
