@@ -1,5 +1,6 @@
 import { t } from "../command.js";
 import { formatCountdown, formatDay, formatDue, formatMoment, type Lang } from "../dates.js";
+import { statusDoubtText } from "../milestones.js";
 import type { Role } from "../ports.js";
 import { bold, code, italic, type Rich } from "../reply.js";
 import { STATUSES } from "../status/kinds.js";
@@ -159,7 +160,7 @@ function overviewSection(d: Digest, lang: Lang): Section {
 }
 
 function attentionSection(d: Digest, lang: Lang): Section {
-  const { blocked, overdue, atRiskSoon } = d.attention;
+  const { blocked, overdue, atRiskSoon, doubtful } = d.attention;
   const lines: Line[] = [];
   const noteOf = (i: AttentionItem): Rich =>
     i.note ? [`: “${shortNote(i.note)}”`] : [": ", italic(t(lang, "chưa có ghi chú", "no note yet"))];
@@ -185,6 +186,13 @@ function attentionSection(d: Digest, lang: Lang): Section {
       p(bold(t(lang, `🟠 Có nguy cơ chậm, hạn trong 7 ngày (${atRiskSoon.length})`, `🟠 At risk, due within 7 days (${atRiskSoon.length})`))),
     );
     for (const i of atRiskSoon) lines.push(li(bold(i.title), ` (${t(lang, "hạn", "due")} ${dueText(d, i, lang)}) – ${i.agencyName}`, ...noteOf(i)));
+  }
+  if (doubtful.length > 0) {
+    lines.push(p(bold(t(lang, `🔎 Trạng thái cần xem lại (${doubtful.length})`, `🔎 Statuses to check (${doubtful.length})`))));
+    for (const i of doubtful) {
+      const when = i.at ? t(lang, ` (báo ${shortMoment(i.at)})`, ` (reported ${shortMoment(i.at)})`) : "";
+      lines.push(li(bold(i.title), ` – ${i.agencyName}: ${statusDoubtText(i.due, i.doubt, lang)}`, when));
+    }
   }
   if (lines.length === 0) lines.push(p(t(lang, "Không có mục nào cần chú ý. 👍", "Nothing needs attention. 👍")));
   return { level: 2, title: t(lang, "⚠️ Cần chú ý", "⚠️ Needs attention"), lines };

@@ -3,7 +3,7 @@ import { type Actor, type CommandContext, t } from "../command.js";
 import type { Agency, Content, Milestone } from "../content/schema.js";
 import type { Lang } from "../dates.js";
 import { UserError } from "../errors.js";
-import { agencyLabel, findMilestoneById } from "../milestones.js";
+import { agencyLabel, findMilestoneById, statusDoubt } from "../milestones.js";
 import type { StatusKind, StatusRecord } from "../ports.js";
 import type { Reply } from "../reply.js";
 import { sendBlockedAlert } from "./alert.js";
@@ -185,7 +185,13 @@ export async function recordAndConfirm(ctx: CommandContext, input: StatusInput, 
   const replies: Reply[] = [];
   if (options.editOriginal) replies.push(recordedBannerReply(ctx, record, auth.milestone));
   const wantsNote = (record.status === "at-risk" || record.status === "blocked") && record.note === undefined;
-  replies.push(confirmationReply(ctx, record, auth.milestone, { noteComing: wantsNote }));
+  // The alert goes first, so the confirmation can say whether anyone was reached.
+  const alerted = record.status === "blocked" ? await sendBlockedAlert(ctx, record, auth.milestone, "new") : undefined;
+  const doubt = statusDoubt(auth.milestone, record.status, ctx.today);
+  if (doubt) {
+    ctx.services.log.info({ event: "status-doubtful", id: record.id, milestoneId: record.milestoneId, doubt: doubt.kind }, "status: recorded, but it contradicts the plan's dates");
+  }
+  replies.push(confirmationReply(ctx, record, auth.milestone, { noteComing: wantsNote, doubt, alerted }));
   if (wantsNote) {
     const createdAt = ctx.now.toISOString();
     await ctx.services.store.prompts.set({
@@ -198,7 +204,6 @@ export async function recordAndConfirm(ctx: CommandContext, input: StatusInput, 
     });
     replies.push(notePromptReply(ctx.lang, record.status));
   }
-  if (record.status === "blocked") await sendBlockedAlert(ctx, record, auth.milestone, "new");
   return replies;
 }
 
