@@ -7,7 +7,34 @@ const optionalText = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time HH:mm, e.g. 08:30" });
+/**
+ * A time of day as people write it: "08:30", "8:30", "8h30", "8h", "8.30". Normalised to HH:mm;
+ * anything else is left as typed so the error shows it.
+ */
+export function normalizeTime(value: string): string {
+  const m = /^(\d{1,2})\s*(?:[:.hH]\s*(\d{2})?)$|^(\d{1,2})$/.exec(value.trim());
+  if (!m) return value;
+  const hour = m[1] ?? m[3]!;
+  return `${hour.padStart(2, "0")}:${m[2] ?? "00"}`;
+}
+
+const time = z
+  .string()
+  .transform(normalizeTime)
+  .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time HH:mm, e.g. 08:30 (8:30 and 8h30 work too)" }));
+
+/** Hosts a test may serve over plain http; everything public must be https. */
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** A URL that must be https (Telegram only calls https webhooks), except on localhost for tests. Exported for other public URLs. */
+export const httpsUrl = (what: string) =>
+  z.url({ protocol: /^https?$/, error: `must be the public https URL of ${what}` }).refine(
+    (v) => {
+      const u = new URL(v);
+      return u.protocol === "https:" || LOCAL_HOSTS.has(u.hostname);
+    },
+    { error: `must start with https:// (${what} must be https); plain http:// is accepted only for localhost or 127.0.0.1, in tests` },
+  );
 
 const baseSchema = z.object({
   DATA_FILE: z.string().trim().min(1).default("data/db.json"),
@@ -33,7 +60,7 @@ const baseSchema = z.object({
   ),
   BOT_USERNAME: optionalText,
   TELEGRAM_API_ROOT: z.url({ error: "must be a URL, e.g. https://api.telegram.org" }).default("https://api.telegram.org"),
-  WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be the public https URL Telegram will call" }).optional()),
+  WEBHOOK_URL: optionalText.pipe(httpsUrl("the webhook Telegram calls").optional()),
   WEBHOOK_SECRET: optionalText.pipe(
     z
       .string()
