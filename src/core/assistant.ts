@@ -1,23 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { capabilitiesOf } from "./channel.js";
+import { numberOptions } from "./choices.js";
 import { type Actor, canRun, type CommandContext, type CommandDef, type Incoming, type Services, t } from "./command.js";
 import { formatMoment, type Lang } from "./dates.js";
 import { UserError } from "./errors.js";
-import {
-  assignNumbers,
-  type ChoiceInput,
-  isLive,
-  lastPage,
-  LISTING_TTL_MS,
-  moreHint,
-  optionLines,
-  PAGE_SIZE,
-  parseChoice,
-  shownOptions,
-  validNumbers,
-} from "./listing.js";
+import { type ChoiceInput, isLive, lastPage, moreHint, optionLines, PAGE_SIZE, parseChoice, shownOptions, validNumbers } from "./listing.js";
 import type { ChatKey, Listing, UserKey } from "./ports.js";
-import { flatButtons, reply, type Reply, type Rich, shortenLabel } from "./reply.js";
+import { reply, type Reply, shortenLabel } from "./reply.js";
 import { stripInvisible } from "./text.js";
 import { dayOf } from "./time.js";
 
@@ -119,7 +107,8 @@ export function createAssistant(
       if (!(error instanceof UserError)) throw error;
       replies = [reply(error.message)];
     }
-    return capabilitiesOf(message).buttons ? replies : listOptions(ctx, replies, origin.family);
+    if (capabilitiesOf(message).buttons) return replies;
+    return numberOptions(services.store.listings, { chatKey: actor.chatKey, userKey: actor.userKey, family: origin.family, lang, now }, replies);
   };
 
   const route = async (ctx: CommandContext, origin: Origin): Promise<Reply[]> => {
@@ -223,41 +212,6 @@ export function createAssistant(
         `There is no choice ${typed} waiting. Please type your question, or /help for the commands.`,
       ),
     );
-
-  /**
-   * Turns the buttons of the replies into one stored listing: numbers stable within the family,
-   * the first page shown, "thêm" for the rest. Replies without options leave the current listing alone.
-   */
-  const listOptions = async (ctx: CommandContext, replies: Reply[], family: string): Promise<Reply[]> => {
-    const { store } = ctx.services;
-    const buttons = replies.flatMap(flatButtons);
-    if (buttons.length === 0) return replies;
-    const nowIso = ctx.now.toISOString();
-    const numbered = assignNumbers(buttons, store.listings.family(ctx.actor.chatKey, family, nowIso));
-    const listing: Listing = {
-      id: `ls-${randomBytes(4).toString("hex")}`,
-      chatKey: ctx.actor.chatKey,
-      userKey: ctx.actor.userKey,
-      family,
-      options: numbered,
-      shown: Math.min(numbered.length, PAGE_SIZE),
-      createdAt: nowIso,
-      shownAt: nowIso,
-      expiresAt: new Date(ctx.now.getTime() + LISTING_TTL_MS).toISOString(),
-    };
-    await store.listings.add(listing);
-    let index = 0;
-    const lastWithButtons = replies.findLastIndex((r) => flatButtons(r).length > 0);
-    return replies.map((r, i) => {
-      const count = flatButtons(r).length;
-      if (count === 0) return r;
-      const mine = numbered.slice(index, index + count).filter((_, k) => index + k < listing.shown);
-      index += count;
-      const hint = i === lastWithButtons ? moreHint(listing, ctx.lang) : null;
-      const text: Rich = mine.length > 0 ? [...r.text, "\n\n", ...optionLines(mine, ctx.lang)] : [...r.text];
-      return { ...r, buttons: undefined, text: hint ? [...text, "\n", hint] : text };
-    });
-  };
 
   return { handle, findCommand: (name) => byName.get(name.toLowerCase()), actorOf };
 }

@@ -5,7 +5,9 @@ import type { Readable, Writable } from "node:stream";
 import type { Assistant } from "../../core/assistant.js";
 import { CONSOLE_CAPABILITIES } from "../../core/channel.js";
 import type { Incoming } from "../../core/command.js";
-import type { Logger, OutgoingMessage, Outbox, SendResult } from "../../core/ports.js";
+import { numberOptions } from "../../core/choices.js";
+import type { ListingRepo, Logger, OutgoingMessage, Outbox, SendResult } from "../../core/ports.js";
+import type { Clock } from "../../core/time.js";
 import { type Reply, toPlain } from "../../core/reply.js";
 
 /** The console user's identity: one local person, chatting in one private chat. */
@@ -95,17 +97,27 @@ export async function runConsole(options: {
   write(CONSOLE_GOODBYE);
 }
 
-/** An outbox that prints messages for the console chat and records the rest as undeliverable (no channel for them). */
-export function createConsoleOutbox(output: Writable): Outbox {
+/**
+ * An outbox that prints messages for the console chat and records the rest as undeliverable (no channel
+ * for them). With the store's listings and a clock, a message's buttons become numbered options stored
+ * like an answer's, so a reminder's numbers can be typed; without them the buttons are left out.
+ */
+export function createConsoleOutbox(output: Writable, numbering?: { listings: ListingRepo; clock: Clock }): Outbox {
   return {
     async send(messages: OutgoingMessage[]): Promise<SendResult[]> {
-      return messages.map((m) => {
-        if (m.chatKey.startsWith("console:")) {
-          output.write(`${renderPlain([m.reply])}\n\n`);
-          return { chatKey: m.chatKey, result: "ok" as const };
+      const results: SendResult[] = [];
+      for (const m of messages) {
+        if (!m.chatKey.startsWith("console:")) {
+          results.push({ chatKey: m.chatKey, result: "failed", error: "no channel running for this chat" });
+          continue;
         }
-        return { chatKey: m.chatKey, result: "failed" as const, error: "no channel running for this chat" };
-      });
+        const replies = numbering
+          ? await numberOptions(numbering.listings, { chatKey: m.chatKey, userKey: m.chatKey, family: m.ref, lang: "vi", now: numbering.clock.now() }, [m.reply])
+          : [m.reply];
+        output.write(`${renderPlain(replies)}\n\n`);
+        results.push({ chatKey: m.chatKey, result: "ok" });
+      }
+      return results;
     },
   };
 }

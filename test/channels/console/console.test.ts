@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runConsole } from "../../../src/channels/console/console.js";
-import { createTestApp } from "../../helpers/app.js";
+import { createConsoleOutbox, runConsole } from "../../../src/channels/console/console.js";
+import { statusButtons } from "../../../src/core/status/kinds.js";
+import { createTestApp, textFrom } from "../../helpers/app.js";
 
 async function chat(lines: string[], filesDir?: string): Promise<string> {
   const { assistant, log } = await createTestApp({ admins: ["console:local"] });
@@ -138,5 +139,21 @@ describe("the console transcript in piped mode", () => {
     await done;
     // The goodbye gets a line of its own, not the tail of the "> " prompt line.
     expect(text).toMatch(/\n[^\n]*> [^\n]*\nTạm biệt anh\/chị\. Hẹn gặp lại!\n$/);
+  });
+});
+
+describe("the console outbox", () => {
+  it("numbers a reminder's buttons like an answer's, so typing the number records what was shown", async () => {
+    const app = await createTestApp({ admins: ["console:local"] });
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (chunk) => (text += String(chunk)));
+    const outbox = createConsoleOutbox(output, { listings: app.store.listings, clock: app.clock });
+    const buttons = statusButtons("email-lists", "sokhcn-brvt");
+    await outbox.send([{ chatKey: "console:local", ref: "email-lists|sokhcn-brvt|before:3", reply: { text: ["Nhắc hạn: email-lists"], buttons } }]);
+    expect(text).toContain("Trả lời bằng số để chọn:\n  1. ✅ Đã hoàn thành\n  2. 🟢 Đúng tiến độ");
+    const out = (await app.assistant.handle(textFrom("local", "2"))).map((r) => r.text.map((s) => (typeof s === "string" ? s : Object.values(s)[0])).join("")).join("\n");
+    expect(out).toMatch(/^Đã chọn 2: 🟢 Đúng tiến độ/);
+    expect(app.store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", agencyId: "sokhcn-brvt", status: "on-track" })]);
   });
 });
