@@ -51,8 +51,9 @@ export function createAssistant(
   const actorOf = (message: Incoming): Actor => {
     const userKey: UserKey = `${message.channel}:${message.user.id}`;
     const chatKey: ChatKey = `${message.channel}:${message.chat.id}`;
-    const isAdmin = services.settings.adminKeys.includes(userKey);
     const person = services.store.people.get(userKey);
+    // Admins come from ADMIN_IDS, or from the one-time first-admin code (a grant in the store).
+    const isAdmin = services.settings.adminKeys.includes(userKey) || person?.role === "admin";
     return {
       userKey,
       chatKey,

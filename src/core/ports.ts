@@ -23,7 +23,8 @@ export type UserKey = `${ChannelName}:${string}`;
 export interface Person {
   userKey: UserKey;
   name: string;
-  role: "lead" | "coordinator";
+  /** `admin` is granted in the store only by the one-time first-admin code; other admins come from ADMIN_IDS. */
+  role: "lead" | "coordinator" | "admin";
   /** For leads: the agency they lead. */
   agencyId?: string;
   /** Their private chat with the bot, where reminders go. */
@@ -38,7 +39,8 @@ export interface Person {
 /** A one-time invitation. Only the hash of the code is stored. */
 export interface Invitation {
   codeHash: string;
-  kind: "lead" | "coordinator";
+  /** `admin`: the one-time first-admin code printed at start-up when no admin is configured. */
+  kind: "lead" | "coordinator" | "admin";
   agencyId?: string;
   createdBy: UserKey;
   createdAt: string;
@@ -123,6 +125,8 @@ export interface DeliveryRecord {
   result: DeliveryResult;
   messageId?: string;
   error?: string;
+  /** Set when this was a message sent again after a restart, marked "(gửi lại)". */
+  repeat?: boolean;
   at: string;
 }
 
@@ -152,13 +156,18 @@ export interface RunRecord {
   data?: unknown;
 }
 
-/** Something that waits for the user's next message: a note after "at risk"/"blocked", or a bare 1–4 after a reminder. */
+/**
+ * Something that waits for the user's next message: a note after "at risk"/"blocked", a bare 1–4 after
+ * a reminder, or "A 1", "B 4 …" after a day's bundled reminders (Zalo).
+ */
 export interface PendingPrompt {
   chatKey: ChatKey;
   userKey?: UserKey;
-  kind: "note" | "reminder";
-  /** For `note`: the status record id. For `reminder`: the reminder key. */
+  kind: "note" | "reminder" | "bundle";
+  /** For `note`: the status record id. For `reminder`: the reminder key. For `bundle`: the bundle's ref. */
   ref: string;
+  /** For `bundle`: the reminder keys of items A, B, C… in order. */
+  items?: string[];
   /** The message id of the prompt or reminder, for replies. */
   messageId?: string;
   expiresAt: string;
@@ -248,12 +257,40 @@ export interface StatusRepo {
   count(): number;
 }
 
+/**
+ * A message the assistant decided to send and has not yet seen delivered: written before the send
+ * (in the same write as the claim of what it delivers), removed once the outcome is recorded. One left
+ * over after a crash is sent again, marked "(gửi lại)", so nothing intended is silently dropped.
+ */
+export interface OutboxIntent {
+  id: string;
+  chatKey: ChatKey;
+  /** What it delivers (a reminder key, `digest|…`, `alert|…`, `escalation|…`, `bundle|…`). */
+  ref: string;
+  /** For a message that carries several reminders (a Zalo bundle): their keys; outcomes are recorded per key. */
+  covers?: string[];
+  /** The text to send again if the process stops before the outcome is known (attachments are not kept). */
+  text: Reply["text"];
+  at: string;
+}
+
+/** Messages intended and not yet known to be delivered. */
+export interface IntentRepo {
+  add(intents: readonly OutboxIntent[]): Promise<void>;
+  /** Removes intents whose outcome is recorded. */
+  done(ids: readonly string[]): Promise<void>;
+  list(): readonly OutboxIntent[];
+}
+
 /** Sent reminders and delivery outcomes. */
 export interface ReminderRepo {
   has(key: string): boolean;
   get(key: string): SentReminder | undefined;
-  /** Records the reminder as sent; returns false if the key was already recorded (never send twice). */
-  claim(reminder: SentReminder): Promise<boolean>;
+  /**
+   * Records the reminders as sent, with the intents of the messages that deliver them, in one write.
+   * Returns false, writing nothing, if any key was already recorded (never send twice).
+   */
+  claim(reminder: SentReminder | readonly SentReminder[], intents?: readonly OutboxIntent[]): Promise<boolean>;
   list(): readonly SentReminder[];
   addDelivery(delivery: DeliveryRecord): Promise<void>;
   deliveries(filter?: { ref?: string; since?: string }): readonly DeliveryRecord[];
@@ -269,8 +306,8 @@ export interface QuestionRepo {
 /** Idempotency records of scheduled jobs. */
 export interface RunRepo {
   get(key: string): RunRecord | undefined;
-  /** Records the run; returns false if the key exists already. */
-  claim(run: RunRecord): Promise<boolean>;
+  /** Records the run, with the intents of the messages it sends, in one write; returns false (writing nothing) if the key exists already. */
+  claim(run: RunRecord, intents?: readonly OutboxIntent[]): Promise<boolean>;
   list(prefix?: string): RunRecord[];
 }
 
@@ -280,6 +317,12 @@ export interface PromptRepo {
   /** The latest unexpired prompt for this chat (and user, if given), optionally of one kind only. */
   find(chatKey: ChatKey, userKey: UserKey | undefined, now: string, kind?: PendingPrompt["kind"]): PendingPrompt | undefined;
   clear(chatKey: ChatKey, ref: string): Promise<void>;
+}
+
+/** Updates already handled, so a redelivered update has one effect, also across a restart. */
+export interface InboundRepo {
+  /** Records the key; returns false if it was recorded before (the update is a duplicate). Bounded in size. */
+  claim(key: string, at: string): Promise<boolean>;
 }
 
 /** The whole store. Reads are synchronous (data is in memory); writes resolve once on disk. */
@@ -293,6 +336,8 @@ export interface Store {
   readonly runs: RunRepo;
   readonly prompts: PromptRepo;
   readonly listings: ListingRepo;
+  readonly inbound: InboundRepo;
+  readonly intents: IntentRepo;
   /** Waits for every pending write. */
   flush(): Promise<void>;
 }

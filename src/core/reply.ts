@@ -19,12 +19,24 @@ export interface Button {
   payload: string;
 }
 
+/**
+ * How a file can be made again on request, for channels that can only send a link to it (Zalo):
+ * the link names the source, and the web server regenerates the bytes when it is opened.
+ */
+export interface FileSource {
+  kind: "digest-csv" | "digest-chart";
+  /** The moment the digest was built "as of" (ISO). */
+  asOf: string;
+}
+
 /** A file sent along with a reply (the digest CSV, the chart). */
 export interface Attachment {
   kind: "document" | "photo";
   filename: string;
   data: Uint8Array;
   caption?: string;
+  /** Set when the file can be regenerated and so sent as a signed link. */
+  source?: FileSource;
 }
 
 /** One message from the assistant. */

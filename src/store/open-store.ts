@@ -3,7 +3,9 @@ import type {
   ChatRecord,
   DeliveryRecord,
   LatestStatus,
+  OutboxIntent,
   PendingPrompt,
+  SentReminder,
   Store,
   StatusRecord,
   UnansweredQuestion,
@@ -25,6 +27,8 @@ export const LIMITS = {
   listingsPerChat: 10,
   /** How long an expired listing is kept, so a late number can be told it expired. */
   listingGraceMs: 7 * 24 * 60 * 60 * 1000,
+  /** Handled update keys remembered for de-duplication (the oldest are forgotten first). */
+  inbound: 5000,
 };
 
 /** Options of {@link openStore}. */
@@ -172,9 +176,12 @@ function createStore(
     reminders: {
       has: (key) => data.reminders.some((r) => r.key === key),
       get: (key) => data.reminders.find((r) => r.key === key),
-      async claim(reminder) {
-        if (data.reminders.some((r) => r.key === reminder.key)) return false;
-        data.reminders.push(reminder);
+      async claim(reminder, intents = []) {
+        const list = Array.isArray(reminder) ? reminder : [reminder as SentReminder];
+        const keys = new Set(list.map((r) => r.key));
+        if (keys.size !== list.length || data.reminders.some((r) => keys.has(r.key))) return false;
+        data.reminders.push(...list);
+        data.intents.push(...intents);
         await save();
         return true;
       },
@@ -211,9 +218,10 @@ function createStore(
     },
     runs: {
       get: (key) => data.runs.find((r) => r.key === key),
-      async claim(run) {
+      async claim(run, intents = []) {
         if (data.runs.some((r) => r.key === run.key)) return false;
         data.runs.push(run);
+        data.intents.push(...intents);
         await save();
         return true;
       },
@@ -263,6 +271,29 @@ function createStore(
       latest: (chatKey, userKey) =>
         data.listings.findLast((l) => l.chatKey === chatKey && (l.userKey === undefined || userKey === undefined || l.userKey === userKey)),
       family: (chatKey, family, now) => data.listings.filter((l) => l.chatKey === chatKey && l.family === family && l.expiresAt > now).reverse(),
+    },
+    intents: {
+      async add(intents) {
+        if (intents.length === 0) return;
+        data.intents.push(...intents);
+        await save();
+      },
+      async done(ids) {
+        const gone = new Set(ids);
+        const before = data.intents.length;
+        data.intents = data.intents.filter((i) => !gone.has(i.id));
+        if (data.intents.length !== before) await save();
+      },
+      list: () => data.intents as OutboxIntent[],
+    },
+    inbound: {
+      async claim(key, at) {
+        if (data.inbound.some((k) => k.key === key)) return false;
+        data.inbound.push({ key, at });
+        if (data.inbound.length > LIMITS.inbound) data.inbound.splice(0, data.inbound.length - LIMITS.inbound);
+        await save();
+        return true;
+      },
     },
     async flush() {
       await writer.idle();

@@ -12,7 +12,7 @@ const channel = z.enum(["telegram", "zalo", "console"]);
 export const personSchema = z.object({
   userKey: key,
   name: z.string(),
-  role: z.enum(["lead", "coordinator"]),
+  role: z.enum(["lead", "coordinator", "admin"]),
   agencyId: z.string().optional(),
   chatKey: key,
   grantedBy: key,
@@ -23,7 +23,7 @@ export const personSchema = z.object({
 
 export const invitationSchema = z.object({
   codeHash: z.string().min(16),
-  kind: z.enum(["lead", "coordinator"]),
+  kind: z.enum(["lead", "coordinator", "admin"]),
   agencyId: z.string().optional(),
   createdBy: key,
   createdAt: iso,
@@ -77,6 +77,7 @@ export const deliverySchema = z.object({
   result: z.enum(["ok", "blocked", "failed"]),
   messageId: z.string().optional(),
   error: z.string().optional(),
+  repeat: z.boolean().optional(),
   at: iso,
 });
 
@@ -100,8 +101,9 @@ export const runSchema = z.object({ key: z.string(), at: iso, data: z.unknown().
 export const promptSchema = z.object({
   chatKey: key,
   userKey: key.optional(),
-  kind: z.enum(["note", "reminder"]),
+  kind: z.enum(["note", "reminder", "bundle"]),
   ref: z.string(),
+  items: z.array(z.string()).optional(),
   messageId: z.string().optional(),
   expiresAt: iso,
   createdAt: iso,
@@ -131,6 +133,21 @@ export const mainFileSchema = z.object({
   runs: z.array(runSchema),
   prompts: z.array(promptSchema),
   listings: z.array(listingSchema).default([]),
+  /** Keys of updates already handled (Zalo: event name + message id), newest last, bounded. */
+  inbound: z.array(z.object({ key: z.string(), at: iso })).default([]),
+  /** Messages intended and not yet known to be delivered (see OutboxIntent). */
+  intents: z
+    .array(
+      z.object({
+        id: z.string(),
+        chatKey: key,
+        ref: z.string(),
+        covers: z.array(z.string()).optional(),
+        text: z.array(z.unknown()),
+        at: iso,
+      }),
+    )
+    .default([]),
 });
 export type MainFile = z.infer<typeof mainFileSchema>;
 
@@ -152,5 +169,7 @@ export function emptyMainFile(): MainFile {
     runs: [],
     prompts: [],
     listings: [],
+    inbound: [],
+    intents: [],
   };
 }

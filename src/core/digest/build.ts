@@ -278,6 +278,7 @@ function deliveryProblems(content: Content, input: DigestInput, inWeek: (iso: st
     delivered: weekDeliveries.filter((d) => d.result === "ok").length,
     inactiveChats,
     failures,
+    quotaPauses: (input.quotaPauses ?? []).filter((q) => inWeek(q.at)).map((q) => ({ ...q })),
   };
 }
 
@@ -362,6 +363,7 @@ export function digestInputFrom(store: Store, now: Date): DigestInput {
     people: store.people.list(),
     questionDays: store.questions.days(week.from, week.to),
     unanswered: store.questions.unanswered(100),
+    quotaPauses: store.runs.list("zalo-quota|").map((r) => ({ at: r.at, ...((r.data as { until?: string } | undefined)?.until ? { until: (r.data as { until: string }).until } : {}) })),
   };
 }
 

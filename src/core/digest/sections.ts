@@ -277,6 +277,18 @@ function deliverySection(d: Digest, lang: Lang): Section {
       lines.push(li(chatLabel(c), c.since ? t(lang, ` (từ ${formatDay(dayFromIso(c.since))})`, ` (since ${formatDay(dayFromIso(c.since))})`) : ""));
     }
   }
+  for (const q of delivery.quotaPauses) {
+    const until = q.until ? formatMoment(new Date(q.until)) : "";
+    lines.push(
+      li(
+        t(
+          lang,
+          `⚠️ Zalo báo vượt hạn mức gửi tin (429) lúc ${formatMoment(new Date(q.at))}; trợ lý tạm dừng gửi qua Zalo${until ? ` đến ${until}` : ""}.`,
+          `⚠️ Zalo answered 429 "quota exceeded" at ${formatMoment(new Date(q.at))}; sending on Zalo paused${until ? ` until ${until}` : ""}.`,
+        ),
+      ),
+    );
+  }
   if (delivery.failures.length > 0) {
     lines.push(p(bold(t(lang, "Gửi không thành công:", "Failed sends:"))));
     for (const f of delivery.failures.slice(0, FAILURES_SHOWN)) {

@@ -40,6 +40,8 @@ export interface DigestInput {
   /** Question statistics; days outside the covered week are ignored. */
   questionDays: readonly QuestionDay[];
   unanswered: readonly UnansweredQuestion[];
+  /** Zalo quota pauses (runs `zalo-quota|<at>` with `data.until`); optional for inputs built before Zalo. */
+  quotaPauses?: readonly { at: string; until?: string }[];
 }
 
 /**
@@ -197,6 +199,8 @@ export interface Digest {
     inactiveChats: InactiveChat[];
     /** All failures of the week; renderers show the first few. */
     failures: DeliveryFailure[];
+    /** Times Zalo answered 429 "quota exceeded" in the week, and until when sending paused. */
+    quotaPauses: { at: string; until?: string }[];
   };
   questions: {
     asked: number;

@@ -43,8 +43,8 @@ export function invitationReply(ctx: CommandContext, issued: IssuedInvitation): 
           )
         : t(
             lang,
-            `Xin vui lòng gửi riêng mã này cho người được mời. Người đó gõ /dangky ${secret} trong trò chuyện riêng với trợ lý.`,
-            `Please send this code privately to the person invited. They type /register ${secret} in a private chat with the assistant.`,
+            `Xin vui lòng gửi riêng mã này cho người được mời. Người đó gõ /dangky ${secret} trong trò chuyện riêng với trợ lý (trên Zalo hoặc Telegram).`,
+            `Please send this code privately to the person invited. They type /register ${secret} in a private chat with the assistant (on Zalo or Telegram).`,
           ),
       groupHint,
     ),
@@ -64,6 +64,19 @@ export function redemptionReply(ctx: CommandContext, result: Redemption): Reply 
           `Nhóm sẽ nhận nhắc việc về các mốc thời hạn của ${name}. Trong nhóm, trợ lý chỉ trả lời khi được gọi lệnh (ví dụ /hoi@tên_bot …), được nhắc tên hoặc được trả lời tin nhắn.`,
           `The group will receive reminders about ${name}'s deadlines. In groups, the assistant only answers commands (e.g. /ask@bot_name …), mentions and replies to its messages.`,
         ),
+      ),
+    );
+  }
+  if (result.kind === "admin") {
+    return reply(
+      lines(
+        bold(t(lang, `Chào mừng ${ctx.actor.name}, quản trị viên!`, `Welcome ${ctx.actor.name}, admin!`)),
+        t(
+          lang,
+          "Anh/chị đã được đăng ký là quản trị viên bằng mã khởi tạo. Bước tiếp theo: mời điều phối viên bằng /moi dieuphoi.",
+          "You are now an admin, registered with the start-up code. Next step: invite a coordinator with /invite coordinator.",
+        ),
+        t(lang, "Gõ /toi để xem vai trò của mình, /help để xem tất cả các lệnh.", "Type /me to see your role, /help for all commands."),
       ),
     );
   }

@@ -40,7 +40,7 @@ export function findPerson(store: Store, channel: ChannelName, text: string): Pe
 
 /** Whether `actor` may take away the role of `person`: coordinators revoke leads, admins revoke anyone. */
 export function canRevoke(actor: Actor, person: Person): boolean {
-  if (person.role === "coordinator") return actor.isAdmin;
+  if (person.role === "coordinator" || person.role === "admin") return actor.isAdmin;
   return canRun(actor.role, "coordinator");
 }
 

@@ -2,8 +2,10 @@ import type { CommandContext, Services } from "../command.js";
 import type { Milestone } from "../content/schema.js";
 import { formatMoment } from "../dates.js";
 import { agencyLabel, dueWithCountdown, milestoneTitle } from "../milestones.js";
-import type { ChatKey, OutgoingMessage, StatusRecord, UserKey } from "../ports.js";
+import { deliver } from "../delivery.js";
+import type { ChatKey, StatusRecord, UserKey } from "../ports.js";
 import { bold, code, italic, lines, link, reply, type Reply, type Span } from "../reply.js";
+import { adminChats } from "../people/admins.js";
 import { statusLabel } from "./kinds.js";
 import { type AlertOutcome, reporterText } from "./render.js";
 
@@ -17,7 +19,7 @@ export function alertRecipients(services: Services, exclude?: UserKey): ChatKey[
   const keys =
     coordinators.length > 0
       ? coordinators.filter((p) => p.userKey !== exclude).map((p) => p.chatKey)
-      : settings.adminKeys.filter((k) => k !== exclude).map((k): ChatKey => k);
+      : adminChats(store, settings).filter((k) => k !== exclude);
   return [...new Set(keys)].filter((k) => store.chats.get(k)?.active !== false);
 }
 
@@ -63,22 +65,10 @@ export async function sendBlockedAlert(ctx: CommandContext, record: StatusRecord
   }
   const ref = kind === "new" ? `alert|${record.id}` : `alert|${record.id}|note`;
   const body = blockedAlertReply(services, record, milestone, kind, ctx.today);
-  const messages: OutgoingMessage[] = recipients.map((chatKey) => ({ chatKey, reply: body, ref }));
   let delivered = 0;
   try {
-    const results = await services.outbox.send(messages);
-    const at = ctx.now.toISOString();
+    const results = await deliver(services, recipients.map((chatKey) => ({ chatKey, reply: body, ref })), ctx.now.toISOString());
     delivered = results.filter((r) => r.result === "ok").length;
-    for (const r of results) {
-      await services.store.reminders.addDelivery({
-        ref,
-        chatKey: r.chatKey,
-        result: r.result,
-        at,
-        ...(r.messageId !== undefined && { messageId: r.messageId }),
-        ...(r.error !== undefined && { error: r.error }),
-      });
-    }
   } catch (error) {
     services.log.error({ event: "alert-failed", err: error, recordId: record.id, ref }, "status: the blocked alert could not be sent");
   }

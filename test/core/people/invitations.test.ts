@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateCode, hashCode, INVITATION_TTL_MS, normalizeCode } from "../../../src/core/people/invitations.js";
-import { toPlain } from "../../../src/core/reply.js";
+import { type Reply, toPlain } from "../../../src/core/reply.js";
 import { createTestApp, textFrom } from "../../helpers/app.js";
 
 async function say(app: Awaited<ReturnType<typeof createTestApp>>, user: string, text: string, chat?: { id: string; type: "private" | "group"; title?: string }) {
@@ -69,14 +69,14 @@ describe("roles in the core, on any channel", () => {
   });
 
   it("speaks of a link only when the invitation has one", async () => {
-    const withLink = await createTestApp();
-    expect(await say(withLink, "admin", "/moi sokhcn-hcm")).toMatch(/Người đó mở liên kết, hoặc gõ \/dangky/);
-    const { createApp } = await import("../../../src/app.js");
-    const noLink = createApp({ ...withLink.services, settings: { ...withLink.services.settings, botUsername: undefined } });
-    const replies = await noLink.assistant.handle({ channel: "console", chat: { id: "admin", type: "private" }, user: { id: "admin", name: "A" }, text: "/moi sokhcn-hcm", supportsButtons: false });
-    const text = replies.map((r) => r.text.map((s) => (typeof s === "string" ? s : Object.values(s)[0])).join("")).join("\n");
-    expect(text).toMatch(/Xin vui lòng gửi riêng mã này cho người được mời\. Người đó gõ \/dangky [A-Z0-9]{12}/);
-    expect(text).not.toMatch(/liên kết|bấm/i);
+    const app = await createTestApp({ admins: ["telegram:9", "console:admin"] });
+    const text = (replies: Reply[]) => replies.map((r) => toPlain(r.text)).join("\n");
+    const onTelegram = text(await app.assistant.handle(textFrom("9", "/moi sokhcn-hcm", { channel: "telegram", supportsButtons: true })));
+    expect(onTelegram).toMatch(/Liên kết: https:\/\/t\.me\/tro_ly_hop_nhat_bot\?start=/);
+    expect(onTelegram).toMatch(/Người đó bấm liên kết, hoặc gõ \/dangky/);
+    const inTerminal = await say(app, "admin", "/moi sokhcn-hcm");
+    expect(inTerminal).toMatch(/Xin vui lòng gửi riêng mã này cho người được mời\. Người đó gõ \/dangky [A-Z0-9]{12}/);
+    expect(inTerminal).not.toMatch(/liên kết|bấm/i);
   });
 
   it("lets a coordinator revoke a lead but not another coordinator", async () => {
