@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAssistant } from "../../src/core/assistant.js";
+import { TELEGRAM_CAPABILITIES, ZALO_CAPABILITIES } from "../../src/core/channel.js";
 import { assignNumbers, parseChoice, validNumbers } from "../../src/core/listing.js";
 import type { Listing } from "../../src/core/ports.js";
 import { type Reply, toPlain } from "../../src/core/reply.js";
@@ -144,5 +145,36 @@ describe("numbered choices through the assistant (terminal and Zalo rules)", () 
     await store.prompts.set({ ...reminder, createdAt: "2025-05-01T02:00:01.000Z", expiresAt: "2025-05-02T02:00:01.000Z" });
     await assistant.handle(textFrom("lead", "2"));
     expect(store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", status: "on-track", reminderKey: reminder.ref })]);
+  });
+});
+
+describe("the same rules on every channel without buttons", () => {
+  const zalo = (text: string) => textFrom("z1", text, { channel: "zalo", capabilities: ZALO_CAPABILITIES });
+
+  it("keeps the menu and numbers it the same way on Zalo", async () => {
+    const { assistant } = await createTestApp({ admins: ["zalo:z1"] });
+    const menu = plain(await assistant.handle(zalo("/start")));
+    const size = optionsOf(menu).size;
+    expect(plain(await assistant.handle(zalo("99")))).toContain(`Số 99 không có trong danh sách đang chờ. Xin vui lòng chọn một trong các số 1–${size}.`);
+    expect(plain(await assistant.handle(zalo("1")))).toMatch(/^Đã chọn 1: /);
+    const list = plain(await assistant.handle(zalo("/viec @sokhcn-binhduong")));
+    expect(list).toContain('gõ "thêm" để xem tiếp');
+  });
+
+  it("never says 'bấm' or 'nút' where nothing can be pressed", async () => {
+    const { assistant } = await createTestApp({ admins: ["zalo:z1", "console:c1"] });
+    const lines = ["/start", "/help", "/viec", "/viec @sokhcn-hcm", "1", "/lich", "/moi sokhcn-hcm", "/toi", "/tonghop", "Khi nào có email mới?", "/capnhat email-lists xong"];
+    for (const message of [(t: string) => zalo(t), (t: string) => textFrom("c1", t)]) {
+      for (const line of lines) expect(plain(await assistant.handle(message(line))), line).not.toMatch(/\bbấm\b|\bnút\b/i);
+    }
+  });
+
+  it("keeps Telegram's buttons as buttons, and answers a bare number there without searching for it", async () => {
+    const { assistant } = await createTestApp();
+    const tg = (text: string) => textFrom("t1", text, { channel: "telegram", supportsButtons: true, capabilities: TELEGRAM_CAPABILITIES });
+    const start = await assistant.handle(tg("/start"));
+    expect(start[0]!.buttons?.flat().length).toBeGreaterThan(0);
+    expect(plain(start)).not.toContain("Trả lời bằng số");
+    expect(plain(await assistant.handle(tg("2")))).toBe("Hiện không có lựa chọn số 2 nào đang chờ. Xin vui lòng gõ câu hỏi, hoặc /help để xem các lệnh.");
   });
 });
