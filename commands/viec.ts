@@ -1,7 +1,7 @@
 import { capabilitiesOf } from "../src/core/channel.js";
 import { type CommandContext, defineCommand, t } from "../src/core/command.js";
 import type { Agency, Milestone } from "../src/core/content/schema.js";
-import { formatDue } from "../src/core/dates.js";
+import { formatDay } from "../src/core/dates.js";
 import { UserError } from "../src/core/errors.js";
 import { agencyLabel, byDeadline, dueWithCountdown, findAgency, milestoneTitle } from "../src/core/milestones.js";
 import { bold, code, italic, LABEL_LIMIT, lines, reply, type Reply, type Rich, shortenLabel } from "../src/core/reply.js";
@@ -109,8 +109,9 @@ function textTasks(ctx: CommandContext, agency: Agency, chosen: Milestone[], fil
   const done = chosen.filter((m) => store.statuses.latestFor(m.id, agency.id)?.status === "done").length;
   const options = chosen.map((m) => {
     const latest = store.statuses.latestFor(m.id, agency.id);
-    // The due date and status always fit; the title gives way when the label is too long.
-    const tail = ` · ${formatDue(m.dueParsed, lang)} · ${latest ? statusLabel(latest.status, lang) : notReportedText(lang)}`;
+    // The deadline and status always fit; the title gives way when the label is too long.
+    const status = latest ? statusLabel(latest.status, lang) : `❔ ${notReportedText(lang)}`;
+    const tail = ` · ${t(lang, "hạn", "due")} ${formatDay(m.dueParsed.end)} · ${status}`;
     return { label: `${shortenLabel(milestoneTitle(m, lang), LABEL_LIMIT - tail.length)}${tail}`, payload: `viec @${agency.id} ${m.id}` };
   });
   return [

@@ -101,12 +101,12 @@ export function flatButtons(r: Reply): Button[] {
   return (r.buttons ?? []).flat();
 }
 
-/** The longest label shown for an option, a chart row or a button. */
-export const LABEL_LIMIT = 60;
+/** The longest label of a numbered option (and of the CLI's options): with "  10. " it fits an 80-column terminal. */
+export const LABEL_LIMIT = 72;
 
 /**
- * One rule for shortening labels everywhere (numbered options, buttons, chart rows): at most
- * `limit` characters, cut with an ellipsis. `shortenLabel("Gửi danh sách…(70 chars)")` → 59 characters and "…".
+ * One rule for shortening labels everywhere (numbered options, the CLI, chart rows): at most
+ * `limit` characters, cut with an ellipsis, e.g. a 90-character title → its first 71 characters and "…".
  */
 export function shortenLabel(text: string, limit = LABEL_LIMIT): string {
   const flat = text.replace(/\s+/g, " ").trim();

@@ -27,6 +27,9 @@ const COLORS: Record<PairState, string> = {
 };
 
 
+/** Longest milestone title on the axis (the chart is narrower than a terminal); cut by the shared rule. */
+const CHART_LABEL_LIMIT = 60;
+
 /** The TTF files of Be Vietnam Pro (regular and bold) inside node_modules. */
 export function chartFontFiles(): string[] {
   const require = createRequire(import.meta.url);
@@ -54,7 +57,7 @@ export function statusChartSpec(digest: Digest): TopLevelSpec {
   const rows = digest.milestones.map((m, i) => ({
     order: i,
     // The deadline first, so a shortened title never hides it (and equal titles stay two bars).
-    milestone: `${chartDay(m.due.end, withYear)} · ${shortenLabel(m.title)}`,
+    milestone: `${chartDay(m.due.end, withYear)} · ${shortenLabel(m.title, CHART_LABEL_LIMIT)}`,
   }));
   const weekSpansYears = digest.week.from.slice(0, 4) !== digest.week.to.slice(0, 4);
   const values = digest.milestones.flatMap((m, i) =>
