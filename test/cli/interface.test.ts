@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,6 +46,19 @@ describe("the operator CLI behaves like one", () => {
     const r = await runCliCaptured(["digest", "--format"], { env });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^digest: option --format needs a value\. Usage: npm run cli -- digest .*\n$/);
+  });
+
+  it("reports a bad milestone date in `check` once, without follow-on unknown-milestone errors", async () => {
+    const content = join(dir, "content");
+    await cp("content", content, { recursive: true });
+    const file = join(content, "milestones.yaml");
+    await writeFile(file, (await readFile(file, "utf8")).replace('due: "2025-09-01"', 'due: "31-02-2025"'));
+    const r = await runCliCaptured(["check", content]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split("\n")).toEqual([
+      `content: 1 problem(s) in ${content}`,
+      expect.stringMatching(/^ {2}- content: milestones\.yaml › [\w-]+ › due: "31-02-2025" is not a due date \(use YYYY-MM-DD/),
+    ]);
   });
 
   it("shows an open-ended plan range in words, never a sentinel date", async () => {
