@@ -26,6 +26,7 @@ import { issueFirstAdminCode } from "./core/people/invitations.js";
 import type { ChannelName, Logger, Outbox } from "./core/ports.js";
 import { systemClock } from "./core/time.js";
 import { createLogger } from "./logger.js";
+import { startAnswerNoticeJob } from "./scheduler/answer-notices.js";
 import { startDigestJob } from "./scheduler/digest.js";
 import { startReminderJobs } from "./scheduler/reminders.js";
 import { createScheduler } from "./scheduler/scheduler.js";
@@ -190,6 +191,8 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
       .catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"))
       .then(() => startDigestJob(scheduler, { ...app.services, cron: config.DIGEST_CRON }))
       .catch((error: unknown) => log.error({ err: error }, "digest: the weekly digest job could not start"));
+    // Askers hear back when coordinators answer: retries, Zalo's one-a-day notices and the 30-day expiry.
+    void startAnswerNoticeJob(scheduler, app.services).catch((error: unknown) => log.error({ err: error }, "questions: the answer-notice job could not start"));
 
     const ended = await Promise.race([
       signal,
