@@ -36,6 +36,9 @@ import { loadLinkSecret } from "./web/link-secret.js";
 import { createWebServer, healthRoute, type Route, type WebServer } from "./web/server.js";
 import { createLinkSigner } from "./web/signed-links.js";
 
+/** How long one part (polling, the web server, updates in hand) may take to stop at shutdown. */
+const STOP_PART_MS = 3_000;
+
 async function main(): Promise<void> {
   loadDotEnv();
   const { config, content, store } = await loadAll(process.env);
@@ -202,9 +205,11 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
     log.info({ signal: ended }, "shutting down");
     if (fatal) throw fatal;
   } finally {
+    // Each part gets a bounded time to stop, so SIGTERM ends the process within seconds whatever the network does.
     for (const stop of stops) {
       try {
-        await stop();
+        const timedOut = await Promise.race([stop().then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_PART_MS).unref())]);
+        if (timedOut) log.warn({ ms: STOP_PART_MS }, "shutdown: a part did not stop in time; going on");
       } catch (error) {
         log.warn({ err: (error as Error)?.message }, "shutdown: a part did not stop cleanly");
       }

@@ -7,67 +7,18 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import emulator from "telegram-test-api";
-import type { TelegramServer as Emulator } from "telegram-test-api/lib/telegramServer.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeZaloApi, startFakeZaloApi } from "../helpers/fake-zalo-api.js";
+import { freePort, waitForLog } from "../helpers/process.js";
+import { type EmulatorServer as Emulator, TelegramServer, TOKEN, waitForText } from "../helpers/telegram-emulator.js";
 
-const TOKEN = "123456:E2E-token-for-the-local-emulator-only";
 const ADMIN = { userId: 1001, chatId: 1001, firstName: "Quản trị" };
 const MEMBER = "6ede9afa66b88fe6d6a9";
 const OTHER = "7fef0bfb77c99ff7e7b0";
 const SALARY = "Lương tháng 7 của cán bộ phường được chi trả khi nào?";
 const ANSWER = "Lương tháng 7 được chi trả trước ngày 10/08/2025.";
-
-const TelegramServer = emulator as unknown as typeof Emulator;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function waitForLog(logs: { text: string }, pattern: RegExp, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (pattern.test(logs.text)) return resolve();
-      if (Date.now() > deadline) return reject(new Error(`no log line matching ${pattern} within ${ms} ms:\n${logs.text}`));
-      setTimeout(tick, 50);
-    };
-    tick();
-  });
-}
-
-/** The bot's next message to `chatId` on the emulator matching `pattern`. */
-async function telegramText(server: Emulator, chatId: number, pattern: RegExp, ms = 15_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  const seen: string[] = [];
-  while (Date.now() < deadline) {
-    const res = await fetch(`${server.config.apiURL}/getUpdates`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: TOKEN, chatId }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    const updates = ((await res.json()) as { result: { message: { text?: string } }[] }).result;
-    for (const u of updates) {
-      const text = String(u.message.text ?? "");
-      if (pattern.test(text)) return text;
-      seen.push(text.slice(0, 80));
-    }
-    if (updates.length === 0) await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no Telegram message matching ${pattern} within ${ms} ms; saw: ${JSON.stringify(seen)}`);
-}
 
 describe("coordinator answers end to end (Zalo asks, Telegram answers)", () => {
   let server: Emulator;
@@ -102,8 +53,8 @@ describe("coordinator answers end to end (Zalo asks, Telegram answers)", () => {
     });
     child.stderr!.on("data", (chunk) => (logs.text += String(chunk)));
     exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
-    await waitForLog(logs, /"msg":"zalo: long polling started"/, 20_000);
-    await waitForLog(logs, /"msg":"telegram: long polling started"/, 20_000);
+    await waitForLog(child, logs, /"msg":"zalo: long polling started"/, 20_000);
+    await waitForLog(child, logs, /"msg":"telegram: long polling started"/, 20_000);
   }, 40_000);
 
   afterAll(async () => {
@@ -125,12 +76,12 @@ describe("coordinator answers end to end (Zalo asks, Telegram answers)", () => {
 
     const admin = server.getClient(TOKEN, { ...ADMIN });
     await admin.sendCommand(admin.makeCommand("/cauhoi"));
-    const listing = await telegramText(server, ADMIN.chatId, /Câu hỏi trợ lý chưa trả lời được/);
+    const listing = await waitForText(server, ADMIN.chatId, /Câu hỏi trợ lý chưa trả lời được/);
     expect(listing).toContain(SALARY);
     expect(listing).toContain("1 người đang chờ");
 
     await admin.sendCommand(admin.makeCommand(`/giaidap 1 ${ANSWER}`));
-    const confirmed = await telegramText(server, ADMIN.chatId, /Đã lưu câu trả lời/);
+    const confirmed = await waitForText(server, ADMIN.chatId, /Đã lưu câu trả lời/);
     expect(confirmed).toContain("Đã báo cho 1 người đã hỏi.");
 
     const notice = await zalo.waitForSent((c) => c.chatId === MEMBER && /Đã có câu trả lời/.test(c.text ?? ""), 15_000);

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createZaloClient, redact, ZaloApiError, ZaloNetworkError } from "../../../src/channels/zalo/client.js";
 import { type FakeZaloApi, startFakeZaloApi } from "../../helpers/fake-zalo-api.js";
+import { freePort } from "../../helpers/process.js";
 
 const TOKEN = "1459232241454765289:fake-secret-AbC_dEf-123";
 const SECRET_HALF = "fake-secret-AbC_dEf-123";
@@ -27,14 +28,6 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
   return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
 }
 
-/** A port on 127.0.0.1 where nothing listens (it was bound, then released). */
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** Runs `p`, expects it to reject, and returns the error. */
 async function rejection(p: Promise<unknown>): Promise<Error> {
@@ -127,7 +120,7 @@ describe("createZaloClient against the fake Zalo Bot API", () => {
 
 describe("createZaloClient never leaks the token in its errors", () => {
   it("rejects a refused connection (a closed port) with a ZaloNetworkError without the token", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const client = createZaloClient({ token: TOKEN, apiRoot: `http://127.0.0.1:${port}`, timeoutMs: 2000 });
     const error = await rejection(client.getMe());
     expect(error).toBeInstanceOf(ZaloNetworkError);

@@ -5,6 +5,7 @@ import { createZaloClient, ZaloNetworkError, type ZaloClient, type ZaloUpdate } 
 import { backoffDelay, startZaloPolling, type ZaloPolling } from "../../../src/channels/zalo/polling.js";
 import { createMemoryLogger } from "../../helpers/app.js";
 import { type FakeZaloApi, startFakeZaloApi } from "../../helpers/fake-zalo-api.js";
+import { freePort } from "../../helpers/process.js";
 
 let fake: FakeZaloApi | undefined;
 const running: ZaloPolling[] = [];
@@ -14,13 +15,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** Waits (bounded, on a real local server) until `check` is true. */
 async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
@@ -135,7 +129,7 @@ describe("startZaloPolling while the Zalo API cannot be reached", () => {
   it("logs đang kết nối… within two seconds, keeps retrying, and stop() ends it promptly", async () => {
     fake = await startFakeZaloApi({ pollIdleMs: 50 });
     const reachable = createZaloClient({ token: fake.token, apiRoot: fake.url });
-    const port = await closedPort();
+    const port = await freePort();
     const unreachable = createZaloClient({ token: fake.token, apiRoot: `http://127.0.0.1:${port}` });
     // deleteWebhook reaches the API; then the network goes away for getUpdates.
     const client: ZaloClient = { ...reachable, getUpdates: unreachable.getUpdates };

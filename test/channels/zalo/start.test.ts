@@ -1,11 +1,10 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createZaloClient } from "../../../src/channels/zalo/client.js";
 import { connectZalo } from "../../../src/channels/zalo/start.js";
 import { FileProblemError } from "../../../src/core/errors.js";
 import { createMemoryLogger } from "../../helpers/app.js";
 import { type FakeZaloApi, startFakeZaloApi } from "../../helpers/fake-zalo-api.js";
+import { freePort } from "../../helpers/process.js";
 
 let fake: FakeZaloApi | undefined;
 afterEach(async () => {
@@ -13,13 +12,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe("connectZalo", () => {
   it("returns the bot's identity once getMe answers", async () => {
@@ -46,7 +38,7 @@ describe("connectZalo", () => {
   });
 
   it("retries with đang kết nối… while the API is unreachable and returns null when the signal aborts", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const log = createMemoryLogger();
     const controller = new AbortController();
     const client = createZaloClient({ token: "1:secret-secret", apiRoot: `http://127.0.0.1:${port}`, timeoutMs: 1000 });
