@@ -7,6 +7,7 @@ import { CONSOLE_CAPABILITIES } from "../../core/channel.js";
 import type { Incoming } from "../../core/command.js";
 import { numberOptions } from "../../core/choices.js";
 import type { ListingRepo, Logger, OutgoingMessage, Outbox, SendResult } from "../../core/ports.js";
+import { stripInvisible } from "../../core/text.js";
 import type { Clock } from "../../core/time.js";
 import { type Reply, toPlain } from "../../core/reply.js";
 
@@ -71,7 +72,8 @@ export async function runConsole(options: {
   for await (const line of rl) {
     const text = line.trim();
     if (text.length > 0) {
-      if (!interactive) write(`> ${text}`);
+      // The echo of a piped line carries no control or bidi characters either.
+      if (!interactive) write(`> ${stripInvisible(text)}`);
       const message: Incoming = {
         channel: "console",
         chat: { id: CONSOLE_USER_ID, type: "private" },
