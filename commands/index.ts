@@ -1,4 +1,5 @@
 import type { CommandDef } from "../src/core/command.js";
+import bang from "./bang.js";
 import capnhat from "./capnhat.js";
 import dangky from "./dangky.js";
 import help from "./help.js";
@@ -20,4 +21,4 @@ import xemthem from "./xemthem.js";
  * The one command registry. It drives routing, /help and Telegram's command menu.
  * Order is the order shown to users.
  */
-export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, nhac, tonghop, tinhhinh, traloi, tt, xemthem] as CommandDef[];
+export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, nhac, tonghop, bang, tinhhinh, traloi, tt, xemthem] as CommandDef[];
