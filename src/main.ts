@@ -81,12 +81,12 @@ async function boardWeb(
   const base = config.PUBLIC_URL.replace(/\/+$/, "");
   const signer = createBoardLinkSigner(await loadLinkSecret(config.LINK_SECRET, config.DATA_FILE));
   const botToken = config.channels.telegram?.token;
-  const routes = boardRoutes({ content, store, clock: systemClock, log, adminKeys, links: signer, publicUrl: base, charts: lazyDigestCharts, ...(botToken && { botToken }) });
   const links: BoardLinks = {
     boardUrl: (userKey, now) => `${base}${signer.board(userKey, now)}`,
     calendarUrl: (agencyId) => `${base}${signer.calendar(agencyId)}`,
     ...(botToken && { webAppUrl: `${base}/bang/telegram` }),
   };
+  const routes = boardRoutes({ content, store, clock: systemClock, log, adminKeys, links: signer, subscriptionUrl: links.calendarUrl, charts: lazyDigestCharts, ...(botToken && { botToken }) });
   return { routes, links };
 }
 

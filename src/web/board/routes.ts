@@ -49,8 +49,8 @@ export interface BoardRouteDeps {
   /** Admins from config (ADMIN_IDS, and the console user in console mode). */
   adminKeys: readonly UserKey[];
   links: BoardLinkSigner;
-  /** PUBLIC_URL, for absolute calendar subscription links. */
-  publicUrl: string;
+  /** The absolute calendar subscription URL of an agency (undefined: the whole plan), shown on the board. */
+  subscriptionUrl(agencyId: string | undefined): string;
   charts?: DigestCharts;
   /** The Telegram bot token, to validate Web App initData; absent: no `/bang/telegram`. */
   botToken?: string;
@@ -140,7 +140,6 @@ export function boardRoutes(deps: BoardRouteDeps): Route[] {
   const limiter = deps.limiter ?? createRateLimiter({ limit: BOARD_RATE_LIMIT, windowMs: 60_000 });
   const webAppLimiter = deps.webAppLimiter ?? createRateLimiter({ limit: WEB_APP_RATE_LIMIT, windowMs: 60_000 });
   const digestAt = createDigestCache(deps.content, deps.store);
-  const publicBase = deps.publicUrl.replace(/\/+$/, "");
 
   const limited = (req: IncomingMessage, res: ServerResponse, which: RateLimiter): boolean => {
     const decision = which.take(clientOf(req), deps.clock.now().getTime());
@@ -183,7 +182,7 @@ export function boardRoutes(deps: BoardRouteDeps): Route[] {
       }
       if (path.length === 1 && path[0] === "") {
         const view = buildBoard(deps.content, digestAt(now), scope, parseBoardFilters(url.searchParams));
-        const subscription = `${publicBase}${deps.links.calendar(scope.kind === "agency" ? scope.agencyId : undefined)}`;
+        const subscription = deps.subscriptionUrl(scope.kind === "agency" ? scope.agencyId : undefined);
         return send(res, 200, HTML, renderBoardPage(deps.content, view, { base, subscription }));
       }
       if (path[0] === "o" && path.length === 3) return history(res, url, scope, decodeURIComponent(path[1]!), decodeURIComponent(path[2]!), base);
