@@ -34,6 +34,7 @@ function head(title: string): string {
 <meta name="robots" content="noindex, nofollow">
 <meta name="color-scheme" content="light">
 <title>${esc(title)}</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/board.css">
 <script src="/assets/board.js" defer></script>
 </head>
@@ -137,7 +138,7 @@ function grid(view: BoardView, base: string): string {
           const href = `${base}o/${encodeURIComponent(row.id)}/${encodeURIComponent(cell.agencyId)}${query}`;
           const classes = ["cell", stateClass(cell.state), cell.overdue ? "overdue" : "", cell.matches ? "" : "muted"].filter(Boolean).join(" ");
           const title = `${row.title} – ${view.columns[c]!.name}: ${stateName(cell.state)}${cell.overdue ? ", quá hạn" : ""}`;
-          return `<td><a class="${classes}" href="${esc(href)}" data-r="${r}" data-c="${c}" title="${esc(title)}" aria-label="${esc(`${title}. Xem lịch sử`)}"><span class="agency">${name}</span><span class="e" aria-hidden="true">${stateEmoji(cell.state)}</span> <span class="label">${esc(stateName(cell.state))}</span>${cell.overdue ? ` <span class="flag">Quá hạn</span>` : ""}</a></td>`;
+          return `<td class="${cell.matches ? stateClass(cell.state) : "muted"}"><a class="${classes}" href="${esc(href)}" data-r="${r}" data-c="${c}" title="${esc(title)}" aria-label="${esc(`${title}. Xem lịch sử`)}"><span class="agency">${name}</span><span class="e" aria-hidden="true">${stateEmoji(cell.state)}</span> <span class="label">${esc(stateName(cell.state))}</span>${cell.overdue ? ` <span class="flag">Quá hạn</span>` : ""}</a></td>`;
         })
         .join("");
       return `<tr data-milestone="${esc(row.id)}" class="${row.daysLeft < 0 ? "past" : ""}"><th scope="row"><span class="title">${esc(row.title)}</span>
@@ -290,6 +291,7 @@ export function renderTelegramLaunchPage(): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Bảng theo dõi tiến độ</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/board.css">
 <script src="/assets/telegram.js" defer></script>
 </head>

@@ -111,6 +111,7 @@ export function assetRoute(): Route {
     "board.css": { path: join(ASSET_DIR, "board.css"), type: "text/css; charset=utf-8" },
     "board.js": { path: join(ASSET_DIR, "board.js"), type: "text/javascript; charset=utf-8" },
     "telegram.js": { path: join(ASSET_DIR, "telegram.js"), type: "text/javascript; charset=utf-8" },
+    "favicon.svg": { path: join(ASSET_DIR, "favicon.svg"), type: "image/svg+xml" },
     "fonts/be-vietnam-pro-400.ttf": { path: fontFile("400"), type: "font/ttf" },
     "fonts/be-vietnam-pro-700.ttf": { path: fontFile("700"), type: "font/ttf" },
   };
