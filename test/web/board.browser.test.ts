@@ -2,12 +2,16 @@
  * The board in a real browser (headless Chromium): opened from a link made by /bang on a seeded store.
  * Skips, saying why, only when Chromium cannot run on this machine.
  */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { COORDINATOR, LEAD, LEAD_AGENCY, startBoard } from "../helpers/board.js";
 import { chromiumProblem, launchChromium } from "../helpers/chromium.js";
 
 const problem = await chromiumProblem();
+/** Screenshots replace the committed ones in docs/ only when asked (`UPDATE_SCREENSHOTS=1 npx vitest run test/web/board.browser.test.ts`). */
+const SHOTS = process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : tmpdir();
 if (problem) console.warn(`board browser tests skipped: ${problem}`);
 
 describe.skipIf(problem !== undefined)("the board in headless Chromium", () => {
@@ -113,7 +117,7 @@ describe.skipIf(problem !== undefined)("the board in headless Chromium", () => {
     expect(await b.page.locator("h1").innerText()).toBe("Liên kết đã hết hạn");
   });
 
-  it("fits a 375 px phone without horizontal scrolling, and a desktop; screenshots of both go to docs/", async () => {
+  it("fits a 375 px phone without horizontal scrolling, and a desktop; with a screenshot of each", async () => {
     const phone = await open(link, 375, 812);
     const widths = await phone.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
@@ -121,10 +125,10 @@ describe.skipIf(problem !== undefined)("the board in headless Chromium", () => {
     // On a phone each cell names its agency, since the column headers are not visible.
     expect(await phone.page.locator('tr[data-milestone="video-conference-state"] a.cell[href*="/sokhcn-binhduong"] .agency').isVisible()).toBe(true);
     await phone.page.locator("#tong-quan").evaluate((e) => e.scrollIntoView());
-    await phone.page.screenshot({ path: "docs/board-phone.png", fullPage: false });
+    await phone.page.screenshot({ path: join(SHOTS, "board-phone.png"), fullPage: false });
     const desktop = await open(link, 1280, 900);
     expect(await desktop.page.locator("table.grid thead").isVisible()).toBe(true);
-    await desktop.page.screenshot({ path: "docs/board-desktop.png", fullPage: false });
+    await desktop.page.screenshot({ path: join(SHOTS, "board-desktop.png"), fullPage: false });
     const lead = await open(await board.boardLinkFor(LEAD), 375, 812);
     expect(await lead.page.locator("a.cell").evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute("href")!.split("/").at(-1)))])).toEqual([LEAD_AGENCY]);
   });
