@@ -56,7 +56,7 @@ describe.skipIf(problem !== undefined)("the board in headless Chromium", () => {
     expect(await done.innerText()).toBe("Đã hoàn thành");
     expect(await page.locator("tr[data-milestone] .countdown").first().innerText()).toMatch(/còn \d+ ngày|đã qua \d+ ngày|hôm nay/);
     // The page's own font was loaded from this server.
-    expect(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('16px "Be Vietnam Pro"')))).toBe(true);
+    expect(await page.evaluate(`document.fonts.ready.then(() => document.fonts.check('16px "Be Vietnam Pro"'))`)).toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -78,19 +78,19 @@ describe.skipIf(problem !== undefined)("the board in headless Chromium", () => {
     const cell = page.locator('tr[data-milestone="video-conference-state"] a.cell[href*="/sokhcn-binhduong"]');
     await cell.focus();
     await page.keyboard.press("ArrowRight");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toContain("/video-conference-state/sokhcn-brvt");
+    expect(await page.evaluate("document.activeElement?.getAttribute('href')")).toContain("/video-conference-state/sokhcn-brvt");
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Enter");
     const dialog = page.locator("dialog#lich-su");
-    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    await expect.poll(() => dialog.evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
     await expect.poll(() => dialog.innerText()).toContain("Thiếu đường truyền tại trụ sở mới");
     const text = await dialog.innerText();
     expect(text).toContain("điều phối viên (cập nhật thay Sở KH&CN Bình Dương)");
     expect(text).toMatch(/11:00 29\/04\/2025/);
     expect(await dialog.locator("ol.history li").count()).toBe(2);
     await page.keyboard.press("Escape");
-    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toContain("/video-conference-state/sokhcn-binhduong");
+    await expect.poll(() => dialog.evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
+    expect(await page.evaluate("document.activeElement?.getAttribute('href')")).toContain("/video-conference-state/sokhcn-binhduong");
   });
 
   it("opens the history as a page when JavaScript is off", async () => {
@@ -119,7 +119,7 @@ describe.skipIf(problem !== undefined)("the board in headless Chromium", () => {
 
   it("fits a 375 px phone without horizontal scrolling, and a desktop; with a screenshot of each", async () => {
     const phone = await open(link, 375, 812);
-    const widths = await phone.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = (await phone.page.evaluate("({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })")) as { scroll: number; client: number };
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     expect(widths.client).toBe(375);
     // On a phone each cell names its agency, since the column headers are not visible.

@@ -49,7 +49,7 @@ export function renderDeadlinesIcs(content: Content, agencyId: string | undefine
     description: [
       `Thời hạn: ${formatDue(m.dueParsed)}.`,
       `Việc cần làm: ${m.action}`,
-      `Cơ quan phụ trách: ${m.responsible.map((id) => agencyLabel(content, id)).join(", ")}.`,
+      `Cơ quan phụ trách: ${responsibleText(content, m)}.`,
       `Nguồn: ${m.quote}`,
     ].join("\n"),
     start: dateArray(m.dueParsed.end),
@@ -64,6 +64,13 @@ export function renderDeadlinesIcs(content: Content, agencyId: string | undefine
   // The library stamps the real clock; the export moment is injected instead.
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
   return value.replace(/^DTSTAMP:.*$/gm, `DTSTAMP:${stamp}`);
+}
+
+/** The responsible agencies in words; past 8, the rest are counted (a ward-level plan has hundreds). */
+function responsibleText(content: Content, m: Milestone): string {
+  const names = m.responsible.slice(0, 8).map((id) => agencyLabel(content, id));
+  const rest = m.responsible.length - names.length;
+  return rest > 0 ? `${names.join(", ")} và ${rest} cơ quan, đơn vị khác` : names.join(", ");
 }
 
 /** The file name of a calendar: `lich-so-khcn-binhduong.ics`, `lich-ke-hoach.ics`. */

@@ -135,10 +135,11 @@ function grid(view: BoardView, base: string): string {
         .map((cell, c) => {
           const name = esc(view.columns[c]!.name);
           if (!cell.state) return `<td class="na"><span class="agency">${name}</span><span class="label">Không phụ trách</span></td>`;
-          const href = `${base}o/${encodeURIComponent(row.id)}/${encodeURIComponent(cell.agencyId)}${query}`;
+          // Relative to the board's own address (`/bang/<token>/`), which keeps every cell's link short.
+          const href = `o/${encodeURIComponent(row.id)}/${encodeURIComponent(cell.agencyId)}${query}`;
           const classes = ["cell", stateClass(cell.state), cell.overdue ? "overdue" : "", cell.matches ? "" : "muted"].filter(Boolean).join(" ");
-          const title = `${row.title} – ${view.columns[c]!.name}: ${stateName(cell.state)}${cell.overdue ? ", quá hạn" : ""}`;
-          return `<td class="${cell.matches ? stateClass(cell.state) : "muted"}"><a class="${classes}" href="${esc(href)}" data-r="${r}" data-c="${c}" title="${esc(title)}" aria-label="${esc(`${title}. Xem lịch sử`)}"><span class="agency">${name}</span><span class="e" aria-hidden="true">${stateEmoji(cell.state)}</span> <span class="label">${esc(stateName(cell.state))}</span>${cell.overdue ? ` <span class="flag">Quá hạn</span>` : ""}</a></td>`;
+          // The link reads "agency, emoji, status": the milestone comes from the row header (table semantics on a desktop, the card on a phone).
+          return `<td class="${cell.matches ? stateClass(cell.state) : "muted"}"><a class="${classes}" href="${esc(href)}" data-r="${r}" data-c="${c}"><span class="agency">${name}</span><span class="e" aria-hidden="true">${stateEmoji(cell.state)}</span> <span class="label">${esc(stateName(cell.state))}</span>${cell.overdue ? ` <span class="flag">Quá hạn</span>` : ""}</a></td>`;
         })
         .join("");
       return `<tr data-milestone="${esc(row.id)}" class="${row.daysLeft < 0 ? "past" : ""}"><th scope="row"><span class="title">${esc(row.title)}</span>

@@ -12,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type BoardScope, buildBoard, digestForScope, parseBoardFilters } from "../../core/board/model.js";
 import type { Content } from "../../core/content/schema.js";
@@ -67,9 +68,17 @@ const SIGNED_HEADERS = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 } as const;
 
+/** Text answers above this size are gzipped when the client accepts it (a province's page is ~300 KB of HTML). */
+const GZIP_FROM_BYTES = 2048;
+
 function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}): void {
-  const data = typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body);
-  res.writeHead(status, { ...SIGNED_HEADERS, "Content-Type": type, "Content-Length": String(data.byteLength), ...extra }).end(data);
+  let data = typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body);
+  const headers: Record<string, string> = { ...SIGNED_HEADERS, "Content-Type": type, Vary: "Accept-Encoding", ...extra };
+  if (data.byteLength >= GZIP_FROM_BYTES && /^(text\/|application\/json)/.test(type) && /\bgzip\b/.test(String(res.req?.headers["accept-encoding"] ?? ""))) {
+    data = gzipSync(data);
+    headers["Content-Encoding"] = "gzip";
+  }
+  res.writeHead(status, { ...headers, "Content-Length": String(data.byteLength) }).end(data);
 }
 
 const HTML = "text/html; charset=utf-8";
