@@ -28,6 +28,7 @@ import type { BoardLinks } from "./core/board/links.js";
 import { CONSOLE_USER_ID } from "./channels/console/console.js";
 import { systemClock } from "./core/time.js";
 import { createLogger } from "./logger.js";
+import { startAnswerNoticeJob } from "./scheduler/answer-notices.js";
 import { startDigestJob } from "./scheduler/digest.js";
 import { startReminderJobs } from "./scheduler/reminders.js";
 import { createScheduler } from "./scheduler/scheduler.js";
@@ -38,6 +39,9 @@ import { createAttachmentLinker, createDigestFileMaker, fileRoute } from "./web/
 import { loadLinkSecret } from "./web/link-secret.js";
 import { createWebServer, healthRoute, type Route, type WebServer } from "./web/server.js";
 import { createLinkSigner } from "./web/signed-links.js";
+
+/** How long one part (polling, the web server, updates in hand) may take to stop at shutdown. */
+const STOP_PART_MS = 3_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -223,6 +227,8 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
       .catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"))
       .then(() => startDigestJob(scheduler, { ...app.services, cron: config.DIGEST_CRON }))
       .catch((error: unknown) => log.error({ err: error }, "digest: the weekly digest job could not start"));
+    // Askers hear back when coordinators answer: retries, Zalo's one-a-day notices and the 30-day expiry.
+    void startAnswerNoticeJob(scheduler, app.services).catch((error: unknown) => log.error({ err: error }, "questions: the answer-notice job could not start"));
 
     const ended = await Promise.race([
       signal,
@@ -232,9 +238,11 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
     log.info({ signal: ended }, "shutting down");
     if (fatal) throw fatal;
   } finally {
+    // Each part gets a bounded time to stop, so SIGTERM ends the process within seconds whatever the network does.
     for (const stop of stops) {
       try {
-        await stop();
+        const timedOut = await Promise.race([stop().then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_PART_MS).unref())]);
+        if (timedOut) log.warn({ ms: STOP_PART_MS }, "shutdown: a part did not stop in time; going on");
       } catch (error) {
         log.warn({ err: (error as Error)?.message }, "shutdown: a part did not stop cleanly");
       }

@@ -47,9 +47,14 @@ function breakLine(line: string, limit: number): string[] {
     }
     if (current) out.push(current.trimEnd());
     current = word;
+    // Cut by code points, so an emoji (a surrogate pair) is never split in two.
     while (current.length > limit) {
-      out.push(current.slice(0, limit));
-      current = current.slice(limit);
+      const points = Array.from(current);
+      let head = "";
+      let n = 0;
+      while (n < points.length && head.length + points[n]!.length <= limit) head += points[n++];
+      out.push(head);
+      current = points.slice(n).join("");
     }
   }
   if (current) out.push(current.trimEnd());

@@ -3,11 +3,12 @@ import { askCommand } from "./ask.js";
 import { check } from "./check.js";
 import { consoleCommand } from "./console.js";
 import { digestCommand } from "./digest.js";
+import { faqCommand } from "./faq.js";
 import { planCommand } from "./plan.js";
 import type { CliCommand, CliIo } from "./types.js";
 
 /** Every CLI command, in the order `--help` lists them. */
-export const cliCommands: readonly CliCommand[] = [check, consoleCommand, planCommand, digestCommand, askCommand];
+export const cliCommands: readonly CliCommand[] = [check, consoleCommand, planCommand, digestCommand, askCommand, faqCommand];
 
 function help(): string {
   const width = Math.max(...cliCommands.map((c) => c.usage.length));

@@ -174,6 +174,61 @@ export interface PendingPrompt {
   createdAt: string;
 }
 
+/**
+ * One step in the life of a coordinator answer. Versions are only ever appended: the current text is
+ * the latest `answer`/`edit`, and a `withdraw` retires the answer without erasing what was said.
+ */
+export interface AnswerVersion {
+  action: "answer" | "link" | "edit" | "withdraw";
+  /** The answer text (for `answer` and `edit`). */
+  text?: string;
+  /** The FAQ entry the question was attached to (for `link`). */
+  entryId?: string;
+  by: UserKey;
+  byName: string;
+  role: Role;
+  at: string;
+}
+
+/**
+ * What a coordinator did with questions the assistant could not answer (`/giaidap`): either an answer
+ * of their own (`kind: "answer"`), or a link making the questions new ways of asking an existing FAQ entry.
+ */
+export interface CoordinatorAnswer {
+  /** Short and typed by coordinators: `gd1`, `gd2`, … */
+  id: string;
+  kind: "answer" | "link";
+  /** The unanswered questions it resolved (the first is the one chosen from /cauhoi), as they were then. */
+  questions: UnansweredQuestion[];
+  /** The FAQ topic it is grouped under (digest, export). */
+  topic: string;
+  /** Oldest first; at least one. */
+  versions: AnswerVersion[];
+}
+
+/**
+ * Someone waiting to hear back about a question nobody could answer yet. Only what notifying needs is
+ * kept: the person's own chat and their question. Deleted once they are told, or after 30 days.
+ */
+export interface PendingAsker {
+  chatKey: ChatKey;
+  /** The folded question (the key of {@link UnansweredQuestion}). */
+  folded: string;
+  /** Their own words. */
+  question: string;
+  askedAt: string;
+  lang?: "vi" | "en";
+  /** Set once a coordinator answered it: the answer to send. */
+  answerId?: string;
+}
+
+/** The numbered list of unanswered questions last shown in a chat, so `/giaidap 3` means what the coordinator saw. */
+export interface QuestionListing {
+  chatKey: ChatKey;
+  folded: string[];
+  at: string;
+}
+
 /** People and roles. */
 export interface PeopleRepo {
   get(userKey: UserKey): Person | undefined;
@@ -263,6 +318,43 @@ export interface QuestionRepo {
   days(from: string, to: string): QuestionDay[];
 }
 
+/** Coordinator answers and links, with their append-only history, and the numbered listings shown. */
+export interface CoordinatorAnswerRepo {
+  list(): readonly CoordinatorAnswer[];
+  get(id: string): CoordinatorAnswer | undefined;
+  /**
+   * Stores a new answer under the next free id, and in the same write removes its questions from the
+   * unanswered list and points their waiting askers at it.
+   */
+  add(answer: Omit<CoordinatorAnswer, "id">): Promise<CoordinatorAnswer>;
+  /**
+   * Appends a version. Withdrawing puts the answer's questions back among the unanswered and
+   * detaches the askers not yet told. Returns undefined when the id is unknown.
+   */
+  append(id: string, version: AnswerVersion): Promise<CoordinatorAnswer | undefined>;
+  setListing(listing: QuestionListing): Promise<void>;
+  listing(chatKey: ChatKey): QuestionListing | undefined;
+}
+
+/** People waiting to hear back, and the per-day notice record that caps channels with a quota. */
+export interface AskerRepo {
+  /** Adds an asker; the same chat asking the same folded question again is kept once. */
+  add(asker: PendingAsker): Promise<void>;
+  list(): readonly PendingAsker[];
+  /**
+   * Removes and returns this chat's askers for the given answers. Removal happens before the write is
+   * awaited, so two concurrent runs never take the same asker: each is told at most once.
+   */
+  take(chatKey: ChatKey, answerIds: readonly string[]): Promise<PendingAsker[]>;
+  /** Puts askers back (a delivery that failed and will be retried). */
+  restore(askers: readonly PendingAsker[]): Promise<void>;
+  /** Deletes askers who asked before `before` (ISO); returns how many. */
+  prune(before: string): Promise<number>;
+  /** Records that `chatKey` got its notice of `day`; false if it had one already (same-tick safe). */
+  claimNotice(chatKey: ChatKey, day: string, at: string): Promise<boolean>;
+  releaseNotice(chatKey: ChatKey, day: string): Promise<void>;
+}
+
 /** Idempotency records of scheduled jobs. */
 export interface RunRepo {
   get(key: string): RunRecord | undefined;
@@ -295,6 +387,8 @@ export interface Store {
   readonly questions: QuestionRepo;
   readonly runs: RunRepo;
   readonly prompts: PromptRepo;
+  readonly answers: CoordinatorAnswerRepo;
+  readonly askers: AskerRepo;
   readonly inbound: InboundRepo;
   readonly intents: IntentRepo;
   /** Waits for every pending write. */

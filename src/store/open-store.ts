@@ -11,6 +11,7 @@ import type {
   UnansweredQuestion,
 } from "../core/ports.js";
 import { coalesceWrites } from "./coalesce.js";
+import { createHelpDeskRepos } from "./help-desk.js";
 import { acquireLock, type Backing, openLow } from "./files.js";
 import { deliverySchema, emptyMainFile, type MainFile, mainFileSchema, statusRecordSchema } from "./schema.js";
 import { SegmentLog } from "./segment-log.js";
@@ -79,6 +80,7 @@ function createStore(
     readOnly ? Promise.reject(new Error("store: this store was opened read-only; open it without readOnly to change it")) : writer.write();
 
   const statusIndex = createStatusIndex(statusLog.all());
+  const helpDesk = createHelpDeskRepos(data, save);
 
   const store: ClosableStore = {
     people: {
@@ -248,6 +250,8 @@ function createStore(
         if (data.prompts.length !== before) await save();
       },
     },
+    answers: helpDesk.answers,
+    askers: helpDesk.askers,
     intents: {
       async add(intents) {
         if (intents.length === 0) return;

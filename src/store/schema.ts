@@ -109,6 +109,37 @@ export const promptSchema = z.object({
   createdAt: iso,
 });
 
+export const answerVersionSchema = z.object({
+  action: z.enum(["answer", "link", "edit", "withdraw"]),
+  text: z.string().optional(),
+  entryId: z.string().optional(),
+  by: key,
+  byName: z.string(),
+  role,
+  at: iso,
+});
+
+export const coordinatorAnswerSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(["answer", "link"]),
+  questions: z.array(unansweredSchema).min(1),
+  topic: z.string().min(1),
+  versions: z.array(answerVersionSchema).min(1),
+});
+
+export const pendingAskerSchema = z.object({
+  chatKey: key,
+  folded: z.string(),
+  question: z.string(),
+  askedAt: iso,
+  lang: z.enum(["vi", "en"]).optional(),
+  answerId: z.string().optional(),
+});
+
+export const questionListingSchema = z.object({ chatKey: key, folded: z.array(z.string()), at: iso });
+
+export const askerNoticeSchema = z.object({ chatKey: key, day: z.string(), at: iso });
+
 /** The main data file (`data/db.json`): small collections that change rarely. */
 export const mainFileSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
@@ -120,6 +151,10 @@ export const mainFileSchema = z.object({
   questionDays: z.array(questionDaySchema),
   runs: z.array(runSchema),
   prompts: z.array(promptSchema),
+  coordinatorAnswers: z.array(coordinatorAnswerSchema).default([]),
+  askers: z.array(pendingAskerSchema).default([]),
+  questionListings: z.array(questionListingSchema).default([]),
+  askerNotices: z.array(askerNoticeSchema).default([]),
   /** Keys of updates already handled (Zalo: event name + message id), newest last, bounded. */
   inbound: z.array(z.object({ key: z.string(), at: iso })).default([]),
   /** Messages intended and not yet known to be delivered (see OutboxIntent). */
@@ -155,6 +190,10 @@ export function emptyMainFile(): MainFile {
     questionDays: [],
     runs: [],
     prompts: [],
+    coordinatorAnswers: [],
+    askers: [],
+    questionListings: [],
+    askerNotices: [],
     inbound: [],
     intents: [],
   };

@@ -118,7 +118,7 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw new ZaloNetworkError(method, "aborted");
-      if (timeout.aborted) throw new ZaloNetworkError(method, `no answer within ${Math.round(limitMs / 1000)} s`);
+      if (timeout.aborted) throw new ZaloNetworkError(method, limitMs < 1000 ? `no answer within ${limitMs} ms` : `no answer within ${Math.round(limitMs / 1000)} s`);
       throw new ZaloNetworkError(method, redact(networkReason(error), token));
     }
     let body: { ok?: boolean; result?: unknown; description?: string; error_code?: number };

@@ -73,7 +73,8 @@ export function toInbound(update: ZaloUpdate, me: ZaloIdentity): ZaloInbound {
 
 /** The sender's name from whichever field carries it, cleaned like any text a person typed. */
 function nameOf(message: ZaloMessage): string {
-  const raw = message.from?.display_name ?? message.from?.first_name ?? message.from?.name ?? "";
+  // An empty display_name falls back to the other fields.
+  const raw = message.from?.display_name || message.from?.first_name || message.from?.name || "";
   const clean = stripInvisible(String(raw)).replace(/\s+/g, " ").trim().slice(0, MAX_NAME);
   return clean || "anh/chị";
 }

@@ -35,8 +35,9 @@ export function backoffDelay(attempt: number, firstMs: number, maxMs: number, ra
 }
 
 /**
- * Starts the loop. Resolves once deleteWebhook succeeded, so the caller knows polling is live; a failure
- * there is retried like any network error, with "đang kết nối…" in the log.
+ * Starts the loop and resolves at once with its handle, so shutdown is prompt whatever the network does.
+ * The loop first calls deleteWebhook (retried like any network error, with "đang kết nối…" in the log),
+ * logs "zalo: long polling started", then polls. A 401 ends `stopped` with the error.
  */
 export async function startZaloPolling(options: ZaloPollingOptions): Promise<ZaloPolling> {
   const { client, log, onUpdate } = options;
@@ -73,11 +74,20 @@ export async function startZaloPolling(options: ZaloPollingOptions): Promise<Zal
 
   const loop = async (): Promise<Error | null> => {
     try {
+      await persist("deleteWebhook", () => client.deleteWebhook());
+      if (controller.signal.aborted) return null;
+      log.info({}, "zalo: long polling started");
       while (!controller.signal.aborted) {
         const update = await persist("getUpdates", () =>
           client.getUpdates({ timeoutSeconds: options.timeoutSeconds ?? 30, signal: controller.signal }),
         );
-        if (update) onUpdate(update);
+        if (update) {
+          try {
+            onUpdate(update);
+          } catch (error) {
+            log.error({ err: (error as Error)?.message }, "zalo: an update could not be handed over; polling goes on");
+          }
+        }
       }
       return null;
     } catch (error) {
@@ -86,9 +96,6 @@ export async function startZaloPolling(options: ZaloPollingOptions): Promise<Zal
     }
   };
 
-  // A 401 here is a configuration error: it is thrown to the caller, which stops with the fix.
-  await persist("deleteWebhook", () => client.deleteWebhook());
-  log.info({}, "zalo: long polling started");
   const stopped = loop();
   return {
     stopped,

@@ -18,6 +18,7 @@ import type {
   Share,
 } from "./types.js";
 import { PAIR_STATES } from "./types.js";
+import { NOTICE_REF_PREFIX } from "../questions/notify.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Window of the response rate: a status in the last 14 days counts as a response. */
@@ -157,7 +158,7 @@ export function buildDigest(content: Content, input: DigestInput, now: Date, pre
       })),
     agencies: agencyResponses(content, milestones, input),
     delivery: deliveryProblems(content, input, inWeek),
-    questions: questionStats(input, week, now),
+    questions: questionStats(input, week, now, inWeek),
     snapshot,
   };
 }
@@ -299,7 +300,7 @@ function describeRef(content: Content, ref: string): string | undefined {
   return second ? `nhắc việc "${milestone.title}" – ${agencyLabel(content, second)}` : `nhắc việc "${milestone.title}"`;
 }
 
-function questionStats(input: DigestInput, week: Digest["week"], now: Date): Digest["questions"] {
+function questionStats(input: DigestInput, week: Digest["week"], now: Date, inWeek: (iso: string) => boolean): Digest["questions"] {
   const days = input.questionDays.filter((d) => d.day >= week.from && d.day <= week.to);
   const topics = new Map<string, number>();
   for (const d of days) for (const [topic, n] of Object.entries(d.topics)) topics.set(topic, (topics.get(topic) ?? 0) + n);
@@ -316,6 +317,11 @@ function questionStats(input: DigestInput, week: Digest["week"], now: Date): Dig
       .sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked))
       .slice(0, 5)
       .map((u) => ({ example: u.example, count: u.count, lastAsked: u.lastAsked })),
+    // Coordinator answers given this week and still in force, and the askers told of any answer this week.
+    coordinatorAnswered: (input.coordinatorAnswers ?? [])
+      .filter((a) => inWeek(a.versions[0]!.at) && a.versions.at(-1)!.action !== "withdraw")
+      .map((a) => ({ id: a.id, example: a.questions[0]!.example, kind: a.kind, ...(a.kind === "link" ? { entryId: a.versions.findLast((v) => v.entryId)?.entryId } : {}) })),
+    askersTold: input.deliveries.filter((d) => d.ref.startsWith(NOTICE_REF_PREFIX) && d.result === "ok" && inWeek(d.at)).length,
   };
 }
 
@@ -358,6 +364,7 @@ export function digestInputFrom(store: Store, now: Date): DigestInput {
     people: store.people.list(),
     questionDays: store.questions.days(week.from, week.to),
     unanswered: store.questions.unanswered(100),
+    coordinatorAnswers: store.answers.list(),
     quotaPauses: store.runs.list("zalo-quota|").map((r) => ({ at: r.at, ...((r.data as { until?: string } | undefined)?.until ? { until: (r.data as { until: string }).until } : {}) })),
   };
 }

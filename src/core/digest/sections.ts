@@ -304,6 +304,23 @@ function questionsSection(d: Digest, lang: Lang): Section {
     lines.push(p(bold(t(lang, "Câu hỏi chưa trả lời được (nên bổ sung vào content/):", "Unanswered questions (worth adding to content/):"))));
     for (const u of q.unanswered) lines.push(li(`“${shortNote(u.example, 200)}” – ${u.count} ${t(lang, "lần", u.count === 1 ? "time" : "times")}`));
   }
+  if (q.coordinatorAnswered.length > 0 || q.askersTold > 0) {
+    lines.push(
+      p(
+        bold(
+          t(
+            lang,
+            `Điều phối viên đã trả lời trong tuần: ${q.coordinatorAnswered.length} câu hỏi; đã báo cho ${q.askersTold} người hỏi.`,
+            `Answered by coordinators this week: ${q.coordinatorAnswered.length}; ${q.askersTold} asker(s) told.`,
+          ),
+        ),
+      ),
+    );
+    for (const a of q.coordinatorAnswered) {
+      const how = a.kind === "link" ? t(lang, `gắn vào mục ${a.entryId}`, `linked to ${a.entryId}`) : a.id;
+      lines.push(li(`“${shortNote(a.example, 200)}” → ${how}`));
+    }
+  }
   lines.push(p(italic(t(lang, "Xem chi tiết một mốc: /tinhhinh <mã mốc>.", "One milestone in detail: /progress <milestone id>."))));
   return { level: 2, title: t(lang, "❓ Câu hỏi trong tuần", "❓ Questions this week"), lines };
 }

@@ -1,6 +1,7 @@
 import type { Due } from "../content/schema.js";
 import type {
   ChatRecord,
+  CoordinatorAnswer,
   DeliveryRecord,
   LatestStatus,
   Person,
@@ -39,6 +40,8 @@ export interface DigestInput {
   /** Question statistics; days outside the covered week are ignored. */
   questionDays: readonly QuestionDay[];
   unanswered: readonly UnansweredQuestion[];
+  /** Coordinator answers (/giaidap), with their versions; absent means none. */
+  coordinatorAnswers?: readonly CoordinatorAnswer[];
   /** Zalo quota pauses (runs `zalo-quota|<at>` with `data.until`); optional for inputs built before Zalo. */
   quotaPauses?: readonly { at: string; until?: string }[];
 }
@@ -202,6 +205,10 @@ export interface Digest {
     topics: { topic: string; count: number }[];
     /** The most asked questions nobody could answer, asked in the last 4 weeks. */
     unanswered: { example: string; count: number; lastAsked: string }[];
+    /** Questions coordinators answered or linked in the covered week (still in force). */
+    coordinatorAnswered: { id: string; example: string; kind: "answer" | "link"; entryId?: string }[];
+    /** People told in the covered week that their question was answered. */
+    askersTold: number;
   };
   /** What to store for the next digest's comparison. */
   snapshot: DigestSnapshot;

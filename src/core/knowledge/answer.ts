@@ -5,6 +5,8 @@ import { fold } from "../fold.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
 import { progressLine } from "../status/aggregate.js";
+import { answerFromCoordinators } from "./coordinator-answers.js";
+import { recordAsker } from "./askers.js";
 import type { SearchResult } from "./types.js";
 
 /** The hidden command behind "Xem thêm" and "Có phải anh/chị muốn hỏi" buttons. */
@@ -29,11 +31,12 @@ export interface AnswerOutcome {
  */
 export async function answerQuestion(ctx: CommandContext, question: string): Promise<Reply[]> {
   const outcome = composeAnswer(ctx, question);
+  const folded = fold(question).slice(0, 200);
   // Statistics must never cost the person their answer, nor delay it: the answer goes out while the
   // store writes in the background (writes in flight are coalesced, and closing the store waits for them).
   void ctx.services.store.questions
     .record({
-      folded: fold(question).slice(0, 200),
+      folded,
       text: question,
       answered: outcome.answered,
       topic: outcome.answered ? outcome.result.best?.entry.topic : undefined,
@@ -41,6 +44,8 @@ export async function answerQuestion(ctx: CommandContext, question: string): Pro
       day: ctx.today,
     })
     .catch((error: unknown) => ctx.services.log.warn({ err: error }, "knowledge: could not record the question"));
+  // Coordinator answers (issue 13): whoever asked what nobody could answer is told once a coordinator answers.
+  if (!outcome.answered) recordAsker(ctx, question, folded);
   return outcome.replies;
 }
 
@@ -51,7 +56,12 @@ export async function answerQuestion(ctx: CommandContext, question: string): Pro
  */
 export function composeAnswer(ctx: CommandContext, question: string): AnswerOutcome {
   const result = ctx.services.knowledge.search(question);
-  if (result.decision === "none" || !result.best) return { replies: [renderNoAnswer(ctx, result)], result, answered: false };
+  if (result.decision === "none" || !result.best) {
+    // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
+    const fromCoordinators = answerFromCoordinators(ctx, question, result, renderEntry);
+    if (fromCoordinators) return fromCoordinators;
+    return { replies: [renderNoAnswer(ctx, result)], result, answered: false };
+  }
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
   return { replies: [renderEntry(ctx, result.best.entry, { runnerUp })], result, answered: true };
 }

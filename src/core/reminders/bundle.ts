@@ -29,9 +29,18 @@ const ACTION_LIMIT = 180;
  * The bundled reminder message: a heading with today's count, the lettered items (milestone, code,
  * agency when the items span several, deadline with working-day countdown, what to do), and how to answer.
  */
-export function bundleMessage(input: { content: Content; calendar: WorkingCalendar; items: readonly BundleItem[]; today: string; lang?: Lang }): Reply {
+export function bundleMessage(input: {
+  content: Content;
+  calendar: WorkingCalendar;
+  items: readonly BundleItem[];
+  today: string;
+  lang?: Lang;
+  /** Letters already used today in this chat: this bundle continues after them (a second bundle the same day). */
+  startIndex?: number;
+}): Reply {
   const { content, calendar, items, today } = input;
   const lang = input.lang ?? "vi";
+  const start = input.startIndex ?? 0;
   const agencies = [...new Set(items.map((i) => i.agencyId))];
   const whose = agencies.length === 1 ? t(lang, ` của ${agencyLabel(content, agencies[0]!)}`, ` for ${agencyLabel(content, agencies[0]!)}`) : "";
   const count = items.length;
@@ -39,7 +48,7 @@ export function bundleMessage(input: { content: Content; calendar: WorkingCalend
   const body: Rich[] = [];
   items.forEach((item, i) => {
     const m = item.milestone;
-    const letter = count > 1 ? `${bundleLetter(i)}. ` : "";
+    const letter = count + start > 1 ? `${bundleLetter(start + i)}. ` : "";
     const action = m.action.trim().replace(/\s+/g, " ");
     body.push(
       lines(
@@ -51,12 +60,14 @@ export function bundleMessage(input: { content: Content; calendar: WorkingCalend
       ),
     );
   });
+  const first = bundleLetter(start);
+  const last = bundleLetter(start + count - 1);
   const how =
-    count > 1
+    count + start > 1
       ? t(
           lang,
-          `Xin vui lòng trả lời bằng chữ cái của mục và số tình trạng, có thể kèm ghi chú, ví dụ «A 1» hoặc «${bundleLetter(count - 1)} 4 thiếu máy chủ».`,
-          `Please reply with the item's letter and a status number, optionally with a note, e.g. "A 1" or "${bundleLetter(count - 1)} 4 server missing".`,
+          `Xin vui lòng trả lời bằng chữ cái của mục và số tình trạng, có thể kèm ghi chú, ví dụ «${first} 1» hoặc «${last} 4 thiếu máy chủ».`,
+          `Please reply with the item's letter and a status number, optionally with a note, e.g. "${first} 1" or "${last} 4 server missing".`,
         )
       : t(lang, "Xin vui lòng trả lời bằng số tình trạng, có thể kèm ghi chú, ví dụ «1» hoặc «4 thiếu máy chủ».", 'Please reply with a status number, optionally with a note, e.g. "1" or "4 server missing".');
   return reply(lines(head, ...body, "", how, statusLegend(lang)));

@@ -6,7 +6,7 @@
 import type { WorkingCalendar } from "../calendar.js";
 import type { Content, Milestone } from "../content/schema.js";
 import { deliver, type PlannedMessage, planMessage, sendPlanned } from "../delivery.js";
-import type { ChatKey, Logger, Outbox, SendResult, SentReminder, Store, UserKey } from "../ports.js";
+import type { ChatKey, Logger, Outbox, PendingPrompt, SendResult, SentReminder, Store, UserKey } from "../ports.js";
 import type { Reply } from "../reply.js";
 import { bundleMessage } from "./bundle.js";
 import { reminderMessage } from "./message.js";
@@ -120,10 +120,25 @@ export async function deliverReminders(deps: DeliverDeps, reminders: readonly Re
       planned.push({ message: planMessage(recipient.chatKey, body, r.key, at), keys: [r.key], recipient });
     }
   }
+  // A second bundle the same day (a coordinator's /nhac, a later run) continues the lettering of the first,
+  // so every letter shown today keeps meaning the item it was shown with.
+  const bundlePrompts: PendingPrompt[] = [];
   for (const [chatKey, { recipient, items }] of bundles) {
-    const body = bundleMessage({ content: deps.content, calendar: deps.calendar, items: items.map((i) => ({ ...i })), today });
+    const ref = `bundle|${today}|${chatKey}`;
+    const earlier = deps.store.prompts.find(chatKey, recipient.userKey, at, "bundle");
+    const before = earlier?.ref === ref ? (earlier.items ?? []) : [];
+    const body = bundleMessage({ content: deps.content, calendar: deps.calendar, items: items.map((i) => ({ ...i })), today, startIndex: before.length });
     const keys = items.map((i) => i.key);
-    planned.push({ message: planMessage(chatKey, body, `bundle|${today}|${chatKey}`, at, keys), keys, recipient });
+    planned.push({ message: planMessage(chatKey, body, ref, at, keys), keys, recipient });
+    bundlePrompts.push({
+      chatKey,
+      ...(recipient.userKey ? { userKey: recipient.userKey } : {}),
+      kind: "bundle",
+      ref,
+      items: [...before, ...keys.filter((k) => !before.includes(k))],
+      createdAt: at,
+      expiresAt: new Date(now.getTime() + REMINDER_PROMPT_TTL_MS).toISOString(),
+    });
   }
 
   const claims: SentReminder[] = fresh.map((r) => ({
@@ -143,21 +158,20 @@ export async function deliverReminders(deps: DeliverDeps, reminders: readonly Re
     return outcomes;
   }
   for (const r of fresh) outcomes.set(r.key, { claimed: true, recipients: recipients.get(r.key)!, results: [] });
+  // Bundle prompts are set before the send (Zalo has no reply-to, so no message id is needed): a bundle sent
+  // again after a crash, marked "(gửi lại)", is answered by the same letters.
+  for (const prompt of bundlePrompts) await deps.store.prompts.set(prompt);
 
   const results = await sendPlanned(deps, planned.map((p) => p.message), at);
   for (const [i, result] of results.entries()) {
     const { message, keys, recipient } = planned[i]!;
     for (const k of keys) outcomes.get(k)!.results.push(result);
-    if (result.result !== "ok") continue;
-    const bundle = message.intent.covers !== undefined;
-    // In a group anyone may answer a bundle (the status rules check who); a private chat's prompt is its person's.
-    if (recipient.type !== "private" && !bundle) continue;
+    if (result.result !== "ok" || message.intent.covers !== undefined || recipient.type !== "private") continue;
     await deps.store.prompts.set({
       chatKey: recipient.chatKey,
       ...(recipient.userKey ? { userKey: recipient.userKey } : {}),
-      kind: bundle ? "bundle" : "reminder",
-      ref: bundle ? message.intent.ref : keys[0]!,
-      ...(bundle ? { items: keys } : {}),
+      kind: "reminder",
+      ref: keys[0]!,
       ...(result.messageId ? { messageId: result.messageId } : {}),
       createdAt: at,
       expiresAt: new Date(now.getTime() + REMINDER_PROMPT_TTL_MS).toISOString(),

@@ -34,8 +34,11 @@ export const noteHook: TextHook = async (ctx, text) => {
   const repliedTo = ctx.message.replyToBotMessageId;
   if (prompt.messageId !== undefined && repliedTo !== undefined && repliedTo !== prompt.messageId) return null;
   if (BARE_STATUS.test(text)) {
+    // A bare number answers a reminder (or a day's bundle) sent after the note was asked for.
     const reminder = pendingReminder(ctx);
     if (reminder && reminder.createdAt > prompt.createdAt) return null;
+    const bundle = pendingBundle(ctx);
+    if (bundle && bundle.createdAt > prompt.createdAt) return null;
   }
   // "B 1" while a bundle of reminders waits answers the bundle; it is not the note.
   const bundleReply = parseBundleReply(text);
