@@ -27,6 +27,16 @@ export default defineCommand({
         ),
       );
     }
+    // The link is personal: in a group everyone could open it, so it is only given in a private chat.
+    if (ctx.message.chat.type === "group") {
+      return reply(
+        t(
+          lang,
+          "Liên kết bảng theo dõi là của riêng từng người, nên chỉ được gửi trong chat riêng. Xin vui lòng nhắn /bang cho trợ lý trong chat riêng.",
+          "The board link is personal, so it is only sent in a private chat. Please send /board to the assistant privately.",
+        ),
+      );
+    }
     const url = boardLinks.boardUrl(actor.userKey, ctx.now);
     const scope =
       actor.role === "lead" && actor.agencyId

@@ -27,6 +27,18 @@ describe("/bang", () => {
     }
   });
 
+  it("gives no link in a group chat, where everyone could open it", async () => {
+    const board = await startBoard();
+    try {
+      const [r] = await board.app.assistant.handle(textFrom("coord", "/bang", { chat: { id: "-100", type: "group", title: "Nhóm" } }));
+      const text = toPlain(r!.text);
+      expect(text).toContain("chỉ được gửi trong chat riêng");
+      expect(text).not.toContain("/bang/");
+    } finally {
+      await board.close();
+    }
+  });
+
   it("is refused to people without a role", async () => {
     const board = await startBoard();
     try {
