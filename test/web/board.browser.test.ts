@@ -103,6 +103,16 @@ describe.skipIf(problem !== undefined)("the board in headless Chromium", () => {
     await noJs?.close();
   });
 
+  it("prints without its controls, keeping the grid and the lists", async () => {
+    const { page } = await open(link);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("form.filters").isVisible()).toBe(false);
+    expect(await page.locator("nav.downloads").isVisible()).toBe(false);
+    expect(await page.locator("table.grid").isVisible()).toBe(true);
+    expect(await page.locator("#vuong-mac").isVisible()).toBe(true);
+    expect(await page.locator(".print-only").first().isVisible()).toBe(true);
+  });
+
   it("refuses a forged link and an expired link with 403", async () => {
     const forged = link.replace(/(.)\/$/, (_m, c: string) => `${c === "A" ? "B" : "A"}/`);
     const a = await open(forged);
