@@ -6,6 +6,7 @@
 import type { Content, Due, Locality } from "../content/schema.js";
 import { LOCALITIES } from "../content/schema.js";
 import { formatCountdown, formatDue } from "../dates.js";
+import { milestoneLight } from "../digest/build.js";
 import type { AgencyResponse, AttentionItem, Digest, Light, PairState, Share } from "../digest/types.js";
 import { PAIR_STATES } from "../digest/types.js";
 
@@ -217,16 +218,33 @@ export function buildBoard(content: Content, digest: Digest, scope: BoardScope, 
   };
 }
 
-/** Restricts a digest to one agency's pairs (a lead's downloads), keeping the milestones it is responsible for. */
+/**
+ * Restricts a digest to one agency's pairs (a lead's downloads and chart), keeping the milestones it is
+ * responsible for, with counts, lights and overview recomputed from those pairs only, so nothing about
+ * other agencies leaks, not even as a count.
+ */
 export function digestForScope(digest: Digest, scope: BoardScope): Digest {
   if (scope.kind === "all") return digest;
   const milestones = digest.milestones
-    .map((m) => ({ ...m, pairs: m.pairs.filter((p) => p.agencyId === scope.agencyId) }))
+    .map((m) => {
+      const pairs = m.pairs.filter((p) => p.agencyId === scope.agencyId);
+      const counts = Object.fromEntries(PAIR_STATES.map((s) => [s, pairs.filter((p) => p.state === s).length])) as Record<PairState, number>;
+      const { changes: _changes, previousLight: _previous, ...rest } = m;
+      return { ...rest, pairs, counts, light: milestoneLight(pairs, m.daysLeft) };
+    })
     .filter((m) => m.pairs.length > 0);
+  const all = milestones.flatMap((m) => m.pairs);
+  const share = (n: number): Share => ({ count: n, percent: all.length === 0 ? 0 : Math.round((n * 100) / all.length) });
   const own = (i: AttentionItem) => i.agencyId === scope.agencyId;
   return {
     ...digest,
     milestones,
+    overview: {
+      pairs: all.length,
+      byState: Object.fromEntries(PAIR_STATES.map((s) => [s, share(all.filter((p) => p.state === s).length)])) as Record<PairState, Share>,
+      overdue: share(all.filter((p) => p.overdue).length),
+    },
+    comingUp: [],
     attention: { blocked: digest.attention.blocked.filter(own), overdue: digest.attention.overdue.filter(own), atRiskSoon: digest.attention.atRiskSoon.filter(own) },
     agencies: digest.agencies.filter((a) => a.agencyId === scope.agencyId),
   };

@@ -61,6 +61,9 @@ describe("buildBoard", () => {
     expect([...view.blocked, ...view.overdue].every((i) => i.agencyId === agencyId)).toBe(true);
     const scoped = digestForScope(digest, { kind: "agency", agencyId });
     expect(scoped.milestones.flatMap((m) => m.pairs).every((p) => p.agencyId === agencyId)).toBe(true);
+    // Counts describe the agency's own pairs only: one pair per milestone.
+    for (const m of scoped.milestones) expect(Object.values(m.counts).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(scoped.overview.pairs).toBe(scoped.milestones.length);
   });
 
   it("filters agencies by locality and milestones by phase", async () => {
