@@ -8,7 +8,20 @@ const optionalText = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time HH:mm, e.g. 08:30" });
+/**
+ * A time of day as people write it: "08:30", "8:30", "8h30", "8h", "8.30". Normalised to HH:mm;
+ * anything else is left as typed so the error shows it.
+ */
+export function normalizeTime(value: string): string {
+  const m = /^(\d{1,2})(?:\s*[:.]\s*(\d{2})|\s*[hH]\s*(\d{2})?)?$/.exec(value.trim());
+  if (!m) return value;
+  return `${m[1]!.padStart(2, "0")}:${m[2] ?? m[3] ?? "00"}`;
+}
+
+const time = z
+  .string()
+  .transform(normalizeTime)
+  .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time HH:mm, e.g. 08:30 (8:30 and 8h30 work too)" }));
 
 const baseSchema = z.object({
   DATA_FILE: z.string().trim().min(1).default("data/db.json"),

@@ -33,13 +33,13 @@ describe("createConfig", () => {
   it("names every wrong variable and says why", () => {
     let error: unknown;
     try {
-      createConfig({ REMINDER_TIME: "8h30", PORT: "http", ADMIN_IDS: "alice", BOT_TOKEN: "nope" });
+      createConfig({ REMINDER_TIME: "8h75", PORT: "http", ADMIN_IDS: "alice", BOT_TOKEN: "nope" });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(FileProblemError);
     const problems = (error as FileProblemError).problems.join("\n");
-    expect(problems).toMatch(/REMINDER_TIME="8h30": must be a time HH:mm/);
+    expect(problems).toMatch(/REMINDER_TIME="8h75": must be a time HH:mm, e.g. 08:30 \(8:30 and 8h30 work too\)/);
     expect(problems).toMatch(/PORT="http"/);
     expect(problems).toMatch(/ADMIN_IDS="alice": must be a comma-separated list of user ids: a bare number or telegram:<number> for Telegram, zalo:<id> for Zalo/);
     expect(problems).toMatch(/BOT_TOKEN=\(hidden, 4 characters\): does not look like a Telegram bot token/);
@@ -50,6 +50,28 @@ describe("createConfig", () => {
     expect(() => createConfig({ BOT_TOKEN: "123456:ABCdefGhIJKlmnoPQRstuVWXyz_0123", WEBHOOK_URL: "https://x.vn/tg" })).toThrow(
       /WEBHOOK_SECRET is required with WEBHOOK_URL/,
     );
+  });
+
+  it("reads reminder times as people write them", () => {
+    for (const [typed, time] of [["8:30", "08:30"], ["08:30", "08:30"], ["8h30", "08:30"], ["8H30", "08:30"], ["8h", "08:00"], ["8.30", "08:30"], [" 17:05 ", "17:05"]]) {
+      expect(createConfig({ REMINDER_TIME: typed }).REMINDER_TIME, typed).toBe(time);
+    }
+    for (const bad of ["25:00", "8:3", "8:", "8h300", "noon"]) expect(() => createConfig({ REMINDER_TIME: bad }), bad).toThrow(FileProblemError);
+  });
+
+  it("requires https for WEBHOOK_URL, as the README says, except on localhost for tests", () => {
+    const base = { BOT_TOKEN: "123456:ABCdefGhIJKlmnoPQRstuVWXyz_0123", WEBHOOK_SECRET: "s3cret-s3cret-s3cret" };
+    let error: unknown;
+    try {
+      createConfig({ ...base, WEBHOOK_URL: "http://bot.example.vn/tg" });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as FileProblemError).problems).toEqual([
+      'WEBHOOK_URL="http://bot.example.vn/tg": must start with https:// (plain http is accepted only for localhost and 127.0.0.1)',
+    ]);
+    expect(createConfig({ ...base, WEBHOOK_URL: "http://127.0.0.1:8443/tg" }).WEBHOOK_URL).toBe("http://127.0.0.1:8443/tg");
+    expect(createConfig({ ...base, WEBHOOK_URL: "http://localhost:8443/tg" }).WEBHOOK_URL).toBe("http://localhost:8443/tg");
   });
 
   it("treats empty strings as unset, as an .env file with blank lines gives them", () => {

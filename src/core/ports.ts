@@ -174,6 +174,46 @@ export interface PendingPrompt {
   createdAt: string;
 }
 
+/** One numbered option of a {@link Listing}: what the person reads, and the command line it runs. */
+export interface ListingOption {
+  number: number;
+  label: string;
+  /** A command line without the slash, as a button payload (e.g. `tt email-accounts sokhcn-hcm 2`). */
+  payload: string;
+}
+
+/**
+ * Numbered options shown on a channel without buttons, with an identity. A typed number refers to
+ * the chat's newest listing until it expires; listings of the same `family` keep an option's number,
+ * so a number never comes to mean another item while an earlier listing that showed it is still valid.
+ */
+export interface Listing {
+  id: string;
+  chatKey: ChatKey;
+  userKey?: UserKey;
+  /** What produced it (the command line), e.g. `viec @sokhcn-hcm`; numbers are stable within a family. */
+  family: string;
+  options: ListingOption[];
+  /** How many options have been shown so far (the rest come with "thêm"). */
+  shown: number;
+  createdAt: string;
+  /** When options were last shown (creation, or the latest "thêm"). */
+  shownAt: string;
+  expiresAt: string;
+}
+
+/** Numbered listings of channels without buttons. */
+export interface ListingRepo {
+  /** Stores a new listing; drops listings long expired and keeps a bounded number per chat. */
+  add(listing: Listing): Promise<void>;
+  /** Replaces a stored listing (e.g. after "thêm" showed more of it). */
+  update(listing: Listing): Promise<void>;
+  /** The newest listing of this chat (and user, if given), expired or not: the caller tells the person when it expired. */
+  latest(chatKey: ChatKey, userKey: UserKey | undefined): Listing | undefined;
+  /** Unexpired listings of one family in this chat, newest first. */
+  family(chatKey: ChatKey, family: string, now: string): Listing[];
+}
+
 /**
  * One step in the life of a coordinator answer. Versions are only ever appended: the current text is
  * the latest `answer`/`edit`, and a `withdraw` retires the answer without erasing what was said.
@@ -387,6 +427,7 @@ export interface Store {
   readonly questions: QuestionRepo;
   readonly runs: RunRepo;
   readonly prompts: PromptRepo;
+  readonly listings: ListingRepo;
   readonly answers: CoordinatorAnswerRepo;
   readonly askers: AskerRepo;
   readonly inbound: InboundRepo;

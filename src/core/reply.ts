@@ -107,3 +107,15 @@ export function toPlain(text: Rich): string {
 export function flatButtons(r: Reply): Button[] {
   return (r.buttons ?? []).flat();
 }
+
+/** The longest label of a numbered option (and of the CLI's options): with "  10. " it fits an 80-column terminal. */
+export const LABEL_LIMIT = 72;
+
+/**
+ * One rule for shortening labels everywhere (numbered options, the CLI, chart rows): at most
+ * `limit` characters, cut with an ellipsis, e.g. a 90-character title → its first 71 characters and "…".
+ */
+export function shortenLabel(text: string, limit = LABEL_LIMIT): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= limit ? flat : `${flat.slice(0, limit - 1).trimEnd()}…`;
+}

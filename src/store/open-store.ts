@@ -24,6 +24,10 @@ export const LIMITS = {
   questionDays: 400,
   /** Longest example text kept per unanswered question. */
   exampleLength: 300,
+  /** Numbered listings kept per chat (the newest). */
+  listingsPerChat: 10,
+  /** How long an expired listing is kept, so a late number can be told it expired. */
+  listingGraceMs: 7 * 24 * 60 * 60 * 1000,
   /** Handled update keys remembered for de-duplication (the oldest are forgotten first). */
   inbound: 5000,
 };
@@ -249,6 +253,26 @@ function createStore(
         data.prompts = data.prompts.filter((p) => !(p.chatKey === chatKey && p.ref === ref));
         if (data.prompts.length !== before) await save();
       },
+    },
+    listings: {
+      async add(listing) {
+        const cutoff = new Date(new Date(listing.createdAt).getTime() - LIMITS.listingGraceMs).toISOString();
+        const kept = data.listings.filter((l) => l.expiresAt > cutoff);
+        const own = kept.filter((l) => l.chatKey === listing.chatKey).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        const dropped = new Set(own.slice(LIMITS.listingsPerChat - 1).map((l) => l.id));
+        data.listings = [...kept.filter((l) => !dropped.has(l.id)), listing];
+        await save();
+      },
+      async update(listing) {
+        const i = data.listings.findIndex((l) => l.id === listing.id);
+        if (i < 0) return;
+        data.listings[i] = listing;
+        await save();
+      },
+      // Listings are appended in the order they were shown, so the last match is the newest, even at one instant.
+      latest: (chatKey, userKey) =>
+        data.listings.findLast((l) => l.chatKey === chatKey && (l.userKey === undefined || userKey === undefined || l.userKey === userKey)),
+      family: (chatKey, family, now) => data.listings.filter((l) => l.chatKey === chatKey && l.family === family && l.expiresAt > now).reverse(),
     },
     answers: helpDesk.answers,
     askers: helpDesk.askers,

@@ -109,6 +109,18 @@ export const promptSchema = z.object({
   createdAt: iso,
 });
 
+export const listingSchema = z.object({
+  id: z.string().min(1),
+  chatKey: key,
+  userKey: key.optional(),
+  family: z.string(),
+  options: z.array(z.object({ number: z.number().int().min(1), label: z.string(), payload: z.string() })),
+  shown: z.number().int().min(0),
+  createdAt: iso,
+  shownAt: iso,
+  expiresAt: iso,
+});
+
 export const answerVersionSchema = z.object({
   action: z.enum(["answer", "link", "edit", "withdraw"]),
   text: z.string().optional(),
@@ -151,6 +163,7 @@ export const mainFileSchema = z.object({
   questionDays: z.array(questionDaySchema),
   runs: z.array(runSchema),
   prompts: z.array(promptSchema),
+  listings: z.array(listingSchema).default([]),
   coordinatorAnswers: z.array(coordinatorAnswerSchema).default([]),
   askers: z.array(pendingAskerSchema).default([]),
   questionListings: z.array(questionListingSchema).default([]),
@@ -190,6 +203,7 @@ export function emptyMainFile(): MainFile {
     questionDays: [],
     runs: [],
     prompts: [],
+    listings: [],
     coordinatorAnswers: [],
     askers: [],
     questionListings: [],

@@ -3,6 +3,7 @@
  * which updates to answer, which to drop (the bot's own echoes), and which get the polite
  * "I can only read text" reply (images, stickers, unsupported content).
  */
+import { ZALO_CAPABILITIES } from "../../core/channel.js";
 import type { Incoming } from "../../core/command.js";
 import { stripInvisible } from "../../core/text.js";
 import type { ZaloMessage, ZaloUpdate } from "./client.js";
@@ -53,6 +54,7 @@ export function toInbound(update: ZaloUpdate, me: ZaloIdentity): ZaloInbound {
     chat: { id: chatId, type: group ? "group" : "private" },
     user: { id: fromId, name: nameOf(message) },
     supportsButtons: false,
+    capabilities: ZALO_CAPABILITIES,
   };
   const dedupeKey = `${update.event_name}|${message.message_id ?? `${fromId}@${message.date ?? ""}`}`;
   switch (update.event_name) {

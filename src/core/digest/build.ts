@@ -1,6 +1,6 @@
 import type { Content, Milestone } from "../content/schema.js";
 import { daysUntil } from "../dates.js";
-import { agencyLabel, byDeadline } from "../milestones.js";
+import { agencyLabel, byDeadline, statusDoubt } from "../milestones.js";
 import type { ChatRecord, LatestStatus, Person, RunRecord, Store } from "../ports.js";
 import { addDays, atLocal, dayOf, isoWeekday, isoWeekId } from "../time.js";
 import type {
@@ -144,6 +144,11 @@ export function buildDigest(content: Content, input: DigestInput, now: Date, pre
       atRiskSoon: allPairs
         .filter(({ m, p }) => p.state === "at-risk" && m.daysLeft >= 0 && m.daysLeft <= AT_RISK_SOON_DAYS)
         .map(({ m, p }) => item(m, p)),
+      doubtful: allPairs.flatMap(({ m, p }) => {
+        const milestone = content.milestones.find((x) => x.id === m.id);
+        const doubt = milestone && p.at ? statusDoubt(milestone, p.state, dayOf(new Date(p.at))) : null;
+        return doubt ? [{ ...item(m, p), doubt }] : [];
+      }),
     },
     comingUp: milestones
       .filter((m) => m.daysLeft >= 0 && m.daysLeft <= COMING_UP_DAYS)

@@ -1,4 +1,5 @@
 import type { Due } from "../content/schema.js";
+import type { StatusDoubt } from "../milestones.js";
 import type {
   ChatRecord,
   CoordinatorAnswer,
@@ -184,6 +185,11 @@ export interface Digest {
     overdue: AttentionItem[];
     /** At risk with the deadline today or in the next 7 days. */
     atRiskSoon: AttentionItem[];
+    /**
+     * Latest statuses that contradicted the plan's dates on the day they were given ("on track"
+     * after the deadline, "done" before the start), for a coordinator to check.
+     */
+    doubtful: (AttentionItem & { doubt: StatusDoubt })[];
   };
   /** Milestones with a deadline today or in the next 14 days. */
   comingUp: { milestoneId: string; title: string; due: Due; daysLeft: number; done: number; total: number; light: Light }[];

@@ -9,6 +9,7 @@ import type { Lang } from "../dates.js";
 import { UserError } from "../errors.js";
 import { agencyLabel } from "../milestones.js";
 import type { ChatRecord, Invitation, Person, Store } from "../ports.js";
+import { roleLabel } from "./roles.js";
 
 /** How long an invitation stays valid. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -207,6 +208,13 @@ function groupAgency(invitation: Invitation, ctx: CommandContext): string {
   return agencyId;
 }
 
+/** "Anh/chị đã là quản trị viên (có mọi quyền của điều phối viên)": the role in the words /toi uses. */
+function alreadyRole(actor: Actor, lang: Lang): string {
+  const role = roleLabel(actor.role, lang);
+  if (actor.role === "coordinator") return t(lang, `Anh/chị đã là ${role}`, `You are a ${role} already`);
+  return t(lang, `Anh/chị đã là ${role} (có mọi quyền của điều phối viên)`, `You are an ${role} already (with every right of a coordinator)`);
+}
+
 /** Refuses a code that would not change anything, or would lower the person's role, without using it up. */
 function checkPersonCanTake(invitation: Invitation, ctx: CommandContext): void {
   const { actor, lang, services } = ctx;
@@ -214,17 +222,20 @@ function checkPersonCanTake(invitation: Invitation, ctx: CommandContext): void {
     throw new UserError(t(lang, "Anh/chị đã là quản trị viên; mã này không cần dùng nữa.", "You are an admin already; this code is not needed."));
   }
   if (invitation.kind === "coordinator" && canRun(actor.role, "coordinator")) {
-    const role = actor.isAdmin ? t(lang, "quản trị viên", "admin") : t(lang, "điều phối viên", "coordinator");
     throw new UserError(
-      t(lang, `Anh/chị đã là ${role} (có đủ quyền điều phối viên); mã mời này dành cho người khác.`, `You are ${actor.isAdmin ? "an" : "a"} ${role} already (with coordinator rights); this code is meant for someone else.`),
+      t(
+        lang,
+        `${alreadyRole(actor, lang)}; mã mời này dành cho người khác.`,
+        `${alreadyRole(actor, lang)}; this code is meant for someone else.`,
+      ),
     );
   }
   if (invitation.kind === "lead" && canRun(actor.role, "coordinator")) {
     throw new UserError(
       t(
         lang,
-        "Anh/chị đã có quyền điều phối viên nên không cần đăng ký đầu mối. Để đăng ký nhóm của cơ quan nhận nhắc việc, xin vui lòng dùng mã này trong nhóm đó.",
-        "You have coordinator rights already, so you need no lead registration. To register the agency's group for reminders, use this code in that group.",
+        `${alreadyRole(actor, lang)}, nên không cần đăng ký đầu mối. Để đăng ký nhóm của cơ quan nhận nhắc việc, xin vui lòng dùng mã này trong nhóm đó.`,
+        `${alreadyRole(actor, lang)}, so you need no lead registration. To register the agency's group for reminders, use this code in that group.`,
       ),
     );
   }

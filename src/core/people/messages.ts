@@ -2,6 +2,7 @@
  * The replies of the people model: an issued invitation, and what a person can do after registering.
  * Shared by /moi, /dangky and /start <code>.
  */
+import { capabilitiesOf } from "../channel.js";
 import { type CommandContext, t } from "../command.js";
 import { formatMoment } from "../dates.js";
 import { agencyLabel } from "../milestones.js";
@@ -33,15 +34,18 @@ export function invitationReply(ctx: CommandContext, issued: IssuedInvitation): 
       [t(lang, "Mã mời: ", "Code: "), code(secret)],
       t(lang, `Hiệu lực đến ${until}, chỉ dùng một lần.`, `Valid until ${until}, for one use only.`),
       "",
-      t(
-        lang,
-        issued.link
-          ? `Xin vui lòng gửi riêng liên kết (hoặc mã) cho người được mời. Người đó bấm liên kết, hoặc gõ /dangky ${secret} trong trò chuyện riêng với trợ lý.`
-          : `Xin vui lòng gửi riêng mã cho người được mời. Người đó gõ /dangky ${secret} trong trò chuyện riêng với trợ lý (trên Zalo hoặc Telegram).`,
-        issued.link
-          ? `Please send the link (or the code) privately to the person invited. They open the link, or type /register ${secret} in a private chat with the assistant.`
-          : `Please send the code privately to the person invited. They type /register ${secret} in a private chat with the assistant (on Zalo or Telegram).`,
-      ),
+      // Speak of a link only when there is one; "bấm" only where something can be pressed.
+      issued.link
+        ? t(
+            lang,
+            `Xin vui lòng gửi riêng liên kết (hoặc mã) cho người được mời. Người đó ${capabilitiesOf(ctx.message).buttons ? "bấm" : "mở"} liên kết, hoặc gõ /dangky ${secret} trong trò chuyện riêng với trợ lý.`,
+            `Please send the link (or the code) privately to the person invited. They open the link, or type /register ${secret} in a private chat with the assistant.`,
+          )
+        : t(
+            lang,
+            `Xin vui lòng gửi riêng mã này cho người được mời. Người đó gõ /dangky ${secret} trong trò chuyện riêng với trợ lý (trên Zalo hoặc Telegram).`,
+            `Please send this code privately to the person invited. They type /register ${secret} in a private chat with the assistant (on Zalo or Telegram).`,
+          ),
       groupHint,
     ),
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ZaloUpdate } from "../../../src/channels/zalo/client.js";
 import { stripMention, toInbound, updateFromBody } from "../../../src/channels/zalo/incoming.js";
+import { ZALO_CAPABILITIES } from "../../../src/core/channel.js";
 
 const ME = { id: "1459232241454765289", name: "Trợ lý Hợp nhất" };
 
@@ -46,6 +47,7 @@ describe("toInbound", () => {
         chat: { id: "6ede9afa66b88fe6d6a9", type: "private" },
         user: { id: "6ede9afa66b88fe6d6a9", name: "Ted" },
         supportsButtons: false,
+        capabilities: ZALO_CAPABILITIES,
         text: "Khi nào có email mới?",
       },
     });
