@@ -245,7 +245,12 @@ export function digestForScope(digest: Digest, scope: BoardScope): Digest {
       overdue: share(all.filter((p) => p.overdue).length),
     },
     comingUp: [],
-    attention: { blocked: digest.attention.blocked.filter(own), overdue: digest.attention.overdue.filter(own), atRiskSoon: digest.attention.atRiskSoon.filter(own) },
+    attention: {
+      blocked: digest.attention.blocked.filter(own),
+      overdue: digest.attention.overdue.filter(own),
+      atRiskSoon: digest.attention.atRiskSoon.filter(own),
+      doubtful: digest.attention.doubtful.filter(own),
+    },
     agencies: digest.agencies.filter((a) => a.agencyId === scope.agencyId),
   };
 }
