@@ -47,8 +47,9 @@ const STOP_PART_MS = 3_000;
 async function main(): Promise<void> {
   loadDotEnv();
   const { config, content, store } = await loadAll(process.env);
-  // The terminal chat logs to a file, so no log line lands in the conversation.
-  const log = createLogger(config.LOG_LEVEL, { secrets: secretsOf(config), file: config.mode === "console" ? consoleLogFile(config.DATA_FILE) : undefined });
+  // The interactive terminal chat logs to a file, so no log line lands in the conversation (piped runs keep stderr).
+  const chatInTerminal = config.mode === "console" && process.stdin.isTTY === true;
+  const log = createLogger(config.LOG_LEVEL, { secrets: secretsOf(config), file: chatInTerminal ? consoleLogFile(config.DATA_FILE) : undefined });
   if (config.mode === "console") {
     // The web server (signed file links, /healthz) also runs beside the terminal chat when PUBLIC_URL is set.
     const adminKeys = settingsFrom(config, [`console:${CONSOLE_USER_ID}`]).adminKeys;

@@ -9,7 +9,7 @@ export const consoleCommand: CliCommand = {
   usage: "console",
   async run({ env, stdin, stdout }) {
     const loaded = await loadAll({ ...env, BOT_TOKEN: undefined, WEBHOOK_URL: undefined });
-    await runConsoleMode(loaded, { input: stdin, output: stdout, log: createLogger(loaded.config.LOG_LEVEL, { secrets: secretsOf(loaded.config), file: consoleLogFile(loaded.config.DATA_FILE) }) });
+    await runConsoleMode(loaded, { input: stdin, output: stdout, log: createLogger(loaded.config.LOG_LEVEL, { secrets: secretsOf(loaded.config), file: (stdin as { isTTY?: boolean }).isTTY === true ? consoleLogFile(loaded.config.DATA_FILE) : undefined }) });
     return 0;
   },
 };

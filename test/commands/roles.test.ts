@@ -26,6 +26,7 @@ const ALLOWED: Record<string, Role[]> = {
   xemthem: ROLES,
   cauhoi: ["coordinator", "admin"],
   giaidap: ["coordinator", "admin"],
+  bang: ["lead", "coordinator", "admin"],
 };
 
 const USER: Record<Role, TgUser> = {
