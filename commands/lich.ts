@@ -53,7 +53,7 @@ const LOCALITY_NAMES: Record<string, string> = { hcm: "TP.HCM", binhduong: "Bìn
  * ("email", "thư điện tử" and "mail" all match), fillers and question words dropped
  * ("/lich email khi nào" is "/lich email"). A filter of fillers only lists everything.
  */
-export function filterMilestones(content: Content, filter: string, analyzer: Analyzer = createAnalyzer(content.glossary)): Milestone[] {
+export function filterMilestones(content: Content, filter: string, analyzer: Analyzer = createAnalyzer(content.glossary, content.lexicon)): Milestone[] {
   const wanted = [...new Set(analyzer.analyze(filter).units.filter((u) => !u.startsWith(INTENT_PREFIX)))];
   if (wanted.length === 0) return content.milestones;
   return content.milestones.filter((m) => {

@@ -172,6 +172,17 @@ export const glossarySchema = z.strictObject({
 });
 export type GlossaryGroup = z.infer<typeof glossarySchema>;
 
+/**
+ * One line of `content/lexicon.yaml`: chat shorthand or slang (`from`, a word or a short phrase) and what it means
+ * (`to`; empty for a filler to drop). Both sides are folded before use.
+ */
+export const lexiconSchema = z.strictObject({
+  from: nonEmpty,
+  to: z.string(),
+  note: z.string().optional(),
+});
+export type LexiconEntry = z.infer<typeof lexiconSchema>;
+
 const holidaySchema = z.union([
   z.strictObject({ date: isoDay, name: nonEmpty }),
   z.strictObject({ from: isoDay, to: isoDay, name: nonEmpty }),
@@ -191,6 +202,8 @@ export interface Content {
   milestones: Milestone[];
   faq: FaqEntry[];
   glossary: GlossaryGroup[];
+  /** Chat shorthand and slang (optional file: empty when absent). */
+  lexicon: LexiconEntry[];
   calendar: CalendarFile;
   sources: Source[];
 }

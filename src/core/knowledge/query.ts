@@ -1,6 +1,7 @@
-import type { GlossaryGroup } from "../content/schema.js";
+import type { GlossaryGroup, LexiconEntry } from "../content/schema.js";
 import { fold } from "../fold.js";
 import { createGlossaryCanon, type GlossaryCanon } from "./glossary.js";
+import { createNormaliser } from "./normalise.js";
 
 /**
  * Filler phrases (folded) that carry no topic: politeness, question words, particles.
@@ -85,8 +86,12 @@ export interface Analyzer {
 /** Longest folded text analysed: longer questions are cut (Bitap patterns and costs grow with length). */
 const MAX_FOLDED = 300;
 
-/** Builds the analyser for a glossary. The index and every query must use the same one. */
-export function createAnalyzer(glossary: readonly GlossaryGroup[]): Analyzer {
+/**
+ * Builds the analyser for a glossary and a lexicon of chat shorthand (see {@link createNormaliser}).
+ * The index and every query must use the same one.
+ */
+export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: readonly LexiconEntry[] = []): Analyzer {
+  const normaliser = createNormaliser(lexicon, glossary);
   const keep: [string, string][] = [
     ...KEEP_PHRASES.map((p): [string, string] => [p, p.replace(/ /g, "")]),
     ...Object.entries(INTENTS).flatMap(([intent, phrases]) => phrases.map((p): [string, string] => [p, `${INTENT_PREFIX}${intent}`])),
@@ -115,10 +120,8 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[]): Analyzer {
     analyze(text, correct) {
       const folded = fold(text).slice(0, MAX_FOLDED).trim();
       const corrections: string[] = [];
-      const words = folded
-        .split(" ")
-        .filter((w) => w.length > 0)
-        .flatMap(normaliseNumber)
+      const words = normaliser
+        .normalise(folded.split(" ").filter((w) => w.length > 0).flatMap(normaliseNumber))
         .map(singular)
         .map((w) => {
           if (!correct || ownWords.has(w) || canon.words.has(w)) return w;

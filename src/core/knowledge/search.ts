@@ -1,5 +1,6 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
+import { decodeTyping } from "./normalise.js";
 import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
 
@@ -74,7 +75,7 @@ type Postings = Map<string, { docs: number[]; weights: number[] }>;
  * with the number of entries sharing its words, not with the whole knowledge base.
  */
 export function createKnowledge(content: Content): Knowledge {
-  const analyzer = createAnalyzer(content.glossary);
+  const analyzer = createAnalyzer(content.glossary, content.lexicon);
   const entries = content.faq;
   const milestones = new Map(content.milestones.map((m) => [m.id, m]));
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -131,20 +132,30 @@ export function createKnowledge(content: Content): Knowledge {
     if (list) list.push(w);
     else byLength.set(w.length, [w]);
   }
+  // Typo tolerance: Telex/VNI leftovers first ("vawn" → "van"), then the closest known word. Words shaped like a
+  // Vietnamese syllable are never corrected ("lương" typed without marks is a word); short words (3–4 letters)
+  // allow one edit and prefer a swap of two letters ("vna" → "van").
   const correct = (word: string): string | undefined => {
-    if (words.has(word) || word.length < 5 || /\d/.test(word) || isSyllable(word)) return undefined;
+    if (words.has(word)) return undefined;
+    const decoded = decodeTyping(word);
+    if (decoded !== undefined && (words.has(decoded) || analyzer.knows(decoded))) return decoded;
+    if (word.length < 3 || /\d/.test(word) || isSyllable(word)) return undefined;
     const max = word.length >= 8 ? 2 : 1;
-    let best: { w: string; d: number; df: number } | undefined;
+    const sorted = [...word].sort().join("");
+    let best: { w: string; d: number; df: number; swap: boolean } | undefined;
     for (let len = word.length - max; len <= word.length + max; len++) {
+      if (word.length < 5 && len !== word.length) continue;
       for (const w of byLength.get(len) ?? []) {
         const d = editDistance(word, w, max);
+        if (d > max) continue;
         const df = words.get(w)?.docs.length ?? n;
-        if (d <= max && (!best || d < best.d || (d === best.d && df > best.df))) best = { w, d, df };
+        const swap = [...w].sort().join("") === sorted;
+        if (word.length < 5 && !swap && w.length === word.length && isSyllable(w) === false) continue;
+        if (!best || d < best.d || (d === best.d && (Number(swap) - Number(best.swap) || df - best.df) > 0)) best = { w, d, df, swap };
       }
     }
     return best?.w;
   };
-
 
   const coverage = new Float64Array(n);
   // How much of the entry's closest question variant the question covers: "taphuan email" is closer
