@@ -159,6 +159,10 @@ export const faqSchema = z.strictObject({
   answer: nonEmpty,
   /** Longer text, shown behind "Xem thêm". */
   more: nonEmpty.optional(),
+  /** The answer in English, written from the same sources (shown to English questions). */
+  answerEn: nonEmpty.optional(),
+  /** `more` in English. */
+  moreEn: nonEmpty.optional(),
   milestones: z.array(id).default([]),
   source: id,
 });

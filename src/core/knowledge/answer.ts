@@ -2,6 +2,7 @@ import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDue } from "../dates.js";
 import { fold } from "../fold.js";
+import { detectLanguage } from "../language.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
 import { progressLine } from "../status/aggregate.js";
@@ -49,7 +50,9 @@ export async function answerQuestion(ctx: CommandContext, question: string): Pro
  * when two entries are close), or a clear "no information" reply with related topics and a contact.
  * Pure apart from reading the store's statuses; the CLI uses it to report entry ids and scores.
  */
-export function composeAnswer(ctx: CommandContext, question: string): AnswerOutcome {
+export function composeAnswer(base: CommandContext, question: string): AnswerOutcome {
+  // Answer in the language the question is written in; when that is unclear, in the chat's language.
+  const ctx: CommandContext = { ...base, lang: detectLanguage(question) ?? base.lang };
   const result = ctx.services.knowledge.search(question);
   if (result.decision === "none" || !result.best) return { replies: [renderNoAnswer(ctx, result)], result, answered: false };
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
@@ -69,12 +72,18 @@ export function renderEntry(ctx: CommandContext, entry: FaqEntry, options: { run
   if (options.runnerUp && other) {
     buttons.push([{ label: `${t(lang, "Có phải anh/chị muốn hỏi", "Did you mean")}: ${shorten(options.runnerUp.questions[0]!)}`, payload: other }]);
   }
-  return reply(lines(entry.answer.trim(), ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  return reply(lines(answerText(entry, lang), ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+}
+
+/** An entry's answer in `lang` (English text when the entry has it). */
+export function answerText(entry: FaqEntry, lang: CommandContext["lang"]): string {
+  return (lang === "en" && entry.answerEn ? entry.answerEn : entry.answer).trim();
 }
 
 /** The longer text of an entry (its `more`), with the source line. */
 export function renderMore(ctx: CommandContext, entry: FaqEntry): Reply {
-  const text = entry.more?.trim() ?? entry.answer.trim();
+  const more = ctx.lang === "en" && entry.answerEn ? entry.moreEn : entry.more;
+  const text = more?.trim() ?? answerText(entry, ctx.lang);
   return reply(lines(text, sourceLine(ctx, entry.source)));
 }
 

@@ -96,7 +96,7 @@ export function createKnowledge(content: Content): Knowledge {
       [W.questions, entry.questions],
       [W.keywords, entry.keywords],
       [W.titles, [entry.topic.replace(/-/g, " "), ...related.flatMap((m) => [m.title, ...m.keywords])]],
-      [W.answer, [entry.answer, entry.more ?? ""]],
+      [W.answer, [entry.answer, entry.more ?? "", entry.answerEn ?? "", entry.moreEn ?? ""]],
     ];
     const wordW = new Map<string, number>();
     const pairW = new Map<string, number>();
