@@ -1,6 +1,7 @@
 import { type Actor, canRun, type CommandContext, type CommandDef, type Incoming, type Services, t } from "./command.js";
 import type { Lang } from "./dates.js";
 import { UserError } from "./errors.js";
+import { detectLanguage } from "./language.js";
 import type { ChatKey, UserKey } from "./ports.js";
 import { type Button, flatButtons, reply, type Reply } from "./reply.js";
 import { stripInvisible } from "./text.js";
@@ -82,7 +83,10 @@ export function createAssistant(
   const handle = async (message: Incoming): Promise<Reply[]> => {
     const now = services.clock.now();
     const actor = actorOf(message);
-    const lang: Lang = message.user.languageCode?.toLowerCase().startsWith("en") ? "en" : "vi";
+    const chatLang: Lang = message.user.languageCode?.toLowerCase().startsWith("en") ? "en" : "vi";
+    // Free text is answered in the language it is written in ("When is…" gets English in a Vietnamese chat).
+    const typed = message.payload === undefined && !message.text?.trim().startsWith("/") ? detectLanguage(message.text ?? "") : undefined;
+    const lang: Lang = typed ?? chatLang;
     const ctx: CommandContext = {
       message,
       actor,
