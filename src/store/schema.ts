@@ -107,6 +107,14 @@ export const promptSchema = z.object({
   createdAt: iso,
 });
 
+export const topicSchema = z.object({
+  chatKey: key,
+  entryId: z.string().min(1),
+  question: z.string(),
+  lang: z.enum(["vi", "en"]),
+  at: iso,
+});
+
 /** The main data file (`data/db.json`): small collections that change rarely. */
 export const mainFileSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
@@ -118,6 +126,8 @@ export const mainFileSchema = z.object({
   questionDays: z.array(questionDaySchema),
   runs: z.array(runSchema),
   prompts: z.array(promptSchema),
+  /** Each chat's last question topic, for follow-ups (added later: older files load with none). */
+  topics: z.array(topicSchema).default([]),
 });
 export type MainFile = z.infer<typeof mainFileSchema>;
 
@@ -138,5 +148,6 @@ export function emptyMainFile(): MainFile {
     questionDays: [],
     runs: [],
     prompts: [],
+    topics: [],
   };
 }

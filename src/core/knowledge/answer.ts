@@ -1,8 +1,10 @@
 import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
-import { formatCountdown, formatDue } from "../dates.js";
+import { formatCountdown, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
+import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, topicWords } from "./follow-up.js";
+import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
 import { progressLine } from "../status/aggregate.js";
@@ -22,14 +24,22 @@ export interface AnswerOutcome {
   replies: Reply[];
   result: SearchResult;
   answered: boolean;
+  /** Set when the message was small talk, answered before any search. */
+  smallTalk?: SmallTalkKind;
+  /** Whether the question was read as a follow-up of the chat's previous topic. */
+  followUp?: boolean;
+  /** The language the answer is written in. */
+  lang: Lang;
 }
 
 /**
- * Answers a question from the knowledge base and records it in the question statistics
- * (unanswered ones are aggregated by folded text for the weekly digest).
+ * Answers a question from the knowledge base, remembers the chat's topic for follow-ups, and records it in the
+ * question statistics (unanswered ones are aggregated by folded text for the weekly digest). Small talk is
+ * neither an answer nor an unanswered question: it is not recorded.
  */
 export async function answerQuestion(ctx: CommandContext, question: string): Promise<Reply[]> {
   const outcome = composeAnswer(ctx, question);
+  if (outcome.smallTalk) return outcome.replies;
   // Statistics must never cost the person their answer, nor delay it: the answer goes out while the
   // store writes in the background (writes in flight are coalesced, and closing the store waits for them).
   void ctx.services.store.questions
@@ -42,21 +52,56 @@ export async function answerQuestion(ctx: CommandContext, question: string): Pro
       day: ctx.today,
     })
     .catch((error: unknown) => ctx.services.log.warn({ err: error }, "knowledge: could not record the question"));
+  void rememberTopic(ctx, question, outcome).catch((error: unknown) => ctx.services.log.warn({ err: error }, "knowledge: could not remember the topic"));
   return outcome.replies;
 }
 
+/** Stores the chat's topic after an answer, so the next elliptical question is read within it. */
+export async function rememberTopic(ctx: CommandContext, question: string, outcome: AnswerOutcome): Promise<void> {
+  const entry = outcome.answered ? outcome.result.best?.entry : undefined;
+  if (!entry) return;
+  await ctx.services.store.topics.set({ chatKey: ctx.actor.chatKey, entryId: entry.id, question, lang: outcome.lang, at: ctx.now.toISOString() });
+}
+
 /**
- * Searches and renders without recording anything: the best entry (with the runner-up offered
- * when two entries are close), or a clear "no information" reply with related topics and a contact.
- * Pure apart from reading the store's statuses; the CLI uses it to report entry ids and scores.
+ * Searches and renders without recording anything: small talk first; then the best entry (with the runner-up
+ * offered when two entries are close), read within the chat's recent topic when the question is elliptical
+ * ("còn Vũng Tàu thì sao?", "ai làm?"); or a clear "no information" reply with related topics and a contact.
+ * Pure apart from reading the store (statuses, the chat's topic); the CLI uses it to report entry ids and scores.
  */
 export function composeAnswer(base: CommandContext, question: string): AnswerOutcome {
   // Answer in the language the question is written in; when that is unclear, in the chat's language.
-  const ctx: CommandContext = { ...base, lang: detectLanguage(question) ?? base.lang };
-  const result = ctx.services.knowledge.search(question);
-  if (result.decision === "none" || !result.best) return { replies: [renderNoAnswer(ctx, result)], result, answered: false };
+  const lang = detectLanguage(question) ?? base.lang;
+  const ctx: CommandContext = { ...base, lang };
+  const { knowledge, store } = ctx.services;
+  const kind = smallTalkKind(question);
+  if (kind) {
+    const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
+    return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
+  }
+  const standalone = knowledge.search(question);
+  const previous = freshTopic(store.topics.get(ctx.actor.chatKey), ctx.now);
+  const previousEntry = previous && knowledge.entry(previous.entryId);
+  let result = standalone;
+  let followUp = false;
+  if (previousEntry) {
+    const short = fold(question).split(" ").length <= 6;
+    if (hasFollowUpMarker(question) || (short && standalone.decision === "none")) {
+      if (asksAboutSameThing(standalone.units)) {
+        result = { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
+        followUp = true;
+      } else if (!namesSystem(standalone.units) && topicWords(previousEntry)) {
+        const within = knowledge.search(`${question} ${topicWords(previousEntry)}`);
+        if (within.decision !== "none") {
+          result = within;
+          followUp = true;
+        }
+      }
+    }
+  }
+  if (result.decision === "none" || !result.best) return { replies: [renderNoAnswer(ctx, result)], result, answered: false, lang };
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
-  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp })], result, answered: true };
+  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp })], result, answered: true, followUp, lang };
 }
 
 /**
