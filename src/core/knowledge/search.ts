@@ -1,5 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
+import { fold } from "../fold.js";
+import { agrees, findEntities } from "./entities.js";
 import { decodeTyping } from "./normalise.js";
 import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
@@ -33,7 +35,7 @@ export const SEARCH_TUNING = {
   /** Most an intent token ("_when" for "khi nào") may weigh: about a third of a rare word. */
   intentWeight: 0.6,
   /** A word no entry contains weighs this many times the rarest known word: it is what the knowledge base lacks. */
-  unknownWeight: 1.5,
+  unknownWeight: 1.0,
   /** Weight of a word found only after typo correction. */
   correctedWeight: 0.8,
 } as const;
@@ -85,6 +87,10 @@ export function createKnowledge(content: Content): Knowledge {
   const rarity = (df: number) => Math.log(1 + n / Math.max(df, 1));
   const idf = (df: number, key = "") => (key.startsWith(INTENT_PREFIX) ? Math.min(SEARCH_TUNING.intentWeight, rarity(df)) : rarity(df));
 
+  // Each entry's whole text, folded and padded, for entity agreement (see entities.ts).
+  const raws = entries.map((e) => [...e.questions, ...e.keywords, e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? ""].join(" \n "));
+  const haystacks = raws.map((r) => ` ${fold(r)} `);
+  const docOf = new Map(entries.map((e, i) => [e, i]));
   const words: Postings = new Map();
   const pairs: Postings = new Map();
   const fuseDocs: FuseDoc[] = [];
@@ -191,6 +197,11 @@ export function createKnowledge(content: Content): Knowledge {
     contact: mainCoordinator(content),
     entry: (id) => byId.get(id),
     search(question): SearchResult {
+      return bestWindow(question, searchOnce);
+    },
+  };
+
+  function searchOnce(question: string): SearchResult {
       const analysed = analyzer.analyze(question, correct);
       const folded = analysed.folded;
       const corrected = new Set(analysed.corrections.map((c) => c.split(" → ")[1]!));
@@ -255,9 +266,16 @@ export function createKnowledge(content: Content): Knowledge {
             : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3),
       ).map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score }));
 
-      // 3. Decide.
-      const [best, second] = hits as [Hit, Hit | undefined];
-      if (best.relevance < SEARCH_TUNING.minRelevance) {
+      // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
+      // words do not make "dân số Côn Đảo" a question about the whole city's population.
+      const entities = findEntities(folded);
+      const numbers = units.filter(isSpecificNumber);
+      const agreeing = hits.filter((h) => {
+        const d = docOf.get(h.entry)!;
+        return agrees(entities, haystacks[d]!, raws[d]!) && numbers.every((x) => words.get(x)?.docs.includes(d) ?? false);
+      });
+      const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
+      if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
         const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);
         return { decision: "none", suggestions, folded, units };
       }
@@ -265,8 +283,53 @@ export function createKnowledge(content: Content): Knowledge {
         return { decision: "ambiguous", best, runnerUp: second, suggestions: [], folded, units };
       }
       return { decision: "confident", best, suggestions: [], folded, units };
-    },
-  };
+  }
+}
+
+/** A number specific enough that the answer must contain it: a year, a code like 1022, a date like 2/9. */
+function isSpecificNumber(unit: string): boolean {
+  return /^\d{3,}$/.test(unit) || /^\d{1,2}\/\d{1,2}$/.test(unit) || /^\d{1,2}\/\d{4}$/.test(unit);
+}
+
+/** Ranks a search result for {@link bestWindow}: a confident answer beats an ambiguous one, which beats none. */
+function strength(r: SearchResult): number {
+  const rank = r.decision === "confident" ? 2 : r.decision === "ambiguous" ? 1 : 0;
+  return rank * 10 + (r.best?.relevance ?? 0);
+}
+
+/** Phrases after which the question itself starts, in a message that first gives context. */
+const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?hoi|xin hoi|hoi (la|ve)|cho hoi|i want to know|i would like to know|my question is|can you tell me)\b/;
+
+/**
+ * Searches the best window of a long message: the whole message, and each run of one or two of its clauses
+ * (split at punctuation and at "cho em hỏi…"), so greetings and context ("Dạ chào anh chị, em mới chuyển công tác
+ * về phường…") do not dilute the question. Short messages are searched whole.
+ */
+export function bestWindow(question: string, searchOnce: (text: string) => SearchResult): SearchResult {
+  const whole = searchOnce(question);
+  if (question.split(/\s+/).length < 10) return whole;
+  const clauses = question
+    .split(/[.,;:!?\n]+|(?=\b(?:cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi)\b)/iu)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+  const windows = new Set<string>();
+  for (let i = 0; i < clauses.length; i++) {
+    windows.add(clauses[i]!);
+    if (i + 1 < clauses.length) windows.add(`${clauses[i]} ${clauses[i + 1]}`);
+  }
+  const folded = whole.folded;
+  const start = QUESTION_START.exec(folded);
+  let best = whole;
+  for (const w of windows) {
+    if (w === question) continue;
+    const r = searchOnce(w);
+    if (strength(r) > strength(best)) best = r;
+  }
+  if (start) {
+    const tail = searchOnce(folded.slice(start.index + start[0].length));
+    if (strength(tail) > strength(best)) best = tail;
+  }
+  return { ...best, folded };
 }
 
 /**
