@@ -165,6 +165,11 @@ export const faqSchema = z.strictObject({
   moreEn: nonEmpty.optional(),
   milestones: z.array(id).default([]),
   source: id,
+  /**
+   * A live answer computed from content and today's date instead of `answer` (which is still indexed and the
+   * fallback): `plan-status` (where the plan stands), `holidays` (calendar.yaml), `agencies` (agencies.yaml).
+   */
+  render: z.enum(["plan-status", "holidays", "agencies"], { error: "must be plan-status, holidays or agencies" }).optional(),
 });
 export type FaqEntry = z.infer<typeof faqSchema>;
 

@@ -4,6 +4,7 @@ import { formatCountdown, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
 import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, topicWords } from "./follow-up.js";
+import { renderLive } from "./live.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
@@ -101,14 +102,15 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
   }
   if (result.decision === "none" || !result.best) return { replies: [renderNoAnswer(ctx, result)], result, answered: false, lang };
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
-  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp })], result, answered: true, followUp, lang };
+  const asked = followUp && previous ? `${previous.question} ${question}` : question;
+  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp, question: asked })], result, answered: true, followUp, lang };
 }
 
 /**
  * One entry as an answer: the short answer, each related milestone with its deadline and countdown
  * (and reported progress), and the source line. `more` goes behind a "Xem thêm" button.
  */
-export function renderEntry(ctx: CommandContext, entry: FaqEntry, options: { runnerUp?: FaqEntry } = {}): Reply {
+export function renderEntry(ctx: CommandContext, entry: FaqEntry, options: { runnerUp?: FaqEntry; question?: string } = {}): Reply {
   const { lang } = ctx;
   const buttons: Button[][] = [];
   const more = entry.more ? payload(entry.id, "more") : undefined;
@@ -117,7 +119,11 @@ export function renderEntry(ctx: CommandContext, entry: FaqEntry, options: { run
   if (options.runnerUp && other) {
     buttons.push([{ label: `${t(lang, "Có phải anh/chị muốn hỏi", "Did you mean")}: ${shorten(options.runnerUp.questions[0]!)}`, payload: other }]);
   }
-  return reply(lines(answerText(entry, lang), ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  const { content, store } = ctx.services;
+  const body = entry.render
+    ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, store, id, lang) })
+    : answerText(entry, lang);
+  return reply(lines(body, ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }
 
 /** An entry's answer in `lang` (English text when the entry has it). */

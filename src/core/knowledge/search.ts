@@ -2,6 +2,7 @@ import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
 import { agrees, findEntities } from "./entities.js";
+import { liveIndexText } from "./live.js";
 import { decodeTyping } from "./normalise.js";
 import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
@@ -88,7 +89,7 @@ export function createKnowledge(content: Content): Knowledge {
   const idf = (df: number, key = "") => (key.startsWith(INTENT_PREFIX) ? Math.min(SEARCH_TUNING.intentWeight, rarity(df)) : rarity(df));
 
   // Each entry's whole text, folded and padded, for entity agreement (see entities.ts).
-  const raws = entries.map((e) => [...e.questions, ...e.keywords, e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? ""].join(" \n "));
+  const raws = entries.map((e) => [...e.questions, ...e.keywords, e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? "", e.render ? liveIndexText(e.render, content) : ""].join(" \n "));
   const haystacks = raws.map((r) => ` ${fold(r)} `);
   const docOf = new Map(entries.map((e, i) => [e, i]));
   const words: Postings = new Map();
@@ -102,7 +103,7 @@ export function createKnowledge(content: Content): Knowledge {
       [W.questions, entry.questions],
       [W.keywords, entry.keywords],
       [W.titles, [entry.topic.replace(/-/g, " "), ...related.flatMap((m) => [m.title, ...m.keywords])]],
-      [W.answer, [entry.answer, entry.more ?? "", entry.answerEn ?? "", entry.moreEn ?? ""]],
+      [W.answer, [entry.answer, entry.more ?? "", entry.answerEn ?? "", entry.moreEn ?? "", entry.render ? liveIndexText(entry.render, content) : ""]],
     ];
     const wordW = new Map<string, number>();
     const pairW = new Map<string, number>();
