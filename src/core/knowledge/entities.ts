@@ -22,6 +22,17 @@ const PLACES: readonly string[] = [
   .map(fold)
   .sort((a, b) => b.length - a.length);
 
+/** Agencies outside the plan: "số điện thoại Sở Y tế" is not answered by the plan's contact entry. */
+const ORGANISATIONS: readonly string[] = [
+  "Sở Y tế", "Sở Giáo dục", "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Xây dựng", "Sở Giao thông", "Sở Công Thương",
+  "Sở Lao động", "Sở Tài nguyên", "Sở Nông nghiệp", "Sở Văn hóa", "Sở Du lịch", "Sở Ngoại vụ", "Sở Thông tin và Truyền thông",
+  "Sở TTTT", "Sở Kế hoạch", "Sở Quy hoạch", "công an", "bệnh viện", "trường học", "ngân hàng", "kho bạc", "cục thuế",
+  "chi cục thuế", "bảo hiểm xã hội", "BHXH", "tòa án", "viện kiểm sát", "hải quan", "quân đội", "bưu điện", "điện lực",
+  "police", "hospital", "tax office", "social insurance", "bank",
+]
+  .map(fold)
+  .sort((a, b) => b.length - a.length);
+
 /** Office titles: a question about one must be answered by an entry that speaks of it. */
 const OFFICES: readonly string[] = [
   "phó chủ tịch", "chủ tịch", "phó giám đốc", "giám đốc", "phó bí thư", "bí thư", "trưởng phòng", "trưởng ban", "hiệu trưởng",
@@ -35,6 +46,7 @@ const WHO_HOLDS = /\b(ai (se )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem
 
 /** The entities of a question that an answer must agree with. */
 export interface QuestionEntities {
+  /** Places and organisations outside the plan. */
   places: string[];
   offices: string[];
   /** Whether the question asks who holds an office. */
@@ -55,7 +67,7 @@ export function findEntities(folded: string): QuestionEntities {
     return found;
   };
   const offices = take(OFFICES);
-  const places = take(PLACES);
+  const places = [...take(ORGANISATIONS), ...take(PLACES)];
   return { places, offices, asksPerson: offices.length > 0 && WHO_HOLDS.test(folded) };
 }
 

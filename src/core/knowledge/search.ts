@@ -308,7 +308,7 @@ const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?
  */
 export function bestWindow(question: string, searchOnce: (text: string) => SearchResult): SearchResult {
   const whole = searchOnce(question);
-  if (question.split(/\s+/).length < 10) return whole;
+  if (question.split(/\s+/).length < 12) return whole;
   const clauses = question
     .split(/[.,;:!?\n]+|(?=\b(?:cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi)\b)/iu)
     .map((c) => c.trim())
@@ -324,7 +324,8 @@ export function bestWindow(question: string, searchOnce: (text: string) => Searc
   for (const w of windows) {
     if (w === question) continue;
     const r = searchOnce(w);
-    if (strength(r) > strength(best)) best = r;
+    // A window must say enough on its own: one topic word ("em ở BD") is context, not the question.
+    if (r.units.filter((u) => !u.startsWith(INTENT_PREFIX)).length >= 2 && strength(r) > strength(best)) best = r;
   }
   if (start) {
     const tail = searchOnce(folded.slice(start.index + start[0].length));
