@@ -3,7 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, topicWords } from "./follow-up.js";
+import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, topicWords, withoutMarker } from "./follow-up.js";
 import { renderLive } from "./live.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
@@ -92,7 +92,7 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
         result = { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
         followUp = true;
       } else if (!namesSystem(standalone.units) && topicWords(previousEntry)) {
-        const within = knowledge.search(`${question} ${topicWords(previousEntry)}`);
+        const within = knowledge.search(`${withoutMarker(question)} ${topicWords(previousEntry)}`);
         if (within.decision !== "none") {
           result = within;
           followUp = true;

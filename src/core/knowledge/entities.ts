@@ -41,6 +41,9 @@ const OFFICES: readonly string[] = [
   .map(fold)
   .sort((a, b) => b.length - a.length);
 
+/** Quantities asked of a place: the answer must speak of the same quantity ("dân số", not "đặc khu"). */
+const MEASURES: readonly string[] = ["dân số", "diện tích", "mật độ", "population", "area", "density", "GDP", "ngân sách", "budget"].map(fold);
+
 /** "Who is / who will be [office]": asks for a person, so only an entry that names a person can answer it. */
 const WHO_HOLDS = /\b(ai (se )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem)|who (is|was|will be|becomes|became)|ai la nguoi)\b/;
 
@@ -48,6 +51,7 @@ const WHO_HOLDS = /\b(ai (se )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem
 export interface QuestionEntities {
   /** Places and organisations outside the plan. */
   places: string[];
+  /** Office titles and measured quantities (dân số, diện tích). */
   offices: string[];
   /** Whether the question asks who holds an office. */
   asksPerson: boolean;
@@ -66,7 +70,7 @@ export function findEntities(folded: string): QuestionEntities {
     }
     return found;
   };
-  const offices = take(OFFICES);
+  const offices = [...take(OFFICES), ...take(MEASURES)];
   const places = [...take(ORGANISATIONS), ...take(PLACES)];
   return { places, offices, asksPerson: offices.length > 0 && WHO_HOLDS.test(folded) };
 }

@@ -49,6 +49,14 @@ export function hasFollowUpMarker(question: string): boolean {
   );
 }
 
+/** A follow-up without its marker words: "còn bên Đảng thì sao?" → "bên Đảng" (folded). */
+export function withoutMarker(question: string): string {
+  return fold(question)
+    .replace(/^(the con|vay con|con ve|con|the|vay|va|and|what about|how about|also)\b\s*/, "")
+    .replace(/\s*\b(thi sao|thi the nao|thi nhu the nao|thi sao a|thi sao vay|ra sao)$/, "")
+    .replace(/^ben\b\s*/, "");
+}
+
 /** Whether a follow-up only asks again about the same thing: nothing but question words and generic words. */
 export function asksAboutSameThing(units: readonly string[]): boolean {
   return units.every((u) => u.startsWith(INTENT_PREFIX) || GENERIC.has(u));

@@ -30,7 +30,7 @@ export const FILLER_PHRASES: readonly string[] = [
   "that", "it", "its", "by", "from", "have", "has", "been", "far", "about", "any", "get", "should", "you", "your",
   "if", "then", "am", "with", "into", "can", "could", "many", "much", "day", "until", "long", "both", "include",
   "my", "us", "all", "still", "yet", "who", "whom", "need", "know", "tell", "must", "use", "used", "using", "going",
-  "got", "make", "made", "really", "just", "also", "like", "want", "an", "the", "a", "on", "so", "do", "some", "than",
+  "got", "make", "made", "really", "just", "also", "like", "want", "an", "the", "a", "on", "do", "some",
   "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them",
 ];
 

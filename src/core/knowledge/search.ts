@@ -12,7 +12,7 @@ import type { Hit, Knowledge, SearchResult } from "./types.js";
  * Field weights say how much a word found in that part of an entry counts.
  */
 export const SEARCH_TUNING = {
-  fields: { questions: 1, keywords: 1, titles: 0.7, answer: 0.45 },
+  fields: { questions: 1, keywords: 1, titles: 0.7, answer: 0.45, answerEn: 0.45 },
   /** How much word pairs ("tai khoan", "chinh thuc") add: that share of the coverage still missing. */
   pairWeight: 0.5,
   /** Entries handed to fuse.js after the word index narrowed the candidates. */
@@ -103,7 +103,9 @@ export function createKnowledge(content: Content): Knowledge {
       [W.questions, entry.questions],
       [W.keywords, entry.keywords],
       [W.titles, [entry.topic.replace(/-/g, " "), ...related.flatMap((m) => [m.title, ...m.keywords])]],
-      [W.answer, [entry.answer, entry.more ?? "", entry.answerEn ?? "", entry.moreEn ?? "", entry.render ? liveIndexText(entry.render, content) : ""]],
+      [W.answer, [entry.answer, entry.more ?? "", entry.render ? liveIndexText(entry.render, content) : ""]],
+      // English questions meet English text mostly here (entries have one English question each): it weighs more.
+      [W.answerEn, [entry.answerEn ?? "", entry.moreEn ?? ""]],
     ];
     const wordW = new Map<string, number>();
     const pairW = new Map<string, number>();
