@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { createApp } from "../app.js";
 import { loadContent } from "../content/load.js";
 import type { CommandContext, Incoming } from "../core/command.js";
-import { composeAnswer } from "../core/knowledge/answer.js";
+import { composeAnswer, rememberTopic } from "../core/knowledge/answer.js";
 import type { Logger, Outbox } from "../core/ports.js";
 import { flatButtons, type Reply, toPlain } from "../core/reply.js";
 import { atLocal, type Clock, createFixedClock, dayOf, parseDay, systemClock } from "../core/time.js";
@@ -26,16 +26,18 @@ const noOutbox: Outbox = { send: async (messages) => messages.map((m) => ({ chat
  * `ask [--json] [--now YYYY-MM-DD] [question…]`: answers questions from CONTENT_DIR, one per
  * stdin line or one from the arguments. With `--json`, prints one JSON object per question:
  * `{"question","answered","answer","entryId","score"}`. `--now` sets today (09:00 Asia/Ho_Chi_Minh)
- * for countdowns. It uses an in-memory store, so it never writes the data file.
+ * for countdowns. `--conversation` treats the lines as one chat, so an elliptical line ("còn Vũng Tàu thì sao?")
+ * is read within the previous answer's topic; without it each line stands alone. It uses an in-memory store, so it
+ * never writes the data file.
  */
 export const askCommand: CliCommand = {
   name: "ask",
   summary: "answer questions (stdin, one per line, or the arguments); --json prints one JSON object per question",
-  usage: "ask [--json] [--now YYYY-MM-DD] [QUESTION]",
+  usage: "ask [--json] [--conversation] [--now YYYY-MM-DD] [QUESTION]",
   async run({ args, env, stdin, stdout, stderr }) {
     let parsed: ReturnType<typeof parseFlags>;
     try {
-      parsed = parseFlags(args, { json: "boolean", now: "value" });
+      parsed = parseFlags(args, { json: "boolean", now: "value", conversation: "boolean" });
     } catch (error) {
       stderr.write(`ask: ${(error as Error).message}. Usage: npm run cli -- ${askCommand.usage}\n`);
       return 1;
@@ -59,7 +61,7 @@ export const askCommand: CliCommand = {
       user: { id: "ask", name: "CLI" },
       supportsButtons: false,
     };
-    const answer = (question: string): AskLine => {
+    const answer = async (question: string): Promise<AskLine> => {
       const now = clock.now();
       const ctx: CommandContext = {
         message: { ...message, text: question },
@@ -70,7 +72,9 @@ export const askCommand: CliCommand = {
         today: dayOf(now),
         via: "text",
       };
-      const { replies, result, answered } = composeAnswer(ctx, question);
+      const outcome = composeAnswer(ctx, question);
+      const { replies, result, answered } = outcome;
+      if (flags.conversation) await rememberTopic(ctx, question, outcome);
       const best = answered ? result.best : undefined;
       return {
         question,
@@ -86,11 +90,11 @@ export const askCommand: CliCommand = {
       else stdout.write(`? ${line.question}\n${line.answer}\n\n`);
     };
     try {
-      if (rest.length > 0) print(answer(rest.join(" ")));
+      if (rest.length > 0) print(await answer(rest.join(" ")));
       else {
         for await (const raw of createInterface({ input: stdin, terminal: false })) {
           const question = raw.trim();
-          if (question.length > 0) print(answer(question));
+          if (question.length > 0) print(await answer(question));
         }
       }
     } finally {

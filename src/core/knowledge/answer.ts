@@ -117,13 +117,18 @@ export function renderEntry(ctx: CommandContext, entry: FaqEntry, options: { run
   if (more) buttons.push([{ label: t(lang, "Xem thêm", "More"), payload: more }]);
   const other = options.runnerUp && payload(options.runnerUp.id);
   if (options.runnerUp && other) {
-    buttons.push([{ label: `${t(lang, "Có phải anh/chị muốn hỏi", "Did you mean")}: ${shorten(options.runnerUp.questions[0]!)}`, payload: other }]);
+    buttons.push([{ label: `${t(lang, "Có phải anh/chị muốn hỏi", "Did you mean")}: ${shorten(questionIn(options.runnerUp, lang))}`, payload: other }]);
   }
   const { content, store } = ctx.services;
   const body = entry.render
     ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, store, id, lang) })
     : answerText(entry, lang);
   return reply(lines(body, ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+}
+
+/** The entry's first question written in `lang` (its first question when it has none in that language). */
+export function questionIn(entry: FaqEntry, lang: CommandContext["lang"]): string {
+  return (lang === "en" ? entry.questions.find((q) => detectLanguage(q) === "en") : entry.questions.find((q) => detectLanguage(q) !== "en")) ?? entry.questions[0]!;
 }
 
 /** An entry's answer in `lang` (English text when the entry has it). */
@@ -147,7 +152,7 @@ export function renderNoAnswer(ctx: CommandContext, result: SearchResult): Reply
   const contact = ctx.services.knowledge.contact;
   const suggestions = result.suggestions.slice(0, 3).flatMap((e) => {
     const p = payload(e.id);
-    return p ? [{ label: shorten(e.questions[0]!), payload: p }] : [];
+    return p ? [{ label: shorten(questionIn(e, lang)), payload: p }] : [];
   });
   const contactLine = contact
     ? t(
