@@ -1,6 +1,7 @@
 import { type Actor, canRun, type CommandContext, type CommandDef, type Incoming, type Services, t } from "./command.js";
 import type { Lang } from "./dates.js";
 import { UserError } from "./errors.js";
+import { fold } from "./fold.js";
 import { detectLanguage } from "./language.js";
 import type { ChatKey, UserKey } from "./ports.js";
 import { type Button, flatButtons, reply, type Reply } from "./reply.js";
@@ -65,9 +66,19 @@ export function createAssistant(
   };
 
   const runLine = async (ctx: CommandContext, line: string): Promise<Reply[]> => {
-    const m = /^\/?([\p{L}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(line.trim());
+    const m = /^\/?([\p{L}\p{M}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(line.trim());
     if (!m) throw new UserError(t(ctx.lang, "Lệnh không hợp lệ. Gõ /help để xem các lệnh.", "Invalid command. Type /help to see the commands."));
-    const name = m[1]!.toLowerCase();
+    // Names are folded, so "/lịch" is /lich; a name typed as two words ("/cập nhật", "/trợ giúp") is joined.
+    let name = fold(m[1]!).replace(/\s+/g, "");
+    let rest = m[2] ?? "";
+    if (!byName.has(name)) {
+      const [next = "", ...after] = rest.trim().split(/\s+/);
+      const joined = `${name}${fold(next).replace(/\s+/g, "")}`;
+      if (next && byName.has(joined)) {
+        name = joined;
+        rest = after.join(" ");
+      }
+    }
     const cmd = byName.get(name);
     if (!cmd) {
       throw new UserError(
@@ -75,7 +86,7 @@ export function createAssistant(
       );
     }
     if (!canRun(ctx.actor.role, cmd.access)) throw new UserError(deniedMessage(cmd, ctx.lang));
-    const args = cmd.parse((m[2] ?? "").trim(), ctx);
+    const args = cmd.parse(rest.trim(), ctx);
     const out = await cmd.run(ctx, args);
     return Array.isArray(out) ? out : [out];
   };
@@ -158,7 +169,7 @@ export function createAssistant(
     return out;
   };
 
-  return { handle, findCommand: (name) => byName.get(name.toLowerCase()), actorOf };
+  return { handle, findCommand: (name) => byName.get(fold(name).replace(/\s+/g, "")), actorOf };
 }
 
 function optionLines(buttons: Button[], start: number, lang: Lang): string[] {
