@@ -146,6 +146,8 @@ export const milestoneSchema = z.strictObject({
   source: id,
   keywords: z.array(nonEmpty).default([]),
   reminders: ladderSchema.optional(),
+  /** The date is an estimate (the plan says "dự kiến", or the assistant computed it), not an official deadline. */
+  estimated: z.boolean().optional(),
 });
 export type Milestone = z.infer<typeof milestoneSchema> & { dueParsed: Due };
 

@@ -213,7 +213,8 @@ function dueText(m: Milestone, ctx: CommandContext): string {
   if (m.reminders?.enabled === false && m.dueParsed.precision !== "range") {
     return `${due} (${t(ctx.lang, "không phải hạn chính thức", "not an official deadline")})`;
   }
-  return `${due} (${formatCountdown(ctx.today, m.dueParsed.end, ctx.lang)})`;
+  const countdown = formatCountdown(ctx.today, m.dueParsed.end, ctx.lang);
+  return m.estimated ? `${due} (${t(ctx.lang, "ước tính", "estimate")}; ${countdown})` : `${due} (${countdown})`;
 }
 
 /** "Nguồn: <title>" with the address as a link. */

@@ -36,7 +36,7 @@ export const SEARCH_TUNING = {
   /** Most an intent token ("_when" for "khi nào") may weigh: about a third of a rare word. */
   intentWeight: 0.6,
   /** A word no entry contains weighs this many times the rarest known word: it is what the knowledge base lacks. */
-  unknownWeight: 1.0,
+  unknownWeight: 1.25,
   /** Weight of a word found only after typo correction. */
   correctedWeight: 0.8,
 } as const;
