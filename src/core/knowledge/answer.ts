@@ -87,8 +87,11 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
   let followUp = false;
   if (previousEntry) {
     const short = fold(question).split(" ").length <= 6;
-    if (hasFollowUpMarker(question) || (short && standalone.decision === "none")) {
-      if (asksAboutSameThing(standalone.units)) {
+    // A short question of generic words only ("ai làm?", "qua chưa?") asks again about the same entry, even when
+    // some other entry would match it alone; otherwise only a marked or unanswerable question is read in context.
+    const generic = asksAboutSameThing(standalone.units);
+    if (hasFollowUpMarker(question) || (short && (generic || standalone.decision === "none"))) {
+      if (generic) {
         result = { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
         followUp = true;
       } else if (!namesSystem(standalone.units) && topicWords(previousEntry)) {
