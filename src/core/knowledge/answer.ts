@@ -5,6 +5,7 @@ import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
 import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, topicWords, withoutMarker } from "./follow-up.js";
 import { renderLive } from "./live.js";
+import { singular } from "./query.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
@@ -106,17 +107,25 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
   if (result.decision === "none" || !result.best) return { replies: [renderNoAnswer(ctx, result)], result, answered: false, lang };
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
   const asked = followUp && previous ? `${previous.question} ${question}` : question;
-  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp, question: asked })], result, answered: true, followUp, lang };
+  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp, question: asked, units: result.units })], result, answered: true, followUp, lang };
 }
 
 /**
  * One entry as an answer: the short answer, each related milestone with its deadline and countdown
  * (and reported progress), and the source line. `more` goes behind a "Xem thêm" button.
  */
-export function renderEntry(ctx: CommandContext, entry: FaqEntry, options: { runnerUp?: FaqEntry; question?: string } = {}): Reply {
+export function renderEntry(
+  ctx: CommandContext,
+  entry: FaqEntry,
+  options: { runnerUp?: FaqEntry; question?: string; units?: readonly string[] } = {},
+): Reply {
   const { lang } = ctx;
   const buttons: Button[][] = [];
-  const more = entry.more ? payload(entry.id, "more") : undefined;
+  const moreText = (lang === "en" && entry.answerEn ? entry.moreEn : entry.more)?.trim();
+  // When the question asks about something only the longer text says ("bao nhiêu điểm", "giám đốc"), it is shown
+  // at once instead of behind "Xem thêm".
+  const inline = moreText !== undefined && asksForMore(options.units ?? [], answerText(entry, lang), moreText);
+  const more = entry.more && !inline ? payload(entry.id, "more") : undefined;
   if (more) buttons.push([{ label: t(lang, "Xem thêm", "More"), payload: more }]);
   const other = options.runnerUp && payload(options.runnerUp.id);
   if (options.runnerUp && other) {
@@ -126,12 +135,19 @@ export function renderEntry(ctx: CommandContext, entry: FaqEntry, options: { run
   const body = entry.render
     ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, store, id, lang) })
     : answerText(entry, lang);
-  return reply(lines(body, ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  return reply(lines(body, inline && moreText, ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */
 export function questionIn(entry: FaqEntry, lang: CommandContext["lang"]): string {
   return (lang === "en" ? entry.questions.find((q) => detectLanguage(q) === "en") : entry.questions.find((q) => detectLanguage(q) !== "en")) ?? entry.questions[0]!;
+}
+
+/** Whether some topic word of the question appears in the entry's longer text but not in its short answer. */
+function asksForMore(units: readonly string[], answer: string, more: string): boolean {
+  const inAnswer = new Set(fold(answer).split(" ").map(singular));
+  const inMore = new Set(fold(more).split(" ").map(singular));
+  return units.some((u) => u.length >= 3 && !u.startsWith("_") && inMore.has(u) && !inAnswer.has(u));
 }
 
 /** An entry's answer in `lang` (English text when the entry has it). */

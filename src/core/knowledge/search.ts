@@ -92,6 +92,7 @@ export function createKnowledge(content: Content): Knowledge {
   const raws = entries.map((e) => [...e.questions, ...e.keywords, e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? "", e.render ? liveIndexText(e.render, content) : ""].join(" \n "));
   const haystacks = raws.map((r) => ` ${fold(r)} `);
   const docOf = new Map(entries.map((e, i) => [e, i]));
+  const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
   const words: Postings = new Map();
   const pairs: Postings = new Map();
   const fuseDocs: FuseDoc[] = [];
@@ -273,9 +274,15 @@ export function createKnowledge(content: Content): Knowledge {
       // words do not make "dân số Côn Đảo" a question about the whole city's population.
       const entities = findEntities(folded);
       const numbers = units.filter(isSpecificNumber);
+      // Who holds an office in an agency of the plan: the entry must be about that agency.
+      const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `))) : [];
       const agreeing = hits.filter((h) => {
         const d = docOf.get(h.entry)!;
-        return agrees(entities, haystacks[d]!, raws[d]!) && numbers.every((x) => words.get(x)?.docs.includes(d) ?? false);
+        return (
+          agrees(entities, haystacks[d]!, raws[d]!) &&
+          numbers.every((x) => words.get(x)?.docs.includes(d) ?? false) &&
+          agencies.every((a) => a.names.some((name) => haystacks[d]!.includes(` ${name} `)))
+        );
       });
       const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
       if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
