@@ -89,8 +89,15 @@ export function createKnowledge(content: Content): Knowledge {
   const idf = (df: number, key = "") => (key.startsWith(INTENT_PREFIX) ? Math.min(SEARCH_TUNING.intentWeight, rarity(df)) : rarity(df));
 
   // Each entry's whole text, folded and padded, for entity agreement (see entities.ts).
-  const raws = entries.map((e) => [...e.questions, ...e.keywords, e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? "", e.render ? liveIndexText(e.render, content) : ""].join(" \n "));
-  const haystacks = raws.map((r) => ` ${fold(r)} `);
+  // Made on first use: most questions name no entity, and folding every entry's text would double the build.
+  const raws: string[] = [];
+  const haystacks: string[] = [];
+  const rawOf = (d: number): string => {
+    const e = entries[d]!;
+    raws[d] ??= [...e.questions, ...e.keywords, e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? "", e.render ? liveIndexText(e.render, content) : ""].join(" \n ");
+    return raws[d]!;
+  };
+  const haystackOf = (d: number): string => (haystacks[d] ??= ` ${fold(rawOf(d))} `);
   const docOf = new Map(entries.map((e, i) => [e, i]));
   const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
   const words: Postings = new Map();
@@ -278,11 +285,9 @@ export function createKnowledge(content: Content): Knowledge {
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `))) : [];
       const agreeing = hits.filter((h) => {
         const d = docOf.get(h.entry)!;
-        return (
-          agrees(entities, haystacks[d]!, raws[d]!) &&
-          numbers.every((x) => words.get(x)?.docs.includes(d) ?? false) &&
-          agencies.every((a) => a.names.some((name) => haystacks[d]!.includes(` ${name} `)))
-        );
+        if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
+        if (entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson) return true;
+        return agrees(entities, haystackOf(d), rawOf(d)) && agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `)));
       });
       const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
       if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
