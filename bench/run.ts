@@ -15,12 +15,14 @@ import { benchStartup } from "./startup.js";
 import { benchStatusWrites } from "./status-writes.js";
 import { benchThroughput } from "./throughput.js";
 import type { BenchRow } from "./types.js";
+import { benchZaloFanout } from "./zalo-fanout.js";
 
 const scenarios: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "status writes", run: () => benchStatusWrites() },
   { name: "answers", run: () => benchAnswers() },
   { name: "update throughput", run: () => benchThroughput() },
   { name: "reminder fan-out", run: () => benchFanout() },
+  { name: "zalo reminder day", run: () => benchZaloFanout() },
   { name: "start-up", run: () => benchStartup() },
   { name: "digest", run: () => benchDigest() },
 ];

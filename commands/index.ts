@@ -1,6 +1,8 @@
 import type { CommandDef } from "../src/core/command.js";
 import capnhat from "./capnhat.js";
+import cauhoi from "./cauhoi.js";
 import dangky from "./dangky.js";
+import giaidap from "./giaidap.js";
 import help from "./help.js";
 import hoi from "./hoi.js";
 import lich from "./lich.js";
@@ -20,4 +22,4 @@ import xemthem from "./xemthem.js";
  * The one command registry. It drives routing, /help and Telegram's command menu.
  * Order is the order shown to users.
  */
-export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, nhac, tonghop, tinhhinh, traloi, tt, xemthem] as CommandDef[];
+export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, nhac, tonghop, tinhhinh, traloi, cauhoi, giaidap, tt, xemthem] as CommandDef[];

@@ -17,7 +17,11 @@ export default defineCommand({
   run(ctx) {
     const { lang, actor, services } = ctx;
     const { store, content } = services;
-    const head: Rich = [t(lang, "Vai trò của anh/chị: ", "Your role: "), bold(describeRole(ctx, actor))];
+    // People do not know their own Zalo id: show it, so an operator can put it in ADMIN_IDS.
+    const head: Rich = lines(
+      [t(lang, "Vai trò của anh/chị: ", "Your role: "), bold(describeRole(ctx, actor))],
+      [t(lang, "Mã người dùng của anh/chị: ", "Your user id: "), code(actor.userKey)],
+    );
     if (actor.role === "member") {
       return reply(
         lines(

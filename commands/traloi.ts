@@ -1,7 +1,8 @@
 import { defineCommand, t } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
 import { agencyLabel, findMilestoneById, milestoneTitle } from "../src/core/milestones.js";
-import type { ChatKey, OutgoingMessage } from "../src/core/ports.js";
+import { deliver } from "../src/core/delivery.js";
+import type { ChatKey } from "../src/core/ports.js";
 import { bold, lines, reply } from "../src/core/reply.js";
 import { statusLabel } from "../src/core/status/kinds.js";
 import { cleanNote } from "../src/core/status/parse.js";
@@ -31,7 +32,7 @@ export default defineCommand({
     return { id: m[1]!, text };
   },
   async run(ctx, { id, text }) {
-    const { store, content, outbox } = ctx.services;
+    const { store, content } = ctx.services;
     const { lang } = ctx;
     const record = store.statuses.get(id);
     if (!record) throw new UserError(t(lang, `Không tìm thấy cập nhật có mã "${id}". Xin vui lòng kiểm tra lại mã trong cảnh báo.`, `No update with id "${id}". Please check the id in the alert.`));
@@ -54,11 +55,7 @@ export default defineCommand({
       ),
     );
     const ref = `reply|${record.id}`;
-    const messages: OutgoingMessage[] = [...new Set(targets)].map((chatKey) => ({ chatKey, reply: body, ref }));
-    const results = await outbox.send(messages);
-    for (const r of results) {
-      await store.reminders.addDelivery({ ref, chatKey: r.chatKey, result: r.result, at: ctx.now.toISOString(), ...(r.messageId !== undefined && { messageId: r.messageId }), ...(r.error !== undefined && { error: r.error }) });
-    }
+    const results = await deliver(ctx.services, [...new Set(targets)].map((chatKey) => ({ chatKey, reply: body, ref })), ctx.now.toISOString());
     const ok = results.filter((r) => r.result === "ok").length;
     return reply(
       ok > 0

@@ -1,3 +1,4 @@
+import { capabilitiesOf } from "../src/core/channel.js";
 import { defineCommand, t } from "../src/core/command.js";
 import { STATUS_BUTTON_COMMAND } from "../src/core/status/kinds.js";
 import { statusByNumber } from "../src/core/status/parse.js";
@@ -24,8 +25,10 @@ export default defineCommand({
       const refusal = new StatusRefusal(
         t(
           ctx.lang,
-          "Nút bấm này không hợp lệ hoặc đã cũ, nên không ghi nhận được. Xin vui lòng dùng /viec để cập nhật tiến độ.",
-          "This button is invalid or stale, so nothing was recorded. Please use /tasks to update the status.",
+          capabilitiesOf(ctx.message).buttons
+            ? "Nút bấm này không hợp lệ hoặc đã cũ, nên không ghi nhận được. Xin vui lòng dùng /viec để cập nhật tiến độ."
+            : "Lựa chọn này không hợp lệ hoặc đã cũ, nên không ghi nhận được. Xin vui lòng dùng /viec để cập nhật tiến độ.",
+          "This choice is invalid or stale, so nothing was recorded. Please use /tasks to update the status.",
         ),
         "malformed",
       );
@@ -34,7 +37,8 @@ export default defineCommand({
     return { milestoneId: m[1]!, agencyId: m[2]!, status: statusByNumber(Number(m[3]))! };
   },
   run(ctx, { milestoneId, agencyId, status }) {
-    const pressed = ctx.message.payload !== undefined && ctx.message.supportsButtons;
+    // Only a real button's message can be edited; a typed number gets the confirmation alone.
+    const pressed = ctx.message.payload !== undefined && capabilitiesOf(ctx.message).edits;
     const reminderKey = pendingReminderFor(ctx, milestoneId, agencyId);
     return recordAndConfirm(ctx, { milestoneId, agencyId, status, reminderKey }, { editOriginal: pressed });
   },

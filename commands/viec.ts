@@ -1,11 +1,13 @@
+import { capabilitiesOf } from "../src/core/channel.js";
 import { type CommandContext, defineCommand, t } from "../src/core/command.js";
 import type { Agency, Milestone } from "../src/core/content/schema.js";
+import { formatDay } from "../src/core/dates.js";
 import { UserError } from "../src/core/errors.js";
 import { agencyLabel, byDeadline, dueWithCountdown, findAgency, milestoneTitle } from "../src/core/milestones.js";
-import { bold, code, italic, lines, reply, type Reply, type Rich } from "../src/core/reply.js";
+import { bold, code, italic, LABEL_LIMIT, lines, reply, type Reply, type Rich, shortenLabel } from "../src/core/reply.js";
 import { statusButtons, statusLabel, STATUSES } from "../src/core/status/kinds.js";
 import { matchMilestones } from "../src/core/status/parse.js";
-import { latestStatusText } from "../src/core/status/render.js";
+import { latestStatusText, notReportedText } from "../src/core/status/render.js";
 
 /** At most this many milestones are shown with their own buttons; the rest are listed with a hint to filter. */
 const MAX_CARDS = 8;
@@ -27,7 +29,7 @@ export default defineCommand({
     return { agencyText: at?.slice(1), rest: words.filter((w) => w !== at).join(" ").slice(0, 100) };
   },
   async run(ctx, { agencyText, rest }) {
-    const { content, store } = ctx.services;
+    const { content } = ctx.services;
     const { lang, actor } = ctx;
     let agency: Agency | undefined;
     let filter = rest;
@@ -46,11 +48,7 @@ export default defineCommand({
       }
       agency = own;
     }
-    // On channels without buttons the numbered options of this list replace a pending reminder's "1".."4".
-    if (!ctx.message.supportsButtons) {
-      const pending = store.prompts.find(actor.chatKey, actor.userKey, ctx.now.toISOString(), "reminder");
-      if (pending) await store.prompts.clear(actor.chatKey, pending.ref);
-    }
+    // A number typed next answers this list, not an older reminder: the assistant gives it to whatever asked last.
     if (!agency) return overview(ctx);
     return agencyTasks(ctx, agency, filter);
   },
@@ -60,7 +58,8 @@ function agencyTasks(ctx: CommandContext, agency: Agency, filter: string): Reply
   const { content, store } = ctx.services;
   const { lang, today } = ctx;
   const own = content.milestones.filter((m) => m.responsible.includes(agency.id));
-  const matching = filter ? new Set(matchMilestones(content, filter).map((m) => m.id)) : undefined;
+  const exact = own.find((m) => m.id === filter);
+  const matching = exact ? new Set([exact.id]) : filter ? new Set(matchMilestones(content, filter).map((m) => m.id)) : undefined;
   const chosen = byDeadline(matching ? own.filter((m) => matching.has(m.id)) : own);
   const label = agencyLabel(content, agency.id);
   if (chosen.length === 0) {
@@ -73,6 +72,7 @@ function agencyTasks(ctx: CommandContext, agency: Agency, filter: string): Reply
     ];
   }
   const latestOf = (m: Milestone) => store.statuses.latestFor(m.id, agency.id);
+  if (!capabilitiesOf(ctx.message).buttons) return textTasks(ctx, agency, chosen, filter);
   const open = chosen.filter((m) => latestOf(m)?.status !== "done");
   const done = chosen.filter((m) => latestOf(m)?.status === "done");
   const cards = open.slice(0, MAX_CARDS);
@@ -82,7 +82,7 @@ function agencyTasks(ctx: CommandContext, agency: Agency, filter: string): Reply
     lines(
       bold(t(lang, `Việc của ${label}`, `Tasks of ${label}`)),
       t(lang, `${chosen.length} mốc: ${done.length} đã hoàn thành, ${open.length} đang mở.`, `${chosen.length} milestones: ${done.length} done, ${open.length} open.`),
-      cards.length > 0 && t(lang, "Bấm nút dưới mỗi mốc để cập nhật trạng thái.", "Press a button under each milestone to update it."),
+      cards.length > 0 && t(lang, "Bấm một nút dưới mỗi mốc để cập nhật trạng thái.", "Press a button under each milestone to update it."),
       rest.length > 0 && bold(t(lang, `Các mốc đang mở khác (gõ /viec <từ khóa> để cập nhật):`, `Other open milestones (type /tasks <keyword> to update):`)),
       ...rest.map(row),
       done.length > 0 && bold(t(lang, "Đã hoàn thành:", "Done:")),
@@ -90,6 +90,41 @@ function agencyTasks(ctx: CommandContext, agency: Agency, filter: string): Reply
     ),
   );
   return [header, ...cards.map((m) => card(ctx, m, agency.id))];
+}
+
+/**
+ * /viec where nothing can be pressed (terminal, Zalo): one numbered option per milestone, always in
+ * deadline order with the done ones too, so a milestone keeps its number however statuses change;
+ * a single milestone comes as its card with the four statuses and a way back to the list.
+ */
+function textTasks(ctx: CommandContext, agency: Agency, chosen: Milestone[], filter: string): Reply[] {
+  const { content, store } = ctx.services;
+  const { lang } = ctx;
+  if (chosen.length === 1) {
+    const only = card(ctx, chosen[0]!, agency.id);
+    const back = { label: t(lang, "Quay lại danh sách các mốc", "Back to the list of milestones"), payload: `viec @${agency.id}` };
+    return [{ ...only, buttons: [...(only.buttons ?? []), [back]] }];
+  }
+  const label = agencyLabel(content, agency.id);
+  const done = chosen.filter((m) => store.statuses.latestFor(m.id, agency.id)?.status === "done").length;
+  const options = chosen.map((m) => {
+    const latest = store.statuses.latestFor(m.id, agency.id);
+    // The deadline and status always fit; the title gives way when the label is too long.
+    const status = latest ? statusLabel(latest.status, lang) : `❔ ${notReportedText(lang)}`;
+    const tail = ` · ${t(lang, "hạn", "due")} ${formatDay(m.dueParsed.end)} · ${status}`;
+    return { label: `${shortenLabel(milestoneTitle(m, lang), LABEL_LIMIT - tail.length)}${tail}`, payload: `viec @${agency.id} ${m.id}` };
+  });
+  return [
+    reply(
+      lines(
+        bold(t(lang, `Việc của ${label}`, `Tasks of ${label}`)),
+        t(lang, `${chosen.length} mốc: ${done} đã hoàn thành, ${chosen.length - done} đang mở.`, `${chosen.length} milestones: ${done} done, ${chosen.length - done} open.`),
+        filter ? t(lang, `Lọc theo "${filter}".`, `Filtered by "${filter}".`) : null,
+        t(lang, "Chọn một mốc bằng số để xem chi tiết và báo trạng thái.", "Choose a milestone by its number to see it and report its status."),
+      ),
+      { buttons: options.map((o) => [o]) },
+    ),
+  ];
 }
 
 function card(ctx: CommandContext, m: Milestone, agencyId: string): Reply {
@@ -124,7 +159,7 @@ function overview(ctx: CommandContext): Reply {
       else unreported += 1;
     }
     const parts = STATUSES.filter((s) => counts.has(s.kind)).map((s) => `${counts.get(s.kind)} ${statusLabel(s.kind, lang)}`);
-    if (unreported > 0) parts.push(t(lang, `${unreported} chưa báo`, `${unreported} not reported`));
+    if (unreported > 0) parts.push(`${unreported} ${notReportedText(lang)}`);
     rows.push([`• ${agencyLabel(content, agency.id)} `, code(`@${agency.id}`), `: ${own.length} ${t(lang, "mốc", "milestones")} (${parts.join(", ")})`]);
   }
   return reply(

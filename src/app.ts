@@ -1,5 +1,5 @@
 import { commands } from "../commands/index.js";
-import type { Config } from "./config.js";
+import { adminKeysFrom, type Config } from "./config.js";
 import { type Assistant, createAssistant, type TextHook } from "./core/assistant.js";
 import { createWorkingCalendar } from "./core/calendar.js";
 import type { CoreSettings, Services } from "./core/command.js";
@@ -53,7 +53,7 @@ export const lazyDigestCharts: DigestCharts = {
 /** Core settings from config. The local console user is an admin: whoever runs the process owns it. */
 export function settingsFrom(config: Config, extraAdmins: UserKey[] = []): CoreSettings {
   return {
-    adminKeys: [...config.ADMIN_IDS.map((id): UserKey => `telegram:${id}`), ...extraAdmins],
+    adminKeys: [...adminKeysFrom(config.ADMIN_IDS), ...extraAdmins],
     botUsername: config.BOT_USERNAME,
     reminderTime: config.REMINDER_TIME,
   };

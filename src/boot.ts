@@ -56,7 +56,7 @@ export async function runConsoleMode(
     content,
     store,
     clock: systemClock,
-    outbox: createConsoleOutbox(io.output),
+    outbox: createConsoleOutbox(io.output, { listings: store.listings, clock: systemClock }),
     log: io.log,
     settings: settingsFrom(config, [`console:${CONSOLE_USER_ID}`]),
   });

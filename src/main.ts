@@ -1,76 +1,219 @@
 /**
- * Composition root: config → content → store → services → channel → scheduler; signals.
- * With no BOT_TOKEN it opens the terminal chat on the bundled content and a local data file.
+ * Composition root: config → content → store → services → channels → web server → scheduler; signals.
+ * With no messenger token it opens the terminal chat on the bundled content and a local data file.
+ * Telegram and Zalo can run alone or side by side in one process, on one core, one store and one outbox.
  */
-import { createApp, settingsFrom } from "./app.js";
+import { createApp, lazyDigestCharts, settingsFrom } from "./app.js";
 import { loadAll, loadDotEnv, reportFatal, runConsoleMode } from "./boot.js";
+import { createRoutingOutbox } from "./channels/routing-outbox.js";
 import { createBot, createOutboxApi, createTelegramApi, fetchBotIdentity } from "./channels/telegram/bot.js";
 import { createMenuSync, installDefaultMenu } from "./channels/telegram/menu.js";
 import { createTelegramOutbox } from "./channels/telegram/outbox.js";
 import { startPolling } from "./channels/telegram/polling.js";
-import { startWebhook } from "./channels/telegram/webhook.js";
+import { setTelegramWebhook, telegramWebhookRoute } from "./channels/telegram/webhook.js";
 import { createThrottledOutbox, TELEGRAM_SENDING } from "./channels/throttled-outbox.js";
+import { createZaloClient } from "./channels/zalo/client.js";
+import { createZaloHandler } from "./channels/zalo/handler.js";
+import { startZaloPolling } from "./channels/zalo/polling.js";
+import { connectZalo, createZaloOutbox } from "./channels/zalo/start.js";
+import { setZaloWebhook, zaloWebhookRoute } from "./channels/zalo/webhook.js";
 import type { Config } from "./config.js";
 import type { Content } from "./core/content/schema.js";
-import type { Logger } from "./core/ports.js";
+import { FileProblemError } from "./core/errors.js";
+import { recoverIntents } from "./core/delivery.js";
+import { adminChats, quotaPauseNotice } from "./core/people/admins.js";
+import { issueFirstAdminCode } from "./core/people/invitations.js";
+import type { ChannelName, Logger, Outbox } from "./core/ports.js";
 import { systemClock } from "./core/time.js";
 import { createLogger } from "./logger.js";
+import { startAnswerNoticeJob } from "./scheduler/answer-notices.js";
 import { startDigestJob } from "./scheduler/digest.js";
 import { startReminderJobs } from "./scheduler/reminders.js";
 import { createScheduler } from "./scheduler/scheduler.js";
 import type { ClosableStore } from "./store/open-store.js";
+import { createAttachmentLinker, createDigestFileMaker, fileRoute } from "./web/files.js";
+import { loadLinkSecret } from "./web/link-secret.js";
+import { createWebServer, healthRoute, type Route, type WebServer } from "./web/server.js";
+import { createLinkSigner } from "./web/signed-links.js";
+
+/** How long one part (polling, the web server, updates in hand) may take to stop at shutdown. */
+const STOP_PART_MS = 3_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
   const { config, content, store } = await loadAll(process.env);
   const log = createLogger(config.LOG_LEVEL);
   if (config.mode === "console") {
-    await runConsoleMode({ config, content, store }, { input: process.stdin, output: process.stdout, log });
+    // The web server (signed file links, /healthz) also runs beside the terminal chat when PUBLIC_URL is set.
+    const web = config.webServer ? await startWeb(config, [...(await fileRoutes(config, content, store, log)), healthRoute(() => ({ ok: true, mode: "console" }))], log) : undefined;
+    try {
+      await runConsoleMode({ config, content, store }, { input: process.stdin, output: process.stdout, log });
+    } finally {
+      await web?.close();
+    }
     return;
   }
-  await runTelegram(config, content, store, log);
+  await runChannels(config, content, store, log);
+}
+
+/** The signed-file route, when PUBLIC_URL is set (the link secret comes from LINK_SECRET or beside the data file). */
+async function fileRoutes(config: Config, content: Content, store: ClosableStore, log: Logger): Promise<Route[]> {
+  if (!config.PUBLIC_URL) return [];
+  const links = createLinkSigner(await loadLinkSecret(config.LINK_SECRET, config.DATA_FILE));
+  return [fileRoute({ links, clock: systemClock, make: createDigestFileMaker({ content, store, charts: lazyDigestCharts }), log })];
+}
+
+async function startWeb(config: Config, routes: Route[], log: Logger): Promise<WebServer> {
+  const web = createWebServer({ routes, log });
+  const address = await web.listen(config.PORT, config.HOST);
+  log.info({ port: address.port, host: config.HOST }, "web: server listening");
+  return web;
 }
 
 /**
- * Telegram (polling or webhook): getMe → outbox → app → bot → channel, then wait for SIGINT/SIGTERM
- * and shut down in order: stop taking updates, then flush and close the store.
- * The command menu is set in the background; a failure there only logs a warning.
+ * Telegram and/or Zalo: identities → outboxes → app → channels → web server → transports → scheduler,
+ * then wait for SIGINT/SIGTERM and shut down in order: stop taking updates, finish the ones in hand,
+ * then flush and close the store.
  */
-async function runTelegram(config: Config, content: Content, store: ClosableStore, log: Logger): Promise<void> {
+async function runChannels(config: Config, content: Content, store: ClosableStore, log: Logger): Promise<void> {
   const scheduler = createScheduler(log);
+  const clock = systemClock;
+  const signal = waitForSignal();
+  const abort = new AbortController();
+  void signal.then(() => abort.abort());
+  const stops: (() => Promise<void>)[] = [];
+  let fatal: Error | undefined;
   try {
-    const api = createTelegramApi({ token: config.BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
-    const me = await fetchBotIdentity(api);
     const settings = settingsFrom(config);
-    if (config.BOT_USERNAME && config.BOT_USERNAME.replace(/^@/, "") !== me.username) {
-      log.warn({ configured: config.BOT_USERNAME, actual: me.username }, "telegram: BOT_USERNAME differs from the bot's username; deep links use the actual one");
-    }
-    settings.botUsername = me.username;
-    const outboxApi = createOutboxApi({ token: config.BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
-    const outbox = createThrottledOutbox(createTelegramOutbox({ api: outboxApi, store, clock: systemClock, log }).sendOne, TELEGRAM_SENDING);
-    const app = createApp({ content, store, clock: systemClock, outbox, log, settings });
-    const menus = createMenuSync({ api, store, commands: app.services.commands, adminKeys: settings.adminKeys, clock: systemClock, log });
-    const bot = createBot({ assistant: app.assistant, services: app.services, menus }, { token: config.BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT, botInfo: me });
-    void installDefaultMenu(api, app.services.commands, log).then(() => menus.sync());
-    // Reminders at REMINDER_TIME, plus a catch-up run now (in the background: the channel starts meanwhile).
-    void startReminderJobs(scheduler, app.services).catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"));
-    // The weekly digest on DIGEST_CRON, plus this week's digest now if it was missed while the process was down.
-    void startDigestJob(scheduler, { ...app.services, cron: config.DIGEST_CRON }).catch((error: unknown) =>
-      log.error({ err: error }, "digest: the weekly digest job could not start"),
-    );
+    const outboxes: Partial<Record<ChannelName, Outbox>> = {};
+    const routes: Route[] = [healthRoute(() => ({ ok: true, channels: Object.keys(outboxes) }))];
+    const secret = config.PUBLIC_URL ? await loadLinkSecret(config.LINK_SECRET, config.DATA_FILE) : undefined;
+    const links = secret ? createLinkSigner(secret) : undefined;
+    const linkFor = links && config.PUBLIC_URL ? createAttachmentLinker(config.PUBLIC_URL, links, clock) : undefined;
+    if (links) routes.push(fileRoute({ links, clock, make: createDigestFileMaker({ content, store, charts: lazyDigestCharts }), log }));
 
-    const signal = waitForSignal();
-    if (config.mode === "webhook") {
-      const server = await startWebhook(bot, { url: config.WEBHOOK_URL!, secret: config.WEBHOOK_SECRET!, port: config.PORT, host: config.HOST, log });
-      log.info({ signal: await signal }, "telegram: shutting down");
-      await server.close();
-    } else {
-      const polling = await startPolling(bot, log);
-      const ended = await Promise.race([signal, polling.stopped.then(() => null)]);
-      log.info({ signal: ended }, "telegram: shutting down");
-      if (ended !== null) await polling.stop();
+    // 1. Identities and outboxes, one per channel.
+    const tg = config.channels.telegram;
+    let telegram: { api: ReturnType<typeof createTelegramApi>; me: Awaited<ReturnType<typeof fetchBotIdentity>> } | undefined;
+    if (tg) {
+      const api = createTelegramApi({ token: tg.token, apiRoot: tg.apiRoot });
+      const me = await fetchBotIdentity(api);
+      if (config.BOT_USERNAME && config.BOT_USERNAME.replace(/^@/, "") !== me.username) {
+        log.warn({ configured: config.BOT_USERNAME, actual: me.username }, "telegram: BOT_USERNAME differs from the bot's username; deep links use the actual one");
+      }
+      settings.botUsername = me.username;
+      const outboxApi = createOutboxApi({ token: tg.token, apiRoot: tg.apiRoot });
+      outboxes.telegram = createThrottledOutbox(createTelegramOutbox({ api: outboxApi, store, clock, log }).sendOne, TELEGRAM_SENDING);
+      telegram = { api, me };
     }
+    const zc = config.channels.zalo;
+    let zalo: { client: ReturnType<typeof createZaloClient>; me: { id: string; name?: string } } | undefined;
+    if (zc) {
+      const client = createZaloClient({ token: zc.token, apiRoot: zc.apiRoot });
+      const me = await connectZalo(client, log, abort.signal);
+      if (!me) return;
+      outboxes.zalo = createZaloOutbox({
+        client,
+        store,
+        log,
+        now: () => clock.now().getTime(),
+        ...(linkFor && { linkFor }),
+        onQuotaPause: async ({ until }) => {
+          const at = clock.now().toISOString();
+          const ref = `zalo-quota|${at}`;
+          await store.runs.claim({ key: ref, at, data: { until: until.toISOString() } });
+          // Zalo itself is paused: tell the admins reachable elsewhere; the log and the digest carry it too.
+          const chats = adminChats(store, settings).filter((k) => !k.startsWith("zalo:"));
+          if (chats.length > 0) await outbox.send(chats.map((chatKey) => ({ chatKey, reply: quotaPauseNotice(until), ref })));
+        },
+      });
+      zalo = { client, me: { id: me.id, ...(me.account_name ? { name: me.account_name } : {}) } };
+    }
+    const outbox = createRoutingOutbox(outboxes);
+
+    // 2. The core.
+    const app = createApp({ content, store, clock, outbox, log, settings });
+    const first = await issueFirstAdminCode(store, settings.adminKeys, clock.now());
+    if (first) {
+      log.warn(
+        { code: first.code, expiresAt: first.expiresAt },
+        `first admin: no admin is configured. Send "/dangky ${first.code}" to the assistant from your own chat (Zalo or Telegram) to become admin; the code works once. Or set ADMIN_IDS.`,
+      );
+    }
+
+    // 3. Channels.
+    let bot: ReturnType<typeof createBot> | undefined;
+    if (tg && telegram) {
+      const menus = createMenuSync({ api: telegram.api, store, commands: app.services.commands, adminKeys: settings.adminKeys, clock, log });
+      bot = createBot({ assistant: app.assistant, services: app.services, menus }, { token: tg.token, apiRoot: tg.apiRoot, botInfo: telegram.me });
+      void installDefaultMenu(telegram.api, app.services.commands, log).then(() => menus.sync());
+      if (tg.transport.kind === "webhook") routes.push(telegramWebhookRoute(bot, { secret: tg.transport.secret, path: new URL(tg.transport.url).pathname, log }));
+    }
+    const zaloHandler = zalo ? createZaloHandler({ assistant: app.assistant, outbox, store, clock, log, me: zalo.me }) : undefined;
+    if (zc && zaloHandler && zc.transport.kind === "webhook") {
+      routes.push(zaloWebhookRoute({ path: new URL(zc.transport.url).pathname, secret: zc.transport.secret, log, onUpdate: (u) => void zaloHandler.handle(u) }));
+    }
+
+    // 4. The one web server, before any webhook is set (Zalo calls the URL to check it).
+    if (config.webServer) {
+      const web = await startWeb(config, routes, log);
+      stops.push(() => web.close());
+    }
+
+    // 5. Transports.
+    if (zc && zalo && zaloHandler) {
+      if (zc.transport.kind === "webhook") await setZaloWebhook(zalo.client, { url: zc.transport.url, secret: zc.transport.secret, log });
+      else {
+        const polling = await startZaloPolling({ client: zalo.client, log, onUpdate: (u) => void zaloHandler.handle(u) });
+        stops.unshift(() => polling.stop());
+        void polling.stopped.then((error) => {
+          if (!error) return;
+          fatal = new FileProblemError("config: invalid settings", [
+            "ZALO_BOT_TOKEN was refused by the Zalo Bot API (401): copy the token again from Zalo Bot Creator",
+          ]);
+          abort.abort();
+        });
+      }
+      stops.push(() => zaloHandler.idle());
+    }
+    let telegramPolling: Awaited<ReturnType<typeof startPolling>> | undefined;
+    if (tg && bot) {
+      if (tg.transport.kind === "webhook") await setTelegramWebhook(bot, { url: tg.transport.url, secret: tg.transport.secret });
+      else {
+        telegramPolling = await startPolling(bot, log);
+        const polling = telegramPolling;
+        stops.unshift(() => polling.stop());
+      }
+    }
+
+    // 6. Scheduled work, once the channels can send: reminders at REMINDER_TIME, the weekly digest on DIGEST_CRON, each with catch-up now.
+    // Messages intended before a crash and never confirmed go first, marked "(gửi lại)".
+    void recoverIntents(app.services, clock.now())
+      .catch((error: unknown) => log.error({ err: error }, "delivery: unconfirmed messages could not be sent again; they stay recorded for the next start"))
+      .then(() => startReminderJobs(scheduler, app.services))
+      .catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"))
+      .then(() => startDigestJob(scheduler, { ...app.services, cron: config.DIGEST_CRON }))
+      .catch((error: unknown) => log.error({ err: error }, "digest: the weekly digest job could not start"));
+    // Askers hear back when coordinators answer: retries, Zalo's one-a-day notices and the 30-day expiry.
+    void startAnswerNoticeJob(scheduler, app.services).catch((error: unknown) => log.error({ err: error }, "questions: the answer-notice job could not start"));
+
+    const ended = await Promise.race([
+      signal,
+      new Promise<null>((resolve) => abort.signal.addEventListener("abort", () => resolve(null))),
+      telegramPolling ? telegramPolling.stopped.then(() => null) : new Promise<null>(() => undefined),
+    ]);
+    log.info({ signal: ended }, "shutting down");
+    if (fatal) throw fatal;
   } finally {
+    // Each part gets a bounded time to stop, so SIGTERM ends the process within seconds whatever the network does.
+    for (const stop of stops) {
+      try {
+        const timedOut = await Promise.race([stop().then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_PART_MS).unref())]);
+        if (timedOut) log.warn({ ms: STOP_PART_MS }, "shutdown: a part did not stop in time; going on");
+      } catch (error) {
+        log.warn({ err: (error as Error)?.message }, "shutdown: a part did not stop cleanly");
+      }
+    }
     await scheduler.stop();
     await store.close();
     // A background retry (e.g. of the menu) must not hold the process open after shutdown.

@@ -2,6 +2,7 @@ import { readContentFiles } from "../content/load.js";
 import type { CalendarFile } from "../core/content/schema.js";
 import { validateContent } from "../core/content/validate.js";
 import { dayOf, systemClock } from "../core/time.js";
+import { storeDuplicateWarnings } from "./faq.js";
 import type { CliCommand } from "./types.js";
 
 /** `check [dir]`: validates content and prints every problem with file and path; exit 1 if any. */
@@ -11,7 +12,8 @@ export const check: CliCommand = {
   usage: "check [CONTENT_DIR]",
   async run({ args, env, stdout, stderr }) {
     const dir = args[0] ?? env.CONTENT_DIR ?? "content";
-    const result = validateContent(await readContentFiles(dir));
+    const files = await readContentFiles(dir);
+    const result = validateContent(files);
     if (!result.ok) {
       stderr.write(`content: ${result.problems.length} problem(s) in ${dir}\n`);
       for (const p of result.problems) stderr.write(`  - content: ${p}\n`);
@@ -23,6 +25,8 @@ export const check: CliCommand = {
         `${c.glossary.length} glossary groups, ${c.calendar.holidays.length} holidays, ${c.sources.length} sources\n`,
     );
     for (const warning of calendarWarnings(c.calendar, Number(dayOf(systemClock.now()).slice(0, 4)))) stderr.write(`content: warning: ${warning}\n`);
+    // Coordinator answers (issue 13): what the store still holds that content/ now has too.
+    for (const warning of await storeDuplicateWarnings(c, files, env)) stderr.write(`content: warning: ${warning}\n`);
     return 0;
   },
 };

@@ -2,6 +2,7 @@ import { createConfig } from "../config.js";
 import { loadContent } from "../content/load.js";
 import { createWorkingCalendar } from "../core/calendar.js";
 import type { Content } from "../core/content/schema.js";
+import { formatDay } from "../core/dates.js";
 import { agencyLabel } from "../core/milestones.js";
 import { formatDayWithWeekday } from "../core/reminders/message.js";
 import { type CalendarRow, reminderCalendar } from "../core/reminders/planner.js";
@@ -18,15 +19,24 @@ export const planCommand: CliCommand = {
   name: "plan",
   summary: "print the reminder calendar (assuming nobody reports anything); --json for one object per line",
   usage: "plan [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
+  help: [
+    "Options:",
+    "      --from YYYY-MM-DD  first day to show (default: the start of the plan)",
+    "      --to YYYY-MM-DD    last day to show (default: the end of the plan)",
+    "      --json             one object per line: date, time, milestoneId, agencyId, kind, step",
+    "  -h, --help             this help",
+    "",
+    "Example: npm run cli -- plan --from 2025-05-01 --to 2025-05-31",
+  ].join("\n"),
   async run({ args, env, stdout, stderr }) {
     let flags: Record<string, string | true>;
     try {
       ({ flags } = parseFlags(args, { from: "value", to: "value", json: "boolean" }));
     } catch (error) {
-      stderr.write(`plan: ${(error as Error).message}. Usage: npm run cli -- ${planCommand.usage}\n`);
+      stderr.write(`plan: ${(error as Error).message}. Usage: npm run cli -- ${planCommand.usage} (plan --help for more)\n`);
       return 1;
     }
-    const range = { from: "0000-01-01", to: "9999-12-31" };
+    const range: { from: string; to: string } = { ...OPEN };
     for (const name of ["from", "to"] as const) {
       const value = flags[name];
       if (value === undefined) continue;
@@ -59,6 +69,9 @@ function jsonRow(r: CalendarRow): CalendarRow {
   return { date: r.date, time: r.time, milestoneId: r.milestoneId, agencyId: r.agencyId, kind: r.kind, step: r.step };
 }
 
+/** The bounds of a range nobody limited; never shown to a person. */
+const OPEN = { from: "0000-01-01", to: "9999-12-31" } as const;
+
 const KIND_LABEL: Record<CalendarRow["kind"], (step: number) => string> = {
   before: (n) => `trước hạn ${n} ngày làm việc`,
   due: () => "hạn chót",
@@ -66,10 +79,20 @@ const KIND_LABEL: Record<CalendarRow["kind"], (step: number) => string> = {
   escalation: (n) => `báo điều phối viên (sau ${n} lần nhắc quá hạn)`,
 };
 
+/** The range as people say it: "từ 01/12/2026 trở đi", "đến hết 31/05/2025", "trong toàn bộ kế hoạch". */
+export function rangeInWords(range: { from: string; to: string }): string {
+  const from = range.from === OPEN.from ? undefined : formatDay(range.from);
+  const to = range.to === OPEN.to ? undefined : formatDay(range.to);
+  if (from && to) return `từ ${from} đến ${to}`;
+  if (from) return `từ ${from} trở đi`;
+  if (to) return `đến hết ${to}`;
+  return "trong toàn bộ kế hoạch";
+}
+
 function renderTable(content: Content, rows: readonly CalendarRow[], range: { from: string; to: string }): string {
   const out: string[] = ["Lịch nhắc hạn (giả định chưa cơ quan, đơn vị nào báo tình trạng)", ""];
   if (rows.length === 0) {
-    out.push(`Không có lời nhắc nào từ ${range.from} đến ${range.to}.`, "");
+    out.push(`Không có lời nhắc nào ${rangeInWords(range)}.`, "");
     return out.join("\n");
   }
   const kindWidth = Math.max(...rows.map((r) => KIND_LABEL[r.kind](r.step).length));

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from "node:stream";
+import { parseArgs } from "node:util";
 
 /** What an operator CLI command gets: its arguments, the environment and the standard streams. */
 export interface CliIo {
@@ -14,31 +15,47 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** What `<name> --help` prints under the usage line: the options, one per line, and an example. */
+  help?: string;
   run(io: CliIo): Promise<number>;
 }
 
+/** How an option is read: `"value"` takes the next argument, `"boolean"` takes none; `short` adds a one-letter form. */
+export type FlagKind = "value" | "boolean" | { type: "value" | "boolean"; short: string };
+
 /**
- * Parses `--flag value` and `--flag` options; the rest are positional.
- * Throws with a usage hint on an unknown flag.
+ * Parses options with `node:util` `parseArgs`, strictly: an unknown option (`-j` where only `--json`
+ * exists) is an error, never a question. `--help`/`-h` is always known. Options may come before or
+ * after positionals; everything after `--` is positional. Throws one line that names the problem,
+ * for the command to print with its usage.
+ *
+ * ```ts
+ * parseFlags(["--json", "q1", "q2"], { json: { type: "boolean", short: "j" } }); // { flags: { json: true }, rest: ["q1", "q2"] }
+ * ```
  */
-export function parseFlags(args: string[], known: Record<string, "value" | "boolean">): { flags: Record<string, string | true>; rest: string[] } {
-  const flags: Record<string, string | true> = {};
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith("--")) {
-      rest.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-    const kind = known[name];
-    if (!kind) throw new Error(`unknown option --${name} (known: ${Object.keys(known).map((k) => `--${k}`).join(", ") || "none"})`);
-    if (kind === "boolean") flags[name] = true;
-    else {
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new Error(`option --${name} needs a value`);
-      flags[name] = value;
-    }
+export function parseFlags(args: string[], known: Record<string, FlagKind>): { flags: Record<string, string | true>; rest: string[] } {
+  const options: Record<string, { type: "string" | "boolean"; short?: string }> = { help: { type: "boolean", short: "h" } };
+  for (const [name, kind] of Object.entries(known)) {
+    const k = typeof kind === "string" ? { type: kind, short: undefined } : kind;
+    options[name] = { type: k.type === "value" ? "string" : "boolean", ...(k.short !== undefined && { short: k.short }) };
   }
-  return { flags, rest };
+  const names = Object.keys(known).map((k) => `--${k}`).join(", ") || "none";
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    const option = /'([^']+)'/.exec(e.message)?.[1] ?? "";
+    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new Error(`unknown option ${option.split(" ")[0]} (known: ${names}, --help)`);
+    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      throw new Error(/argument missing/.test(e.message) ? `option ${option.split(" ")[0]} needs a value` : `option ${option.split(" ")[0]} takes no value`);
+    }
+    throw new Error(e.message.split("\n")[0]!);
+  }
+  const flags: Record<string, string | true> = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === "string") flags[name] = value;
+    else if (value === true) flags[name] = true;
+  }
+  return { flags, rest: parsed.positionals };
 }

@@ -1,10 +1,13 @@
+import { capabilitiesOf } from "./channel.js";
+import { numberOptions } from "./choices.js";
 import { type Actor, canRun, type CommandContext, type CommandDef, type Incoming, type Services, t } from "./command.js";
-import type { Lang } from "./dates.js";
+import { formatMoment, type Lang } from "./dates.js";
 import { UserError } from "./errors.js";
+import { type ChoiceInput, isLive, lastPage, moreHint, optionLines, PAGE_SIZE, parseChoice, shownOptions, validNumbers } from "./listing.js";
+import type { ChatKey, Listing, UserKey } from "./ports.js";
+import { reply, type Reply, shortenLabel } from "./reply.js";
 import { fold } from "./fold.js";
 import { detectLanguage } from "./language.js";
-import type { ChatKey, UserKey } from "./ports.js";
-import { type Button, flatButtons, reply, type Reply } from "./reply.js";
 import { stripInvisible } from "./text.js";
 import { dayOf } from "./time.js";
 
@@ -28,12 +31,11 @@ export interface Assistant {
 
 /** Longest accepted message; longer text is refused politely rather than searched. */
 export const MAX_TEXT_LENGTH = 2000;
-/** How long numbered options stay valid for channels without buttons. */
-const OPTIONS_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Creates the assistant: routes commands through the one registry, checks roles,
  * turns {@link UserError}s into replies, and answers free text as questions.
+ * On channels without buttons, options become a stored, numbered {@link Listing}.
  * Other errors are rethrown for the channel's error boundary to log and apologise.
  */
 export function createAssistant(
@@ -47,14 +49,13 @@ export function createAssistant(
       byName.set(n, cmd);
     }
   }
-  // Numbered options shown to channels without buttons, per chat.
-  const optionMemory = new Map<ChatKey, { payloads: string[]; at: number }>();
 
   const actorOf = (message: Incoming): Actor => {
     const userKey: UserKey = `${message.channel}:${message.user.id}`;
     const chatKey: ChatKey = `${message.channel}:${message.chat.id}`;
-    const isAdmin = services.settings.adminKeys.includes(userKey);
     const person = services.store.people.get(userKey);
+    // Admins come from ADMIN_IDS, or from the one-time first-admin code (a grant in the store).
+    const isAdmin = services.settings.adminKeys.includes(userKey) || person?.role === "admin";
     return {
       userKey,
       chatKey,
@@ -65,7 +66,12 @@ export function createAssistant(
     };
   };
 
-  const runLine = async (ctx: CommandContext, line: string): Promise<Reply[]> => {
+  /** What produced the replies of one message: the command line, which names the listing family. */
+  interface Origin {
+    family: string;
+  }
+
+  const runLine = async (ctx: CommandContext, line: string, origin: Origin): Promise<Reply[]> => {
     const m = /^\/?([\p{L}\p{M}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(line.trim());
     if (!m) throw new UserError(t(ctx.lang, "Lệnh không hợp lệ. Gõ /help để xem các lệnh.", "Invalid command. Type /help to see the commands."));
     // Names are folded, so "/lịch" is /lich; a name typed as two words ("/cập nhật", "/trợ giúp") is joined.
@@ -86,7 +92,9 @@ export function createAssistant(
       );
     }
     if (!canRun(ctx.actor.role, cmd.access)) throw new UserError(deniedMessage(cmd, ctx.lang));
-    const args = cmd.parse(rest.trim(), ctx);
+    const trimmed = rest.trim();
+    origin.family = [cmd.name, trimmed].filter(Boolean).join(" ");
+    const args = cmd.parse(trimmed, ctx);
     const out = await cmd.run(ctx, args);
     return Array.isArray(out) ? out : [out];
   };
@@ -107,19 +115,21 @@ export function createAssistant(
       today: dayOf(now),
       via: message.payload !== undefined ? "button" : "text",
     };
+    const origin: Origin = { family: "hoi" };
     let replies: Reply[];
     try {
-      replies = await route(ctx);
+      replies = await route(ctx, origin);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       replies = [reply(error.message)];
     }
-    return message.supportsButtons ? replies : numberOptions(actor.chatKey, replies, lang, now);
+    if (capabilitiesOf(message).buttons) return replies;
+    return numberOptions(services.store.listings, { chatKey: actor.chatKey, userKey: actor.userKey, family: origin.family, lang, now }, replies);
   };
 
-  const route = async (ctx: CommandContext): Promise<Reply[]> => {
+  const route = async (ctx: CommandContext, origin: Origin): Promise<Reply[]> => {
     const { message } = ctx;
-    if (message.payload !== undefined) return runLine(ctx, message.payload);
+    if (message.payload !== undefined) return runLine(ctx, message.payload, origin);
     // Control and bidi characters never reach search, the store or an echo of the text.
     const text = stripInvisible(message.text ?? "").trim();
     if (text.length === 0) {
@@ -130,51 +140,96 @@ export function createAssistant(
         t(ctx.lang, `Tin nhắn quá dài (hơn ${MAX_TEXT_LENGTH} ký tự). Xin vui lòng hỏi ngắn gọn hơn.`, `The message is too long (over ${MAX_TEXT_LENGTH} characters). Please keep it shorter.`),
       );
     }
-    if (text.startsWith("/")) return runLine(ctx, text);
+    if (text.startsWith("/")) return runLine(ctx, text, origin);
+    const choice = capabilitiesOf(message).buttons ? null : parseChoice(text);
+    // A number answers whatever asked for one last: a listing shown after a reminder or a note prompt wins over them.
+    if (choice && listingIsNewest(ctx)) return choose(ctx, choice, origin);
     for (const hook of options.hooks ?? []) {
       const out = await hook(ctx, text);
       if (out) return out;
     }
-    if (/^\d{1,2}$/.test(text)) {
-      const remembered = message.supportsButtons ? undefined : optionMemory.get(ctx.actor.chatKey);
-      const payload = remembered && ctx.now.getTime() - remembered.at < OPTIONS_TTL_MS ? remembered.payloads[Number(text) - 1] : undefined;
-      if (payload) return runLine({ ...ctx, via: "button" }, payload);
-      // A bare number with nothing to choose is not a question: searching "1" would match "giai đoạn 1".
+    if (choice) return choose(ctx, choice, origin);
+    if (/^\d{1,3}$/.test(text)) return [noChoiceWaiting(ctx, text)];
+    origin.family = `hoi ${text}`;
+    return options.ask(ctx, text);
+  };
+
+  const listingIsNewest = (ctx: CommandContext): boolean => {
+    const { store } = ctx.services;
+    const listing = store.listings.latest(ctx.actor.chatKey, ctx.actor.userKey);
+    if (!listing || !isLive(listing, ctx.now.toISOString())) return false;
+    const prompt = store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString());
+    return !prompt || listing.shownAt >= prompt.createdAt;
+  };
+
+  /** A typed number or "thêm" against the chat's newest listing. */
+  const choose = async (ctx: CommandContext, choice: NonNullable<ChoiceInput>, origin: Origin): Promise<Reply[]> => {
+    const { store } = ctx.services;
+    const { lang } = ctx;
+    const nowIso = ctx.now.toISOString();
+    const listing = store.listings.latest(ctx.actor.chatKey, ctx.actor.userKey);
+    const typed = choice.kind === "number" ? String(choice.number) : t(lang, "thêm", "more");
+    if (!listing) return [noChoiceWaiting(ctx, typed)];
+    if (!isLive(listing, nowIso)) {
+      origin.family = listing.family;
       return [
         reply(
           t(
-            ctx.lang,
-            `Hiện không có lựa chọn số ${text} nào đang chờ. Xin vui lòng gõ câu hỏi, hoặc /help để xem các lệnh.`,
-            `There is no choice ${text} waiting. Please type your question, or /help for the commands.`,
+            lang,
+            `Danh sách lựa chọn gửi lúc ${formatMoment(new Date(listing.createdAt))} đã hết hạn (mỗi danh sách dùng được 24 giờ), nên "${typed}" không được thực hiện. Xin vui lòng gõ lại /${listing.family} để xem danh sách mới.`,
+            `The list of choices sent at ${formatMoment(new Date(listing.createdAt))} has expired (each list lasts 24 hours), so "${typed}" was not applied. Please type /${listing.family} again for a fresh list.`,
           ),
         ),
       ];
     }
-    return options.ask(ctx, text);
+    if (choice.kind === "more") {
+      const page = listing.options.slice(listing.shown, listing.shown + PAGE_SIZE);
+      if (page.length === 0) {
+        return [
+          reply([
+            t(lang, `Đã hiển thị hết các lựa chọn (${validNumbers(listing.options)}).`, `All choices are shown already (${validNumbers(listing.options)}).`),
+            "\n",
+            ...optionLines(lastPage(listing), lang),
+          ]),
+        ];
+      }
+      const next: Listing = { ...listing, shown: listing.shown + page.length, shownAt: nowIso };
+      await store.listings.update(next);
+      const hint = moreHint(next, lang);
+      return [reply([...optionLines(page, lang), ...(hint ? ["\n", hint] : [])])];
+    }
+    const option = shownOptions(listing).find((o) => o.number === choice.number);
+    if (!option) {
+      const hint = moreHint(listing, lang);
+      return [
+        reply([
+          t(
+            lang,
+            `Số ${choice.number} không có trong danh sách đang chờ. Xin vui lòng chọn một trong các số ${validNumbers(shownOptions(listing))}${hint ? ` (hoặc gõ "thêm" để xem tiếp)` : ""}.`,
+            `${choice.number} is not in the waiting list. Please choose one of ${validNumbers(shownOptions(listing))}${hint ? ` (or type "more")` : ""}.`,
+          ),
+          "\n",
+          ...optionLines(lastPage(listing), lang),
+        ]),
+      ];
+    }
+    const out = await runLine({ ...ctx, via: "button" }, option.payload, origin);
+    // Say what the number did, so the person can check it against what they meant.
+    const echo = t(lang, `Đã chọn ${option.number}: ${shortenLabel(option.label)}`, `Chose ${option.number}: ${shortenLabel(option.label)}`);
+    return [reply(echo), ...out];
   };
 
-  // Numbered options expire on the injected clock, like everything else that depends on time.
-  const numberOptions = (chatKey: ChatKey, replies: Reply[], lang: Lang, now: Date): Reply[] => {
-    const payloads: string[] = [];
-    const out = replies.map((r) => {
-      const buttons = flatButtons(r);
-      if (buttons.length === 0) return r;
-      const start = payloads.length;
-      payloads.push(...buttons.map((b) => b.payload));
-      return { ...r, buttons: undefined, text: [...r.text, "\n", ...optionLines(buttons, start, lang)] };
-    });
-    // Numbers always refer to the latest reply: a reply without options forgets the older ones.
-    if (payloads.length > 0) optionMemory.set(chatKey, { payloads, at: now.getTime() });
-    else optionMemory.delete(chatKey);
-    return out;
-  };
+  const noChoiceWaiting = (ctx: CommandContext, typed: string): Reply =>
+    // A bare number with nothing to choose is not a question: searching "1" would match "giai đoạn 1".
+    reply(
+      t(
+        ctx.lang,
+        `Hiện không có lựa chọn số ${typed} nào đang chờ. Xin vui lòng gõ câu hỏi, hoặc /help để xem các lệnh.`,
+        `There is no choice ${typed} waiting. Please type your question, or /help for the commands.`,
+      ),
+    );
 
   return { handle, findCommand: (name) => byName.get(fold(name).replace(/\s+/g, "")), actorOf };
-}
-
-function optionLines(buttons: Button[], start: number, lang: Lang): string[] {
-  const head = t(lang, "Trả lời bằng số để chọn:", "Reply with a number to choose:");
-  return [head, ...buttons.map((b, i) => `\n  ${start + i + 1}. ${b.label}`)];
 }
 
 function deniedMessage(cmd: CommandDef, lang: Lang): string {

@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from "./calendar.js";
+import type { ChannelCapabilities } from "./channel.js";
 import type { Content } from "./content/schema.js";
 import type { Lang } from "./dates.js";
 import type { DigestCharts } from "./digest/types.js";
@@ -23,6 +24,11 @@ export interface Incoming {
   replyToBotMessageId?: string;
   /** False for channels without buttons (console, Zalo): buttons are then offered as numbered text options. */
   supportsButtons: boolean;
+  /**
+   * What the channel can do (buttons, edits, files, links, longest message). Absent: the channel's
+   * defaults from `src/core/channel.ts`. Read it with `capabilitiesOf(message)`, never directly.
+   */
+  capabilities?: ChannelCapabilities;
 }
 
 /** The person behind a message, with their role resolved from config and the store. */

@@ -1,5 +1,6 @@
-import type { Agency, Content, Milestone } from "./content/schema.js";
-import { formatCountdown, formatDue, type Lang } from "./dates.js";
+import type { Agency, Content, Due, Milestone } from "./content/schema.js";
+import { formatCountdown, formatDay, formatDue, type Lang } from "./dates.js";
+import { diffDays } from "./time.js";
 import { fold } from "./fold.js";
 
 /** The agency's short name for display (e.g. "Sở KH&CN Bình Dương"); the id if it is unknown. */
@@ -15,6 +16,32 @@ export function milestoneTitle(m: Milestone, lang: Lang): string {
 /** "10/05/2025 (còn 12 ngày)": the deadline and its countdown relative to `today`. */
 export function dueWithCountdown(m: Milestone, today: string, lang: Lang): string {
   return `${formatDue(m.dueParsed, lang)} (${formatCountdown(today, m.dueParsed.end, lang)})`;
+}
+
+/** A status that contradicts the plan on the day it was given: recorded anyway, but said and flagged. */
+export type StatusDoubt = { kind: "on-track-overdue"; daysOverdue: number } | { kind: "done-before-start"; start: string };
+
+/**
+ * Whether `status`, given on `day`, contradicts the milestone's dates: "on track" once the deadline
+ * has passed, or "done" before a date range has even started. `null` when it is plausible.
+ */
+export function statusDoubt(m: Milestone, status: string, day: string): StatusDoubt | null {
+  const overdue = diffDays(m.dueParsed.end, day);
+  if (status === "on-track" && overdue > 0) return { kind: "on-track-overdue", daysOverdue: overdue };
+  if (status === "done" && m.dueParsed.precision === "range" && day < m.dueParsed.start) return { kind: "done-before-start", start: m.dueParsed.start };
+  return null;
+}
+
+/** The doubt in words, for the confirmation and the digest. */
+export function statusDoubtText(due: Due, doubt: StatusDoubt, lang: Lang): string {
+  if (doubt.kind === "on-track-overdue") {
+    return lang === "en"
+      ? `the deadline (${formatDue(due, lang)}) passed ${doubt.daysOverdue} days ago, yet the status is "on track"`
+      : `hạn (${formatDue(due, lang)}) đã qua ${doubt.daysOverdue} ngày mà trạng thái là "đúng tiến độ"`;
+  }
+  return lang === "en"
+    ? `reported done before the milestone starts (${formatDay(doubt.start)})`
+    : `báo đã hoàn thành trước cả ngày bắt đầu của mốc (${formatDay(doubt.start)})`;
 }
 
 /** Milestones sorted by deadline, then id. */

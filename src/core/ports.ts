@@ -23,7 +23,8 @@ export type UserKey = `${ChannelName}:${string}`;
 export interface Person {
   userKey: UserKey;
   name: string;
-  role: "lead" | "coordinator";
+  /** `admin` is granted in the store only by the one-time first-admin code; other admins come from ADMIN_IDS. */
+  role: "lead" | "coordinator" | "admin";
   /** For leads: the agency they lead. */
   agencyId?: string;
   /** Their private chat with the bot, where reminders go. */
@@ -38,7 +39,8 @@ export interface Person {
 /** A one-time invitation. Only the hash of the code is stored. */
 export interface Invitation {
   codeHash: string;
-  kind: "lead" | "coordinator";
+  /** `admin`: the one-time first-admin code printed at start-up when no admin is configured. */
+  kind: "lead" | "coordinator" | "admin";
   agencyId?: string;
   createdBy: UserKey;
   createdAt: string;
@@ -123,6 +125,8 @@ export interface DeliveryRecord {
   result: DeliveryResult;
   messageId?: string;
   error?: string;
+  /** Set when this was a message sent again after a restart, marked "(gửi lại)". */
+  repeat?: boolean;
   at: string;
 }
 
@@ -152,17 +156,117 @@ export interface RunRecord {
   data?: unknown;
 }
 
-/** Something that waits for the user's next message: a note after "at risk"/"blocked", or a bare 1–4 after a reminder. */
+/**
+ * Something that waits for the user's next message: a note after "at risk"/"blocked", a bare 1–4 after
+ * a reminder, or "A 1", "B 4 …" after a day's bundled reminders (Zalo).
+ */
 export interface PendingPrompt {
   chatKey: ChatKey;
   userKey?: UserKey;
-  kind: "note" | "reminder";
-  /** For `note`: the status record id. For `reminder`: the reminder key. */
+  kind: "note" | "reminder" | "bundle";
+  /** For `note`: the status record id. For `reminder`: the reminder key. For `bundle`: the bundle's ref. */
   ref: string;
+  /** For `bundle`: the reminder keys of items A, B, C… in order. */
+  items?: string[];
   /** The message id of the prompt or reminder, for replies. */
   messageId?: string;
   expiresAt: string;
   createdAt: string;
+}
+
+/** One numbered option of a {@link Listing}: what the person reads, and the command line it runs. */
+export interface ListingOption {
+  number: number;
+  label: string;
+  /** A command line without the slash, as a button payload (e.g. `tt email-accounts sokhcn-hcm 2`). */
+  payload: string;
+}
+
+/**
+ * Numbered options shown on a channel without buttons, with an identity. A typed number refers to
+ * the chat's newest listing until it expires; listings of the same `family` keep an option's number,
+ * so a number never comes to mean another item while an earlier listing that showed it is still valid.
+ */
+export interface Listing {
+  id: string;
+  chatKey: ChatKey;
+  userKey?: UserKey;
+  /** What produced it (the command line), e.g. `viec @sokhcn-hcm`; numbers are stable within a family. */
+  family: string;
+  options: ListingOption[];
+  /** How many options have been shown so far (the rest come with "thêm"). */
+  shown: number;
+  createdAt: string;
+  /** When options were last shown (creation, or the latest "thêm"). */
+  shownAt: string;
+  expiresAt: string;
+}
+
+/** Numbered listings of channels without buttons. */
+export interface ListingRepo {
+  /** Stores a new listing; drops listings long expired and keeps a bounded number per chat. */
+  add(listing: Listing): Promise<void>;
+  /** Replaces a stored listing (e.g. after "thêm" showed more of it). */
+  update(listing: Listing): Promise<void>;
+  /** The newest listing of this chat (and user, if given), expired or not: the caller tells the person when it expired. */
+  latest(chatKey: ChatKey, userKey: UserKey | undefined): Listing | undefined;
+  /** Unexpired listings of one family in this chat, newest first. */
+  family(chatKey: ChatKey, family: string, now: string): Listing[];
+}
+
+/**
+ * One step in the life of a coordinator answer. Versions are only ever appended: the current text is
+ * the latest `answer`/`edit`, and a `withdraw` retires the answer without erasing what was said.
+ */
+export interface AnswerVersion {
+  action: "answer" | "link" | "edit" | "withdraw";
+  /** The answer text (for `answer` and `edit`). */
+  text?: string;
+  /** The FAQ entry the question was attached to (for `link`). */
+  entryId?: string;
+  by: UserKey;
+  byName: string;
+  role: Role;
+  at: string;
+}
+
+/**
+ * What a coordinator did with questions the assistant could not answer (`/giaidap`): either an answer
+ * of their own (`kind: "answer"`), or a link making the questions new ways of asking an existing FAQ entry.
+ */
+export interface CoordinatorAnswer {
+  /** Short and typed by coordinators: `gd1`, `gd2`, … */
+  id: string;
+  kind: "answer" | "link";
+  /** The unanswered questions it resolved (the first is the one chosen from /cauhoi), as they were then. */
+  questions: UnansweredQuestion[];
+  /** The FAQ topic it is grouped under (digest, export). */
+  topic: string;
+  /** Oldest first; at least one. */
+  versions: AnswerVersion[];
+}
+
+/**
+ * Someone waiting to hear back about a question nobody could answer yet. Only what notifying needs is
+ * kept: the person's own chat and their question. Deleted once they are told, or after 30 days.
+ */
+export interface PendingAsker {
+  chatKey: ChatKey;
+  /** The folded question (the key of {@link UnansweredQuestion}). */
+  folded: string;
+  /** Their own words. */
+  question: string;
+  askedAt: string;
+  lang?: "vi" | "en";
+  /** Set once a coordinator answered it: the answer to send. */
+  answerId?: string;
+}
+
+/** The numbered list of unanswered questions last shown in a chat, so `/giaidap 3` means what the coordinator saw. */
+export interface QuestionListing {
+  chatKey: ChatKey;
+  folded: string[];
+  at: string;
 }
 
 /** People and roles. */
@@ -208,12 +312,40 @@ export interface StatusRepo {
   count(): number;
 }
 
+/**
+ * A message the assistant decided to send and has not yet seen delivered: written before the send
+ * (in the same write as the claim of what it delivers), removed once the outcome is recorded. One left
+ * over after a crash is sent again, marked "(gửi lại)", so nothing intended is silently dropped.
+ */
+export interface OutboxIntent {
+  id: string;
+  chatKey: ChatKey;
+  /** What it delivers (a reminder key, `digest|…`, `alert|…`, `escalation|…`, `bundle|…`). */
+  ref: string;
+  /** For a message that carries several reminders (a Zalo bundle): their keys; outcomes are recorded per key. */
+  covers?: string[];
+  /** The text to send again if the process stops before the outcome is known (attachments are not kept). */
+  text: Reply["text"];
+  at: string;
+}
+
+/** Messages intended and not yet known to be delivered. */
+export interface IntentRepo {
+  add(intents: readonly OutboxIntent[]): Promise<void>;
+  /** Removes intents whose outcome is recorded. */
+  done(ids: readonly string[]): Promise<void>;
+  list(): readonly OutboxIntent[];
+}
+
 /** Sent reminders and delivery outcomes. */
 export interface ReminderRepo {
   has(key: string): boolean;
   get(key: string): SentReminder | undefined;
-  /** Records the reminder as sent; returns false if the key was already recorded (never send twice). */
-  claim(reminder: SentReminder): Promise<boolean>;
+  /**
+   * Records the reminders as sent, with the intents of the messages that deliver them, in one write.
+   * Returns false, writing nothing, if any key was already recorded (never send twice).
+   */
+  claim(reminder: SentReminder | readonly SentReminder[], intents?: readonly OutboxIntent[]): Promise<boolean>;
   list(): readonly SentReminder[];
   addDelivery(delivery: DeliveryRecord): Promise<void>;
   deliveries(filter?: { ref?: string; since?: string }): readonly DeliveryRecord[];
@@ -226,11 +358,48 @@ export interface QuestionRepo {
   days(from: string, to: string): QuestionDay[];
 }
 
+/** Coordinator answers and links, with their append-only history, and the numbered listings shown. */
+export interface CoordinatorAnswerRepo {
+  list(): readonly CoordinatorAnswer[];
+  get(id: string): CoordinatorAnswer | undefined;
+  /**
+   * Stores a new answer under the next free id, and in the same write removes its questions from the
+   * unanswered list and points their waiting askers at it.
+   */
+  add(answer: Omit<CoordinatorAnswer, "id">): Promise<CoordinatorAnswer>;
+  /**
+   * Appends a version. Withdrawing puts the answer's questions back among the unanswered and
+   * detaches the askers not yet told. Returns undefined when the id is unknown.
+   */
+  append(id: string, version: AnswerVersion): Promise<CoordinatorAnswer | undefined>;
+  setListing(listing: QuestionListing): Promise<void>;
+  listing(chatKey: ChatKey): QuestionListing | undefined;
+}
+
+/** People waiting to hear back, and the per-day notice record that caps channels with a quota. */
+export interface AskerRepo {
+  /** Adds an asker; the same chat asking the same folded question again is kept once. */
+  add(asker: PendingAsker): Promise<void>;
+  list(): readonly PendingAsker[];
+  /**
+   * Removes and returns this chat's askers for the given answers. Removal happens before the write is
+   * awaited, so two concurrent runs never take the same asker: each is told at most once.
+   */
+  take(chatKey: ChatKey, answerIds: readonly string[]): Promise<PendingAsker[]>;
+  /** Puts askers back (a delivery that failed and will be retried). */
+  restore(askers: readonly PendingAsker[]): Promise<void>;
+  /** Deletes askers who asked before `before` (ISO); returns how many. */
+  prune(before: string): Promise<number>;
+  /** Records that `chatKey` got its notice of `day`; false if it had one already (same-tick safe). */
+  claimNotice(chatKey: ChatKey, day: string, at: string): Promise<boolean>;
+  releaseNotice(chatKey: ChatKey, day: string): Promise<void>;
+}
+
 /** Idempotency records of scheduled jobs. */
 export interface RunRepo {
   get(key: string): RunRecord | undefined;
-  /** Records the run; returns false if the key exists already. */
-  claim(run: RunRecord): Promise<boolean>;
+  /** Records the run, with the intents of the messages it sends, in one write; returns false (writing nothing) if the key exists already. */
+  claim(run: RunRecord, intents?: readonly OutboxIntent[]): Promise<boolean>;
   list(prefix?: string): RunRecord[];
 }
 
@@ -259,6 +428,12 @@ export interface TopicRepo {
   set(topic: TopicRecord): Promise<void>;
 }
 
+/** Updates already handled, so a redelivered update has one effect, also across a restart. */
+export interface InboundRepo {
+  /** Records the key; returns false if it was recorded before (the update is a duplicate). Bounded in size. */
+  claim(key: string, at: string): Promise<boolean>;
+}
+
 /** The whole store. Reads are synchronous (data is in memory); writes resolve once on disk. */
 export interface Store {
   readonly people: PeopleRepo;
@@ -270,6 +445,11 @@ export interface Store {
   readonly runs: RunRepo;
   readonly prompts: PromptRepo;
   readonly topics: TopicRepo;
+  readonly listings: ListingRepo;
+  readonly answers: CoordinatorAnswerRepo;
+  readonly askers: AskerRepo;
+  readonly inbound: InboundRepo;
+  readonly intents: IntentRepo;
   /** Waits for every pending write. */
   flush(): Promise<void>;
 }

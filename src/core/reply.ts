@@ -19,12 +19,24 @@ export interface Button {
   payload: string;
 }
 
+/**
+ * How a file can be made again on request, for channels that can only send a link to it (Zalo):
+ * the link names the source, and the web server regenerates the bytes when it is opened.
+ */
+export interface FileSource {
+  kind: "digest-csv" | "digest-chart";
+  /** The moment the digest was built "as of" (ISO). */
+  asOf: string;
+}
+
 /** A file sent along with a reply (the digest CSV, the chart). */
 export interface Attachment {
   kind: "document" | "photo";
   filename: string;
   data: Uint8Array;
   caption?: string;
+  /** Set when the file can be regenerated and so sent as a signed link. */
+  source?: FileSource;
 }
 
 /** One message from the assistant. */
@@ -87,4 +99,16 @@ export function toPlain(text: Rich): string {
 /** All buttons of a reply in reading order. */
 export function flatButtons(r: Reply): Button[] {
   return (r.buttons ?? []).flat();
+}
+
+/** The longest label of a numbered option (and of the CLI's options): with "  10. " it fits an 80-column terminal. */
+export const LABEL_LIMIT = 72;
+
+/**
+ * One rule for shortening labels everywhere (numbered options, the CLI, chart rows): at most
+ * `limit` characters, cut with an ellipsis, e.g. a 90-character title → its first 71 characters and "…".
+ */
+export function shortenLabel(text: string, limit = LABEL_LIMIT): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= limit ? flat : `${flat.slice(0, limit - 1).trimEnd()}…`;
 }

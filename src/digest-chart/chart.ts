@@ -12,6 +12,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { formatDay, formatMoment } from "../core/dates.js";
 import { stateName } from "../core/digest/sections.js";
 import type { Digest, PairState } from "../core/digest/types.js";
+import { shortenLabel } from "../core/reply.js";
 import { PAIR_STATES } from "../core/digest/types.js";
 
 /** The font family of every text in the chart. */
@@ -25,8 +26,9 @@ const COLORS: Record<PairState, string> = {
   none: "#bdbdbd",
 };
 
-/** Longest milestone label on the axis; longer titles end with "…". */
-const LABEL_LIMIT = 60;
+
+/** Longest milestone title on the axis (the chart is narrower than a terminal); cut by the shared rule. */
+const CHART_LABEL_LIMIT = 60;
 
 /** The TTF files of Be Vietnam Pro (regular and bold) inside node_modules. */
 export function chartFontFiles(): string[] {
@@ -35,17 +37,29 @@ export function chartFontFiles(): string[] {
   return [join(root, "400Regular", "BeVietnamPro_400Regular.ttf"), join(root, "700Bold", "BeVietnamPro_700Bold.ttf")];
 }
 
-function label(title: string): string {
-  return title.length > LABEL_LIMIT ? `${title.slice(0, LABEL_LIMIT - 1).trimEnd()}…` : title;
+/**
+ * Whether chart dates need their year: when the deadlines span more than one year, or any of them
+ * falls in another year than the digest's own ("10/05" under a 2026 title would read as 2026).
+ */
+export function needsYears(digest: Pick<Digest, "milestones" | "today">): boolean {
+  const years = new Set([digest.today.slice(0, 4), ...digest.milestones.map((m) => m.due.end.slice(0, 4))]);
+  return years.size > 1;
+}
+
+/** "10/05" or "10/05/2025", by {@link needsYears}. */
+function chartDay(day: string, withYear: boolean): string {
+  return withYear ? formatDay(day) : formatDay(day).slice(0, 5);
 }
 
 /** The Vega-Lite spec of the chart: one horizontal stacked bar per milestone, by deadline. */
 export function statusChartSpec(digest: Digest): TopLevelSpec {
+  const withYear = needsYears(digest);
   const rows = digest.milestones.map((m, i) => ({
     order: i,
     // The deadline first, so a shortened title never hides it (and equal titles stay two bars).
-    milestone: `${formatDay(m.due.end).slice(0, 5)} · ${label(m.title)}`,
+    milestone: `${chartDay(m.due.end, withYear)} · ${shortenLabel(m.title, CHART_LABEL_LIMIT)}`,
   }));
+  const weekSpansYears = digest.week.from.slice(0, 4) !== digest.week.to.slice(0, 4);
   const values = digest.milestones.flatMap((m, i) =>
     PAIR_STATES.filter((s) => m.counts[s] > 0).map((s) => ({
       milestone: rows[i]!.milestone,
@@ -58,7 +72,7 @@ export function statusChartSpec(digest: Digest): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
-      text: `Tình trạng theo mốc (tuần ${formatDay(digest.week.from).slice(0, 5)}–${formatDay(digest.week.to)})`,
+      text: `Tình trạng theo mốc (tuần ${chartDay(digest.week.from, weekSpansYears)}–${formatDay(digest.week.to)})`,
       subtitle: `Số cơ quan phụ trách theo tình trạng, đến ${formatMoment(new Date(digest.generatedAt))}`,
       anchor: "start",
     },

@@ -8,7 +8,8 @@
  *   the keys of missed reminders it counted, so neither is reported twice.
  */
 import type { Services } from "../core/command.js";
-import { coordinatorChats, deliverReminder, type DeliverDeps, sendAndRecord } from "../core/reminders/deliver.js";
+import { planMessage, sendPlanned } from "../core/delivery.js";
+import { coordinatorChats, type DeliverDeps, deliverReminders } from "../core/reminders/deliver.js";
 import { type EscalationInput, escalationMessage, hasEscalationContent } from "../core/reminders/message.js";
 import { pairKey, planReminders, type ReminderPlan } from "../core/reminders/planner.js";
 import { dayOf } from "../core/time.js";
@@ -68,9 +69,12 @@ async function runTick(deps: ReminderJobDeps): Promise<TickReport> {
   await store.runs.claim({ key: `${TICK_PREFIX}${plan.today}`, at });
 
   const unreachable = new Map<string, { agencyId: string; milestoneIds: string[]; reason: "no-recipient" | "delivery-failed" }>();
+  const outcomes = await deliverReminders(
+    deps,
+    plan.due.map((entry) => ({ ...entry, milestone: content.milestones.find((m) => m.id === entry.milestoneId)!, plannedFor: entry.day, today: plan.today, now })),
+  );
   for (const entry of plan.due) {
-    const milestone = content.milestones.find((m) => m.id === entry.milestoneId)!;
-    const outcome = await deliverReminder(deps, { ...entry, milestone, plannedFor: entry.day, today: plan.today, now });
+    const outcome = outcomes.get(entry.key)!;
     if (!outcome.claimed) continue;
     report.sent.push(entry.key);
     const reached = outcome.results.some((r) => r.result === "ok");
@@ -94,12 +98,16 @@ async function runTick(deps: ReminderJobDeps): Promise<TickReport> {
   } else if (hasEscalationContent(input)) {
     const data: EscalationData = { items: plan.escalate.map((i) => pairKey(i.milestoneId, i.agencyId)), skipped: plan.missed.map((m) => m.key) };
     // One escalation per working day: a second tick the same day finds the day claimed and says nothing.
-    const claimed = await store.runs.claim({ key: `${ESCALATION_PREFIX}${plan.today}`, at, data });
+    // The day is claimed together with the intents of its messages, so a crash before the send repeats it after the restart.
+    const ref = `${ESCALATION_PREFIX}${plan.today}`;
+    const body = escalationMessage(input);
+    const planned = coordinators.map((chatKey) => planMessage(chatKey, body, ref, at));
+    const claimed = await store.runs.claim({ key: ref, at, data }, planned.map((p) => p.intent));
     if (claimed) {
       report.escalationSent = true;
       report.escalated = data.items ?? [];
       report.skipped = plan.missed.length;
-      await sendAndRecord(deps, coordinators, escalationMessage(input), `${ESCALATION_PREFIX}${plan.today}`, at);
+      await sendPlanned(deps, planned, at);
     }
   }
   log.info(

@@ -3,12 +3,15 @@ import type {
   ChatRecord,
   DeliveryRecord,
   LatestStatus,
+  OutboxIntent,
   PendingPrompt,
+  SentReminder,
   Store,
   StatusRecord,
   UnansweredQuestion,
 } from "../core/ports.js";
 import { coalesceWrites } from "./coalesce.js";
+import { createHelpDeskRepos } from "./help-desk.js";
 import { acquireLock, type Backing, openLow } from "./files.js";
 import { deliverySchema, emptyMainFile, type MainFile, mainFileSchema, statusRecordSchema } from "./schema.js";
 import { SegmentLog } from "./segment-log.js";
@@ -23,6 +26,12 @@ export const LIMITS = {
   exampleLength: 300,
   /** Chats whose last topic is remembered; the oldest are forgotten first. */
   topics: 2000,
+  /** Numbered listings kept per chat (the newest). */
+  listingsPerChat: 10,
+  /** How long an expired listing is kept, so a late number can be told it expired. */
+  listingGraceMs: 7 * 24 * 60 * 60 * 1000,
+  /** Handled update keys remembered for de-duplication (the oldest are forgotten first). */
+  inbound: 5000,
 };
 
 /** Options of {@link openStore}. */
@@ -77,6 +86,7 @@ function createStore(
     readOnly ? Promise.reject(new Error("store: this store was opened read-only; open it without readOnly to change it")) : writer.write();
 
   const statusIndex = createStatusIndex(statusLog.all());
+  const helpDesk = createHelpDeskRepos(data, save);
 
   const store: ClosableStore = {
     people: {
@@ -170,9 +180,12 @@ function createStore(
     reminders: {
       has: (key) => data.reminders.some((r) => r.key === key),
       get: (key) => data.reminders.find((r) => r.key === key),
-      async claim(reminder) {
-        if (data.reminders.some((r) => r.key === reminder.key)) return false;
-        data.reminders.push(reminder);
+      async claim(reminder, intents = []) {
+        const list = Array.isArray(reminder) ? reminder : [reminder as SentReminder];
+        const keys = new Set(list.map((r) => r.key));
+        if (keys.size !== list.length || data.reminders.some((r) => keys.has(r.key))) return false;
+        data.reminders.push(...list);
+        data.intents.push(...intents);
         await save();
         return true;
       },
@@ -209,9 +222,10 @@ function createStore(
     },
     runs: {
       get: (key) => data.runs.find((r) => r.key === key),
-      async claim(run) {
+      async claim(run, intents = []) {
         if (data.runs.some((r) => r.key === run.key)) return false;
         data.runs.push(run);
+        data.intents.push(...intents);
         await save();
         return true;
       },
@@ -249,6 +263,51 @@ function createStore(
         data.topics.push({ ...topic, question: topic.question.slice(0, LIMITS.exampleLength) });
         if (data.topics.length > LIMITS.topics) data.topics.splice(0, data.topics.length - LIMITS.topics);
         await save();
+      },
+    },
+    listings: {
+      async add(listing) {
+        const cutoff = new Date(new Date(listing.createdAt).getTime() - LIMITS.listingGraceMs).toISOString();
+        const kept = data.listings.filter((l) => l.expiresAt > cutoff);
+        const own = kept.filter((l) => l.chatKey === listing.chatKey).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        const dropped = new Set(own.slice(LIMITS.listingsPerChat - 1).map((l) => l.id));
+        data.listings = [...kept.filter((l) => !dropped.has(l.id)), listing];
+        await save();
+      },
+      async update(listing) {
+        const i = data.listings.findIndex((l) => l.id === listing.id);
+        if (i < 0) return;
+        data.listings[i] = listing;
+        await save();
+      },
+      // Listings are appended in the order they were shown, so the last match is the newest, even at one instant.
+      latest: (chatKey, userKey) =>
+        data.listings.findLast((l) => l.chatKey === chatKey && (l.userKey === undefined || userKey === undefined || l.userKey === userKey)),
+      family: (chatKey, family, now) => data.listings.filter((l) => l.chatKey === chatKey && l.family === family && l.expiresAt > now).reverse(),
+    },
+    answers: helpDesk.answers,
+    askers: helpDesk.askers,
+    intents: {
+      async add(intents) {
+        if (intents.length === 0) return;
+        data.intents.push(...intents);
+        await save();
+      },
+      async done(ids) {
+        const gone = new Set(ids);
+        const before = data.intents.length;
+        data.intents = data.intents.filter((i) => !gone.has(i.id));
+        if (data.intents.length !== before) await save();
+      },
+      list: () => data.intents as OutboxIntent[],
+    },
+    inbound: {
+      async claim(key, at) {
+        if (data.inbound.some((k) => k.key === key)) return false;
+        data.inbound.push({ key, at });
+        if (data.inbound.length > LIMITS.inbound) data.inbound.splice(0, data.inbound.length - LIMITS.inbound);
+        await save();
+        return true;
       },
     },
     async flush() {

@@ -12,7 +12,7 @@ const channel = z.enum(["telegram", "zalo", "console"]);
 export const personSchema = z.object({
   userKey: key,
   name: z.string(),
-  role: z.enum(["lead", "coordinator"]),
+  role: z.enum(["lead", "coordinator", "admin"]),
   agencyId: z.string().optional(),
   chatKey: key,
   grantedBy: key,
@@ -23,7 +23,7 @@ export const personSchema = z.object({
 
 export const invitationSchema = z.object({
   codeHash: z.string().min(16),
-  kind: z.enum(["lead", "coordinator"]),
+  kind: z.enum(["lead", "coordinator", "admin"]),
   agencyId: z.string().optional(),
   createdBy: key,
   createdAt: iso,
@@ -77,6 +77,7 @@ export const deliverySchema = z.object({
   result: z.enum(["ok", "blocked", "failed"]),
   messageId: z.string().optional(),
   error: z.string().optional(),
+  repeat: z.boolean().optional(),
   at: iso,
 });
 
@@ -100,8 +101,9 @@ export const runSchema = z.object({ key: z.string(), at: iso, data: z.unknown().
 export const promptSchema = z.object({
   chatKey: key,
   userKey: key.optional(),
-  kind: z.enum(["note", "reminder"]),
+  kind: z.enum(["note", "reminder", "bundle"]),
   ref: z.string(),
+  items: z.array(z.string()).optional(),
   messageId: z.string().optional(),
   expiresAt: iso,
   createdAt: iso,
@@ -114,6 +116,49 @@ export const topicSchema = z.object({
   lang: z.enum(["vi", "en"]),
   at: iso,
 });
+
+export const listingSchema = z.object({
+  id: z.string().min(1),
+  chatKey: key,
+  userKey: key.optional(),
+  family: z.string(),
+  options: z.array(z.object({ number: z.number().int().min(1), label: z.string(), payload: z.string() })),
+  shown: z.number().int().min(0),
+  createdAt: iso,
+  shownAt: iso,
+  expiresAt: iso,
+});
+
+export const answerVersionSchema = z.object({
+  action: z.enum(["answer", "link", "edit", "withdraw"]),
+  text: z.string().optional(),
+  entryId: z.string().optional(),
+  by: key,
+  byName: z.string(),
+  role,
+  at: iso,
+});
+
+export const coordinatorAnswerSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(["answer", "link"]),
+  questions: z.array(unansweredSchema).min(1),
+  topic: z.string().min(1),
+  versions: z.array(answerVersionSchema).min(1),
+});
+
+export const pendingAskerSchema = z.object({
+  chatKey: key,
+  folded: z.string(),
+  question: z.string(),
+  askedAt: iso,
+  lang: z.enum(["vi", "en"]).optional(),
+  answerId: z.string().optional(),
+});
+
+export const questionListingSchema = z.object({ chatKey: key, folded: z.array(z.string()), at: iso });
+
+export const askerNoticeSchema = z.object({ chatKey: key, day: z.string(), at: iso });
 
 /** The main data file (`data/db.json`): small collections that change rarely. */
 export const mainFileSchema = z.object({
@@ -128,6 +173,26 @@ export const mainFileSchema = z.object({
   prompts: z.array(promptSchema),
   /** Each chat's last question topic, for follow-ups (added later: older files load with none). */
   topics: z.array(topicSchema).default([]),
+  listings: z.array(listingSchema).default([]),
+  coordinatorAnswers: z.array(coordinatorAnswerSchema).default([]),
+  askers: z.array(pendingAskerSchema).default([]),
+  questionListings: z.array(questionListingSchema).default([]),
+  askerNotices: z.array(askerNoticeSchema).default([]),
+  /** Keys of updates already handled (Zalo: event name + message id), newest last, bounded. */
+  inbound: z.array(z.object({ key: z.string(), at: iso })).default([]),
+  /** Messages intended and not yet known to be delivered (see OutboxIntent). */
+  intents: z
+    .array(
+      z.object({
+        id: z.string(),
+        chatKey: key,
+        ref: z.string(),
+        covers: z.array(z.string()).optional(),
+        text: z.array(z.unknown()),
+        at: iso,
+      }),
+    )
+    .default([]),
 });
 export type MainFile = z.infer<typeof mainFileSchema>;
 
@@ -149,5 +214,12 @@ export function emptyMainFile(): MainFile {
     runs: [],
     prompts: [],
     topics: [],
+    listings: [],
+    coordinatorAnswers: [],
+    askers: [],
+    questionListings: [],
+    askerNotices: [],
+    inbound: [],
+    intents: [],
   };
 }

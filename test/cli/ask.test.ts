@@ -10,7 +10,7 @@ describe("cli ask", () => {
     const lines = out.trim().split("\n");
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]!);
-    expect(Object.keys(line).sort()).toEqual(["answer", "answered", "entryId", "question", "score"]);
+    expect(Object.keys(line).sort()).toEqual(["answer", "answered", "entryId", "question", "score", "suggestions"]);
     expect(line).toMatchObject({ answered: true, entryId: "document-management-pilot" });
     expect(line.answer).toContain("còn 14 ngày");
     expect(line.answer).not.toMatch(/^\s*\d+\. /m); // buttons are not part of the plain answer
@@ -29,7 +29,7 @@ describe("cli ask", () => {
   });
 
   it("takes one question from the arguments and prints plain text without --json", async () => {
-    const { code, out } = await ask(["--now", "2025-06-01", "QLVB", "chạy", "chính", "thức", "từ", "ngày", "nào?"]);
+    const { code, out } = await ask(["--now", "2025-06-01", "QLVB chạy chính thức từ ngày nào?"]);
     expect(code).toBe(0);
     expect(out).toContain("? QLVB chạy chính thức từ ngày nào?");
     expect(out).toContain("01/09/2025 (còn 92 ngày)");
@@ -41,4 +41,29 @@ describe("cli ask", () => {
     expect(code).toBe(1);
     expect(err).toContain("use YYYY-MM-DD");
   });
+
+  it("answers several questions given as arguments one by one, in order", async () => {
+    const { code, out } = await ask(["-j", "--now", "2025-06-01", "Khi nào có tài khoản email mới?", "Tổng đài 1022 hợp nhất khi nào?"]);
+    expect(code).toBe(0);
+    const lines = out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.question)).toEqual(["Khi nào có tài khoản email mới?", "Tổng đài 1022 hợp nhất khi nào?"]);
+    expect(lines.every((l) => l.answered)).toBe(true);
+  });
+
+  it("carries a refusal's suggested topics as a field, and lists them after the text's colon", async () => {
+    const { out } = await ask(["--json"], "máy chủ hỏng rồi\n");
+    const line = JSON.parse(out.trim());
+    expect(line.answered).toBe(false);
+    expect(line.suggestions.length).toBeGreaterThan(0);
+    expect(line.answer).not.toMatch(/:\s*$/);
+    for (const s of line.suggestions) expect(line.answer).toContain(`• ${s}`);
+  });
+
+  it("refuses an unknown option in one line with the usage, never reading it as a question", async () => {
+    const { code, out, err } = await ask(["--jsn", "Khi nào?"]);
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(err).toBe('ask: unknown option --jsn (known: --json, --now, --help). Usage: npm run cli -- ask [--json] [--now YYYY-MM-DD] ["QUESTION" …] (ask --help for more)\n');
+  });
 });
+

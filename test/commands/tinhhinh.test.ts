@@ -19,7 +19,7 @@ describe("/tinhhinh", () => {
     const text = toPlain(r!.text);
     expect(text).toContain("🔴 Thí điểm hệ thống quản lý văn bản và điều hành dùng chung");
     expect(text).toContain("Hạn: 20/06/2025 (còn 4 ngày)");
-    expect(text).toContain("TTCĐS TP.HCM: 🟢 Đúng tiến độ (14:00 11/06/2025, đầu mối cơ quan)");
+    expect(text).toContain("TTCĐS TP.HCM: 🟢 Đúng tiến độ (14:00 11/06/2025, đầu mối)");
     expect(text).toContain("Sở KH&CN Bình Dương: 🟠 Có nguy cơ chậm – “Chờ cấp chứng thư số cho 12 đơn vị”");
     expect(text).toContain("Sở KH&CN Bà Rịa - Vũng Tàu: ⛔ Vướng mắc – “Chưa có đường truyền <VPN> & tài khoản \"quản trị\"”");
     expect(text).toContain("Thay đổi so với bản tổng hợp tuần trước: TTCĐS TP.HCM ❔→🟢");

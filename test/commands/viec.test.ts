@@ -63,7 +63,7 @@ describe("/viec", () => {
     const app = await setup();
     await app.assistant.handle(tgText(USERS.leadBrvt, "/capnhat email-lists vướng"));
     const overview = await app.assistant.handle(tgText(USERS.coordinator, "/viec"));
-    expect(plain(overview[0])).toMatch(/Sở KH&CN Bà Rịa - Vũng Tàu @sokhcn-brvt: \d+ mốc \(1 ⛔ Vướng mắc, \d+ chưa báo\)/);
+    expect(plain(overview[0])).toMatch(/Sở KH&CN Bà Rịa - Vũng Tàu @sokhcn-brvt: \d+ mốc \(1 ⛔ Vướng mắc, \d+ chưa báo cáo\)/);
     const replies = await app.assistant.handle(tgText(USERS.coordinator, "/viec Sở KHCN BRVT"));
     expect(plain(replies[0])).toContain("Việc của Sở KH&CN Bà Rịa - Vũng Tàu");
     expect(flatButtons(replies[1]!)[0]?.payload).toMatch(/^tt \S+ sokhcn-brvt 1$/);
@@ -78,11 +78,18 @@ describe("/viec", () => {
     expect(plain(out[0])).toContain("Đã ghi nhận: ⛔ Vướng mắc");
   });
 
-  it("lets a lead on a channel without buttons pick a status by its number", async () => {
+  it("lets a lead on a channel without buttons pick a milestone, then a status, by number", async () => {
     const app = await setup();
     await app.store.people.grant({ userKey: "console:lead", name: "Lead", role: "lead", agencyId: "sokhcn-brvt", chatKey: "console:lead", grantedBy: "console:admin", grantedAt: "2025-04-20T02:00:00.000Z" });
-    const replies = await app.assistant.handle(textFrom("lead", "/viec email"));
-    expect(plain(replies[1])).toContain("3. 🟠 Có nguy cơ chậm");
+    const list = plain((await app.assistant.handle(textFrom("lead", "/viec")))[0]);
+    expect(list).toContain("Chọn một mốc bằng số");
+    expect(list).not.toMatch(/bấm|nút/i);
+    const n = new RegExp(`(\\d+)\\. ${app.content.milestones.find((m) => m.id === "email-lists")!.title.slice(0, 20)}`).exec(list)?.[1];
+    expect(n, list).toBeDefined();
+    const card = plain((await app.assistant.handle(textFrom("lead", n!))).slice(1)[0]);
+    expect(card).toContain("email-lists");
+    expect(card).toContain("3. 🟠 Có nguy cơ chậm");
+    expect(card).toContain("5. Quay lại danh sách các mốc");
     await app.assistant.handle(textFrom("lead", "3"));
     expect(app.store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", status: "at-risk", channel: "console", userKey: "console:lead" })]);
   });

@@ -57,13 +57,19 @@ describe("the assistant router", () => {
     expect(plain(await assistant.handle(textFrom("9", "1")))).toContain("01/09/2025");
   });
 
-  it("forgets numbered options once a later reply offers none, so a number never opens a stale choice", async () => {
+  it("keeps numbered options through later replies that offer none, and says what the number chose", async () => {
     const { assistant, asked } = await withOneOption();
     await assistant.handle(textFrom("9", "xin chào"));
     await assistant.handle(textFrom("9", "/help")); // a reply without options
     const out = plain(await assistant.handle(textFrom("9", "1")));
     expect(asked).toEqual(["xin chào"]);
-    expect(out).toBe("Hiện không có lựa chọn số 1 nào đang chờ. Xin vui lòng gõ câu hỏi, hoặc /help để xem các lệnh.");
+    expect(out).toMatch(/^Đã chọn 1: Lịch 1022\nMốc thời hạn về "1022"/);
+  });
+
+  it("answers a bare number with nothing to choose without searching for it", async () => {
+    const { assistant, asked } = await withOneOption();
+    expect(plain(await assistant.handle(textFrom("9", "1")))).toBe("Hiện không có lựa chọn số 1 nào đang chờ. Xin vui lòng gõ câu hỏi, hoặc /help để xem các lệnh.");
+    expect(asked).toEqual([]);
   });
 
   it("lets numbered options expire after 24 hours on the injected clock", async () => {
@@ -73,7 +79,9 @@ describe("the assistant router", () => {
     expect(plain(await assistant.handle(textFrom("9", "1")))).toContain("01/09/2025"); // still valid: opens /lich 1022
     await assistant.handle(textFrom("9", "xin chào"));
     clock.set("2025-05-03T09:00:00+07:00");
-    expect(plain(await assistant.handle(textFrom("9", "1")))).toMatch(/^Hiện không có lựa chọn số 1/);
+    expect(plain(await assistant.handle(textFrom("9", "1")))).toBe(
+      'Danh sách lựa chọn gửi lúc 08:59 02/05/2025 đã hết hạn (mỗi danh sách dùng được 24 giờ), nên "1" không được thực hiện. Xin vui lòng gõ lại /hoi xin chào để xem danh sách mới.',
+    );
     expect(asked).toEqual(["xin chào", "xin chào"]);
   });
 });

@@ -34,6 +34,15 @@ describe("status chart", () => {
     expect(svg).toContain("20/06 · Thí điểm hệ thống quản lý văn bản");
   });
 
+  it("puts the year on the dates when the deadlines are not all in the digest's year", async () => {
+    const later = { ...digest, today: "2026-06-16", week: { id: "2026-W24", from: "2026-06-08", to: "2026-06-14" } };
+    const svg = await statusChartSvg(later);
+    expect(svg).toContain("20/06/2025 · Thí điểm hệ thống quản lý văn bản");
+    expect(svg).toContain("tuần 08/06–14/06/2026");
+    const newYear = { ...digest, week: { id: "2026-W01", from: "2025-12-29", to: "2026-01-04" } };
+    expect(await statusChartSvg(newYear)).toContain("tuần 29/12/2025–04/01/2026");
+  });
+
   it("grows taller with more milestones, one bar each", async () => {
     const few = { ...digest, milestones: digest.milestones.slice(0, 2) };
     const [a, b] = await Promise.all([renderStatusChart(few), renderStatusChart(digest)]);

@@ -7,6 +7,7 @@ import type { Content } from "../../src/core/content/schema.js";
 import type { OutgoingMessage, Outbox, SendResult, Store } from "../../src/core/ports.js";
 import { toPlain } from "../../src/core/reply.js";
 import { createFixedClock } from "../../src/core/time.js";
+import { recoverIntents } from "../../src/core/delivery.js";
 import { createReminderJob, type ReminderJobDeps } from "../../src/scheduler/reminders.js";
 import { type ClosableStore, openStore } from "../../src/store/open-store.js";
 import { milestone } from "../core/reminders/fixtures.js";
@@ -215,22 +216,32 @@ describe("restarts", () => {
     dir = undefined;
   });
 
-  it("after a crash in the middle of a send run, the restarted process sends the rest and nothing twice", async () => {
+  it("after a crash in the middle of a send run, the restarted process sends every unconfirmed message once, marked (gửi lại), and nothing confirmed twice", async () => {
     const store = await openStore({ file: ":memory:" });
     await register(store);
     const dying = dyingOutbox(2);
     const { deps } = depsFor(store, dying, "2025-05-06T08:30:00+07:00");
     void createReminderJob(deps).tick();
     await dying.died;
-    expect(store.reminders.list()).toHaveLength(3);
+    await store.flush();
+    // Every reminder of the run was claimed with the intents of its messages before the first send.
+    expect(store.reminders.list()).toHaveLength(5);
+    expect(store.intents.list().map((i) => `${i.ref} → ${i.chatKey}`)).toEqual([
+      `video-call|sokhcn-binhduong|before:7 → ${LEAD_BD}`,
+      `video-call|sokhcn-brvt|before:7 → ${GROUP_BRVT}`,
+    ]);
 
     const outbox = createRecordingOutbox();
-    const restarted = await createReminderJob(depsFor(store, outbox, "2025-05-06T08:31:00+07:00").deps).tick();
+    const restartedDeps = depsFor(store, outbox, "2025-05-06T08:31:00+07:00").deps;
+    expect(await recoverIntents(restartedDeps, restartedDeps.clock.now())).toBe(2);
+    const restarted = await createReminderJob(restartedDeps).tick();
+    expect(restarted.sent).toEqual([]);
     expect(refs(dying)).toEqual([`email-lists|sokhcn-binhduong|before:3 → ${LEAD_BD}`, `email-lists|sokhcn-brvt|before:3 → ${GROUP_BRVT}`]);
-    // The message in flight at the crash (claimed, never confirmed) is not sent again: at most once.
-    expect(restarted.sent).toEqual(["video-call|sokhcn-brvt|before:7", "video-call|ttcds-hcm|before:7"]);
-    expect(refs(outbox).filter((r) => !r.startsWith("escalation"))).toEqual([`video-call|sokhcn-brvt|before:7 → ${GROUP_BRVT}`]);
-    expect(store.reminders.deliveries({ ref: "video-call|sokhcn-binhduong|before:7" })).toEqual([]);
+    const resent = outbox.sent.filter((m) => !m.ref.startsWith("escalation"));
+    expect(resent.map((m) => `${m.ref} → ${m.chatKey}`)).toEqual([`video-call|sokhcn-binhduong|before:7 → ${LEAD_BD}`, `video-call|sokhcn-brvt|before:7 → ${GROUP_BRVT}`]);
+    for (const m of resent) expect(toPlain(m.reply.text)).toMatch(/^\(gửi lại\) /);
+    expect(store.reminders.deliveries({ ref: "video-call|sokhcn-binhduong|before:7" })).toMatchObject([{ chatKey: LEAD_BD, result: "ok", repeat: true }]);
+    expect(store.intents.list()).toEqual([]);
   });
 
   it("with a data file: a crash mid-run, downtime, and restarts the next days send no duplicates, skip old reminders and say so once", async () => {
@@ -239,7 +250,10 @@ describe("restarts", () => {
     const all: OutgoingMessage[] = [];
     const run = async (now: string, outbox: Outbox & { sent: OutgoingMessage[] }, wait = true) => {
       const store: ClosableStore = await openStore({ file });
-      const tick = createReminderJob(depsFor(store, outbox, now).deps).tick();
+      const { deps } = depsFor(store, outbox, now);
+      // What main.ts does at start-up: first the messages left unconfirmed by the last process, then the tick.
+      if (wait) await recoverIntents(deps, deps.clock.now());
+      const tick = createReminderJob(deps).tick();
       if (!wait) return { store, report: undefined };
       const report = await tick;
       all.push(...outbox.sent);
@@ -256,11 +270,14 @@ describe("restarts", () => {
     const dying = dyingOutbox(2);
     const crashed = await run("2025-05-06T08:30:00+07:00", dying, false);
     await dying.died;
-    expect(crashed.store.reminders.list()).toHaveLength(3);
+    await crashed.store.flush();
+    expect(crashed.store.reminders.list()).toHaveLength(5);
     all.push(...dying.sent);
-    // Restarted a minute later on the same file.
-    const sameDay = await run("2025-05-06T08:31:00+07:00", createRecordingOutbox());
-    expect(sameDay.report?.sent).toEqual(["video-call|sokhcn-brvt|before:7", "video-call|ttcds-hcm|before:7"]);
+    // Restarted a minute later on the same file: the two unconfirmed messages go again, marked, and nothing new is due.
+    const sameDayOutbox = createRecordingOutbox();
+    const sameDay = await run("2025-05-06T08:31:00+07:00", sameDayOutbox);
+    expect(sameDay.report?.sent).toEqual([]);
+    expect(sameDayOutbox.sent.filter((m) => !m.ref.startsWith("escalation")).map((m) => toPlain(m.reply.text).slice(0, 10))).toEqual(["(gửi lại) ", "(gửi lại) "]);
 
     // Down on Wednesday and Thursday (before:1 of email-lists on 08/05 is missed); back Friday 09/05 at 10:15.
     const friday = createRecordingOutbox();

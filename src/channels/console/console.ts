@@ -3,8 +3,11 @@ import { basename, join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Assistant } from "../../core/assistant.js";
+import { CONSOLE_CAPABILITIES } from "../../core/channel.js";
 import type { Incoming } from "../../core/command.js";
-import type { Logger, OutgoingMessage, Outbox, SendResult } from "../../core/ports.js";
+import { numberOptions } from "../../core/choices.js";
+import type { ListingRepo, Logger, OutgoingMessage, Outbox, SendResult } from "../../core/ports.js";
+import type { Clock } from "../../core/time.js";
 import { type Reply, toPlain } from "../../core/reply.js";
 
 /** The console user's identity: one local person, chatting in one private chat. */
@@ -38,9 +41,14 @@ export async function saveAttachments(replies: Reply[], dir: string): Promise<Ma
   return saved;
 }
 
+/** What the terminal says when the input ends (Ctrl-D, or the end of a piped file). */
+export const CONSOLE_GOODBYE = "Tạm biệt anh/chị. Hẹn gặp lại!";
+
 /**
  * Runs the terminal chat: one message per line in, replies out. With a TTY it shows a prompt;
- * otherwise it answers each line and resolves at the end of input, so `printf '/help\n' | npm start` works.
+ * otherwise it echoes each line as "> line" before its answer, so a piped session reads as a
+ * transcript, and resolves at the end of input (`printf '/help\n' | npm start` works).
+ * Either way it ends with a goodbye on a line of its own.
  */
 export async function runConsole(options: {
   assistant: Assistant;
@@ -63,12 +71,14 @@ export async function runConsole(options: {
   for await (const line of rl) {
     const text = line.trim();
     if (text.length > 0) {
+      if (!interactive) write(`> ${text}`);
       const message: Incoming = {
         channel: "console",
         chat: { id: CONSOLE_USER_ID, type: "private" },
         user: { id: CONSOLE_USER_ID, name: options.userName ?? "anh/chị" },
         text,
         supportsButtons: false,
+        capabilities: CONSOLE_CAPABILITIES,
       };
       try {
         const replies = await assistant.handle(message);
@@ -82,19 +92,32 @@ export async function runConsole(options: {
     }
     if (interactive) rl.prompt();
   }
+  // After Ctrl-D the cursor still sits on the "> " prompt: end that line first.
+  if (interactive) write("");
+  write(CONSOLE_GOODBYE);
 }
 
-/** An outbox that prints messages for the console chat and records the rest as undeliverable (no channel for them). */
-export function createConsoleOutbox(output: Writable): Outbox {
+/**
+ * An outbox that prints messages for the console chat and records the rest as undeliverable (no channel
+ * for them). With the store's listings and a clock, a message's buttons become numbered options stored
+ * like an answer's, so a reminder's numbers can be typed; without them the buttons are left out.
+ */
+export function createConsoleOutbox(output: Writable, numbering?: { listings: ListingRepo; clock: Clock }): Outbox {
   return {
     async send(messages: OutgoingMessage[]): Promise<SendResult[]> {
-      return messages.map((m) => {
-        if (m.chatKey.startsWith("console:")) {
-          output.write(`${renderPlain([m.reply])}\n\n`);
-          return { chatKey: m.chatKey, result: "ok" as const };
+      const results: SendResult[] = [];
+      for (const m of messages) {
+        if (!m.chatKey.startsWith("console:")) {
+          results.push({ chatKey: m.chatKey, result: "failed", error: "no channel running for this chat" });
+          continue;
         }
-        return { chatKey: m.chatKey, result: "failed" as const, error: "no channel running for this chat" };
-      });
+        const replies = numbering
+          ? await numberOptions(numbering.listings, { chatKey: m.chatKey, userKey: m.chatKey, family: m.ref, lang: "vi", now: numbering.clock.now() }, [m.reply])
+          : [m.reply];
+        output.write(`${renderPlain(replies)}\n\n`);
+        results.push({ chatKey: m.chatKey, result: "ok" });
+      }
+      return results;
     },
   };
 }

@@ -3,6 +3,7 @@
  * meant for the bot at all. Pure functions over the update and the bot's own user.
  */
 import type { Message, MessageEntity, Update, UserFromGetMe } from "grammy/types";
+import { TELEGRAM_CAPABILITIES } from "../../core/channel.js";
 import type { Incoming } from "../../core/command.js";
 
 /** The bot's identity, as getMe returns it. */
@@ -29,6 +30,7 @@ export function toIncoming(update: Update, me: BotIdentity, isKnownCommand: (nam
       user: userOf(query.from),
       payload: query.data,
       supportsButtons: true,
+      capabilities: TELEGRAM_CAPABILITIES,
     };
   }
   const message = update.message;
@@ -41,6 +43,7 @@ export function toIncoming(update: Update, me: BotIdentity, isKnownCommand: (nam
     chat: chatOf(message.chat),
     user: userOf(message.from),
     supportsButtons: true,
+    capabilities: TELEGRAM_CAPABILITIES,
     replyToBotMessageId: replyToBot,
   };
   if (message.chat.type === "private") {

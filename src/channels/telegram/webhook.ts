@@ -2,74 +2,54 @@
  * Webhook mode: a node:http server that hands Telegram's POSTs to grammY's webhookCallback,
  * checking the secret token (a wrong or missing one gets 401), and answers `GET /healthz`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Bot, webhookCallback } from "grammy";
 import type { Logger } from "../../core/ports.js";
 import { ALLOWED_UPDATES } from "./bot.js";
 import type { BotContext } from "./context.js";
+import { createWebServer, healthRoute, type Route, type WebServer } from "../../web/server.js";
 
 /** Largest update body accepted; Telegram's updates are far smaller. */
 const MAX_BODY_BYTES = 1_000_000;
 
 /** A running (or ready) webhook server. */
-export interface WebhookServer {
-  server: Server;
-  /** Starts listening; resolves with the bound address (port 0 picks a free port). */
-  listen(port: number, host: string): Promise<AddressInfo>;
-  /** Stops accepting requests and closes open connections. */
-  close(): Promise<void>;
+export type WebhookServer = WebServer;
+
+/**
+ * The route where Telegram POSTs updates (the path of WEBHOOK_URL), for the one web server. The secret
+ * token is checked by grammY's webhookCallback: a wrong or missing one gets 401.
+ */
+export function telegramWebhookRoute(bot: Bot<BotContext>, options: { secret: string; path: string; log: Logger }): Route {
+  const { secret, log } = options;
+  const handleUpdate = webhookCallback(bot, "http", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 9_000 });
+  return {
+    method: "POST",
+    path: options.path || "/",
+    handle(req: IncomingMessage, res: ServerResponse) {
+      if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+        res.writeHead(413).end();
+        return;
+      }
+      handleUpdate(req, res).catch((error: unknown) => {
+        log.warn({ err: error instanceof Error ? error.message : String(error) }, "telegram: webhook request could not be handled");
+        if (!res.headersSent) res.writeHead(400).end();
+      });
+    },
+  };
 }
 
 /**
- * Creates the webhook server for an initialised bot (preset botInfo, or `await bot.init()` first).
- * `path` is where Telegram POSTs updates (the path of WEBHOOK_URL).
+ * A web server with only Telegram's webhook route and `GET /healthz`, for an initialised bot
+ * (preset botInfo, or `await bot.init()` first).
  */
 export function createWebhookServer(bot: Bot<BotContext>, options: { secret: string; path: string; log: Logger }): WebhookServer {
-  const { secret, log } = options;
-  const path = options.path || "/";
-  const handleUpdate = webhookCallback(bot, "http", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 9_000 });
+  return createWebServer({ routes: [healthRoute(() => ({ ok: true })), telegramWebhookRoute(bot, options)], log: options.log });
+}
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (req.method === "GET" && url.pathname === "/healthz") {
-      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: true }));
-      return;
-    }
-    if (url.pathname !== path) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (req.method !== "POST") {
-      res.writeHead(405, { Allow: "POST" }).end();
-      return;
-    }
-    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-      res.writeHead(413).end();
-      return;
-    }
-    handleUpdate(req, res).catch((error: unknown) => {
-      log.warn({ err: error instanceof Error ? error.message : String(error) }, "telegram: webhook request could not be handled");
-      if (!res.headersSent) res.writeHead(400).end();
-    });
-  });
-
-  return {
-    server,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => {
-          server.off("error", reject);
-          resolve(server.address() as AddressInfo);
-        });
-      }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+/** Tells Telegram where to POST updates, with the secret. */
+export async function setTelegramWebhook(bot: Bot<BotContext>, options: { url: string; secret: string }): Promise<void> {
+  await bot.api.setWebhook(options.url, { secret_token: options.secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false });
 }
 
 /**
@@ -84,11 +64,7 @@ export async function startWebhook(
   const server = createWebhookServer(bot, { secret: options.secret, path: new URL(options.url).pathname, log: options.log });
   const address = await server.listen(options.port, options.host);
   try {
-    await bot.api.setWebhook(options.url, {
-      secret_token: options.secret,
-      allowed_updates: [...ALLOWED_UPDATES],
-      drop_pending_updates: false,
-    });
+    await setTelegramWebhook(bot, options);
   } catch (error) {
     await server.close();
     throw error;

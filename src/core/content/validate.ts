@@ -40,6 +40,10 @@ export function validateContent(files: RawContentFile[]): ContentResult {
   const byName = new Map(files.map((f) => [f.file, f]));
   for (const f of files) if (f.parseError) problems.push(`${f.file}: cannot be parsed as YAML (${f.parseError})`);
 
+  // Ids of entries refused by their schema: references to them are not reported again, since the
+  // entry's own problem (a bad date, say) is the root cause and fixing it fixes the references too.
+  const rejected = new Map<string, Set<string>>();
+  const rejectedIn = (file: string): Set<string> => rejected.get(file) ?? rejected.set(file, new Set()).get(file)!;
   const list = <T>(file: string, schema: z.ZodType<T>, required = true): T[] => {
     const raw = byName.get(file);
     if (!raw) {
@@ -47,7 +51,7 @@ export function validateContent(files: RawContentFile[]): ContentResult {
       return [];
     }
     if (raw.parseError) return [];
-    return validateList(file, raw.data, schema, problems);
+    return validateList(file, raw.data, schema, problems, rejectedIn(file));
   };
 
   const sources = list(FILES.sources, sourceSchema);
@@ -76,9 +80,9 @@ export function validateContent(files: RawContentFile[]): ContentResult {
   checkUnique(FILES.agencies, agencies, problems);
   checkUnique(FILES.milestones, milestones, problems);
   checkUnique("faq", faq, problems);
-  const sourceIds = new Set(sources.map((s) => s.id));
-  const agencyIds = new Set(agencies.map((a) => a.id));
-  const milestoneIds = new Set(milestones.map((m) => m.id));
+  const sourceIds = new Set([...sources.map((s) => s.id), ...rejectedIn(FILES.sources)]);
+  const agencyIds = new Set([...agencies.map((a) => a.id), ...rejectedIn(FILES.agencies)]);
+  const milestoneIds = new Set([...milestones.map((m) => m.id), ...rejectedIn(FILES.milestones)]);
   for (const m of milestones) {
     m.responsible.forEach((a, i) => {
       if (!agencyIds.has(a)) problems.push(`${FILES.milestones} › ${m.id} › responsible[${i}]: unknown agency "${a}" (add it to agencies.yaml or fix the id)`);
@@ -103,7 +107,7 @@ export function validateContent(files: RawContentFile[]): ContentResult {
   return { ok: true, content: { agencies, milestones, faq, glossary, lexicon, calendar, sources } };
 }
 
-function validateList<T>(file: string, data: unknown, schema: z.ZodType<T>, problems: string[]): T[] {
+function validateList<T>(file: string, data: unknown, schema: z.ZodType<T>, problems: string[], rejected?: Set<string>): T[] {
   if (!Array.isArray(data)) {
     problems.push(`${file}: must be a YAML list of entries (each starting with "- id: …")`);
     return [];
@@ -113,7 +117,8 @@ function validateList<T>(file: string, data: unknown, schema: z.ZodType<T>, prob
     const parsed = schema.safeParse(item);
     const label = typeof (item as { id?: unknown })?.id === "string" ? (item as { id: string }).id : `[${index}]`;
     if (parsed.success) out.push(parsed.data);
-    else for (const issue of parsed.error.issues) problems.push(`${file} › ${label} › ${formatPath(issue.path)}: ${describe(issue, item)}`);
+    else if (label !== `[${index}]`) rejected?.add(label);
+    if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`${file} › ${label} › ${formatPath(issue.path)}: ${describe(issue, item)}`);
   });
   return out;
 }

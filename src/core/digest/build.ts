@@ -1,6 +1,6 @@
 import type { Content, Milestone } from "../content/schema.js";
 import { daysUntil } from "../dates.js";
-import { agencyLabel, byDeadline } from "../milestones.js";
+import { agencyLabel, byDeadline, statusDoubt } from "../milestones.js";
 import type { ChatRecord, LatestStatus, Person, RunRecord, Store } from "../ports.js";
 import { addDays, atLocal, dayOf, isoWeekday, isoWeekId } from "../time.js";
 import type {
@@ -18,6 +18,7 @@ import type {
   Share,
 } from "./types.js";
 import { PAIR_STATES } from "./types.js";
+import { NOTICE_REF_PREFIX } from "../questions/notify.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Window of the response rate: a status in the last 14 days counts as a response. */
@@ -143,6 +144,11 @@ export function buildDigest(content: Content, input: DigestInput, now: Date, pre
       atRiskSoon: allPairs
         .filter(({ m, p }) => p.state === "at-risk" && m.daysLeft >= 0 && m.daysLeft <= AT_RISK_SOON_DAYS)
         .map(({ m, p }) => item(m, p)),
+      doubtful: allPairs.flatMap(({ m, p }) => {
+        const milestone = content.milestones.find((x) => x.id === m.id);
+        const doubt = milestone && p.at ? statusDoubt(milestone, p.state, dayOf(new Date(p.at))) : null;
+        return doubt ? [{ ...item(m, p), doubt }] : [];
+      }),
     },
     comingUp: milestones
       .filter((m) => m.daysLeft >= 0 && m.daysLeft <= COMING_UP_DAYS)
@@ -157,7 +163,7 @@ export function buildDigest(content: Content, input: DigestInput, now: Date, pre
       })),
     agencies: agencyResponses(content, milestones, input),
     delivery: deliveryProblems(content, input, inWeek),
-    questions: questionStats(input, week, now),
+    questions: questionStats(input, week, now, inWeek),
     snapshot,
   };
 }
@@ -273,6 +279,7 @@ function deliveryProblems(content: Content, input: DigestInput, inWeek: (iso: st
     delivered: weekDeliveries.filter((d) => d.result === "ok").length,
     inactiveChats,
     failures,
+    quotaPauses: (input.quotaPauses ?? []).filter((q) => inWeek(q.at)).map((q) => ({ ...q })),
   };
 }
 
@@ -298,7 +305,7 @@ function describeRef(content: Content, ref: string): string | undefined {
   return second ? `nhắc việc "${milestone.title}" – ${agencyLabel(content, second)}` : `nhắc việc "${milestone.title}"`;
 }
 
-function questionStats(input: DigestInput, week: Digest["week"], now: Date): Digest["questions"] {
+function questionStats(input: DigestInput, week: Digest["week"], now: Date, inWeek: (iso: string) => boolean): Digest["questions"] {
   const days = input.questionDays.filter((d) => d.day >= week.from && d.day <= week.to);
   const topics = new Map<string, number>();
   for (const d of days) for (const [topic, n] of Object.entries(d.topics)) topics.set(topic, (topics.get(topic) ?? 0) + n);
@@ -315,6 +322,11 @@ function questionStats(input: DigestInput, week: Digest["week"], now: Date): Dig
       .sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked))
       .slice(0, 5)
       .map((u) => ({ example: u.example, count: u.count, lastAsked: u.lastAsked })),
+    // Coordinator answers given this week and still in force, and the askers told of any answer this week.
+    coordinatorAnswered: (input.coordinatorAnswers ?? [])
+      .filter((a) => inWeek(a.versions[0]!.at) && a.versions.at(-1)!.action !== "withdraw")
+      .map((a) => ({ id: a.id, example: a.questions[0]!.example, kind: a.kind, ...(a.kind === "link" ? { entryId: a.versions.findLast((v) => v.entryId)?.entryId } : {}) })),
+    askersTold: input.deliveries.filter((d) => d.ref.startsWith(NOTICE_REF_PREFIX) && d.result === "ok" && inWeek(d.at)).length,
   };
 }
 
@@ -357,6 +369,8 @@ export function digestInputFrom(store: Store, now: Date): DigestInput {
     people: store.people.list(),
     questionDays: store.questions.days(week.from, week.to),
     unanswered: store.questions.unanswered(100),
+    coordinatorAnswers: store.answers.list(),
+    quotaPauses: store.runs.list("zalo-quota|").map((r) => ({ at: r.at, ...((r.data as { until?: string } | undefined)?.until ? { until: (r.data as { until: string }).until } : {}) })),
   };
 }
 

@@ -1,9 +1,11 @@
 import { t } from "../command.js";
 import { formatCountdown, formatDay, formatDue, formatMoment, type Lang } from "../dates.js";
+import { statusDoubtText } from "../milestones.js";
 import type { Role } from "../ports.js";
 import { bold, code, italic, type Rich } from "../reply.js";
 import { STATUSES } from "../status/kinds.js";
 import { dayOf } from "../time.js";
+import { roleWord } from "../words.js";
 import { chatLabel } from "./build.js";
 import type { AttentionItem, Digest, DigestMilestone, Light, PairState } from "./types.js";
 import { PAIR_STATES } from "./types.js";
@@ -43,9 +45,14 @@ export function stateEmoji(state: PairState): string {
 
 /** A pair state as people read it, without emoji: "Vướng mắc", "Chưa báo cáo". */
 export function stateName(state: PairState, lang: Lang = "vi"): string {
-  if (state === "none") return t(lang, "Chưa báo cáo", "Not yet reported");
+  if (state === "none") return t(lang, "Chưa báo cáo", "Not reported yet");
   const s = STATUSES.find((x) => x.kind === state)!;
   return lang === "en" ? s.en : s.vi;
+}
+
+/** "✅ đã hoàn thành · 🟢 đúng tiến độ · … · ❔ chưa báo cáo": the status words of every other reply. */
+function statusLegend(lang: Lang): string {
+  return PAIR_STATES.map((s) => `${stateEmoji(s)} ${stateName(s, lang).toLowerCase()}`).join(" · ");
 }
 
 /** The emoji of a traffic light. */
@@ -66,13 +73,7 @@ export function lightName(light: Light, lang: Lang = "vi"): string {
 
 /** The role of whoever recorded a status, never their name. */
 export function roleName(role: Role, lang: Lang = "vi"): string {
-  const names: Record<Role, [string, string]> = {
-    member: ["thành viên", "member"],
-    lead: ["đầu mối cơ quan", "agency lead"],
-    coordinator: ["điều phối viên", "coordinator"],
-    admin: ["quản trị viên", "administrator"],
-  };
-  return t(lang, ...names[role]);
+  return roleWord(role, lang);
 }
 
 /** A note on one line, shortened for chat messages. */
@@ -159,7 +160,7 @@ function overviewSection(d: Digest, lang: Lang): Section {
 }
 
 function attentionSection(d: Digest, lang: Lang): Section {
-  const { blocked, overdue, atRiskSoon } = d.attention;
+  const { blocked, overdue, atRiskSoon, doubtful } = d.attention;
   const lines: Line[] = [];
   const noteOf = (i: AttentionItem): Rich =>
     i.note ? [`: “${shortNote(i.note)}”`] : [": ", italic(t(lang, "chưa có ghi chú", "no note yet"))];
@@ -186,6 +187,13 @@ function attentionSection(d: Digest, lang: Lang): Section {
     );
     for (const i of atRiskSoon) lines.push(li(bold(i.title), ` (${t(lang, "hạn", "due")} ${dueText(d, i, lang)}) – ${i.agencyName}`, ...noteOf(i)));
   }
+  if (doubtful.length > 0) {
+    lines.push(p(bold(t(lang, `🔎 Trạng thái cần xem lại (${doubtful.length})`, `🔎 Statuses to check (${doubtful.length})`))));
+    for (const i of doubtful) {
+      const when = i.at ? t(lang, ` (báo ${shortMoment(i.at)})`, ` (reported ${shortMoment(i.at)})`) : "";
+      lines.push(li(bold(i.title), ` – ${i.agencyName}: ${statusDoubtText(i.due, i.doubt, lang)}`, when));
+    }
+  }
   if (lines.length === 0) lines.push(p(t(lang, "Không có mục nào cần chú ý. 👍", "Nothing needs attention. 👍")));
   return { level: 2, title: t(lang, "⚠️ Cần chú ý", "⚠️ Needs attention"), lines };
 }
@@ -202,8 +210,8 @@ function milestonesSection(d: Digest, lang: Lang): Section {
       italic(
         t(
           lang,
-          "Đèn: 🔴 cần xử lý · 🟡 cần theo dõi · 🟢 ổn · ⚪ chưa đủ thông tin. Tình trạng: ✅ hoàn thành · 🟢 đúng tiến độ · 🟠 nguy cơ chậm · ⛔ vướng mắc · ❔ chưa báo cáo.",
-          "Light: 🔴 needs action · 🟡 watch · 🟢 fine · ⚪ not enough information. Status: ✅ done · 🟢 on track · 🟠 at risk · ⛔ blocked · ❔ not yet reported.",
+          `Đèn: 🔴 cần xử lý · 🟡 cần theo dõi · 🟢 ổn · ⚪ chưa đủ thông tin. Tình trạng: ${statusLegend("vi")}.`,
+          `Light: 🔴 needs action · 🟡 watch · 🟢 fine · ⚪ not enough information. Status: ${statusLegend("en")}.`,
         ),
       ),
     ),
@@ -269,6 +277,18 @@ function deliverySection(d: Digest, lang: Lang): Section {
       lines.push(li(chatLabel(c), c.since ? t(lang, ` (từ ${formatDay(dayFromIso(c.since))})`, ` (since ${formatDay(dayFromIso(c.since))})`) : ""));
     }
   }
+  for (const q of delivery.quotaPauses) {
+    const until = q.until ? formatMoment(new Date(q.until)) : "";
+    lines.push(
+      li(
+        t(
+          lang,
+          `⚠️ Zalo báo vượt hạn mức gửi tin (429) lúc ${formatMoment(new Date(q.at))}; trợ lý tạm dừng gửi qua Zalo${until ? ` đến ${until}` : ""}.`,
+          `⚠️ Zalo answered 429 "quota exceeded" at ${formatMoment(new Date(q.at))}; sending on Zalo paused${until ? ` until ${until}` : ""}.`,
+        ),
+      ),
+    );
+  }
   if (delivery.failures.length > 0) {
     lines.push(p(bold(t(lang, "Gửi không thành công:", "Failed sends:"))));
     for (const f of delivery.failures.slice(0, FAILURES_SHOWN)) {
@@ -291,6 +311,23 @@ function questionsSection(d: Digest, lang: Lang): Section {
   if (q.unanswered.length > 0) {
     lines.push(p(bold(t(lang, "Câu hỏi chưa trả lời được (nên bổ sung vào content/):", "Unanswered questions (worth adding to content/):"))));
     for (const u of q.unanswered) lines.push(li(`“${shortNote(u.example, 200)}” – ${u.count} ${t(lang, "lần", u.count === 1 ? "time" : "times")}`));
+  }
+  if (q.coordinatorAnswered.length > 0 || q.askersTold > 0) {
+    lines.push(
+      p(
+        bold(
+          t(
+            lang,
+            `Điều phối viên đã trả lời trong tuần: ${q.coordinatorAnswered.length} câu hỏi; đã báo cho ${q.askersTold} người hỏi.`,
+            `Answered by coordinators this week: ${q.coordinatorAnswered.length}; ${q.askersTold} asker(s) told.`,
+          ),
+        ),
+      ),
+    );
+    for (const a of q.coordinatorAnswered) {
+      const how = a.kind === "link" ? t(lang, `gắn vào mục ${a.entryId}`, `linked to ${a.entryId}`) : a.id;
+      lines.push(li(`“${shortNote(a.example, 200)}” → ${how}`));
+    }
   }
   lines.push(p(italic(t(lang, "Xem chi tiết một mốc: /tinhhinh <mã mốc>.", "One milestone in detail: /progress <milestone id>."))));
   return { level: 2, title: t(lang, "❓ Câu hỏi trong tuần", "❓ Questions this week"), lines };

@@ -1,7 +1,9 @@
 import type { CoreSettings } from "../command.js";
 import type { Content } from "../content/schema.js";
 import type { Lang } from "../dates.js";
-import type { ChatKey, Logger, Outbox, OutgoingMessage, SendResult, Store } from "../ports.js";
+import { adminChats } from "../people/admins.js";
+import { type PlannedMessage, planMessage, sendPlanned } from "../delivery.js";
+import type { ChatKey, Logger, Outbox, SendResult, Store, UserKey } from "../ports.js";
 import { type Attachment, reply, type Reply } from "../reply.js";
 import { digestFromStore, digestRunKey } from "./build.js";
 import { digestCsvBytes, digestCsvName } from "./render-csv.js";
@@ -29,9 +31,9 @@ export type DigestSendOutcome =
  * Who receives the weekly digest: every active coordinator's private chat, or, when there is
  * no coordinator, the private chat of every admin from config (`telegram:123` → chat `telegram:123`).
  */
-export function digestRecipients(store: Store, adminKeys: readonly string[]): ChatKey[] {
+export function digestRecipients(store: Store, adminKeys: readonly UserKey[]): ChatKey[] {
   const coordinators = store.people.list({ role: "coordinator" }).map((p) => p.chatKey);
-  const chosen = coordinators.length > 0 ? coordinators : adminKeys.map((k) => k as ChatKey);
+  const chosen = coordinators.length > 0 ? coordinators : adminChats(store, { adminKeys });
   return [...new Set(chosen)];
 }
 
@@ -57,6 +59,7 @@ export async function digestAttachments(
         filename: digestChartName(digest),
         data: await options.charts.statusChart(digest),
         caption: lang === "en" ? "Status per milestone" : "Tình trạng theo từng mốc",
+        source: { kind: "digest-chart", asOf: digest.generatedAt },
       });
     } catch (error) {
       options.log.error({ err: error, week: digest.week.id }, "digest: the chart could not be rendered; sending without it");
@@ -67,6 +70,7 @@ export async function digestAttachments(
     filename: digestCsvName(digest),
     data: digestCsvBytes(digest, lang),
     caption: lang === "en" ? "Every milestone × agency (CSV, opens in Excel)" : "Chi tiết từng mốc × cơ quan (CSV, mở bằng Excel)",
+    source: { kind: "digest-csv", asOf: digest.generatedAt },
   });
   return out;
 }
@@ -96,17 +100,22 @@ export async function sendWeeklyDigest(deps: DigestSendDeps, now: Date): Promise
     return { status: "no-recipients", key };
   }
   const digest = digestFromStore(deps.content, deps.store, now);
-  if (!(await deps.store.runs.claim({ key, at: now.toISOString(), data: digest.snapshot }))) return { status: "already-sent", key };
-
   const replies = await digestReplies(digest, { charts: deps.charts, log: deps.log });
-  const messages: OutgoingMessage[] = recipients.flatMap((chatKey) => replies.map((r) => ({ chatKey, reply: r, ref: key })));
-  const results = await deps.outbox.send(messages);
   const at = now.toISOString();
-  for (const r of results) {
-    await deps.store.reminders.addDelivery({ ref: key, chatKey: r.chatKey, result: r.result, messageId: r.messageId, error: r.error, at });
-    if (r.result === "blocked" && deps.store.chats.get(r.chatKey)?.active !== false) await deps.store.chats.markInactive(r.chatKey, at);
-  }
+  // The week is claimed together with the intents of its messages: a crash before a send repeats that message after the restart.
+  const planned = recipients.flatMap((chatKey) => replies.map((r) => planMessage(chatKey, r, key, at)));
+  if (!(await deps.store.runs.claim({ key, at, data: digest.snapshot }, planned.map((p) => p.intent)))) return { status: "already-sent", key };
+  // Each recipient's messages go in order (the text first, then the files).
+  const results = (
+    await Promise.all(recipients.map((chatKey) => sendInOrder(deps, planned.filter((p) => p.intent.chatKey === chatKey), at)))
+  ).flat();
   const failed = results.filter((r) => r.result !== "ok").length;
-  deps.log.info({ key, recipients: recipients.length, messages: messages.length, failed }, "digest: weekly digest sent");
+  deps.log.info({ key, recipients: recipients.length, messages: planned.length, failed }, "digest: weekly digest sent");
   return { status: "sent", key, recipients, results };
+}
+
+async function sendInOrder(deps: DigestSendDeps, planned: readonly PlannedMessage[], at: string): Promise<SendResult[]> {
+  const out: SendResult[] = [];
+  for (const p of planned) out.push(...(await sendPlanned(deps, [p], at)));
+  return out;
 }

@@ -1,6 +1,8 @@
 import type { Due } from "../content/schema.js";
+import type { StatusDoubt } from "../milestones.js";
 import type {
   ChatRecord,
+  CoordinatorAnswer,
   DeliveryRecord,
   LatestStatus,
   Person,
@@ -39,6 +41,10 @@ export interface DigestInput {
   /** Question statistics; days outside the covered week are ignored. */
   questionDays: readonly QuestionDay[];
   unanswered: readonly UnansweredQuestion[];
+  /** Coordinator answers (/giaidap), with their versions; absent means none. */
+  coordinatorAnswers?: readonly CoordinatorAnswer[];
+  /** Zalo quota pauses (runs `zalo-quota|<at>` with `data.until`); optional for inputs built before Zalo. */
+  quotaPauses?: readonly { at: string; until?: string }[];
 }
 
 /**
@@ -179,6 +185,11 @@ export interface Digest {
     overdue: AttentionItem[];
     /** At risk with the deadline today or in the next 7 days. */
     atRiskSoon: AttentionItem[];
+    /**
+     * Latest statuses that contradicted the plan's dates on the day they were given ("on track"
+     * after the deadline, "done" before the start), for a coordinator to check.
+     */
+    doubtful: (AttentionItem & { doubt: StatusDoubt })[];
   };
   /** Milestones with a deadline today or in the next 14 days. */
   comingUp: { milestoneId: string; title: string; due: Due; daysLeft: number; done: number; total: number; light: Light }[];
@@ -191,6 +202,8 @@ export interface Digest {
     inactiveChats: InactiveChat[];
     /** All failures of the week; renderers show the first few. */
     failures: DeliveryFailure[];
+    /** Times Zalo answered 429 "quota exceeded" in the week, and until when sending paused. */
+    quotaPauses: { at: string; until?: string }[];
   };
   questions: {
     asked: number;
@@ -198,6 +211,10 @@ export interface Digest {
     topics: { topic: string; count: number }[];
     /** The most asked questions nobody could answer, asked in the last 4 weeks. */
     unanswered: { example: string; count: number; lastAsked: string }[];
+    /** Questions coordinators answered or linked in the covered week (still in force). */
+    coordinatorAnswered: { id: string; example: string; kind: "answer" | "link"; entryId?: string }[];
+    /** People told in the covered week that their question was answered. */
+    askersTold: number;
   };
   /** What to store for the next digest's comparison. */
   snapshot: DigestSnapshot;

@@ -10,6 +10,8 @@ import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
 import { progressLine } from "../status/aggregate.js";
+import { answerFromCoordinators } from "./coordinator-answers.js";
+import { recordAsker } from "./askers.js";
 import type { SearchResult } from "./types.js";
 
 /** The hidden command behind "Xem thêm" and "Có phải anh/chị muốn hỏi" buttons. */
@@ -42,11 +44,12 @@ export interface AnswerOutcome {
 export async function answerQuestion(ctx: CommandContext, question: string): Promise<Reply[]> {
   const outcome = composeAnswer(ctx, question);
   if (outcome.smallTalk) return outcome.replies;
+  const folded = fold(question).slice(0, 200);
   // Statistics must never cost the person their answer, nor delay it: the answer goes out while the
   // store writes in the background (writes in flight are coalesced, and closing the store waits for them).
   void ctx.services.store.questions
     .record({
-      folded: fold(question).slice(0, 200),
+      folded,
       text: question,
       answered: outcome.answered,
       topic: outcome.answered ? outcome.result.best?.entry.topic : undefined,
@@ -55,6 +58,8 @@ export async function answerQuestion(ctx: CommandContext, question: string): Pro
     })
     .catch((error: unknown) => ctx.services.log.warn({ err: error }, "knowledge: could not record the question"));
   void rememberTopic(ctx, question, outcome).catch((error: unknown) => ctx.services.log.warn({ err: error }, "knowledge: could not remember the topic"));
+  // Coordinator answers (issue 13): whoever asked what nobody could answer is told once a coordinator answers.
+  if (!outcome.answered) recordAsker(ctx, question, folded);
   return outcome.replies;
 }
 
@@ -104,7 +109,12 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
       }
     }
   }
-  if (result.decision === "none" || !result.best) return { replies: [renderNoAnswer(ctx, result)], result, answered: false, lang };
+  if (result.decision === "none" || !result.best) {
+    // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
+    const fromCoordinators = answerFromCoordinators(ctx, question, result, renderEntry);
+    if (fromCoordinators) return { ...fromCoordinators, lang };
+    return { replies: [renderNoAnswer(ctx, result)], result, answered: false, lang };
+  }
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
   const asked = followUp && previous ? `${previous.question} ${question}` : question;
   return { replies: [renderEntry(ctx, result.best.entry, { runnerUp, question: asked, units: result.units })], result, answered: true, followUp, lang };

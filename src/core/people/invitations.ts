@@ -8,7 +8,8 @@ import { type Actor, canRun, type CommandContext, t } from "../command.js";
 import type { Lang } from "../dates.js";
 import { UserError } from "../errors.js";
 import { agencyLabel } from "../milestones.js";
-import type { ChatRecord, Invitation, Person } from "../ports.js";
+import type { ChatRecord, Invitation, Person, Store } from "../ports.js";
+import { roleLabel } from "./roles.js";
 
 /** How long an invitation stays valid. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -31,6 +32,7 @@ export interface IssuedInvitation {
 
 /** What using a code did. */
 export type Redemption =
+  | { kind: "admin"; person: Person }
   | { kind: "lead"; agencyId: string; person: Person }
   | { kind: "coordinator"; person: Person }
   | { kind: "group"; agencyId: string; chat: ChatRecord };
@@ -83,7 +85,8 @@ export async function issueInvitation(ctx: CommandContext, target: InvitationTar
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
   };
   await services.store.invitations.add(invitation);
-  const bot = services.settings.botUsername?.replace(/^@/, "");
+  // Deep links exist only on Telegram; on Zalo and in the terminal the code is shown as text.
+  const bot = ctx.message.channel === "telegram" ? services.settings.botUsername?.replace(/^@/, "") : undefined;
   return { code, invitation, link: bot ? `https://t.me/${bot}?start=${code}` : undefined };
 }
 
@@ -146,7 +149,26 @@ export async function redeemInvitation(ctx: CommandContext, rawCode: string): Pr
   await services.store.people.grant(person);
   const previous = services.store.chats.get(actor.chatKey);
   await services.store.chats.upsert({ ...previous, chatKey: actor.chatKey, type: "private", active: true, inactiveSince: undefined });
+  if (invitation.kind === "admin") return { kind: "admin", person };
   return invitation.kind === "lead" ? { kind: "lead", agencyId: invitation.agencyId!, person } : { kind: "coordinator", person };
+}
+
+/**
+ * The first-admin code: when no admin is configured (ADMIN_IDS empty) and nobody holds the admin role
+ * in the store, a one-time code is issued for the operator to read in the start-up log. Whoever sends
+ * `/dangky <code>` first, from any channel, becomes admin. Returns null when an admin exists.
+ * Every start without an admin issues a fresh code; older unused ones stay valid until they expire.
+ */
+export async function issueFirstAdminCode(
+  store: Pick<Store, "people" | "invitations">,
+  adminKeys: readonly string[],
+  now: Date,
+): Promise<{ code: string; expiresAt: string } | null> {
+  if (adminKeys.length > 0 || store.people.list({ role: "admin" }).length > 0) return null;
+  const code = generateCode();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS).toISOString();
+  await store.invitations.add({ codeHash: hashCode(code), kind: "admin", createdBy: "console:start-up", createdAt: now.toISOString(), expiresAt });
+  return { code, expiresAt };
 }
 
 function usedError(lang: Lang): UserError {
@@ -186,20 +208,34 @@ function groupAgency(invitation: Invitation, ctx: CommandContext): string {
   return agencyId;
 }
 
+/** "Anh/chị đã là quản trị viên (có mọi quyền của điều phối viên)": the role in the words /toi uses. */
+function alreadyRole(actor: Actor, lang: Lang): string {
+  const role = roleLabel(actor.role, lang);
+  if (actor.role === "coordinator") return t(lang, `Anh/chị đã là ${role}`, `You are a ${role} already`);
+  return t(lang, `Anh/chị đã là ${role} (có mọi quyền của điều phối viên)`, `You are an ${role} already (with every right of a coordinator)`);
+}
+
 /** Refuses a code that would not change anything, or would lower the person's role, without using it up. */
 function checkPersonCanTake(invitation: Invitation, ctx: CommandContext): void {
   const { actor, lang, services } = ctx;
+  if (invitation.kind === "admin" && actor.isAdmin) {
+    throw new UserError(t(lang, "Anh/chị đã là quản trị viên; mã này không cần dùng nữa.", "You are an admin already; this code is not needed."));
+  }
   if (invitation.kind === "coordinator" && canRun(actor.role, "coordinator")) {
     throw new UserError(
-      t(lang, "Anh/chị đã có quyền điều phối viên; mã mời này dành cho người khác.", "You have coordinator rights already; this code is meant for someone else."),
+      t(
+        lang,
+        `${alreadyRole(actor, lang)}; mã mời này dành cho người khác.`,
+        `${alreadyRole(actor, lang)}; this code is meant for someone else.`,
+      ),
     );
   }
   if (invitation.kind === "lead" && canRun(actor.role, "coordinator")) {
     throw new UserError(
       t(
         lang,
-        "Anh/chị đã có quyền điều phối viên nên không cần đăng ký đầu mối. Để đăng ký nhóm của cơ quan nhận nhắc việc, xin vui lòng dùng mã này trong nhóm đó.",
-        "You have coordinator rights already, so you need no lead registration. To register the agency's group for reminders, use this code in that group.",
+        `${alreadyRole(actor, lang)}, nên không cần đăng ký đầu mối. Để đăng ký nhóm của cơ quan nhận nhắc việc, xin vui lòng dùng mã này trong nhóm đó.`,
+        `${alreadyRole(actor, lang)}, so you need no lead registration. To register the agency's group for reminders, use this code in that group.`,
       ),
     );
   }

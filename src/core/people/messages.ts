@@ -2,6 +2,7 @@
  * The replies of the people model: an issued invitation, and what a person can do after registering.
  * Shared by /moi, /dangky and /start <code>.
  */
+import { capabilitiesOf } from "../channel.js";
 import { type CommandContext, t } from "../command.js";
 import { formatMoment } from "../dates.js";
 import { agencyLabel } from "../milestones.js";
@@ -33,11 +34,18 @@ export function invitationReply(ctx: CommandContext, issued: IssuedInvitation): 
       [t(lang, "Mã mời: ", "Code: "), code(secret)],
       t(lang, `Hiệu lực đến ${until}, chỉ dùng một lần.`, `Valid until ${until}, for one use only.`),
       "",
-      t(
-        lang,
-        `Xin vui lòng gửi riêng liên kết (hoặc mã) cho người được mời. Người đó bấm liên kết, hoặc gõ /dangky ${secret} trong trò chuyện riêng với trợ lý.`,
-        `Please send the link (or the code) privately to the person invited. They open the link, or type /register ${secret} in a private chat with the assistant.`,
-      ),
+      // Speak of a link only when there is one; "bấm" only where something can be pressed.
+      issued.link
+        ? t(
+            lang,
+            `Xin vui lòng gửi riêng liên kết (hoặc mã) cho người được mời. Người đó ${capabilitiesOf(ctx.message).buttons ? "bấm" : "mở"} liên kết, hoặc gõ /dangky ${secret} trong trò chuyện riêng với trợ lý.`,
+            `Please send the link (or the code) privately to the person invited. They open the link, or type /register ${secret} in a private chat with the assistant.`,
+          )
+        : t(
+            lang,
+            `Xin vui lòng gửi riêng mã này cho người được mời. Người đó gõ /dangky ${secret} trong trò chuyện riêng với trợ lý (trên Zalo hoặc Telegram).`,
+            `Please send this code privately to the person invited. They type /register ${secret} in a private chat with the assistant (on Zalo or Telegram).`,
+          ),
       groupHint,
     ),
   );
@@ -56,6 +64,19 @@ export function redemptionReply(ctx: CommandContext, result: Redemption): Reply 
           `Nhóm sẽ nhận nhắc việc về các mốc thời hạn của ${name}. Trong nhóm, trợ lý chỉ trả lời khi được gọi lệnh (ví dụ /hoi@tên_bot …), được nhắc tên hoặc được trả lời tin nhắn.`,
           `The group will receive reminders about ${name}'s deadlines. In groups, the assistant only answers commands (e.g. /ask@bot_name …), mentions and replies to its messages.`,
         ),
+      ),
+    );
+  }
+  if (result.kind === "admin") {
+    return reply(
+      lines(
+        bold(t(lang, `Chào mừng ${ctx.actor.name}, quản trị viên!`, `Welcome ${ctx.actor.name}, admin!`)),
+        t(
+          lang,
+          "Anh/chị đã được đăng ký là quản trị viên bằng mã khởi tạo. Bước tiếp theo: mời điều phối viên bằng /moi dieuphoi.",
+          "You are now an admin, registered with the start-up code. Next step: invite a coordinator with /invite coordinator.",
+        ),
+        t(lang, "Gõ /toi để xem vai trò của mình, /help để xem tất cả các lệnh.", "Type /me to see your role, /help for all commands."),
       ),
     );
   }

@@ -7,17 +7,11 @@ import type { Lang } from "../dates.js";
 import { UserError } from "../errors.js";
 import { agencyLabel } from "../milestones.js";
 import type { ChannelName, Person, Role, Store, UserKey } from "../ports.js";
+import { roleWord } from "../words.js";
 
 /** The role's name for people, e.g. "đầu mối của cơ quan, đơn vị". */
 export function roleLabel(role: Role, lang: Lang): string {
-  const labels: Record<Role, [string, string]> = {
-    member: ["người dùng", "member"],
-    lead: ["đầu mối của cơ quan, đơn vị", "agency lead"],
-    coordinator: ["điều phối viên", "coordinator"],
-    admin: ["quản trị viên", "admin"],
-  };
-  const [vi, en] = labels[role];
-  return t(lang, vi, en);
+  return roleWord(role, lang, "long");
 }
 
 /** The commands a role gains over the role below it (what to tell a person after they register). Hidden ones are left out. */
@@ -46,7 +40,7 @@ export function findPerson(store: Store, channel: ChannelName, text: string): Pe
 
 /** Whether `actor` may take away the role of `person`: coordinators revoke leads, admins revoke anyone. */
 export function canRevoke(actor: Actor, person: Person): boolean {
-  if (person.role === "coordinator") return actor.isAdmin;
+  if (person.role === "coordinator" || person.role === "admin") return actor.isAdmin;
   return canRun(actor.role, "coordinator");
 }
 

@@ -1,12 +1,14 @@
 /**
  * Sending reminders and escalations through the outbox, with the store as the record:
- * a reminder key is claimed before anything is sent, so no reminder ever goes out twice,
- * and every recipient's outcome is stored.
+ * a reminder key is claimed, with the intents of its messages, before anything is sent, so no
+ * reminder goes out twice unmarked and none is silently lost; every recipient's outcome is stored.
  */
 import type { WorkingCalendar } from "../calendar.js";
 import type { Content, Milestone } from "../content/schema.js";
-import type { ChatKey, Logger, OutgoingMessage, Outbox, SendResult, SentReminder, Store, UserKey } from "../ports.js";
+import { deliver, type PlannedMessage, planMessage, sendPlanned } from "../delivery.js";
+import type { ChatKey, Logger, Outbox, PendingPrompt, SendResult, SentReminder, Store, UserKey } from "../ports.js";
 import type { Reply } from "../reply.js";
+import { bundleMessage } from "./bundle.js";
 import { reminderMessage } from "./message.js";
 
 /** What sending needs: the ports, the content and the calendar. */
@@ -36,7 +38,10 @@ export interface Recipient {
 export function recipientsFor(store: Store, agencyId: string): Recipient[] {
   const out = new Map<ChatKey, Recipient>();
   for (const p of store.people.list({ role: "lead", agencyId })) {
-    if (store.chats.get(p.chatKey)?.active === false) continue;
+    const chat = store.chats.get(p.chatKey);
+    if (chat?.active === false) continue;
+    // A Zalo bot can only write to someone who wrote to it: until then the lead is unreachable.
+    if (bundlesReminders(p.chatKey) && !chat) continue;
     out.set(p.chatKey, { chatKey: p.chatKey, type: "private", userKey: p.userKey });
   }
   for (const c of store.chats.list({ agencyId, active: true })) {
@@ -67,15 +72,76 @@ export interface ReminderOutcome {
   results: SendResult[];
 }
 
+/** Chats whose channel counts every message (Zalo): a day's reminders go there as one lettered message. */
+export function bundlesReminders(chatKey: ChatKey): boolean {
+  return chatKey.startsWith("zalo:");
+}
+
 /**
  * Claims the reminder's key, then sends it to every recipient and stores each outcome.
  * A key claimed before (by another tick, a restart, another process) sends nothing.
- * Delivery is at most once: a crash between the claim and the send loses that one reminder
- * rather than risking a duplicate.
  */
 export async function deliverReminder(deps: DeliverDeps, r: ReminderToSend): Promise<ReminderOutcome> {
-  const at = r.now.toISOString();
-  const claimed = await deps.store.reminders.claim({
+  return (await deliverReminders(deps, [r])).get(r.key)!;
+}
+
+/**
+ * Delivers the reminders of one run: Telegram and console chats get one message per reminder; a Zalo
+ * chat gets one message with all of its reminders, lettered A, B, C… Every key is claimed together
+ * with the intents of the messages that carry it, in one write; then the messages go out, each outcome
+ * is stored per key, and the reply prompts are set (a bare 1–4 after a reminder, "A 1" after a bundle).
+ * Keys claimed before send nothing.
+ */
+export async function deliverReminders(deps: DeliverDeps, reminders: readonly ReminderToSend[]): Promise<Map<string, ReminderOutcome>> {
+  const outcomes = new Map<string, ReminderOutcome>();
+  const fresh = reminders.filter((r) => {
+    if (!deps.store.reminders.has(r.key)) return true;
+    outcomes.set(r.key, { claimed: false, recipients: [], results: [] });
+    return false;
+  });
+  if (fresh.length === 0) return outcomes;
+  const now = fresh[0]!.now;
+  const at = now.toISOString();
+  const today = fresh[0]!.today;
+  const recipients = new Map(fresh.map((r) => [r.key, recipientsFor(deps.store, r.agencyId)]));
+
+  // Plan the messages: individual ones, and one bundle per Zalo chat.
+  const planned: { message: PlannedMessage; keys: string[]; recipient: Recipient }[] = [];
+  const bundles = new Map<ChatKey, { recipient: Recipient; items: ReminderToSend[] }>();
+  for (const r of fresh) {
+    for (const recipient of recipients.get(r.key)!) {
+      if (bundlesReminders(recipient.chatKey)) {
+        const bundle = bundles.get(recipient.chatKey) ?? { recipient, items: [] };
+        bundle.items.push(r);
+        bundles.set(recipient.chatKey, bundle);
+        continue;
+      }
+      const body = reminderMessage({ content: deps.content, calendar: deps.calendar, milestone: r.milestone, agencyId: r.agencyId, kind: r.kind, step: r.step, today });
+      planned.push({ message: planMessage(recipient.chatKey, body, r.key, at), keys: [r.key], recipient });
+    }
+  }
+  // A second bundle the same day (a coordinator's /nhac, a later run) continues the lettering of the first,
+  // so every letter shown today keeps meaning the item it was shown with.
+  const bundlePrompts: PendingPrompt[] = [];
+  for (const [chatKey, { recipient, items }] of bundles) {
+    const ref = `bundle|${today}|${chatKey}`;
+    const earlier = deps.store.prompts.find(chatKey, recipient.userKey, at, "bundle");
+    const before = earlier?.ref === ref ? (earlier.items ?? []) : [];
+    const body = bundleMessage({ content: deps.content, calendar: deps.calendar, items: items.map((i) => ({ ...i })), today, startIndex: before.length });
+    const keys = items.map((i) => i.key);
+    planned.push({ message: planMessage(chatKey, body, ref, at, keys), keys, recipient });
+    bundlePrompts.push({
+      chatKey,
+      ...(recipient.userKey ? { userKey: recipient.userKey } : {}),
+      kind: "bundle",
+      ref,
+      items: [...before, ...keys.filter((k) => !before.includes(k))],
+      createdAt: at,
+      expiresAt: new Date(now.getTime() + REMINDER_PROMPT_TTL_MS).toISOString(),
+    });
+  }
+
+  const claims: SentReminder[] = fresh.map((r) => ({
     key: r.key,
     milestoneId: r.milestone.id,
     agencyId: r.agencyId,
@@ -84,62 +150,43 @@ export async function deliverReminder(deps: DeliverDeps, r: ReminderToSend): Pro
     plannedFor: r.plannedFor,
     sentAt: at,
     ...(r.sentBy ? { sentBy: r.sentBy } : {}),
-  });
-  const recipients = claimed ? recipientsFor(deps.store, r.agencyId) : [];
-  if (!claimed || recipients.length === 0) return { claimed, recipients, results: [] };
+  }));
+  if (!(await deps.store.reminders.claim(claims, planned.map((p) => p.message.intent)))) {
+    // Another run claimed one of them in the meantime: fall back to one claim per key.
+    if (fresh.length === 1) return outcomes.set(fresh[0]!.key, { claimed: false, recipients: [], results: [] });
+    for (const r of fresh) for (const [k, v] of await deliverReminders(deps, [r])) outcomes.set(k, v);
+    return outcomes;
+  }
+  for (const r of fresh) outcomes.set(r.key, { claimed: true, recipients: recipients.get(r.key)!, results: [] });
+  // Bundle prompts are set before the send (Zalo has no reply-to, so no message id is needed): a bundle sent
+  // again after a crash, marked "(gửi lại)", is answered by the same letters.
+  for (const prompt of bundlePrompts) await deps.store.prompts.set(prompt);
 
-  const message = reminderMessage({
-    content: deps.content,
-    calendar: deps.calendar,
-    milestone: r.milestone,
-    agencyId: r.agencyId,
-    kind: r.kind,
-    step: r.step,
-    today: r.today,
-  });
-  const results = await sendAndRecord(deps, recipients.map((x) => x.chatKey), message, r.key, at);
+  const results = await sendPlanned(deps, planned.map((p) => p.message), at);
   for (const [i, result] of results.entries()) {
-    const recipient = recipients[i]!;
-    if (result.result !== "ok" || recipient.type !== "private") continue;
+    const { message, keys, recipient } = planned[i]!;
+    for (const k of keys) outcomes.get(k)!.results.push(result);
+    if (result.result !== "ok" || message.intent.covers !== undefined || recipient.type !== "private") continue;
     await deps.store.prompts.set({
       chatKey: recipient.chatKey,
       ...(recipient.userKey ? { userKey: recipient.userKey } : {}),
       kind: "reminder",
-      ref: r.key,
+      ref: keys[0]!,
       ...(result.messageId ? { messageId: result.messageId } : {}),
       createdAt: at,
-      expiresAt: new Date(r.now.getTime() + REMINDER_PROMPT_TTL_MS).toISOString(),
+      expiresAt: new Date(now.getTime() + REMINDER_PROMPT_TTL_MS).toISOString(),
     });
   }
-  return { claimed, recipients, results };
+  return outcomes;
 }
 
 /**
- * Sends one reply to several chats and appends a delivery record per chat. An outbox that throws
- * counts as a failed delivery for every chat; a blocked chat is marked inactive.
+ * Sends one reply to several chats and stores a delivery record per chat, through {@link deliver}:
+ * intents first, outcomes after. An outbox that throws counts as a failed delivery for every chat;
+ * a blocked chat is marked inactive.
  */
 export async function sendAndRecord(deps: Pick<DeliverDeps, "store" | "outbox" | "log">, chatKeys: readonly ChatKey[], message: Reply, ref: string, at: string): Promise<SendResult[]> {
-  const messages: OutgoingMessage[] = chatKeys.map((chatKey) => ({ chatKey, reply: message, ref }));
-  let results: SendResult[];
-  try {
-    results = await deps.outbox.send(messages);
-  } catch (error) {
-    deps.log.error({ err: error, ref }, "reminders: the outbox failed; deliveries recorded as failed");
-    results = chatKeys.map((chatKey) => ({ chatKey, result: "failed", error: (error as Error)?.message ?? String(error) }));
-  }
-  for (const res of results) {
-    await deps.store.reminders.addDelivery({
-      ref,
-      chatKey: res.chatKey,
-      result: res.result,
-      ...(res.messageId ? { messageId: res.messageId } : {}),
-      ...(res.error ? { error: res.error } : {}),
-      at,
-    });
-    if (res.result === "blocked" && deps.store.chats.get(res.chatKey)?.active !== false) await deps.store.chats.markInactive(res.chatKey, at);
-    if (res.result !== "ok") deps.log.warn({ ref, chatKey: res.chatKey, result: res.result, error: res.error }, "reminders: a delivery did not go through");
-  }
-  return results;
+  return deliver(deps, chatKeys.map((chatKey) => ({ chatKey, reply: message, ref })), at);
 }
 
 /** The private chats of the active coordinators who have not blocked the assistant. */

@@ -100,13 +100,16 @@ function countdownText(calendar: WorkingCalendar, today: string, end: string, du
   return `${formatWorkingCountdown(calendar, today, end, lang)} (${calendarDays})`;
 }
 
-/** The text hint under the buttons: how to answer by typing. */
+/**
+ * The text hint under the options: how to answer by typing. Worded for every channel (the same reminder
+ * goes to Telegram with buttons and to the terminal as numbered lines), so it never says "bấm".
+ */
 export function replyHint(milestoneId: string, lang: Lang = "vi"): string {
   const options = STATUSES.map((s) => `${s.number} = ${lang === "en" ? s.en : s.vi}`).join(", ");
   return t(
     lang,
-    `Xin vui lòng báo tình trạng: bấm một nút, hoặc trả lời 1–4 (${options}), hoặc gõ /capnhat ${milestoneId} <tình trạng> [ghi chú].`,
-    `Please report the status: press a button, reply 1–4 (${options}), or type /update ${milestoneId} <status> [note].`,
+    `Xin vui lòng báo tình trạng: chọn một trong các lựa chọn, tức là trả lời 1–4 (${options}), hoặc gõ /capnhat ${milestoneId} <tình trạng> [ghi chú].`,
+    `Please report the status: choose one of the options, that is reply 1–4 (${options}), or type /update ${milestoneId} <status> [note].`,
   );
 }
 
@@ -142,7 +145,7 @@ export function escalationMessage(input: EscalationInput): Reply {
   const itemLine = (i: EscalationItem): Rich => {
     const m = content.milestones.find((x) => x.id === i.milestoneId);
     const due = m ? formatDue(m.dueParsed, lang) : "";
-    const status = i.status ? ` · ${statusLabel(i.status, lang)}` : t(lang, " · chưa báo tình trạng", " · no status reported");
+    const status = i.status ? ` · ${statusLabel(i.status, lang)}` : t(lang, " · chưa báo cáo", " · not reported yet");
     return [`• ${agencyLabel(content, i.agencyId)}: `, bold(title(i.milestoneId)), ` (${t(lang, "hạn", "due")} ${due}${status})`];
   };
   const unreachableLine = (u: EscalationInput["unreachable"][number]): Rich => {

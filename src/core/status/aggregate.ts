@@ -30,7 +30,7 @@ export function progressCounts(content: Content, store: Store, milestoneId: stri
 
 /**
  * The reported progress of a milestone in aggregate, for answers anyone may read:
- * "Tiến độ đã báo: 3/5 đơn vị đã báo hoàn thành; 1 đơn vị đúng tiến độ; 1 đơn vị chưa báo."
+ * "Tiến độ đã báo: 3/5 đơn vị đã báo hoàn thành; 1 đơn vị đúng tiến độ; 1 đơn vị chưa báo cáo."
  * It never names a person or an agency and never shows notes. Null when nobody has reported yet.
  */
 export function progressLine(content: Content, store: Store, milestoneId: string, lang: Lang): string | null {
@@ -42,7 +42,7 @@ export function progressLine(content: Content, store: Store, milestoneId: string
     [byStatus["on-track"], "đúng tiến độ", "on track"],
     [byStatus["at-risk"], "có nguy cơ chậm", "at risk"],
     [byStatus.blocked, "đang vướng mắc", "blocked"],
-    [total - reported, "chưa báo", "not reported yet"],
+    [total - reported, "chưa báo cáo", "not reported yet"],
   ];
   for (const [n, vi, en] of extra) if (n > 0) parts.push(t(lang, `${n} đơn vị ${vi}`, `${n} ${en}`));
   return `${t(lang, "Tiến độ đã báo", "Reported progress")}: ${parts.join("; ")}.`;

@@ -2,10 +2,12 @@ import type { CommandContext, Services } from "../command.js";
 import type { Milestone } from "../content/schema.js";
 import { formatMoment } from "../dates.js";
 import { agencyLabel, dueWithCountdown, milestoneTitle } from "../milestones.js";
-import type { ChatKey, OutgoingMessage, StatusRecord, UserKey } from "../ports.js";
+import { deliver } from "../delivery.js";
+import type { ChatKey, StatusRecord, UserKey } from "../ports.js";
 import { bold, code, italic, lines, link, reply, type Reply, type Span } from "../reply.js";
+import { adminChats } from "../people/admins.js";
 import { statusLabel } from "./kinds.js";
-import { reporterText } from "./render.js";
+import { type AlertOutcome, reporterText } from "./render.js";
 
 /**
  * Where alerts go: the private chats of active coordinators; the admins when there is no
@@ -17,7 +19,7 @@ export function alertRecipients(services: Services, exclude?: UserKey): ChatKey[
   const keys =
     coordinators.length > 0
       ? coordinators.filter((p) => p.userKey !== exclude).map((p) => p.chatKey)
-      : settings.adminKeys.filter((k) => k !== exclude).map((k): ChatKey => k);
+      : adminChats(store, settings).filter((k) => k !== exclude);
   return [...new Set(keys)].filter((k) => store.chats.get(k)?.active !== false);
 }
 
@@ -50,32 +52,25 @@ export function blockedAlertReply(services: Services, record: StatusRecord, mile
 /**
  * Sends the "blocked" alert to the coordinators at once, through the outbox, with ref
  * `alert|<recordId>`, and records each delivery. A failed send is logged, never thrown:
- * the status is already recorded and the person must still get their confirmation.
+ * the status is already recorded and the person must still get their confirmation, which says
+ * from the outcome whether anyone was reached.
  */
-export async function sendBlockedAlert(ctx: CommandContext, record: StatusRecord, milestone: Milestone, kind: "new" | "note"): Promise<void> {
+export async function sendBlockedAlert(ctx: CommandContext, record: StatusRecord, milestone: Milestone, kind: "new" | "note"): Promise<AlertOutcome> {
   const { services } = ctx;
   const recipients = alertRecipients(services, ctx.actor.userKey);
+  const to = services.store.people.list({ role: "coordinator" }).length > 0 ? "coordinator" : "admin";
   if (recipients.length === 0) {
     services.log.warn({ event: "alert-no-recipient", recordId: record.id }, "status: no coordinator or admin to alert");
-    return;
+    return { kind: "nobody" };
   }
   const ref = kind === "new" ? `alert|${record.id}` : `alert|${record.id}|note`;
   const body = blockedAlertReply(services, record, milestone, kind, ctx.today);
-  const messages: OutgoingMessage[] = recipients.map((chatKey) => ({ chatKey, reply: body, ref }));
+  let delivered = 0;
   try {
-    const results = await services.outbox.send(messages);
-    const at = ctx.now.toISOString();
-    for (const r of results) {
-      await services.store.reminders.addDelivery({
-        ref,
-        chatKey: r.chatKey,
-        result: r.result,
-        at,
-        ...(r.messageId !== undefined && { messageId: r.messageId }),
-        ...(r.error !== undefined && { error: r.error }),
-      });
-    }
+    const results = await deliver(services, recipients.map((chatKey) => ({ chatKey, reply: body, ref })), ctx.now.toISOString());
+    delivered = results.filter((r) => r.result === "ok").length;
   } catch (error) {
     services.log.error({ event: "alert-failed", err: error, recordId: record.id, ref }, "status: the blocked alert could not be sent");
   }
+  return delivered > 0 ? { kind: "sent", count: delivered, to } : { kind: "nobody" };
 }

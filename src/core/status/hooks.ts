@@ -2,6 +2,7 @@ import type { TextHook } from "../assistant.js";
 import { type CommandContext, t } from "../command.js";
 import { fold } from "../fold.js";
 import { reply, type Reply } from "../reply.js";
+import { bundleIndex, bundleLetter, parseBundleReply } from "./bundle-reply.js";
 import { cleanNote, statusByNumber } from "./parse.js";
 import { addNote, recordAndConfirm } from "./record.js";
 import { SKIP_NOTE_WORDS } from "./render.js";
@@ -12,6 +13,10 @@ const BARE_STATUS = /^([1-4])[.)]?(?:(?:\s*[:\-–—]\s*|\s+)([\s\S]+))?$/u;
 function pendingNote(ctx: CommandContext) {
   const prompt = ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "note");
   return prompt && prompt.userKey === ctx.actor.userKey ? prompt : undefined;
+}
+
+function pendingBundle(ctx: CommandContext) {
+  return ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "bundle");
 }
 
 function pendingReminder(ctx: CommandContext) {
@@ -29,9 +34,15 @@ export const noteHook: TextHook = async (ctx, text) => {
   const repliedTo = ctx.message.replyToBotMessageId;
   if (prompt.messageId !== undefined && repliedTo !== undefined && repliedTo !== prompt.messageId) return null;
   if (BARE_STATUS.test(text)) {
+    // A bare number answers a reminder (or a day's bundle) sent after the note was asked for.
     const reminder = pendingReminder(ctx);
     if (reminder && reminder.createdAt > prompt.createdAt) return null;
+    const bundle = pendingBundle(ctx);
+    if (bundle && bundle.createdAt > prompt.createdAt) return null;
   }
+  // "B 1" while a bundle of reminders waits answers the bundle; it is not the note.
+  const bundleReply = parseBundleReply(text);
+  if (bundleReply?.letter !== undefined && pendingBundle(ctx)) return null;
   if (SKIP_NOTE_WORDS.includes(fold(text))) {
     await ctx.services.store.prompts.clear(ctx.actor.chatKey, prompt.ref);
     return [
@@ -63,7 +74,39 @@ export const reminderReplyHook: TextHook = async (ctx, text): Promise<Reply[] | 
   return recordAndConfirm(ctx, { milestoneId, agencyId, status, note, reminderKey: prompt.ref }, { editOriginal: false });
 };
 
-/** The text hooks of status replies, in order: a pending note first, then a bare "1".."4" after a reminder. */
+/**
+ * "A 1", "B 4 thiếu máy chủ" (or a bare "1".."4" for a one-item bundle) after a day's bundled reminders
+ * in this chat (Zalo): records that status for the lettered item, with its reminder key. A letter that is
+ * not in the bundle, or a bare number when there are several items, gets a reply saying what to type.
+ */
+export const bundleReplyHook: TextHook = async (ctx, text): Promise<Reply[] | null> => {
+  const parsed = parseBundleReply(text);
+  if (!parsed) return null;
+  const prompt = pendingBundle(ctx);
+  const items = prompt?.items ?? [];
+  if (!prompt || items.length === 0) return null;
+  const index = parsed.letter === undefined ? (items.length === 1 ? 0 : -1) : bundleIndex(parsed.letter);
+  const key = items[index];
+  if (key === undefined) {
+    const letters = items.map((_, i) => bundleLetter(i)).join(", ");
+    return [
+      reply(
+        t(
+          ctx.lang,
+          `Xin vui lòng ghi chữ cái của mục trước số tình trạng, ví dụ «A ${parsed.number}». Các mục trong lời nhắc hôm nay: ${letters}.`,
+          `Please put the item's letter before the status number, e.g. "A ${parsed.number}". Items in today's reminder: ${letters}.`,
+        ),
+      ),
+    ];
+  }
+  const [milestoneId, agencyId] = key.split("|");
+  const status = statusByNumber(parsed.number);
+  if (!milestoneId || !agencyId || !status) return null;
+  const note = cleanNote(parsed.note, ctx.lang);
+  return recordAndConfirm(ctx, { milestoneId, agencyId, status, note, reminderKey: key }, { editOriginal: false });
+};
+
+/** The text hooks of status replies, in order: a pending note first, then a bare "1".."4" after a reminder, then a bundle reply. */
 export function statusHooks(): TextHook[] {
-  return [noteHook, reminderReplyHook];
+  return [noteHook, reminderReplyHook, bundleReplyHook];
 }

@@ -3,7 +3,7 @@ import { type Actor, type CommandContext, t } from "../command.js";
 import type { Agency, Content, Milestone } from "../content/schema.js";
 import type { Lang } from "../dates.js";
 import { UserError } from "../errors.js";
-import { agencyLabel, findMilestoneById } from "../milestones.js";
+import { agencyLabel, findMilestoneById, statusDoubt } from "../milestones.js";
 import type { StatusKind, StatusRecord } from "../ports.js";
 import type { Reply } from "../reply.js";
 import { sendBlockedAlert } from "./alert.js";
@@ -45,8 +45,8 @@ export function authorize(content: Content, actor: Actor, milestoneId: string, a
     throw new StatusRefusal(
       t(
         lang,
-        "Không tìm thấy mốc công việc này trong kế hoạch (nút đã cũ hoặc không hợp lệ). Xin vui lòng dùng /viec để xem các mốc hiện tại.",
-        "This milestone is not in the plan (the button is stale or invalid). Please use /tasks to see the current milestones.",
+        "Không tìm thấy mốc công việc này trong kế hoạch (lựa chọn đã cũ hoặc không hợp lệ). Xin vui lòng dùng /viec để xem các mốc hiện tại.",
+        "This milestone is not in the plan (the choice is stale or invalid). Please use /tasks to see the current milestones.",
       ),
       "unknown-milestone",
     );
@@ -56,8 +56,8 @@ export function authorize(content: Content, actor: Actor, milestoneId: string, a
     throw new StatusRefusal(
       t(
         lang,
-        "Không tìm thấy cơ quan, đơn vị này trong danh sách (nút đã cũ hoặc không hợp lệ). Xin vui lòng dùng /viec để cập nhật.",
-        "This agency is not known (the button is stale or invalid). Please use /tasks to update.",
+        "Không tìm thấy cơ quan, đơn vị này trong danh sách (lựa chọn đã cũ hoặc không hợp lệ). Xin vui lòng dùng /viec để cập nhật.",
+        "This agency is not known (the choice is stale or invalid). Please use /tasks to update.",
       ),
       "unknown-agency",
     );
@@ -185,7 +185,13 @@ export async function recordAndConfirm(ctx: CommandContext, input: StatusInput, 
   const replies: Reply[] = [];
   if (options.editOriginal) replies.push(recordedBannerReply(ctx, record, auth.milestone));
   const wantsNote = (record.status === "at-risk" || record.status === "blocked") && record.note === undefined;
-  replies.push(confirmationReply(ctx, record, auth.milestone, { noteComing: wantsNote }));
+  // The alert goes first, so the confirmation can say whether anyone was reached.
+  const alerted = record.status === "blocked" ? await sendBlockedAlert(ctx, record, auth.milestone, "new") : undefined;
+  const doubt = statusDoubt(auth.milestone, record.status, ctx.today);
+  if (doubt) {
+    ctx.services.log.info({ event: "status-doubtful", id: record.id, milestoneId: record.milestoneId, doubt: doubt.kind }, "status: recorded, but it contradicts the plan's dates");
+  }
+  replies.push(confirmationReply(ctx, record, auth.milestone, { noteComing: wantsNote, doubt, alerted }));
   if (wantsNote) {
     const createdAt = ctx.now.toISOString();
     await ctx.services.store.prompts.set({
@@ -198,7 +204,6 @@ export async function recordAndConfirm(ctx: CommandContext, input: StatusInput, 
     });
     replies.push(notePromptReply(ctx.lang, record.status));
   }
-  if (record.status === "blocked") await sendBlockedAlert(ctx, record, auth.milestone, "new");
   return replies;
 }
 

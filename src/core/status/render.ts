@@ -1,11 +1,12 @@
 import { type CommandContext, t } from "../command.js";
 import type { Milestone } from "../content/schema.js";
 import { formatMoment, type Lang } from "../dates.js";
-import { agencyLabel, dueWithCountdown, milestoneTitle } from "../milestones.js";
+import { agencyLabel, dueWithCountdown, milestoneTitle, type StatusDoubt, statusDoubtText } from "../milestones.js";
 import type { Role, StatusKind, StatusRecord } from "../ports.js";
 import { bold, italic, lines, reply, type Reply } from "../reply.js";
 import { statusLabel } from "./kinds.js";
 import { MAX_NOTE_LENGTH } from "./parse.js";
+import { notReportedWord, roleWord } from "../words.js";
 
 /** The words people use to skip the note prompt (folded). */
 export const SKIP_NOTE_WORDS: readonly string[] = ["bo qua", "boqua", "khong", "khong co", "skip", "no", "none"];
@@ -17,14 +18,7 @@ export function visibilityText(lang: Lang): string {
 
 /** A role as people read it ("đầu mối", "điều phối viên"). */
 export function roleName(role: Role, lang: Lang): string {
-  const names: Record<Role, [string, string]> = {
-    member: ["thành viên", "member"],
-    lead: ["đầu mối", "lead"],
-    coordinator: ["điều phối viên", "coordinator"],
-    admin: ["quản trị viên", "admin"],
-  };
-  const [vi, en] = names[role];
-  return t(lang, vi, en);
+  return roleWord(role, lang);
 }
 
 /** "Nguyễn Văn A (điều phối viên, thay mặt đơn vị)": who recorded it and in what capacity. */
@@ -44,7 +38,7 @@ export function confirmationReply(
   ctx: CommandContext,
   record: StatusRecord,
   milestone: Milestone,
-  options: { noteComing: boolean; noteAdded?: boolean },
+  options: { noteComing: boolean; noteAdded?: boolean; doubt?: StatusDoubt | null; alerted?: AlertOutcome },
 ): Reply {
   const { lang } = ctx;
   const { content } = ctx.services;
@@ -66,9 +60,32 @@ export function confirmationReply(
       t(lang, `Thời gian: ${formatMoment(new Date(record.at))}`, `Time: ${formatMoment(new Date(record.at))}`),
       t(lang, `Người cập nhật: ${reporterText(record, lang)}`, `Recorded by: ${reporterText(record, lang)}`),
       t(lang, `Người xem được: ${visibilityText(lang)}.`, `Visible to: ${visibilityText(lang)}.`),
+      options.doubt
+        ? t(
+            lang,
+            `⚠️ Xin lưu ý: ${statusDoubtText(milestone.dueParsed, options.doubt, lang)}. Trạng thái vẫn được ghi nhận, và điều phối viên sẽ thấy mục này trong bản tổng hợp để xem lại. Nếu chưa đúng, xin vui lòng cập nhật: /capnhat ${milestone.id} <trạng thái>.`,
+            `⚠️ Please note: ${statusDoubtText(milestone.dueParsed, options.doubt, lang)}. The status is recorded, and coordinators will see it flagged in the digest. If it is wrong, please update it: /update ${milestone.id} <status>.`,
+          )
+        : null,
+      options.alerted?.kind === "nobody"
+        ? t(
+            lang,
+            `⚠️ Chưa báo được cho ai: hiện chưa có điều phối viên hay quản trị viên nào nhận được cảnh báo này. Xin vui lòng liên hệ trực tiếp đơn vị điều phối mốc này, ${agencyLabel(content, milestone.coordinator)}, để được hỗ trợ.`,
+            `⚠️ Nobody could be alerted: no coordinator or admin can receive this alert yet. Please contact the milestone's coordinating agency, ${agencyLabel(content, milestone.coordinator)}, directly.`,
+          )
+        : options.alerted?.kind === "sent"
+          ? t(
+              lang,
+              `Đã gửi cảnh báo ngay cho ${options.alerted.count} ${roleWord(options.alerted.to, lang)}.`,
+              `An alert went at once to ${options.alerted.count} ${roleWord(options.alerted.to, lang)}(s).`,
+            )
+          : null,
     ),
   );
 }
+
+/** What became of the "blocked" alert: sent to some people, or to nobody (no coordinator, every chat unreachable). */
+export type AlertOutcome = { kind: "sent"; count: number; to: "coordinator" | "admin" } | { kind: "nobody" };
 
 /**
  * The text that replaces the reminder (or /viec entry) whose button was pressed: the recorded
@@ -111,8 +128,13 @@ export function notePromptReply(lang: Lang, status: StatusKind): Reply {
   );
 }
 
+/** "chưa báo cáo": the one word for a milestone nobody reported on, everywhere (/viec, the digest, reminders). */
+export function notReportedText(lang: Lang): string {
+  return notReportedWord(lang);
+}
+
 /** One line of a milestone's latest status for an agency, for /viec: "✅ Đã hoàn thành (08:30 05/05/2025)". */
 export function latestStatusText(record: { status: StatusKind; at: string } | undefined, lang: Lang): string {
-  if (!record) return t(lang, "chưa báo cáo", "not reported yet");
+  if (!record) return notReportedText(lang);
   return `${statusLabel(record.status, lang)} (${formatMoment(new Date(record.at))})`;
 }

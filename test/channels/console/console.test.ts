@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runConsole } from "../../../src/channels/console/console.js";
-import { createTestApp } from "../../helpers/app.js";
+import { createConsoleOutbox, runConsole } from "../../../src/channels/console/console.js";
+import { statusButtons } from "../../../src/core/status/kinds.js";
+import { createTestApp, textFrom } from "../../helpers/app.js";
 
 async function chat(lines: string[], filesDir?: string): Promise<string> {
   const { assistant, log } = await createTestApp({ admins: ["console:local"] });
@@ -86,6 +87,9 @@ describe("npm start without a token", () => {
     expect(stdout).toContain("/hoi <câu hỏi>");
     expect(stdout).toMatch(/Gửi danh sách .*: 10\/05\/2025/);
     expect(stdout).toContain("01/09/2025");
+    expect(stdout).toMatch(/^> \/help\n/);
+    expect(stdout).toContain("\n> /lich\n");
+    expect(stdout.trimEnd().endsWith("Tạm biệt anh/chị. Hẹn gặp lại!")).toBe(true);
   });
 
   it("refuses to start on a corrupt data file, says which file, and leaves it untouched", async () => {
@@ -104,5 +108,52 @@ describe("npm start without a token", () => {
     const { code, stderr } = await run("", { REMINDER_TIME: "25:00" });
     expect(code).toBe(1);
     expect(stderr).toContain('REMINDER_TIME="25:00": must be a time HH:mm');
+  });
+});
+
+describe("the console transcript in piped mode", () => {
+  it("reads as a person would read it: each question echoed, its answer, a kept menu, and a goodbye", async () => {
+    const out = await chat(["/start", "99", "2", "/viec @sokhcn-hcm", "thêm"]);
+    const blocks = out.trimEnd().split("\n\n");
+    // Every answer follows the line that asked for it.
+    const asked = out.split("\n").filter((l) => l.startsWith("> "));
+    expect(asked).toEqual(["> /start", "> 99", "> 2", "> /viec @sokhcn-hcm", "> thêm"]);
+    expect(out.indexOf("> /start")).toBeLessThan(out.indexOf("Kính chào"));
+    expect(out).toMatch(/> 99\nSố 99 không có trong danh sách đang chờ\. Xin vui lòng chọn một trong các số 1–\d\.\nTrả lời bằng số để chọn:/);
+    expect(out).toMatch(/> 2\nĐã chọn 2: /);
+    expect(out).toMatch(/> \/viec @sokhcn-hcm\nViệc của Sở KH&CN TP\.HCM/);
+    expect(out).toContain("Chọn một mốc bằng số để xem chi tiết và báo trạng thái.");
+    expect(out).toMatch(/> thêm\nĐã hiển thị hết các lựa chọn \(1–\d+\)\./);
+    expect(out).not.toMatch(/bấm|Bấm/);
+    expect(blocks.at(-1)).toBe("Tạm biệt anh/chị. Hẹn gặp lại!");
+  });
+
+  it("ends an interactive session on its own line with a goodbye (Ctrl-D)", async () => {
+    const { assistant, log } = await createTestApp();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (chunk) => (text += String(chunk)));
+    const done = runConsole({ assistant, input, output, log, interactive: true });
+    input.end();
+    await done;
+    // The goodbye gets a line of its own, not the tail of the "> " prompt line.
+    expect(text).toMatch(/\n[^\n]*> [^\n]*\nTạm biệt anh\/chị\. Hẹn gặp lại!\n$/);
+  });
+});
+
+describe("the console outbox", () => {
+  it("numbers a reminder's buttons like an answer's, so typing the number records what was shown", async () => {
+    const app = await createTestApp({ admins: ["console:local"] });
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (chunk) => (text += String(chunk)));
+    const outbox = createConsoleOutbox(output, { listings: app.store.listings, clock: app.clock });
+    const buttons = statusButtons("email-lists", "sokhcn-brvt");
+    await outbox.send([{ chatKey: "console:local", ref: "email-lists|sokhcn-brvt|before:3", reply: { text: ["Nhắc hạn: email-lists"], buttons } }]);
+    expect(text).toContain("Trả lời bằng số để chọn:\n  1. ✅ Đã hoàn thành\n  2. 🟢 Đúng tiến độ");
+    const out = (await app.assistant.handle(textFrom("local", "2"))).map((r) => r.text.map((s) => (typeof s === "string" ? s : Object.values(s)[0])).join("")).join("\n");
+    expect(out).toMatch(/^Đã chọn 2: 🟢 Đúng tiến độ/);
+    expect(app.store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", agencyId: "sokhcn-brvt", status: "on-track" })]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
+import { TELEGRAM_CAPABILITIES } from "../../../src/core/channel.js";
 import { stripBotAddress, toIncoming } from "../../../src/channels/telegram/incoming.js";
 import { BOT_INFO, buttonPress, entitiesFor, groupText, privateText } from "../../helpers/telegram.js";
 
@@ -17,6 +18,7 @@ describe("toIncoming", () => {
       user: { id: "42", name: "Lê Văn A", languageCode: "en" },
       text: "xin chào",
       supportsButtons: true,
+      capabilities: TELEGRAM_CAPABILITIES,
       replyToBotMessageId: undefined,
     });
   });

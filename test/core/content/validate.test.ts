@@ -80,6 +80,22 @@ describe("validateContent on a broken copy", () => {
   });
 });
 
+describe("root causes", () => {
+  it("reports a milestone's bad date once, without follow-on 'unknown milestone' errors where it is referenced", async () => {
+    const { readContentFiles } = await import("../../../src/content/load.js");
+    const files = await readContentFiles("content");
+    const milestones = files.find((f) => f.file === "milestones.yaml")!.data as { id: string; due: string }[];
+    const referenced = new Set(
+      files.filter((f) => f.file.startsWith("faq/")).flatMap((f) => (f.data as { milestones?: string[] }[]).flatMap((e) => e.milestones ?? [])),
+    );
+    const victim = milestones.find((m) => referenced.has(m.id))!;
+    victim.due = "31-02-2025";
+    const result = validateContent(files);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toEqual([`milestones.yaml › ${victim.id} › due: "31-02-2025" is not a due date (use YYYY-MM-DD, YYYY-MM, or a range like 2025-05..2025-08)`]);
+  });
+});
+
 describe("parseDue", () => {
   it("reads days, months and ranges, and rejects impossible dates", () => {
     expect(parseDue("2025-05-10")).toMatchObject({ precision: "day", start: "2025-05-10", end: "2025-05-10" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateCode, hashCode, INVITATION_TTL_MS, normalizeCode } from "../../../src/core/people/invitations.js";
-import { toPlain } from "../../../src/core/reply.js";
+import { type Reply, toPlain } from "../../../src/core/reply.js";
 import { createTestApp, textFrom } from "../../helpers/app.js";
 
 async function say(app: Awaited<ReturnType<typeof createTestApp>>, user: string, text: string, chat?: { id: string; type: "private" | "group"; title?: string }) {
@@ -55,9 +55,28 @@ describe("roles in the core, on any channel", () => {
     const coordinatorCode = /Mã mời: ([A-Z0-9]{12})/.exec(await say(app, "admin", "/moi dieuphoi"))![1]!;
     await say(app, "coord", `/dangky ${coordinatorCode}`);
     const leadCode = /Mã mời: ([A-Z0-9]{12})/.exec(await say(app, "admin", "/moi sokhcn-hcm"))![1]!;
-    expect(await say(app, "coord", `/dangky ${leadCode}`)).toMatch(/đã có quyền điều phối viên/);
+    expect(await say(app, "coord", `/dangky ${leadCode}`)).toMatch(/^Anh\/chị đã là điều phối viên, nên không cần đăng ký đầu mối/);
     expect(app.store.people.get("console:coord")?.role).toBe("coordinator");
     expect(app.store.invitations.list().find((i) => i.agencyId === "sokhcn-hcm")?.usedAt).toBeUndefined();
+  });
+
+  it("names the admin's role in /dangky with the same words as /toi", async () => {
+    const app = await createTestApp();
+    const code = /Mã mời: ([A-Z0-9]{12})/.exec(await say(app, "admin", "/moi dieuphoi"))![1]!;
+    const refused = await say(app, "admin", `/dangky ${code}`);
+    expect(refused).toMatch(/^Anh\/chị đã là quản trị viên \(có mọi quyền của điều phối viên\); mã mời này dành cho người khác\.$/);
+    expect(await say(app, "admin", "/toi")).toContain("Vai trò của anh/chị: quản trị viên");
+  });
+
+  it("speaks of a link only when the invitation has one", async () => {
+    const app = await createTestApp({ admins: ["telegram:9", "console:admin"] });
+    const text = (replies: Reply[]) => replies.map((r) => toPlain(r.text)).join("\n");
+    const onTelegram = text(await app.assistant.handle(textFrom("9", "/moi sokhcn-hcm", { channel: "telegram", supportsButtons: true })));
+    expect(onTelegram).toMatch(/Liên kết: https:\/\/t\.me\/tro_ly_hop_nhat_bot\?start=/);
+    expect(onTelegram).toMatch(/Người đó bấm liên kết, hoặc gõ \/dangky/);
+    const inTerminal = await say(app, "admin", "/moi sokhcn-hcm");
+    expect(inTerminal).toMatch(/Xin vui lòng gửi riêng mã này cho người được mời\. Người đó gõ \/dangky [A-Z0-9]{12}/);
+    expect(inTerminal).not.toMatch(/liên kết|bấm/i);
   });
 
   it("lets a coordinator revoke a lead but not another coordinator", async () => {

@@ -39,7 +39,7 @@ describe("progressLine", () => {
     const app = await setup();
     await app.assistant.handle(tgText(USERS.leadBinhduong, "/capnhat video-conference-state vướng chờ nhà mạng Viettel"));
     const line = progressLine(app.content, app.store, "video-conference-state", "vi")!;
-    expect(line).toBe("Tiến độ đã báo: 0/3 đơn vị đã báo hoàn thành; 1 đơn vị đang vướng mắc; 2 đơn vị chưa báo.");
+    expect(line).toBe("Tiến độ đã báo: 0/3 đơn vị đã báo hoàn thành; 1 đơn vị đang vướng mắc; 2 đơn vị chưa báo cáo.");
     expect(line).not.toMatch(/Viettel|Bình Dương|Người dùng/);
   });
 
