@@ -322,7 +322,8 @@ const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?
  */
 export function bestWindow(question: string, searchOnce: (text: string) => SearchResult): SearchResult {
   const whole = searchOnce(question);
-  if (question.split(/\s+/).length < 12) return whole;
+  // Short messages, and long ones already answered with confidence, need no windows.
+  if (question.split(/\s+/).length < 12 || (whole.decision === "confident" && (whole.best?.relevance ?? 0) >= 0.8)) return whole;
   const clauses = question
     .split(/[.,;:!?\n]+|(?=\b(?:cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi)\b)/iu)
     .map((c) => c.trim())
