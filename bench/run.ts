@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { benchAnswers } from "./answers.js";
+import { benchBoard } from "./board.js";
 import { benchDigest } from "./digest.js";
 import { benchFanout } from "./fanout.js";
 import { benchStartup } from "./startup.js";
@@ -25,6 +26,7 @@ const scenarios: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "zalo reminder day", run: () => benchZaloFanout() },
   { name: "start-up", run: () => benchStartup() },
   { name: "digest", run: () => benchDigest() },
+  { name: "board", run: () => benchBoard() },
 ];
 
 function table(rows: BenchRow[]): string {

@@ -1,4 +1,5 @@
 import type { CommandDef } from "../src/core/command.js";
+import bang from "./bang.js";
 import capnhat from "./capnhat.js";
 import cauhoi from "./cauhoi.js";
 import dangky from "./dangky.js";
@@ -22,4 +23,4 @@ import xemthem from "./xemthem.js";
  * The one command registry. It drives routing, /help and Telegram's command menu.
  * Order is the order shown to users.
  */
-export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, nhac, tonghop, tinhhinh, traloi, cauhoi, giaidap, tt, xemthem] as CommandDef[];
+export const commands: readonly CommandDef[] = [start, hoi, lich, help, toi, dangky, moi, thuhoi, viec, capnhat, nhac, tonghop, bang, tinhhinh, traloi, cauhoi, giaidap, tt, xemthem] as CommandDef[];

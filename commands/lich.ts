@@ -1,22 +1,27 @@
-import { defineCommand, t } from "../src/core/command.js";
+import { type CommandContext, defineCommand, t } from "../src/core/command.js";
 import type { Content, Milestone } from "../src/core/content/schema.js";
 import { type Analyzer, createAnalyzer, INTENT_PREFIX } from "../src/core/knowledge/query.js";
 import { formatCountdown, formatDay, formatDue } from "../src/core/dates.js";
-import { byDeadline, milestoneTitle } from "../src/core/milestones.js";
-import { bold, code, lines, reply, type Rich } from "../src/core/reply.js";
+import { calendarFileName, calendarMilestones, renderDeadlinesIcs } from "../src/core/exports/ics.js";
+import { agencyLabel, byDeadline, findAgency, milestoneTitle } from "../src/core/milestones.js";
+import { bold, code, link, lines, reply, type Reply, type Rich } from "../src/core/reply.js";
 
 /**
  * /lich [từ khóa] (alias /deadlines): the milestones still to come, then the past ones, each with its code (what
  * /capnhat takes), its date and how far away it is; estimated dates say so. Optionally filtered.
+ * `/lich ics [cơ quan]` sends the deadlines as a calendar file (a lead's own agency by default, the whole
+ * plan otherwise) with the address of a calendar subscription that stays up to date.
  */
 export default defineCommand({
   name: "lich",
   alias: "deadlines",
   access: "everyone",
   description: { vi: "Các mốc thời hạn sắp tới và đã qua", en: "Upcoming and past deadlines" },
-  usage: { vi: "/lich [từ khóa]", en: "/deadlines [keyword]" },
+  usage: { vi: "/lich [từ khóa] · /lich ics [cơ quan]", en: "/deadlines [keyword] · /deadlines ics [agency]" },
   parse: (args) => args.slice(0, 100),
   run(ctx, filter) {
+    const ics = /^ics(?:\s+([\s\S]*))?$/i.exec(filter.trim());
+    if (ics) return calendarReply(ctx, (ics[1] ?? "").trim());
     const { content } = ctx.services;
     const { lang, today } = ctx;
     const chosen = byDeadline(filterMilestones(content, filter));
@@ -90,4 +95,47 @@ export function filterMilestones(content: Content, filter: string, analyzer: Ana
     const have = new Set(texts.flatMap((text) => analyzer.analyze(text).units));
     return wanted.every((u) => have.has(u));
   });
+}
+
+/** The calendar file (and subscription address) of an agency named in `text`, the lead's own, or the whole plan. */
+function calendarReply(ctx: CommandContext, text: string): Reply {
+  const { content, boardLinks } = ctx.services;
+  const { lang } = ctx;
+  const agency = text ? findAgency(content, text) : undefined;
+  if (text && !agency) {
+    return reply(
+      t(
+        lang,
+        `Không tìm thấy cơ quan "${text}". Xin vui lòng gõ tên hoặc tên viết tắt, ví dụ /lich ics Sở KH&CN Bình Dương, hoặc /lich ics để nhận lịch của cả kế hoạch.`,
+        `No agency "${text}" was found. Please type its name, e.g. /deadlines ics Sở KH&CN Bình Dương, or /deadlines ics for the whole plan.`,
+      ),
+    );
+  }
+  const agencyId = agency?.id ?? ctx.actor.agencyId;
+  const owner = agencyId ? agencyLabel(content, agencyId) : t(lang, "cả kế hoạch", "the whole plan");
+  const count = calendarMilestones(content, agencyId).length;
+  const data = new TextEncoder().encode(renderDeadlinesIcs(content, agencyId, ctx.now));
+  const subscription = boardLinks?.calendarUrl(agencyId);
+  return reply(
+    lines(
+      bold(t(lang, `📅 Lịch các mốc thời hạn của ${owner}`, `📅 Deadlines of ${owner}`)),
+      t(
+        lang,
+        `${count} mốc, mỗi mốc là một sự kiện cả ngày vào hạn chót, có nhắc trước 3 ngày. Mở tệp .ics để thêm vào lịch; nhập lại không tạo trùng.`,
+        `${count} deadlines, each an all-day event with a reminder 3 days ahead. Open the .ics file to add them; importing again does not duplicate.`,
+      ),
+      subscription && [t(lang, "Đăng ký lịch (tự cập nhật): ", "Subscribe (stays up to date): "), link(subscription, subscription)],
+    ),
+    {
+      attachments: [
+        {
+          kind: "document",
+          filename: calendarFileName(agencyId),
+          data,
+          caption: t(lang, `Lịch thời hạn – ${owner}`, `Deadlines – ${owner}`),
+          source: { kind: "calendar-ics", asOf: ctx.now.toISOString(), ...(agencyId && { agencyId }) },
+        },
+      ],
+    },
+  );
 }

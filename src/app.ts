@@ -1,6 +1,7 @@
 import { commands } from "../commands/index.js";
 import { adminKeysFrom, type Config } from "./config.js";
 import { type Assistant, createAssistant, type TextHook } from "./core/assistant.js";
+import type { BoardLinks } from "./core/board/links.js";
 import { createWorkingCalendar } from "./core/calendar.js";
 import type { CoreSettings, Services } from "./core/command.js";
 import type { Content } from "./core/content/schema.js";
@@ -21,6 +22,8 @@ export interface AppDeps {
   settings: CoreSettings;
   /** The digest chart renderer; defaults to the Vega-Lite + resvg one, loaded on first use. */
   charts?: DigestCharts;
+  /** Links to the board and calendars (PUBLIC_URL set). */
+  boardLinks?: BoardLinks;
 }
 
 /** The wired assistant and the services behind it. */

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { createApp, settingsFrom } from "./app.js";
 import { CONSOLE_USER_ID, createConsoleOutbox, runConsole } from "./channels/console/console.js";
+import type { BoardLinks } from "./core/board/links.js";
 import type { Logger } from "./core/ports.js";
 import { systemClock } from "./core/time.js";
 import { createConfig, type Config } from "./config.js";
@@ -50,7 +51,7 @@ export function reportFatal(error: unknown, write: (text: string) => void = (t) 
  */
 export async function runConsoleMode(
   { config, content, store }: Loaded,
-  io: { input: Readable & { isTTY?: boolean }; output: Writable; log: Logger },
+  io: { input: Readable & { isTTY?: boolean }; output: Writable; log: Logger; boardLinks?: BoardLinks },
 ): Promise<void> {
   const app = createApp({
     content,
@@ -59,6 +60,7 @@ export async function runConsoleMode(
     outbox: createConsoleOutbox(io.output, { listings: store.listings, clock: systemClock }),
     log: io.log,
     settings: settingsFrom(config, [`console:${CONSOLE_USER_ID}`]),
+    ...(io.boardLinks && { boardLinks: io.boardLinks }),
   });
   try {
     await runConsole({

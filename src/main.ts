@@ -23,7 +23,9 @@ import { FileProblemError } from "./core/errors.js";
 import { recoverIntents } from "./core/delivery.js";
 import { adminChats, quotaPauseNotice } from "./core/people/admins.js";
 import { issueFirstAdminCode } from "./core/people/invitations.js";
-import type { ChannelName, Logger, Outbox } from "./core/ports.js";
+import type { ChannelName, Logger, Outbox, UserKey } from "./core/ports.js";
+import type { BoardLinks } from "./core/board/links.js";
+import { CONSOLE_USER_ID } from "./channels/console/console.js";
 import { systemClock } from "./core/time.js";
 import { createLogger } from "./logger.js";
 import { startAnswerNoticeJob } from "./scheduler/answer-notices.js";
@@ -31,6 +33,8 @@ import { startDigestJob } from "./scheduler/digest.js";
 import { startReminderJobs } from "./scheduler/reminders.js";
 import { createScheduler } from "./scheduler/scheduler.js";
 import type { ClosableStore } from "./store/open-store.js";
+import { boardRoutes } from "./web/board/routes.js";
+import { createBoardLinkSigner } from "./web/board-links.js";
 import { createAttachmentLinker, createDigestFileMaker, fileRoute } from "./web/files.js";
 import { loadLinkSecret } from "./web/link-secret.js";
 import { createWebServer, healthRoute, type Route, type WebServer } from "./web/server.js";
@@ -45,9 +49,12 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   if (config.mode === "console") {
     // The web server (signed file links, /healthz) also runs beside the terminal chat when PUBLIC_URL is set.
-    const web = config.webServer ? await startWeb(config, [...(await fileRoutes(config, content, store, log)), healthRoute(() => ({ ok: true, mode: "console" }))], log) : undefined;
+    const adminKeys = settingsFrom(config, [`console:${CONSOLE_USER_ID}`]).adminKeys;
+    const board = await boardWeb(config, content, store, log, adminKeys);
+    const routes = [...(await fileRoutes(config, content, store, log)), ...(board?.routes ?? []), healthRoute(() => ({ ok: true, mode: "console" }))];
+    const web = config.webServer ? await startWeb(config, routes, log) : undefined;
     try {
-      await runConsoleMode({ config, content, store }, { input: process.stdin, output: process.stdout, log });
+      await runConsoleMode({ config, content, store }, { input: process.stdin, output: process.stdout, log, ...(board && { boardLinks: board.links }) });
     } finally {
       await web?.close();
     }
@@ -61,6 +68,30 @@ async function fileRoutes(config: Config, content: Content, store: ClosableStore
   if (!config.PUBLIC_URL) return [];
   const links = createLinkSigner(await loadLinkSecret(config.LINK_SECRET, config.DATA_FILE));
   return [fileRoute({ links, clock: systemClock, make: createDigestFileMaker({ content, store, charts: lazyDigestCharts }), log })];
+}
+
+/**
+ * The board's routes and the links `/bang` and `/lich ics` hand out, when PUBLIC_URL is set. With a
+ * Telegram token, `/bang/telegram` opens the board as a Web App after checking Telegram's initData.
+ */
+async function boardWeb(
+  config: Config,
+  content: Content,
+  store: ClosableStore,
+  log: Logger,
+  adminKeys: readonly UserKey[],
+): Promise<{ routes: Route[]; links: BoardLinks } | undefined> {
+  if (!config.PUBLIC_URL) return undefined;
+  const base = config.PUBLIC_URL.replace(/\/+$/, "");
+  const signer = createBoardLinkSigner(await loadLinkSecret(config.LINK_SECRET, config.DATA_FILE));
+  const botToken = config.channels.telegram?.token;
+  const links: BoardLinks = {
+    boardUrl: (userKey, now) => `${base}${signer.board(userKey, now)}`,
+    calendarUrl: (agencyId) => `${base}${signer.calendar(agencyId)}`,
+    ...(botToken && { webAppUrl: `${base}/bang/telegram` }),
+  };
+  const routes = boardRoutes({ content, store, clock: systemClock, log, adminKeys, links: signer, subscriptionUrl: links.calendarUrl, charts: lazyDigestCharts, ...(botToken && { botToken }) });
+  return { routes, links };
 }
 
 async function startWeb(config: Config, routes: Route[], log: Logger): Promise<WebServer> {
@@ -87,6 +118,8 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
     const settings = settingsFrom(config);
     const outboxes: Partial<Record<ChannelName, Outbox>> = {};
     const routes: Route[] = [healthRoute(() => ({ ok: true, channels: Object.keys(outboxes) }))];
+    const board = await boardWeb(config, content, store, log, settings.adminKeys);
+    if (board) routes.push(...board.routes);
     const secret = config.PUBLIC_URL ? await loadLinkSecret(config.LINK_SECRET, config.DATA_FILE) : undefined;
     const links = secret ? createLinkSigner(secret) : undefined;
     const linkFor = links && config.PUBLIC_URL ? createAttachmentLinker(config.PUBLIC_URL, links, clock) : undefined;
@@ -132,7 +165,7 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
     const outbox = createRoutingOutbox(outboxes);
 
     // 2. The core.
-    const app = createApp({ content, store, clock, outbox, log, settings });
+    const app = createApp({ content, store, clock, outbox, log, settings, ...(board && { boardLinks: board.links }) });
     const first = await issueFirstAdminCode(store, settings.adminKeys, clock.now());
     if (first) {
       log.warn(

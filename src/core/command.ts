@@ -1,3 +1,4 @@
+import type { BoardLinks } from "./board/links.js";
 import type { WorkingCalendar } from "./calendar.js";
 import type { ChannelCapabilities } from "./channel.js";
 import type { Content } from "./content/schema.js";
@@ -66,6 +67,8 @@ export interface Services {
   commands: readonly CommandDef[];
   /** Renders the digest chart (PNG); injected so the core never loads the native renderer. Absent: no chart. */
   charts?: DigestCharts;
+  /** Links to the board and calendar subscriptions; absent when PUBLIC_URL is not set. */
+  boardLinks?: BoardLinks;
 }
 
 /** What a command receives when it runs. */

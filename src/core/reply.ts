@@ -24,9 +24,11 @@ export interface Button {
  * the link names the source, and the web server regenerates the bytes when it is opened.
  */
 export interface FileSource {
-  kind: "digest-csv" | "digest-chart";
+  kind: "digest-csv" | "digest-chart" | "digest-xlsx" | "calendar-ics";
   /** The moment the digest was built "as of" (ISO). */
   asOf: string;
+  /** For `calendar-ics`: the agency whose deadlines it holds (absent: every milestone of the plan). */
+  agencyId?: string;
 }
 
 /** A file sent along with a reply (the digest CSV, the chart). */
@@ -49,6 +51,11 @@ export interface Reply {
   forceReply?: { placeholder: string };
   /** Replace the text of the message the pressed button belongs to, instead of sending a new one. */
   editOriginal?: boolean;
+  /**
+   * A page to open inside the messenger (a Telegram Web App button, private chats only). Channels
+   * without Web Apps ignore it: the reply's text must carry the same link.
+   */
+  webApp?: { label: string; url: string };
 }
 
 /** Builds a reply from text, a tagged template or spans. */

@@ -7,6 +7,8 @@ import type { Content } from "../core/content/schema.js";
 import { digestFromStore } from "../core/digest/build.js";
 import { digestCsvBytes } from "../core/digest/render-csv.js";
 import type { DigestCharts } from "../core/digest/types.js";
+import { renderDeadlinesIcs } from "../core/exports/ics.js";
+import { renderDigestXlsx } from "../core/exports/xlsx.js";
 import type { Logger, Store } from "../core/ports.js";
 import type { Attachment, FileSource } from "../core/reply.js";
 import type { Clock } from "../core/time.js";
@@ -22,13 +24,32 @@ export interface MadeFile {
 /** Makes the bytes of a file from its source. */
 export type FileMaker = (source: FileSource) => Promise<MadeFile>;
 
-/** The maker for digest files: the digest is rebuilt from the store as of the link's moment. */
+/** The content type of each kind of file. */
+export const FILE_TYPES: Record<FileSource["kind"], string> = {
+  "digest-csv": "text/csv; charset=utf-8",
+  "digest-chart": "image/png",
+  "digest-xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "calendar-ics": "text/calendar; charset=utf-8",
+};
+
+/**
+ * The maker for digest and calendar files: the digest is rebuilt from the store as of the link's moment;
+ * a calendar holds the plan's deadlines (of one agency, or all).
+ */
 export function createDigestFileMaker(deps: { content: Content; store: Store; charts?: DigestCharts }): FileMaker {
   return async (source) => {
-    const digest = digestFromStore(deps.content, deps.store, new Date(source.asOf));
-    if (source.kind === "digest-csv") return { data: digestCsvBytes(digest, "vi"), contentType: "text/csv; charset=utf-8" };
+    const asOf = new Date(source.asOf);
+    if (source.kind === "calendar-ics") {
+      return { data: new TextEncoder().encode(renderDeadlinesIcs(deps.content, source.agencyId, asOf)), contentType: FILE_TYPES[source.kind] };
+    }
+    const digest = digestFromStore(deps.content, deps.store, asOf);
+    if (source.kind === "digest-csv") return { data: digestCsvBytes(digest, "vi"), contentType: FILE_TYPES[source.kind] };
+    if (source.kind === "digest-xlsx") {
+      const records = deps.store.statuses.all().filter((r) => Date.parse(r.at) <= asOf.getTime());
+      return { data: await renderDigestXlsx(deps.content, digest, records), contentType: FILE_TYPES[source.kind] };
+    }
     if (!deps.charts) throw new Error("web: no chart renderer is configured");
-    return { data: await deps.charts.statusChart(digest), contentType: "image/png" };
+    return { data: await deps.charts.statusChart(digest), contentType: FILE_TYPES["digest-chart"] };
   };
 }
 

@@ -93,6 +93,8 @@ export function renderReply(reply: Reply, limit = MESSAGE_LIMIT): RenderedReply 
     }
     if (out.length > 0) rows.push(out);
   }
+  // A Web App button (the board) opens the page inside Telegram; the command only sets it in private chats.
+  if (reply.webApp) rows.push([{ text: reply.webApp.label, web_app: { url: reply.webApp.url } }]);
   let markup: RenderedMessage["markup"];
   if (rows.length > 0) markup = { inline_keyboard: rows };
   else if (reply.forceReply) {
