@@ -1,8 +1,9 @@
 import { type CommandContext, defineCommand, t } from "../src/core/command.js";
 import type { Agency, Milestone } from "../src/core/content/schema.js";
 import { UserError } from "../src/core/errors.js";
-import { agencyLabel, findAgency } from "../src/core/milestones.js";
-import { cleanNote, readUpdate, resolveMilestone, type UpdateReading, updateUsage } from "../src/core/status/parse.js";
+import { agencyLabel, findAgency, milestoneTitle } from "../src/core/milestones.js";
+import { AmbiguousMilestoneError, cleanNote, readUpdate, resolveMilestone, type UpdateReading, updateUsage } from "../src/core/status/parse.js";
+import { type Button, type Reply, reply } from "../src/core/reply.js";
 import { pendingReminderFor, recordAndConfirm } from "../src/core/status/record.js";
 
 /**
@@ -30,6 +31,8 @@ export default defineCommand({
         target = resolveTarget(ctx, reading, agency);
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
+        // "/capnhat email xong" matches several milestones: offer them as a choice rather than an error.
+        if (error instanceof AmbiguousMilestoneError) return choiceReply(ctx, error, reading);
         firstError ??= error;
         continue;
       }
@@ -87,4 +90,30 @@ function resolveTarget(ctx: CommandContext, reading: UpdateReading, agency: Agen
       t(lang, `Ví dụ: /capnhat ${milestone.id} xong @${milestone.responsible[0]}`, `For example: /update ${milestone.id} done @${milestone.responsible[0]}`),
     ].join("\n"),
   );
+}
+
+/** The digit each status is typed as: short, and the same in both languages. */
+const STATUS_DIGIT: Record<UpdateReading["status"], string> = { done: "1", "on-track": "2", "at-risk": "3", blocked: "4" };
+/** Button payloads are limited to 64 bytes (Telegram's callback data). */
+const MAX_PAYLOAD_BYTES = 64;
+
+/**
+ * The matching milestones as options, each the full `/capnhat <id> <status> [@agency] [note]` line (the note is
+ * kept when it fits in a button payload). Channels without buttons show them as a numbered choice.
+ */
+function choiceReply(ctx: CommandContext, error: AmbiguousMilestoneError, reading: UpdateReading): Reply {
+  const agency = reading.agencyText ? ` @${reading.agencyText.replace(/\s+/g, "")}` : "";
+  const buttons: Button[][] = error.candidates.flatMap((m) => {
+    const base = `capnhat ${m.id} ${STATUS_DIGIT[reading.status]}${agency}`;
+    const withNote = reading.note ? `${base} ${reading.note}` : base;
+    const payload = new TextEncoder().encode(withNote).length <= MAX_PAYLOAD_BYTES ? withNote : base;
+    if (new TextEncoder().encode(payload).length > MAX_PAYLOAD_BYTES) return [];
+    return [[{ label: `${m.id}: ${milestoneTitle(m, ctx.lang)}`, payload }]];
+  });
+  const head = t(
+    ctx.lang,
+    `Có ${error.candidates.length} mốc khớp với "${reading.milestoneText}". Anh/chị muốn cập nhật mốc nào?`,
+    `${error.candidates.length} milestones match "${reading.milestoneText}". Which one do you want to update?`,
+  );
+  return reply(head, { buttons });
 }

@@ -1,12 +1,14 @@
 import { type CommandContext, defineCommand, t } from "../src/core/command.js";
 import type { Content, Milestone } from "../src/core/content/schema.js";
 import { type Analyzer, createAnalyzer, INTENT_PREFIX } from "../src/core/knowledge/query.js";
+import { formatCountdown, formatDay, formatDue } from "../src/core/dates.js";
 import { calendarFileName, calendarMilestones, renderDeadlinesIcs } from "../src/core/exports/ics.js";
-import { agencyLabel, byDeadline, dueWithCountdown, findAgency, milestoneTitle } from "../src/core/milestones.js";
-import { bold, link, lines, reply, type Reply, type Rich } from "../src/core/reply.js";
+import { agencyLabel, byDeadline, findAgency, milestoneTitle } from "../src/core/milestones.js";
+import { bold, code, link, lines, reply, type Reply, type Rich } from "../src/core/reply.js";
 
 /**
- * /lich [từ khóa] (alias /deadlines): upcoming and overdue milestones with countdowns, optionally filtered.
+ * /lich [từ khóa] (alias /deadlines): the milestones still to come, then the past ones, each with its code (what
+ * /capnhat takes), its date and how far away it is; estimated dates say so. Optionally filtered.
  * `/lich ics [cơ quan]` sends the deadlines as a calendar file (a lead's own agency by default, the whole
  * plan otherwise) with the address of a calendar subscription that stays up to date.
  */
@@ -34,23 +36,39 @@ export default defineCommand({
     }
     const upcoming = chosen.filter((m) => m.dueParsed.end >= today);
     const past = chosen.filter((m) => m.dueParsed.end < today);
-    const row = (m: Milestone): Rich => [`• ${milestoneTitle(m, lang)}: `, bold(dueWithCountdown(m, today, lang))];
+    // Each row shows the milestone's code: it is what /capnhat and /tinhhinh take.
+    const row = (m: Milestone): Rich => [`• `, code(m.id), ` — ${milestoneTitle(m, lang)}: `, bold(dueText(m, today, lang))];
     const title = filter
       ? t(lang, `Mốc thời hạn về "${filter}"`, `Deadlines about "${filter}"`)
       : t(lang, "Các mốc thời hạn của kế hoạch liên tịch", "Deadlines of the joint plan");
+    const example = (upcoming[0] ?? past[past.length - 1])!.id;
     return reply(
       lines(
-        bold(title),
-        upcoming.length > 0 && bold(t(lang, "Sắp tới:", "Upcoming:")),
-        ...upcoming.map(row),
-        past.length > 0 && bold(t(lang, "Đã đến hạn:", "Past deadlines:")),
+        [bold(title), ` (${t(lang, "tính đến", "as of")} ${formatDay(today, lang)})`],
+        bold(t(lang, "Sắp tới:", "Coming:")),
+        ...(upcoming.length > 0 ? upcoming.map(row) : [t(lang, "• Không còn mốc nào sắp tới.", "• No milestone is still to come.")]),
+        past.length > 0 && bold(t(lang, "Đã qua:", "Past:")),
         ...past.map(row),
         "",
-        t(lang, "Nguồn: Kế hoạch liên tịch của Sở KH&CN TP.HCM, Bình Dương, Bà Rịa - Vũng Tàu và TTCĐS TP.HCM.", "Source: the joint plan."),
+        t(lang, `Mã mốc (ví dụ ${example}) dùng cho /capnhat, ví dụ: /capnhat ${example} xong.`, `Use the code (e.g. ${example}) with /update, e.g. /update ${example} done.`),
+        chosen.some((m) => m.estimated) &&
+          t(lang, "Ngày ghi \"ước tính\" là dự kiến hoặc do trợ lý tính, không phải hạn chính thức.", "Dates marked \"estimate\" are expected or computed by the assistant, not official deadlines."),
+        t(
+          lang,
+          "Nguồn: Kế hoạch liên tịch của Sở KH&CN TP.HCM, Bình Dương, Bà Rịa - Vũng Tàu và TTCĐS TP.HCM (bản đăng lại trên Báo Mới).",
+          "Source: the joint plan of the HCMC, Binh Duong and Ba Ria - Vung Tau DOSTs and the HCMC Digital Transformation Center (republished by Báo Mới).",
+        ),
       ),
     );
   },
 });
+
+/** "10/05/2025 (đã qua hơn 1 năm)", with "ước tính" for estimated dates. */
+function dueText(m: Milestone, today: string, lang: "vi" | "en"): string {
+  const countdown = formatCountdown(today, m.dueParsed.end, lang);
+  const note = m.estimated ? `${t(lang, "ước tính", "estimate")}; ${countdown}` : countdown;
+  return `${formatDue(m.dueParsed, lang)} (${note})`;
+}
 
 const LOCALITY_NAMES: Record<string, string> = { hcm: "TP.HCM", binhduong: "Bình Dương", brvt: "Bà Rịa - Vũng Tàu" };
 
@@ -60,7 +78,7 @@ const LOCALITY_NAMES: Record<string, string> = { hcm: "TP.HCM", binhduong: "Bìn
  * ("email", "thư điện tử" and "mail" all match), fillers and question words dropped
  * ("/lich email khi nào" is "/lich email"). A filter of fillers only lists everything.
  */
-export function filterMilestones(content: Content, filter: string, analyzer: Analyzer = createAnalyzer(content.glossary)): Milestone[] {
+export function filterMilestones(content: Content, filter: string, analyzer: Analyzer = createAnalyzer(content.glossary, content.lexicon)): Milestone[] {
   const wanted = [...new Set(analyzer.analyze(filter).units.filter((u) => !u.startsWith(INTENT_PREFIX)))];
   if (wanted.length === 0) return content.milestones;
   return content.milestones.filter((m) => {

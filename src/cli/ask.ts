@@ -3,7 +3,7 @@ import { createApp } from "../app.js";
 import { loadContent } from "../content/load.js";
 import { CONSOLE_CAPABILITIES } from "../core/channel.js";
 import type { CommandContext, Incoming } from "../core/command.js";
-import { composeAnswer } from "../core/knowledge/answer.js";
+import { composeAnswer, rememberTopic } from "../core/knowledge/answer.js";
 import type { Logger, Outbox } from "../core/ports.js";
 import { flatButtons, type Reply, shortenLabel, toPlain } from "../core/reply.js";
 import { atLocal, type Clock, createFixedClock, dayOf, parseDay, systemClock } from "../core/time.js";
@@ -29,16 +29,19 @@ const noOutbox: Outbox = { send: async (messages) => messages.map((m) => ({ chat
  * `ask [--json] [--now YYYY-MM-DD] [question…]`: answers questions from CONTENT_DIR, one per
  * stdin line, or one per argument (quote each question). With `--json`, prints one JSON object per
  * question: `{"question","answered","answer","entryId","score","suggestions"}`. `--now` sets today (09:00 Asia/Ho_Chi_Minh)
- * for countdowns. It uses an in-memory store, so it never writes the data file.
+ * for countdowns. `--conversation` treats the questions as one chat, so an elliptical one ("còn Vũng Tàu thì sao?")
+ * is read within the previous answer's topic; without it each stands alone. It uses an in-memory store, so it never
+ * writes the data file.
  */
 export const askCommand: CliCommand = {
   name: "ask",
   summary: "answer questions (one per stdin line, or one per quoted argument); --json prints one JSON object per question",
-  usage: 'ask [--json] [--now YYYY-MM-DD] ["QUESTION" …]',
+  usage: 'ask [--json] [--conversation] [--now YYYY-MM-DD] ["QUESTION" …]',
   help: [
     "Options:",
     "  -j, --json            one JSON object per question: question, answered, answer, entryId, score, suggestions",
     "      --now YYYY-MM-DD  answer as of that day (09:00 Asia/Ho_Chi_Minh), for countdowns",
+    "      --conversation    the questions are one chat: follow-ups are read within the previous answer's topic",
     "  -h, --help            this help",
     "",
     "Each argument is one question (quote it); without arguments, each line of stdin is one.",
@@ -47,7 +50,7 @@ export const askCommand: CliCommand = {
   async run({ args, env, stdin, stdout, stderr }) {
     let parsed: ReturnType<typeof parseFlags>;
     try {
-      parsed = parseFlags(args, { json: { type: "boolean", short: "j" }, now: "value" });
+      parsed = parseFlags(args, { json: { type: "boolean", short: "j" }, now: "value", conversation: "boolean" });
     } catch (error) {
       stderr.write(`ask: ${(error as Error).message}. Usage: npm run cli -- ${askCommand.usage} (ask --help for more)\n`);
       return 1;
@@ -72,7 +75,7 @@ export const askCommand: CliCommand = {
       supportsButtons: false,
       capabilities: CONSOLE_CAPABILITIES,
     };
-    const answer = (question: string): AskLine => {
+    const answer = async (question: string): Promise<AskLine> => {
       const now = clock.now();
       const ctx: CommandContext = {
         message: { ...message, text: question },
@@ -83,7 +86,9 @@ export const askCommand: CliCommand = {
         today: dayOf(now),
         via: "text",
       };
-      const { replies, result, answered } = composeAnswer(ctx, question);
+      const outcome = composeAnswer(ctx, question);
+      const { replies, result, answered } = outcome;
+      if (flags.conversation) await rememberTopic(ctx, question, outcome);
       const best = answered ? result.best : undefined;
       // A refusal's buttons are the topics it suggests: JSON carries them as a field, and the text lists them,
       // so "…một trong các nội dung sau:" is never left hanging.
@@ -106,11 +111,11 @@ export const askCommand: CliCommand = {
     try {
       // Several arguments are several questions, answered one by one.
       const questions = rest.map((q) => q.trim()).filter((q) => q.length > 0);
-      if (questions.length > 0) for (const q of questions) print(answer(q));
+      if (questions.length > 0) for (const q of questions) print(await answer(q));
       else {
         for await (const raw of createInterface({ input: stdin, terminal: false })) {
           const question = raw.trim();
-          if (question.length > 0) print(answer(question));
+          if (question.length > 0) print(await answer(question));
         }
       }
     } finally {

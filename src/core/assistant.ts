@@ -6,6 +6,8 @@ import { StoreWriteError, UserError } from "./errors.js";
 import { type ChoiceInput, isLive, lastPage, moreHint, optionLines, PAGE_SIZE, parseChoice, shownOptions, validNumbers } from "./listing.js";
 import type { ChatKey, Listing, UserKey } from "./ports.js";
 import { reply, type Reply, shortenLabel } from "./reply.js";
+import { fold } from "./fold.js";
+import { detectLanguage } from "./language.js";
 import { stripInvisible } from "./text.js";
 import { dayOf } from "./time.js";
 
@@ -70,9 +72,19 @@ export function createAssistant(
   }
 
   const runLine = async (ctx: CommandContext, line: string, origin: Origin): Promise<Reply[]> => {
-    const m = /^\/?([\p{L}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(line.trim());
+    const m = /^\/?([\p{L}\p{M}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(line.trim());
     if (!m) throw new UserError(t(ctx.lang, "Lệnh không hợp lệ. Gõ /help để xem các lệnh.", "Invalid command. Type /help to see the commands."));
-    const name = m[1]!.toLowerCase();
+    // Names are folded, so "/lịch" is /lich; a name typed as two words ("/cập nhật", "/trợ giúp") is joined.
+    let name = fold(m[1]!).replace(/\s+/g, "");
+    let rest = m[2] ?? "";
+    if (!byName.has(name)) {
+      const [next = "", ...after] = rest.trim().split(/\s+/);
+      const joined = `${name}${fold(next).replace(/\s+/g, "")}`;
+      if (next && byName.has(joined)) {
+        name = joined;
+        rest = after.join(" ");
+      }
+    }
     const cmd = byName.get(name);
     if (!cmd) {
       throw new UserError(
@@ -80,9 +92,9 @@ export function createAssistant(
       );
     }
     if (!canRun(ctx.actor.role, cmd.access)) throw new UserError(deniedMessage(cmd, ctx.lang));
-    const rest = (m[2] ?? "").trim();
-    origin.family = [cmd.name, rest].filter(Boolean).join(" ");
-    const args = cmd.parse(rest, ctx);
+    const trimmed = rest.trim();
+    origin.family = [cmd.name, trimmed].filter(Boolean).join(" ");
+    const args = cmd.parse(trimmed, ctx);
     const out = await cmd.run(ctx, args);
     return Array.isArray(out) ? out : [out];
   };
@@ -90,7 +102,10 @@ export function createAssistant(
   const handle = async (message: Incoming): Promise<Reply[]> => {
     const now = services.clock.now();
     const actor = actorOf(message);
-    const lang: Lang = message.user.languageCode?.toLowerCase().startsWith("en") ? "en" : "vi";
+    const chatLang: Lang = message.user.languageCode?.toLowerCase().startsWith("en") ? "en" : "vi";
+    // Free text is answered in the language it is written in ("When is…" gets English in a Vietnamese chat).
+    const typed = message.payload === undefined && !message.text?.trim().startsWith("/") ? detectLanguage(message.text ?? "") : undefined;
+    const lang: Lang = typed ?? chatLang;
     const ctx: CommandContext = {
       message,
       actor,
@@ -217,7 +232,7 @@ export function createAssistant(
       ),
     );
 
-  return { handle, findCommand: (name) => byName.get(name.toLowerCase()), actorOf };
+  return { handle, findCommand: (name) => byName.get(fold(name).replace(/\s+/g, "")), actorOf };
 }
 
 function deniedMessage(cmd: CommandDef, lang: Lang): string {

@@ -5,9 +5,12 @@ import { dayjs, diffDays, localParts } from "./time.js";
 /** The interface languages: Vietnamese (default) and English. */
 export type Lang = "vi" | "en";
 
-/** A day (YYYY-MM-DD) as dd/mm/yyyy. */
-export function formatDay(day: string): string {
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** A day (YYYY-MM-DD) as people write it: "10/06/2025" in Vietnamese, "10 June 2025" in English. */
+export function formatDay(day: string, lang: Lang = "vi"): string {
   const [y, m, d] = day.split("-");
+  if (lang === "en") return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
   return `${d}/${m}/${y}`;
 }
 
@@ -20,10 +23,10 @@ function formatMonth(day: string, lang: Lang): string {
  * A deadline as people read it: "10/05/2025", "tháng 5/2025", or "từ tháng 5/2025 đến tháng 8/2025".
  */
 export function formatDue(due: Due, lang: Lang = "vi"): string {
-  if (due.precision === "day") return formatDay(due.end);
+  if (due.precision === "day") return formatDay(due.end, lang);
   if (due.precision === "month") return formatMonth(due.end, lang);
-  const from = due.startIsMonth ? formatMonth(due.start, lang) : formatDay(due.start);
-  const to = due.endIsMonth ? formatMonth(due.end, lang) : formatDay(due.end);
+  const from = due.startIsMonth ? formatMonth(due.start, lang) : formatDay(due.start, lang);
+  const to = due.endIsMonth ? formatMonth(due.end, lang) : formatDay(due.end, lang);
   return lang === "vi" ? `từ ${from} đến ${to}` : `from ${from} to ${to}`;
 }
 
@@ -33,17 +36,25 @@ export function daysUntil(today: string, end: string): number {
 }
 
 /**
- * A countdown in calendar days: "còn 12 ngày", "hôm nay là hạn chót", "đã qua 5 ngày".
+ * A countdown in calendar days: "còn 12 ngày", "hôm nay là hạn chót", "đã qua 5 ngày". Long spans in the past read
+ * naturally: "đã qua hơn 2 tháng", "đã qua hơn 1 năm" (English: "over 2 months ago", "over 1 year ago").
  * For month-precision deadlines, "today" counts against the last day of the month.
  */
 export function formatCountdown(today: string, end: string, lang: Lang = "vi"): string {
   const n = daysUntil(today, end);
+  const ago = -n;
   if (lang === "en") {
     if (n === 0) return "due today";
-    return n > 0 ? `${n} day${n === 1 ? "" : "s"} left` : `${-n} day${n === -1 ? "" : "s"} overdue`;
+    if (n > 0) return `${n} day${n === 1 ? "" : "s"} left`;
+    if (ago >= 365) return `passed over ${Math.floor(ago / 365)} year${ago >= 730 ? "s" : ""} ago`;
+    if (ago >= 60) return `passed over ${Math.floor(ago / 30)} months ago`;
+    return `${ago} day${ago === 1 ? "" : "s"} overdue`;
   }
   if (n === 0) return "hôm nay là hạn chót";
-  return n > 0 ? `còn ${n} ngày` : `đã qua ${-n} ngày`;
+  if (n > 0) return `còn ${n} ngày`;
+  if (ago >= 365) return `đã qua hơn ${Math.floor(ago / 365)} năm`;
+  if (ago >= 60) return `đã qua hơn ${Math.floor(ago / 30)} tháng`;
+  return `đã qua ${ago} ngày`;
 }
 
 /** A countdown in working days, for reminders: "còn 3 ngày làm việc". */

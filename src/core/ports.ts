@@ -411,6 +411,23 @@ export interface PromptRepo {
   clear(chatKey: ChatKey, ref: string): Promise<void>;
 }
 
+/** The topic a chat last asked about, so an elliptical follow-up ("còn Vũng Tàu thì sao?") is read within it. */
+export interface TopicRecord {
+  chatKey: ChatKey;
+  /** The FAQ entry that answered the question. */
+  entryId: string;
+  /** The question as typed. */
+  question: string;
+  lang: "vi" | "en";
+  at: string;
+}
+
+/** Each chat's last topic (one per chat, bounded in number; readers decide how old is too old). */
+export interface TopicRepo {
+  get(chatKey: ChatKey): TopicRecord | undefined;
+  set(topic: TopicRecord): Promise<void>;
+}
+
 /**
  * Updates and button presses already handled, so a redelivered update or a repeated press has one effect,
  * also across a restart. Bounded in size: the oldest keys are forgotten first.
@@ -433,6 +450,7 @@ export interface Store {
   readonly questions: QuestionRepo;
   readonly runs: RunRepo;
   readonly prompts: PromptRepo;
+  readonly topics: TopicRepo;
   readonly listings: ListingRepo;
   readonly answers: CoordinatorAnswerRepo;
   readonly askers: AskerRepo;

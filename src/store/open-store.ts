@@ -26,6 +26,8 @@ export const LIMITS = {
   questionDays: 400,
   /** Longest example text kept per unanswered question. */
   exampleLength: 300,
+  /** Chats whose last topic is remembered; the oldest are forgotten first. */
+  topics: 2000,
   /** Numbered listings kept per chat (the newest). */
   listingsPerChat: 10,
   /** How long an expired listing is kept, so a late number can be told it expired. */
@@ -322,6 +324,15 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         const before = data.prompts.length;
         data.prompts = data.prompts.filter((p) => !(p.chatKey === chatKey && p.ref === ref));
         if (data.prompts.length !== before) await save();
+      },
+    },
+    topics: {
+      get: (chatKey) => data.topics.find((x) => x.chatKey === chatKey),
+      async set(topic) {
+        data.topics = data.topics.filter((x) => x.chatKey !== topic.chatKey);
+        data.topics.push({ ...topic, question: topic.question.slice(0, LIMITS.exampleLength) });
+        if (data.topics.length > LIMITS.topics) data.topics.splice(0, data.topics.length - LIMITS.topics);
+        await save();
       },
     },
     listings: {

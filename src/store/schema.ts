@@ -109,6 +109,14 @@ export const promptSchema = z.object({
   createdAt: iso,
 });
 
+export const topicSchema = z.object({
+  chatKey: key,
+  entryId: z.string().min(1),
+  question: z.string(),
+  lang: z.enum(["vi", "en"]),
+  at: iso,
+});
+
 export const listingSchema = z.object({
   id: z.string().min(1),
   chatKey: key,
@@ -163,6 +171,8 @@ export const mainFileSchema = z.object({
   questionDays: z.array(questionDaySchema),
   runs: z.array(runSchema),
   prompts: z.array(promptSchema),
+  /** Each chat's last question topic, for follow-ups (added later: older files load with none). */
+  topics: z.array(topicSchema).default([]),
   listings: z.array(listingSchema).default([]),
   coordinatorAnswers: z.array(coordinatorAnswerSchema).default([]),
   askers: z.array(pendingAskerSchema).default([]),
@@ -203,6 +213,7 @@ export function emptyMainFile(): MainFile {
     questionDays: [],
     runs: [],
     prompts: [],
+    topics: [],
     listings: [],
     coordinatorAnswers: [],
     askers: [],

@@ -63,7 +63,7 @@ describe("cli ask", () => {
     const { code, out, err } = await ask(["--jsn", "Khi nào?"]);
     expect(code).toBe(1);
     expect(out).toBe("");
-    expect(err).toBe('ask: unknown option --jsn (known: --json, --now, --help). Usage: npm run cli -- ask [--json] [--now YYYY-MM-DD] ["QUESTION" …] (ask --help for more)\n');
+    expect(err).toBe('ask: unknown option --jsn (known: --json, --now, --conversation, --help). Usage: npm run cli -- ask [--json] [--conversation] [--now YYYY-MM-DD] ["QUESTION" …] (ask --help for more)\n');
   });
 });
 

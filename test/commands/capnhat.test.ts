@@ -1,3 +1,4 @@
+import { flatButtons } from "../../src/core/reply.js";
 import { describe, expect, it } from "vitest";
 import type { StatusKind } from "../../src/core/ports.js";
 import { grantCast, plain, tgText, USERS } from "../core/status/fixtures.js";
@@ -46,13 +47,11 @@ describe("/capnhat", () => {
     expect(app.store.statuses.latestFor("hotline-1022-plan", "sokhcn-brvt")?.status).toBe("on-track");
   });
 
-  it("lists the candidates when the name matches several of the agency's milestones", async () => {
+  it("offers the candidates as a choice when the name matches several of the agency's milestones", async () => {
     const app = await setup();
     const replies = await app.assistant.handle(tgText(USERS.leadBinhduong, "/capnhat email xong"));
-    const text = plain(replies[0]);
-    expect(text).toContain("Có 2 mốc khớp");
-    expect(text).toContain("email-lists");
-    expect(text).toContain("email-parallel-binhduong");
+    expect(plain(replies[0])).toContain("Có 2 mốc khớp");
+    expect(flatButtons(replies[0]!).map((b) => b.payload)).toEqual(["capnhat email-lists 1", "capnhat email-parallel-binhduong 1"]);
     expect(app.store.statuses.count()).toBe(0);
   });
 

@@ -11,7 +11,7 @@ describe("/lich", () => {
     const app = await createTestApp({ now: "2025-06-01T09:00:00+07:00" });
     const text = plain((await app.assistant.handle(textFrom("u1", "/lich")))[0]);
     expect(text).toContain("Sắp tới:");
-    expect(text).toContain("Đã đến hạn:");
+    expect(text).toContain("Đã qua:");
     expect(text).toContain("15/06/2025 (còn 14 ngày)");
     expect(text).toContain("10/05/2025 (đã qua 22 ngày)");
   });

@@ -1,78 +1,105 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { composeAnswer } from "../../src/core/knowledge/answer.js";
-import type { CommandContext } from "../../src/core/command.js";
-import { atLocal, dayOf } from "../../src/core/time.js";
-import { createTestApp, textFrom } from "../helpers/app.js";
-
-interface Case {
-  q: string;
-  expect: string;
-  now?: string;
-  lang?: "vi" | "en";
-  file: string;
-}
+import { createTestApp, realContent } from "../helpers/app.js";
+import { createTextRunner, hasMust, loadTextCases, looksVietnamese, scoreText, type TextResult, yamlFiles } from "./blind-format.js";
+import { loadIdCases, runIdCase } from "./id-sets.js";
 
 const DIR = "test/fixtures/questions";
-const cases: Case[] = readdirSync(DIR)
-  .filter((f) => /\.ya?ml$/.test(f))
-  .sort()
-  .flatMap((file) => (parse(readFileSync(join(DIR, file), "utf8")) as Omit<Case, "file">[]).map((c) => ({ ...c, file })));
+const idCases = loadIdCases(DIR);
 
-/** Minimum shares the evaluation must reach (issue 3). */
-const MIN_IN_SCOPE = 0.9;
-const MIN_REFUSALS = 0.9;
+/**
+ * Floors on the sets the search is tuned on (issue 12): a change that loses ground fails `npm test`.
+ * `npm run eval` prints the same scores with every miss. The blind set has no floor here: nobody tunes on it.
+ */
+const FLOORS = {
+  tuned: { inScope: 0.96, refused: 0.95 },
+  dev: { viInScope: 0.9, outOfScope: 0.95, english: 0.85, followUps: 0.85 },
+};
 
-describe("evaluation set (test/fixtures/questions)", () => {
-  it("has at least 150 questions, in-scope and out-of-scope, with at least 10 in English", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(150);
-    expect(cases.filter((c) => c.expect === "none").length).toBeGreaterThan(0);
-    expect(cases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(10);
+const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
+
+describe("the tuned id-scored sets (test/fixtures/questions/*.yaml)", () => {
+  it("have at least 150 questions, in-scope and out-of-scope, with at least 10 in English", () => {
+    expect(idCases.length).toBeGreaterThanOrEqual(150);
+    expect(idCases.filter((c) => c.expect === "none").length).toBeGreaterThan(0);
+    expect(idCases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(10);
   });
 
-  it("answers at least 90 % of in-scope questions with the expected entry and refuses at least 90 % of out-of-scope ones", async () => {
+  it(`answer at least ${FLOORS.tuned.inScope * 100} % of in-scope questions with the expected entry and refuse at least ${FLOORS.tuned.refused * 100} % of the others`, async () => {
     const app = await createTestApp();
     const known = new Set(app.content.faq.map((e) => e.id));
-    const misses: string[] = [];
-    let inRight = 0;
-    let inAll = 0;
-    let outRight = 0;
-    let outAll = 0;
-    for (const c of cases) {
-      if (c.expect !== "none") expect(known.has(c.expect), `${c.file}: "${c.q}" expects unknown entry ${c.expect}`).toBe(true);
-      const now = c.now ? atLocal(c.now, "09:00") : app.clock.now();
-      const message = textFrom("eval", c.q);
-      const ctx: CommandContext = {
-        message,
-        actor: app.assistant.actorOf(message),
-        lang: c.lang ?? "vi",
-        services: app.services,
-        now,
-        today: dayOf(now),
-        via: "text",
-      };
-      const { result, answered } = composeAnswer(ctx, c.q);
-      const got = answered ? result.best!.entry.id : "none";
-      const ok = got === c.expect;
-      if (c.expect === "none") {
-        outAll++;
-        if (ok) outRight++;
-      } else {
-        inAll++;
-        if (ok) inRight++;
-      }
-      if (!ok) misses.push(`  ${c.file}: "${c.q}" expected ${c.expect}, got ${got} (${result.decision}, units: ${result.units.join(" ")})`);
-    }
-    const inShare = inRight / inAll;
-    const outShare = outRight / outAll;
-    console.log(
-      `evaluation: in-scope top-1 ${inRight}/${inAll} (${(inShare * 100).toFixed(1)} %), ` +
-        `out-of-scope refused ${outRight}/${outAll} (${(outShare * 100).toFixed(1)} %)` +
-        (misses.length > 0 ? `\nmisses:\n${misses.join("\n")}` : ""),
-    );
-    expect(inShare, misses.join("\n")).toBeGreaterThanOrEqual(MIN_IN_SCOPE);
-    expect(outShare, misses.join("\n")).toBeGreaterThanOrEqual(MIN_REFUSALS);
+    for (const c of idCases) if (c.expect !== "none") expect(known.has(c.expect), `${c.file}: "${c.q}" expects unknown entry ${c.expect}`).toBe(true);
+    const results = idCases.map((c) => runIdCase(app, c));
+    const misses = results.filter((r) => !r.ok).map((r) => `  ${r.c.file}: "${r.c.q}" expected ${r.c.expect}, got ${r.got} (${r.detail})`);
+    const inScope = results.filter((r) => r.c.expect !== "none");
+    const out = results.filter((r) => r.c.expect === "none");
+    expect(inScope.filter((r) => r.ok).length / inScope.length, misses.join("\n")).toBeGreaterThanOrEqual(FLOORS.tuned.inScope);
+    expect(out.filter((r) => r.ok).length / out.length, misses.join("\n")).toBeGreaterThanOrEqual(FLOORS.tuned.refused);
+  });
+});
+
+describe("the dev set (test/fixtures/questions/dev, blind format)", () => {
+  const cases = yamlFiles(join(DIR, "dev")).flatMap(loadTextCases);
+
+  it("has at least 120 cases of every kind, with English, out-of-scope and follow-up cases", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(120);
+    expect(cases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(20);
+    expect(cases.filter((c) => c.kind === "out-of-scope").length).toBeGreaterThanOrEqual(20);
+    expect(cases.filter((c) => c.kind === "follow-up").length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("stays above its floors through the real assistant", async () => {
+    const runner = await createTextRunner(await realContent());
+    const results: TextResult[] = [];
+    for (const c of cases) results.push(await runner.run(c));
+    await runner.close();
+    const s = scoreText(results);
+    const misses = results.filter((r) => !r.ok).map((r) => `  ${r.c.id} "${r.c.q}": ${r.why}`).join("\n");
+    expect(share(s.viInScope), misses).toBeGreaterThanOrEqual(FLOORS.dev.viInScope);
+    expect(share(s.outOfScope), misses).toBeGreaterThanOrEqual(FLOORS.dev.outOfScope);
+    expect(share(s.english), misses).toBeGreaterThanOrEqual(FLOORS.dev.english);
+    expect(share(s.followUps), misses).toBeGreaterThanOrEqual(FLOORS.dev.followUps);
+  });
+});
+
+describe("the text scorer", () => {
+  it("compares must strings without case or diacritics, with '|' alternatives", () => {
+    expect(hasMust("Hạn trước ngày 10/06/2025.", "10/06/2025")).toBe(true);
+    expect(hasMust("Trung tâm Chuyển đổi số", "trung tam chuyen doi so")).toBe(true);
+    expect(hasMust("từ ngày 01/09/2025", "1/9/2025|01/09/2025")).toBe(true);
+    expect(hasMust("từ ngày 01/09/2025", "15/08/2025")).toBe(false);
+  });
+
+  it("tells a Vietnamese answer from an English one", () => {
+    expect(looksVietnamese("Trung tâm Chuyển đổi số TP.HCM tạo tài khoản thư điện tử công vụ")).toBe(true);
+    expect(looksVietnamese("The HCMC Digital Transformation Center creates the accounts by 10 June 2025.")).toBe(false);
+  });
+
+  it("scores each kind separately: out-of-scope cases count only as refusals", () => {
+    const c = (kind: "in-scope" | "out-of-scope" | "follow-up", lang: "vi" | "en", ok: boolean): TextResult => ({
+      c: { id: `${kind}-${lang}-${ok}`, q: "q", lang, kind, must: [] },
+      answered: ok,
+      answer: "",
+      ok,
+    });
+    const s = scoreText([c("in-scope", "vi", true), c("in-scope", "vi", false), c("out-of-scope", "en", true), c("in-scope", "en", true), c("follow-up", "en", false)]);
+    expect(s.viInScope).toEqual([1, 2]);
+    expect(s.outOfScope).toEqual([1, 1]);
+    expect(s.english).toEqual([1, 2]);
+    expect(s.followUps).toEqual([0, 1]);
+  });
+});
+
+// The blind set is written by someone who never saw the content and scored only by the lead, after merging:
+// this checks that it loads and has the agreed composition, never its scores.
+const BLIND = join(DIR, "blind");
+describe.skipIf(!existsSync(BLIND))("the blind set (test/fixtures/questions/blind)", () => {
+  it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {
+    const cases = yamlFiles(BLIND).flatMap(loadTextCases);
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+    expect(cases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(30);
+    expect(cases.filter((c) => c.kind === "out-of-scope").length).toBeGreaterThanOrEqual(30);
+    expect(cases.filter((c) => c.kind === "follow-up").length).toBeGreaterThanOrEqual(20);
   });
 });

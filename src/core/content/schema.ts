@@ -146,6 +146,8 @@ export const milestoneSchema = z.strictObject({
   source: id,
   keywords: z.array(nonEmpty).default([]),
   reminders: ladderSchema.optional(),
+  /** The date is an estimate (the plan says "dự kiến", or the assistant computed it), not an official deadline. */
+  estimated: z.boolean().optional(),
 });
 export type Milestone = z.infer<typeof milestoneSchema> & { dueParsed: Due };
 
@@ -159,8 +161,17 @@ export const faqSchema = z.strictObject({
   answer: nonEmpty,
   /** Longer text, shown behind "Xem thêm". */
   more: nonEmpty.optional(),
+  /** The answer in English, written from the same sources (shown to English questions). */
+  answerEn: nonEmpty.optional(),
+  /** `more` in English. */
+  moreEn: nonEmpty.optional(),
   milestones: z.array(id).default([]),
   source: id,
+  /**
+   * A live answer computed from content and today's date instead of `answer` (which is still indexed and the
+   * fallback): `plan-status` (where the plan stands), `holidays` (calendar.yaml), `agencies` (agencies.yaml).
+   */
+  render: z.enum(["plan-status", "holidays", "agencies"], { error: "must be plan-status, holidays or agencies" }).optional(),
 });
 export type FaqEntry = z.infer<typeof faqSchema>;
 
@@ -171,6 +182,17 @@ export const glossarySchema = z.strictObject({
   meaning: z.string().optional(),
 });
 export type GlossaryGroup = z.infer<typeof glossarySchema>;
+
+/**
+ * One line of `content/lexicon.yaml`: chat shorthand or slang (`from`, a word or a short phrase) and what it means
+ * (`to`; empty for a filler to drop). Both sides are folded before use.
+ */
+export const lexiconSchema = z.strictObject({
+  from: nonEmpty,
+  to: z.string(),
+  note: z.string().optional(),
+});
+export type LexiconEntry = z.infer<typeof lexiconSchema>;
 
 const holidaySchema = z.union([
   z.strictObject({ date: isoDay, name: nonEmpty }),
@@ -191,6 +213,8 @@ export interface Content {
   milestones: Milestone[];
   faq: FaqEntry[];
   glossary: GlossaryGroup[];
+  /** Chat shorthand and slang (optional file: empty when absent). */
+  lexicon: LexiconEntry[];
   calendar: CalendarFile;
   sources: Source[];
 }

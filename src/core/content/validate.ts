@@ -5,6 +5,7 @@ import {
   type Content,
   faqSchema,
   glossarySchema,
+  lexiconSchema,
   type Milestone,
   milestoneSchema,
   parseDue,
@@ -25,6 +26,7 @@ const FILES = {
   agencies: "agencies.yaml",
   milestones: "milestones.yaml",
   glossary: "glossary.yaml",
+  lexicon: "lexicon.yaml",
   calendar: "calendar.yaml",
   sources: "sources.yaml",
 } as const;
@@ -56,6 +58,7 @@ export function validateContent(files: RawContentFile[]): ContentResult {
   const agencies = list(FILES.agencies, agencySchema);
   const rawMilestones = list(FILES.milestones, milestoneSchema);
   const glossary = list(FILES.glossary, glossarySchema);
+  const lexicon = list(FILES.lexicon, lexiconSchema, false);
   const faqFiles = files.filter((f) => f.file.startsWith("faq/"));
   if (faqFiles.length === 0) problems.push("faq/: no FAQ files found (add content/faq/<topic>.yaml)");
   const faqByFile = faqFiles.map((f) => ({ file: f.file, entries: f.parseError ? [] : validateList(f.file, f.data, faqSchema, problems) }));
@@ -101,7 +104,7 @@ export function validateContent(files: RawContentFile[]): ContentResult {
   });
 
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, content: { agencies, milestones, faq, glossary, calendar, sources } };
+  return { ok: true, content: { agencies, milestones, faq, glossary, lexicon, calendar, sources } };
 }
 
 function validateList<T>(file: string, data: unknown, schema: z.ZodType<T>, problems: string[], rejected?: Set<string>): T[] {

@@ -1,7 +1,12 @@
 import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
-import { formatCountdown, formatDue } from "../dates.js";
+import { formatCountdown, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
+import { detectLanguage } from "../language.js";
+import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, topicWords, withoutMarker } from "./follow-up.js";
+import { renderLive } from "./live.js";
+import { singular } from "./query.js";
+import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
 import { progressLine } from "../status/aggregate.js";
@@ -23,14 +28,22 @@ export interface AnswerOutcome {
   replies: Reply[];
   result: SearchResult;
   answered: boolean;
+  /** Set when the message was small talk, answered before any search. */
+  smallTalk?: SmallTalkKind;
+  /** Whether the question was read as a follow-up of the chat's previous topic. */
+  followUp?: boolean;
+  /** The language the answer is written in. */
+  lang: Lang;
 }
 
 /**
- * Answers a question from the knowledge base and records it in the question statistics
- * (unanswered ones are aggregated by folded text for the weekly digest).
+ * Answers a question from the knowledge base, remembers the chat's topic for follow-ups, and records it in the
+ * question statistics (unanswered ones are aggregated by folded text for the weekly digest). Small talk is
+ * neither an answer nor an unanswered question: it is not recorded.
  */
 export async function answerQuestion(ctx: CommandContext, question: string): Promise<Reply[]> {
   const outcome = composeAnswer(ctx, question);
+  if (outcome.smallTalk) return outcome.replies;
   const folded = fold(question).slice(0, 200);
   // Statistics must never cost the person their answer, nor delay it: the answer goes out while the
   // store writes in the background (writes in flight are coalesced, and closing the store waits for them).
@@ -44,47 +57,118 @@ export async function answerQuestion(ctx: CommandContext, question: string): Pro
       day: ctx.today,
     })
     .catch((error: unknown) => ctx.services.log.warn({ err: error }, "knowledge: could not record the question"));
+  void rememberTopic(ctx, question, outcome).catch((error: unknown) => ctx.services.log.warn({ err: error }, "knowledge: could not remember the topic"));
   // Coordinator answers (issue 13): whoever asked what nobody could answer is told once a coordinator answers.
   if (!outcome.answered) recordAsker(ctx, question, folded);
   return outcome.replies;
 }
 
+/** Stores the chat's topic after an answer, so the next elliptical question is read within it. */
+export async function rememberTopic(ctx: CommandContext, question: string, outcome: AnswerOutcome): Promise<void> {
+  const entry = outcome.answered ? outcome.result.best?.entry : undefined;
+  if (!entry) return;
+  await ctx.services.store.topics.set({ chatKey: ctx.actor.chatKey, entryId: entry.id, question, lang: outcome.lang, at: ctx.now.toISOString() });
+}
+
 /**
- * Searches and renders without recording anything: the best entry (with the runner-up offered
- * when two entries are close), or a clear "no information" reply with related topics and a contact.
- * Pure apart from reading the store's statuses; the CLI uses it to report entry ids and scores.
+ * Searches and renders without recording anything: small talk first; then the best entry (with the runner-up
+ * offered when two entries are close), read within the chat's recent topic when the question is elliptical
+ * ("còn Vũng Tàu thì sao?", "ai làm?"); or a clear "no information" reply with related topics and a contact.
+ * Pure apart from reading the store (statuses, the chat's topic); the CLI uses it to report entry ids and scores.
  */
-export function composeAnswer(ctx: CommandContext, question: string): AnswerOutcome {
-  const result = ctx.services.knowledge.search(question);
+export function composeAnswer(base: CommandContext, question: string): AnswerOutcome {
+  // Answer in the language the question is written in; when that is unclear, in the chat's language.
+  const lang = detectLanguage(question) ?? base.lang;
+  const ctx: CommandContext = { ...base, lang };
+  const { knowledge, store } = ctx.services;
+  const kind = smallTalkKind(question);
+  if (kind) {
+    const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
+    return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
+  }
+  const standalone = knowledge.search(question);
+  const previous = freshTopic(store.topics.get(ctx.actor.chatKey), ctx.now);
+  const previousEntry = previous && knowledge.entry(previous.entryId);
+  let result = standalone;
+  let followUp = false;
+  if (previousEntry) {
+    const short = fold(question).split(" ").length <= 6;
+    // A short question of generic words only ("ai làm?", "qua chưa?") asks again about the same entry, even when
+    // some other entry would match it alone; otherwise only a marked or unanswerable question is read in context.
+    const generic = asksAboutSameThing(standalone.units);
+    if (hasFollowUpMarker(question) || (short && (generic || standalone.decision === "none"))) {
+      if (generic) {
+        result = { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
+        followUp = true;
+      } else if (!namesSystem(standalone.units) && topicWords(previousEntry)) {
+        const within = knowledge.search(`${withoutMarker(question)} ${topicWords(previousEntry)}`);
+        if (within.decision !== "none") {
+          result = within;
+          followUp = true;
+        }
+      }
+    }
+  }
   if (result.decision === "none" || !result.best) {
     // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
     const fromCoordinators = answerFromCoordinators(ctx, question, result, renderEntry);
-    if (fromCoordinators) return fromCoordinators;
-    return { replies: [renderNoAnswer(ctx, result)], result, answered: false };
+    if (fromCoordinators) return { ...fromCoordinators, lang };
+    return { replies: [renderNoAnswer(ctx, result)], result, answered: false, lang };
   }
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
-  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp })], result, answered: true };
+  const asked = followUp && previous ? `${previous.question} ${question}` : question;
+  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp, question: asked, units: result.units })], result, answered: true, followUp, lang };
 }
 
 /**
  * One entry as an answer: the short answer, each related milestone with its deadline and countdown
  * (and reported progress), and the source line. `more` goes behind a "Xem thêm" button.
  */
-export function renderEntry(ctx: CommandContext, entry: FaqEntry, options: { runnerUp?: FaqEntry } = {}): Reply {
+export function renderEntry(
+  ctx: CommandContext,
+  entry: FaqEntry,
+  options: { runnerUp?: FaqEntry; question?: string; units?: readonly string[] } = {},
+): Reply {
   const { lang } = ctx;
   const buttons: Button[][] = [];
-  const more = entry.more ? payload(entry.id, "more") : undefined;
+  const moreText = (lang === "en" && entry.answerEn ? entry.moreEn : entry.more)?.trim();
+  // When the question asks about something only the longer text says ("bao nhiêu điểm", "giám đốc"), it is shown
+  // at once instead of behind "Xem thêm".
+  const inline = moreText !== undefined && asksForMore(options.units ?? [], answerText(entry, lang), moreText);
+  const more = entry.more && !inline ? payload(entry.id, "more") : undefined;
   if (more) buttons.push([{ label: t(lang, "Xem thêm", "More"), payload: more }]);
   const other = options.runnerUp && payload(options.runnerUp.id);
   if (options.runnerUp && other) {
-    buttons.push([{ label: `${t(lang, "Có phải anh/chị muốn hỏi", "Did you mean")}: ${shorten(options.runnerUp.questions[0]!)}`, payload: other }]);
+    buttons.push([{ label: `${t(lang, "Có phải anh/chị muốn hỏi", "Did you mean")}: ${shorten(questionIn(options.runnerUp, lang))}`, payload: other }]);
   }
-  return reply(lines(entry.answer.trim(), ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  const { content, store } = ctx.services;
+  const body = entry.render
+    ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, store, id, lang) })
+    : answerText(entry, lang);
+  return reply(lines(body, inline && moreText, ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+}
+
+/** The entry's first question written in `lang` (its first question when it has none in that language). */
+export function questionIn(entry: FaqEntry, lang: CommandContext["lang"]): string {
+  return (lang === "en" ? entry.questions.find((q) => detectLanguage(q) === "en") : entry.questions.find((q) => detectLanguage(q) !== "en")) ?? entry.questions[0]!;
+}
+
+/** Whether some topic word of the question appears in the entry's longer text but not in its short answer. */
+function asksForMore(units: readonly string[], answer: string, more: string): boolean {
+  const inAnswer = new Set(fold(answer).split(" ").map(singular));
+  const inMore = new Set(fold(more).split(" ").map(singular));
+  return units.some((u) => u.length >= 3 && !u.startsWith("_") && inMore.has(u) && !inAnswer.has(u));
+}
+
+/** An entry's answer in `lang` (English text when the entry has it). */
+export function answerText(entry: FaqEntry, lang: CommandContext["lang"]): string {
+  return (lang === "en" && entry.answerEn ? entry.answerEn : entry.answer).trim();
 }
 
 /** The longer text of an entry (its `more`), with the source line. */
 export function renderMore(ctx: CommandContext, entry: FaqEntry): Reply {
-  const text = entry.more?.trim() ?? entry.answer.trim();
+  const more = ctx.lang === "en" && entry.answerEn ? entry.moreEn : entry.more;
+  const text = more?.trim() ?? answerText(entry, ctx.lang);
   return reply(lines(text, sourceLine(ctx, entry.source)));
 }
 
@@ -97,7 +181,7 @@ export function renderNoAnswer(ctx: CommandContext, result: SearchResult): Reply
   const contact = ctx.services.knowledge.contact;
   const suggestions = result.suggestions.slice(0, 3).flatMap((e) => {
     const p = payload(e.id);
-    return p ? [{ label: shorten(e.questions[0]!), payload: p }] : [];
+    return p ? [{ label: shorten(questionIn(e, lang)), payload: p }] : [];
   });
   const contactLine = contact
     ? t(
@@ -158,7 +242,8 @@ function dueText(m: Milestone, ctx: CommandContext): string {
   if (m.reminders?.enabled === false && m.dueParsed.precision !== "range") {
     return `${due} (${t(ctx.lang, "không phải hạn chính thức", "not an official deadline")})`;
   }
-  return `${due} (${formatCountdown(ctx.today, m.dueParsed.end, ctx.lang)})`;
+  const countdown = formatCountdown(ctx.today, m.dueParsed.end, ctx.lang);
+  return m.estimated ? `${due} (${t(ctx.lang, "ước tính", "estimate")}; ${countdown})` : `${due} (${countdown})`;
 }
 
 /** "Nguồn: <title>" with the address as a link. */

@@ -1,6 +1,7 @@
-import type { GlossaryGroup } from "../content/schema.js";
+import type { GlossaryGroup, LexiconEntry } from "../content/schema.js";
 import { fold } from "../fold.js";
 import { createGlossaryCanon, type GlossaryCanon } from "./glossary.js";
+import { createNormaliser } from "./normalise.js";
 
 /**
  * Filler phrases (folded) that carry no topic: politeness, question words, particles.
@@ -28,7 +29,9 @@ export const FILLER_PHRASES: readonly string[] = [
   "to", "for", "does", "did", "will", "would", "be", "i", "me", "we", "our", "in", "at", "and", "or", "there", "this",
   "that", "it", "its", "by", "from", "have", "has", "been", "far", "about", "any", "get", "should", "you", "your",
   "if", "then", "am", "with", "into", "can", "could", "many", "much", "day", "until", "long", "both", "include",
-  "my", "us", "all", "still", "yet", "who", "whom", "need", "know", "tell",
+  "my", "us", "all", "still", "yet", "who", "whom", "need", "know", "tell", "must", "use", "used", "using", "going",
+  "got", "make", "made", "really", "just", "also", "like", "want", "an", "the", "a", "on", "do", "some",
+  "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them",
 ];
 
 /**
@@ -38,6 +41,8 @@ export const FILLER_PHRASES: readonly string[] = [
 const KEEP_PHRASES: readonly string[] = [
   "phuong an", "phuong thuc", "phuong phap", "phuong tien", "phuong huong", "xa hoi", "so luong", "chat luong",
   "dung luong", "ha tang", "nen tang", "may chu", "may tinh", "may in", "dien thoai",
+  // "an" is a filler, but not in "công an" (police); "lịch" alone is any schedule, "lịch nghỉ" the holidays.
+  "cong an", "lich nghi",
 ];
 
 /** Prefix of intent tokens: fold never produces "_", so they cannot collide with words. */
@@ -57,7 +62,7 @@ const INTENTS: Record<string, readonly string[]> = {
   what: ["la gi", "what is", "what are", "what"],
   how: ["xu ly the nao", "xu ly ra sao", "xu ly sao", "nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
   where: ["o dau", "where"],
-  howmany: ["bao nhieu", "how many", "how much"],
+  howmany: ["bao nhieu", "how many", "how much", "co may", "gom may"],
   duty: ["lam gi", "phai lam gi", "can lam gi"],
 };
 
@@ -85,8 +90,12 @@ export interface Analyzer {
 /** Longest folded text analysed: longer questions are cut (Bitap patterns and costs grow with length). */
 const MAX_FOLDED = 300;
 
-/** Builds the analyser for a glossary. The index and every query must use the same one. */
-export function createAnalyzer(glossary: readonly GlossaryGroup[]): Analyzer {
+/**
+ * Builds the analyser for a glossary and a lexicon of chat shorthand (see {@link createNormaliser}).
+ * The index and every query must use the same one.
+ */
+export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: readonly LexiconEntry[] = []): Analyzer {
+  const normaliser = createNormaliser(lexicon, glossary);
   const keep: [string, string][] = [
     ...KEEP_PHRASES.map((p): [string, string] => [p, p.replace(/ /g, "")]),
     ...Object.entries(INTENTS).flatMap(([intent, phrases]) => phrases.map((p): [string, string] => [p, `${INTENT_PREFIX}${intent}`])),
@@ -115,10 +124,8 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[]): Analyzer {
     analyze(text, correct) {
       const folded = fold(text).slice(0, MAX_FOLDED).trim();
       const corrections: string[] = [];
-      const words = folded
-        .split(" ")
-        .filter((w) => w.length > 0)
-        .flatMap(normaliseNumber)
+      const words = normaliser
+        .normalise(folded.split(" ").filter((w) => w.length > 0).flatMap(normaliseNumber))
         .map(singular)
         .map((w) => {
           if (!correct || ownWords.has(w) || canon.words.has(w)) return w;
@@ -150,15 +157,23 @@ function normaliseNumber(word: string): string[] {
 }
 
 /**
- * English plural to singular ("accounts" → "account", "goes" → "go"). Folded Vietnamese syllables
- * never end in "s", so only foreign words change.
+ * A light English stemmer: plural, "-ing", "-ed" and a final "e" go ("accounts" → "account", "renewed" and
+ * "renewing" → "renew", "created" and "create" → "creat"). Index and query share it, so the stems only need to
+ * agree with each other. Words shaped like a Vietnamese syllable, short words and abbreviations never change.
  */
 export function singular(word: string): string {
   // Abbreviations such as "ttcds" (TTCĐS) have no vowel before the "s" and stay as they are.
-  if (word.length < 4 || !word.endsWith("s") || word.endsWith("ss") || !/[aeiouy]/.test(word.slice(0, -1)) || /\d/.test(word)) return word;
-  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
-  if (/(oes|ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
-  return word.slice(0, -1);
+  if (word.length < 4 || /\d/.test(word) || isSyllable(word) || !/[aeiouy]/.test(word.slice(0, -1))) return word;
+  let w = word;
+  if (w.endsWith("s") && !w.endsWith("ss")) {
+    if (w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+    else if (/(oes|ches|shes|xes|sses)$/.test(w)) w = w.slice(0, -2);
+    else w = w.slice(0, -1);
+  }
+  if (w.length >= 6 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length >= 5 && w.endsWith("ed")) w = w.slice(0, -2);
+  if (w.length >= 5 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
 }
 
 const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;

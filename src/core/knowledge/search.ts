@@ -1,5 +1,9 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
+import { fold } from "../fold.js";
+import { agrees, findEntities } from "./entities.js";
+import { liveIndexText } from "./live.js";
+import { decodeTyping } from "./normalise.js";
 import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
 
@@ -8,7 +12,7 @@ import type { Hit, Knowledge, SearchResult } from "./types.js";
  * Field weights say how much a word found in that part of an entry counts.
  */
 export const SEARCH_TUNING = {
-  fields: { questions: 1, keywords: 1, titles: 0.7, answer: 0.45 },
+  fields: { questions: 1, keywords: 1, titles: 0.7, answer: 0.45, answerEn: 0.45 },
   /** How much word pairs ("tai khoan", "chinh thuc") add: that share of the coverage still missing. */
   pairWeight: 0.5,
   /** Entries handed to fuse.js after the word index narrowed the candidates. */
@@ -32,7 +36,7 @@ export const SEARCH_TUNING = {
   /** Most an intent token ("_when" for "khi nào") may weigh: about a third of a rare word. */
   intentWeight: 0.6,
   /** A word no entry contains weighs this many times the rarest known word: it is what the knowledge base lacks. */
-  unknownWeight: 1.5,
+  unknownWeight: 1.25,
   /** Weight of a word found only after typo correction. */
   correctedWeight: 0.8,
 } as const;
@@ -74,7 +78,7 @@ type Postings = Map<string, { docs: number[]; weights: number[] }>;
  * with the number of entries sharing its words, not with the whole knowledge base.
  */
 export function createKnowledge(content: Content): Knowledge {
-  const analyzer = createAnalyzer(content.glossary);
+  const analyzer = createAnalyzer(content.glossary, content.lexicon);
   const entries = content.faq;
   const milestones = new Map(content.milestones.map((m) => [m.id, m]));
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -84,6 +88,18 @@ export function createKnowledge(content: Content): Knowledge {
   const rarity = (df: number) => Math.log(1 + n / Math.max(df, 1));
   const idf = (df: number, key = "") => (key.startsWith(INTENT_PREFIX) ? Math.min(SEARCH_TUNING.intentWeight, rarity(df)) : rarity(df));
 
+  // Each entry's whole text, folded and padded, for entity agreement (see entities.ts).
+  // Made on first use: most questions name no entity, and folding every entry's text would double the build.
+  const raws: string[] = [];
+  const haystacks: string[] = [];
+  const rawOf = (d: number): string => {
+    const e = entries[d]!;
+    raws[d] ??= [...e.questions, ...e.keywords, e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? "", e.render ? liveIndexText(e.render, content) : ""].join(" \n ");
+    return raws[d]!;
+  };
+  const haystackOf = (d: number): string => (haystacks[d] ??= ` ${fold(rawOf(d))} `);
+  const docOf = new Map(entries.map((e, i) => [e, i]));
+  const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
   const words: Postings = new Map();
   const pairs: Postings = new Map();
   const fuseDocs: FuseDoc[] = [];
@@ -95,7 +111,9 @@ export function createKnowledge(content: Content): Knowledge {
       [W.questions, entry.questions],
       [W.keywords, entry.keywords],
       [W.titles, [entry.topic.replace(/-/g, " "), ...related.flatMap((m) => [m.title, ...m.keywords])]],
-      [W.answer, [entry.answer, entry.more ?? ""]],
+      [W.answer, [entry.answer, entry.more ?? "", entry.render ? liveIndexText(entry.render, content) : ""]],
+      // English questions meet English text mostly here (entries have one English question each): it weighs more.
+      [W.answerEn, [entry.answerEn ?? "", entry.moreEn ?? ""]],
     ];
     const wordW = new Map<string, number>();
     const pairW = new Map<string, number>();
@@ -131,20 +149,30 @@ export function createKnowledge(content: Content): Knowledge {
     if (list) list.push(w);
     else byLength.set(w.length, [w]);
   }
+  // Typo tolerance: Telex/VNI leftovers first ("vawn" → "van"), then the closest known word. Words shaped like a
+  // Vietnamese syllable are never corrected ("lương" typed without marks is a word); short words (3–4 letters)
+  // allow one edit and prefer a swap of two letters ("vna" → "van").
   const correct = (word: string): string | undefined => {
-    if (words.has(word) || word.length < 5 || /\d/.test(word) || isSyllable(word)) return undefined;
+    if (words.has(word)) return undefined;
+    const decoded = decodeTyping(word);
+    if (decoded !== undefined && (words.has(decoded) || analyzer.knows(decoded))) return decoded;
+    if (word.length < 3 || /\d/.test(word) || isSyllable(word)) return undefined;
     const max = word.length >= 8 ? 2 : 1;
-    let best: { w: string; d: number; df: number } | undefined;
+    const sorted = [...word].sort().join("");
+    let best: { w: string; d: number; df: number; swap: boolean } | undefined;
     for (let len = word.length - max; len <= word.length + max; len++) {
+      if (word.length < 5 && len !== word.length) continue;
       for (const w of byLength.get(len) ?? []) {
         const d = editDistance(word, w, max);
+        if (d > max) continue;
         const df = words.get(w)?.docs.length ?? n;
-        if (d <= max && (!best || d < best.d || (d === best.d && df > best.df))) best = { w, d, df };
+        const swap = [...w].sort().join("") === sorted;
+        if (word.length < 5 && !swap && w.length === word.length && isSyllable(w) === false) continue;
+        if (!best || d < best.d || (d === best.d && (Number(swap) - Number(best.swap) || df - best.df) > 0)) best = { w, d, df, swap };
       }
     }
     return best?.w;
   };
-
 
   const coverage = new Float64Array(n);
   // How much of the entry's closest question variant the question covers: "taphuan email" is closer
@@ -180,6 +208,11 @@ export function createKnowledge(content: Content): Knowledge {
     contact: mainCoordinator(content),
     entry: (id) => byId.get(id),
     search(question): SearchResult {
+      return bestWindow(question, searchOnce);
+    },
+  };
+
+  function searchOnce(question: string): SearchResult {
       const analysed = analyzer.analyze(question, correct);
       const folded = analysed.folded;
       const corrected = new Set(analysed.corrections.map((c) => c.split(" → ")[1]!));
@@ -244,9 +277,20 @@ export function createKnowledge(content: Content): Knowledge {
             : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3),
       ).map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score }));
 
-      // 3. Decide.
-      const [best, second] = hits as [Hit, Hit | undefined];
-      if (best.relevance < SEARCH_TUNING.minRelevance) {
+      // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
+      // words do not make "dân số Côn Đảo" a question about the whole city's population.
+      const entities = findEntities(folded);
+      const numbers = units.filter(isSpecificNumber);
+      // Who holds an office in an agency of the plan: the entry must be about that agency.
+      const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `))) : [];
+      const agreeing = hits.filter((h) => {
+        const d = docOf.get(h.entry)!;
+        if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
+        if (entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson) return true;
+        return agrees(entities, haystackOf(d), rawOf(d)) && agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `)));
+      });
+      const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
+      if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
         const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);
         return { decision: "none", suggestions, folded, units };
       }
@@ -254,8 +298,55 @@ export function createKnowledge(content: Content): Knowledge {
         return { decision: "ambiguous", best, runnerUp: second, suggestions: [], folded, units };
       }
       return { decision: "confident", best, suggestions: [], folded, units };
-    },
-  };
+  }
+}
+
+/** A number specific enough that the answer must contain it: a year, a code like 1022, a date like 2/9. */
+function isSpecificNumber(unit: string): boolean {
+  return /^\d{3,}$/.test(unit) || /^\d{1,2}\/\d{1,2}$/.test(unit) || /^\d{1,2}\/\d{4}$/.test(unit);
+}
+
+/** Ranks a search result for {@link bestWindow}: a confident answer beats an ambiguous one, which beats none. */
+function strength(r: SearchResult): number {
+  const rank = r.decision === "confident" ? 2 : r.decision === "ambiguous" ? 1 : 0;
+  return rank * 10 + (r.best?.relevance ?? 0);
+}
+
+/** Phrases after which the question itself starts, in a message that first gives context. */
+const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?hoi|xin hoi|hoi (la|ve)|cho hoi|i want to know|i would like to know|my question is|can you tell me)\b/;
+
+/**
+ * Searches the best window of a long message: the whole message, and each run of one or two of its clauses
+ * (split at punctuation and at "cho em hỏi…"), so greetings and context ("Dạ chào anh chị, em mới chuyển công tác
+ * về phường…") do not dilute the question. Short messages are searched whole.
+ */
+export function bestWindow(question: string, searchOnce: (text: string) => SearchResult): SearchResult {
+  const whole = searchOnce(question);
+  // Short messages, and long ones already answered with confidence, need no windows.
+  if (question.split(/\s+/).length < 12 || (whole.decision === "confident" && (whole.best?.relevance ?? 0) >= 0.8)) return whole;
+  const clauses = question
+    .split(/[.,;:!?\n]+|(?=\b(?:cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi)\b)/iu)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+  const windows = new Set<string>();
+  for (let i = 0; i < clauses.length; i++) {
+    windows.add(clauses[i]!);
+    if (i + 1 < clauses.length) windows.add(`${clauses[i]} ${clauses[i + 1]}`);
+  }
+  const folded = whole.folded;
+  const start = QUESTION_START.exec(folded);
+  let best = whole;
+  for (const w of windows) {
+    if (w === question) continue;
+    const r = searchOnce(w);
+    // A window must say enough on its own: one topic word ("em ở BD") is context, not the question.
+    if (r.units.filter((u) => !u.startsWith(INTENT_PREFIX)).length >= 2 && strength(r) > strength(best)) best = r;
+  }
+  if (start) {
+    const tail = searchOnce(folded.slice(start.index + start[0].length));
+    if (strength(tail) > strength(best)) best = tail;
+  }
+  return { ...best, folded };
 }
 
 /**

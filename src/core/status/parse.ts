@@ -42,6 +42,19 @@ const PHRASES = new Map<string, StatusKind>(
 );
 const LONGEST_PHRASE = Math.max(...[...PHRASES.keys()].map((p) => p.split(" ").length));
 
+/**
+ * A milestone text that matches several milestones: the message lists them, and `candidates` lets the command
+ * offer them as a numbered choice instead of an error.
+ */
+export class AmbiguousMilestoneError extends UserError {
+  constructor(
+    readonly candidates: readonly Milestone[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The status a loosely typed word means ("xong", "Vướng mắc", "3"), or null. */
 export function parseStatusWord(text: string): StatusKind | null {
   return PHRASES.get(fold(text)) ?? null;
@@ -254,7 +267,8 @@ export function resolveMilestone(content: Content, text: string, agencyId: strin
     );
   }
   const shown = mine.slice(0, 8);
-  throw new UserError(
+  throw new AmbiguousMilestoneError(
+    shown,
     [
       t(lang, `Có ${mine.length} mốc khớp với "${text}". Xin vui lòng ghi rõ mã mốc:`, `${mine.length} milestones match "${text}". Please give the milestone id:`),
       ...shown.map((m) => `• ${m.id}: ${milestoneTitle(m, lang)}`),

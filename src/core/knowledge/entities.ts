@@ -1,0 +1,88 @@
+import { fold } from "../fold.js";
+
+/**
+ * Place names a question may be about (folded), longest first: the provinces and cities of Vietnam before the 2025
+ * reorganisation, and the districts and towns of the merged area. A question naming a place must get an answer whose
+ * entry names it too: "dân số Côn Đảo" is not answered by the population of the whole city. The three merged
+ * localities themselves (HCMC, Bình Dương, Bà Rịa - Vũng Tàu) are left out: the plan is about all of them.
+ */
+const PLACES: readonly string[] = [
+  "Hà Nội", "Hanoi", "Hải Phòng", "Đà Nẵng", "Da Nang", "Cần Thơ", "Huế", "Thừa Thiên Huế", "An Giang", "Bạc Liêu", "Bắc Giang",
+  "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông",
+  "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình",
+  "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định",
+  "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh",
+  "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Tiền Giang", "Trà Vinh",
+  "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+  // The merged area: districts, towns and the special zone.
+  "Côn Đảo", "Tân Bình", "Thủ Dầu Một", "Dĩ An", "Thuận An", "Bến Cát", "Tân Uyên", "Bàu Bàng", "Dầu Tiếng", "Phú Giáo",
+  "Phú Mỹ", "Long Điền", "Đất Đỏ", "Xuyên Mộc", "Châu Đức", "Củ Chi", "Cần Giờ", "Hóc Môn", "Bình Chánh", "Nhà Bè",
+  "Thủ Đức", "Gò Vấp", "Phú Nhuận", "Bình Thạnh", "Tân Phú", "Bình Tân",
+]
+  .map(fold)
+  .sort((a, b) => b.length - a.length);
+
+/** Agencies outside the plan: "số điện thoại Sở Y tế" is not answered by the plan's contact entry. */
+const ORGANISATIONS: readonly string[] = [
+  "Sở Y tế", "Sở Giáo dục", "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Xây dựng", "Sở Giao thông", "Sở Công Thương",
+  "Sở Lao động", "Sở Tài nguyên", "Sở Nông nghiệp", "Sở Văn hóa", "Sở Du lịch", "Sở Ngoại vụ", "Sở Thông tin và Truyền thông",
+  "Sở TTTT", "Sở Kế hoạch", "Sở Quy hoạch", "công an", "bệnh viện", "trường học", "ngân hàng", "kho bạc", "cục thuế",
+  "chi cục thuế", "bảo hiểm xã hội", "BHXH", "tòa án", "viện kiểm sát", "hải quan", "quân đội", "bưu điện", "điện lực",
+  "police", "hospital", "tax office", "social insurance", "bank",
+]
+  .map(fold)
+  .sort((a, b) => b.length - a.length);
+
+/** Office titles: a question about one must be answered by an entry that speaks of it. */
+const OFFICES: readonly string[] = [
+  "phó chủ tịch", "chủ tịch", "phó giám đốc", "giám đốc", "phó bí thư", "bí thư", "trưởng phòng", "trưởng ban", "hiệu trưởng",
+  "chánh văn phòng", "tổng giám đốc", "vice chairman", "chairman", "chairwoman", "director", "secretary", "mayor", "head of",
+]
+  .map(fold)
+  .sort((a, b) => b.length - a.length);
+
+/** Quantities asked of a place: the answer must speak of the same quantity ("dân số", not "đặc khu"). */
+const MEASURES: readonly string[] = ["dân số", "diện tích", "mật độ", "population", "area", "density", "GDP", "ngân sách", "budget"].map(fold);
+
+/** "Who is / who will be [office]": asks for a person, so only an entry that names a person can answer it. */
+const WHO_HOLDS = /\b(ai (se )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem)|who (is|was|will be|becomes|became)|ai la nguoi)\b/;
+
+/** The entities of a question that an answer must agree with. */
+export interface QuestionEntities {
+  /** Places and organisations outside the plan. */
+  places: string[];
+  /** Office titles and measured quantities (dân số, diện tích). */
+  offices: string[];
+  /** Whether the question asks who holds an office. */
+  asksPerson: boolean;
+}
+
+/** Finds the places and offices a (folded) question names, each once, longest match first. */
+export function findEntities(folded: string): QuestionEntities {
+  let rest = ` ${folded} `;
+  const take = (list: readonly string[]) => {
+    const found: string[] = [];
+    for (const name of list) {
+      if (rest.includes(` ${name} `)) {
+        found.push(name);
+        rest = rest.split(` ${name} `).join("  ");
+      }
+    }
+    return found;
+  };
+  const offices = [...take(OFFICES), ...take(MEASURES)];
+  const places = [...take(ORGANISATIONS), ...take(PLACES)];
+  return { places, offices, asksPerson: offices.length > 0 && WHO_HOLDS.test(folded) };
+}
+
+/**
+ * Whether an entry agrees with the question's entities: it names every place and office the question names, and
+ * names a person ("ông …", "bà …") when the question asks who holds an office. `haystack` is the entry's folded text
+ * padded with spaces; `raw` its text as written (for the person check, which needs capitals).
+ */
+export function agrees(entities: QuestionEntities, haystack: string, raw: string): boolean {
+  if (!entities.places.every((p) => haystack.includes(` ${p} `))) return false;
+  if (!entities.offices.every((o) => haystack.includes(` ${o} `))) return false;
+  if (entities.asksPerson && !/\b(ông|bà|Mr|Ms|Mrs)\.? [A-ZĐÀ-Ỹ]/u.test(raw)) return false;
+  return true;
+}

@@ -1,0 +1,175 @@
+import { t } from "../command.js";
+import type { Agency, CalendarFile, Content, FaqEntry } from "../content/schema.js";
+import { formatDay, formatDue, type Lang } from "../dates.js";
+import { fold } from "../fold.js";
+import { byDeadline, milestoneTitle } from "../milestones.js";
+import { diffDays } from "../time.js";
+
+/**
+ * Answers computed from `content/` and today's date rather than written once: where the plan stands, the public
+ * holidays of `calendar.yaml`, the agencies of `agencies.yaml`. An FAQ entry opts in with `render:`; its `answer`
+ * is what the search indexes and the fallback text.
+ */
+export type LiveKind = NonNullable<FaqEntry["render"]>;
+
+/** What a live answer needs: the content, today, the language, the question, and the progress lines per milestone. */
+export interface LiveInput {
+  content: Content;
+  today: string;
+  lang: Lang;
+  question: string;
+  /** Reported progress of a milestone ("3/5 đơn vị đã báo hoàn thành"), or null when nobody has reported. */
+  progress(milestoneId: string): string | null;
+}
+
+/** The text of a live answer. */
+export function renderLive(kind: LiveKind, input: LiveInput): string {
+  switch (kind) {
+    case "plan-status":
+      return planStatus(input);
+    case "holidays":
+      return holidays(input);
+    case "agencies":
+      return agencies(input);
+  }
+}
+
+/** Extra text the search indexes for a live entry, so "Tết 2026" or "Sở KH&CN Bình Dương" finds it. */
+export function liveIndexText(kind: LiveKind, content: Content): string {
+  if (kind === "holidays") return holidayRows(content.calendar).map((h) => `${h.name} ${h.from} ${h.to} ${dm(h.from)} ${dm(h.to)}`).join(" \n ");
+  if (kind === "agencies") return content.agencies.map((a) => [a.name, ...a.shortNames].join(" ")).join(" \n ");
+  return "";
+}
+
+function dm(day: string): string {
+  const [y, m, d] = day.split("-");
+  return `${Number(d)}/${Number(m)}/${y}`;
+}
+
+/** Where the plan stands today: its phase, what is past and what is coming, reported progress. */
+function planStatus({ content, today, lang, progress }: LiveInput): string {
+  const all = byDeadline(content.milestones);
+  const upcoming = all.filter((m) => m.dueParsed.end >= today);
+  const past = all.filter((m) => m.dueParsed.end < today);
+  const last = all[all.length - 1];
+  const lines: string[] = [];
+  const todayText = formatDay(today, lang);
+  if (upcoming.length === 0 && last) {
+    lines.push(
+      t(
+        lang,
+        `Tính đến hôm nay (${todayText}), mọi mốc của kế hoạch liên tịch đều đã qua: giai đoạn 1 (các mốc từ tháng 5/2025 đến 01/09/2025) và giai đoạn 2, giai đoạn cuối, dự kiến hoàn thành tháng 12/2025 (mốc cuối: ${milestoneTitle(last, lang)}, ${formatDue(last.dueParsed, lang)}).`,
+        `As of today (${todayText}), every milestone of the joint plan has passed: phase 1 (milestones from May 2025 to 1 September 2025) and phase 2, the last phase, expected to be completed in December 2025 (last milestone: ${milestoneTitle(last, lang)}, ${formatDue(last.dueParsed, lang)}).`,
+      ),
+      t(
+        lang,
+        "Trợ lý chưa có nguồn chính thức xác nhận kế hoạch đã hoàn thành toàn bộ; các hệ thống chính (hội nghị truyền hình, quản lý văn bản, 1022, thủ tục hành chính) được báo chí đưa tin vận hành thông suốt từ đợt chạy thử 168 đơn vị ngày 25/06/2025.",
+        "The assistant has no official source confirming that the whole plan is complete; the press reported the main systems (video conferencing, document management, 1022, administrative procedures) running smoothly since the trial of all 168 units on 25 June 2025.",
+      ),
+    );
+  } else {
+    const phase = upcoming.some((m) => m.phase === 1) ? 1 : 2;
+    lines.push(
+      t(lang, `Tính đến hôm nay (${todayText}), kế hoạch đang ở giai đoạn ${phase}; ${past.length}/${all.length} mốc đã qua.`, `As of today (${todayText}), the plan is in phase ${phase}; ${past.length} of ${all.length} milestones have passed.`),
+      t(lang, "Các mốc sắp tới:", "Coming milestones:"),
+      ...upcoming.slice(0, 5).map((m) => `• ${milestoneTitle(m, lang)}: ${formatDue(m.dueParsed, lang)}`),
+    );
+  }
+  const reported = all.flatMap((m) => {
+    const line = progress(m.id);
+    return line ? [`• ${milestoneTitle(m, lang)} — ${line}`] : [];
+  });
+  if (reported.length > 0) lines.push(t(lang, "Tiến độ các đơn vị đã báo qua trợ lý:", "Progress reported through the assistant:"), ...reported);
+  else lines.push(t(lang, "Chưa có đơn vị nào báo tiến độ qua trợ lý.", "No agency has reported progress through the assistant yet."));
+  lines.push(t(lang, "Gõ /lich để xem từng mốc.", "Type /deadlines for each milestone."));
+  return lines.join("\n");
+}
+
+interface HolidayRow {
+  name: string;
+  from: string;
+  to: string;
+}
+
+function holidayRows(calendar: CalendarFile): HolidayRow[] {
+  return calendar.holidays.map((h) => ("date" in h ? { name: h.name, from: h.date, to: h.date } : { name: h.name, from: h.from, to: h.to }));
+}
+
+/** Which holiday a folded question is about, by the words people use for it. */
+const HOLIDAY_WORDS: [RegExp, RegExp][] = [
+  [/\b(nguyen dan|tet am|am lich|tet ta|lunar|tet)\b(?! duong)/, /nguyen dan/],
+  [/\b(duong lich|tet tay|new year|1\/1)\b/, /duong lich/],
+  [/\b(hung vuong|gio to|hung kings?|10\/3)\b/, /hung vuong/],
+  [/\b(30\/4|1\/5|giai phong|thong nhat|lao dong|reunification|labou?r|may day)\b/, /30\/4/],
+  [/\b(2\/9|quoc khanh|national day)\b/, /quoc khanh/],
+];
+
+/** English names of the holidays in calendar.yaml, by the same words. */
+function holidayName(name: string, lang: Lang): string {
+  if (lang === "vi") return name;
+  const f = fold(name);
+  if (/nguyen dan/.test(f)) return "Lunar New Year (Tết)";
+  if (/duong lich/.test(f)) return "New Year's Day";
+  if (/hung vuong/.test(f)) return "Hung Kings' Commemoration Day";
+  if (/30\/4/.test(f)) return "Reunification Day (30 April) and Labour Day (1 May)";
+  if (/quoc khanh/.test(f)) return "National Day (2 September)";
+  return name;
+}
+
+/** The public holidays the question asks about (by name and year; else the coming ones, else the latest year). */
+function holidays({ content, today, lang, question }: LiveInput): string {
+  const q = fold(question);
+  const rows = holidayRows(content.calendar);
+  const years = [...new Set((q.match(/\b20\d\d\b/g) ?? []).map(Number))];
+  const kinds = HOLIDAY_WORDS.filter(([asked]) => asked.test(q)).map(([, named]) => named);
+  let chosen = rows.filter((h) => (years.length === 0 || years.includes(Number(h.from.slice(0, 4)))) && (kinds.length === 0 || kinds.some((k) => k.test(fold(h.name)))));
+  if (years.length === 0 && chosen.length > 0) {
+    const coming = chosen.filter((h) => h.to >= today);
+    const latestYear = Math.max(...chosen.map((h) => Number(h.from.slice(0, 4))));
+    chosen = coming.length > 0 ? coming.slice(0, kinds.length > 0 ? 1 : 6) : chosen.filter((h) => Number(h.from.slice(0, 4)) === latestYear);
+  }
+  if (chosen.length === 0) {
+    const known = content.calendar.years.join(", ");
+    return t(
+      lang,
+      `Trợ lý chỉ có lịch nghỉ lễ đã công bố của các năm ${known}; chưa có thông tin cho ngày nghỉ anh/chị hỏi. Anh/chị vui lòng theo thông báo chính thức của cơ quan.`,
+      `The assistant only has the announced holidays of ${known}; there is no information for the day you ask about. Please follow your agency's official notice.`,
+    );
+  }
+  const days = (h: HolidayRow) => diffDays(h.from, h.to) + 1;
+  const span = (h: HolidayRow) => (h.from === h.to ? formatDay(h.from, lang) : `${formatDay(h.from, lang)} – ${formatDay(h.to, lang)}`);
+  const lines = [t(lang, "Lịch nghỉ lễ của cán bộ, công chức:", "Public holidays for civil servants:")];
+  for (const h of chosen) {
+    const n = days(h);
+    lines.push(`• ${holidayName(h.name, lang)}: ${span(h)} (${t(lang, `${n} ngày`, `${n} day${n === 1 ? "" : "s"}`)})`);
+  }
+  const near = content.calendar.workingDays.filter((w) => chosen.some((h) => Math.abs(diffDays(w.date, h.from)) <= 14 || Math.abs(diffDays(w.date, h.to)) <= 14));
+  for (const w of near) lines.push(t(lang, `• Làm bù: ${formatDay(w.date)} (${w.name})`, `• Make-up working day: ${formatDay(w.date, lang)}`));
+  if (near.length === 0) lines.push(t(lang, "Không có ngày làm bù kèm theo.", "No make-up working day goes with it."));
+  return lines.join("\n");
+}
+
+const KIND_LABEL: Record<Agency["kind"], [string, string]> = {
+  department: ["Sở", "department"],
+  center: ["Trung tâm", "center"],
+  "party-office": ["Văn phòng cấp ủy", "Party office"],
+  "people-committee": ["Ủy ban nhân dân", "People's Committee"],
+  unit: ["Đơn vị", "unit"],
+};
+
+/** The agencies of the plan, with the short names people know them by. */
+function agencies({ content, lang }: LiveInput): string {
+  const lines = [t(lang, "Các cơ quan trong kế hoạch liên tịch:", "Agencies in the joint plan:")];
+  for (const a of content.agencies) {
+    const [vi, en] = KIND_LABEL[a.kind];
+    lines.push(`• ${a.name} (${a.shortNames[0]}; ${t(lang, vi.toLowerCase(), en)})`);
+  }
+  lines.push(
+    t(
+      lang,
+      "Bốn cơ quan ban hành kế hoạch: Sở KH&CN TP.HCM, Sở KH&CN Bình Dương, Sở KH&CN Bà Rịa - Vũng Tàu và Trung tâm Chuyển đổi số TP.HCM.",
+      "The four bodies that issued the plan: the HCMC, Binh Duong and Ba Ria - Vung Tau Departments of Science and Technology, and the HCMC Digital Transformation Center.",
+    ),
+  );
+  return lines.join("\n");
+}

@@ -1,0 +1,44 @@
+import type { Lang } from "./dates.js";
+import { fold } from "./fold.js";
+
+const VIETNAMESE_LETTERS = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
+
+/** English words that do not occur as Vietnamese syllables: enough of them marks a message as English. */
+const ENGLISH_WORDS = new Set(
+  (
+    "the a an of to for in on at by from with about into is are was were be been being do does did will would can could " +
+    "should must may might shall have has had what when where which who whom whose why how many much there this that " +
+    "these those it its my our your their we you they i me us he she his her and or not no yes if then than please " +
+    "thanks thank hello hi hey deadline deadlines new old email mail account accounts staff system systems plan phase " +
+    "hotline start starts started official officially go live ready training document management wards ward communes " +
+    "commune city province provinces merger merged merge still yet already over finished done stand status holiday " +
+    "holidays days day off long number people population who signed office offices help"
+  ).split(" "),
+);
+
+/** Folded words that only Vietnamese uses (particles and question words typed without marks). */
+const VIETNAMESE_WORDS = new Set(
+  "khong ko k nao gi la co duoc cua thi sao may bao gio khi nay vay nhe nha a oi chua roi ai dau nhieu ngay thang nam em anh chi minh toi".split(" "),
+);
+
+/**
+ * The language a message is written in, when it is clear: Vietnamese when it has Vietnamese letters or particles,
+ * English when most of its words are common English words; undefined otherwise (the caller keeps the chat's language).
+ *
+ * ```ts
+ * detectLanguage("When will the new e-mail accounts be ready?") // "en"
+ * detectLanguage("khi nao co mail moi") // "vi"
+ * ```
+ */
+export function detectLanguage(text: string): Lang | undefined {
+  if (VIETNAMESE_LETTERS.test(text)) return "vi";
+  const words = fold(text)
+    .split(" ")
+    .filter((w) => /^[a-z]+$/.test(w));
+  if (words.length === 0) return undefined;
+  const vi = words.filter((w) => VIETNAMESE_WORDS.has(w)).length;
+  const en = words.filter((w) => ENGLISH_WORDS.has(w) || /^[a-z]+(?:ing|ed|tion|ly)$/.test(w)).length;
+  if (en > vi && en / words.length >= 0.3) return "en";
+  if (vi > 0) return "vi";
+  return undefined;
+}
