@@ -12,7 +12,7 @@ import { createTelegramOutbox } from "./channels/telegram/outbox.js";
 import { startPolling } from "./channels/telegram/polling.js";
 import { setTelegramWebhook, telegramWebhookRoute } from "./channels/telegram/webhook.js";
 import { createThrottledOutbox, TELEGRAM_SENDING } from "./channels/throttled-outbox.js";
-import { createZaloClient } from "./channels/zalo/client.js";
+import { createZaloClient, withContact } from "./channels/zalo/client.js";
 import { createZaloHandler } from "./channels/zalo/handler.js";
 import { startZaloPolling } from "./channels/zalo/polling.js";
 import { connectZalo, createZaloOutbox } from "./channels/zalo/start.js";
@@ -27,6 +27,7 @@ import type { ChannelName, Logger, Outbox, UserKey } from "./core/ports.js";
 import type { BoardLinks } from "./core/board/links.js";
 import { CONSOLE_USER_ID } from "./channels/console/console.js";
 import { systemClock } from "./core/time.js";
+import { healthReport } from "./ops/health.js";
 import { consoleLogFile, createLogger, secretsOf } from "./logger.js";
 import { startAnswerNoticeJob } from "./scheduler/answer-notices.js";
 import { startBackupJob } from "./scheduler/backup.js";
@@ -120,7 +121,20 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
   try {
     const settings = settingsFrom(config);
     const outboxes: Partial<Record<ChannelName, Outbox>> = {};
-    const routes: Route[] = [healthRoute(() => ({ ok: true, channels: Object.keys(outboxes) }))];
+    // /healthz reflects real state: the store can save, the scheduler ticked, each channel reached its platform lately.
+    const startedAt = clock.now();
+    const contact: Record<string, Date | undefined> = {};
+    const routes: Route[] = [
+      healthRoute(() =>
+        healthReport({
+          now: clock.now(),
+          startedAt,
+          storeWritable: store.writable(),
+          lastSchedulerTick: scheduler.lastRunAt(),
+          channels: Object.fromEntries(Object.keys(outboxes).map((name) => [name, { lastContact: contact[name] }])),
+        }),
+      ),
+    ];
     const board = await boardWeb(config, content, store, log, settings.adminKeys);
     if (board) routes.push(...board.routes);
     const secret = config.PUBLIC_URL ? await loadLinkSecret(config.LINK_SECRET, config.DATA_FILE) : undefined;
@@ -146,7 +160,7 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
     const zc = config.channels.zalo;
     let zalo: { client: ReturnType<typeof createZaloClient>; me: { id: string; name?: string } } | undefined;
     if (zc) {
-      const client = createZaloClient({ token: zc.token, apiRoot: zc.apiRoot });
+      const client = withContact(createZaloClient({ token: zc.token, apiRoot: zc.apiRoot }), () => (contact.zalo = clock.now()));
       const me = await connectZalo(client, log, abort.signal);
       if (!me) return;
       outboxes.zalo = createZaloOutbox({
@@ -183,6 +197,12 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
     if (tg && telegram) {
       const menus = createMenuSync({ api: telegram.api, store, commands: app.services.commands, adminKeys: settings.adminKeys, clock, log });
       bot = createBot({ assistant: app.assistant, services: app.services, menus }, { token: tg.token, apiRoot: tg.apiRoot, botInfo: telegram.me });
+      // Any answer from the Bot API (a poll included) counts as contact for /healthz.
+      bot.api.config.use(async (prev, method, payload, signal) => {
+        const result = await prev(method, payload, signal);
+        contact.telegram = clock.now();
+        return result;
+      });
       void installDefaultMenu(telegram.api, app.services.commands, log).then(() => menus.sync());
       if (tg.transport.kind === "webhook") routes.push(telegramWebhookRoute(bot, { secret: tg.transport.secret, path: new URL(tg.transport.url).pathname, log }));
     }

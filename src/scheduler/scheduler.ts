@@ -13,6 +13,8 @@ export interface Scheduler {
   runNow(name: string): Promise<void>;
   /** Names of the scheduled jobs. */
   names(): string[];
+  /** When a job body last finished (successfully or not), for /healthz. */
+  lastRunAt(): Date | undefined;
   /** Cancels every job and waits for running bodies to finish. */
   stop(): Promise<void>;
 }
@@ -21,6 +23,7 @@ export interface Scheduler {
 export function createScheduler(log: Logger): Scheduler {
   const jobs = new Map<string, { job: Job; body: () => Promise<void> }>();
   const running = new Set<Promise<void>>();
+  let lastRun: Date | undefined;
 
   const wrap = (name: string, body: () => Promise<void>) => async () => {
     const started = Date.now();
@@ -35,6 +38,7 @@ export function createScheduler(log: Logger): Scheduler {
     running.add(run);
     await run;
     running.delete(run);
+    lastRun = new Date();
   };
 
   return {
@@ -52,6 +56,7 @@ export function createScheduler(log: Logger): Scheduler {
       await wrap(name, entry.body)();
     },
     names: () => [...jobs.keys()],
+    lastRunAt: () => lastRun,
     async stop() {
       for (const { job } of jobs.values()) job.cancel();
       jobs.clear();

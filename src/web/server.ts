@@ -88,7 +88,7 @@ export function createWebServer(options: { routes: readonly Route[]; log: Logger
 }
 
 /** `GET /healthz`: 200 with the report while it says ok, 503 otherwise. */
-export function healthRoute(report: () => { ok: boolean } & Record<string, unknown>): Route {
+export function healthRoute(report: () => { ok: boolean }): Route {
   return {
     method: "GET",
     path: "/healthz",

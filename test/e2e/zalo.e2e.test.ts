@@ -178,6 +178,16 @@ describe("Zalo end to end (fake Zalo Bot API, polling, beside Telegram)", () => 
     expect(sentTo(zalo, LEAD).filter((c) => /Nhắc hạn/.test(c.text ?? ""))).toHaveLength(1);
   }, 30_000);
 
+  it("reports real state on /healthz: the store writable, the scheduler ticked, both channels reached", async () => {
+    const res = await fetch(`http://127.0.0.1:${webPort}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ok: boolean; checks: Record<string, { ok: boolean; detail: string }> };
+    expect(body.ok).toBe(true);
+    expect(Object.keys(body.checks).sort()).toEqual(["channel:telegram", "channel:zalo", "scheduler", "store"]);
+    expect(body.checks["channel:zalo"]!.detail).toMatch(/last contact \d+ s ago/);
+    expect(body.checks.store!.detail).toBe("writable");
+  }, 15_000);
+
   it("answers a member's question, replies kindly to an image, ignores its own echo and answers a duplicate delivery once", async () => {
     const before = sentTo(zalo, MEMBER).length;
     const question = zalo.userSends({ userId: MEMBER, name: "Trần Thị Hỏi", text: "Khi nào có tài khoản email mới?" });

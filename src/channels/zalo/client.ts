@@ -184,3 +184,33 @@ export function redact(text: string, token: string): string {
   if (secret.length >= 6) out = out.split(secret).join("<secret>");
   return out;
 }
+
+/**
+ * The same client, calling `onContact` after every call the API answered (an idle 408 poll included),
+ * so /healthz can tell when the platform was last reached.
+ */
+export function withContact(client: ZaloClient, onContact: () => void): ZaloClient {
+  const wrap =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        const result = await fn(...args);
+        onContact();
+        return result;
+      } catch (error) {
+        if (error instanceof ZaloApiError) onContact();
+        throw error;
+      }
+    };
+  return {
+    getMe: wrap(client.getMe),
+    getUpdates: wrap(client.getUpdates),
+    setWebhook: wrap(client.setWebhook),
+    deleteWebhook: wrap(client.deleteWebhook),
+    getWebhookInfo: wrap(client.getWebhookInfo),
+    sendMessage: wrap(client.sendMessage),
+    sendPhoto: wrap(client.sendPhoto),
+    sendSticker: wrap(client.sendSticker),
+    sendChatAction: wrap(client.sendChatAction),
+  };
+}
