@@ -32,6 +32,7 @@ import { openStore } from "../src/store/open-store.js";
 const TOKEN = "8123456789:AAFaultRunToken_must-never-appear-0123";
 const TRIALS = Number(process.env.FAULT_TRIALS ?? 50);
 const RACES = Number(process.env.FAULT_RACES ?? 15);
+const TRIALS_DELIVERY = Number(process.env.FAULT_DELIVERY_TRIALS ?? 20);
 const logs: string[] = [];
 const rows: string[][] = [];
 
@@ -51,6 +52,104 @@ const until = async (pred: () => boolean, ms: number) => {
   const end = Date.now() + ms;
   while (!pred() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
 };
+
+/**
+ * SIGKILL during a reminder run or a weekly digest: a child sends through a recording server that answers slowly,
+ * is killed at a random moment, and is started again on the same files. Every message a clean run sends must
+ * arrive at least once, and any second copy must be marked "(gửi lại)".
+ */
+async function deliveryKillTrials(what: "reminders" | "digest"): Promise<void> {
+  const received: { chatKey: string; ref: string; text: string }[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += String(c)));
+    req.on("end", () => {
+      received.push(JSON.parse(body) as { chatKey: string; ref: string; text: string });
+      setTimeout(() => res.writeHead(200).end("{}"), 15);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const seed = async (file: string) => {
+    const store = await openStore({ file });
+    const at = "2025-04-20T01:00:00.000Z";
+    for (const agencyId of ["sokhcn-binhduong", "sokhcn-brvt", "ttcds-hcm", "sokhcn-hcm"]) {
+      for (let i = 0; i < 4; i++) {
+        const key = `telegram:${agencyId.length * 1000 + agencyId.charCodeAt(7) * 10 + i}` as const;
+        await store.people.grant({ userKey: key, name: `Đầu mối ${i}`, role: "lead", agencyId, chatKey: key, grantedBy: "console:faults", grantedAt: at });
+      }
+    }
+    for (let i = 0; i < 6; i++) {
+      const key = `telegram:${9000 + i}` as const;
+      await store.people.grant({ userKey: key, name: `Điều phối ${i}`, role: "coordinator", chatKey: key, grantedBy: "console:faults", grantedAt: at });
+    }
+    await store.close();
+  };
+  const run = async (file: string, killAfterMs?: number): Promise<string> => {
+    const child = spawn(process.execPath, ["--import", "tsx", "faults/deliverer.ts", file, url, what], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout!.on("data", (c) => (out += String(c)));
+    child.stderr!.on("data", (c) => logs.push(String(c)));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const started = Date.now();
+    if (killAfterMs !== undefined) {
+      // Count from the first message received, so the kill lands inside the sending, not in start-up.
+      const before = received.length;
+      await until(() => received.length > before, 20_000);
+      await new Promise((r) => setTimeout(r, killAfterMs));
+      child.kill("SIGKILL");
+    }
+    await exited;
+    void started;
+    return out;
+  };
+  /** A restart after a kill: the killed process's lock goes stale after a second, as after a real crash. */
+  const restart = async (file: string): Promise<void> => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      if ((await run(file)).includes("done")) return;
+      await new Promise((r) => setTimeout(r, 600));
+    }
+    throw new Error(`faults: the ${what} run never completed after a restart`);
+  };
+  const id = (m: { chatKey: string; ref: string; text: string }) => `${m.ref} → ${m.chatKey} → ${m.text.replace(/^\(gửi lại\) /, "").slice(0, 60)}`;
+
+  // A clean run gives the expected messages and the length of the sending.
+  const dir = await mkdtemp(join(tmpdir(), `faults-${what}-`));
+  await seed(join(dir, "clean.json"));
+  received.length = 0;
+  await run(join(dir, "clean.json"));
+  const expected = new Set(received.map(id));
+  const span = 15 * expected.size;
+  let lost = 0;
+  let unmarked = 0;
+  let repeats = 0;
+  for (let t = 0; t < TRIALS_DELIVERY; t++) {
+    const file = join(dir, `trial-${t}.json`);
+    await seed(file);
+    received.length = 0;
+    await run(file, Math.floor(Math.random() * span));
+    await restart(file);
+    const seen = new Map<string, number>();
+    for (const m of received) {
+      const k = id(m);
+      const first = !seen.has(k);
+      seen.set(k, (seen.get(k) ?? 0) + 1);
+      if (!first) {
+        if (m.text.startsWith("(gửi lại) ")) repeats++;
+        else unmarked++;
+      }
+    }
+    for (const k of expected) if (!seen.has(k)) lost++;
+  }
+  await new Promise<void>((r) => server.close(() => r()));
+  await rm(dir, { recursive: true, force: true });
+  rows.push([
+    `SIGKILL during ${what === "reminders" ? "a reminder run" : "the weekly digest"}, then restart`,
+    `${TRIALS_DELIVERY} trials × ${expected.size} messages`,
+    `${lost} lost, ${unmarked} unmarked duplicates, ${repeats} repeats marked (gửi lại)`,
+    lost === 0 && unmarked === 0 ? "ok" : "FAIL",
+  ]);
+}
 
 async function killTrials(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "faults-kill-"));
@@ -292,7 +391,7 @@ async function main(): Promise<void> {
       return false;
     }
   })();
-  // FAULT_ONLY=api,disk runs only the named sections (kill, lock, disk, api, term).
+  // FAULT_ONLY=api,disk runs only the named sections (kill, lock, disk, api, term, delivery).
   const only = process.env.FAULT_ONLY?.split(",");
   const want = (name: string) => !only || only.includes(name);
   if (want("kill")) await killTrials();
@@ -308,8 +407,11 @@ async function main(): Promise<void> {
   if (want("disk")) await fullDisk();
   if (want("api")) await apiFaults();
   if (want("term")) await sigtermDuringOutage();
+  if (want("delivery")) {
+    await deliveryKillTrials("reminders");
+    await deliveryKillTrials("digest");
+  }
   tokenGrep();
-  rows.push(["reminder and digest kill trials", "—", "pending the delivery rework (exactly-once delivery, issue 14 item 1)", "pending"]);
   const table = ["| run | size | result | verdict |", "|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
   const md = `# Fault runs\n\nCommand: \`npm run test:faults\`. Run: ${new Date().toISOString()}, Node ${process.version}.\n\n${table}\n`;
   // Only a full run replaces the committed results.
