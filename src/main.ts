@@ -28,6 +28,7 @@ import type { BoardLinks } from "./core/board/links.js";
 import { CONSOLE_USER_ID } from "./channels/console/console.js";
 import { systemClock } from "./core/time.js";
 import { healthReport } from "./ops/health.js";
+import { createMetrics, measureOutbox } from "./ops/metrics.js";
 import { consoleLogFile, createLogger, secretsOf } from "./logger.js";
 import { startAnswerNoticeJob } from "./scheduler/answer-notices.js";
 import { startBackupJob } from "./scheduler/backup.js";
@@ -135,6 +136,9 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
         }),
       ),
     ];
+    // Optional Prometheus metrics (METRICS=true): sends, failures, 429s and backlog per channel at GET /metrics.
+    const metrics = config.METRICS ? createMetrics() : undefined;
+    if (metrics) routes.push({ method: "GET", path: "/metrics", handle: (req, res) => metrics.handle(req, res) });
     const board = await boardWeb(config, content, store, log, settings.adminKeys);
     if (board) routes.push(...board.routes);
     const secret = config.PUBLIC_URL ? await loadLinkSecret(config.LINK_SECRET, config.DATA_FILE) : undefined;
@@ -180,7 +184,9 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
       });
       zalo = { client, me: { id: me.id, ...(me.account_name ? { name: me.account_name } : {}) } };
     }
-    const outbox = createRoutingOutbox(outboxes);
+    const outbox = createRoutingOutbox(
+      metrics ? Object.fromEntries(Object.entries(outboxes).map(([name, o]) => [name, measureOutbox(name, o as Outbox & { pending?: () => number }, metrics)])) : outboxes,
+    );
 
     // 2. The core.
     const app = createApp({ content, store, clock, outbox, log, settings, ...(board && { boardLinks: board.links }) });

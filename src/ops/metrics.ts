@@ -3,6 +3,7 @@
  * Nothing is collected unless {@link createMetrics} is called; the lead mounts {@link Metrics.handle} at `/metrics`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Outbox } from "../core/ports.js";
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
 
 /** The assistant's metrics and their HTTP handler. */
@@ -36,6 +37,28 @@ export function createMetrics(): Metrics {
     backlog: (channel, n) => waiting.set({ channel }, n),
     async handle(_req, res) {
       res.writeHead(200, { "Content-Type": registry.contentType }).end(await registry.metrics());
+    },
+  };
+}
+
+/**
+ * Wraps a channel's outbox so every outcome is counted, and the backlog read after each batch when the
+ * outbox can tell it (the throttled outbox's `pending()`).
+ */
+export function measureOutbox<O extends Outbox & { pending?: () => number }>(channel: string, outbox: O, metrics: Metrics): Outbox {
+  return {
+    async send(messages) {
+      metrics.backlog(channel, (outbox.pending?.() ?? 0) + messages.length);
+      const results = await outbox.send(messages);
+      for (const r of results) {
+        if (r.result === "ok") metrics.sent(channel);
+        else {
+          metrics.failed(channel, r.result);
+          if (/\b429\b|rate-limited|quota/.test(r.error ?? "")) metrics.rateLimited(channel);
+        }
+      }
+      metrics.backlog(channel, outbox.pending?.() ?? 0);
+      return results;
     },
   };
 }

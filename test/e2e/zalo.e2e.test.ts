@@ -145,6 +145,7 @@ describe("Zalo end to end (fake Zalo Bot API, polling, beside Telegram)", () => 
         ADMIN_IDS: `zalo:${ADMIN}`,
         PUBLIC_URL: `http://127.0.0.1:${webPort}`,
         LINK_SECRET,
+        METRICS: "true",
         PORT: String(webPort),
         HOST: "127.0.0.1",
         DATA_FILE: join(dir, "db.json"),
@@ -186,6 +187,10 @@ describe("Zalo end to end (fake Zalo Bot API, polling, beside Telegram)", () => 
     expect(Object.keys(body.checks).sort()).toEqual(["channel:telegram", "channel:zalo", "scheduler", "store"]);
     expect(body.checks["channel:zalo"]!.detail).toMatch(/last contact \d+ s ago/);
     expect(body.checks.store!.detail).toBe("writable");
+    // The bundled reminder went out through the Zalo outbox: the metrics count it.
+    const metrics = await (await fetch(`http://127.0.0.1:${webPort}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+    expect(metrics).toMatch(/assistant_messages_sent_total\{channel="zalo"\} [1-9]/);
+    expect(metrics).toContain("assistant_outbox_backlog");
   }, 15_000);
 
   it("answers a member's question, replies kindly to an image, ignores its own echo and answers a duplicate delivery once", async () => {
