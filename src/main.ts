@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     // The web server (signed file links, /healthz) also runs beside the terminal chat when PUBLIC_URL is set.
     const adminKeys = settingsFrom(config, [`console:${CONSOLE_USER_ID}`]).adminKeys;
     const board = await boardWeb(config, content, store, log, adminKeys);
-    const routes = [...(await fileRoutes(config, content, store, log)), ...(board?.routes ?? []), healthRoute(() => ({ ok: true, mode: "console" }))];
+    const routes = [...(await fileRoutes(config, content, store, log)), ...(board?.routes ?? []), healthRoute(() => ({ ok: store.writable(), mode: "console", checks: { store: { ok: store.writable(), detail: store.writable() ? "writable" : "cannot save changes (disk full, read-only, or lock lost)" } } }))];
     const web = config.webServer ? await startWeb(config, routes, log) : undefined;
     try {
       await runConsoleMode({ config, content, store }, { input: process.stdin, output: process.stdout, log, ...(board && { boardLinks: board.links }) });
