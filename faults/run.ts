@@ -147,7 +147,7 @@ async function deliveryKillTrials(what: "reminders" | "digest"): Promise<void> {
     `SIGKILL during ${what === "reminders" ? "a reminder run" : "the weekly digest"}, then restart`,
     `${TRIALS_DELIVERY} trials × ${expected.size} messages`,
     `${lost} lost, ${unmarked} unmarked duplicates, ${repeats} repeats marked (gửi lại)`,
-    lost === 0 && unmarked === 0 ? "ok" : "FAIL",
+    lost === 0 && unmarked === 0 ? "pass" : "FAIL",
   ]);
 }
 
