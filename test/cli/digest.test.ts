@@ -1,27 +1,14 @@
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCliCaptured } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { runCliCaptured, useDigestDataFile } from "../helpers/cli.js";
 import { fixtureContent, fixtureStore } from "../core/digest/fixture.js";
 
-let dir: string;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "digest-cli-"));
-  const content = await fixtureContent();
-  const store = await fixtureStore(content, join(dir, "db.json"));
-  await store.close();
-  env = { DATA_FILE: join(dir, "db.json"), CONTENT_DIR: "test/fixtures/digest/content" };
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const fixture = useDigestDataFile("digest-cli-");
 
 async function cli(...args: string[]) {
-  const r = await runCliCaptured(args, { env });
+  const r = await runCliCaptured(args, { env: fixture.env });
   return { code: r.code, stdout: r.out, stderr: r.err };
 }
 
@@ -39,7 +26,7 @@ describe("cli digest", () => {
   });
 
   it("writes the chart with --format png --out FILE", async () => {
-    const file = join(dir, "chart.png");
+    const file = join(fixture.dir, "chart.png");
     const r = await cli("digest", "--now", "2025-06-16", "--format", "png", "--out", file);
     expect(r.code).toBe(0);
     const png = await readFile(file);
@@ -54,10 +41,10 @@ describe("cli digest", () => {
   });
 
   it("leaves the data unchanged: no digest run is recorded and no snapshot is stored", async () => {
-    const before = await readFile(env.DATA_FILE!, "utf8");
+    const before = await readFile(fixture.env.DATA_FILE!, "utf8");
     await cli("digest", "--now", "2025-06-16");
-    expect(await readFile(env.DATA_FILE!, "utf8")).toBe(before);
-    expect(await stat(`${env.DATA_FILE!}.lock`).catch(() => null)).toBeNull();
+    expect(await readFile(fixture.env.DATA_FILE!, "utf8")).toBe(before);
+    expect(await stat(`${fixture.env.DATA_FILE!}.lock`).catch(() => null)).toBeNull();
   });
 });
 
@@ -71,7 +58,7 @@ describe("cli digest --now means 'as of'", () => {
       const pair = store.statuses.latest()[0]!;
       await store.statuses.append({ id: "from-2026", kind: "status", milestoneId: pair.milestoneId, agencyId: pair.agencyId, status: pair.status === "done" ? "blocked" : "done", userKey: "telegram:999", role: "coordinator", channel: "telegram", at: "2026-03-02T02:00:00.000Z" });
       await store.close();
-      const r = await runCliCaptured(["digest", "--now", "2025-06-16"], { env: { ...env, DATA_FILE: join(other, "db.json") } });
+      const r = await runCliCaptured(["digest", "--now", "2025-06-16"], { env: { ...fixture.env, DATA_FILE: join(other, "db.json") } });
       expect(r.code).toBe(0);
       expect(r.out).toBe(await readFile("test/core/digest/__golden__/digest.txt", "utf8"));
     } finally {
