@@ -18,7 +18,11 @@ const ENGLISH_WORDS = new Set(
 
 /** Folded words that only Vietnamese uses (particles and question words typed without marks). */
 const VIETNAMESE_WORDS = new Set(
-  "khong ko k nao gi la co duoc cua thi sao may bao gio khi nay vay nhe nha a oi chua roi ai dau nhieu ngay thang nam em anh chi minh toi".split(" "),
+  (
+    "khong ko k nao gi la co duoc cua thi sao may bao gio khi nay vay nhe nha a oi chua roi ai dau nhieu ngay thang nam em anh chi minh toi " +
+    // Common syllables typed without marks ("cam on ban" is thanks, not English "on").
+    "cam ban xin chao cho hoi cac voi lam den tai nhu moi cu dang se da van phai biet giup"
+  ).split(" "),
 );
 
 /**

@@ -55,7 +55,7 @@ export function bundleMessage(input: {
         "",
         `${letter}${milestoneTitle(m, lang)} (${t(lang, "mã", "code")}: ${m.id})`,
         agencies.length > 1 ? `   ${t(lang, "Cơ quan, đơn vị", "Agency")}: ${agencyLabel(content, item.agencyId)}` : null,
-        `   ${item.kind === "before" ? "" : `${kindText(item, lang)} · `}${t(lang, "hạn", "due")} ${formatDue(m.dueParsed, lang)} · ${formatWorkingCountdown(calendar, today, m.dueParsed.end, lang)} (${formatCountdown(today, m.dueParsed.end, lang)})`,
+        `   ${item.kind === "before" ? "" : `${kindText(item, lang)} · `}${t(lang, "hạn", "due")} ${formatDue(m.dueParsed, lang)} · ${countdown(calendar, today, m.dueParsed.end, lang)}`,
         `   ${t(lang, "Việc cần làm", "To do")}: ${action.length > ACTION_LIMIT ? `${action.slice(0, ACTION_LIMIT - 1)}…` : action}`,
       ),
     );
@@ -84,4 +84,10 @@ function kindText(item: BundleItem, lang: Lang): string {
     case "manual":
       return t(lang, "điều phối viên nhắc", "a coordinator's reminder");
   }
+}
+
+/** "còn 3 ngày làm việc (còn 5 ngày)", or only the calendar words when no working day is left ("hôm nay là hạn chót"). */
+function countdown(calendar: WorkingCalendar, today: string, end: string, lang: Lang): string {
+  const calendarDays = formatCountdown(today, end, lang);
+  return calendar.workingDaysBetween(today, end) === 0 ? calendarDays : `${formatWorkingCountdown(calendar, today, end, lang)} (${calendarDays})`;
 }

@@ -125,4 +125,13 @@ describe("detectLanguage", () => {
     expect(detectLanguage("Khi nào có email mới?")).toBe("vi");
     expect(detectLanguage("1022")).toBeUndefined();
   });
+
+  it("reads unaccented Vietnamese thanks and greetings as Vietnamese, though 'on' is also an English word", async () => {
+    expect(detectLanguage("cam on ban")).toBe("vi");
+    expect(detectLanguage("xin chao")).toBe("vi");
+    expect(detectLanguage("thank you")).toBe("en");
+    const app = await createTestApp();
+    const [answer] = await app.assistant.handle(textFrom("lan", "cam on ban"));
+    expect(toPlain(answer!.text)).toMatch(/^Dạ, không có gì ạ/);
+  });
 });

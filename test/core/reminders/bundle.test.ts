@@ -20,6 +20,13 @@ const item = (id: string, due: string, agencyId = "sokhcn-binhduong", kind: Bund
 });
 
 describe("bundleMessage", () => {
+  it("says 'hôm nay là hạn chót' for an item due today, without '0 ngày làm việc'", async () => {
+    const text = await render([item("m-today", "2025-05-05", "sokhcn-binhduong", "due"), item("m-later", "2025-05-08")]);
+    expect(text).toContain("đến hạn · hạn 05/05/2025 · hôm nay là hạn chót");
+    expect(text).not.toContain("0 ngày làm việc");
+    expect(text).toContain("hạn 08/05/2025 · còn 3 ngày làm việc (còn 3 ngày)");
+  });
+
   it("lists every item with its letter and code, the count, and the status legend", async () => {
     const text = await render([item("m-one", "2025-05-10"), item("m-two", "2025-05-15"), item("m-three", "2025-06-01")]);
     expect(text).toMatch(/Nhắc hạn hôm nay: 3 việc/);
