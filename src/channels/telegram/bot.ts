@@ -18,6 +18,7 @@ import type { MenuSync } from "./menu.js";
 import { escapeHtml, renderReply } from "./render.js";
 import { type NetworkRetry, retryNetworkErrors } from "./retry.js";
 import { sendRendered } from "./send.js";
+import { sleepUnlessAborted } from "../sleep.js";
 
 /** Updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
@@ -314,15 +315,7 @@ export async function connectTelegram(options: ConnectOptions): Promise<UserFrom
         );
       }
       log.warn({ attempt: attempt + 1, retryInMs: delay, err: cause }, "telegram: chưa kết nối được (cannot reach the Bot API); retrying");
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, delay);
-        function done() {
-          clearTimeout(timer);
-          options.signal?.removeEventListener("abort", done);
-          resolve();
-        }
-        options.signal?.addEventListener("abort", done);
-      });
+      await sleepUnlessAborted(delay, options.signal);
     }
   }
 }

@@ -5,6 +5,7 @@
  * within a fixed time, then gives up with the last error.
  */
 import { HttpError, type Transformer } from "grammy";
+import { sleepUnlessAborted } from "../sleep.js";
 
 /** How network failures are retried. */
 export interface NetworkRetry {
@@ -36,20 +37,9 @@ export function retryNetworkErrors(retry: NetworkRetry = NETWORK_RETRY, now: () 
         const giveUp =
           !(error instanceof HttpError) || delay === undefined || signal?.aborted === true || now() - started + delay > retry.maxTotalMs;
         if (giveUp) throw error;
-        await pause(delay, signal as unknown as AbortSignal | undefined);
+        await sleepUnlessAborted(delay, signal as unknown as AbortSignal | undefined);
       }
     }
   };
 }
 
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done);
-  });
-}

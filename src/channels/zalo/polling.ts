@@ -5,6 +5,7 @@
  * with backoff and jitter; a refused token stops the loop with a configuration error.
  */
 import type { Logger } from "../../core/ports.js";
+import { sleepUnlessAborted } from "../sleep.js";
 import { ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.js";
 
 /** A running polling loop. */
@@ -44,15 +45,6 @@ export async function startZaloPolling(options: ZaloPollingOptions): Promise<Zal
   const { firstMs, maxMs } = options.backoff ?? { firstMs: 1000, maxMs: 30_000 };
   const random = options.random ?? Math.random;
   const controller = new AbortController();
-  let wake: (() => void) | undefined;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
 
   /** Runs `step` until it succeeds, logging each failure with its cause; rethrows a 401. */
   const persist = async <T>(what: string, step: () => Promise<T>): Promise<T | undefined> => {
@@ -66,7 +58,7 @@ export async function startZaloPolling(options: ZaloPollingOptions): Promise<Zal
         if (error instanceof ZaloApiError && error.errorCode === 401) throw error;
         const delay = backoffDelay(attempt, firstMs, maxMs, random);
         log.warn({ what, err: (error as Error).message, retryInMs: delay }, "zalo: đang kết nối… (the Zalo API did not answer; retrying)");
-        await pause(delay);
+        await sleepUnlessAborted(delay, controller.signal);
       }
     }
     return undefined;
@@ -101,7 +93,6 @@ export async function startZaloPolling(options: ZaloPollingOptions): Promise<Zal
     stopped,
     async stop() {
       controller.abort();
-      wake?.();
       await stopped;
     },
   };

@@ -9,6 +9,7 @@ import { ZaloApiError, type ZaloBotInfo, type ZaloClient } from "./client.js";
 import { createQuotaGuard, createZaloSender, QUOTA_PAUSE_MS, ZALO_SENDING, type ZaloSenderDeps } from "./outbox.js";
 import { backoffDelay } from "./polling.js";
 import type { AttachmentLinker } from "./render.js";
+import { sleepUnlessAborted } from "../sleep.js";
 
 /**
  * Calls getMe until it answers. Each failure is logged at once with its cause, and retried with backoff
@@ -30,15 +31,7 @@ export async function connectZalo(client: ZaloClient, log: Logger, signal?: Abor
       }
       const delay = backoffDelay(attempt, backoff.firstMs, backoff.maxMs);
       log.warn({ err: (error as Error).message, retryInMs: delay }, "zalo: đang kết nối… (the Zalo API did not answer; retrying)");
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, delay);
-        function done() {
-          clearTimeout(timer);
-          signal?.removeEventListener("abort", done);
-          resolve();
-        }
-        signal?.addEventListener("abort", done);
-      });
+      await sleepUnlessAborted(delay, signal);
     }
   }
   return null;
