@@ -117,7 +117,9 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
   }
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
   const asked = followUp && previous ? `${previous.question} ${question}` : question;
-  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp, question: asked, units: result.units })], result, answered: true, followUp, lang };
+  // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
+  const answered = result.best.entry.referral !== true;
+  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp, question: asked, units: result.units })], result, answered, followUp, lang };
 }
 
 /**

@@ -44,6 +44,23 @@ const OFFICES: readonly string[] = [
 /** Quantities asked of a place: the answer must speak of the same quantity ("dân số", not "đặc khu"). */
 const MEASURES: readonly string[] = ["dân số", "diện tích", "mật độ", "population", "area", "density", "GDP", "ngân sách", "budget"].map(fold);
 
+/**
+ * Subjects a question may be about that the plan never covers unless an entry says so: pay and money, prices and
+ * costs, weather, sport, fuel, schooling, a personal account in trouble. A question naming one is answered only by an
+ * entry that names it too; two shared topic words ("lương cán bộ phường") do not make it a question about accounts.
+ * Each subject lists folded phrases; `but` lists phrases that contain the word with another meaning ("số lượng").
+ */
+const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[] = [
+  { words: ["luong", "tien luong", "muc luong", "salary", "salaries", "wage", "wages", "pay rise"], but: ["so luong", "chat luong", "dung luong", "luong cong viec"] },
+  { words: ["phu cap", "tro cap", "allowance", "allowances", "bonus", "tien thuong", "che do chinh sach", "nghi huu", "tinh gian", "pension", "retirement"] },
+  { words: ["chi phi", "kinh phi", "tong kinh phi", "bao nhieu tien", "so tien", "tien ho tro", "cost", "costs", "price", "prices", "fee", "fees", "money", "how much did", "budget"] },
+  { words: ["hoc phi", "le phi", "gia vang", "gia xang", "gia dat", "gia nha", "gia goi", "gia cuoc", "gia dien", "xang", "tuition", "petrol", "gold price", "fuel"] },
+  { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
+  { words: ["bong da", "da bong", "da voi", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
+  { words: ["bi hack", "hack", "bi khoa", "khoa tai khoan", "locked", "hacked", "quen mat khau", "forgot", "forgotten"] },
+  { words: ["bang lai", "can cuoc", "cccd", "ho chieu", "driving licence", "driver license", "passport", "id card"] },
+];
+
 /** "Who is / who will be [office]": asks for a person, so only an entry that names a person can answer it. */
 const WHO_HOLDS = /\b(ai (se )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem)|who (is|was|will be|becomes|became)|ai la nguoi)\b/;
 
@@ -55,7 +72,19 @@ export interface QuestionEntities {
   offices: string[];
   /** Whether the question asks who holds an office. */
   asksPerson: boolean;
+  /** Subjects outside the plan the question names (see SUBJECTS): each needs one of its words in the entry. */
+  subjects: (readonly string[])[];
+  /** A measured quantity asked of a named place ("dân số Bình Dương"): the entry must say it of that place. */
+  measuredPlace?: { measure: string; place: string };
 }
+
+/** Places a measure may be asked of, besides those in PLACES: the merged localities and their towns. */
+const MERGED_PLACES: readonly string[] = ["Bình Dương", "Binh Duong", "Bà Rịa - Vũng Tàu", "Bà Rịa", "Vũng Tàu", "Ba Ria", "Vung Tau", "BRVT", "BR-VT", "TP.HCM", "Ho Chi Minh City", "HCMC", "TPHCM", "Sài Gòn", "Saigon"]
+  .map(fold)
+  .sort((a, b) => b.length - a.length);
+
+/** "phường Bà Rịa", "xã Long Hải", "ward 5": a single ward or commune, named (folded, up to three words). */
+const NAMED_UNIT = /\b(?:phuong|xa|dac khu|ward|commune) ([a-z0-9]+(?: [a-z0-9]+)?)/;
 
 /** Finds the places and offices a (folded) question names, each once, longest match first. */
 export function findEntities(folded: string): QuestionEntities {
@@ -70,9 +99,31 @@ export function findEntities(folded: string): QuestionEntities {
     }
     return found;
   };
-  const offices = [...take(OFFICES), ...take(MEASURES)];
+  const padded = ` ${folded} `;
+  const subjects = SUBJECTS.filter((s) => {
+    const clean = (s.but ?? []).reduce((text, b) => text.split(` ${b} `).join("  "), padded);
+    return s.words.some((w) => clean.includes(` ${w} `));
+  }).map((s) => s.words);
+  const measures = take(MEASURES);
+  const offices = [...take(OFFICES), ...measures];
   const places = [...take(ORGANISATIONS), ...take(PLACES)];
-  return { places, offices, asksPerson: offices.length > 0 && WHO_HOLDS.test(folded) };
+  // A measure of a merged locality or of one ward: "dân số Bình Dương", "diện tích phường Bà Rịa".
+  let measuredPlace: QuestionEntities["measuredPlace"];
+  if (measures.length > 0) {
+    const unit = NAMED_UNIT.exec(folded)?.[0];
+    const place = unit ?? MERGED_PLACES.find((p) => padded.includes(` ${p} `)) ?? places[0];
+    if (place) measuredPlace = { measure: measures[0]!, place };
+  }
+  return { places, offices, asksPerson: offices.length > 0 && WHO_HOLDS.test(folded), subjects, measuredPlace };
+}
+
+/** Whether `a` and `b` both occur in `haystack` within `span` characters of each other. */
+function near(haystack: string, a: string, b: string, span: number): boolean {
+  for (let i = haystack.indexOf(` ${a} `); i >= 0; i = haystack.indexOf(` ${a} `, i + 1)) {
+    const window = haystack.slice(Math.max(0, i - span), i + a.length + span);
+    if (window.includes(` ${b} `)) return true;
+  }
+  return false;
 }
 
 /**
@@ -84,5 +135,8 @@ export function agrees(entities: QuestionEntities, haystack: string, raw: string
   if (!entities.places.every((p) => haystack.includes(` ${p} `))) return false;
   if (!entities.offices.every((o) => haystack.includes(` ${o} `))) return false;
   if (entities.asksPerson && !/\b(ông|bà|Mr|Ms|Mrs)\.? [A-ZĐÀ-Ỹ]/u.test(raw)) return false;
+  if (!entities.subjects.every((words) => words.some((w) => haystack.includes(` ${w} `)))) return false;
+  // "dân số Bình Dương" is not answered by the population of the whole city: the entry must say it of the place.
+  if (entities.measuredPlace && !near(haystack, entities.measuredPlace.measure, entities.measuredPlace.place, 60)) return false;
   return true;
 }

@@ -24,6 +24,9 @@ export const FILLER_PHRASES: readonly string[] = [
   "duoc", "cua", "cho", "voi", "va", "hay", "hoac", "cac", "nhung", "mot", "thi", "ma", "la", "o", "toi", "em",
   "minh", "ad", "admin", "nay", "do", "roi", "nua", "se", "da", "phai", "xin", "an", "may",
   "giup", "ve", "trong", "tu", "den", "nhu", "bi", "thuoc", "xong",
+  // "có" and "hết" ("triển khai hết các phường") say nothing of the topic; "cơ quan", "cơ sở", "hết hạn" are kept
+  // whole (KEEP_PHRASES, the lexicon). "thì sao" without a previous topic is only a question mark.
+  "co", "het", "thi sao", "the con", "con ve", "duoc chua", "chua vay", "vay ta",
   // English
   "please", "thanks", "thank you", "which", "why", "is", "are", "was", "were", "of",
   "to", "for", "does", "did", "will", "would", "be", "i", "me", "we", "our", "in", "at", "and", "or", "there", "this",
@@ -43,6 +46,8 @@ const KEEP_PHRASES: readonly string[] = [
   "dung luong", "ha tang", "nen tang", "may chu", "may tinh", "may in", "dien thoai",
   // "an" is a filler, but not in "công an" (police); "lịch" alone is any schedule, "lịch nghỉ" the holidays.
   "cong an", "lich nghi",
+  // "có" is a filler, but not in "cơ quan", "cơ sở", "cơ chế".
+  "co quan", "co so", "co che",
 ];
 
 /** Prefix of intent tokens: fold never produces "_", so they cannot collide with words. */
@@ -64,6 +69,13 @@ const INTENTS: Record<string, readonly string[]> = {
   where: ["o dau", "where"],
   howmany: ["bao nhieu", "how many", "how much", "co may", "gom may"],
   duty: ["lam gi", "phai lam gi", "can lam gi"],
+  // Where something stands now: "đã … chưa", "xong chưa", "hiện nay", "bây giờ", "yet", "already". The answer is the
+  // same entry (its deadline, said in the past or as a countdown, and the latest reported status).
+  status: [
+    "da xong chua", "xong het chua", "xong chua", "roi chua", "chua nhi", "hay chua", "chua", "hien nay", "hien tai", "hien gio",
+    "bay gio", "gio", "den dau roi", "toi dau roi", "den dau", "toi dau", "den buoc nao", "toi buoc nao", "yet", "already", "now",
+    "currently", "so far", "at the moment", "by now",
+  ],
 };
 
 /** A question (or an indexed text) reduced to the words that decide a match. */

@@ -3,6 +3,7 @@ import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
 import { agrees, findEntities } from "./entities.js";
 import { liveIndexText } from "./live.js";
+import { detectLanguage } from "../language.js";
 import { decodeTyping } from "./normalise.js";
 import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
@@ -37,6 +38,12 @@ export const SEARCH_TUNING = {
   intentWeight: 0.6,
   /** A word no entry contains weighs this many times the rarest known word: it is what the knowledge base lacks. */
   unknownWeight: 1.25,
+  /**
+   * The same for an English question. Entries carry one English question and an English answer, so an English word
+   * the index lacks is much weaker evidence that the knowledge base lacks the topic; subjects the plan never covers
+   * (money, people, weather…) are refused by entity agreement instead (entities.ts).
+   */
+  unknownWeightEn: 0.5,
   /** Weight of a word found only after typo correction. */
   correctedWeight: 0.8,
 } as const;
@@ -214,6 +221,7 @@ export function createKnowledge(content: Content): Knowledge {
 
   function searchOnce(question: string): SearchResult {
       const analysed = analyzer.analyze(question, correct);
+      const unknownWeight = detectLanguage(question) === "en" ? SEARCH_TUNING.unknownWeightEn : SEARCH_TUNING.unknownWeight;
       const folded = analysed.folded;
       const corrected = new Set(analysed.corrections.map((c) => c.split(" → ")[1]!));
       const units = [...new Set(analysed.units)];
@@ -227,7 +235,7 @@ export function createKnowledge(content: Content): Knowledge {
         let total = 0;
         for (const key of keys) {
           const posting = index.get(key);
-          const weight = posting ? idf(posting.docs.length, key) : idf(1, key) * SEARCH_TUNING.unknownWeight;
+          const weight = posting ? idf(posting.docs.length, key) : idf(1, key) * unknownWeight;
           total += weight;
           if (!posting) continue;
           const factor = corrected.has(key) ? SEARCH_TUNING.correctedWeight : 1;
@@ -286,7 +294,7 @@ export function createKnowledge(content: Content): Knowledge {
       const agreeing = hits.filter((h) => {
         const d = docOf.get(h.entry)!;
         if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
-        if (entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson) return true;
+        if (entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0) return true;
         return agrees(entities, haystackOf(d), rawOf(d)) && agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `)));
       });
       const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
