@@ -12,9 +12,19 @@ const ENGLISH_WORDS = new Set(
     "thanks thank hello hi hey deadline deadlines new old email mail account accounts staff system systems plan phase " +
     "hotline start starts started official officially go live ready training document management wards ward communes " +
     "commune city province provinces merger merged merge still yet already over finished done stand status holiday " +
-    "holidays days day off long number people population who signed office offices help"
+    "holidays days day off long number people population who signed office offices help " +
+    // Everyday words of English questions, so typo correction leaves them alone ("done" is not "đồng").
+    "done gone went take part make made left remaining running run runs live based legally legal fast big happen " +
+    "happened next before after since last first second one two three part parts cover covers covered finish end ends " +
+    "begin begins began working work works need needs get got give given know tell say said log login sign use used " +
+    "who whose responsible charge lead leads led come comes coming back same other another also only just now yet"
   ).split(" "),
 );
+
+/** Whether a folded word is a common English word (see ENGLISH_WORDS): never a typo of a Vietnamese word. */
+export function isCommonEnglish(word: string): boolean {
+  return ENGLISH_WORDS.has(word);
+}
 
 /** Folded words that only Vietnamese uses (particles and question words typed without marks). */
 const VIETNAMESE_WORDS = new Set(

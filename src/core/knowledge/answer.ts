@@ -3,7 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, topicWords, withoutMarker } from "./follow-up.js";
+import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { renderLive } from "./live.js";
 import { singular } from "./query.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
@@ -89,26 +89,9 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
   const standalone = knowledge.search(question);
   const previous = freshTopic(store.topics.get(ctx.actor.chatKey), ctx.now);
   const previousEntry = previous && knowledge.entry(previous.entryId);
-  let result = standalone;
-  let followUp = false;
-  if (previousEntry) {
-    const short = fold(question).split(" ").length <= 6;
-    // A short question of generic words only ("ai làm?", "qua chưa?") asks again about the same entry, even when
-    // some other entry would match it alone; otherwise only a marked or unanswerable question is read in context.
-    const generic = asksAboutSameThing(standalone.units);
-    if (hasFollowUpMarker(question) || (short && (generic || standalone.decision === "none"))) {
-      if (generic) {
-        result = { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
-        followUp = true;
-      } else if (!namesSystem(standalone.units) && topicWords(previousEntry)) {
-        const within = knowledge.search(`${withoutMarker(question)} ${topicWords(previousEntry)}`);
-        if (within.decision !== "none") {
-          result = within;
-          followUp = true;
-        }
-      }
-    }
-  }
+  const within = previous && previousEntry ? readFollowUp(ctx, question, standalone, previous.question, previousEntry) : undefined;
+  const result = within ?? standalone;
+  const followUp = within !== undefined;
   if (result.decision === "none" || !result.best) {
     // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
     const fromCoordinators = answerFromCoordinators(ctx, question, result, renderEntry);
@@ -116,10 +99,66 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
     return { replies: [renderNoAnswer(ctx, result)], result, answered: false, lang };
   }
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
-  const asked = followUp && previous ? `${previous.question} ${question}` : question;
+  // A live answer (holidays) reads the question: a swapped follow-up is the question asked ("còn Giỗ Tổ?" → "giỗ tổ 2026").
+  const asked = followUp && previous ? (result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`) : question;
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
   const answered = result.best.entry.referral !== true;
   return { replies: [renderEntry(ctx, result.best.entry, { runnerUp, question: asked, units: result.units })], result, answered, followUp, lang };
+}
+
+/**
+ * Reads a message within the chat's previous topic when it is elliptical, or returns undefined when it stands alone.
+ * A follow-up is a message with a marker ("còn…", "thế còn…", "… thì sao?", "and…", "what about…") or a short one
+ * (six words at most). In order:
+ * 1. it swaps a slot of the previous question: a place, a phase, a system, a holiday ("còn Vũng Tàu thì sao?",
+ *    "gđ2 thì sao", "and document management?"), or the day ("hôm sau thì sao?"): the swapped question is searched;
+ * 2. it only asks again ("ai làm?", "qua chưa?", "how many days left?"): the previous entry answers;
+ * 3. it asks for another attribute of the same topic ("tốc độ bn", "đăng nhập bằng gì", "phối hợp với cơ quan nào?"):
+ *    the message is searched together with the previous question. A confident standalone answer of a short,
+ *    unmarked message is kept unless it leaves the topic that the combined search stays in.
+ */
+function readFollowUp(ctx: CommandContext, question: string, standalone: SearchResult, previousQuestion: string, previousEntry: FaqEntry): SearchResult | undefined {
+  const { knowledge } = ctx.services;
+  const marked = hasFollowUpMarker(question);
+  const short = fold(question).split(" ").length <= 6;
+  if (!marked && !short) return undefined;
+  const rest = withoutMarker(question);
+  const before = fold(previousQuestion);
+  const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
+  const swap = substitution(before, rest);
+  const swapped = swap?.text ?? shiftDay(before, fold(question));
+  if (swapped !== undefined) {
+    const r = knowledge.search(swapped);
+    // The swapped question must reach an entry that speaks of the new value: "còn email thì sao?" after "1022 vận hành
+    // chính thức khi nào" is not answered by another system's go-live.
+    const speaks = !swap || (r.best !== undefined && swap.value.some((v) => ` ${fold(entryText(r.best!.entry))} `.includes(` ${v} `)));
+    if (r.decision !== "none" && r.best && r.best.entry.id !== previousEntry.id && speaks) {
+      return { ...r, folded: swapped, units: [...new Set([...r.units, ...standalone.units])] };
+    }
+  }
+  if (asksAboutSameThing(standalone.units)) {
+    return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
+  }
+  // A message naming a system, a phase or a place of its own, with an answer of its own, is a question of its own.
+  if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;
+  const combined = knowledge.search(`${rest} ${previousQuestion}`);
+  if (combined.decision === "none" || !combined.best) {
+    if (standalone.decision === "none" && topicWords(previousEntry) && !namesSystem(standalone.units)) {
+      const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`);
+      return narrowed.decision === "none" ? undefined : narrowed;
+    }
+    return undefined;
+  }
+  if (!answersAlone) return combined;
+  if (marked) return combined;
+  // Short, unmarked, answered alone: keep that answer unless it left the topic the combined search stays in.
+  const stays = combined.best.entry.topic === previousEntry.topic;
+  return stays && standalone.best?.entry.topic !== previousEntry.topic ? combined : undefined;
+}
+
+/** An entry's questions, keywords and answers in one string (to check what it speaks of). */
+function entryText(entry: FaqEntry): string {
+  return [...entry.questions, ...entry.keywords, entry.answer, entry.answerEn ?? ""].join(" ");
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
 import { agrees, findEntities } from "./entities.js";
 import { liveIndexText } from "./live.js";
-import { detectLanguage } from "../language.js";
+import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
 import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
@@ -163,7 +163,7 @@ export function createKnowledge(content: Content): Knowledge {
     if (words.has(word)) return undefined;
     const decoded = decodeTyping(word);
     if (decoded !== undefined && (words.has(decoded) || analyzer.knows(decoded))) return decoded;
-    if (word.length < 3 || /\d/.test(word) || isSyllable(word)) return undefined;
+    if (word.length < 3 || /\d/.test(word) || isSyllable(word) || isCommonEnglish(word)) return undefined;
     const max = word.length >= 8 ? 2 : 1;
     const sorted = [...word].sort().join("");
     let best: { w: string; d: number; df: number; swap: boolean } | undefined;
