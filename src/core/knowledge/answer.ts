@@ -186,12 +186,43 @@ export function renderEntry(
   const body = entry.render
     ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, store, id, lang) })
     : answerText(entry, lang);
-  return reply(lines(body, inline && moreText, ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  const who = asksWho(options.question ?? "") ? ownerLine(ctx, entry) : undefined;
+  return reply(lines(body, inline && moreText, who, ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */
 export function questionIn(entry: FaqEntry, lang: CommandContext["lang"]): string {
   return (lang === "en" ? entry.questions.find((q) => detectLanguage(q) === "en") : entry.questions.find((q) => detectLanguage(q) !== "en")) ?? entry.questions[0]!;
+}
+
+/** "Ai làm?", "phối hợp với cơ quan nào?", "who runs it?": the question asks who carries the work out. */
+const WHO = /\b(ai|who|co quan nao|don vi nao|so nao|ben nao|phu trach|chu tri|phoi hop|dau moi|thuc hien|in charge|responsible|runs?|coordinates?|works? with)\b/;
+
+/** Whether a question asks who carries the work out (see WHO). */
+export function asksWho(question: string): boolean {
+  return WHO.test(fold(question));
+}
+
+/**
+ * "Đầu mối: Trung tâm Chuyển đổi số TP.HCM; phối hợp: …": the coordinator and the other responsible agencies of the
+ * entry's first related milestone, for a question that asks who. Undefined when the entry has no milestone or its
+ * answer already names the coordinator.
+ */
+export function ownerLine(ctx: CommandContext, entry: FaqEntry): string | undefined {
+  const { content } = ctx.services;
+  const m = content.milestones.find((x) => entry.milestones.includes(x.id));
+  if (!m) return undefined;
+  const name = (id: string) => {
+    const a = content.agencies.find((x) => x.id === id);
+    if (!a) return id;
+    return ctx.lang === "en" ? ([...a.aliases].find((x) => detectLanguage(x) === "en" && !/\b(DOST|HCMC DOST)\b/.test(x) && x.split(" ").length >= 3) ?? a.shortNames[0]!) : a.shortNames[0]!;
+  };
+  const others = m.responsible.filter((id) => id !== m.coordinator).map(name);
+  const lead = name(m.coordinator);
+  if (fold(answerText(entry, ctx.lang)).includes(fold(lead)) && others.length === 0) return undefined;
+  return others.length > 0
+    ? t(ctx.lang, `Đầu mối: ${lead}; phối hợp: ${others.join(", ")}.`, `Lead: ${lead}; working with: ${others.join(", ")}.`)
+    : t(ctx.lang, `Đầu mối: ${lead}.`, `Lead: ${lead}.`);
 }
 
 /** Whether some topic word of the question appears in the entry's longer text but not in its short answer. */

@@ -58,6 +58,7 @@ const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[]
   { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
   { words: ["bong da", "da bong", "da voi", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
   { words: ["bi hack", "hack", "bi khoa", "khoa tai khoan", "locked", "hacked", "quen mat khau", "forgot", "forgotten"] },
+  { words: ["lich thi", "thi tuyen", "ky thi", "tuyen dung", "recruitment", "exam", "exams"] },
   { words: ["bang lai", "can cuoc", "cccd", "ho chieu", "driving licence", "driver license", "passport", "id card"] },
 ];
 
@@ -79,7 +80,8 @@ export interface QuestionEntities {
 }
 
 /** Places a measure may be asked of, besides those in PLACES: the merged localities and their towns. */
-const MERGED_PLACES: readonly string[] = ["Bình Dương", "Binh Duong", "Bà Rịa - Vũng Tàu", "Bà Rịa", "Vũng Tàu", "Ba Ria", "Vung Tau", "BRVT", "BR-VT", "TP.HCM", "Ho Chi Minh City", "HCMC", "TPHCM", "Sài Gòn", "Saigon"]
+// The city itself is left out: its area and population are the plan's own figures.
+const MERGED_PLACES: readonly string[] = ["Bình Dương", "Binh Duong", "Bà Rịa - Vũng Tàu", "Bà Rịa", "Vũng Tàu", "Ba Ria", "Vung Tau", "BRVT", "BR-VT"]
   .map(fold)
   .sort((a, b) => b.length - a.length);
 
@@ -118,7 +120,7 @@ export function findEntities(folded: string): QuestionEntities {
 }
 
 /** Whether `a` and `b` both occur in `haystack` within `span` characters of each other. */
-function near(haystack: string, a: string, b: string, span: number): boolean {
+export function near(haystack: string, a: string, b: string, span: number): boolean {
   for (let i = haystack.indexOf(` ${a} `); i >= 0; i = haystack.indexOf(` ${a} `, i + 1)) {
     const window = haystack.slice(Math.max(0, i - span), i + a.length + span);
     if (window.includes(` ${b} `)) return true;
@@ -129,13 +131,16 @@ function near(haystack: string, a: string, b: string, span: number): boolean {
 /**
  * Whether an entry agrees with the question's entities: it names every place and office the question names, and
  * names a person ("ông …", "bà …") when the question asks who holds an office. `haystack` is the entry's folded text
- * padded with spaces; `raw` its text as written (for the person check, which needs capitals).
+ * padded with spaces; `raw` its text as written (for the person check, which needs capitals); `about` its folded
+ * questions and keywords, padded (what it is about, for subjects).
  */
-export function agrees(entities: QuestionEntities, haystack: string, raw: string): boolean {
+export function agrees(entities: QuestionEntities, haystack: string, raw: string, about: string = haystack): boolean {
   if (!entities.places.every((p) => haystack.includes(` ${p} `))) return false;
   if (!entities.offices.every((o) => haystack.includes(` ${o} `))) return false;
   if (entities.asksPerson && !/\b(ông|bà|Mr|Ms|Mrs)\.? [A-ZĐÀ-Ỹ]/u.test(raw)) return false;
-  if (!entities.subjects.every((words) => words.some((w) => haystack.includes(` ${w} `)))) return false;
+  // A subject must be what the entry is about (its questions and keywords): "hưởng nguyên lương" in a holiday answer
+  // does not make it an answer about pay.
+  if (!entities.subjects.every((words) => words.some((w) => about.includes(` ${w} `)))) return false;
   // "dân số Bình Dương" is not answered by the population of the whole city: the entry must say it of the place.
   if (entities.measuredPlace && !near(haystack, entities.measuredPlace.measure, entities.measuredPlace.place, 60)) return false;
   return true;

@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
-import { agrees, findEntities } from "./entities.js";
+import { agrees, findEntities, near } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
@@ -105,6 +105,8 @@ export function createKnowledge(content: Content): Knowledge {
     return raws[d]!;
   };
   const haystackOf = (d: number): string => (haystacks[d] ??= ` ${fold(rawOf(d))} `);
+  const abouts: string[] = [];
+  const aboutOf = (d: number): string => (abouts[d] ??= ` ${fold([...entries[d]!.questions, ...entries[d]!.keywords].join(" \n "))} `);
   const docOf = new Map(entries.map((e, i) => [e, i]));
   const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
   const words: Postings = new Map();
@@ -295,7 +297,13 @@ export function createKnowledge(content: Content): Knowledge {
         const d = docOf.get(h.entry)!;
         if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
         if (entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0) return true;
-        return agrees(entities, haystackOf(d), rawOf(d)) && agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `)));
+        // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
+        // TP.HCM" is not answered by the director of the Digital Transformation Center).
+        const office = entities.offices[0];
+        return (
+          agrees(entities, haystackOf(d), rawOf(d), aboutOf(d)) &&
+          agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `) && (!office || near(haystackOf(d), office, name, 40))))
+        );
       });
       const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
       if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
