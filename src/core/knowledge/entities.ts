@@ -63,7 +63,7 @@ const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[]
 ];
 
 /** "Who is / who will be [office]": asks for a person, so only an entry that names a person can answer it. */
-const WHO_HOLDS = /\b(ai (se )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem)|who (is|was|will be|becomes|became)|ai la nguoi)\b/;
+const WHO_HOLDS = /\b(ai (se )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem)|who (is|was|will be|becomes|became)|ai la nguoi|la ai|la nguoi nao)\b/;
 
 /** The entities of a question that an answer must agree with. */
 export interface QuestionEntities {

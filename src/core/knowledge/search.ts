@@ -305,6 +305,12 @@ export function createKnowledge(content: Content): Knowledge {
           agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `) && (!office || near(haystackOf(d), office, name, 40))))
         );
       });
+      // Close calls lean on what the question says of itself: an entry asked about the same merged locality ("mail cũ
+      // ở Bình Dương" is not the Bà Rịa - Vũng Tàu entry that mentions Bình Dương), and for a status question
+      // ("xong chưa", "yet") an entry with a dated milestone.
+      const locality = units.filter((u) => LOCALITY_TOKENS.has(u));
+      if (locality.length === 1) preferWithin(agreeing, (h) => questionUnits[docOf.get(h.entry)!]!.some((v) => v.includes(locality[0]!)));
+      if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.milestones.length > 0 || h.entry.render === "plan-status");
       const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
       if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
         const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);
@@ -315,6 +321,22 @@ export function createKnowledge(content: Content): Knowledge {
       }
       return { decision: "confident", best, suggestions: [], folded, units };
   }
+}
+
+/** Concept tokens of the two merged provinces (glossary.yaml). */
+const LOCALITY_TOKENS = new Set(["bd", "brvt"]);
+/** The intent token of "đã … chưa", "xong chưa", "yet" (query.ts). */
+const STATUS_TOKEN = `${INTENT_PREFIX}status`;
+
+/**
+ * Moves to the front the first hit that `prefer`s, when the best hit does not and the preferred one is within twice
+ * the ambiguity gap of it and answerable: a tie-break, never a way to lift a weak entry over a strong one.
+ */
+function preferWithin(hits: Hit[], prefer: (h: Hit) => boolean): void {
+  const best = hits[0];
+  if (!best || prefer(best)) return;
+  const at = hits.findIndex((h) => prefer(h) && h.relevance >= SEARCH_TUNING.minRelevance && h.score - best.score < 2 * SEARCH_TUNING.ambiguityGap);
+  if (at > 0) hits.unshift(...hits.splice(at, 1));
 }
 
 /** A number specific enough that the answer must contain it: a year, a code like 1022, a date like 2/9. */
