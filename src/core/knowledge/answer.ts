@@ -5,7 +5,6 @@ import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
 import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { renderLive } from "./live.js";
-import { singular } from "./query.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
@@ -91,7 +90,7 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
   const previousEntry = previous && knowledge.entry(previous.entryId);
   const within = previous && previousEntry ? readFollowUp(ctx, question, standalone, previous.question, previousEntry) : undefined;
   const result = within ?? standalone;
-  const followUp = within !== undefined;
+  let followUp = within !== undefined;
   if (result.decision === "none" || !result.best) {
     // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
     const fromCoordinators = answerFromCoordinators(ctx, question, result, renderEntry);
@@ -99,6 +98,8 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
     return { replies: [renderNoAnswer(ctx, result)], result, answered: false, lang };
   }
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
+  // The same entry again ("có làm bù không?" after a holiday question) reads both questions, like a follow-up.
+  if (previous && previousEntry && result.best.entry.id === previousEntry.id) followUp = true;
   // A live answer (holidays) reads the question: a swapped follow-up is the question asked ("còn Giỗ Tổ?" → "giỗ tổ 2026").
   const asked = followUp && previous ? (result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`) : question;
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
@@ -175,7 +176,8 @@ export function renderEntry(
   const moreText = (lang === "en" && entry.answerEn ? entry.moreEn : entry.more)?.trim();
   // When the question asks about something only the longer text says ("bao nhiêu điểm", "giám đốc"), it is shown
   // at once instead of behind "Xem thêm".
-  const inline = moreText !== undefined && asksForMore(options.units ?? [], answerText(entry, lang), moreText);
+  const { knowledge } = ctx.services;
+  const inline = moreText !== undefined && asksForMore(options.units ?? [], knowledge.unitsOf(answerText(entry, lang)), knowledge.unitsOf(moreText));
   const more = entry.more && !inline ? payload(entry.id, "more") : undefined;
   if (more) buttons.push([{ label: t(lang, "Xem thêm", "More"), payload: more }]);
   const other = options.runnerUp && payload(options.runnerUp.id);
@@ -187,12 +189,38 @@ export function renderEntry(
     ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, store, id, lang) })
     : answerText(entry, lang);
   const who = asksWho(options.question ?? "") ? ownerLine(ctx, entry) : undefined;
-  return reply(lines(body, inline && moreText, who, ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  // "gđ1 xong hết chưa": an entry about a phase, asked where it stands, gets the phase's milestones in one line.
+  const phase = entry.milestones.length === 0 && (options.units ?? []).includes("_status") ? askedPhase(options.question ?? "") : undefined;
+  const phaseLine = phase ? phaseStatusLine(ctx, phase) : undefined;
+  return reply(lines(body, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */
 export function questionIn(entry: FaqEntry, lang: CommandContext["lang"]): string {
   return (lang === "en" ? entry.questions.find((q) => detectLanguage(q) === "en") : entry.questions.find((q) => detectLanguage(q) !== "en")) ?? entry.questions[0]!;
+}
+
+/** The phase a question names ("gđ1", "giai đoạn 2", "phase 1"), if any. */
+function askedPhase(question: string): 1 | 2 | undefined {
+  const m = /\b(?:giai doan|gd|phase|stage) ?([12])\b/.exec(fold(question));
+  return m ? (Number(m[1]) as 1 | 2) : undefined;
+}
+
+/**
+ * Where a phase stands today: "Giai đoạn 1: 15/15 mốc đã qua; mốc cuối: … 01/09/2025 (đã qua hơn 1 năm)."
+ * Undefined when the phase has no milestone.
+ */
+export function phaseStatusLine(ctx: CommandContext, phase: 1 | 2): string | undefined {
+  const all = byDeadline(ctx.services.content.milestones.filter((m) => m.phase === phase));
+  const last = all[all.length - 1];
+  if (!last) return undefined;
+  const past = all.filter((m) => m.dueParsed.end < ctx.today).length;
+  const due = `${formatDue(last.dueParsed, ctx.lang)} (${formatCountdown(ctx.today, last.dueParsed.end, ctx.lang)})`;
+  return t(
+    ctx.lang,
+    `Giai đoạn ${phase}: ${past}/${all.length} mốc đã đến hạn; mốc cuối: ${milestoneTitle(last, "vi")}, ${due}.`,
+    `Phase ${phase}: ${past} of ${all.length} milestones are due; the last: ${milestoneTitle(last, "en")}, ${due}.`,
+  );
 }
 
 /** "Ai làm?", "phối hợp với cơ quan nào?", "who runs it?": the question asks who carries the work out. */
@@ -225,10 +253,13 @@ export function ownerLine(ctx: CommandContext, entry: FaqEntry): string | undefi
     : t(ctx.lang, `Đầu mối: ${lead}.`, `Lead: ${lead}.`);
 }
 
-/** Whether some topic word of the question appears in the entry's longer text but not in its short answer. */
-function asksForMore(units: readonly string[], answer: string, more: string): boolean {
-  const inAnswer = new Set(fold(answer).split(" ").map(singular));
-  const inMore = new Set(fold(more).split(" ").map(singular));
+/**
+ * Whether some topic word of the question appears in the entry's longer text but not in its short answer (all three
+ * as the index reads them, so "tốc độ" meets "20 Mbps… tốc độ" and "ở mấy phường" meets "6 phường").
+ */
+function asksForMore(units: readonly string[], answer: readonly string[], more: readonly string[]): boolean {
+  const inAnswer = new Set(answer);
+  const inMore = new Set(more);
   return units.some((u) => u.length >= 3 && !u.startsWith("_") && inMore.has(u) && !inAnswer.has(u));
 }
 

@@ -51,13 +51,14 @@ const MEASURES: readonly string[] = ["dân số", "diện tích", "mật độ",
  * Each subject lists folded phrases; `but` lists phrases that contain the word with another meaning ("số lượng").
  */
 const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[] = [
-  { words: ["luong", "tien luong", "muc luong", "salary", "salaries", "wage", "wages", "pay rise"], but: ["so luong", "chat luong", "dung luong", "luong cong viec"] },
+  { words: ["luong", "tien luong", "muc luong", "salary", "salaries", "wage", "wages", "pay rise"], but: ["so luong", "chat luong", "dung luong", "luong cong viec", "huong luong", "nguyen luong", "huong nguyen luong"] },
   { words: ["phu cap", "tro cap", "allowance", "allowances", "bonus", "tien thuong", "che do chinh sach", "nghi huu", "tinh gian", "pension", "retirement"] },
   { words: ["chi phi", "kinh phi", "tong kinh phi", "bao nhieu tien", "so tien", "tien ho tro", "cost", "costs", "price", "prices", "fee", "fees", "money", "how much did", "budget"] },
   { words: ["hoc phi", "le phi", "gia vang", "gia xang", "gia dat", "gia nha", "gia goi", "gia cuoc", "gia dien", "xang", "tuition", "petrol", "gold price", "fuel"] },
   { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
   { words: ["bong da", "da bong", "da voi", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
   { words: ["bi hack", "hack", "bi khoa", "khoa tai khoan", "locked", "hacked", "quen mat khau", "forgot", "forgotten"] },
+  { words: ["mo cua", "dong cua", "gio lam viec", "gio hanh chinh", "opening hours", "office hours"] },
   { words: ["lich thi", "thi tuyen", "ky thi", "tuyen dung", "recruitment", "exam", "exams"] },
   { words: ["bang lai", "can cuoc", "cccd", "ho chieu", "driving licence", "driver license", "passport", "id card"] },
 ];

@@ -146,7 +146,17 @@ export function substitution(previous: string, followUp: string): { text: string
     const now = findSlotValue(followUp, values);
     const before = findSlotValue(previous, values);
     if (!now || !before || now.value === before.value) continue;
-    return { text: ` ${previous} `.replace(` ${before.spelling} `, ` ${values[now.value]![0]} `).trim(), value: values[now.value]! };
+    // Every spelling of the old value goes ("1022 hotline" is one system), and the new one is written as typed.
+    let text = ` ${previous} `;
+    const old = [...values[before.value]!].sort((a, b) => b.length - a.length);
+    let first = true;
+    for (const spelling of old) {
+      while (text.includes(` ${spelling} `)) {
+        text = text.replace(` ${spelling} `, first ? ` ${now.spelling} ` : " ");
+        first = false;
+      }
+    }
+    return { text: text.replace(/\s+/g, " ").trim(), value: values[now.value]! };
   }
   return undefined;
 }

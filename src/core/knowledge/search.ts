@@ -216,6 +216,7 @@ export function createKnowledge(content: Content): Knowledge {
     size: n,
     contact: mainCoordinator(content),
     entry: (id) => byId.get(id),
+    unitsOf: (text) => analyzer.analyze(text).units,
     search(question): SearchResult {
       return bestWindow(question, searchOnce);
     },
@@ -309,8 +310,15 @@ export function createKnowledge(content: Content): Knowledge {
       // ở Bình Dương" is not the Bà Rịa - Vũng Tàu entry that mentions Bình Dương), and for a status question
       // ("xong chưa", "yet") an entry with a dated milestone.
       const locality = units.filter((u) => LOCALITY_TOKENS.has(u));
-      if (locality.length === 1) preferWithin(agreeing, (h) => questionUnits[docOf.get(h.entry)!]!.some((v) => v.includes(locality[0]!)));
-      if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.milestones.length > 0 || h.entry.render === "plan-status");
+      if (locality.length === 1) {
+        const [asked] = locality as [string];
+        const aboutAsked = (h: Hit) => {
+          const variants = questionUnits[docOf.get(h.entry)!]!;
+          return variants.some((v) => v.includes(asked)) && !variants.some((v) => v.some((u) => LOCALITY_TOKENS.has(u) && u !== asked));
+        };
+        preferWithin(agreeing, aboutAsked);
+      }
+      if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
       const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
       if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
         const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);
