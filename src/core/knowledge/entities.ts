@@ -75,7 +75,7 @@ export interface QuestionEntities {
   /** Whether the question asks who holds an office. */
   asksPerson: boolean;
   /** Subjects outside the plan the question names (see SUBJECTS): each needs one of its words in the entry. */
-  subjects: (readonly string[])[];
+  subjects: { words: readonly string[]; but?: readonly string[] }[];
   /** A measured quantity asked of a named place ("dân số Bình Dương"): the entry must say it of that place. */
   measuredPlace?: { measure: string; place: string };
 }
@@ -106,7 +106,7 @@ export function findEntities(folded: string): QuestionEntities {
   const subjects = SUBJECTS.filter((s) => {
     const clean = (s.but ?? []).reduce((text, b) => text.split(` ${b} `).join("  "), padded);
     return s.words.some((w) => clean.includes(` ${w} `));
-  }).map((s) => s.words);
+  });
   const measures = take(MEASURES);
   const offices = [...take(OFFICES), ...measures];
   const places = [...take(ORGANISATIONS), ...take(PLACES)];
@@ -141,7 +141,11 @@ export function agrees(entities: QuestionEntities, haystack: string, raw: string
   if (entities.asksPerson && !/\b(ông|bà|Mr|Ms|Mrs)\.? [A-ZĐÀ-Ỹ]/u.test(raw)) return false;
   // A subject must be what the entry is about (its questions and keywords): "hưởng nguyên lương" in a holiday answer
   // does not make it an answer about pay.
-  if (!entities.subjects.every((words) => words.some((w) => about.includes(` ${w} `)))) return false;
+  const covers = (s: QuestionEntities["subjects"][number]) => {
+    const clean = (s.but ?? []).reduce((text, b) => text.split(` ${b} `).join("  "), about);
+    return s.words.some((w) => clean.includes(` ${w} `));
+  };
+  if (!entities.subjects.every(covers)) return false;
   // "dân số Bình Dương" is not answered by the population of the whole city: the entry must say it of the place.
   if (entities.measuredPlace && !near(haystack, entities.measuredPlace.measure, entities.measuredPlace.place, 60)) return false;
   return true;
