@@ -20,6 +20,8 @@ export const SEARCH_TUNING = {
   candidates: 8,
   /** fuse.js threshold: Bitap's cost grows with the errors it allows. */
   fuseThreshold: 0.45,
+  /** Whether fuse.js also reads the keywords (twice the strings per entry) or only the questions. */
+  fuseKeywords: false,
   /** Whether fuse.js also reads the related milestone titles (slower, long strings). */
   fuseTitles: false,
   /** Share of fuse.js's fuzzy score in the final score. */
@@ -55,10 +57,12 @@ const fuseOptions = (): IFuseOptions<FuseDoc> => ({
         { name: "k", weight: 2 },
         { name: "t", weight: 1 },
       ]
-    : [
-        { name: "q", weight: 3 },
-        { name: "k", weight: 2 },
-      ],
+    : SEARCH_TUNING.fuseKeywords
+      ? [
+          { name: "q", weight: 3 },
+          { name: "k", weight: 2 },
+        ]
+      : [{ name: "q", weight: 1 }],
   includeScore: true,
   ignoreLocation: true,
   threshold: SEARCH_TUNING.fuseThreshold,
@@ -186,21 +190,30 @@ export function createKnowledge(content: Content): Knowledge {
   const coverage = new Float64Array(n);
   // How much of the entry's closest question variant the question covers: "taphuan email" is closer
   // to "taphuan dung email" than to "bao nhieu cbcc taphuan email".
-  const precision = (variants: string[][], asked: Set<string>): number => {
+  // Each question variant's distinct words with their weights, made on first use (the index does not change).
+  const variantWeights: { units: string[]; weights: Float64Array; all: number }[][] = [];
+  const weightedVariants = (d: number) =>
+    (variantWeights[d] ??= questionUnits[d]!.map((v) => {
+      const units = [...new Set(v)];
+      const weights = Float64Array.from(units, (u) => idf(words.get(u)?.docs.length ?? 1, u));
+      return { units, weights, all: weights.reduce((a, b) => a + b, 0) };
+    }));
+  const precision = (d: number, asked: Set<string>): number => {
     let best = 0;
-    for (const v of variants) {
+    for (const v of weightedVariants(d)) {
+      if (v.all <= 0) continue;
       let have = 0;
-      let all = 0;
-      for (const u of new Set(v)) {
-        const w = idf(words.get(u)?.docs.length ?? 1, u);
-        all += w;
-        if (asked.has(u)) have += w;
-      }
-      if (all > 0) best = Math.max(best, have / all);
+      for (let j = 0; j < v.units.length; j++) if (asked.has(v.units[j]!)) have += v.weights[j]!;
+      if (have / v.all > best) best = have / v.all;
     }
     return best;
   };
+  const unitCache = new Map<string, string[]>();
   const pairCoverage = new Float64Array(n);
+  const stamp = new Uint32Array(n);
+  const touchedDocs = new Int32Array(n);
+  let touchedCount = 0;
+  let questionEpoch = 0;
   // One small fuse.js index per entry, made on first use: an entry's fuzzy score is its own business.
   const fuses = new Map<number, Fuse<FuseDoc>>();
   const fuzzyScore = (d: number, pattern: string): number => {
@@ -216,7 +229,15 @@ export function createKnowledge(content: Content): Knowledge {
     size: n,
     contact: mainCoordinator(content),
     entry: (id) => byId.get(id),
-    unitsOf: (text) => analyzer.analyze(text).units,
+    unitsOf: (text) => {
+      // Answers and their longer texts are asked again and again: their units are kept (one per text of the base).
+      let units = unitCache.get(text);
+      if (!units) {
+        units = analyzer.analyze(text).units;
+        if (unitCache.size < 4 * n + 100) unitCache.set(text, units);
+      }
+      return units;
+    },
     search(question): SearchResult {
       return bestWindow(question, searchOnce);
     },
@@ -233,7 +254,14 @@ export function createKnowledge(content: Content): Knowledge {
       const unitPairs = [...new Set(analysed.units.slice(1).map((u, j) => `${analysed.units[j]} ${u}`))];
 
       // 1. Narrow: score every entry sharing a word with the question by weighted coverage.
-      const touched = new Set<number>();
+      // Entries touched by this question, marked with the question's epoch (no per-question Set or clearing).
+      questionEpoch = (questionEpoch + 1) >>> 0;
+      if (questionEpoch === 0) {
+        stamp.fill(0);
+        questionEpoch = 1;
+      }
+      const epoch = questionEpoch;
+      touchedCount = 0;
       const accumulate = (index: Postings, keys: string[], into: Float64Array): number => {
         let total = 0;
         for (const key of keys) {
@@ -242,14 +270,16 @@ export function createKnowledge(content: Content): Knowledge {
           total += weight;
           if (!posting) continue;
           const factor = corrected.has(key) ? SEARCH_TUNING.correctedWeight : 1;
-          for (let j = 0; j < posting.docs.length; j++) {
-            const d = posting.docs[j]!;
-            if (!touched.has(d)) {
-              touched.add(d);
+          const { docs, weights } = posting;
+          for (let j = 0; j < docs.length; j++) {
+            const d = docs[j]!;
+            if (stamp[d] !== epoch) {
+              stamp[d] = epoch;
               coverage[d] = 0;
               pairCoverage[d] = 0;
+              touchedDocs[touchedCount++] = d;
             }
-            into[d]! += weight * posting.weights[j]! * factor;
+            into[d]! += weight * weights[j]! * factor;
           }
         }
         return total;
@@ -263,7 +293,7 @@ export function createKnowledge(content: Content): Knowledge {
         const pairs = pairCoverage[d]! / pairTotal;
         return cov + SEARCH_TUNING.pairWeight * pairs * (1 - cov);
       };
-      const candidates = topK([...touched], relevance, SEARCH_TUNING.candidates);
+      const candidates = topK(touchedDocs.subarray(0, touchedCount), relevance, SEARCH_TUNING.candidates);
       if (candidates.length === 0) return { decision: "none", suggestions: [], folded, units };
 
       // 2. Rank: fuse.js scores the candidates fuzzily on the same folded, canonical text. Its score for an
@@ -273,12 +303,18 @@ export function createKnowledge(content: Content): Knowledge {
       const gamma = SEARCH_TUNING.fuseShare;
       const delta = SEARCH_TUNING.precisionShare;
       const asked = new Set(units);
-      const hits = rankLazily(
-        candidates.map((d) => {
-          const rel = Math.min(1, relevance(d));
-          const prec = precision(questionUnits[d]!, asked);
-          return { d, relevance: rel, bound: (1 - gamma - delta) * (1 - rel) + delta * (1 - prec) };
-        }),
+      const scored = candidates.map((d) => {
+        const rel = Math.min(1, relevance(d));
+        const prec = precision(d, asked);
+        return { d, relevance: rel, bound: (1 - gamma - delta) * (1 - rel) + delta * (1 - prec) };
+      });
+      // No candidate relevant enough to answer: the order only picks the suggestions, and the fuzzy score (most of
+      // the cost of a question) cannot change the decision, so the candidates keep their word-coverage order.
+      const answerable = scored.some((c) => c.relevance >= SEARCH_TUNING.minRelevance);
+      const ranked = !answerable
+        ? scored.sort((a, b) => a.bound - b.bound).map((c) => ({ ...c, score: c.bound + gamma }))
+        : rankLazily(
+        scored,
         (c) => c.bound + gamma * fuzzyScore(c.d, pattern),
         // Enough to decide: an answerable best entry needs only the runner-up; otherwise the suggestions.
         (ranked) =>
@@ -286,7 +322,8 @@ export function createKnowledge(content: Content): Knowledge {
           (ranked[0]!.relevance >= SEARCH_TUNING.minRelevance
             ? ranked.length >= 2
             : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3),
-      ).map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score }));
+      );
+      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score }));
 
       // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
       // words do not make "dân số Côn Đảo" a question about the whole city's population.
@@ -435,9 +472,10 @@ function addPostings(index: Postings, weights: Map<string, number>, doc: number)
 }
 
 /** The `k` items with the highest `score`, best first (a partial selection, not a full sort). */
-function topK(items: number[], score: (i: number) => number, k: number): number[] {
+function topK(items: ArrayLike<number>, score: (i: number) => number, k: number): number[] {
   const out: { i: number; s: number }[] = [];
-  for (const i of items) {
+  for (let x = 0; x < items.length; x++) {
+    const i = items[x]!;
     const s = score(i);
     if (out.length < k) {
       out.push({ i, s });
