@@ -26,7 +26,7 @@ export const FILLER_PHRASES: readonly string[] = [
   "giup", "ve", "trong", "tu", "den", "nhu", "bi", "thuoc", "xong",
   // "có" and "hết" ("triển khai hết các phường") say nothing of the topic; "cơ quan", "cơ sở", "hết hạn" are kept
   // whole (KEEP_PHRASES, the lexicon). "thì sao" without a previous topic is only a question mark.
-  "co", "het", "thi sao", "the con", "con ve", "duoc chua", "chua vay", "vay ta",
+  "co", "het", "biet", "thi sao", "the con", "con ve", "duoc chua", "chua vay", "vay ta",
   // English
   "please", "thanks", "thank you", "which", "why", "is", "are", "was", "were", "of",
   "to", "for", "does", "did", "will", "would", "be", "i", "me", "we", "our", "in", "at", "and", "or", "there", "this",
