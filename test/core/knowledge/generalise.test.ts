@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { detectLanguage } from "../../../src/core/language.js";
 import { shiftDay, slotValuesIn, substituteSlot } from "../../../src/core/knowledge/follow-up.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { toPlain } from "../../../src/core/reply.js";
@@ -152,3 +153,22 @@ describe("English questions", () => {
     expect(kb.search("is it done yet?").units).not.toContain("dong");
   });
 });
+
+describe("English around a Vietnamese name", () => {
+  it.each<[string, "en" | "vi"]>([
+    ["What about Vũng Tàu?", "en"],
+    ["Is the Bình Dương email ready?", "en"],
+    ["deadline tạo account là khi nào", "vi"],
+    ["cho em hỏi email account mới tạo chưa", "vi"],
+    ["thanks bạn nhé", "vi"],
+  ])("reads %j as %s", (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it("answers an English follow-up that names the place with its marks in English", async () => {
+    const app = await createTestApp({ now: "2026-12-01T09:00:00+07:00" });
+    await ask(app, "How many wards and communes came from Binh Duong?");
+    expect(await ask(app, "What about Bà Rịa - Vũng Tàu?")).toContain("30 from Ba Ria - Vung Tau");
+  });
+});
+
