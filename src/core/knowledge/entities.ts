@@ -57,6 +57,8 @@ const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[]
   { words: ["hoc phi", "le phi", "gia vang", "gia xang", "gia dat", "gia nha", "gia goi", "gia cuoc", "gia dien", "xang", "tuition", "petrol", "gold price", "fuel"] },
   { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
   { words: ["bong da", "da bong", "da voi", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
+  // One person's own certificate or account in trouble: the plan speaks of everyone's deadlines, not of that.
+  { words: ["cua toi het han", "cua em het han", "cua minh het han", "cua toi bi loi", "cua em bi loi", "cua minh bi loi", "bi loi", "has expired", "expired"] },
   { words: ["bi hack", "hack", "bi khoa", "khoa tai khoan", "locked", "hacked", "quen mat khau", "forgot", "forgotten"] },
   { words: ["mo cua", "dong cua", "gio lam viec", "gio hanh chinh", "opening hours", "office hours"] },
   { words: ["lich thi", "thi tuyen", "ky thi", "tuyen dung", "recruitment", "exam", "exams"] },

@@ -51,6 +51,8 @@ describe("key content words the plan never covers", () => {
     "What is the salary of a ward civil servant?",
     "How much did the 1022 system cost?",
     "What is the population of Vung Tau?",
+    "chữ ký số của em bị lỗi",
+    "My digital signature certificate has expired, what now?",
   ])("refuses %j: the entry that shares its topic words does not speak of it", (q) => {
     expect(kb.search(q).decision).toBe("none");
   });
