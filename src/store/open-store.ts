@@ -7,6 +7,7 @@ import type {
   PendingPrompt,
   SentReminder,
   Store,
+  ClosableStore,
   StatusRecord,
   UnansweredQuestion,
 } from "../core/ports.js";
@@ -58,17 +59,8 @@ export interface StoreOptions {
   onLockLost?: (error: Error) => void;
 }
 
-/** A store that can be closed: flushes writes and releases the file lock. */
-export interface ClosableStore extends Store {
-  close(): Promise<void>;
-  /** Whether changes can be saved now (not read-only, lock held, last write did not fail): for health checks. */
-  writable(): boolean;
-  /**
-   * Crash tests only: stops everything as a killed process would, without flushing or releasing the lock,
-   * which another opener can take over once it is stale (after `lockStaleMs`).
-   */
-  abandon(): Promise<void>;
-}
+/** Re-exported for the callers that open a store here. */
+export type { ClosableStore } from "../core/ports.js";
 
 /**
  * Opens the lowdb-backed store. The main file holds small collections; status records and
