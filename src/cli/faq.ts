@@ -36,7 +36,7 @@ export const faqCommand: CliCommand = {
     const store = await openStore({ file: config.DATA_FILE, readOnly: true });
     let exported: FaqExport;
     try {
-      exported = exportAnswers(store.answers.list());
+      exported = exportAnswers(await store.answers.list());
     } finally {
       await store.close();
     }
@@ -120,7 +120,7 @@ export async function storeDuplicateWarnings(content: Content, files: readonly R
   }
   try {
     const fileOf = entryFileMap(files);
-    return duplicatesWithContent(content, store.answers.list(), (id) => fileOf.get(id));
+    return duplicatesWithContent(content, await store.answers.list(), (id) => fileOf.get(id));
   } finally {
     await store.close();
   }
