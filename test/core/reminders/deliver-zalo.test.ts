@@ -60,7 +60,7 @@ describe("deliverReminders for a Zalo lead", () => {
 
   it("does not count a Zalo lead who never wrote to the bot as a recipient", async () => {
     const { app, deps } = await withLead("zalo:silent");
-    expect(recipientsFor(app.store, AGENCY)).toEqual([]);
+    expect(await recipientsFor(app.store, AGENCY)).toEqual([]);
     const outcomes = await deliverReminders(deps, reminders(app.content));
     expect(app.outbox.sent).toEqual([]);
     expect([...outcomes.values()].every((o) => o.recipients.length === 0)).toBe(true);
