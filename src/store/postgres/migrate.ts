@@ -53,6 +53,8 @@ export async function migrate(pool: pg.Pool, options: { apply?: boolean; migrati
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    // A migration (or waiting for another instance's) may take longer than an ordinary statement may.
+    await client.query("SET LOCAL statement_timeout = 0");
     if (apply) await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     const exists = (await client.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t")).rows[0]!.t !== null;
     if (!exists && apply) {
