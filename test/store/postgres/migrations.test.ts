@@ -49,4 +49,10 @@ describe("npm run cli -- store", () => {
     const wrong = await runCliCaptured(["store", "migrate", "--to", "mysql://x"]);
     expect(wrong.code).toBe(1);
   });
+
+  it("sends `backup` to pg_dump when the store is PostgreSQL", async () => {
+    const run = await runCliCaptured(["backup"], { env: { CONTENT_DIR: "content", DATABASE_URL: "postgres://a@127.0.0.1:1/x" } });
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/backup: the store is PostgreSQL \(DATABASE_URL is set\); back it up with pg_dump instead/);
+  });
 });
