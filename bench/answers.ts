@@ -2,8 +2,8 @@
  * Answer latency of the knowledge assistant for knowledge bases of about 100, 1,000 and 10,000
  * entries: the real content plus generated Vietnamese-like filler that shares its common words
  * ("hệ thống", "cán bộ", "tài khoản"…), so the word index has long lists to narrow.
- * Measures the index build and fold + search + render per question over the evaluation questions, and plain
- * fuse.js over the same entries and questions in the same run.
+ * Measures the index build and, per question, the awaited store reads of an answer plus fold + search + render
+ * over the evaluation questions, and plain fuse.js over the same entries and questions in the same run.
  *
  * Run alone: `npm run bench -- answers`; with the others: `npm run bench`.
  */
