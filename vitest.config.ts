@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Tests that need a real PostgreSQL run in `npm run test:postgres` (vitest.postgres.config.ts).
+    exclude: ["test/**/*.pg.test.ts", "**/node_modules/**"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // The code always works in Asia/Ho_Chi_Minh, whatever the machine's zone. Tests run by default in a zone

@@ -25,6 +25,13 @@ const time = z
 
 const baseSchema = z.object({
   DATA_FILE: z.string().trim().min(1).default("data/db.json"),
+  /** Set: the store is PostgreSQL at this URL instead of DATA_FILE (several instances may share it). */
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(?:ql)?:\/\/\S+$/, { error: "must be a PostgreSQL connection string, e.g. postgres://assistant:password@db:5432/trolyhopnhat" })
+      .optional(),
+  ),
   CONTENT_DIR: z.string().trim().min(1).default("content"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
     error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -82,7 +89,7 @@ const baseSchema = z.object({
 });
 
 /** Settings whose values are never printed, even when they are wrong. */
-const SECRETS = new Set(["BOT_TOKEN", "WEBHOOK_SECRET", "ZALO_BOT_TOKEN", "ZALO_WEBHOOK_SECRET", "LINK_SECRET"]);
+const SECRETS = new Set(["DATABASE_URL", "BOT_TOKEN", "WEBHOOK_SECRET", "ZALO_BOT_TOKEN", "ZALO_WEBHOOK_SECRET", "LINK_SECRET"]);
 
 function shown(name: string, value: string | undefined): string {
   if (SECRETS.has(name) && value) return `(hidden, ${value.length} characters)`;

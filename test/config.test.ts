@@ -120,4 +120,18 @@ describe("createConfig", () => {
     expect(text).toMatch(/LINK_SECRET=\(hidden, 11 characters\)/);
     for (const secret of ["no-colon-here", "short", "tiny-secret"]) expect(text).not.toContain(secret);
   });
+
+  it("takes DATABASE_URL as a PostgreSQL connection string, and hides it when it is wrong", () => {
+    expect(createConfig({ DATABASE_URL: "postgres://a:b@db:5432/x" }).DATABASE_URL).toBe("postgres://a:b@db:5432/x");
+    expect(createConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    let error: unknown;
+    try {
+      createConfig({ DATABASE_URL: "mysql://root:hunter2@db/x" });
+    } catch (e) {
+      error = e;
+    }
+    const text = (error as FileProblemError).problems.join("\n");
+    expect(text).toMatch(/DATABASE_URL=\(hidden, 25 characters\): must be a PostgreSQL connection string, e.g. postgres:\/\//);
+    expect(text).not.toContain("hunter2");
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Ports: what the core needs from the outside world, as interfaces.
  * `src/store/` implements the store on lowdb; tests may use the in-memory store.
- * A server database can replace lowdb later by implementing {@link Store}.
+ * `src/store/postgres/` implements it on PostgreSQL (chosen by DATABASE_URL). Every read returns a promise,
+ * so a store that is not in memory can serve it.
  */
 import type { Reply } from "./reply.js";
 
@@ -209,9 +210,9 @@ export interface ListingRepo {
   /** Replaces a stored listing (e.g. after "thêm" showed more of it). */
   update(listing: Listing): Promise<void>;
   /** The newest listing of this chat (and user, if given), expired or not: the caller tells the person when it expired. */
-  latest(chatKey: ChatKey, userKey: UserKey | undefined): Listing | undefined;
+  latest(chatKey: ChatKey, userKey: UserKey | undefined): Promise<Listing | undefined>;
   /** Unexpired listings of one family in this chat, newest first. */
-  family(chatKey: ChatKey, family: string, now: string): Listing[];
+  family(chatKey: ChatKey, family: string, now: string): Promise<Listing[]>;
 }
 
 /**
@@ -271,9 +272,9 @@ export interface QuestionListing {
 
 /** People and roles. */
 export interface PeopleRepo {
-  get(userKey: UserKey): Person | undefined;
+  get(userKey: UserKey): Promise<Person | undefined>;
   /** Active (not revoked) people; with `includeRevoked`, every grant ever made. */
-  list(filter?: { role?: Person["role"]; agencyId?: string; includeRevoked?: boolean }): Person[];
+  list(filter?: { role?: Person["role"]; agencyId?: string; includeRevoked?: boolean }): Promise<Person[]>;
   /** Grants a role (replaces an earlier active grant of the same person). */
   grant(person: Person): Promise<void>;
   revoke(userKey: UserKey, by: UserKey, at: string): Promise<boolean>;
@@ -282,17 +283,17 @@ export interface PeopleRepo {
 /** One-time invitations. */
 export interface InvitationRepo {
   add(invitation: Invitation): Promise<void>;
-  findByHash(codeHash: string): Invitation | undefined;
+  findByHash(codeHash: string): Promise<Invitation | undefined>;
   /** Marks it used; returns false if it was already used (single use, even under races). */
   markUsed(codeHash: string, by: UserKey, at: string): Promise<boolean>;
-  list(): Invitation[];
+  list(): Promise<Invitation[]>;
 }
 
 /** Known chats. */
 export interface ChatRepo {
-  get(chatKey: ChatKey): ChatRecord | undefined;
+  get(chatKey: ChatKey): Promise<ChatRecord | undefined>;
   upsert(chat: ChatRecord): Promise<void>;
-  list(filter?: { agencyId?: string; active?: boolean }): ChatRecord[];
+  list(filter?: { agencyId?: string; active?: boolean }): Promise<ChatRecord[]>;
   markInactive(chatKey: ChatKey, at: string): Promise<void>;
   markActive(chatKey: ChatKey): Promise<void>;
 }
@@ -301,15 +302,15 @@ export interface ChatRepo {
 export interface StatusRepo {
   /** Appends a record; resolves once it is on disk. */
   append(record: StatusRecord): Promise<void>;
-  get(id: string): StatusRecord | undefined;
+  get(id: string): Promise<StatusRecord | undefined>;
   /** All records for a milestone and agency, oldest first. */
-  history(milestoneId: string, agencyId: string): StatusRecord[];
+  history(milestoneId: string, agencyId: string): Promise<StatusRecord[]>;
   /** The latest status per milestone and agency (notes merged into their status). */
-  latest(): LatestStatus[];
-  latestFor(milestoneId: string, agencyId: string): LatestStatus | undefined;
+  latest(): Promise<LatestStatus[]>;
+  latestFor(milestoneId: string, agencyId: string): Promise<LatestStatus | undefined>;
   /** Every record, oldest first. */
-  all(): readonly StatusRecord[];
-  count(): number;
+  all(): Promise<readonly StatusRecord[]>;
+  count(): Promise<number>;
 }
 
 /**
@@ -334,34 +335,34 @@ export interface IntentRepo {
   add(intents: readonly OutboxIntent[]): Promise<void>;
   /** Removes intents whose outcome is recorded. */
   done(ids: readonly string[]): Promise<void>;
-  list(): readonly OutboxIntent[];
+  list(): Promise<readonly OutboxIntent[]>;
 }
 
 /** Sent reminders and delivery outcomes. */
 export interface ReminderRepo {
-  has(key: string): boolean;
-  get(key: string): SentReminder | undefined;
+  has(key: string): Promise<boolean>;
+  get(key: string): Promise<SentReminder | undefined>;
   /**
    * Records the reminders as sent, with the intents of the messages that deliver them, in one write.
    * Returns false, writing nothing, if any key was already recorded (never send twice).
    */
   claim(reminder: SentReminder | readonly SentReminder[], intents?: readonly OutboxIntent[]): Promise<boolean>;
-  list(): readonly SentReminder[];
+  list(): Promise<readonly SentReminder[]>;
   addDelivery(delivery: DeliveryRecord): Promise<void>;
-  deliveries(filter?: { ref?: string; since?: string }): readonly DeliveryRecord[];
+  deliveries(filter?: { ref?: string; since?: string }): Promise<readonly DeliveryRecord[]>;
 }
 
 /** Question statistics and unanswered questions (bounded in size). */
 export interface QuestionRepo {
   record(q: { folded: string; text: string; answered: boolean; topic?: string; at: string; day: string }): Promise<void>;
-  unanswered(limit?: number): UnansweredQuestion[];
-  days(from: string, to: string): QuestionDay[];
+  unanswered(limit?: number): Promise<UnansweredQuestion[]>;
+  days(from: string, to: string): Promise<QuestionDay[]>;
 }
 
 /** Coordinator answers and links, with their append-only history, and the numbered listings shown. */
 export interface CoordinatorAnswerRepo {
-  list(): readonly CoordinatorAnswer[];
-  get(id: string): CoordinatorAnswer | undefined;
+  list(): Promise<readonly CoordinatorAnswer[]>;
+  get(id: string): Promise<CoordinatorAnswer | undefined>;
   /**
    * Stores a new answer under the next free id, and in the same write removes its questions from the
    * unanswered list and points their waiting askers at it.
@@ -373,14 +374,14 @@ export interface CoordinatorAnswerRepo {
    */
   append(id: string, version: AnswerVersion): Promise<CoordinatorAnswer | undefined>;
   setListing(listing: QuestionListing): Promise<void>;
-  listing(chatKey: ChatKey): QuestionListing | undefined;
+  listing(chatKey: ChatKey): Promise<QuestionListing | undefined>;
 }
 
 /** People waiting to hear back, and the per-day notice record that caps channels with a quota. */
 export interface AskerRepo {
   /** Adds an asker; the same chat asking the same folded question again is kept once. */
   add(asker: PendingAsker): Promise<void>;
-  list(): readonly PendingAsker[];
+  list(): Promise<readonly PendingAsker[]>;
   /**
    * Removes and returns this chat's askers for the given answers. Removal happens before the write is
    * awaited, so two concurrent runs never take the same asker: each is told at most once.
@@ -397,17 +398,17 @@ export interface AskerRepo {
 
 /** Idempotency records of scheduled jobs. */
 export interface RunRepo {
-  get(key: string): RunRecord | undefined;
+  get(key: string): Promise<RunRecord | undefined>;
   /** Records the run, with the intents of the messages it sends, in one write; returns false (writing nothing) if the key exists already. */
   claim(run: RunRecord, intents?: readonly OutboxIntent[]): Promise<boolean>;
-  list(prefix?: string): RunRecord[];
+  list(prefix?: string): Promise<RunRecord[]>;
 }
 
 /** Prompts awaiting the user's next message. */
 export interface PromptRepo {
   set(prompt: PendingPrompt): Promise<void>;
   /** The latest unexpired prompt for this chat (and user, if given), optionally of one kind only. */
-  find(chatKey: ChatKey, userKey: UserKey | undefined, now: string, kind?: PendingPrompt["kind"]): PendingPrompt | undefined;
+  find(chatKey: ChatKey, userKey: UserKey | undefined, now: string, kind?: PendingPrompt["kind"]): Promise<PendingPrompt | undefined>;
   clear(chatKey: ChatKey, ref: string): Promise<void>;
 }
 
@@ -424,7 +425,7 @@ export interface TopicRecord {
 
 /** Each chat's last topic (one per chat, bounded in number; readers decide how old is too old). */
 export interface TopicRepo {
-  get(chatKey: ChatKey): TopicRecord | undefined;
+  get(chatKey: ChatKey): Promise<TopicRecord | undefined>;
   set(topic: TopicRecord): Promise<void>;
 }
 
@@ -440,7 +441,7 @@ export interface InboundRepo {
   claim(key: string, at: string, withinMs?: number): Promise<boolean>;
 }
 
-/** The whole store. Reads are synchronous (data is in memory); writes resolve once on disk. */
+/** The whole store. Reads resolve with the data; writes resolve once the change is durable (on disk or committed). */
 export interface Store {
   readonly people: PeopleRepo;
   readonly invitations: InvitationRepo;
@@ -458,6 +459,32 @@ export interface Store {
   readonly intents: IntentRepo;
   /** Waits for every pending write. */
   flush(): Promise<void>;
+}
+
+/** A store that can be closed: flushes writes and releases the file lock or the database connections. */
+export interface ClosableStore extends Store {
+  close(): Promise<void>;
+  /** Whether changes can be saved now (not read-only, lock or connection held, last write did not fail): for health checks. */
+  writable(): boolean;
+  /**
+   * Crash tests only: stops everything as a killed process would, without flushing or releasing the lock,
+   * which another opener can take over once it is stale (after `lockStaleMs`).
+   */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Which of several instances sharing one store runs the scheduled jobs. With the embedded file store
+ * there is one process (the file lock sees to that), so it always leads; with PostgreSQL an advisory
+ * lock held on one connection decides, and another instance takes over when that connection is gone.
+ */
+export interface Leadership {
+  /** Tries to hold the scheduler lease (or confirms it is still held); resolves true while this instance holds it. */
+  tryAcquire(): Promise<boolean>;
+  /** Whether this instance held the lease at the last check and has not lost its connection since. */
+  held(): boolean;
+  /** Gives the lease up (at shutdown), so another instance can take over at once. */
+  release(): Promise<void>;
 }
 
 /** A message to send to a chat other than the one being answered (reminders, alerts, digests). */

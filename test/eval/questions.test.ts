@@ -31,7 +31,7 @@ describe("the tuned id-scored sets (test/fixtures/questions/*.yaml)", () => {
     const app = await createTestApp();
     const known = new Set(app.content.faq.map((e) => e.id));
     for (const c of idCases) if (c.expect !== "none") expect(known.has(c.expect), `${c.file}: "${c.q}" expects unknown entry ${c.expect}`).toBe(true);
-    const results = idCases.map((c) => runIdCase(app, c));
+    const results = await Promise.all(idCases.map((c) => runIdCase(app, c)));
     const misses = results.filter((r) => !r.ok).map((r) => `  ${r.c.file}: "${r.c.q}" expected ${r.c.expect}, got ${r.got} (${r.detail})`);
     const inScope = results.filter((r) => r.c.expect !== "none");
     const out = results.filter((r) => r.c.expect === "none");

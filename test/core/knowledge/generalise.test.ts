@@ -75,8 +75,8 @@ describe("referral entries", () => {
     const text = await ask(app, "em quên mật khẩu email công vụ thì làm sao?");
     expect(text).toContain("bộ phận CNTT");
     await new Promise<void>((resolve) => setImmediate(resolve));
-    expect(app.store.questions.days("2026-12-01", "2026-12-01")[0]).toMatchObject({ answered: 0 });
-    expect(app.store.questions.unanswered().length).toBe(1);
+    expect((await app.store.questions.days("2026-12-01", "2026-12-01"))[0]).toMatchObject({ answered: 0 });
+    expect((await app.store.questions.unanswered()).length).toBe(1);
   });
 });
 
