@@ -354,6 +354,9 @@ export function createKnowledge(content: Content): Knowledge {
           return variants.some((v) => v.includes(asked)) && !variants.some((v) => v.some((u) => LOCALITY_TOKENS.has(u) && u !== asked));
         };
         preferWithin(agreeing, aboutAsked);
+        // Failing an entry about that locality alone, one whose questions name it at all ("Sở KH&CN Bình Dương và Bà
+        // Rịa - Vũng Tàu") beats one whose questions never do ("Sở KH&CN TP.HCM").
+        if (agreeing[0] && !aboutAsked(agreeing[0])) preferWithin(agreeing, (h) => questionUnits[docOf.get(h.entry)!]!.some((v) => v.includes(asked)));
       }
       if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
       const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
