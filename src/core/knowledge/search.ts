@@ -117,6 +117,17 @@ export function createKnowledge(content: Content): Knowledge {
   const pairs: Postings = new Map();
   const fuseDocs: FuseDoc[] = [];
   const questionUnits: string[][][] = [];
+  // Each distinct text is analysed once: milestone titles, topics, keywords and empty fields recur across entries.
+  // The results are only read, never changed.
+  const analysedOnce = new Map<string, ReturnType<typeof analyzer.analyze>>();
+  const analyse = (text: string) => {
+    let r = analysedOnce.get(text);
+    if (!r) {
+      r = analyzer.analyze(text);
+      analysedOnce.set(text, r);
+    }
+    return r;
+  };
 
   entries.forEach((entry, i) => {
     const related = entry.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
@@ -132,7 +143,7 @@ export function createKnowledge(content: Content): Knowledge {
     const pairW = new Map<string, number>();
     const analysed: string[][][] = [];
     for (const [weight, texts] of fields) {
-      const results = texts.map((text) => analyzer.analyze(text));
+      const results = texts.map(analyse);
       const list = results.map((r) => r.units);
       analysed.push(list);
       // Words inside glossary terms count a little: "chạy chính thức" also says "chạy".
@@ -153,6 +164,8 @@ export function createKnowledge(content: Content): Knowledge {
     fuseDocs.push({ i, q: join(analysed[0]!), k: join(analysed[1]!), t: join(analysed[2]!) });
     questionUnits.push(analysed[0]!.filter((u) => u.length > 0));
   });
+  // The knowledge base keeps no texts it does not need once built.
+  analysedOnce.clear();
 
   // Known words by length, for typo correction: the index's words and the glossary's.
   const byLength = new Map<number, string[]>();
