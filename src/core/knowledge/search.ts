@@ -117,10 +117,12 @@ export function createKnowledge(content: Content): Knowledge {
   const pairs: Postings = new Map();
   const fuseDocs: FuseDoc[] = [];
   const questionUnits: string[][][] = [];
-  // Each distinct text is analysed once: milestone titles, topics, keywords and empty fields recur across entries.
+  // Each distinct short text is analysed once: milestone titles, topics, keywords and empty fields recur across
+  // entries. Long texts (answers) are nearly always unique, and keeping them would only raise the build's peak memory.
   // The results are only read, never changed.
   const analysedOnce = new Map<string, ReturnType<typeof analyzer.analyze>>();
   const analyse = (text: string) => {
+    if (text.length > MAX_SHARED_TEXT) return analyzer.analyze(text);
     let r = analysedOnce.get(text);
     if (!r) {
       r = analyzer.analyze(text);
@@ -383,6 +385,9 @@ export function createKnowledge(content: Content): Knowledge {
       return { decision: "confident", best, suggestions: [], folded, units };
   }
 }
+
+/** Longest text the index build analyses once for all the entries that share it (see createKnowledge). */
+const MAX_SHARED_TEXT = 160;
 
 /** Concept tokens of the two merged provinces (glossary.yaml). */
 const LOCALITY_TOKENS = new Set(["bd", "brvt"]);
