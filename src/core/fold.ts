@@ -58,39 +58,52 @@ function isWordChar(ch: string): boolean {
   return /^[\p{L}\p{N}]+$/u.test(ch);
 }
 
-const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+
+/** Character codes of the text being folded (steps 1 and 2), grown as needed and reused: no string per character. */
+let mapped = new Uint16Array(1024);
+let out = new Uint16Array(1024);
 
 /** {@link foldReference} in one pass over the characters, or undefined when `text` has a character outside the table. */
 function foldLatin(text: string): string | undefined {
   if (text.includes("\u0000")) return undefined;
   // Step 1: each character folded alone (what NFD, mark removal, đ → d and lowercase do to it).
-  let mapped = "";
+  if (mapped.length < 2 * text.length) {
+    mapped = new Uint16Array(2 * text.length + 16);
+    out = new Uint16Array(2 * text.length + 16);
+  }
+  let m = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      mapped += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+      mapped[m++] = code >= 65 && code <= 90 ? code + 32 : code;
       continue;
     }
     if (!isTabled(code)) return undefined;
-    mapped += foldChar(code);
+    const f = foldChar(code);
+    if (m + f.length > mapped.length) return undefined;
+    for (let j = 0; j < f.length; j++) mapped[m++] = f.charCodeAt(j);
   }
   // Step 2: separators between digits kept as "/", "&" dropped, other runs of non-word characters → one space.
-  let out = "";
+  let o = 0;
   let pendingSpace = false;
-  for (let i = 0; i < mapped.length; i++) {
-    const ch = mapped[i]!;
-    if ((ch === "." || ch === "/" || ch === "-") && isDigit(mapped[i - 1]) && isDigit(mapped[i + 1])) {
-      if (pendingSpace && out.length > 0) out += " ";
+  for (let i = 0; i < m; i++) {
+    const code = mapped[i]!;
+    const separator = (code === 46 || code === 47 || code === 45) && i > 0 && isDigitCode(mapped[i - 1]!) && i + 1 < m && isDigitCode(mapped[i + 1]!);
+    if (code === 38) continue;
+    if (separator || isWordCode(code)) {
+      if (pendingSpace && o > 0) out[o++] = 32;
       pendingSpace = false;
-      out += "/";
-      continue;
-    }
-    if (ch === "&") continue;
-    if (isWordChar(ch)) {
-      if (pendingSpace && out.length > 0) out += " ";
-      pendingSpace = false;
-      out += ch;
+      out[o++] = separator ? 47 : code;
     } else pendingSpace = true;
   }
-  return out;
+  let result = "";
+  for (let i = 0; i < o; i += 4096) result += String.fromCharCode(...out.subarray(i, Math.min(o, i + 4096)));
+  return result;
+}
+
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigitCode(code);
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  return isWordChar(String.fromCharCode(code));
 }
