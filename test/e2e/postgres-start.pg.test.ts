@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { asSuperuser, createTestDatabases } from "../helpers/pg-database.js";
+import { runTerminal } from "../helpers/terminal.js";
 
 const databases = createTestDatabases(inject("pgUrl"));
 let dir = "";
@@ -16,28 +16,7 @@ afterAll(async () => {
 });
 
 /** The real process (`npm start`) in terminal mode, with `input` on stdin; stops by itself at the end of the input. */
-function start(input: string, env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, BOT_TOKEN: "", ZALO_BOT_TOKEN: "", DATA_FILE: join(dir, "db.json"), ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += String(c)));
-    child.stderr.on("data", (c) => (stderr += String(c)));
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`the assistant did not finish in time\n${stdout}\n${stderr}`));
-    }, 45_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
+const start = (input: string, env: Record<string, string>) => runTerminal(input, { DATA_FILE: join(dir, "db.json"), ...env }, 45_000);
 
 describe("the assistant with DATABASE_URL", () => {
   it("migrates a new database at start, keeps what happens in PostgreSQL (not in DATA_FILE), and reads it back in the next run", async () => {

@@ -16,9 +16,24 @@ const FLOORS = {
   tuned: { inScope: 0.96, refused: 0.95 },
   dev: { viInScope: 0.9, outOfScope: 0.95, english: 0.85, followUps: 0.85 },
   dev2: { viInScope: 0.9, outOfScope: 0.95, english: 0.9, followUps: 0.9 },
+  dev3: { viInScope: 0.95, outOfScope: 0.95, english: 0.9, followUps: 0.9 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
+
+/** Asks every case through the real assistant and checks each kind's share against its floor, listing the misses. */
+async function expectAboveFloors(cases: ReturnType<typeof loadTextCases>, floors: (typeof FLOORS)["dev"]): Promise<void> {
+  const runner = await createTextRunner(await realContent());
+  const results: TextResult[] = [];
+  for (const c of cases) results.push(await runner.run(c));
+  await runner.close();
+  const s = scoreText(results);
+  const misses = results.filter((r) => !r.ok).map((r) => `  ${r.c.id} "${r.c.q}": ${r.why}`).join("\n");
+  expect(share(s.viInScope), misses).toBeGreaterThanOrEqual(floors.viInScope);
+  expect(share(s.outOfScope), misses).toBeGreaterThanOrEqual(floors.outOfScope);
+  expect(share(s.english), misses).toBeGreaterThanOrEqual(floors.english);
+  expect(share(s.followUps), misses).toBeGreaterThanOrEqual(floors.followUps);
+}
 
 describe("the tuned id-scored sets (test/fixtures/questions/*.yaml)", () => {
   it("have at least 150 questions, in-scope and out-of-scope, with at least 10 in English", () => {
@@ -51,16 +66,7 @@ describe("the dev set (test/fixtures/questions/dev, blind format)", () => {
   });
 
   it("stays above its floors through the real assistant", async () => {
-    const runner = await createTextRunner(await realContent());
-    const results: TextResult[] = [];
-    for (const c of cases) results.push(await runner.run(c));
-    await runner.close();
-    const s = scoreText(results);
-    const misses = results.filter((r) => !r.ok).map((r) => `  ${r.c.id} "${r.c.q}": ${r.why}`).join("\n");
-    expect(share(s.viInScope), misses).toBeGreaterThanOrEqual(FLOORS.dev.viInScope);
-    expect(share(s.outOfScope), misses).toBeGreaterThanOrEqual(FLOORS.dev.outOfScope);
-    expect(share(s.english), misses).toBeGreaterThanOrEqual(FLOORS.dev.english);
-    expect(share(s.followUps), misses).toBeGreaterThanOrEqual(FLOORS.dev.followUps);
+    await expectAboveFloors(cases, FLOORS.dev);
   });
 });
 
@@ -75,16 +81,7 @@ describe("the second dev set (test/fixtures/questions/dev2: status, shorthand, f
   });
 
   it("stays above its floors through the real assistant", async () => {
-    const runner = await createTextRunner(await realContent());
-    const results: TextResult[] = [];
-    for (const c of cases) results.push(await runner.run(c));
-    await runner.close();
-    const s = scoreText(results);
-    const misses = results.filter((r) => !r.ok).map((r) => `  ${r.c.id} "${r.c.q}": ${r.why}`).join("\n");
-    expect(share(s.viInScope), misses).toBeGreaterThanOrEqual(FLOORS.dev2.viInScope);
-    expect(share(s.outOfScope), misses).toBeGreaterThanOrEqual(FLOORS.dev2.outOfScope);
-    expect(share(s.english), misses).toBeGreaterThanOrEqual(FLOORS.dev2.english);
-    expect(share(s.followUps), misses).toBeGreaterThanOrEqual(FLOORS.dev2.followUps);
+    await expectAboveFloors(cases, FLOORS.dev2);
   });
 });
 
@@ -113,6 +110,19 @@ describe("the text scorer", () => {
     expect(s.outOfScope).toEqual([1, 1]);
     expect(s.english).toEqual([1, 2]);
     expect(s.followUps).toEqual([0, 1]);
+  });
+});
+
+describe("the third dev set (test/fixtures/questions/dev3: an audit of every fact in facts.md and the plan)", () => {
+  const cases = yamlFiles(join(DIR, "dev3")).flatMap(loadTextCases);
+
+  it("has at least 100 cases, with English ones", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(100);
+    expect(cases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("stays above its floors through the real assistant", async () => {
+    await expectAboveFloors(cases, FLOORS.dev3);
   });
 });
 

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsoleOutbox, runConsole } from "../../../src/channels/console/console.js";
 import { statusButtons } from "../../../src/core/status/kinds.js";
 import { createTestApp, textFrom } from "../../helpers/app.js";
+import { runTerminal } from "../../helpers/terminal.js";
 
 async function chat(lines: string[], filesDir?: string): Promise<string> {
   const { assistant, log } = await createTestApp({ admins: ["console:local"] });
@@ -59,27 +59,7 @@ describe("npm start without a token", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const run = (input: string, env: Record<string, string> = {}) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-        env: { ...process.env, BOT_TOKEN: "", DATA_FILE: join(dir, "db.json"), ...env },
-        stdio: ["pipe", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (c) => (stdout += String(c)));
-      child.stderr.on("data", (c) => (stderr += String(c)));
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        reject(new Error(`npm start did not finish in time\n${stdout}\n${stderr}`));
-      }, 15_000);
-      child.on("error", reject);
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-      child.stdin.end(input);
-    });
+  const run = (input: string, env: Record<string, string> = {}) => runTerminal(input, { DATA_FILE: join(dir, "db.json"), ...env });
 
   it("prints the commands and the milestones with their dates for '/help' and '/lich'", async () => {
     const { code, stdout } = await run("/help\n/lich\n");
