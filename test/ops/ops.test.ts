@@ -21,6 +21,14 @@ describe("healthReport", () => {
     expect(r.checks[check]?.ok).toBe(false);
   });
 
+  it("counts a follower that never ticks as healthy (another instance runs the scheduled jobs), but not a leader", () => {
+    const facts = { now, storeWritable: true, startedAt: minutesAgo(600), channels: { telegram: { lastContact: minutesAgo(1) } } };
+    const follower = healthReport({ ...facts, schedulerRole: "following" });
+    expect(follower.status).toBe(200);
+    expect(follower.checks.scheduler).toEqual({ ok: true, detail: "another instance runs the scheduled jobs" });
+    expect(healthReport({ ...facts, schedulerRole: "leading" }).checks.scheduler?.ok).toBe(false);
+  });
+
   it("gives a process that just started time to connect", () => {
     expect(healthReport({ now, storeWritable: true, startedAt: minutesAgo(1), channels: { telegram: {} } }).status).toBe(200);
   });
