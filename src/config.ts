@@ -78,6 +78,7 @@ const baseSchema = z.object({
   ),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be the assistant's public https address, e.g. https://bot.example.gov.vn" }).optional()),
   METRICS: z.stringbool({ error: "must be true or false" }).default(false),
+  TRUST_PROXY: z.stringbool({ error: "must be true or false" }).default(false),
   LINK_SECRET: optionalText.pipe(z.string().min(32, { error: "must be at least 32 characters, e.g. `openssl rand -hex 32`" }).optional()),
 });
 

@@ -98,7 +98,7 @@ async function boardWeb(
     calendarUrl: (agencyId) => `${base}${signer.calendar(agencyId)}`,
     ...(botToken && { webAppUrl: `${base}/bang/telegram` }),
   };
-  const routes = boardRoutes({ content, store, clock: systemClock, log, adminKeys, links: signer, subscriptionUrl: links.calendarUrl, charts: lazyDigestCharts, ...(botToken && { botToken }) });
+  const routes = boardRoutes({ content, store, clock: systemClock, log, adminKeys, trustProxy: config.TRUST_PROXY, links: signer, subscriptionUrl: links.calendarUrl, charts: lazyDigestCharts, ...(botToken && { botToken }) });
   return { routes, links };
 }
 
