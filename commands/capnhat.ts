@@ -37,7 +37,7 @@ export default defineCommand({
         continue;
       }
       const note = cleanNote(reading.note, ctx.lang);
-      const reminderKey = pendingReminderFor(ctx, target.milestone.id, target.agencyId);
+      const reminderKey = await pendingReminderFor(ctx, target.milestone.id, target.agencyId);
       return recordAndConfirm(
         ctx,
         { milestoneId: target.milestone.id, agencyId: target.agencyId, status: reading.status, note, reminderKey },

@@ -36,10 +36,10 @@ export default defineCommand({
     }
     return { milestoneId: m[1]!, agencyId: m[2]!, status: statusByNumber(Number(m[3]))! };
   },
-  run(ctx, { milestoneId, agencyId, status }) {
+  async run(ctx, { milestoneId, agencyId, status }) {
     // Only a real button's message can be edited; a typed number gets the confirmation alone.
     const pressed = ctx.message.payload !== undefined && capabilitiesOf(ctx.message).edits;
-    const reminderKey = pendingReminderFor(ctx, milestoneId, agencyId);
+    const reminderKey = await pendingReminderFor(ctx, milestoneId, agencyId);
     return recordAndConfirm(ctx, { milestoneId, agencyId, status, reminderKey }, { editOriginal: pressed });
   },
 });

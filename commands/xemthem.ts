@@ -1,6 +1,7 @@
 import { defineCommand, t } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
 import { MORE_COMMAND, renderEntry, renderMore } from "../src/core/knowledge/answer.js";
+import { loadLatest } from "../src/core/status/aggregate.js";
 
 /**
  * xemthem <mã mục> [more] (alias more): the target of "Xem thêm" and "Có phải anh/chị muốn hỏi" buttons.
@@ -27,5 +28,5 @@ export default defineCommand({
     }
     return { entry, more: mode === "more" };
   },
-  run: (ctx, { entry, more }) => (more ? renderMore(ctx, entry) : renderEntry(ctx, entry)),
+  run: async (ctx, { entry, more }) => (more ? renderMore(ctx, entry) : renderEntry(ctx, entry, await loadLatest(ctx.services.store))),
 });

@@ -26,7 +26,7 @@ export interface Assistant {
   /** Finds a command by its Vietnamese name or English alias. */
   findCommand(name: string): CommandDef | undefined;
   /** Resolves who is writing. */
-  actorOf(message: Incoming): Actor;
+  actorOf(message: Incoming): Promise<Actor>;
 }
 
 /** Longest accepted message; longer text is refused politely rather than searched. */
@@ -50,10 +50,10 @@ export function createAssistant(
     }
   }
 
-  const actorOf = (message: Incoming): Actor => {
+  const actorOf = async (message: Incoming): Promise<Actor> => {
     const userKey: UserKey = `${message.channel}:${message.user.id}`;
     const chatKey: ChatKey = `${message.channel}:${message.chat.id}`;
-    const person = services.store.people.get(userKey);
+    const person = await services.store.people.get(userKey);
     // Admins come from ADMIN_IDS, or from the one-time first-admin code (a grant in the store).
     const isAdmin = services.settings.adminKeys.includes(userKey) || person?.role === "admin";
     return {
@@ -101,7 +101,7 @@ export function createAssistant(
 
   const handle = async (message: Incoming): Promise<Reply[]> => {
     const now = services.clock.now();
-    const actor = actorOf(message);
+    const actor = await actorOf(message);
     const chatLang: Lang = message.user.languageCode?.toLowerCase().startsWith("en") ? "en" : "vi";
     // Free text is answered in the language it is written in ("When is…" gets English in a Vietnamese chat).
     const typed = message.payload === undefined && !message.text?.trim().startsWith("/") ? detectLanguage(message.text ?? "") : undefined;
@@ -146,7 +146,7 @@ export function createAssistant(
     if (text.startsWith("/")) return runLine(ctx, text, origin);
     const choice = capabilitiesOf(message).buttons ? null : parseChoice(text);
     // A number answers whatever asked for one last: a listing shown after a reminder or a note prompt wins over them.
-    if (choice && listingIsNewest(ctx)) return choose(ctx, choice, origin);
+    if (choice && (await listingIsNewest(ctx))) return choose(ctx, choice, origin);
     for (const hook of options.hooks ?? []) {
       const out = await hook(ctx, text);
       if (out) return out;
@@ -157,11 +157,11 @@ export function createAssistant(
     return options.ask(ctx, text);
   };
 
-  const listingIsNewest = (ctx: CommandContext): boolean => {
+  const listingIsNewest = async (ctx: CommandContext): Promise<boolean> => {
     const { store } = ctx.services;
-    const listing = store.listings.latest(ctx.actor.chatKey, ctx.actor.userKey);
+    const listing = await store.listings.latest(ctx.actor.chatKey, ctx.actor.userKey);
     if (!listing || !isLive(listing, ctx.now.toISOString())) return false;
-    const prompt = store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString());
+    const prompt = await store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString());
     return !prompt || listing.shownAt >= prompt.createdAt;
   };
 
@@ -170,7 +170,7 @@ export function createAssistant(
     const { store } = ctx.services;
     const { lang } = ctx;
     const nowIso = ctx.now.toISOString();
-    const listing = store.listings.latest(ctx.actor.chatKey, ctx.actor.userKey);
+    const listing = await store.listings.latest(ctx.actor.chatKey, ctx.actor.userKey);
     const typed = choice.kind === "number" ? String(choice.number) : t(lang, "thêm", "more");
     if (!listing) return [noChoiceWaiting(ctx, typed)];
     if (!isLive(listing, nowIso)) {

@@ -28,7 +28,7 @@ export async function numberOptions(listings: ListingRepo, target: ListingTarget
   const buttons = replies.flatMap(flatButtons);
   if (buttons.length === 0) return [...replies];
   const nowIso = target.now.toISOString();
-  const numbered = assignNumbers(buttons, listings.family(target.chatKey, target.family, nowIso));
+  const numbered = assignNumbers(buttons, await listings.family(target.chatKey, target.family, nowIso));
   const listing: Listing = {
     id: `ls-${randomBytes(4).toString("hex")}`,
     chatKey: target.chatKey,

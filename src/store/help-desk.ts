@@ -17,8 +17,8 @@ export const HELP_DESK_LIMITS = {
  */
 export function createHelpDeskRepos(data: MainFile, save: () => Promise<void>): { answers: CoordinatorAnswerRepo; askers: AskerRepo } {
   const answers: CoordinatorAnswerRepo = {
-    list: () => data.coordinatorAnswers,
-    get: (id) => data.coordinatorAnswers.find((a) => a.id === id.toLowerCase()),
+    list: async () => data.coordinatorAnswers,
+    get: async (id) => data.coordinatorAnswers.find((a) => a.id === id.toLowerCase()),
     async add(draft) {
       const answer: CoordinatorAnswer = { id: nextId(data.coordinatorAnswers), ...draft };
       const folded = new Set(answer.questions.map((q) => q.folded));
@@ -44,7 +44,7 @@ export function createHelpDeskRepos(data: MainFile, save: () => Promise<void>): 
       data.questionListings.push(listing);
       await save();
     },
-    listing: (chatKey) => data.questionListings.find((l) => l.chatKey === chatKey),
+    listing: async (chatKey) => data.questionListings.find((l) => l.chatKey === chatKey),
   };
 
   const askers: AskerRepo = {
@@ -58,7 +58,7 @@ export function createHelpDeskRepos(data: MainFile, save: () => Promise<void>): 
       }
       await save();
     },
-    list: () => data.askers,
+    list: async () => data.askers,
     async take(chatKey, answerIds) {
       const ids = new Set(answerIds);
       const taken: PendingAsker[] = [];

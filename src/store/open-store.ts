@@ -6,7 +6,6 @@ import type {
   OutboxIntent,
   PendingPrompt,
   SentReminder,
-  Store,
   ClosableStore,
   StatusRecord,
   UnansweredQuestion,
@@ -146,8 +145,8 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
 
   const store: ClosableStore = {
     people: {
-      get: (userKey) => data.people.find((p) => p.userKey === userKey && !p.revokedAt),
-      list: (filter = {}) =>
+      get: async (userKey) => data.people.find((p) => p.userKey === userKey && !p.revokedAt),
+      list: async (filter = {}) =>
         data.people.filter(
           (p) =>
             (filter.includeRevoked === true || !p.revokedAt) &&
@@ -178,7 +177,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         data.invitations.push(invitation);
         await save();
       },
-      findByHash: (codeHash) => data.invitations.find((i) => i.codeHash === codeHash),
+      findByHash: async (codeHash) => data.invitations.find((i) => i.codeHash === codeHash),
       async markUsed(codeHash, by, at) {
         const inv = data.invitations.find((i) => i.codeHash === codeHash);
         if (!inv || inv.usedAt) return false;
@@ -187,11 +186,11 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         await save();
         return true;
       },
-      list: () => data.invitations,
+      list: async () => data.invitations,
     },
     chats: {
-      get: (chatKey) => data.chats.find((c) => c.chatKey === chatKey),
-      list: (filter = {}) =>
+      get: async (chatKey) => data.chats.find((c) => c.chatKey === chatKey),
+      list: async (filter = {}) =>
         data.chats.filter(
           (c) =>
             (filter.agencyId === undefined || c.agencyId === filter.agencyId) &&
@@ -232,16 +231,16 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
           throw error;
         }
       },
-      get: (id) => statusIndex.byId.get(id),
-      history: (milestoneId, agencyId) => statusIndex.history.get(pairKey(milestoneId, agencyId)) ?? [],
-      latest: () => [...statusIndex.latest.values()],
-      latestFor: (milestoneId, agencyId) => statusIndex.latest.get(pairKey(milestoneId, agencyId)),
-      all: () => statusLog.all(),
-      count: () => statusLog.all().length,
+      get: async (id) => statusIndex.byId.get(id),
+      history: async (milestoneId, agencyId) => statusIndex.history.get(pairKey(milestoneId, agencyId)) ?? [],
+      latest: async () => [...statusIndex.latest.values()],
+      latestFor: async (milestoneId, agencyId) => statusIndex.latest.get(pairKey(milestoneId, agencyId)),
+      all: async () => statusLog.all(),
+      count: async () => statusLog.all().length,
     },
     reminders: {
-      has: (key) => data.reminders.some((r) => r.key === key),
-      get: (key) => data.reminders.find((r) => r.key === key),
+      has: async (key) => data.reminders.some((r) => r.key === key),
+      get: async (key) => data.reminders.find((r) => r.key === key),
       async claim(reminder, intents = []) {
         const list = Array.isArray(reminder) ? reminder : [reminder as SentReminder];
         const keys = new Set(list.map((r) => r.key));
@@ -251,11 +250,11 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         await save();
         return true;
       },
-      list: () => data.reminders,
+      list: async () => data.reminders,
       async addDelivery(delivery) {
         await appendTo(deliveryLog, delivery);
       },
-      deliveries: (filter = {}) =>
+      deliveries: async (filter = {}) =>
         deliveryLog
           .all()
           .filter((d) => (filter.ref === undefined || d.ref === filter.ref) && (filter.since === undefined || d.at >= filter.since)),
@@ -278,12 +277,12 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         }
         await save();
       },
-      unanswered: (limit = 10) =>
+      unanswered: async (limit = 10) =>
         [...data.unanswered].sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked)).slice(0, limit),
-      days: (from, to) => data.questionDays.filter((d) => d.day >= from && d.day <= to),
+      days: async (from, to) => data.questionDays.filter((d) => d.day >= from && d.day <= to),
     },
     runs: {
-      get: (key) => data.runs.find((r) => r.key === key),
+      get: async (key) => data.runs.find((r) => r.key === key),
       async claim(run, intents = []) {
         if (data.runs.some((r) => r.key === run.key)) return false;
         data.runs.push(run);
@@ -291,7 +290,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         await save();
         return true;
       },
-      list: (prefix = "") => data.runs.filter((r) => r.key.startsWith(prefix)),
+      list: async (prefix = "") => data.runs.filter((r) => r.key.startsWith(prefix)),
     },
     prompts: {
       async set(prompt: PendingPrompt) {
@@ -302,7 +301,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         data.prompts.push(prompt);
         await save();
       },
-      find(chatKey, userKey, now, kind) {
+      async find(chatKey, userKey, now, kind) {
         const candidates = data.prompts.filter(
           (p) =>
             p.chatKey === chatKey &&
@@ -319,7 +318,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
       },
     },
     topics: {
-      get: (chatKey) => data.topics.find((x) => x.chatKey === chatKey),
+      get: async (chatKey) => data.topics.find((x) => x.chatKey === chatKey),
       async set(topic) {
         data.topics = data.topics.filter((x) => x.chatKey !== topic.chatKey);
         data.topics.push({ ...topic, question: topic.question.slice(0, LIMITS.exampleLength) });
@@ -343,9 +342,9 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         await save();
       },
       // Listings are appended in the order they were shown, so the last match is the newest, even at one instant.
-      latest: (chatKey, userKey) =>
+      latest: async (chatKey, userKey) =>
         data.listings.findLast((l) => l.chatKey === chatKey && (l.userKey === undefined || userKey === undefined || l.userKey === userKey)),
-      family: (chatKey, family, now) => data.listings.filter((l) => l.chatKey === chatKey && l.family === family && l.expiresAt > now).reverse(),
+      family: async (chatKey, family, now) => data.listings.filter((l) => l.chatKey === chatKey && l.family === family && l.expiresAt > now).reverse(),
     },
     answers: helpDesk.answers,
     askers: helpDesk.askers,
@@ -361,7 +360,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         data.intents = data.intents.filter((i) => !gone.has(i.id));
         if (data.intents.length !== before) await save();
       },
-      list: () => data.intents as OutboxIntent[],
+      list: async () => data.intents as OutboxIntent[],
     },
     inbound: {
       async claim(key, at, withinMs) {

@@ -9,10 +9,11 @@ import { singular } from "./query.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
-import { progressLine } from "../status/aggregate.js";
+import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate.js";
 import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import type { SearchResult } from "./types.js";
+import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
 /** The hidden command behind "Xem thêm" and "Có phải anh/chị muốn hỏi" buttons. */
 export const MORE_COMMAND = "xemthem";
@@ -37,12 +38,32 @@ export interface AnswerOutcome {
 }
 
 /**
+ * What composing an answer reads from the store, loaded once per question by {@link loadAnswerData}
+ * so that {@link composeAnswer} and the renderers stay pure.
+ */
+export interface AnswerData {
+  /** The chat's last topic, for elliptical follow-ups. */
+  topic: TopicRecord | undefined;
+  /** The latest statuses, for aggregate progress lines. */
+  latest: LatestLookup;
+  /** Coordinator answers, tried when the plan has no answer. */
+  coordinatorAnswers: readonly CoordinatorAnswer[];
+}
+
+/** Loads what {@link composeAnswer} needs for this chat, in one round of reads. */
+export async function loadAnswerData(ctx: CommandContext): Promise<AnswerData> {
+  const { store } = ctx.services;
+  const [topic, latest, coordinatorAnswers] = await Promise.all([store.topics.get(ctx.actor.chatKey), loadLatest(store), store.answers.list()]);
+  return { topic, latest, coordinatorAnswers };
+}
+
+/**
  * Answers a question from the knowledge base, remembers the chat's topic for follow-ups, and records it in the
  * question statistics (unanswered ones are aggregated by folded text for the weekly digest). Small talk is
  * neither an answer nor an unanswered question: it is not recorded.
  */
 export async function answerQuestion(ctx: CommandContext, question: string): Promise<Reply[]> {
-  const outcome = composeAnswer(ctx, question);
+  const outcome = composeAnswer(ctx, question, await loadAnswerData(ctx));
   if (outcome.smallTalk) return outcome.replies;
   const folded = fold(question).slice(0, 200);
   // Statistics must never cost the person their answer, nor delay it: the answer goes out while the
@@ -74,20 +95,20 @@ export async function rememberTopic(ctx: CommandContext, question: string, outco
  * Searches and renders without recording anything: small talk first; then the best entry (with the runner-up
  * offered when two entries are close), read within the chat's recent topic when the question is elliptical
  * ("còn Vũng Tàu thì sao?", "ai làm?"); or a clear "no information" reply with related topics and a contact.
- * Pure apart from reading the store (statuses, the chat's topic); the CLI uses it to report entry ids and scores.
+ * Pure: what it needs from the store comes in `data` ({@link loadAnswerData}); the CLI uses it to report entry ids and scores.
  */
-export function composeAnswer(base: CommandContext, question: string): AnswerOutcome {
+export function composeAnswer(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
   // Answer in the language the question is written in; when that is unclear, in the chat's language.
   const lang = detectLanguage(question) ?? base.lang;
   const ctx: CommandContext = { ...base, lang };
-  const { knowledge, store } = ctx.services;
+  const { knowledge } = ctx.services;
   const kind = smallTalkKind(question);
   if (kind) {
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
   const standalone = knowledge.search(question);
-  const previous = freshTopic(store.topics.get(ctx.actor.chatKey), ctx.now);
+  const previous = freshTopic(data.topic, ctx.now);
   const previousEntry = previous && knowledge.entry(previous.entryId);
   let result = standalone;
   let followUp = false;
@@ -111,13 +132,13 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
   }
   if (result.decision === "none" || !result.best) {
     // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
-    const fromCoordinators = answerFromCoordinators(ctx, question, result, renderEntry);
+    const fromCoordinators = answerFromCoordinators(ctx, data.coordinatorAnswers, question, result, (c, entry) => renderEntry(c, entry, data.latest));
     if (fromCoordinators) return { ...fromCoordinators, lang };
     return { replies: [renderNoAnswer(ctx, result)], result, answered: false, lang };
   }
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
   const asked = followUp && previous ? `${previous.question} ${question}` : question;
-  return { replies: [renderEntry(ctx, result.best.entry, { runnerUp, question: asked, units: result.units })], result, answered: true, followUp, lang };
+  return { replies: [renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units })], result, answered: true, followUp, lang };
 }
 
 /**
@@ -127,6 +148,7 @@ export function composeAnswer(base: CommandContext, question: string): AnswerOut
 export function renderEntry(
   ctx: CommandContext,
   entry: FaqEntry,
+  latest: LatestLookup,
   options: { runnerUp?: FaqEntry; question?: string; units?: readonly string[] } = {},
 ): Reply {
   const { lang } = ctx;
@@ -141,11 +163,11 @@ export function renderEntry(
   if (options.runnerUp && other) {
     buttons.push([{ label: `${t(lang, "Có phải anh/chị muốn hỏi", "Did you mean")}: ${shorten(questionIn(options.runnerUp, lang))}`, payload: other }]);
   }
-  const { content, store } = ctx.services;
+  const { content } = ctx.services;
   const body = entry.render
-    ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, store, id, lang) })
+    ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, latest, id, lang) })
     : answerText(entry, lang);
-  return reply(lines(body, inline && moreText, ...milestoneBlock(ctx, entry), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  return reply(lines(body, inline && moreText, ...milestoneBlock(ctx, entry, latest), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */
@@ -209,7 +231,7 @@ export function renderNoAnswer(ctx: CommandContext, result: SearchResult): Reply
  * The lines about each related milestone: "• Thử nghiệm QLVB: 15/06/2025 (còn 14 ngày)", followed by
  * {@link statusLines}. The one place where milestone facts join an answer.
  */
-export function milestoneBlock(ctx: CommandContext, entry: FaqEntry): Rich[] {
+export function milestoneBlock(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup): Rich[] {
   const { content } = ctx.services;
   const related = byDeadline(entry.milestones.map((id) => content.milestones.find((m) => m.id === id)).filter((m) => m !== undefined));
   if (related.length === 0) return [];
@@ -219,7 +241,7 @@ export function milestoneBlock(ctx: CommandContext, entry: FaqEntry): Rich[] {
   if (related.length > shown.length) {
     out.push([t(ctx.lang, `…và ${related.length - shown.length} mốc khác (gõ /lich để xem đủ).`, `…and ${related.length - shown.length} more (type /deadlines).`)]);
   }
-  out.push(...statusLines(ctx, shown).map((l): Rich => [l]));
+  out.push(...statusLines(ctx, shown, latest).map((l): Rich => [l]));
   return out;
 }
 
@@ -227,10 +249,10 @@ export function milestoneBlock(ctx: CommandContext, entry: FaqEntry): Rich[] {
  * Reported progress of the related milestones, in aggregate only ("3/5 đơn vị đã báo hoàn thành"):
  * never names, never notes. Empty until someone reports.
  */
-export function statusLines(ctx: CommandContext, milestones: readonly Milestone[]): string[] {
-  const { content, store } = ctx.services;
+export function statusLines(ctx: CommandContext, milestones: readonly Milestone[], latest: LatestLookup): string[] {
+  const { content } = ctx.services;
   return milestones.flatMap((m) => {
-    const line = progressLine(content, store, m.id, ctx.lang);
+    const line = progressLine(content, latest, m.id, ctx.lang);
     if (!line) return [];
     return [milestones.length > 1 ? `${milestoneTitle(m, ctx.lang)} — ${line}` : line];
   });

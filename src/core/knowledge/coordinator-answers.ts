@@ -94,7 +94,7 @@ export function indexedEntries(answers: readonly CoordinatorAnswer[], content: C
 
 /**
  * The coordinator answer or link that answers `question`, if any: searched like the FAQ, over the
- * active answers only. Pure apart from reading the store.
+ * active answers only. Pure: the caller loads the answers.
  */
 export function matchCoordinatorAnswer(content: Content, answers: readonly CoordinatorAnswer[], question: string): CoordinatorMatch | undefined {
   const signature = answers.map((a) => `${a.id}:${a.versions.length}`).join(",");
@@ -127,11 +127,12 @@ export interface CoordinatorOutcome {
  */
 export function answerFromCoordinators(
   ctx: CommandContext,
+  answers: readonly CoordinatorAnswer[],
   question: string,
   refused: SearchResult,
   renderEntry: (ctx: CommandContext, entry: FaqEntry) => Reply,
 ): CoordinatorOutcome | undefined {
-  const match = matchCoordinatorAnswer(ctx.services.content, ctx.services.store.answers.list(), question);
+  const match = matchCoordinatorAnswer(ctx.services.content, answers, question);
   if (!match) return undefined;
   const result: SearchResult = { ...refused, decision: "confident", best: match.hit, suggestions: [] };
   const replies = match.entry ? [renderEntry(ctx, match.entry)] : [renderCoordinatorAnswer(match.answer, ctx.lang)];

@@ -5,18 +5,20 @@ import type { ChatKey, Store, UserKey } from "../ports.js";
 import { reply, type Reply } from "../reply.js";
 
 /** Every admin: ADMIN_IDS from config, then those registered with the first-admin code. */
-export function adminUserKeys(store: Pick<Store, "people">, settings: Pick<CoreSettings, "adminKeys">): UserKey[] {
-  return [...new Set([...settings.adminKeys, ...store.people.list({ role: "admin" }).map((p) => p.userKey)])];
+export async function adminUserKeys(store: Pick<Store, "people">, settings: Pick<CoreSettings, "adminKeys">): Promise<UserKey[]> {
+  const granted = await store.people.list({ role: "admin" });
+  return [...new Set([...settings.adminKeys, ...granted.map((p) => p.userKey)])];
 }
 
 /**
  * The private chats of the admins who can be written to: a person's private chat has the id of the person
  * on both Telegram and Zalo. Chats that blocked the assistant are left out.
  */
-export function adminChats(store: Pick<Store, "people" | "chats">, settings: Pick<CoreSettings, "adminKeys">): ChatKey[] {
-  return adminUserKeys(store, settings)
-    .map((k): ChatKey => store.people.get(k)?.chatKey ?? k)
-    .filter((k) => store.chats.get(k)?.active !== false);
+export async function adminChats(store: Pick<Store, "people" | "chats">, settings: Pick<CoreSettings, "adminKeys">): Promise<ChatKey[]> {
+  const keys = await adminUserKeys(store, settings);
+  const chats = await Promise.all(keys.map(async (k): Promise<ChatKey> => (await store.people.get(k))?.chatKey ?? k));
+  const active = await Promise.all(chats.map(async (k) => (await store.chats.get(k))?.active !== false));
+  return chats.filter((_, i) => active[i]);
 }
 
 /** The notice admins get once when Zalo answers 429 "quota exceeded" and sending to Zalo pauses. */

@@ -11,16 +11,18 @@ import { type AlertOutcome, reporterText } from "./render.js";
 
 /**
  * Where alerts go: the private chats of active coordinators; the admins when there is no
- * coordinator yet. The person who caused the alert and chats that blocked the bot are left out.
+ * coordinator yet (`to` says which). The person who caused the alert and chats that blocked the bot are left out.
  */
-export function alertRecipients(services: Services, exclude?: UserKey): ChatKey[] {
+export async function alertRecipients(services: Services, exclude?: UserKey): Promise<{ to: "coordinator" | "admin"; chats: ChatKey[] }> {
   const { store, settings } = services;
-  const coordinators = store.people.list({ role: "coordinator" });
+  const coordinators = await store.people.list({ role: "coordinator" });
   const keys =
     coordinators.length > 0
       ? coordinators.filter((p) => p.userKey !== exclude).map((p) => p.chatKey)
-      : adminChats(store, settings).filter((k) => k !== exclude);
-  return [...new Set(keys)].filter((k) => store.chats.get(k)?.active !== false);
+      : (await adminChats(store, settings)).filter((k) => k !== exclude);
+  const unique = [...new Set(keys)];
+  const active = await Promise.all(unique.map(async (k) => (await store.chats.get(k))?.active !== false));
+  return { to: coordinators.length > 0 ? "coordinator" : "admin", chats: unique.filter((_, i) => active[i]) };
 }
 
 /** The reporter's name, as a Telegram mention link when they are on Telegram, so a coordinator can write to them directly. */
@@ -57,8 +59,7 @@ export function blockedAlertReply(services: Services, record: StatusRecord, mile
  */
 export async function sendBlockedAlert(ctx: CommandContext, record: StatusRecord, milestone: Milestone, kind: "new" | "note"): Promise<AlertOutcome> {
   const { services } = ctx;
-  const recipients = alertRecipients(services, ctx.actor.userKey);
-  const to = services.store.people.list({ role: "coordinator" }).length > 0 ? "coordinator" : "admin";
+  const { to, chats: recipients } = await alertRecipients(services, ctx.actor.userKey);
   if (recipients.length === 0) {
     services.log.warn({ event: "alert-no-recipient", recordId: record.id }, "status: no coordinator or admin to alert");
     return { kind: "nobody" };

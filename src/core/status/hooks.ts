@@ -14,16 +14,16 @@ const NOTE_PREFIX = /^\s*(?:ghi\s*ch[uú]|note)\s*[:\-–—]\s*([\s\S]+)$/iu;
 /** "1".."4", optionally followed by a note: "4", "4. thiếu máy chủ", "3 - chờ nhà cung cấp". "12" or "3.5" are not. */
 const BARE_STATUS = /^([1-4])[.)]?(?:(?:\s*[:\-–—]\s*|\s+)([\s\S]+))?$/u;
 
-function pendingNote(ctx: CommandContext) {
-  const prompt = ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "note");
+async function pendingNote(ctx: CommandContext) {
+  const prompt = await ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "note");
   return prompt && prompt.userKey === ctx.actor.userKey ? prompt : undefined;
 }
 
-function pendingBundle(ctx: CommandContext) {
+async function pendingBundle(ctx: CommandContext) {
   return ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "bundle");
 }
 
-function pendingReminder(ctx: CommandContext) {
+async function pendingReminder(ctx: CommandContext) {
   return ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "reminder");
 }
 
@@ -33,20 +33,20 @@ function pendingReminder(ctx: CommandContext) {
  * A bare "1".."4" answering a newer reminder is left to the reminder hook.
  */
 export const noteHook: TextHook = async (ctx, text) => {
-  const prompt = pendingNote(ctx);
+  const prompt = await pendingNote(ctx);
   if (!prompt) return null;
   const repliedTo = ctx.message.replyToBotMessageId;
   if (prompt.messageId !== undefined && repliedTo !== undefined && repliedTo !== prompt.messageId) return null;
   if (BARE_STATUS.test(text)) {
     // A bare number answers a reminder (or a day's bundle) sent after the note was asked for.
-    const reminder = pendingReminder(ctx);
+    const reminder = await pendingReminder(ctx);
     if (reminder && reminder.createdAt > prompt.createdAt) return null;
-    const bundle = pendingBundle(ctx);
+    const bundle = await pendingBundle(ctx);
     if (bundle && bundle.createdAt > prompt.createdAt) return null;
   }
   // "B 1" while a bundle of reminders waits answers the bundle; it is not the note.
   const bundleReply = parseBundleReply(text);
-  if (bundleReply?.letter !== undefined && pendingBundle(ctx)) return null;
+  if (bundleReply?.letter !== undefined && (await pendingBundle(ctx))) return null;
   // "ghi chú: …" is always a note; a reply to the prompt is one too. Anything else that reads as a question is
   // not saved as the note: the person is asked which it is (the prompt stays open).
   const explicit = NOTE_PREFIX.exec(text);
@@ -89,7 +89,7 @@ export const noteHook: TextHook = async (ctx, text) => {
 export const reminderReplyHook: TextHook = async (ctx, text): Promise<Reply[] | null> => {
   const m = BARE_STATUS.exec(text);
   if (!m) return null;
-  const prompt = pendingReminder(ctx);
+  const prompt = await pendingReminder(ctx);
   if (!prompt) return null;
   const [milestoneId, agencyId] = prompt.ref.split("|");
   const status = statusByNumber(Number(m[1]));
@@ -106,7 +106,7 @@ export const reminderReplyHook: TextHook = async (ctx, text): Promise<Reply[] | 
 export const bundleReplyHook: TextHook = async (ctx, text): Promise<Reply[] | null> => {
   const parsed = parseBundleReply(text);
   if (!parsed) return null;
-  const prompt = pendingBundle(ctx);
+  const prompt = await pendingBundle(ctx);
   const items = prompt?.items ?? [];
   if (!prompt || items.length === 0) return null;
   const index = parsed.letter === undefined ? (items.length === 1 ? 0 : -1) : bundleIndex(parsed.letter);

@@ -102,10 +102,10 @@ export function logRefusal(ctx: CommandContext, error: unknown, attempt: Record<
 }
 
 /** A new, short, unique record id such as `st-9f3a1c7b`. */
-function newRecordId(ctx: CommandContext): string {
+async function newRecordId(ctx: CommandContext): Promise<string> {
   for (;;) {
     const id = `st-${randomBytes(4).toString("hex")}`;
-    if (!ctx.services.store.statuses.get(id)) return id;
+    if (!(await ctx.services.store.statuses.get(id))) return id;
   }
 }
 
@@ -131,7 +131,7 @@ export async function recordStatus(ctx: CommandContext, input: StatusInput): Pro
     logRefusal(ctx, error, { milestoneId: input.milestoneId, agencyId: input.agencyId, status: input.status });
   }
   const record: StatusRecord = {
-    id: newRecordId(ctx),
+    id: await newRecordId(ctx),
     kind: "status",
     milestoneId: auth.milestone.id,
     agencyId: auth.agency.id,
@@ -165,13 +165,13 @@ function attribution(ctx: CommandContext, onBehalfOf: string | undefined): Pick<
  * The pending reminder prompt of this chat for a milestone and agency, if any: a status given
  * any other way answers the reminder too, so a later bare "1".."4" is not applied twice.
  */
-export function pendingReminderFor(ctx: CommandContext, milestoneId: string, agencyId: string): string | undefined {
-  const prompt = ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "reminder");
+export async function pendingReminderFor(ctx: CommandContext, milestoneId: string, agencyId: string): Promise<string | undefined> {
+  const prompt = await ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "reminder");
   return prompt && prompt.ref.startsWith(`${milestoneId}|${agencyId}|`) ? prompt.ref : undefined;
 }
 
 async function clearAnsweredReminder(ctx: CommandContext, milestoneId: string, agencyId: string): Promise<void> {
-  const ref = pendingReminderFor(ctx, milestoneId, agencyId);
+  const ref = await pendingReminderFor(ctx, milestoneId, agencyId);
   if (ref) await ctx.services.store.prompts.clear(ctx.actor.chatKey, ref);
 }
 
@@ -213,7 +213,7 @@ export async function recordAndConfirm(ctx: CommandContext, input: StatusInput, 
  */
 export async function addNote(ctx: CommandContext, statusRecordId: string, rawNote: string): Promise<Reply[]> {
   const { store, content } = ctx.services;
-  const status = store.statuses.get(statusRecordId);
+  const status = await store.statuses.get(statusRecordId);
   if (!status || status.kind !== "status") {
     throw new UserError(t(ctx.lang, "Không tìm thấy cập nhật cần ghi chú. Xin vui lòng dùng /capnhat để cập nhật lại.", "The update for this note was not found. Please use /update again."));
   }
@@ -225,7 +225,7 @@ export async function addNote(ctx: CommandContext, statusRecordId: string, rawNo
     logRefusal(ctx, error, { milestoneId: status.milestoneId, agencyId: status.agencyId, noteFor: status.id });
   }
   const record: StatusRecord = {
-    id: newRecordId(ctx),
+    id: await newRecordId(ctx),
     kind: "note",
     milestoneId: status.milestoneId,
     agencyId: status.agencyId,
