@@ -11,6 +11,7 @@ import { loadContent } from "./content/load.js";
 import type { Content } from "./core/content/schema.js";
 import { FileProblemError } from "./core/errors.js";
 import { type ClosableStore, openStore } from "./store/open-store.js";
+import { openPostgresStore } from "./store/postgres/open.js";
 
 /** Config, content and store: what every entry point loads first, validated. */
 export interface Loaded {
@@ -23,6 +24,8 @@ export interface Loaded {
 export async function loadAll(env: Record<string, string | undefined>): Promise<Loaded> {
   const config = createConfig(env);
   const content = await loadContent(config.CONTENT_DIR);
+  // DATABASE_URL: the shared PostgreSQL store (several instances); otherwise the embedded file store.
+  if (config.DATABASE_URL) return { config, content, store: await openPostgresStore(config.DATABASE_URL) };
   const store = await openStore({
     file: config.DATA_FILE,
     // Another process took the data file over (this one froze past the lock's stale time): its changes are

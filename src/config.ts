@@ -78,12 +78,15 @@ const baseSchema = z.object({
   ),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be the assistant's public https address, e.g. https://bot.example.gov.vn" }).optional()),
   METRICS: z.stringbool({ error: "must be true or false" }).default(false),
+  DATABASE_URL: optionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a PostgreSQL connection URL, e.g. postgres://assistant:password@db:5432/assistant" }).optional(),
+  ),
   TRUST_PROXY: z.stringbool({ error: "must be true or false" }).default(false),
   LINK_SECRET: optionalText.pipe(z.string().min(32, { error: "must be at least 32 characters, e.g. `openssl rand -hex 32`" }).optional()),
 });
 
 /** Settings whose values are never printed, even when they are wrong. */
-const SECRETS = new Set(["BOT_TOKEN", "WEBHOOK_SECRET", "ZALO_BOT_TOKEN", "ZALO_WEBHOOK_SECRET", "LINK_SECRET"]);
+const SECRETS = new Set(["DATABASE_URL", "BOT_TOKEN", "WEBHOOK_SECRET", "ZALO_BOT_TOKEN", "ZALO_WEBHOOK_SECRET", "LINK_SECRET"]);
 
 function shown(name: string, value: string | undefined): string {
   if (SECRETS.has(name) && value) return `(hidden, ${value.length} characters)`;
