@@ -152,6 +152,10 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     if (c.ZALO_WEBHOOK_URL && !c.ZALO_BOT_TOKEN) problems.push("ZALO_WEBHOOK_URL is set but ZALO_BOT_TOKEN is not: set ZALO_BOT_TOKEN too, or remove ZALO_WEBHOOK_URL");
     if (c.ZALO_WEBHOOK_URL && !c.ZALO_WEBHOOK_SECRET)
       problems.push("ZALO_WEBHOOK_SECRET is required with ZALO_WEBHOOK_URL: set 8–256 random characters, e.g. `openssl rand -hex 24`");
+    // A generated secret lives beside one instance's data file: links signed by one instance would fail on the others.
+    if (c.DATABASE_URL && c.PUBLIC_URL && !c.LINK_SECRET) {
+      problems.push("LINK_SECRET is required with DATABASE_URL and PUBLIC_URL: every instance must sign links with the same secret; set 32+ random characters, e.g. `openssl rand -hex 32`");
+    }
     needsHttps("WEBHOOK_URL", c.WEBHOOK_URL, problems);
     needsHttps("ZALO_WEBHOOK_URL", c.ZALO_WEBHOOK_URL, problems);
     needsHttps("PUBLIC_URL", c.PUBLIC_URL, problems);
