@@ -12,8 +12,10 @@ import { benchAnswers } from "./answers.js";
 import { benchBoard } from "./board.js";
 import { benchDigest } from "./digest.js";
 import { benchFanout } from "./fanout.js";
+import { benchInstances } from "./instances.js";
 import { benchStartup } from "./startup.js";
 import { benchStatusWrites } from "./status-writes.js";
+import { benchStores } from "./stores.js";
 import { benchThroughput } from "./throughput.js";
 import type { BenchRow } from "./types.js";
 import { benchZaloFanout } from "./zalo-fanout.js";
@@ -27,6 +29,9 @@ const scenarios: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "start-up", run: () => benchStartup() },
   { name: "digest", run: () => benchDigest() },
   { name: "board", run: () => benchBoard() },
+  // lowdb and PostgreSQL side by side (each starts its own throwaway PostgreSQL; skipped without one).
+  { name: "stores: lowdb and PostgreSQL", run: () => benchStores() },
+  { name: "instances: webhook throughput, one and two", run: () => benchInstances() },
 ];
 
 function table(rows: BenchRow[]): string {
