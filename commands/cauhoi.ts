@@ -1,5 +1,5 @@
 import { defineCommand } from "../src/core/command.js";
-import { listingRecord, renderListing, selectUnanswered } from "../src/core/questions/listing.js";
+import { listingRecord, loadUnanswered, renderListing, selectUnanswered } from "../src/core/questions/listing.js";
 
 /**
  * /cauhoi [chủ đề hoặc từ khóa] (alias /questions): the questions the assistant could not answer,
@@ -15,7 +15,7 @@ export default defineCommand({
   parse: (args) => args.trim().slice(0, 100) || undefined,
   async run(ctx, filter) {
     const { store } = ctx.services;
-    const listing = selectUnanswered(ctx.services, filter);
+    const listing = selectUnanswered(ctx.services, await loadUnanswered(ctx.services.store), filter);
     await store.answers.setListing(listingRecord(ctx.actor.chatKey, listing, ctx.now));
     return renderListing(listing, ctx.lang);
   },

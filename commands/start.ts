@@ -1,5 +1,5 @@
 import { defineCommand, t } from "../src/core/command.js";
-import { topicButtons } from "../src/core/onboarding.js";
+import { loadTopicDays, topicButtons } from "../src/core/onboarding.js";
 import { redeemInvitation } from "../src/core/people/invitations.js";
 import { redemptionReply } from "../src/core/people/messages.js";
 import { bold, lines, reply } from "../src/core/reply.js";
@@ -17,7 +17,7 @@ export default defineCommand({
   async run(ctx, code) {
     if (code.length > 0) return redemptionReply(ctx, await redeemInvitation(ctx, code));
     const { lang } = ctx;
-    const topics = topicButtons(ctx.services, ctx.today);
+    const topics = topicButtons(ctx.services, await loadTopicDays(ctx.services.store, ctx.today));
     return reply(
       lines(
         bold(t(lang, `Kính chào ${ctx.actor.name}!`, `Hello ${ctx.actor.name}!`)),

@@ -79,7 +79,7 @@ export async function deliver(
  * before the scheduled jobs. Returns how many were sent again.
  */
 export async function recoverIntents(deps: DeliveryDeps, now: Date): Promise<number> {
-  const left = [...deps.store.intents.list()];
+  const left = [...(await deps.store.intents.list())];
   if (left.length === 0) return 0;
   const at = now.toISOString();
   deps.log.warn({ count: left.length }, "delivery: messages intended before a restart were not confirmed; sending them again marked (gửi lại)");
@@ -102,7 +102,7 @@ async function recordOutcome(deps: DeliveryDeps, intent: OutboxIntent, res: Send
         at,
       });
     }
-    if (res.result === "blocked" && store.chats.get(intent.chatKey)?.active !== false) await store.chats.markInactive(intent.chatKey, at);
+    if (res.result === "blocked" && (await store.chats.get(intent.chatKey))?.active !== false) await store.chats.markInactive(intent.chatKey, at);
     await store.intents.done([intent.id]);
   } catch (error) {
     // The message went out (or failed) but its outcome could not be saved: the intent stays, so it is repeated after a restart.

@@ -3,6 +3,7 @@
  * knowledge base's own order, each as a button that asks that topic's shortest question.
  */
 import type { Services } from "./command.js";
+import type { QuestionDay, Store } from "./ports.js";
 import type { FaqEntry } from "./content/schema.js";
 import type { Button } from "./reply.js";
 import { addDays } from "./time.js";
@@ -15,14 +16,19 @@ export function payloadBytes(payload: string): number {
   return new TextEncoder().encode(payload).length;
 }
 
+/** The days of question statistics the greeting ranks topics by: the past 30 days up to `today`. */
+export function loadTopicDays(store: Store, today: string): Promise<QuestionDay[]> {
+  return store.questions.days(addDays(today, -30), today);
+}
+
 /**
- * Up to `count` buttons for the most asked topics. A button opens the entry with `xemthem <id>` when
+ * Up to `count` buttons for the most asked topics, ranked by `days` ({@link loadTopicDays}). A button opens the entry with `xemthem <id>` when
  * that command exists, and otherwise asks the topic's shortest question with `hoi …`.
  */
-export function topicButtons(services: Services, today: string, count = 4): Button[] {
-  const { content, store, commands } = services;
+export function topicButtons(services: Pick<Services, "content" | "commands">, days: readonly QuestionDay[], count = 4): Button[] {
+  const { content, commands } = services;
   const asked = new Map<string, number>();
-  for (const day of store.questions.days(addDays(today, -30), today)) {
+  for (const day of days) {
     for (const [topic, n] of Object.entries(day.topics)) asked.set(topic, (asked.get(topic) ?? 0) + n);
   }
   const firstEntry = new Map<string, FaqEntry>();

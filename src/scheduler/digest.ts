@@ -34,12 +34,14 @@ export const INSTALLED_RUN_KEY = "installed";
  * already sent a digest but predates the record counts as installed long ago.
  */
 async function installedAt(deps: DigestJobDeps, now: Date): Promise<Date> {
-  const recorded = deps.store.runs.get(INSTALLED_RUN_KEY);
+  const recorded = await deps.store.runs.get(INSTALLED_RUN_KEY);
   if (recorded) return new Date(recorded.at);
-  const earlier = deps.store.runs.list("digest|").length > 0;
+  const earlier = (await deps.store.runs.list("digest|")).length > 0;
   const at = earlier ? new Date(0) : now;
-  await deps.store.runs.claim({ key: INSTALLED_RUN_KEY, at: at.toISOString() });
-  return at;
+  if (await deps.store.runs.claim({ key: INSTALLED_RUN_KEY, at: at.toISOString() })) return at;
+  // Another instance recorded it in the meantime: its record is the one that counts.
+  const theirs = await deps.store.runs.get(INSTALLED_RUN_KEY);
+  return theirs ? new Date(theirs.at) : at;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function startDigestJob(scheduler: Scheduler, deps: DigestJobDeps):
   // A fresh install has no week it missed: the first digest goes out on the next schedule, not a backlog now.
   const installed = await installedAt(deps, now);
   const scheduled = scheduledThisWeek(cron, now);
-  if (deps.store.runs.get(digestRunKey(now)) || scheduled === null) return null;
+  if ((await deps.store.runs.get(digestRunKey(now))) || scheduled === null) return null;
   if (installed.getTime() > scheduled.getTime()) {
     deps.log.info({ key: digestRunKey(now) }, "digest: first start after this week's digest time; the first digest follows the schedule");
     return null;

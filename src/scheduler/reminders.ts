@@ -63,7 +63,7 @@ async function runTick(deps: ReminderJobDeps): Promise<TickReport> {
   const { store, content, log } = deps;
   const now = deps.clock.now();
   const at = now.toISOString();
-  const plan = planNow(deps, now);
+  const plan = await planNow(deps, now);
   const report: TickReport = { today: plan.today, active: plan.active, sent: [], skipped: 0, escalated: [], unreachable: [], escalationSent: false };
   if (!plan.active) return report;
   await store.runs.claim({ key: `${TICK_PREFIX}${plan.today}`, at });
@@ -91,7 +91,7 @@ async function runTick(deps: ReminderJobDeps): Promise<TickReport> {
   report.unreachable = [...unreachable.keys()];
 
   const input: EscalationInput = { content, today: plan.today, items: plan.escalate, unreachable: [...unreachable.values()], skipped: plan.missed.length };
-  const coordinators = coordinatorChats(store);
+  const coordinators = await coordinatorChats(store);
   if (hasEscalationContent(input) && coordinators.length === 0) {
     // Nothing is recorded, so the items are escalated once a coordinator is registered.
     log.warn({ day: plan.today, items: plan.escalate.length, skipped: plan.missed.length }, "reminders: no coordinator is registered; the escalation waits for one");
@@ -118,23 +118,29 @@ async function runTick(deps: ReminderJobDeps): Promise<TickReport> {
 }
 
 /** The plan at `now`, with the missed window, the counted missed keys and the escalated pairs read from run records. */
-function planNow(deps: ReminderJobDeps, now: Date): ReminderPlan {
+async function planNow(deps: ReminderJobDeps, now: Date): Promise<ReminderPlan> {
   const { store } = deps;
   const today = dayOf(now);
-  const lastTick = store.runs
-    .list(TICK_PREFIX)
+  // Everything the planner reads, loaded in one round; the planner itself is pure.
+  const [ticks, escalations, latest, sent] = await Promise.all([
+    store.runs.list(TICK_PREFIX),
+    store.runs.list(ESCALATION_PREFIX),
+    store.statuses.latest(),
+    store.reminders.list(),
+  ]);
+  const lastTick = ticks
     .map((r) => r.key.slice(TICK_PREFIX.length))
     .filter((day) => day < today)
     .sort()
     .at(-1);
   const skippedKeys = new Set<string>();
   const escalated = new Set<string>();
-  for (const run of store.runs.list(ESCALATION_PREFIX)) {
+  for (const run of escalations) {
     const data = (run.data ?? {}) as EscalationData;
     for (const k of data.skipped ?? []) skippedKeys.add(k);
     for (const p of data.items ?? []) escalated.add(p);
   }
-  return planReminders(deps.content.milestones, store.statuses.latest(), store.reminders.list(), deps.calendar, now, {
+  return planReminders(deps.content.milestones, latest, sent, deps.calendar, now, {
     reminderTime: deps.settings.reminderTime,
     missedSince: lastTick,
     skippedKeys,

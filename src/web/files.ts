@@ -42,10 +42,10 @@ export function createDigestFileMaker(deps: { content: Content; store: Store; ch
     if (source.kind === "calendar-ics") {
       return { data: new TextEncoder().encode(renderDeadlinesIcs(deps.content, source.agencyId, asOf)), contentType: FILE_TYPES[source.kind] };
     }
-    const digest = digestFromStore(deps.content, deps.store, asOf);
+    const digest = await digestFromStore(deps.content, deps.store, asOf);
     if (source.kind === "digest-csv") return { data: digestCsvBytes(digest, "vi"), contentType: FILE_TYPES[source.kind] };
     if (source.kind === "digest-xlsx") {
-      const records = deps.store.statuses.all().filter((r) => Date.parse(r.at) <= asOf.getTime());
+      const records = (await deps.store.statuses.all()).filter((r) => Date.parse(r.at) <= asOf.getTime());
       return { data: await renderDigestXlsx(deps.content, digest, records), contentType: FILE_TYPES[source.kind] };
     }
     if (!deps.charts) throw new Error("web: no chart renderer is configured");

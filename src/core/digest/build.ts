@@ -76,7 +76,7 @@ export function milestoneLight(pairs: readonly Pick<DigestPair, "state" | "overd
  * - changes: pairs whose state differs from `previous` (the snapshot stored by the previous digest run).
  *
  * ```ts
- * const digest = buildDigest(content, digestInputFrom(store, now), now, previousSnapshot);
+ * const digest = buildDigest(content, await digestInputFrom(store, now), now, previousSnapshot);
  * ```
  */
 export function buildDigest(content: Content, input: DigestInput, now: Date, previous?: DigestSnapshot): Digest {
@@ -358,22 +358,34 @@ export function previousSnapshot(runs: readonly RunRecord[], now: Date): DigestS
 }
 
 /** Reads the plain data a digest needs from the store (the adapter between {@link Store} and {@link buildDigest}). */
-export function digestInputFrom(store: Store, now: Date): DigestInput {
+export async function digestInputFrom(store: Store, now: Date): Promise<DigestInput> {
   const week = digestWeek(now);
   // "As of now": nothing recorded after `now` counts, so `digest --now 2025-06-16` shows that Monday's picture.
   const until = now.toISOString();
-  const records = store.statuses.all().filter((r) => r.at <= until);
+  // One round of reads, all at once: a server store answers them in parallel.
+  const [all, reminders, deliveries, chats, people, questionDays, unanswered, coordinatorAnswers, quotaRuns] = await Promise.all([
+    store.statuses.all(),
+    store.reminders.list(),
+    store.reminders.deliveries({ since: atLocal(week.from).toISOString() }),
+    store.chats.list(),
+    store.people.list(),
+    store.questions.days(week.from, week.to),
+    store.questions.unanswered(100),
+    store.answers.list(),
+    store.runs.list("zalo-quota|"),
+  ]);
+  const records = all.filter((r) => r.at <= until);
   return {
     latest: latestAsOf(records),
     records,
-    reminders: store.reminders.list().filter((r) => r.sentAt <= until),
-    deliveries: store.reminders.deliveries({ since: atLocal(week.from).toISOString() }).filter((d) => d.at <= until),
-    chats: store.chats.list(),
-    people: store.people.list(),
-    questionDays: store.questions.days(week.from, week.to),
-    unanswered: store.questions.unanswered(100),
-    coordinatorAnswers: store.answers.list(),
-    quotaPauses: store.runs.list("zalo-quota|").map((r) => ({ at: r.at, ...((r.data as { until?: string } | undefined)?.until ? { until: (r.data as { until: string }).until } : {}) })),
+    reminders: reminders.filter((r) => r.sentAt <= until),
+    deliveries: deliveries.filter((d) => d.at <= until),
+    chats,
+    people,
+    questionDays,
+    unanswered,
+    coordinatorAnswers,
+    quotaPauses: quotaRuns.map((r) => ({ at: r.at, ...((r.data as { until?: string } | undefined)?.until ? { until: (r.data as { until: string }).until } : {}) })),
   };
 }
 
@@ -396,6 +408,7 @@ export function latestAsOf(records: readonly StatusRecord[]): LatestStatus[] {
 }
 
 /** Builds the digest at `now` from the store, compared with the previous stored digest. */
-export function digestFromStore(content: Content, store: Store, now: Date): Digest {
-  return buildDigest(content, digestInputFrom(store, now), now, previousSnapshot(store.runs.list("digest|"), now));
+export async function digestFromStore(content: Content, store: Store, now: Date): Promise<Digest> {
+  const [input, runs] = await Promise.all([digestInputFrom(store, now), store.runs.list("digest|")]);
+  return buildDigest(content, input, now, previousSnapshot(runs, now));
 }

@@ -31,9 +31,9 @@ export type DigestSendOutcome =
  * Who receives the weekly digest: every active coordinator's private chat, or, when there is
  * no coordinator, the private chat of every admin from config (`telegram:123` → chat `telegram:123`).
  */
-export function digestRecipients(store: Store, adminKeys: readonly UserKey[]): ChatKey[] {
-  const coordinators = store.people.list({ role: "coordinator" }).map((p) => p.chatKey);
-  const chosen = coordinators.length > 0 ? coordinators : adminChats(store, { adminKeys });
+export async function digestRecipients(store: Store, adminKeys: readonly UserKey[]): Promise<ChatKey[]> {
+  const coordinators = (await store.people.list({ role: "coordinator" })).map((p) => p.chatKey);
+  const chosen = coordinators.length > 0 ? coordinators : await adminChats(store, { adminKeys });
   return [...new Set(chosen)];
 }
 
@@ -93,13 +93,14 @@ export async function digestReplies(digest: Digest, options: { charts?: DigestCh
  */
 export async function sendWeeklyDigest(deps: DigestSendDeps, now: Date): Promise<DigestSendOutcome> {
   const key = digestRunKey(now);
-  if (deps.store.runs.get(key)) return { status: "already-sent", key };
-  const recipients = digestRecipients(deps.store, deps.settings.adminKeys);
+  // A cheap early exit only: the claim below is what makes the digest go once.
+  if (await deps.store.runs.get(key)) return { status: "already-sent", key };
+  const recipients = await digestRecipients(deps.store, deps.settings.adminKeys);
   if (recipients.length === 0) {
     deps.log.warn({ key }, "digest: no coordinator and no admin to send the weekly digest to; add ADMIN_IDS or invite a coordinator");
     return { status: "no-recipients", key };
   }
-  const digest = digestFromStore(deps.content, deps.store, now);
+  const digest = await digestFromStore(deps.content, deps.store, now);
   const replies = await digestReplies(digest, { charts: deps.charts, log: deps.log });
   const at = now.toISOString();
   // The week is claimed together with the intents of its messages: a crash before a send repeats that message after the restart.

@@ -9,9 +9,9 @@ import type { Store, UserKey } from "../ports.js";
  * The board scope of `userKey` now: everything for admins (ADMIN_IDS or a stored admin grant) and
  * coordinators, their own agency for a lead, and undefined for anyone else (or a revoked role).
  */
-export function boardScopeOf(store: Store, adminKeys: readonly UserKey[], userKey: UserKey): BoardScope | undefined {
+export async function boardScopeOf(store: Store, adminKeys: readonly UserKey[], userKey: UserKey): Promise<BoardScope | undefined> {
   if (adminKeys.includes(userKey)) return { kind: "all" };
-  const person = store.people.get(userKey);
+  const person = await store.people.get(userKey);
   if (!person || person.revokedAt) return undefined;
   if (person.role === "admin" || person.role === "coordinator") return { kind: "all" };
   if (person.role === "lead" && person.agencyId) return { kind: "agency", agencyId: person.agencyId };

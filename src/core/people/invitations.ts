@@ -98,7 +98,7 @@ export async function issueInvitation(ctx: CommandContext, target: InvitationTar
 export async function redeemInvitation(ctx: CommandContext, rawCode: string): Promise<Redemption> {
   const { actor, lang, services, now, message } = ctx;
   const code = normalizeCode(rawCode);
-  const invitation = code.length > 0 ? services.store.invitations.findByHash(hashCode(code)) : undefined;
+  const invitation = code.length > 0 ? await services.store.invitations.findByHash(hashCode(code)) : undefined;
   if (!invitation) {
     throw new UserError(
       t(
@@ -122,7 +122,7 @@ export async function redeemInvitation(ctx: CommandContext, rawCode: string): Pr
   if (message.chat.type === "group") {
     const agencyId = groupAgency(invitation, ctx);
     if (!(await services.store.invitations.markUsed(invitation.codeHash, actor.userKey, at))) throw usedError(lang);
-    const previous = services.store.chats.get(actor.chatKey);
+    const previous = await services.store.chats.get(actor.chatKey);
     const chat: ChatRecord = {
       chatKey: actor.chatKey,
       type: "group",
@@ -147,7 +147,7 @@ export async function redeemInvitation(ctx: CommandContext, rawCode: string): Pr
     grantedAt: at,
   };
   await services.store.people.grant(person);
-  const previous = services.store.chats.get(actor.chatKey);
+  const previous = await services.store.chats.get(actor.chatKey);
   await services.store.chats.upsert({ ...previous, chatKey: actor.chatKey, type: "private", active: true, inactiveSince: undefined });
   if (invitation.kind === "admin") return { kind: "admin", person };
   return invitation.kind === "lead" ? { kind: "lead", agencyId: invitation.agencyId!, person } : { kind: "coordinator", person };
@@ -164,7 +164,7 @@ export async function issueFirstAdminCode(
   adminKeys: readonly string[],
   now: Date,
 ): Promise<{ code: string; expiresAt: string } | null> {
-  if (adminKeys.length > 0 || store.people.list({ role: "admin" }).length > 0) return null;
+  if (adminKeys.length > 0 || (await store.people.list({ role: "admin" })).length > 0) return null;
   const code = generateCode();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS).toISOString();
   await store.invitations.add({ codeHash: hashCode(code), kind: "admin", createdBy: "console:start-up", createdAt: now.toISOString(), expiresAt });

@@ -28,13 +28,13 @@ export function personRef(userKey: UserKey, channel: ChannelName): string {
  * Finds an active person from what a coordinator typed: the id shown by /toi (`123`),
  * a full key (`telegram:123`), or a unique name.
  */
-export function findPerson(store: Store, channel: ChannelName, text: string): Person | undefined {
+export async function findPerson(store: Store, channel: ChannelName, text: string): Promise<Person | undefined> {
   const ref = text.trim().replace(/^@/, "");
   if (ref.length === 0) return undefined;
   const key = (ref.includes(":") ? ref : `${channel}:${ref}`) as UserKey;
-  const byKey = store.people.get(key);
+  const byKey = await store.people.get(key);
   if (byKey) return byKey;
-  const byName = store.people.list().filter((p) => p.name.toLowerCase() === ref.toLowerCase());
+  const byName = (await store.people.list()).filter((p) => p.name.toLowerCase() === ref.toLowerCase());
   return byName.length === 1 ? byName[0] : undefined;
 }
 
@@ -50,7 +50,7 @@ export function canRevoke(actor: Actor, person: Person): boolean {
  */
 export async function revokePerson(ctx: CommandContext, text: string): Promise<Person> {
   const { actor, lang, services, now } = ctx;
-  const person = findPerson(services.store, ctx.message.channel, text);
+  const person = await findPerson(services.store, ctx.message.channel, text);
   if (!person) {
     throw new UserError(
       t(

@@ -36,8 +36,8 @@ export interface DeskOutcome {
 }
 
 /** The question numbered `n` in the chat's latest /cauhoi listing, still unanswered. */
-export function listedQuestion(store: Store, actor: Actor, n: number, now: Date, lang: Lang): UnansweredQuestion {
-  const listing = store.answers.listing(actor.chatKey);
+export async function listedQuestion(store: Store, actor: Actor, n: number, now: Date, lang: Lang): Promise<UnansweredQuestion> {
+  const listing = await store.answers.listing(actor.chatKey);
   if (!listing || now.getTime() - Date.parse(listing.at) > LISTING_TTL_MS) {
     throw new UserError(t(lang, "Xin vui lòng gõ /cauhoi trước để xem danh sách câu hỏi có đánh số.", "Please type /questions first to see the numbered list."));
   }
@@ -47,9 +47,9 @@ export function listedQuestion(store: Store, actor: Actor, n: number, now: Date,
       t(lang, `Danh sách gần nhất không có câu số ${n} (chỉ từ 1 đến ${listing.folded.length}). Gõ /cauhoi để xem lại.`, `The latest list has no question ${n} (only 1 to ${listing.folded.length}). Type /questions to see it again.`),
     );
   }
-  const question = store.questions.unanswered(Number.MAX_SAFE_INTEGER).find((q) => q.folded === folded);
+  const question = (await store.questions.unanswered(Number.MAX_SAFE_INTEGER)).find((q) => q.folded === folded);
   if (!question) {
-    const by = store.answers.list().find((a) => isActive(a) && a.questions.some((q) => q.folded === folded));
+    const by = (await store.answers.list()).find((a) => isActive(a) && a.questions.some((q) => q.folded === folded));
     throw new UserError(
       by
         ? t(lang, `Câu số ${n} đã được trả lời (mã ${by.id}). Xem: /giaidap xem ${by.id}.`, `Question ${n} was answered already (id ${by.id}). See: /answer show ${by.id}.`)
@@ -103,7 +103,7 @@ export async function resolveQuestion(
     ...by(actor, now),
   };
   const draft: Omit<CoordinatorAnswer, "id"> = { kind: isLink ? "link" : "answer", questions: [question], topic, versions: [version] };
-  const merged = alsoAnswered(deps, draft, question);
+  const merged = await alsoAnswered(deps, draft, question);
   const answer = await deps.store.answers.add({ ...draft, questions: [question, ...merged] });
   const shadowedBy = !isLink && near.decision !== "none" ? near.best?.entry : undefined;
   return { answer, merged, ...(shadowedBy ? { shadowedBy } : {}) };
@@ -111,7 +111,7 @@ export async function resolveQuestion(
 
 /** Appends an edit (new text, or a new entry for a link). Throws a UserError for unknown or withdrawn answers. */
 export async function editAnswer(deps: DeskDeps, actor: Actor, id: string, what: { text: string } | { entry: FaqEntry }, now: Date, lang: Lang): Promise<CoordinatorAnswer> {
-  const answer = activeOrThrow(deps.store, id, lang);
+  const answer = await activeOrThrow(deps.store, id, lang);
   if ("entry" in what !== (answer.kind === "link")) {
     throw new UserError(
       answer.kind === "link"
@@ -125,12 +125,12 @@ export async function editAnswer(deps: DeskDeps, actor: Actor, id: string, what:
 
 /** Appends a withdrawal (with an optional reason); the questions go back to /cauhoi. */
 export async function withdrawAnswer(deps: DeskDeps, actor: Actor, id: string, reason: string | undefined, now: Date, lang: Lang): Promise<CoordinatorAnswer> {
-  const answer = activeOrThrow(deps.store, id, lang);
+  const answer = await activeOrThrow(deps.store, id, lang);
   return (await deps.store.answers.append(answer.id, { action: "withdraw", ...(reason ? { text: reason } : {}), ...by(actor, now) }))!;
 }
 
-function activeOrThrow(store: Store, id: string, lang: Lang): CoordinatorAnswer {
-  const answer = store.answers.get(id);
+async function activeOrThrow(store: Store, id: string, lang: Lang): Promise<CoordinatorAnswer> {
+  const answer = await store.answers.get(id);
   if (!answer) throw new UserError(t(lang, `Không có câu trả lời mã “${id}”. Xem danh sách: /giaidap ds.`, `There is no answer “${id}”. See the list: /answer list.`));
   if (!isActive(answer)) {
     throw new UserError(t(lang, `${answer.id} đã được rút. Muốn trả lời lại, xin chọn câu hỏi trong /cauhoi.`, `${answer.id} was withdrawn. To answer again, pick the question in /questions.`));
@@ -143,11 +143,9 @@ function by(actor: Actor, now: Date): Pick<AnswerVersion, "by" | "byName" | "rol
 }
 
 /** Unanswered questions (other than `question`) that the draft answer, searched alone, answers. */
-function alsoAnswered(deps: DeskDeps, draft: Omit<CoordinatorAnswer, "id">, question: UnansweredQuestion): UnansweredQuestion[] {
+async function alsoAnswered(deps: DeskDeps, draft: Omit<CoordinatorAnswer, "id">, question: UnansweredQuestion): Promise<UnansweredQuestion[]> {
   const entries = indexedEntries([{ ...draft, id: "draft" }], deps.content);
   if (entries.length === 0) return [];
   const alone = createKnowledge({ ...deps.content, faq: entries });
-  return deps.store.questions
-    .unanswered(Number.MAX_SAFE_INTEGER)
-    .filter((q) => q.folded !== question.folded && alone.search(q.example).decision !== "none");
+  return (await deps.store.questions.unanswered(Number.MAX_SAFE_INTEGER)).filter((q) => q.folded !== question.folded && alone.search(q.example).decision !== "none");
 }

@@ -38,14 +38,28 @@ export interface Listing {
   scanned?: number;
 }
 
+/** What {@link selectUnanswered} reads from the store, loaded first by {@link loadUnanswered}. */
+export interface UnansweredData {
+  /** Every unanswered question, most asked first. */
+  unanswered: readonly UnansweredQuestion[];
+  /** The people waiting to hear back (only counted). */
+  askers: readonly PendingAsker[];
+}
+
+/** Loads the unanswered questions and their waiting askers, for one listing. */
+export async function loadUnanswered(store: Store): Promise<UnansweredData> {
+  const [unanswered, askers] = await Promise.all([store.questions.unanswered(Number.MAX_SAFE_INTEGER), store.askers.list()]);
+  return { unanswered, askers };
+}
+
 /**
  * Selects the unanswered questions, most asked first (then the most recent). A filter that names a
  * FAQ topic keeps the questions whose closest entry is of that topic; any other filter keeps the
  * questions containing all its words (accents and case ignored).
  */
-export function selectUnanswered(deps: { store: Store; knowledge: Knowledge; content: Content }, filter?: string): Listing {
-  const all = deps.store.questions.unanswered(Number.MAX_SAFE_INTEGER);
-  const waiting = countWaiting(deps.store.askers.list());
+export function selectUnanswered(deps: { knowledge: Knowledge; content: Content }, data: UnansweredData, filter?: string): Listing {
+  const all = data.unanswered;
+  const waiting = countWaiting(data.askers);
   const cache = nearestCache(deps.knowledge);
   const nearest = (q: UnansweredQuestion) => {
     if (cache.has(q.folded)) return cache.get(q.folded);

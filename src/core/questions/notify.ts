@@ -132,19 +132,22 @@ export async function notifyAskers(deps: NoticeDeps, now: Date): Promise<NoticeR
   const expired = await store.askers.prune(new Date(now.getTime() - ASKER_RETENTION_DAYS * 86_400_000).toISOString());
   const report: NoticeReport = { told: [], deferred: [], failed: [], expired };
   const outgoing: { message: OutgoingMessage; taken: PendingAsker[]; capped: boolean }[] = [];
-  for (const plan of planNotices(store.askers.list(), store.answers.list())) {
-    if (store.chats.get(plan.chatKey)?.active === false) continue;
+  // One snapshot plans the run; `take` below is what makes each asker told at most once.
+  const [askers, answers] = await Promise.all([store.askers.list(), store.answers.list()]);
+  const answerById = new Map(answers.map((a) => [a.id, a]));
+  for (const plan of planNotices(askers, answers)) {
+    if ((await store.chats.get(plan.chatKey))?.active === false) continue;
     if (plan.oncePerDay && !(await store.askers.claimNotice(plan.chatKey, day, at))) {
       report.deferred.push(plan.chatKey);
       continue;
     }
-    const taken = await store.askers.take(plan.chatKey, fitting(deps.content, plan, store));
+    const taken = await store.askers.take(plan.chatKey, fitting(deps.content, plan, answerById, askers));
     if (taken.length === 0) {
       if (plan.oncePerDay) await store.askers.releaseNotice(plan.chatKey, day);
       continue;
     }
     const items = taken.flatMap((asker) => {
-      const answer = store.answers.get(asker.answerId!);
+      const answer = answerById.get(asker.answerId!);
       return answer ? [{ asker, answer }] : [];
     });
     const ids = [...new Set(items.map((x) => x.answer.id))].sort(byNumber);
@@ -175,16 +178,16 @@ export async function notifyAskers(deps: NoticeDeps, now: Date): Promise<NoticeR
  * The answers of a plan that fit in one message of the channel, oldest answer first (at least one):
  * a bundle split over several messages would spend the quota it is meant to save.
  */
-function fitting(content: Content, plan: NoticePlan, store: Store): string[] {
+function fitting(content: Content, plan: NoticePlan, answers: ReadonlyMap<string, CoordinatorAnswer>, askers: readonly PendingAsker[]): string[] {
   if (!plan.maxLength) return plan.answerIds;
   const out: string[] = [];
   let length = 200; // the title and the closing line
   for (const id of plan.answerIds) {
-    const answer = store.answers.get(id);
+    const answer = answers.get(id);
     if (!answer) continue;
     const v = currentVersion(answer);
     const text = answer.kind === "link" ? (content.faq.find((e) => e.id === v.entryId)?.answer ?? "") : (v.text ?? "");
-    const asked = store.askers.list().filter((a) => a.chatKey === plan.chatKey && a.answerId === id);
+    const asked = askers.filter((a) => a.chatKey === plan.chatKey && a.answerId === id);
     const size = text.length + asked.reduce((n, a) => n + a.question.length + 120, 0);
     if (out.length > 0 && length + size > plan.maxLength) break;
     out.push(id);

@@ -35,16 +35,18 @@ export interface Recipient {
  * The chats an agency's reminders go to: each registered lead's private chat (unless it blocked
  * the assistant) and each active group registered to the agency, without duplicates.
  */
-export function recipientsFor(store: Store, agencyId: string): Recipient[] {
+export async function recipientsFor(store: Store, agencyId: string): Promise<Recipient[]> {
   const out = new Map<ChatKey, Recipient>();
-  for (const p of store.people.list({ role: "lead", agencyId })) {
-    const chat = store.chats.get(p.chatKey);
+  const [leads, groups] = await Promise.all([store.people.list({ role: "lead", agencyId }), store.chats.list({ agencyId, active: true })]);
+  const leadChats = await Promise.all(leads.map((p) => store.chats.get(p.chatKey)));
+  for (const [i, p] of leads.entries()) {
+    const chat = leadChats[i];
     if (chat?.active === false) continue;
     // A Zalo bot can only write to someone who wrote to it: until then the lead is unreachable.
     if (bundlesReminders(p.chatKey) && !chat) continue;
     out.set(p.chatKey, { chatKey: p.chatKey, type: "private", userKey: p.userKey });
   }
-  for (const c of store.chats.list({ agencyId, active: true })) {
+  for (const c of groups) {
     if (!out.has(c.chatKey)) out.set(c.chatKey, { chatKey: c.chatKey, type: c.type });
   }
   return [...out.values()];
@@ -94,8 +96,10 @@ export async function deliverReminder(deps: DeliverDeps, r: ReminderToSend): Pro
  */
 export async function deliverReminders(deps: DeliverDeps, reminders: readonly ReminderToSend[]): Promise<Map<string, ReminderOutcome>> {
   const outcomes = new Map<string, ReminderOutcome>();
-  const fresh = reminders.filter((r) => {
-    if (!deps.store.reminders.has(r.key)) return true;
+  // Skipping keys sent before saves planning work only: the claim below is what prevents a second send.
+  const sentBefore = await Promise.all(reminders.map((r) => deps.store.reminders.has(r.key)));
+  const fresh = reminders.filter((r, i) => {
+    if (!sentBefore[i]) return true;
     outcomes.set(r.key, { claimed: false, recipients: [], results: [] });
     return false;
   });
@@ -103,7 +107,10 @@ export async function deliverReminders(deps: DeliverDeps, reminders: readonly Re
   const now = fresh[0]!.now;
   const at = now.toISOString();
   const today = fresh[0]!.today;
-  const recipients = new Map(fresh.map((r) => [r.key, recipientsFor(deps.store, r.agencyId)]));
+  // Recipients are read once per agency, however many of its reminders go in this run.
+  const byAgency = new Map<string, Promise<Recipient[]>>();
+  for (const r of fresh) if (!byAgency.has(r.agencyId)) byAgency.set(r.agencyId, recipientsFor(deps.store, r.agencyId));
+  const recipients = new Map(await Promise.all(fresh.map(async (r) => [r.key, await byAgency.get(r.agencyId)!] as const)));
 
   // Plan the messages: individual ones, and one bundle per Zalo chat.
   const planned: { message: PlannedMessage; keys: string[]; recipient: Recipient }[] = [];
@@ -125,7 +132,7 @@ export async function deliverReminders(deps: DeliverDeps, reminders: readonly Re
   const bundlePrompts: PendingPrompt[] = [];
   for (const [chatKey, { recipient, items }] of bundles) {
     const ref = `bundle|${today}|${chatKey}`;
-    const earlier = deps.store.prompts.find(chatKey, recipient.userKey, at, "bundle");
+    const earlier = await deps.store.prompts.find(chatKey, recipient.userKey, at, "bundle");
     const before = earlier?.ref === ref ? (earlier.items ?? []) : [];
     const body = bundleMessage({ content: deps.content, calendar: deps.calendar, items: items.map((i) => ({ ...i })), today, startIndex: before.length });
     const keys = items.map((i) => i.key);
@@ -190,10 +197,8 @@ export async function sendAndRecord(deps: Pick<DeliverDeps, "store" | "outbox" |
 }
 
 /** The private chats of the active coordinators who have not blocked the assistant. */
-export function coordinatorChats(store: Store): ChatKey[] {
-  const keys = store.people
-    .list({ role: "coordinator" })
-    .map((p) => p.chatKey)
-    .filter((k) => store.chats.get(k)?.active !== false);
-  return [...new Set(keys)];
+export async function coordinatorChats(store: Store): Promise<ChatKey[]> {
+  const keys = [...new Set((await store.people.list({ role: "coordinator" })).map((p) => p.chatKey))];
+  const active = await Promise.all(keys.map(async (k) => (await store.chats.get(k))?.active !== false));
+  return keys.filter((_, i) => active[i]);
 }

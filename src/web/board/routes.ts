@@ -106,12 +106,21 @@ export function clientOf(req: IncomingMessage, trustProxy = false): string {
  * The digest behind the board, rebuilt only when something it reads changed (a status, a person, a chat)
  * or the hour turned: building it for a province takes a quarter of a second, rendering a page much less.
  */
-export function createDigestCache(content: Content, store: Store): (now: Date) => Digest {
-  let cached: { key: string; digest: Digest } | undefined;
-  return (now) => {
+export function createDigestCache(content: Content, store: Store): (now: Date) => Promise<Digest> {
+  let cached: { key: string; digest: Promise<Digest> } | undefined;
+  return async (now) => {
     const { hour } = localParts(now);
-    const key = `${store.statuses.count()}|${store.people.list().length}|${store.chats.list().length}|${dayOf(now)}T${hour}`;
-    if (cached?.key !== key) cached = { key, digest: digestFromStore(content, store, now) };
+    const [statuses, people, chats] = await Promise.all([store.statuses.count(), store.people.list(), store.chats.list()]);
+    const key = `${statuses}|${people.length}|${chats.length}|${dayOf(now)}T${hour}`;
+    // The promise is cached, so concurrent requests share one build; a failed build is not kept.
+    if (cached?.key !== key) {
+      const digest = digestFromStore(content, store, now);
+      const entry = { key, digest };
+      cached = entry;
+      digest.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
+    }
     return cached.digest;
   };
 }
@@ -191,7 +200,7 @@ export function boardRoutes(deps: BoardRouteDeps): Route[] {
           ? refusePage(res, 403, "Liên kết đã hết hạn", "Liên kết bảng theo dõi chỉ có hiệu lực 24 giờ. Xin vui lòng gõ /bang trong trò chuyện để nhận liên kết mới. / This link has expired.")
           : refusePage(res, 403, "Liên kết không hợp lệ", "Liên kết này không đúng. Xin vui lòng gõ /bang trong trò chuyện để nhận liên kết mới. / This link is not valid.");
       }
-      const scope = boardScopeOf(deps.store, deps.adminKeys, checked.grant.userKey);
+      const scope = await boardScopeOf(deps.store, deps.adminKeys, checked.grant.userKey);
       if (!scope) {
         deps.log.info({ userKey: checked.grant.userKey }, "web: a board link of a person without a role was refused");
         return refusePage(res, 403, "Không còn quyền xem", "Tài khoản trong liên kết này không còn là điều phối viên hoặc đầu mối, nên không xem được bảng. Xin vui lòng liên hệ điều phối viên. / This person no longer has a role.");
@@ -202,7 +211,7 @@ export function boardRoutes(deps: BoardRouteDeps): Route[] {
         return;
       }
       if (path.length === 1 && path[0] === "") {
-        const view = buildBoard(deps.content, digestAt(now), scope, parseBoardFilters(url.searchParams));
+        const view = buildBoard(deps.content, await digestAt(now), scope, parseBoardFilters(url.searchParams));
         const subscription = deps.subscriptionUrl(scope.kind === "agency" ? scope.agencyId : undefined);
         return send(res, 200, HTML, renderBoardPage(deps.content, view, { base, subscription }));
       }
@@ -212,13 +221,13 @@ export function boardRoutes(deps: BoardRouteDeps): Route[] {
     },
   };
 
-  const history = (res: ServerResponse, url: URL, scope: BoardScope, milestoneId: string, agencyId: string, base: string) => {
+  const history = async (res: ServerResponse, url: URL, scope: BoardScope, milestoneId: string, agencyId: string, base: string) => {
     const milestone = deps.content.milestones.find((m) => m.id === milestoneId);
     const visible = scope.kind === "all" || scope.agencyId === agencyId;
     if (!milestone || !milestone.responsible.includes(agencyId) || !visible) {
       return refusePage(res, 404, "Không tìm thấy", "Không có cặp mốc × cơ quan này trong phạm vi của anh/chị. / Not found.");
     }
-    const records = deps.store.statuses.history(milestoneId, agencyId).map((r) => ({
+    const records = (await deps.store.statuses.history(milestoneId, agencyId)).map((r) => ({
       at: r.at,
       kind: r.kind,
       status: r.status,
@@ -240,10 +249,10 @@ export function boardRoutes(deps: BoardRouteDeps): Route[] {
     if (name === "lich.ics") {
       return send(res, 200, FILE_TYPES["calendar-ics"], renderDeadlinesIcs(deps.content, agencyId, now), attach(`lich-${agencyId ?? "ke-hoach"}.ics`));
     }
-    const digest = digestForScope(digestAt(now), scope);
+    const digest = digestForScope(await digestAt(now), scope);
     if (name === "tong-hop.csv") return send(res, 200, FILE_TYPES["digest-csv"], digestCsvBytes(digest), attach(`tong-hop-${digest.week.id}-${suffix}.csv`));
     if (name === "tong-hop.xlsx") {
-      const records = deps.store.statuses.all().filter((r) => !agencyId || r.agencyId === agencyId);
+      const records = (await deps.store.statuses.all()).filter((r) => !agencyId || r.agencyId === agencyId);
       return send(res, 200, FILE_TYPES["digest-xlsx"], await renderDigestXlsx(deps.content, digest, records), attach(`tong-hop-${digest.week.id}-${suffix}.xlsx`));
     }
     if (name === "bieu-do.png" && deps.charts) {
@@ -292,7 +301,7 @@ export function boardRoutes(deps: BoardRouteDeps): Route[] {
           return json(403, { message: "Không xác minh được dữ liệu từ Telegram. Xin vui lòng gõ /bang trong trò chuyện để nhận liên kết." });
         }
         const userKey: UserKey = `telegram:${checked.user.id}`;
-        if (!boardScopeOf(deps.store, deps.adminKeys, userKey)) {
+        if (!(await boardScopeOf(deps.store, deps.adminKeys, userKey))) {
           return json(403, { message: "Bảng theo dõi dành cho điều phối viên và đầu mối các cơ quan. Xin vui lòng liên hệ điều phối viên để được mời." });
         }
         return json(200, { url: deps.links.board(userKey, now) });
