@@ -132,7 +132,7 @@ async function runSetup(label: string, count: number, store: { databaseUrl?: str
         updates: total,
         failed,
         replies,
-        ...Object.fromEntries([...balancer.served.entries()].map(([port, n], i) => [`instance${i + 1}Served`, n])),
+        ...Object.fromEntries([...balancer.served.values()].map((n, i) => [`instance${i + 1}Served`, n])),
       },
     };
   } finally {

@@ -10,8 +10,8 @@ import { createConfig, type Config } from "./config.js";
 import { loadContent } from "./content/load.js";
 import type { Content } from "./core/content/schema.js";
 import { FileProblemError } from "./core/errors.js";
-import { type ClosableStore, openStore } from "./store/open-store.js";
-import { openPostgresStore } from "./store/postgres/open.js";
+import type { ClosableStore } from "./core/ports.js";
+import { openConfiguredStore } from "./store/open-configured.js";
 
 /** Config, content and store: what every entry point loads first, validated. */
 export interface Loaded {
@@ -24,10 +24,8 @@ export interface Loaded {
 export async function loadAll(env: Record<string, string | undefined>): Promise<Loaded> {
   const config = createConfig(env);
   const content = await loadContent(config.CONTENT_DIR);
-  // DATABASE_URL: the shared PostgreSQL store (several instances); otherwise the embedded file store.
-  if (config.DATABASE_URL) return { config, content, store: await openPostgresStore(config.DATABASE_URL) };
-  const store = await openStore({
-    file: config.DATA_FILE,
+  // PostgreSQL when DATABASE_URL is set, otherwise the data file.
+  const store = await openConfiguredStore(config, {
     // Another process took the data file over (this one froze past the lock's stale time): its changes are
     // already refused; stop in order rather than keep answering with a store that cannot save.
     onLockLost: () => {
@@ -35,6 +33,9 @@ export async function loadAll(env: Record<string, string | undefined>): Promise<
 `);
       process.exitCode = 1;
       process.kill(process.pid, "SIGTERM");
+    },
+    onConnectionError: (error) => {
+      process.stderr.write(`store: a PostgreSQL connection failed (${error.message}); the next change opens a new one\n`);
     },
   });
   return { config, content, store };

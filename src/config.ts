@@ -25,6 +25,13 @@ const time = z
 
 const baseSchema = z.object({
   DATA_FILE: z.string().trim().min(1).default("data/db.json"),
+  /** Set: the store is PostgreSQL at this URL instead of DATA_FILE (several instances may share it). */
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(?:ql)?:\/\/\S+$/, { error: "must be a PostgreSQL connection string, e.g. postgres://assistant:password@db:5432/trolyhopnhat" })
+      .optional(),
+  ),
   CONTENT_DIR: z.string().trim().min(1).default("content"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
     error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -78,9 +85,6 @@ const baseSchema = z.object({
   ),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be the assistant's public https address, e.g. https://bot.example.gov.vn" }).optional()),
   METRICS: z.stringbool({ error: "must be true or false" }).default(false),
-  DATABASE_URL: optionalText.pipe(
-    z.url({ protocol: /^postgres(ql)?$/, error: "must be a PostgreSQL connection URL, e.g. postgres://assistant:password@db:5432/assistant" }).optional(),
-  ),
   TRUST_PROXY: z.stringbool({ error: "must be true or false" }).default(false),
   LINK_SECRET: optionalText.pipe(z.string().min(32, { error: "must be at least 32 characters, e.g. `openssl rand -hex 32`" }).optional()),
 });

@@ -2,7 +2,7 @@ import { dirname } from "node:path";
 import { pino, type DestinationStream, type Logger as PinoLogger } from "pino";
 
 /** Settings whose values are secrets: never logged, whatever field or message they end up in. */
-export const SECRET_SETTINGS = ["BOT_TOKEN", "WEBHOOK_SECRET", "ZALO_BOT_TOKEN", "ZALO_WEBHOOK_SECRET", "LINK_SECRET"] as const;
+export const SECRET_SETTINGS = ["DATABASE_URL", "BOT_TOKEN", "WEBHOOK_SECRET", "ZALO_BOT_TOKEN", "ZALO_WEBHOOK_SECRET", "LINK_SECRET"] as const;
 
 /** Field paths pino removes from every log line, wherever a secret is likely to be passed by name. */
 const REDACT_PATHS = [
@@ -52,6 +52,16 @@ export function secretsOf(config: object): string[] {
   for (const name of SECRET_SETTINGS) {
     const value = (config as Record<string, unknown>)[name];
     if (typeof value === "string" && value.length > 0) values.push(value);
+  }
+  // The password inside DATABASE_URL, also when an error quotes it without the rest of the URL.
+  const url = (config as Record<string, unknown>).DATABASE_URL;
+  if (typeof url === "string") {
+    try {
+      const password = decodeURIComponent(new URL(url).password);
+      if (password.length > 0) values.push(password);
+    } catch {
+      // not a URL: config validation reports it
+    }
   }
   return values;
 }

@@ -26,8 +26,7 @@ describe("createConfig", () => {
     expect(c.webServer).toBe(true);
   });
 
-  it("hides DATABASE_URL in errors, and requires one LINK_SECRET for instances that share a database and sign links", () => {
-    expect(() => createConfig({ DATABASE_URL: "mysql://u:p@db/x" })).toThrow(/DATABASE_URL=\(hidden, 16 characters\): must be a PostgreSQL connection URL/);
+  it("requires one LINK_SECRET for instances that share a database and sign links", () => {
     const url = "postgres://assistant:pw@db:5432/assistant";
     expect(createConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
     expect(() => createConfig({ DATABASE_URL: url, PUBLIC_URL: "https://bot.example.gov.vn" })).toThrow(/LINK_SECRET is required with DATABASE_URL and PUBLIC_URL/);
@@ -127,5 +126,19 @@ describe("createConfig", () => {
     expect(text).toMatch(/ZALO_WEBHOOK_SECRET=\(hidden, 5 characters\)/);
     expect(text).toMatch(/LINK_SECRET=\(hidden, 11 characters\)/);
     for (const secret of ["no-colon-here", "short", "tiny-secret"]) expect(text).not.toContain(secret);
+  });
+
+  it("takes DATABASE_URL as a PostgreSQL connection string, and hides it when it is wrong", () => {
+    expect(createConfig({ DATABASE_URL: "postgres://a:b@db:5432/x" }).DATABASE_URL).toBe("postgres://a:b@db:5432/x");
+    expect(createConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    let error: unknown;
+    try {
+      createConfig({ DATABASE_URL: "mysql://root:hunter2@db/x" });
+    } catch (e) {
+      error = e;
+    }
+    const text = (error as FileProblemError).problems.join("\n");
+    expect(text).toMatch(/DATABASE_URL=\(hidden, 25 characters\): must be a PostgreSQL connection string, e.g. postgres:\/\//);
+    expect(text).not.toContain("hunter2");
   });
 });

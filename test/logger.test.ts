@@ -35,6 +35,12 @@ describe("scrubSecrets", () => {
   it("collects the configured secrets of a config", () => {
     expect(secretsOf({ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "", LINK_SECRET: "link-secret-1", PORT: 1 })).toEqual([TOKEN, "link-secret-1"]);
   });
+
+  it("counts DATABASE_URL and the password inside it as secrets, so neither is ever logged", () => {
+    const url = "postgres://assistant:p%40ss-w0rd@db:5432/trolyhopnhat";
+    expect(secretsOf({ DATABASE_URL: url })).toEqual([url, "p@ss-w0rd"]);
+    expect(scrubSecrets(`connect failed for assistant with p@ss-w0rd`, secretsOf({ DATABASE_URL: url }))).not.toContain("p@ss-w0rd");
+  });
 });
 
 describe("createLogger", () => {

@@ -9,7 +9,7 @@ import { renderDigestMarkdown } from "../core/digest/render-markdown.js";
 import { renderDigestDocument } from "../core/digest/render-document.js";
 import { renderDigestText } from "../core/digest/render-messages.js";
 import { atLocal, parseDay, systemClock } from "../core/time.js";
-import { openStore } from "../store/open-store.js";
+import { openConfiguredStore } from "../store/open-configured.js";
 import { parseFlags, type CliCommand } from "./types.js";
 
 const FORMATS = ["text", "md", "csv", "html", "png"] as const;
@@ -68,7 +68,7 @@ export const digestCommand: CliCommand = {
 
     const config = createConfig(env);
     const content = await loadContent(config.CONTENT_DIR);
-    const store = await openStore({ file: config.DATA_FILE, readOnly: true });
+    const store = await openConfiguredStore(config, { readOnly: true });
     let output: string | Uint8Array;
     try {
       const digest = digestFromStore(content, store, now);

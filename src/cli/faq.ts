@@ -1,14 +1,15 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { Document, isSeq } from "yaml";
-import { createConfig } from "../config.js";
+import { type Config, createConfig } from "../config.js";
 import { readContentFiles } from "../content/load.js";
 import type { Content } from "../core/content/schema.js";
 import type { RawContentFile } from "../core/content/validate.js";
 import { formatMoment } from "../core/dates.js";
 import { duplicatesWithContent, type FaqExport, exportAnswers } from "../core/questions/export.js";
 import { systemClock } from "../core/time.js";
-import { type ClosableStore, openStore } from "../store/open-store.js";
+import type { ClosableStore } from "../core/ports.js";
+import { openConfiguredStore, storeLocation } from "../store/open-configured.js";
 import { parseFlags, type CliCommand } from "./types.js";
 
 /**
@@ -33,7 +34,7 @@ export const faqCommand: CliCommand = {
       return 1;
     }
     const config = createConfig(env);
-    const store = await openStore({ file: config.DATA_FILE, readOnly: true });
+    const store = await openConfiguredStore(config, { readOnly: true });
     let exported: FaqExport;
     try {
       exported = exportAnswers(store.answers.list());
@@ -105,18 +106,18 @@ function entryFileMap(files: readonly RawContentFile[]): Map<string, string> {
  * as a warning, never as a content problem.
  */
 export async function storeDuplicateWarnings(content: Content, files: readonly RawContentFile[], env: Record<string, string | undefined>): Promise<string[]> {
-  let dataFile: string;
+  let config: Config;
   try {
-    dataFile = createConfig(env).DATA_FILE;
+    config = createConfig(env);
   } catch {
     return [];
   }
-  if (!existsSync(dataFile)) return [];
+  if (!config.DATABASE_URL && !existsSync(config.DATA_FILE)) return [];
   let store: ClosableStore;
   try {
-    store = await openStore({ file: dataFile, readOnly: true });
+    store = await openConfiguredStore(config, { readOnly: true });
   } catch (error) {
-    return [`store: could not read ${dataFile} to compare coordinator answers with content (${(error as Error).message.split("\n")[0]})`];
+    return [`store: could not read ${storeLocation(config)} to compare coordinator answers with content (${(error as Error).message.split("\n")[0]})`];
   }
   try {
     const fileOf = entryFileMap(files);

@@ -7,10 +7,11 @@ import { backupCommand } from "./backup.js";
 import { digestCommand } from "./digest.js";
 import { faqCommand } from "./faq.js";
 import { planCommand } from "./plan.js";
+import { storeCommand } from "./store.js";
 import type { CliCommand, CliIo } from "./types.js";
 
 /** Every CLI command, in the order `--help` lists them. */
-export const cliCommands: readonly CliCommand[] = [check, consoleCommand, planCommand, digestCommand, askCommand, faqCommand, backupCommand];
+export const cliCommands: readonly CliCommand[] = [check, consoleCommand, planCommand, digestCommand, askCommand, faqCommand, backupCommand, storeCommand];
 
 function help(): string {
   const width = Math.max(...cliCommands.map((c) => c.usage.length));

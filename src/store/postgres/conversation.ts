@@ -43,17 +43,15 @@ export function createTopicRepo(db: Db): TopicRepo {
     },
     async set(topic) {
       const kept: TopicRecord = { ...topic, question: topic.question.slice(0, LIMITS.exampleLength) };
-      await db.write(
-        `WITH saved AS (
-           INSERT INTO topics (chat_key, doc) VALUES ($1, $2::jsonb)
-           ON CONFLICT (chat_key) DO UPDATE SET doc = excluded.doc, seq = excluded.seq
-           RETURNING seq
-         ), trimmed AS (
-           DELETE FROM topics WHERE chat_key <> $1 AND seq <= (SELECT seq FROM topics ORDER BY seq DESC OFFSET $3 LIMIT 1)
-         )
-         SELECT seq FROM saved`,
-        [kept.chatKey, json(kept), LIMITS.topics - 1],
-      );
+      await db.transaction(async (q) => {
+        // Under the lock the trim sees every committed topic, so the bound is exact even under concurrency.
+        await db.lock(q, "topics");
+        await q(
+          "INSERT INTO topics (chat_key, doc) VALUES ($1, $2::jsonb) ON CONFLICT (chat_key) DO UPDATE SET doc = excluded.doc, seq = excluded.seq",
+          [kept.chatKey, json(kept)],
+        );
+        await q("DELETE FROM topics WHERE seq <= (SELECT seq FROM topics ORDER BY seq DESC OFFSET $1 LIMIT 1)", [LIMITS.topics]);
+      });
     },
   };
 }

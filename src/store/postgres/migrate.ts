@@ -53,12 +53,18 @@ export async function migrate(pool: pg.Pool, options: { apply?: boolean; migrati
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    // A migration (or waiting for another instance's) may take longer than an ordinary statement may.
+    await client.query("SET LOCAL statement_timeout = 0");
     if (apply) await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     const exists = (await client.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t")).rows[0]!.t !== null;
     if (!exists && apply) {
-      await client.query(
-        "CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
-      );
+      try {
+        await client.query(
+          "CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+        );
+      } catch (error) {
+        throw migrationProblem({ version: 0, name: "schema_migrations", sql: "" }, error);
+      }
     }
     const done = exists
       ? (await client.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version")).rows.map((r) => r.version)

@@ -50,6 +50,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     max: options.max ?? 10,
     application_name: "tro-ly-hop-nhat",
     connectionTimeoutMillis: 10_000,
+    // A statement that hangs (a lock held by a stuck session) fails after 30 s instead of holding a person's request forever.
+    statement_timeout: 30_000,
     ...(readOnly && { options: "-c default_transaction_read_only=on" }),
   });
   const sockets = new Set<pg.PoolClient>();

@@ -282,7 +282,9 @@ export function createIntentRepo(db: Db): IntentRepo {
 
 /**
  * Updates already handled. One statement claims the key (a new key, or one last seen at least `withinMs`
- * before) and forgets the oldest keys beyond {@link LIMITS}.inbound.
+ * before) and forgets the oldest keys beyond {@link LIMITS}.inbound. The claim itself is exact under any
+ * concurrency (the primary key decides); the bound may be overshot by the claims in flight at one moment,
+ * which the next claim trims: no lock on the hottest write path.
  */
 export function createInboundRepo(db: Db): InboundRepo {
   return {
