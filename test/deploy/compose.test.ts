@@ -29,20 +29,27 @@ const assistants = Object.entries(compose.services).filter(([name]) => name.star
 
 describe("deploy/compose.multi.yaml", () => {
   it("runs two assistant instances built from the repository, PostgreSQL and a reverse proxy", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["assistant-1", "assistant-2", "postgres", "proxy"]);
-    for (const [, s] of assistants) expect(s.build).toBe("..");
+    expect(Object.keys(compose.services).sort()).toEqual(["assistant-1", "assistant-2", "migrate", "postgres", "proxy"]);
+    for (const [, s] of [...assistants, ["migrate", compose.services.migrate!] as const]) expect(s.build).toBe("..");
     expect(compose.services.postgres!.image).toMatch(/^postgres:1[5-9]/);
     expect(compose.services.postgres!.healthcheck?.test.join(" ")).toContain("pg_isready");
     expect(compose.services.proxy!.image).toMatch(/^caddy:2/);
   });
 
-  it("points every instance at the same database, started and healthy first", () => {
+  it("points every instance at the same database as the application login, once the owner has migrated it", () => {
     const urls = assistants.map(([, s]) => s.environment?.DATABASE_URL);
     expect(new Set(urls).size).toBe(1);
     const url = new URL(urls[0]!.replace(/\$\{[^}]+\}/g, "secret"));
-    expect(url.hostname).toBe("postgres");
-    expect(url.pathname).toBe(`/${compose.services.postgres!.environment!.POSTGRES_DB}`);
-    for (const [, s] of assistants) expect(s.depends_on).toEqual({ postgres: { condition: "service_healthy" } });
+    const migrateUrl = new URL(compose.services.migrate!.environment!.DATABASE_URL!.replace(/\$\{[^}]+\}/g, "secret"));
+    expect([url.hostname, url.username, url.pathname]).toEqual(["postgres", "tlhn_assistant", "/trolyhopnhat"]);
+    expect([migrateUrl.hostname, migrateUrl.username, migrateUrl.pathname]).toEqual(["postgres", "tlhn_owner", "/trolyhopnhat"]);
+    expect((compose.services.migrate as Service & { command: string[] }).command).toEqual(["node", "--enable-source-maps", "dist/src/cli.js", "store", "migrate"]);
+    expect(compose.services.migrate!.depends_on).toEqual({ postgres: { condition: "service_healthy" } });
+    for (const [, s] of assistants) {
+      expect(s.depends_on).toEqual({ postgres: { condition: "service_healthy" }, migrate: { condition: "service_completed_successfully" } });
+    }
+    // The roles and the database come from the first-start script (tested in postgres-init.pg.test.ts).
+    expect(compose.services.postgres!.volumes).toContain("./postgres-init.sh:/docker-entrypoint-initdb.d/10-tro-ly-hop-nhat.sh:ro");
   });
 
   it("publishes no instance port (only the proxy's 80 and 443), and gives each instance its own data volume", () => {
@@ -54,6 +61,7 @@ describe("deploy/compose.multi.yaml", () => {
     const dataVolumes = assistants.map(([, s]) => s.volumes!.find((v) => v.endsWith(":/app/data"))!.split(":")[0]);
     expect(new Set(dataVolumes).size).toBe(assistants.length);
     const used = Object.values(compose.services).flatMap((s) => (s.volumes ?? []).map((v) => v.split(":")[0]!).filter((v) => !v.startsWith(".")));
+    expect(used.length).toBeGreaterThan(0);
     for (const v of used) expect(Object.keys(compose.volumes)).toContain(v);
   });
 
@@ -82,7 +90,7 @@ describe("deploy/compose.multi.yaml", () => {
   it("uses only variables that .env.example documents", () => {
     const example = readFileSync(".env.example", "utf8");
     const used = new Set([...composeText.matchAll(/\$\{([A-Z_]+)/g)].map((m) => m[1]!));
-    expect([...used].sort()).toEqual(["POSTGRES_PASSWORD", "PUBLIC_HOST"]);
+    expect([...used].sort()).toEqual(["POSTGRES_PASSWORD", "PUBLIC_HOST", "TLHN_APP_PASSWORD", "TLHN_OWNER_PASSWORD"]);
     for (const name of used) expect(example).toMatch(new RegExp(`^#?\\s*${name}=`, "m"));
     // Both instances must sign links alike: the example says LINK_SECRET is required beyond one instance.
     expect(example).toMatch(/LINK_SECRET[\s\S]*several instances/i);
