@@ -6,6 +6,7 @@
 import { createApp, lazyDigestCharts, settingsFrom } from "./app.js";
 import { loadAll, loadDotEnv, reportFatal, runConsoleMode } from "./boot.js";
 import { createRoutingOutbox } from "./channels/routing-outbox.js";
+import { sleepUnlessAborted } from "./channels/sleep.js";
 import { connectTelegram, createBot, createOutboxApi, createTelegramApi } from "./channels/telegram/bot.js";
 import { createMenuSync, installDefaultMenu } from "./channels/telegram/menu.js";
 import { createTelegramOutbox } from "./channels/telegram/outbox.js";
@@ -269,7 +270,7 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
       leadership,
       log,
       createScheduler: () => createScheduler(log),
-      start: (scheduler) => startScheduledWork(scheduler, { config, store, log, services: app.services }),
+      start: (scheduler) => startScheduledWork(scheduler, { config, store, log, services: app.services, signal: abort.signal }),
     });
     await jobs.ready;
 
@@ -298,6 +299,9 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
   }
 }
 
+/** How long a new leader on a shared database waits before it sends again what was intended and never confirmed. */
+const INTENT_SETTLE_MS = 10_000;
+
 /**
  * The scheduled work of one term as leader, in the order a restart needs: reminders at REMINDER_TIME and the weekly
  * digest on DIGEST_CRON, each with its catch-up now, after the unconfirmed messages; the nightly backup of the data
@@ -305,10 +309,15 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
  */
 async function startScheduledWork(
   scheduler: Scheduler,
-  deps: { config: Config; store: ClosableStore; log: Logger; services: Services },
+  deps: { config: Config; store: ClosableStore; log: Logger; services: Services; signal: AbortSignal },
 ): Promise<void> {
   const { config, store, log, services } = deps;
-  const chain = recoverIntents(services, services.clock.now())
+  // With several instances, a live one may be sending right now: wait until its sends are done, and leave its
+  // younger intents to it; what a dead leader left behind is older and is sent again here.
+  const settleMs = config.DATABASE_URL ? INTENT_SETTLE_MS : 0;
+  if (settleMs > 0) await sleepUnlessAborted(settleMs, deps.signal);
+  const now = services.clock.now();
+  const chain = recoverIntents(services, now, { before: new Date(now.getTime() - settleMs).toISOString() })
     .catch((error: unknown) => log.error({ err: error }, "delivery: unconfirmed messages could not be sent again; they stay recorded for the next start"))
     .then(() => startReminderJobs(scheduler, services))
     .catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"))

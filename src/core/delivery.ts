@@ -77,9 +77,13 @@ export async function deliver(
  * Sends again every message that was intended but whose outcome was never recorded (the process
  * stopped in between), marked "(gửi lại)" so the person knows it may be a repeat. Call it at start-up,
  * before the scheduled jobs. Returns how many were sent again.
+ *
+ * `before` (ISO) leaves younger intents alone: with several instances on one store, a live instance may be
+ * sending them right now, and will record their outcome itself.
  */
-export async function recoverIntents(deps: DeliveryDeps, now: Date): Promise<number> {
-  const left = [...(await deps.store.intents.list())];
+export async function recoverIntents(deps: DeliveryDeps, now: Date, options: { before?: string } = {}): Promise<number> {
+  const before = options.before;
+  const left = (await deps.store.intents.list()).filter((i) => before === undefined || i.at < before);
   if (left.length === 0) return 0;
   const at = now.toISOString();
   deps.log.warn({ count: left.length }, "delivery: messages intended before a restart were not confirmed; sending them again marked (gửi lại)");
