@@ -40,7 +40,7 @@ interface Instance {
 function startInstance(env: Record<string, string>): Instance {
   const logs = { text: "" };
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, ZALO_BOT_TOKEN: "", PUBLIC_URL: "", METRICS: "", LOG_LEVEL: "info", ADMIN_IDS: "1", DIGEST_CRON: "0 8 29 2 *", ...env },
+    env: { ...process.env, ZALO_BOT_TOKEN: "", PUBLIC_URL: "", METRICS: "false", LOG_LEVEL: "info", ADMIN_IDS: "1", DIGEST_CRON: "0 8 29 2 *", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   child.stderr!.on("data", (chunk) => (logs.text = (logs.text + String(chunk)).slice(-20_000)));
