@@ -316,6 +316,7 @@ async function startScheduledWork(
   // younger intents to it; what a dead leader left behind is older and is sent again here.
   const settleMs = config.DATABASE_URL ? INTENT_SETTLE_MS : 0;
   if (settleMs > 0) await sleepUnlessAborted(settleMs, deps.signal);
+  if (deps.signal.aborted) return;
   const now = services.clock.now();
   const chain = recoverIntents(services, now, { before: new Date(now.getTime() - settleMs).toISOString() })
     .catch((error: unknown) => log.error({ err: error }, "delivery: unconfirmed messages could not be sent again; they stay recorded for the next start"))
