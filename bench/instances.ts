@@ -9,8 +9,10 @@
  * Everything shares the machine: on 2 cores, the instances, PostgreSQL, the fake API and this client compete for
  * CPU, so the two-instance row shows what a second process adds here, not what a second machine would.
  * Without PostgreSQL, its rows are skipped with a message. Run alone: `npm run bench -- instances`.
+ * `BENCH_PG_FSYNC=off` runs the cluster without fsync, to tell the cost of durable commits from the rest.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,6 +32,57 @@ const USERS = 1_000;
 const PER_USER = 3;
 const WARMUP = 300;
 const IN_FLIGHT = 32;
+
+/** CPU seconds a process has used so far (user + system), from /proc; 0 where /proc is missing. */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 14 and 15 of the file (utime, stime), counted after the command name: indexes 11 and 12.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The processes of the PostgreSQL server listening on `port`: the postmaster and its children (backends, writers). */
+function postgresPids(port: number): number[] {
+  const all = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
+  const postmaster = all.find((pid) => {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      return /\/postgres$/.test(argv[0] ?? "") && argv.includes("-p") && argv[argv.indexOf("-p") + 1] === String(port);
+    } catch {
+      return false;
+    }
+  });
+  if (!postmaster) return [];
+  const children = all.filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster;
+    } catch {
+      return false;
+    }
+  });
+  return [postmaster, ...children];
+}
+
+/** Clock ticks per second of /proc's CPU times (100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** Transactions committed in the database at `url` so far. */
+async function commits(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+    return Number(rows[0]?.xact_commit ?? 0);
+  } finally {
+    await client.end();
+  }
+}
 
 interface Instance {
   child: ChildProcess;
@@ -86,7 +139,7 @@ async function freshDatabase(cluster: TestPostgres, name: string): Promise<strin
 }
 
 /** One set-up: `count` instances on one store, measured. */
-async function runSetup(label: string, count: number, store: { databaseUrl?: string }, dir: string): Promise<BenchRow> {
+async function runSetup(label: string, count: number, store: { databaseUrl?: string; port?: number }, dir: string): Promise<BenchRow> {
   const api = await startFakeBotApi({ perSecond: 1e9, perChatPerSecond: 1e9 });
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const balancer: Balancer = await startBalancer(ports);
@@ -116,11 +169,23 @@ async function runSetup(label: string, count: number, store: { databaseUrl?: str
     const total = USERS * PER_USER;
     const updates = Array.from({ length: total }, (_, n) => update(n, 0));
     const sentBefore = api.delivered.length;
+    // Where the CPU goes: the instances, the PostgreSQL server, and this process (client, balancer and fake API).
+    const pgPids = store.port ? postgresPids(store.port) : [];
+    const cpu = () => ({
+      instances: instances.reduce((sum, i) => sum + cpuSecondsOf(i.child.pid), 0),
+      postgres: pgPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0),
+      harness: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    });
+    const commitsBefore = store.databaseUrl ? await commits(store.databaseUrl) : 0;
+    const cpu0 = cpu();
     const rss = trackRss();
     const t0 = performance.now();
     const { times, failed } = await drive(`${balancer.url}/telegram`, updates);
     const seconds = (performance.now() - t0) / 1000;
+    const cpu1 = cpu();
     const replies = api.delivered.length - sentBefore;
+    const commitsPerUpdate = store.databaseUrl ? ((await commits(store.databaseUrl)) - commitsBefore - 1) / total : 0;
+    const perUpdateMs = (k: keyof typeof cpu0) => round(((cpu1[k] - cpu0[k]) * 1000) / total);
     return {
       scenario: `webhook update throughput through the real process, ${label}`,
       size: `${USERS.toLocaleString("en")} users × ${PER_USER}, ${IN_FLIGHT} in flight`,
@@ -133,6 +198,9 @@ async function runSetup(label: string, count: number, store: { databaseUrl?: str
         failed,
         replies,
         ...Object.fromEntries([...balancer.served.values()].map((n, i) => [`instance${i + 1}Served`, n])),
+        cpuMsPerUpdateInstances: perUpdateMs("instances"),
+        ...(store.databaseUrl ? { cpuMsPerUpdatePostgres: perUpdateMs("postgres"), commitsPerUpdate: round(commitsPerUpdate) } : {}),
+        cpuMsPerUpdateHarness: perUpdateMs("harness"),
       },
     };
   } finally {
@@ -148,13 +216,15 @@ export async function benchInstances(): Promise<BenchRow[]> {
   const dir = await mkdtemp(join(tmpdir(), "tlhn-bench-instances-"));
   const hasPostgres = Boolean(findPostgresBinary("initdb") && findPostgresBinary("postgres"));
   if (!hasPostgres) process.stderr.write("bench: PostgreSQL is not installed (apt-get install -y postgresql): the PostgreSQL rows are skipped\n");
-  const cluster = hasPostgres ? await startPostgres({ durable: true }) : undefined;
+  const durable = process.env.BENCH_PG_FSYNC !== "off";
+  const cluster = hasPostgres ? await startPostgres({ durable }) : undefined;
   const rows: BenchRow[] = [];
   try {
     rows.push(await runSetup("1 instance, lowdb file", 1, {}, dir));
     if (cluster) {
-      rows.push(await runSetup("1 instance, PostgreSQL", 1, { databaseUrl: await freshDatabase(cluster, "bench_one") }, dir));
-      rows.push(await runSetup("2 instances, one PostgreSQL", 2, { databaseUrl: await freshDatabase(cluster, "bench_two") }, dir));
+      const pgLabel = durable ? "PostgreSQL" : "PostgreSQL with fsync off";
+      rows.push(await runSetup(`1 instance, ${pgLabel}`, 1, { databaseUrl: await freshDatabase(cluster, "bench_one"), port: cluster.port }, dir));
+      rows.push(await runSetup(`2 instances, one ${pgLabel}`, 2, { databaseUrl: await freshDatabase(cluster, "bench_two"), port: cluster.port }, dir));
     }
   } finally {
     await cluster?.stop();
