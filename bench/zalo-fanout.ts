@@ -83,7 +83,7 @@ async function dayOnce(leads: number, bundled: boolean): Promise<BenchRow> {
       throughput: round(messages / totalS),
       peakRssMb: rss.stop(),
       target: bundled ? `exactly 1 message per lead, 0 lost, 0 sent twice, ≤ ${round(limitS)} s at ${ZALO_SENDING.perSecond}/s` : "(comparison)",
-      met: bundled ? lost === 0 && duplicated === 0 && refused === 0 && messages === leads && totalS <= limitS && store.intents.list().length === 0 : undefined,
+      met: bundled ? lost === 0 && duplicated === 0 && refused === 0 && messages === leads && totalS <= limitS && (await store.intents.list()).length === 0 : undefined,
       extra: {
         totalS: round(totalS),
         idealS: round(idealS),
@@ -92,7 +92,7 @@ async function dayOnce(leads: number, bundled: boolean): Promise<BenchRow> {
         duplicated,
         refused,
         longestText: Math.max(...accepted.map((c) => c.text?.length ?? 0)),
-        intentsLeft: store.intents.list().length,
+        intentsLeft: (await store.intents.list()).length,
       },
     };
   } finally {

@@ -49,14 +49,14 @@ export default defineCommand({
     const { store } = services;
     switch (action.kind) {
       case "list":
-        return renderAnswerList(store.answers.list(), lang);
+        return renderAnswerList(await store.answers.list(), lang);
       case "show": {
-        const answer = store.answers.get(action.id);
+        const answer = await store.answers.get(action.id);
         if (!answer) throw new UserError(t(lang, `Không có câu trả lời mã “${action.id}”. Xem danh sách: /giaidap ds.`, `There is no answer “${action.id}”. See the list: /answer list.`));
         return renderHistory(answer, lang);
       }
       case "resolve": {
-        const question = listedQuestion(store, actor, action.n, now, lang);
+        const question = await listedQuestion(store, actor, action.n, now, lang);
         const what = action.entryId ? { entry: entryOrThrow(services.knowledge, action.entryId, lang) } : { text: cleanAnswer(action.text ?? "", lang) };
         const outcome = await resolveQuestion(services, actor, question, what, now);
         const notices = await notifyAskers(services, now);

@@ -35,7 +35,7 @@ export default defineCommand({
     const rows: Rich[] = [];
     for (const agencyId of args.agencyIds) {
       const name = agencyLabel(content, agencyId);
-      const latest = store.statuses.latestFor(m.id, agencyId);
+      const latest = await store.statuses.latestFor(m.id, agencyId);
       if (!args.named && latest?.status === "done") {
         rows.push([`• ${name}: `, t(lang, "đã báo hoàn thành, không nhắc.", "reported done, not reminded.")]);
         continue;
@@ -57,7 +57,8 @@ export default defineCommand({
 /** Sends one manual reminder with a key of its own (`…|manual:<n>@<time>`). */
 async function sendManual(ctx: CommandContext, m: Milestone, agencyId: string): Promise<ReminderOutcome> {
   const { store } = ctx.services;
-  const earlier = store.reminders.list().filter((r) => r.kind === "manual" && r.milestoneId === m.id && r.agencyId === agencyId).length;
+  // A starting step only: each key below is claimed, and a taken one moves on to the next step.
+  const earlier = (await store.reminders.list()).filter((r) => r.kind === "manual" && r.milestoneId === m.id && r.agencyId === agencyId).length;
   // Two coordinators in the same millisecond would share a key: take the next step instead.
   for (let step = earlier + 1; step < earlier + 10; step++) {
     const outcome = await deliverReminder(ctx.services, {

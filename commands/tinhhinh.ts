@@ -38,7 +38,7 @@ export default defineCommand({
     }
     return text;
   },
-  run(ctx, text) {
+  async run(ctx, text) {
     const { content, store } = ctx.services;
     const lang = ctx.lang;
     const found = matchMilestones(content, text);
@@ -62,7 +62,7 @@ export default defineCommand({
         { buttons: shown.map((m) => [{ label: milestoneTitle(m, lang).slice(0, 60), payload: `tinhhinh ${m.id}` }]) },
       );
     }
-    const digest = digestFromStore(content, store, ctx.now);
+    const digest = await digestFromStore(content, store, ctx.now);
     const m = digest.milestones.find((x) => x.id === found[0]!.id)!;
     const source = found[0]!;
     return reply(

@@ -14,7 +14,7 @@ export default defineCommand({
   access: "everyone",
   description: { vi: "Vai trò và cơ quan của tôi", en: "My role and agency" },
   parse: () => undefined,
-  run(ctx) {
+  async run(ctx) {
     const { lang, actor, services } = ctx;
     const { store, content } = services;
     // People do not know their own Zalo id: show it, so an operator can put it in ADMIN_IDS.
@@ -35,7 +35,7 @@ export default defineCommand({
       );
     }
     if (!canRun(actor.role, "coordinator")) {
-      const groups = store.chats.list({ agencyId: actor.agencyId, active: true }).filter((c) => c.type === "group");
+      const groups = (await store.chats.list({ agencyId: actor.agencyId, active: true })).filter((c) => c.type === "group");
       return reply(
         lines(
           head,
@@ -48,14 +48,19 @@ export default defineCommand({
     }
     const channel = ctx.message.channel;
     const who = (p: Person): Rich => ["  • ", p.name, " (", code(personRef(p.userKey, channel)), ")"];
+    // Loaded once and grouped here, rather than two reads per agency.
+    const [allLeads, activeChats, coordinators] = await Promise.all([
+      store.people.list({ role: "lead" }),
+      store.chats.list({ active: true }),
+      actor.isAdmin ? store.people.list({ role: "coordinator" }) : Promise.resolve([]),
+    ]);
     const agencyRows: Rich[] = content.agencies.map((a) => {
-      const leads = store.people.list({ role: "lead", agencyId: a.id });
-      const groups = store.chats.list({ agencyId: a.id, active: true }).filter((c) => c.type === "group");
+      const leads = allLeads.filter((p) => p.agencyId === a.id);
+      const groups = activeChats.filter((c) => c.agencyId === a.id && c.type === "group");
       const groupNote = groups.length > 0 ? t(lang, `, ${groups.length} nhóm`, `, ${groups.length} group(s)`) : "";
       const title: Rich = [bold(agencyLabel(content, a.id)), `: ${leads.length} ${t(lang, "đầu mối", "lead(s)")}${groupNote}`];
       return lines(title, ...leads.map(who));
     });
-    const coordinators = actor.isAdmin ? store.people.list({ role: "coordinator" }) : [];
     return reply(
       lines(
         head,

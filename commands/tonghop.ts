@@ -32,9 +32,9 @@ export default defineCommand({
   },
   async run(ctx, { only }) {
     const { content, store, charts, log } = ctx.services;
-    const digest = digestFromStore(content, store, ctx.now);
+    const digest = await digestFromStore(content, store, ctx.now);
     if (only === "xlsx") {
-      const data = await renderDigestXlsx(content, digest, store.statuses.all());
+      const data = await renderDigestXlsx(content, digest, await store.statuses.all());
       return reply(
         t(
           ctx.lang,

@@ -34,13 +34,13 @@ export default defineCommand({
   async run(ctx, { id, text }) {
     const { store, content } = ctx.services;
     const { lang } = ctx;
-    const record = store.statuses.get(id);
+    const record = await store.statuses.get(id);
     if (!record) throw new UserError(t(lang, `Không tìm thấy cập nhật có mã "${id}". Xin vui lòng kiểm tra lại mã trong cảnh báo.`, `No update with id "${id}". Please check the id in the alert.`));
-    const reporter = store.people.get(record.userKey);
+    const reporter = await store.people.get(record.userKey);
     const targets: ChatKey[] =
       record.role === "lead"
         ? [reporter?.chatKey ?? record.userKey]
-        : store.people.list({ role: "lead", agencyId: record.agencyId }).map((p) => p.chatKey);
+        : (await store.people.list({ role: "lead", agencyId: record.agencyId })).map((p) => p.chatKey);
     if (targets.length === 0) {
       throw new UserError(t(lang, `${agencyLabel(content, record.agencyId)} chưa có đầu mối đăng ký, nên chưa gửi được. Xin vui lòng liên hệ trực tiếp.`, `${agencyLabel(content, record.agencyId)} has no registered lead yet. Please contact them directly.`));
     }

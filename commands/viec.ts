@@ -7,6 +7,7 @@ import { agencyLabel, byDeadline, dueWithCountdown, findAgency, milestoneTitle }
 import { bold, code, italic, LABEL_LIMIT, lines, reply, type Reply, type Rich, shortenLabel } from "../src/core/reply.js";
 import { statusButtons, statusLabel, STATUSES } from "../src/core/status/kinds.js";
 import { matchMilestones } from "../src/core/status/parse.js";
+import { type LatestLookup, loadLatest } from "../src/core/status/aggregate.js";
 import { latestStatusText, notReportedText } from "../src/core/status/render.js";
 
 /** At most this many milestones are shown with their own buttons; the rest are listed with a hint to filter. */
@@ -49,13 +50,15 @@ export default defineCommand({
       agency = own;
     }
     // A number typed next answers this list, not an older reminder: the assistant gives it to whatever asked last.
-    if (!agency) return overview(ctx);
-    return agencyTasks(ctx, agency, filter);
+    // The renderers below are pure: the statuses they show are loaded once, here.
+    const latest = await loadLatest(ctx.services.store);
+    if (!agency) return overview(ctx, latest);
+    return agencyTasks(ctx, agency, filter, latest);
   },
 });
 
-function agencyTasks(ctx: CommandContext, agency: Agency, filter: string): Reply[] {
-  const { content, store } = ctx.services;
+function agencyTasks(ctx: CommandContext, agency: Agency, filter: string, latest: LatestLookup): Reply[] {
+  const { content } = ctx.services;
   const { lang, today } = ctx;
   const own = content.milestones.filter((m) => m.responsible.includes(agency.id));
   const exact = own.find((m) => m.id === filter);
@@ -71,8 +74,8 @@ function agencyTasks(ctx: CommandContext, agency: Agency, filter: string): Reply
       ),
     ];
   }
-  const latestOf = (m: Milestone) => store.statuses.latestFor(m.id, agency.id);
-  if (!capabilitiesOf(ctx.message).buttons) return textTasks(ctx, agency, chosen, filter);
+  const latestOf = (m: Milestone) => latest(m.id, agency.id);
+  if (!capabilitiesOf(ctx.message).buttons) return textTasks(ctx, agency, chosen, filter, latest);
   const open = chosen.filter((m) => latestOf(m)?.status !== "done");
   const done = chosen.filter((m) => latestOf(m)?.status === "done");
   const cards = open.slice(0, MAX_CARDS);
@@ -89,7 +92,7 @@ function agencyTasks(ctx: CommandContext, agency: Agency, filter: string): Reply
       ...done.map(row),
     ),
   );
-  return [header, ...cards.map((m) => card(ctx, m, agency.id))];
+  return [header, ...cards.map((m) => card(ctx, m, agency.id, latest))];
 }
 
 /**
@@ -97,18 +100,18 @@ function agencyTasks(ctx: CommandContext, agency: Agency, filter: string): Reply
  * deadline order with the done ones too, so a milestone keeps its number however statuses change;
  * a single milestone comes as its card with the four statuses and a way back to the list.
  */
-function textTasks(ctx: CommandContext, agency: Agency, chosen: Milestone[], filter: string): Reply[] {
-  const { content, store } = ctx.services;
+function textTasks(ctx: CommandContext, agency: Agency, chosen: Milestone[], filter: string, latestFor: LatestLookup): Reply[] {
+  const { content } = ctx.services;
   const { lang } = ctx;
   if (chosen.length === 1) {
-    const only = card(ctx, chosen[0]!, agency.id);
+    const only = card(ctx, chosen[0]!, agency.id, latestFor);
     const back = { label: t(lang, "Quay lại danh sách các mốc", "Back to the list of milestones"), payload: `viec @${agency.id}` };
     return [{ ...only, buttons: [...(only.buttons ?? []), [back]] }];
   }
   const label = agencyLabel(content, agency.id);
-  const done = chosen.filter((m) => store.statuses.latestFor(m.id, agency.id)?.status === "done").length;
+  const done = chosen.filter((m) => latestFor(m.id, agency.id)?.status === "done").length;
   const options = chosen.map((m) => {
-    const latest = store.statuses.latestFor(m.id, agency.id);
+    const latest = latestFor(m.id, agency.id);
     // The deadline and status always fit; the title gives way when the label is too long.
     const status = latest ? statusLabel(latest.status, lang) : `❔ ${notReportedText(lang)}`;
     const tail = ` · ${t(lang, "hạn", "due")} ${formatDay(m.dueParsed.end)} · ${status}`;
@@ -127,9 +130,9 @@ function textTasks(ctx: CommandContext, agency: Agency, chosen: Milestone[], fil
   ];
 }
 
-function card(ctx: CommandContext, m: Milestone, agencyId: string): Reply {
+function card(ctx: CommandContext, m: Milestone, agencyId: string, latestFor: LatestLookup): Reply {
   const { lang, today } = ctx;
-  const latest = ctx.services.store.statuses.latestFor(m.id, agencyId);
+  const latest = latestFor(m.id, agencyId);
   return reply(
     lines(
       [bold(milestoneTitle(m, lang)), " (", code(m.id), ")"],
@@ -142,8 +145,8 @@ function card(ctx: CommandContext, m: Milestone, agencyId: string): Reply {
 }
 
 /** For coordinators without an agency: one line per agency with its latest statuses counted. */
-function overview(ctx: CommandContext): Reply {
-  const { content, store } = ctx.services;
+function overview(ctx: CommandContext, latestFor: LatestLookup): Reply {
+  const { content } = ctx.services;
   const { lang } = ctx;
   const rows: Rich[] = [];
   let example: string | undefined;
@@ -154,7 +157,7 @@ function overview(ctx: CommandContext): Reply {
     const counts = new Map<string, number>();
     let unreported = 0;
     for (const m of own) {
-      const latest = store.statuses.latestFor(m.id, agency.id);
+      const latest = latestFor(m.id, agency.id);
       if (latest) counts.set(latest.status, (counts.get(latest.status) ?? 0) + 1);
       else unreported += 1;
     }

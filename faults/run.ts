@@ -167,7 +167,7 @@ async function killTrials(): Promise<void> {
     acknowledged += acked.length;
     try {
       const store = await openStore({ file, readOnly: true });
-      const ids = new Set(store.statuses.all().map((r) => r.id));
+      const ids = new Set((await store.statuses.all()).map((r) => r.id));
       lost += acked.filter((id) => !ids.has(id)).length;
       await store.close();
     } catch {
@@ -204,7 +204,7 @@ async function lockRaces(stale: boolean, namespace: boolean): Promise<void> {
     for (const w of [a, b]) w.child.kill("SIGKILL");
     await Promise.all([a.exited, b.exited]);
     const store = await openStore({ file, readOnly: true });
-    const ids = new Set(store.statuses.all().map((x) => x.id));
+    const ids = new Set((await store.statuses.all()).map((x) => x.id));
     for (const w of winners) lost += acks(w.out()).filter((id) => !ids.has(id)).length;
     await store.close();
     await rm(dir, { recursive: true, force: true });
@@ -231,7 +231,7 @@ async function secondWhileWriting(namespace: boolean): Promise<void> {
     const acked = acks(a.out());
     acknowledged += acked.length;
     const store = await openStore({ file, readOnly: true });
-    const ids = new Set(store.statuses.all().map((x) => x.id));
+    const ids = new Set((await store.statuses.all()).map((x) => x.id));
     lost += acked.filter((id) => !ids.has(id)).length + acks(b.out()).length;
     await store.close();
     await rm(dir, { recursive: true, force: true });
@@ -271,12 +271,12 @@ async function fullDisk(): Promise<void> {
         else plain++;
       }
     }
-    const inMemory = store.statuses.count();
+    const inMemory = await store.statuses.count();
     await store.close().catch(() => undefined);
     const reopened = await openStore({ file, readOnly: true });
-    const ids = new Set(reopened.statuses.all().map((r) => r.id));
+    const ids = new Set((await reopened.statuses.all()).map((r) => r.id));
     const lost = acked.filter((id) => !ids.has(id)).length;
-    const ghost = reopened.statuses.count() - acked.length;
+    const ghost = await reopened.statuses.count() - acked.length;
     await reopened.close();
     const ok = refused > 0 && plain === 0 && lost === 0 && ghost === 0 && inMemory === acked.length;
     rows.push(["full disk (1 MB tmpfs)", `${acked.length + refused} writes`, `${acked.length} acknowledged, ${refused} refused with "chưa lưu được", ${lost} lost, memory ${inMemory === acked.length ? "=" : "≠"} disk`, ok ? "pass" : "FAIL"]);

@@ -188,7 +188,7 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
           const ref = `zalo-quota|${at}`;
           await store.runs.claim({ key: ref, at, data: { until: until.toISOString() } });
           // Zalo itself is paused: tell the admins reachable elsewhere; the log and the digest carry it too.
-          const chats = adminChats(store, settings).filter((k) => !k.startsWith("zalo:"));
+          const chats = (await adminChats(store, settings)).filter((k) => !k.startsWith("zalo:"));
           if (chats.length > 0) await outbox.send(chats.map((chatKey) => ({ chatKey, reply: quotaPauseNotice(until), ref })));
         },
       });

@@ -3,7 +3,7 @@ import { createApp } from "../app.js";
 import { loadContent } from "../content/load.js";
 import { CONSOLE_CAPABILITIES } from "../core/channel.js";
 import type { CommandContext, Incoming } from "../core/command.js";
-import { composeAnswer, rememberTopic } from "../core/knowledge/answer.js";
+import { composeAnswer, loadAnswerData, rememberTopic } from "../core/knowledge/answer.js";
 import type { Logger, Outbox } from "../core/ports.js";
 import { flatButtons, type Reply, shortenLabel, toPlain } from "../core/reply.js";
 import { atLocal, type Clock, createFixedClock, dayOf, parseDay, systemClock } from "../core/time.js";
@@ -79,14 +79,14 @@ export const askCommand: CliCommand = {
       const now = clock.now();
       const ctx: CommandContext = {
         message: { ...message, text: question },
-        actor: app.assistant.actorOf(message),
+        actor: await app.assistant.actorOf(message),
         lang: "vi",
         services: app.services,
         now,
         today: dayOf(now),
         via: "text",
       };
-      const outcome = composeAnswer(ctx, question);
+      const outcome = composeAnswer(ctx, question, await loadAnswerData(ctx));
       const { replies, result, answered } = outcome;
       if (flags.conversation) await rememberTopic(ctx, question, outcome);
       const best = answered ? result.best : undefined;

@@ -71,7 +71,7 @@ export const digestCommand: CliCommand = {
     const store = await openConfiguredStore(config, { readOnly: true });
     let output: string | Uint8Array;
     try {
-      const digest = digestFromStore(content, store, now);
+      const digest = await digestFromStore(content, store, now);
       if (format === "png") {
         const { renderStatusChart } = await import("../digest-chart/chart.js");
         output = await renderStatusChart(digest);

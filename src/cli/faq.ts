@@ -37,7 +37,7 @@ export const faqCommand: CliCommand = {
     const store = await openConfiguredStore(config, { readOnly: true });
     let exported: FaqExport;
     try {
-      exported = exportAnswers(store.answers.list());
+      exported = exportAnswers(await store.answers.list());
     } finally {
       await store.close();
     }
@@ -121,7 +121,7 @@ export async function storeDuplicateWarnings(content: Content, files: readonly R
   }
   try {
     const fileOf = entryFileMap(files);
-    return duplicatesWithContent(content, store.answers.list(), (id) => fileOf.get(id));
+    return duplicatesWithContent(content, await store.answers.list(), (id) => fileOf.get(id));
   } finally {
     await store.close();
   }

@@ -99,7 +99,7 @@ describe("hostile input through the real Telegram handler", () => {
     for (const data of forged) await t.send(buttonPress(lead, data, { chatId: lead.id, messageId: messageId++ }));
     // Every press is answered (no spinning button), none recorded a status for another agency.
     expect(t.callsOf("answerCallbackQuery").length).toBeGreaterThanOrEqual(forged.length);
-    expect(t.store.statuses.all().filter((r) => r.agencyId !== "sokhcn-brvt")).toEqual([]);
+    expect((await t.store.statuses.all()).filter((r) => r.agencyId !== "sokhcn-brvt")).toEqual([]);
     expect(t.log.entries.filter((e) => e.level === "error")).toEqual([]);
   });
 });

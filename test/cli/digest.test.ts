@@ -55,7 +55,7 @@ describe("cli digest --now means 'as of'", () => {
     try {
       const store = await fixtureStore(content, join(other, "db.json"));
       // A status from 2026, far after the digest day: it must not change the 2025-06-16 digest.
-      const pair = store.statuses.latest()[0]!;
+      const pair = (await store.statuses.latest())[0]!;
       await store.statuses.append({ id: "from-2026", kind: "status", milestoneId: pair.milestoneId, agencyId: pair.agencyId, status: pair.status === "done" ? "blocked" : "done", userKey: "telegram:999", role: "coordinator", channel: "telegram", at: "2026-03-02T02:00:00.000Z" });
       await store.close();
       const r = await runCliCaptured(["digest", "--now", "2025-06-16"], { env: { ...fixture.env, DATA_FILE: join(other, "db.json") } });

@@ -63,7 +63,7 @@ describe("the operator CLI behaves like one", () => {
     expect(html).toContain("@media print");
     expect(html).toContain("&lt;VPN&gt;");
     const store = await openStore({ file: fixture.env.DATA_FILE!, readOnly: true });
-    const digest = digestFromStore(await fixtureContent(), store, atLocal("2025-06-16", "08:00"));
+    const digest = await digestFromStore(await fixtureContent(), store, atLocal("2025-06-16", "08:00"));
     await store.close();
     const { head, details } = digestSections(digest);
     const titles = [...head, ...details].map((s) => s.title).filter((t): t is string => t !== undefined);

@@ -54,12 +54,12 @@ describe("/cauhoi and /giaidap: closing the knowledge gap", () => {
 
     // Answered questions leave the list, and nobody is told twice.
     expect(await send(app, coordinator("/cauhoi"))).toContain("Hiện không có câu hỏi nào");
-    expect(app.store.askers.list()).toHaveLength(0);
+    expect(await app.store.askers.list()).toHaveLength(0);
 
     const similar = await send(app, tgText("402", `/hoi ${SALARY_AGAIN}`));
     expect(similar).toContain("Lương tháng 7 được chi trả trước ngày 10/08/2025.");
     expect(similar).toContain("Điều phối viên trả lời ngày 01/05/2025");
-    expect(app.store.questions.unanswered()).toHaveLength(0);
+    expect(await app.store.questions.unanswered()).toHaveLength(0);
     expect(notices(app)).toHaveLength(2);
   });
 
@@ -68,7 +68,7 @@ describe("/cauhoi and /giaidap: closing the knowledge gap", () => {
     await send(app, tgText(USERS.member, SALARY));
     await send(app, coordinator("/cauhoi"));
     await send(app, coordinator("/giaidap 1 Trước ngày 10/08/2025."));
-    const [answer] = app.store.answers.list();
+    const [answer] = await app.store.answers.list();
     expect(answer).toMatchObject({ id: "gd1", kind: "answer", questions: [{ example: SALARY, count: 1 }] });
     expect(answer!.versions).toEqual([
       { action: "answer", text: "Trước ngày 10/08/2025.", by: "telegram:301", byName: "Người dùng 301", role: "coordinator", at: "2025-05-01T02:00:00.000Z" },
@@ -80,7 +80,7 @@ describe("/cauhoi and /giaidap: closing the knowledge gap", () => {
     const entry = app.content.faq.find((e) => e.id === "email-accounts-when") ?? app.content.faq[0]!;
     const odd = "cái hộp thư công vụ mới bao giờ mới xài được đây trời";
     await send(app, tgText(USERS.member, odd));
-    expect(app.store.questions.unanswered()).toHaveLength(1);
+    expect(await app.store.questions.unanswered()).toHaveLength(1);
     await send(app, coordinator("/cauhoi"));
     const done = await send(app, coordinator(`/giaidap 1 =${entry.id}`));
     expect(done).toContain(`Đã gắn câu hỏi vào mục ${entry.id} (mã gd1)`);
@@ -96,8 +96,8 @@ describe("/cauhoi and /giaidap: closing the knowledge gap", () => {
     await send(app, tgText(USERS.member, SALARY));
     await send(app, coordinator("/cauhoi"));
     expect(await send(app, coordinator("/giaidap 1 =khong-co-muc-nay"))).toContain("Không có mục nào mã “khong-co-muc-nay”");
-    expect(app.store.answers.list()).toHaveLength(0);
-    expect(app.store.questions.unanswered()).toHaveLength(1);
+    expect(await app.store.answers.list()).toHaveLength(0);
+    expect(await app.store.questions.unanswered()).toHaveLength(1);
   });
 
   it("corrects an answer as a new version: later answers use the new text, the old one stays in the history", async () => {
@@ -128,7 +128,7 @@ describe("/cauhoi and /giaidap: closing the knowledge gap", () => {
     expect(listing).toContain(`“${SALARY}”`);
     expect(listing).toContain("1 lượt hỏi");
     expect(await send(app, coordinator("/giaidap ds"))).toMatch(/gd1 “Lương tháng 7.*đã rút 01\/05\/2025/);
-    expect(app.store.answers.get("gd1")!.versions.map((v) => v.action)).toEqual(["answer", "withdraw"]);
+    expect((await app.store.answers.get("gd1"))!.versions.map((v) => v.action)).toEqual(["answer", "withdraw"]);
     expect(await send(app, coordinator("/giaidap sua gd1 khác"))).toContain("gd1 đã được rút");
   });
 
@@ -143,7 +143,7 @@ describe("/cauhoi and /giaidap: closing the knowledge gap", () => {
     const done = await send(app, coordinator("/giaidap 1 Trước ngày 10/08/2025."));
     expect(done).toContain("Gộp thêm 1 câu hỏi tương tự");
     expect(notices(app).map((m) => m.chatKey).sort()).toEqual(["telegram:401", "zalo:z-9"]);
-    expect(app.store.questions.unanswered().map((q) => q.example)).toEqual([PARKING]);
+    expect((await app.store.questions.unanswered()).map((q) => q.example)).toEqual([PARKING]);
   });
 
   it("lists every coordinator answer, and says which numbers are stale", async () => {
@@ -189,7 +189,7 @@ describe("who may list and answer questions", () => {
         const text = await send(app, tgText(id, command));
         if (allowed) expect(text).not.toContain("chỉ dành cho");
         else expect(text).toMatch(/chỉ dành cho điều phối viên|only for coordinators/);
-        expect(app.store.answers.list()).toHaveLength(allowed && command.startsWith("/answer") ? 1 : 0);
+        expect(await app.store.answers.list()).toHaveLength(allowed && command.startsWith("/answer") ? 1 : 0);
       });
     }
   }

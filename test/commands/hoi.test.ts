@@ -53,7 +53,7 @@ describe("/hoi and free-text questions", () => {
     const [r] = await app.assistant.handle(withButtons("Giá vàng hôm nay bao nhiêu?"));
     expect(plain(r)).toContain("Chưa có thông tin");
     expect(plain(r)).toContain("Trung tâm Chuyển đổi số");
-    const [u] = app.store.questions.unanswered();
+    const [u] = await app.store.questions.unanswered();
     expect(u).toMatchObject({ folded: "gia vang hom nay bao nhieu", count: 1, example: "Giá vàng hôm nay bao nhiêu?" });
   });
 
@@ -71,7 +71,7 @@ describe("/hoi and free-text questions", () => {
   it("counts answered questions per topic for the digest", async () => {
     const app = await createTestApp();
     await app.assistant.handle(withButtons("Khi nào có tài khoản email mới?"));
-    expect(app.store.questions.days("2025-05-01", "2025-05-01")[0]).toMatchObject({ asked: 1, answered: 1, topics: { email: 1 } });
+    expect((await app.store.questions.days("2025-05-01", "2025-05-01"))[0]).toMatchObject({ asked: 1, answered: 1, topics: { email: 1 } });
   });
 
   it("asks for the question when /hoi comes alone", async () => {

@@ -19,7 +19,7 @@ describe("/nhac", () => {
     const app = await setup();
     const [answer] = await app.assistant.handle(tgText(USERS.coordinator, "/nhac email-lists"));
     expect(app.outbox.sent.map((m) => m.chatKey).sort()).toEqual([GROUP_BRVT, `telegram:${USERS.leadBrvt}`, `telegram:${USERS.leadBinhduong}`].sort());
-    const manual = app.store.reminders.list();
+    const manual = await app.store.reminders.list();
     expect(manual.map((r) => [r.kind, r.agencyId, r.sentBy, r.plannedFor]).sort()).toEqual([
       ["manual", "sokhcn-binhduong", `telegram:${USERS.coordinator}`, "2025-05-08"],
       ["manual", "sokhcn-brvt", `telegram:${USERS.coordinator}`, "2025-05-08"],
@@ -28,15 +28,15 @@ describe("/nhac", () => {
     expect(plain(app.outbox.sent[0]!.reply)).toContain("Điều phối viên nhắc hạn");
     expect(flatButtons(app.outbox.sent[0]!.reply)).toHaveLength(4);
     expect(plain(answer)).toMatch(/Sở KH&CN Bà Rịa - Vũng Tàu: đã gửi tới 2\/2 nơi nhận/);
-    expect(app.store.reminders.deliveries().filter((d) => d.result === "ok")).toHaveLength(3);
+    expect((await app.store.reminders.deliveries()).filter((d) => d.result === "ok")).toHaveLength(3);
   });
 
   it("reminds only the agency named, by @id or by name, under the alias /remind too", async () => {
     const app = await setup();
     await app.assistant.handle(tgText(USERS.coordinator, "/nhac email-lists @sokhcn-brvt"));
     await app.assistant.handle(tgText(USERS.coordinator, "/remind email-lists ba ria vung tau"));
-    expect(app.store.reminders.list().map((r) => r.agencyId)).toEqual(["sokhcn-brvt", "sokhcn-brvt"]);
-    expect(new Set(app.store.reminders.list().map((r) => r.key)).size).toBe(2);
+    expect((await app.store.reminders.list()).map((r) => r.agencyId)).toEqual(["sokhcn-brvt", "sokhcn-brvt"]);
+    expect(new Set((await app.store.reminders.list()).map((r) => r.key)).size).toBe(2);
   });
 
   it("does not break the ladder: the due-day reminder still goes out the next day", async () => {
@@ -52,9 +52,9 @@ describe("/nhac", () => {
     const app = await setup();
     await app.assistant.handle(tgText(USERS.coordinator, "/nhac email-lists @sokhcn-brvt"));
     await app.assistant.handle(tgText(USERS.leadBrvt, "1"));
-    const latest = app.store.statuses.latestFor("email-lists", "sokhcn-brvt");
+    const latest = await app.store.statuses.latestFor("email-lists", "sokhcn-brvt");
     expect(latest?.status).toBe("done");
-    expect(app.store.statuses.get(latest!.recordId)?.reminderKey).toMatch(/^email-lists\|sokhcn-brvt\|manual:1@/);
+    expect((await app.store.statuses.get(latest!.recordId))?.reminderKey).toMatch(/^email-lists\|sokhcn-brvt\|manual:1@/);
   });
 
   it("leaves out agencies that reported done unless the coordinator names them", async () => {
@@ -62,7 +62,7 @@ describe("/nhac", () => {
     await app.assistant.handle(tgText(USERS.leadBrvt, "/capnhat email-lists xong"));
     const sentBefore = app.outbox.sent.length;
     const [answer] = await app.assistant.handle(tgText(USERS.coordinator, "/nhac email-lists"));
-    expect(app.store.reminders.list().map((r) => r.agencyId)).toEqual(["sokhcn-binhduong"]);
+    expect((await app.store.reminders.list()).map((r) => r.agencyId)).toEqual(["sokhcn-binhduong"]);
     expect(plain(answer)).toContain("Sở KH&CN Bà Rịa - Vũng Tàu: đã báo hoàn thành, không nhắc.");
     await app.assistant.handle(tgText(USERS.coordinator, "/nhac email-lists @sokhcn-brvt"));
     expect(app.outbox.sent.length).toBeGreaterThan(sentBefore + 1);

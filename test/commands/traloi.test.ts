@@ -12,7 +12,7 @@ describe("/traloi", () => {
   it("sends the coordinator's answer to the lead who reported the blocked status", async () => {
     const app = await setup();
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 4"));
-    const id = app.store.statuses.all()[0]!.id;
+    const id = (await app.store.statuses.all())[0]!.id;
     const replies = await app.assistant.handle(tgText(USERS.coordinator, `/traloi ${id} Chiều nay tôi gọi anh nhé`));
     const answer = app.outbox.sent.find((m) => m.ref === `reply|${id}`);
     expect(answer?.chatKey).toBe("telegram:201");
@@ -23,7 +23,7 @@ describe("/traloi", () => {
   it("goes to the agency's leads when a coordinator had reported on its behalf", async () => {
     const app = await setup();
     await app.assistant.handle(tgText(USERS.coordinator, "/capnhat email-lists vướng @sokhcn-brvt"));
-    const id = app.store.statuses.all()[0]!.id;
+    const id = (await app.store.statuses.all())[0]!.id;
     await app.assistant.handle(tgText("1", `/traloi ${id} Đã liên hệ nhà cung cấp`));
     expect(app.outbox.sent.filter((m) => m.ref === `reply|${id}`).map((m) => m.chatKey)).toEqual(["telegram:201"]);
   });

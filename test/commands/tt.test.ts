@@ -14,11 +14,11 @@ describe("status buttons (tt)", () => {
     it(`records "${s.vi}" for the lead's agency when the lead presses its button`, async () => {
       const app = await setup();
       await app.assistant.handle(tgPress(USERS.leadBrvt, `tt email-lists sokhcn-brvt ${s.number}`));
-      const latest = app.store.statuses.latestFor("email-lists", "sokhcn-brvt");
+      const latest = await app.store.statuses.latestFor("email-lists", "sokhcn-brvt");
       expect(latest?.status).toBe(s.kind);
       expect(latest?.role).toBe("lead");
       expect(latest?.onBehalfOf).toBeUndefined();
-      const [record] = app.store.statuses.history("email-lists", "sokhcn-brvt");
+      const [record] = await app.store.statuses.history("email-lists", "sokhcn-brvt");
       expect(record).toMatchObject({ kind: "status", userKey: "telegram:201", channel: "telegram", at: "2025-05-01T02:00:00.000Z" });
     });
   }
@@ -51,8 +51,8 @@ describe("status buttons (tt)", () => {
     const replies = await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 3"));
     expect(replies).toHaveLength(3);
     expect(replies[2]?.forceReply?.placeholder).toBeTruthy();
-    const id = app.store.statuses.latestFor("email-lists", "sokhcn-brvt")!.recordId;
-    const prompt = app.store.prompts.find("telegram:201", "telegram:201", "2025-05-01T02:00:00.000Z", "note");
+    const id = (await app.store.statuses.latestFor("email-lists", "sokhcn-brvt"))!.recordId;
+    const prompt = await app.store.prompts.find("telegram:201", "telegram:201", "2025-05-01T02:00:00.000Z", "note");
     expect(prompt).toMatchObject({ kind: "note", ref: id, userKey: "telegram:201", expiresAt: "2025-05-02T02:00:00.000Z" });
   });
 
@@ -60,14 +60,14 @@ describe("status buttons (tt)", () => {
     const app = await setup();
     const replies = await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 1"));
     expect(replies.some((r) => r.forceReply)).toBe(false);
-    expect(app.store.prompts.find("telegram:201", "telegram:201", "2025-05-01T02:00:00.000Z", "note")).toBeUndefined();
+    expect(await app.store.prompts.find("telegram:201", "telegram:201", "2025-05-01T02:00:00.000Z", "note")).toBeUndefined();
   });
 
   it("refuses and logs a payload for a milestone that does not exist", async () => {
     const app = await setup();
     const replies = await app.assistant.handle(tgPress(USERS.leadBrvt, "tt no-such-milestone sokhcn-brvt 1"));
     expect(plain(replies[0])).toContain("Không tìm thấy mốc công việc này");
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
     expect(app.log.entries).toContainEqual(expect.objectContaining({ level: "warn", obj: expect.objectContaining({ reason: "unknown-milestone", userKey: "telegram:201" }) }));
   });
 
@@ -75,7 +75,7 @@ describe("status buttons (tt)", () => {
     const app = await setup();
     const replies = await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 9; drop"));
     expect(plain(replies[0])).toContain("Nút bấm này không hợp lệ");
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
     expect(app.log.entries).toContainEqual(expect.objectContaining({ level: "warn", obj: expect.objectContaining({ reason: "malformed" }) }));
   });
 
@@ -84,7 +84,7 @@ describe("status buttons (tt)", () => {
     // email-accounts is TTCĐS's alone.
     const replies = await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-accounts sokhcn-brvt 1"));
     expect(plain(replies[0])).toContain("không phải là đơn vị thực hiện");
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
     expect(app.log.entries).toContainEqual(expect.objectContaining({ level: "warn", obj: expect.objectContaining({ reason: "not-responsible" }) }));
   });
 
@@ -92,7 +92,7 @@ describe("status buttons (tt)", () => {
     const app = await setup();
     const replies = await app.assistant.handle(tgPress(USERS.leadBinhduong, "tt email-lists sokhcn-brvt 1"));
     expect(plain(replies[0])).toContain("chỉ cập nhật được tiến độ của đơn vị mình");
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
     expect(app.log.entries).toContainEqual(expect.objectContaining({ level: "warn", obj: expect.objectContaining({ reason: "not-allowed", userKey: "telegram:202" }) }));
   });
 
@@ -100,21 +100,21 @@ describe("status buttons (tt)", () => {
     const app = await setup();
     const replies = await app.assistant.handle(tgPress(USERS.member, "tt email-lists sokhcn-brvt 1"));
     expect(plain(replies[0])).toContain("chỉ đầu mối của Sở KH&CN Bà Rịa - Vũng Tàu hoặc điều phối viên");
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
     expect(app.log.entries).toContainEqual(expect.objectContaining({ level: "warn", obj: expect.objectContaining({ reason: "not-allowed", role: "member" }) }));
   });
 
   it("records a coordinator's press as on behalf of the agency", async () => {
     const app = await setup();
     const replies = await app.assistant.handle(tgPress(USERS.coordinator, "tt email-lists sokhcn-brvt 2"));
-    expect(app.store.statuses.latestFor("email-lists", "sokhcn-brvt")).toMatchObject({ role: "coordinator", onBehalfOf: "sokhcn-brvt" });
+    expect(await app.store.statuses.latestFor("email-lists", "sokhcn-brvt")).toMatchObject({ role: "coordinator", onBehalfOf: "sokhcn-brvt" });
     expect(plain(replies[1])).toContain("(điều phối viên, thay mặt đơn vị)");
   });
 
   it("alerts the coordinators at once on blocked, with 'chưa có ghi chú' and a way to answer the lead", async () => {
     const app = await setup();
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 4"));
-    const id = app.store.statuses.latestFor("email-lists", "sokhcn-brvt")!.recordId;
+    const id = (await app.store.statuses.latestFor("email-lists", "sokhcn-brvt"))!.recordId;
     expect(app.outbox.sent).toHaveLength(1);
     const [alert] = app.outbox.sent;
     expect(alert).toMatchObject({ chatKey: "telegram:301", ref: `alert|${id}` });
@@ -124,7 +124,7 @@ describe("status buttons (tt)", () => {
     expect(text).toContain("Ghi chú: chưa có ghi chú");
     expect(text).toContain(`/traloi ${id} <nội dung>`);
     expect(text).toContain("tg://user?id=201");
-    expect(app.store.reminders.deliveries({ ref: `alert|${id}` })).toEqual([expect.objectContaining({ chatKey: "telegram:301", result: "ok" })]);
+    expect(await app.store.reminders.deliveries({ ref: `alert|${id}` })).toEqual([expect.objectContaining({ chatKey: "telegram:301", result: "ok" })]);
   });
 
   it("sends no alert for at risk", async () => {
@@ -146,8 +146,8 @@ describe("status buttons (tt)", () => {
     const reminderKey = "email-lists|sokhcn-brvt|before:3";
     await app.store.prompts.set({ kind: "reminder", ref: reminderKey, chatKey: "telegram:201", createdAt: "2025-05-01T01:30:00.000Z", expiresAt: "2025-05-02T01:30:00.000Z" });
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 2"));
-    expect(app.store.statuses.all()[0]?.reminderKey).toBe(reminderKey);
-    expect(app.store.prompts.find("telegram:201", "telegram:201", "2025-05-01T02:00:00.000Z", "reminder")).toBeUndefined();
+    expect((await app.store.statuses.all())[0]?.reminderKey).toBe(reminderKey);
+    expect(await app.store.prompts.find("telegram:201", "telegram:201", "2025-05-01T02:00:00.000Z", "reminder")).toBeUndefined();
   });
 
   it("refuses a lead whose role was revoked after the reminder was sent", async () => {
@@ -155,7 +155,7 @@ describe("status buttons (tt)", () => {
     await app.store.people.revoke("telegram:201", "telegram:301", "2025-04-30T02:00:00.000Z");
     const replies = await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 1"));
     expect(plain(replies[0])).toContain("chỉ đầu mối của Sở KH&CN Bà Rịa - Vũng Tàu hoặc điều phối viên");
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
   });
 
   it("fits every status button of every milestone and responsible agency within Telegram's 64-byte payload limit", async () => {

@@ -91,6 +91,6 @@ describe("/viec", () => {
     expect(card).toContain("3. 🟠 Có nguy cơ chậm");
     expect(card).toContain("5. Quay lại danh sách các mốc");
     await app.assistant.handle(textFrom("lead", "3"));
-    expect(app.store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", status: "at-risk", channel: "console", userKey: "console:lead" })]);
+    expect(await app.store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", status: "at-risk", channel: "console", userKey: "console:lead" })]);
   });
 });

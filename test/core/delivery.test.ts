@@ -40,8 +40,8 @@ describe("deliver", () => {
     const t = await setup();
     const results = await deliver(t.deps, [{ chatKey: "telegram:1", reply: reply("Cảnh báo"), ref: "alert|1" }], AT);
     expect(results).toEqual([{ chatKey: "telegram:1", result: "ok", messageId: "1000" }]);
-    expect(t.store.reminders.deliveries({ ref: "alert|1" })).toEqual([{ ref: "alert|1", chatKey: "telegram:1", result: "ok", messageId: "1000", at: AT }]);
-    expect(t.store.intents.list()).toEqual([]);
+    expect(await t.store.reminders.deliveries({ ref: "alert|1" })).toEqual([{ ref: "alert|1", chatKey: "telegram:1", result: "ok", messageId: "1000", at: AT }]);
+    expect(await t.store.intents.list()).toEqual([]);
   });
 
   it("stores the intents before anything is sent", async () => {
@@ -49,7 +49,7 @@ describe("deliver", () => {
     const store = await openStore({ file: ":memory:" });
     const outbox: Outbox = {
       async send(messages) {
-        seenIntents = store.intents.list().length;
+        seenIntents = (await store.intents.list()).length;
         return messages.map((m) => ({ chatKey: m.chatKey, result: "ok" }));
       },
     };
@@ -60,18 +60,18 @@ describe("deliver", () => {
   it("records a bundle's outcome once per covered key and not under the bundle's own ref", async () => {
     const t = await setup();
     await deliver(t.deps, [{ chatKey: "zalo:u1", reply: reply("3 việc"), ref: "bundle|2025-05-01|zalo:u1", covers: ["k1", "k2", "k3"] }], AT);
-    const all = t.store.reminders.deliveries();
+    const all = await t.store.reminders.deliveries();
     expect(all.map((d) => d.ref)).toEqual(["k1", "k2", "k3"]);
     for (const d of all) expect(d).toMatchObject({ chatKey: "zalo:u1", result: "ok", messageId: "1000" });
-    expect(t.store.reminders.deliveries({ ref: "bundle|2025-05-01|zalo:u1" })).toEqual([]);
+    expect(await t.store.reminders.deliveries({ ref: "bundle|2025-05-01|zalo:u1" })).toEqual([]);
   });
 
   it("records an outbox that throws as a failed delivery with its reason, and removes the intent", async () => {
     const t = await setup({ send: async () => Promise.reject(new Error("network down")) });
     const results = await deliver(t.deps, [{ chatKey: "zalo:u1", reply: reply("x"), ref: "alert|2" }], AT);
     expect(results).toEqual([{ chatKey: "zalo:u1", result: "failed", error: "network down" }]);
-    expect(t.store.reminders.deliveries({ ref: "alert|2" })).toEqual([{ ref: "alert|2", chatKey: "zalo:u1", result: "failed", error: "network down", at: AT }]);
-    expect(t.store.intents.list()).toEqual([]);
+    expect(await t.store.reminders.deliveries({ ref: "alert|2" })).toEqual([{ ref: "alert|2", chatKey: "zalo:u1", result: "failed", error: "network down", at: AT }]);
+    expect(await t.store.intents.list()).toEqual([]);
     expect(t.log.entries.some((e) => e.level === "error")).toBe(true);
   });
 
@@ -79,15 +79,15 @@ describe("deliver", () => {
     const t = await setup(createRecordingOutbox(() => "blocked"));
     await t.store.chats.upsert({ chatKey: "telegram:9", type: "private", active: true });
     await deliver(t.deps, [{ chatKey: "telegram:9", reply: reply("x"), ref: "r" }], AT);
-    expect(t.store.chats.get("telegram:9")).toMatchObject({ active: false, inactiveSince: AT });
+    expect(await t.store.chats.get("telegram:9")).toMatchObject({ active: false, inactiveSince: AT });
   });
 
   it("sends to every chat and records each outcome separately when one fails", async () => {
     const t = await setup(createRecordingOutbox((m) => (m.chatKey === "zalo:b" ? "failed" : "ok")));
     const results = await deliver(t.deps, ["zalo:a", "zalo:b", "zalo:c"].map((chatKey) => ({ chatKey: chatKey as `zalo:${string}`, reply: reply("x"), ref: "digest|2025-W18" })), AT);
     expect(results.map((r) => r.result)).toEqual(["ok", "failed", "ok"]);
-    expect(t.store.reminders.deliveries({ ref: "digest|2025-W18" }).map((d) => `${d.chatKey}:${d.result}`).sort()).toEqual(["zalo:a:ok", "zalo:b:failed", "zalo:c:ok"]);
-    expect(t.store.intents.list()).toEqual([]);
+    expect((await t.store.reminders.deliveries({ ref: "digest|2025-W18" })).map((d) => `${d.chatKey}:${d.result}`).sort()).toEqual(["zalo:a:ok", "zalo:b:failed", "zalo:c:ok"]);
+    expect(await t.store.intents.list()).toEqual([]);
   });
 });
 
@@ -98,7 +98,7 @@ describe("sendPlanned", () => {
     const b = planMessage("zalo:b", reply("b"), "r", AT);
     await t.store.intents.add([a.intent, b.intent]);
     await sendPlanned(t.deps, [a], AT);
-    expect(t.store.intents.list().map((i) => i.id)).toEqual([b.intent.id]);
+    expect((await t.store.intents.list()).map((i) => i.id)).toEqual([b.intent.id]);
   });
 });
 
@@ -124,10 +124,10 @@ describe("recoverIntents", () => {
       ["zalo:u1", `${REPEAT_MARK}Nhắc hạn hôm nay: 2 việc`, "bundle|2025-04-30|zalo:u1"],
     ]);
     expect(toPlain(outbox.sent[0]!.reply.text).startsWith("(gửi lại) ")).toBe(true);
-    const records = t.store.reminders.deliveries();
+    const records = await t.store.reminders.deliveries();
     expect(records.map((d) => d.ref).sort()).toEqual(["alert|x", "k1", "k2"]);
     for (const d of records) expect(d).toMatchObject({ repeat: true, result: "ok", at: later.toISOString() });
-    expect(t.store.intents.list()).toEqual([]);
+    expect(await t.store.intents.list()).toEqual([]);
     expect(t.log.entries.some((e) => e.level === "warn" && /gửi lại/.test(e.msg ?? ""))).toBe(true);
   });
 
@@ -136,8 +136,8 @@ describe("recoverIntents", () => {
     const p = planMessage("zalo:u1", reply("x"), "alert|y", AT);
     await t.store.intents.add([p.intent]);
     await recoverIntents(t.deps, new Date(AT));
-    const results: SendResult["result"][] = t.store.reminders.deliveries({ ref: "alert|y" }).map((d) => d.result);
+    const results: SendResult["result"][] = (await t.store.reminders.deliveries({ ref: "alert|y" })).map((d) => d.result);
     expect(results).toEqual(["failed"]);
-    expect(t.store.intents.list()).toEqual([]);
+    expect(await t.store.intents.list()).toEqual([]);
   });
 });

@@ -91,10 +91,10 @@ describe("numbered choices through the assistant (terminal and Zalo rules)", () 
       const title = shown.get(n)!.split(" · ")[0]!.replace(/…$/, "");
       expect(card, `number ${n}`).toContain(title);
       await assistant.handle(textFrom("admin", "1")); // ✅ done, on the card just shown
-      const recorded = store.statuses.all().at(-1)!;
+      const recorded = (await store.statuses.all()).at(-1)!;
       expect(card).toContain(`(${recorded.milestoneId})`);
     }
-    expect(new Set(store.statuses.all().map((r) => r.milestoneId)).size).toBe(shown.size);
+    expect(new Set((await store.statuses.all()).map((r) => r.milestoneId)).size).toBe(shown.size);
   });
 
   it("refuses a pick from an outdated listing whose number now means nothing, instead of choosing another item", async () => {
@@ -140,11 +140,11 @@ describe("numbered choices through the assistant (terminal and Zalo rules)", () 
     await assistant.handle(textFrom("lead", "/viec")); // 09:00 ICT = 02:00Z, after the reminder
     const picked = plain(await assistant.handle(textFrom("lead", "2")));
     expect(picked).toMatch(/^Đã chọn 2: /);
-    expect(store.statuses.count()).toBe(0);
+    expect(await store.statuses.count()).toBe(0);
     // A reminder sent after the card: its 1–4 wins.
     await store.prompts.set({ ...reminder, createdAt: "2025-05-01T02:00:01.000Z", expiresAt: "2025-05-02T02:00:01.000Z" });
     await assistant.handle(textFrom("lead", "2"));
-    expect(store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", status: "on-track", reminderKey: reminder.ref })]);
+    expect(await store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", status: "on-track", reminderKey: reminder.ref })]);
   });
 });
 

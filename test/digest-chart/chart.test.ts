@@ -10,7 +10,7 @@ let digest: Digest;
 
 beforeAll(async () => {
   const content = await fixtureContent();
-  digest = digestFromStore(content, await fixtureStore(content), FIXTURE_NOW);
+  digest = await digestFromStore(content, await fixtureStore(content), FIXTURE_NOW);
 });
 
 describe("status chart", () => {

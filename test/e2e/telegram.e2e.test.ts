@@ -190,9 +190,9 @@ describe("Telegram end to end (emulator)", () => {
     expect(data.people).toContainEqual(expect.objectContaining({ userKey: `telegram:${COORDINATOR.userId}`, role: "coordinator" }));
     const store = await openStore({ file: join(dir, "db.json"), readOnly: true });
     try {
-      expect(store.statuses.latestFor("email-lists", "sokhcn-binhduong")).toMatchObject({ status: "blocked", note: NOTE });
+      expect(await store.statuses.latestFor("email-lists", "sokhcn-binhduong")).toMatchObject({ status: "blocked", note: NOTE });
       // The press answered the manual reminder (its key is kept), and the note is a record of its own.
-      const [status, note] = store.statuses.history("email-lists", "sokhcn-binhduong");
+      const [status, note] = await store.statuses.history("email-lists", "sokhcn-binhduong");
       expect(status).toMatchObject({ kind: "status", status: "blocked", userKey: `telegram:${LEAD.userId}`, reminderKey: expect.stringMatching(/^email-lists\|sokhcn-binhduong\|manual:1@/) });
       expect(note).toMatchObject({ kind: "note", noteFor: status!.id, note: NOTE });
     } finally {

@@ -290,11 +290,11 @@ describe("Zalo end to end (fake Zalo Bot API, polling, beside Telegram)", () => 
     expect(code).toBe(0);
     const store = await openStore({ file: join(dir, "db.json"), readOnly: true });
     try {
-      const blocked = store.statuses.all().find((r) => r.userKey === `zalo:${LEAD}` && r.status === "blocked");
+      const blocked = (await store.statuses.all()).find((r) => r.userKey === `zalo:${LEAD}` && r.status === "blocked");
       expect(blocked).toMatchObject({ note: "thiếu máy chủ", channel: "zalo", role: "lead", agencyId: "sokhcn-binhduong", reminderKey: expect.stringMatching(/\|due:0$/) });
-      expect(store.runs.list("zalo-quota|")).toHaveLength(1);
-      expect(store.people.get(`zalo:${NEW_LEAD}`)).toMatchObject({ role: "lead", agencyId: "sokhcn-brvt" });
-      expect(store.intents.list()).toEqual([]);
+      expect(await store.runs.list("zalo-quota|")).toHaveLength(1);
+      expect(await store.people.get(`zalo:${NEW_LEAD}`)).toMatchObject({ role: "lead", agencyId: "sokhcn-brvt" });
+      expect(await store.intents.list()).toEqual([]);
     } finally {
       await store.close();
     }

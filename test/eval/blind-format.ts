@@ -122,9 +122,9 @@ export async function createTextRunner(content: Content): Promise<TextRunner> {
       const chat = { id, type: "private" as const };
       const user = { id, name: "Eval" };
       const ask = async (text: string) => {
-        const before = store.questions.days(day, day)[0]?.answered ?? 0;
+        const before = (await store.questions.days(day, day))[0]?.answered ?? 0;
         const replies = await app.assistant.handle({ channel: "console", chat, user, text, supportsButtons: false });
-        const after = store.questions.days(day, day)[0]?.answered ?? 0;
+        const after = (await store.questions.days(day, day))[0]?.answered ?? 0;
         return { answered: after > before, answer: replies.map((r) => toPlain(r.text)).join("\n\n") };
       };
       if (c.prev) await ask(c.prev);

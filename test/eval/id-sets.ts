@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { parse } from "yaml";
 import type { App } from "../../src/app.js";
 import type { CommandContext } from "../../src/core/command.js";
-import { composeAnswer } from "../../src/core/knowledge/answer.js";
+import { composeAnswer, loadAnswerData } from "../../src/core/knowledge/answer.js";
 import { atLocal, dayOf } from "../../src/core/time.js";
 import { textFrom } from "../helpers/app.js";
 import { yamlFiles } from "./blind-format.js";
@@ -31,19 +31,19 @@ export interface IdResult {
 }
 
 /** Searches one id case the way the assistant does (without recording it) and compares the entry chosen. */
-export function runIdCase(app: App & { clock: { now(): Date } }, c: IdCase): IdResult {
+export async function runIdCase(app: App & { clock: { now(): Date } }, c: IdCase): Promise<IdResult> {
   const now = c.now ? atLocal(c.now, "09:00") : app.clock.now();
   const message = textFrom("eval", c.q);
   const ctx: CommandContext = {
     message,
-    actor: app.assistant.actorOf(message),
+    actor: await app.assistant.actorOf(message),
     lang: c.lang ?? "vi",
     services: app.services,
     now,
     today: dayOf(now),
     via: "text",
   };
-  const { result, answered } = composeAnswer(ctx, c.q);
+  const { result, answered } = composeAnswer(ctx, c.q, await loadAnswerData(ctx));
   const got = answered ? result.best!.entry.id : "none";
   return { c, got, ok: got === c.expect, detail: `${result.decision}, units: ${result.units.join(" ")}` };
 }

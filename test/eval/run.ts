@@ -38,7 +38,7 @@ if (only && !known.includes(only)) {
 const content = await loadContent("content");
 if (!only || only === "tuned") {
   const app = await createTestApp({ content });
-  const results = loadIdCases(DIR).map((c) => runIdCase(app, c));
+  const results = await Promise.all(loadIdCases(DIR).map((c) => runIdCase(app, c)));
   const inScope = results.filter((r) => r.c.expect !== "none");
   const out = results.filter((r) => r.c.expect === "none");
   const en = results.filter((r) => r.c.lang === "en");

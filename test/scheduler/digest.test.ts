@@ -64,7 +64,7 @@ describe("sendWeeklyDigest", () => {
       ["photo", "tong-hop-2025-W24.png"],
       ["document", "tong-hop-2025-W24.csv"],
     ]);
-    expect(store.reminders.deliveries({ ref: "digest|2025-W25" })).toHaveLength(outbox.sent.length);
+    expect(await store.reminders.deliveries({ ref: "digest|2025-W25" })).toHaveLength(outbox.sent.length);
   });
 
   it("never sends the same ISO week twice, even an hour later", async () => {
@@ -85,7 +85,7 @@ describe("sendWeeklyDigest", () => {
   it("claims nothing when nobody can receive it, so it still goes out once someone is registered", async () => {
     const { store, outbox, deps } = await setup({ coordinators: false });
     expect((await sendWeeklyDigest(deps(), ict("2025-06-16T08:00:00"))).status).toBe("no-recipients");
-    expect(store.runs.list("digest|")).toEqual([]);
+    expect(await store.runs.list("digest|")).toEqual([]);
     expect(outbox.sent).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe("sendWeeklyDigest", () => {
     const { store, deps } = await setup();
     const d = { ...deps(), outbox: createRecordingOutbox(() => "blocked") };
     await sendWeeklyDigest(d, ict("2025-06-16T08:00:00"));
-    expect(store.chats.get("telegram:100")?.active).toBe(false);
+    expect((await store.chats.get("telegram:100"))?.active).toBe(false);
   });
 
   it("stores the snapshot, so next week's digest shows what changed", async () => {
@@ -136,7 +136,7 @@ describe("startDigestJob", () => {
     // Next Monday before 08:00: the new week's digest is not sent early, nor marked as sent.
     clock.set(ict("2025-06-23T07:00:00"));
     expect(await startDigestJob(scheduler(), deps(clock))).toBeNull();
-    expect(store.runs.list("digest|").map((r) => r.key)).toEqual(["digest|2025-W25"]);
+    expect((await store.runs.list("digest|")).map((r) => r.key)).toEqual(["digest|2025-W25"]);
   });
 
   it("sends no backlog digest on a fresh install; the first digest follows the schedule", async () => {
@@ -144,7 +144,7 @@ describe("startDigestJob", () => {
     const clock = createFixedClock(ict("2025-06-18T10:00:00"));
     expect(await startDigestJob(scheduler(), deps(clock))).toBeNull();
     expect(outbox.sent).toEqual([]);
-    expect(store.runs.get(INSTALLED_RUN_KEY)?.at).toBe(ict("2025-06-18T10:00:00").toISOString());
+    expect((await store.runs.get(INSTALLED_RUN_KEY))?.at).toBe(ict("2025-06-18T10:00:00").toISOString());
     // A restart later that week is still no reason for a backlog.
     clock.set(ict("2025-06-19T10:00:00"));
     expect(await startDigestJob(scheduler(), deps(clock))).toBeNull();
@@ -159,7 +159,7 @@ describe("startDigestJob", () => {
     expect(await startDigestJob(scheduler(), deps(systemClock))).toBeNull();
     expect(outbox.sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(60_000);
-    await vi.waitFor(() => expect(store.runs.get("digest|2025-W25")).toBeDefined());
+    await vi.waitFor(async () => expect(await store.runs.get("digest|2025-W25")).toBeDefined());
     expect(outbox.sent.length).toBeGreaterThan(0);
   });
 });

@@ -95,10 +95,10 @@ describe("the reminder job", () => {
     const report = await createReminderJob(deps).tick();
     expect(report.sent).toEqual(["email-lists|sokhcn-binhduong|due:0", "email-lists|sokhcn-brvt|due:0"]);
     expect(refs(outbox)).toEqual([`email-lists|sokhcn-binhduong|due:0 → ${LEAD_BD}`, `email-lists|sokhcn-brvt|due:0 → ${GROUP_BRVT}`]);
-    expect(store.reminders.deliveries({ ref: "email-lists|sokhcn-binhduong|due:0" })).toEqual([
+    expect(await store.reminders.deliveries({ ref: "email-lists|sokhcn-binhduong|due:0" })).toEqual([
       { ref: "email-lists|sokhcn-binhduong|due:0", chatKey: LEAD_BD, result: "ok", messageId: "1000", at: "2025-05-09T01:30:00.000Z" },
     ]);
-    expect(store.reminders.get("email-lists|sokhcn-brvt|due:0")).toMatchObject({ kind: "due", step: 0, plannedFor: "2025-05-09" });
+    expect(await store.reminders.get("email-lists|sokhcn-brvt|due:0")).toMatchObject({ kind: "due", step: 0, plannedFor: "2025-05-09" });
   });
 
   it("leaves a pending reminder prompt in the lead's private chat only, so a bare 1–4 can answer it", async () => {
@@ -106,12 +106,12 @@ describe("the reminder job", () => {
     await register(store);
     const { deps } = depsFor(store, createRecordingOutbox(), "2025-05-09T08:30:00+07:00");
     await createReminderJob(deps).tick();
-    expect(store.prompts.find(LEAD_BD, LEAD_BD, "2025-05-09T02:00:00.000Z")).toMatchObject({
+    expect(await store.prompts.find(LEAD_BD, LEAD_BD, "2025-05-09T02:00:00.000Z")).toMatchObject({
       kind: "reminder",
       ref: "email-lists|sokhcn-binhduong|due:0",
       messageId: "1000",
     });
-    expect(store.prompts.find(GROUP_BRVT, undefined, "2025-05-09T02:00:00.000Z")).toBeUndefined();
+    expect(await store.prompts.find(GROUP_BRVT, undefined, "2025-05-09T02:00:00.000Z")).toBeUndefined();
   });
 
   it("does nothing before 08:30, and nothing on a Saturday", async () => {
@@ -157,8 +157,8 @@ describe("the reminder job", () => {
     const text = toPlain(escalations[0]!.reply.text);
     expect(text).toMatch(/Không liên lạc được \(2\)/);
     expect(text).toMatch(/TTCĐS|Chuyển đổi số/);
-    expect(store.reminders.deliveries({ ref: "email-lists|sokhcn-brvt|before:3" })[0]?.result).toBe("blocked");
-    expect(store.chats.get(GROUP_BRVT)?.active).toBe(false);
+    expect((await store.reminders.deliveries({ ref: "email-lists|sokhcn-brvt|before:3" }))[0]?.result).toBe("blocked");
+    expect((await store.chats.get(GROUP_BRVT))?.active).toBe(false);
     await createReminderJob(depsFor(store, outbox, "2025-05-06T17:00:00+07:00").deps).tick();
     expect(outbox.sent.filter((m) => m.ref.startsWith("escalation"))).toHaveLength(1);
   });
@@ -182,7 +182,7 @@ describe("the reminder job", () => {
     const outbox = createRecordingOutbox();
     const first = await createReminderJob(depsFor(store, outbox, "2025-05-20T08:30:00+07:00").deps).tick();
     expect(first.escalationSent).toBe(false);
-    expect(store.runs.list("escalation|")).toEqual([]);
+    expect(await store.runs.list("escalation|")).toEqual([]);
     await register(store);
     const next = await createReminderJob(depsFor(store, outbox, "2025-05-21T08:30:00+07:00").deps).tick();
     expect(next.escalated).toEqual(["email-lists|sokhcn-binhduong", "email-lists|sokhcn-brvt"]);
@@ -225,8 +225,8 @@ describe("restarts", () => {
     await dying.died;
     await store.flush();
     // Every reminder of the run was claimed with the intents of its messages before the first send.
-    expect(store.reminders.list()).toHaveLength(5);
-    expect(store.intents.list().map((i) => `${i.ref} → ${i.chatKey}`)).toEqual([
+    expect(await store.reminders.list()).toHaveLength(5);
+    expect((await store.intents.list()).map((i) => `${i.ref} → ${i.chatKey}`)).toEqual([
       `video-call|sokhcn-binhduong|before:7 → ${LEAD_BD}`,
       `video-call|sokhcn-brvt|before:7 → ${GROUP_BRVT}`,
     ]);
@@ -240,8 +240,8 @@ describe("restarts", () => {
     const resent = outbox.sent.filter((m) => !m.ref.startsWith("escalation"));
     expect(resent.map((m) => `${m.ref} → ${m.chatKey}`)).toEqual([`video-call|sokhcn-binhduong|before:7 → ${LEAD_BD}`, `video-call|sokhcn-brvt|before:7 → ${GROUP_BRVT}`]);
     for (const m of resent) expect(toPlain(m.reply.text)).toMatch(/^\(gửi lại\) /);
-    expect(store.reminders.deliveries({ ref: "video-call|sokhcn-binhduong|before:7" })).toMatchObject([{ chatKey: LEAD_BD, result: "ok", repeat: true }]);
-    expect(store.intents.list()).toEqual([]);
+    expect(await store.reminders.deliveries({ ref: "video-call|sokhcn-binhduong|before:7" })).toMatchObject([{ chatKey: LEAD_BD, result: "ok", repeat: true }]);
+    expect(await store.intents.list()).toEqual([]);
   });
 
   it("with a data file: a crash mid-run, downtime, and restarts the next days send no duplicates, skip old reminders and say so once", async () => {
@@ -275,7 +275,7 @@ describe("restarts", () => {
       await crashed.store.flush();
       await new Promise((resolve) => setImmediate(resolve));
     }
-    expect(crashed.store.reminders.list()).toHaveLength(5);
+    expect(await crashed.store.reminders.list()).toHaveLength(5);
     // The process is killed: its lock stays behind and its heartbeat stops; a minute later the lock is stale.
     await crashed.store.abandon();
     const aMinuteAgo = new Date(Date.now() - 60_000);
@@ -308,8 +308,8 @@ describe("restarts", () => {
     const reminderRefs = all.filter((m) => !m.ref.startsWith("escalation")).map((m) => `${m.ref} → ${m.chatKey}`);
     expect(new Set(reminderRefs).size).toBe(reminderRefs.length);
     const reopened = await openStore({ file });
-    expect(reopened.reminders.list().map((r) => r.key)).toContain("email-lists|sokhcn-brvt|due:0");
-    expect(reopened.reminders.list().map((r) => r.key)).not.toContain("email-lists|sokhcn-binhduong|before:1");
+    expect((await reopened.reminders.list()).map((r) => r.key)).toContain("email-lists|sokhcn-brvt|due:0");
+    expect((await reopened.reminders.list()).map((r) => r.key)).not.toContain("email-lists|sokhcn-binhduong|before:1");
     await reopened.close();
   });
 });

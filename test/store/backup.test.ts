@@ -36,9 +36,9 @@ describe("backup and restore", () => {
     const restored = join(dir, "restored");
     await cp(folder, restored, { recursive: true });
     const back = await openStore({ file: join(restored, "db.json") });
-    expect(back.statuses.count()).toBe(30);
-    expect(back.runs.get("r1")).toBeDefined();
-    expect(back.reminders.deliveries()).toHaveLength(1);
+    expect(await back.statuses.count()).toBe(30);
+    expect(await back.runs.get("r1")).toBeDefined();
+    expect(await back.reminders.deliveries()).toHaveLength(1);
     await back.close();
   });
 

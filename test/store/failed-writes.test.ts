@@ -23,23 +23,23 @@ const at = "2025-06-02T01:00:00.000Z";
 const later = "2025-06-03T01:00:00.000Z";
 
 /** Everything a reader can see, as one comparable value. */
-function snapshot(store: Store): unknown {
+async function snapshot(store: Store): Promise<unknown> {
   return JSON.parse(JSON.stringify({
-    people: store.people.list({ includeRevoked: true }),
-    invitations: store.invitations.list(),
-    chats: store.chats.list(),
-    reminders: store.reminders.list(),
-    deliveries: store.reminders.deliveries(),
-    statuses: store.statuses.all(),
-    latest: store.statuses.latest(),
-    unanswered: store.questions.unanswered(100),
-    days: store.questions.days("2000-01-01", "2100-01-01"),
-    runs: store.runs.list(),
-    prompt: store.prompts.find("telegram:1", "telegram:1", at),
-    intents: store.intents.list(),
-    askers: store.askers.list(),
-    answers: store.answers.list(),
-    listing: store.answers.listing("telegram:1"),
+    people: await store.people.list({ includeRevoked: true }),
+    invitations: await store.invitations.list(),
+    chats: await store.chats.list(),
+    reminders: await store.reminders.list(),
+    deliveries: await store.reminders.deliveries(),
+    statuses: await store.statuses.all(),
+    latest: await store.statuses.latest(),
+    unanswered: await store.questions.unanswered(100),
+    days: await store.questions.days("2000-01-01", "2100-01-01"),
+    runs: await store.runs.list(),
+    prompt: await store.prompts.find("telegram:1", "telegram:1", at),
+    intents: await store.intents.list(),
+    askers: await store.askers.list(),
+    answers: await store.answers.list(),
+    listing: await store.answers.listing("telegram:1"),
   }));
 }
 
@@ -88,13 +88,13 @@ describe("a write that fails changes nothing", () => {
     const file = join(dir, "db.json");
     const store = await openStore({ file, beforeWrite });
     await seeded(store);
-    const before = snapshot(store);
+    const before = await snapshot(store);
 
     failing = true;
     const error = await change(store).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreWriteError);
     expect((error as Error).message).toMatch(/chưa lưu được .*xin thử lại/);
-    expect(snapshot(store)).toEqual(before);
+    expect(await snapshot(store)).toEqual(before);
     expect(store.writable()).toBe(false);
     if (_name === "inbound.claim") {
       failing = false;
@@ -108,16 +108,16 @@ describe("a write that fails changes nothing", () => {
     await store.runs.claim({ key: "unrelated", at });
     await store.close();
     const reopened = await openStore({ file, beforeWrite });
-    const { runs: _r, ...rest } = snapshot(reopened) as Record<string, unknown>;
+    const { runs: _r, ...rest } = await snapshot(reopened) as Record<string, unknown>;
     const { runs: _b, ...restBefore } = before as Record<string, unknown>;
     expect(rest).toEqual(restBefore);
 
     // Trying again records the change once.
     await change(reopened);
-    const after = snapshot(reopened);
+    const after = await snapshot(reopened);
     await reopened.close();
     const third = await openStore({ file });
-    expect(snapshot(third)).toEqual(after);
+    expect(await snapshot(third)).toEqual(after);
     expect(third.writable()).toBe(true);
     await third.close();
   });
@@ -138,12 +138,12 @@ describe("a write that fails changes nothing", () => {
     await new Promise((resolve) => setImmediate(resolve)); // the first write is now running
     const second = store.runs.claim({ key: "two", at }); // queued behind it
     const third = store.runs.claim({ key: "three", at }); // shares the queued write
-    expect(store.runs.list().map((r) => r.key)).toEqual(["one", "two", "three"]);
+    expect((await store.runs.list()).map((r) => r.key)).toEqual(["one", "two", "three"]);
     openGate();
     const results = await Promise.allSettled([first, second, third]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
     expect(writes).toBe(1); // the queued write was cancelled, not attempted
-    expect(store.runs.list()).toEqual([]);
+    expect(await store.runs.list()).toEqual([]);
     await store.close();
   });
 
@@ -153,14 +153,14 @@ describe("a write that fails changes nothing", () => {
     await store.statuses.append(rec("s1", "done"));
     failing = true;
     await expect(store.statuses.append(rec("s2", "blocked"))).rejects.toBeInstanceOf(StoreWriteError);
-    expect(store.statuses.latestFor("m", "a")?.status).toBe("done");
-    expect(store.statuses.get("s2")).toBeUndefined();
-    expect(store.statuses.count()).toBe(1);
+    expect((await store.statuses.latestFor("m", "a"))?.status).toBe("done");
+    expect(await store.statuses.get("s2")).toBeUndefined();
+    expect(await store.statuses.count()).toBe(1);
     failing = false;
     await store.statuses.append(rec("s3", "blocked"));
     await store.close();
     const reopened = await openStore({ file: join(dir, "db.json") });
-    expect(reopened.statuses.all().map((r) => r.id)).toEqual(["s1", "s3"]);
+    expect((await reopened.statuses.all()).map((r) => r.id)).toEqual(["s1", "s3"]);
     await reopened.close();
   });
 });

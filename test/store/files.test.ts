@@ -61,7 +61,7 @@ describe("data files on disk", () => {
     expect((error as Error).message).toMatch(/db\.json is read-only \(mode 444\).*chmod u\+w.*left untouched/s);
     expect(await readFile(file, "utf8")).toBe(text);
     const reader = await openStore({ file, readOnly: true });
-    expect(reader.runs.list()).toEqual([]);
+    expect(await reader.runs.list()).toEqual([]);
     await reader.close();
   });
 
@@ -72,7 +72,7 @@ describe("data files on disk", () => {
     const error = await store.runs.claim(run("b")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreWriteError);
     expect((error as StoreWriteError).detail).toMatch(/read-only \(mode 444\).*not overwritten/);
-    expect(store.runs.get("b")).toBeUndefined();
+    expect(await store.runs.get("b")).toBeUndefined();
     expect(JSON.parse(await readFile(file, "utf8")).runs.map((r: { key: string }) => r.key)).toEqual(["a"]);
     await store.close();
   });

@@ -21,8 +21,8 @@ describe("the help-desk collections of the store", () => {
     const file = join(dir, "db.json");
     await writeFile(file, JSON.stringify({ version: 1, people: [], invitations: [], chats: [], reminders: [], unanswered: [], questionDays: [], runs: [], prompts: [] }));
     const store = await openStore({ file });
-    expect(store.answers.list()).toEqual([]);
-    expect(store.askers.list()).toEqual([]);
+    expect(await store.answers.list()).toEqual([]);
+    expect(await store.askers.list()).toEqual([]);
     await store.close();
   });
 
@@ -31,7 +31,7 @@ describe("the help-desk collections of the store", () => {
     const store = await openStore({ file });
     await store.questions.record({ folded: "luong thang 7", text: "Lương tháng 7?", answered: false, at, day: "2025-05-01" });
     await store.askers.add({ chatKey: "zalo:9", folded: "luong thang 7", question: "Lương tháng 7?", askedAt: at });
-    const q = store.questions.unanswered()[0]!;
+    const q = (await store.questions.unanswered())[0]!;
     const first = await store.answers.add({ kind: "answer", questions: [q], topic: "other", versions: [version] });
     await store.answers.append(first.id, { ...version, action: "edit", text: "Trước 05/08." });
     const second = await store.answers.add({ kind: "link", questions: [q], topic: "email", versions: [{ ...version, action: "link", entryId: "email-accounts-when" }] });
@@ -39,9 +39,9 @@ describe("the help-desk collections of the store", () => {
     await store.close();
 
     const again = await openStore({ file });
-    expect(again.answers.get("GD1")!.versions.map((v) => v.text)).toEqual(["Trước 10/08.", "Trước 05/08."]);
-    expect(again.askers.list()).toEqual([{ chatKey: "zalo:9", folded: "luong thang 7", question: "Lương tháng 7?", askedAt: at, answerId: "gd1" }]);
-    expect(again.questions.unanswered()).toEqual([]);
+    expect((await again.answers.get("GD1"))!.versions.map((v) => v.text)).toEqual(["Trước 10/08.", "Trước 05/08."]);
+    expect(await again.askers.list()).toEqual([{ chatKey: "zalo:9", folded: "luong thang 7", question: "Lương tháng 7?", askedAt: at, answerId: "gd1" }]);
+    expect(await again.questions.unanswered()).toEqual([]);
     await again.close();
   });
 
@@ -63,6 +63,6 @@ describe("the help-desk collections of the store", () => {
     const store = await openStore({ file: ":memory:" });
     await store.askers.add({ chatKey: "telegram:1", folded: "a", question: "a", askedAt: at });
     await store.askers.add({ chatKey: "telegram:1", folded: "a", question: "a?", askedAt: "2025-05-02T02:00:00.000Z" });
-    expect(store.askers.list()).toEqual([{ chatKey: "telegram:1", folded: "a", question: "a", askedAt: "2025-05-02T02:00:00.000Z" }]);
+    expect(await store.askers.list()).toEqual([{ chatKey: "telegram:1", folded: "a", question: "a", askedAt: "2025-05-02T02:00:00.000Z" }]);
   });
 });

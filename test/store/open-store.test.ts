@@ -47,8 +47,8 @@ describe("openStore", () => {
     await store.close();
 
     const again = await openStore({ file });
-    expect(again.people.get("telegram:7")?.agencyId).toBe("sokhcn-brvt");
-    expect(again.statuses.latestFor("email-lists", "sokhcn-binhduong")?.status).toBe("on-track");
+    expect((await again.people.get("telegram:7"))?.agencyId).toBe("sokhcn-brvt");
+    expect((await again.statuses.latestFor("email-lists", "sokhcn-binhduong"))?.status).toBe("on-track");
     await again.close();
   });
 
@@ -92,9 +92,9 @@ describe("openStore", () => {
     await store.statuses.append(status(1, { status: "on-track", at: "2025-05-01T01:00:00.000Z" }));
     await store.statuses.append(status(2, { status: "blocked", at: "2025-05-02T01:00:00.000Z" }));
     await store.statuses.append(status(3, { kind: "note", noteFor: "s2", status: "blocked", note: "Thiếu danh sách", at: "2025-05-02T02:00:00.000Z" }));
-    expect(store.statuses.history("email-lists", "sokhcn-binhduong").map((r) => r.id)).toEqual(["s1", "s2", "s3"]);
-    expect(store.statuses.latestFor("email-lists", "sokhcn-binhduong")).toMatchObject({ status: "blocked", note: "Thiếu danh sách", recordId: "s2" });
-    expect(store.statuses.count()).toBe(3);
+    expect((await store.statuses.history("email-lists", "sokhcn-binhduong")).map((r) => r.id)).toEqual(["s1", "s2", "s3"]);
+    expect(await store.statuses.latestFor("email-lists", "sokhcn-binhduong")).toMatchObject({ status: "blocked", note: "Thiếu danh sách", recordId: "s2" });
+    expect(await store.statuses.count()).toBe(3);
   });
 
   it("writes status records into bounded segment files, so one append never rewrites the whole log", async () => {
@@ -108,7 +108,7 @@ describe("openStore", () => {
     const segments = (await readdir(join(dir, "db.statuses"))).sort();
     expect(segments).toEqual(["000001.json", "000002.json"]);
     const reopened = await openStore({ file });
-    expect(reopened.statuses.count()).toBe(total);
+    expect(await reopened.statuses.count()).toBe(total);
     await reopened.close();
   });
 
@@ -123,8 +123,8 @@ describe("openStore", () => {
     );
     await store.close();
     const reopened = await openStore({ file });
-    expect(reopened.statuses.count()).toBe(50);
-    expect(reopened.runs.list("run-")).toHaveLength(20);
+    expect(await reopened.statuses.count()).toBe(50);
+    expect(await reopened.runs.list("run-")).toHaveLength(20);
     await reopened.close();
   });
 
@@ -154,10 +154,10 @@ describe("openStore", () => {
     await ask("gia vang hom nay", "2025-05-01T00:00:00.000Z");
     await ask("gia vang hom nay", "2025-05-01T00:01:00.000Z");
     for (let i = 0; i < LIMITS.unanswered + 50; i++) await ask(`spam ${i}`, "2025-05-02T00:00:00.000Z");
-    const top = store.questions.unanswered(1000);
+    const top = await store.questions.unanswered(1000);
     expect(top.length).toBe(LIMITS.unanswered);
     expect(top[0]).toMatchObject({ folded: "gia vang hom nay", count: 2 });
-    expect(store.questions.days("2025-05-01", "2025-05-02").map((d) => d.asked)).toEqual([2, LIMITS.unanswered + 50]);
+    expect((await store.questions.days("2025-05-01", "2025-05-02")).map((d) => d.asked)).toEqual([2, LIMITS.unanswered + 50]);
   });
 
   it("opens read-only without a lock, refuses changes and never writes", async () => {
@@ -167,7 +167,7 @@ describe("openStore", () => {
     await writer.runs.claim({ key: "k", at: "2025-05-01T00:00:00.000Z" });
     const before = await readFile(file, "utf8");
     const reader = await openStore({ file, readOnly: true }); // the writer still holds the lock
-    expect(reader.statuses.count()).toBe(1);
+    expect(await reader.statuses.count()).toBe(1);
     await expect(reader.runs.claim({ key: "k2", at: "2025-05-01T00:00:00.000Z" })).rejects.toThrow(/opened read-only/);
     await expect(reader.statuses.append(status(2))).rejects.toThrow(/opened read-only/);
     await reader.close();
@@ -178,7 +178,7 @@ describe("openStore", () => {
   it("creates no file or folder when a missing data file is opened read-only", async () => {
     const file = join(dir, "data", "db.json");
     const reader = await openStore({ file, readOnly: true });
-    expect(reader.statuses.count()).toBe(0);
+    expect(await reader.statuses.count()).toBe(0);
     await reader.close();
     expect(await readdir(dir)).toEqual([]);
   });

@@ -142,7 +142,7 @@ export function createBot(deps: BotDeps, config: BotConfig): Bot<BotContext> {
   app.on("message:migrate_to_chat_id", async (ctx) => {
     // A group that became a supergroup changes its id: carry its registration over.
     const from: ChatKey = `telegram:${ctx.chat.id}`;
-    const record = store.chats.get(from);
+    const record = await store.chats.get(from);
     if (!record) return;
     await store.chats.upsert({ ...record, chatKey: `telegram:${ctx.message.migrate_to_chat_id}` });
     await markInactive(from);

@@ -72,9 +72,9 @@ export function createMenuSync(deps: {
   const failedAt = new Map<string, number>();
   let started = false;
 
-  const desired = (): Map<string, Role> => {
+  const desired = async (): Promise<Map<string, Role>> => {
     const out = new Map<string, Role>();
-    for (const person of store.people.list()) {
+    for (const person of await store.people.list()) {
       if (person.chatKey.startsWith("telegram:")) out.set(person.chatKey.slice("telegram:".length), person.role);
     }
     for (const key of adminKeys) {
@@ -105,11 +105,11 @@ export function createMenuSync(deps: {
   };
 
   const pass = async (): Promise<void> => {
-    const want = desired();
+    const want = await desired();
     if (!started) {
       // After a restart nothing is known to be applied: menus of people revoked earlier are removed once.
       started = true;
-      for (const person of store.people.list({ includeRevoked: true })) {
+      for (const person of await store.people.list({ includeRevoked: true })) {
         const chatId = person.chatKey.startsWith("telegram:") ? person.chatKey.slice("telegram:".length) : undefined;
         if (person.revokedAt && chatId && !want.has(chatId)) applied.set(chatId, person.role);
       }

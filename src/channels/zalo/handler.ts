@@ -103,7 +103,7 @@ export function createZaloHandler(deps: ZaloHandlerDeps): ZaloHandler {
  */
 async function rememberChat(store: Store, incoming: Incoming): Promise<void> {
   const chatKey: ChatKey = `zalo:${incoming.chat.id}`;
-  const known = store.chats.get(chatKey);
+  const known = await store.chats.get(chatKey);
   if (!known) await store.chats.upsert({ chatKey, type: incoming.chat.type, active: true });
   else if (!known.active) await store.chats.markActive(chatKey);
 }

@@ -58,5 +58,20 @@ export function createZaloOutbox(deps: ZaloOutboxDeps): ThrottledOutbox {
     ...(deps.linkFor && { linkFor: deps.linkFor }),
     ...(deps.onQuotaPause && { onQuotaPause: deps.onQuotaPause }),
   });
-  return createThrottledOutbox(sendOne, { ...ZALO_SENDING, isGroup: (chatKey: ChatKey) => deps.store.chats.get(chatKey)?.type === "group" });
+  // The throttle decides synchronously whether a chat is a group, so each send first reads the chat records
+  // of its messages (a chat registered or re-registered since is seen at its next send).
+  const groups = new Set<ChatKey>();
+  const throttled = createThrottledOutbox(sendOne, { ...ZALO_SENDING, isGroup: (chatKey: ChatKey) => groups.has(chatKey) });
+  return {
+    pending: () => throttled.pending(),
+    async send(messages) {
+      const keys = [...new Set(messages.map((m) => m.chatKey))];
+      const records = await Promise.all(keys.map((k) => deps.store.chats.get(k)));
+      for (const [i, k] of keys.entries()) {
+        if (records[i]?.type === "group") groups.add(k);
+        else groups.delete(k);
+      }
+      return throttled.send(messages);
+    },
+  };
 }

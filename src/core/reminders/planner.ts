@@ -167,7 +167,7 @@ export interface ReminderPlan {
  * Plans the reminders due at `now`. Pure: the same arguments give the same plan.
  *
  * ```ts
- * const plan = planReminders(content.milestones, store.statuses.latest(), store.reminders.list(), calendar, clock.now(), { reminderTime: "08:30" });
+ * const plan = planReminders(content.milestones, await store.statuses.latest(), await store.reminders.list(), calendar, clock.now(), { reminderTime: "08:30" });
  * ```
  */
 export function planReminders(

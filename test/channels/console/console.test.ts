@@ -154,6 +154,6 @@ describe("the console outbox", () => {
     expect(text).toContain("Trả lời bằng số để chọn:\n  1. ✅ Đã hoàn thành\n  2. 🟢 Đúng tiến độ");
     const out = (await app.assistant.handle(textFrom("local", "2"))).map((r) => r.text.map((s) => (typeof s === "string" ? s : Object.values(s)[0])).join("")).join("\n");
     expect(out).toMatch(/^Đã chọn 2: 🟢 Đúng tiến độ/);
-    expect(app.store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", agencyId: "sokhcn-brvt", status: "on-track" })]);
+    expect(await app.store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", agencyId: "sokhcn-brvt", status: "on-track" })]);
   });
 });

@@ -140,7 +140,7 @@ describe("Telegram bot: invitations and registration", () => {
     const code = await inviteLead(t);
     const text = t.textsTo(admin.id).at(-1)!;
     expect(text).toContain(`https://t.me/tro_ly_hop_nhat_bot?start=${code}`);
-    const stored = t.store.invitations.list();
+    const stored = await t.store.invitations.list();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.agencyId).toBe("sokhcn-binhduong");
     expect(JSON.stringify(stored)).not.toContain(code);
@@ -150,7 +150,7 @@ describe("Telegram bot: invitations and registration", () => {
     const t = await setup();
     const code = await inviteLead(t);
     await t.send(privateText(lead, `/start ${code}`));
-    expect(t.store.people.get("telegram:2002")).toMatchObject({ role: "lead", agencyId: "sokhcn-binhduong", chatKey: "telegram:2002" });
+    expect(await t.store.people.get("telegram:2002")).toMatchObject({ role: "lead", agencyId: "sokhcn-binhduong", chatKey: "telegram:2002" });
     const reply = t.textsTo(lead.id).at(-1)!;
     expect(reply).toMatch(/đầu mối của Sở KH&amp;CN Bình Dương/);
     expect(reply).toMatch(/\/toi/);
@@ -162,7 +162,7 @@ describe("Telegram bot: invitations and registration", () => {
     await t.send(privateText(lead, `/dangky ${code}`));
     await t.send(privateText(member, `/dangky ${code}`));
     expect(t.textsTo(member.id).at(-1)).toMatch(/đã được sử dụng/);
-    expect(t.store.people.get("telegram:3003")).toBeUndefined();
+    expect(await t.store.people.get("telegram:3003")).toBeUndefined();
   });
 
   it("refuses an expired code after seven days", async () => {
@@ -171,7 +171,7 @@ describe("Telegram bot: invitations and registration", () => {
     t.clock.set("2025-05-08T09:00:01+07:00");
     await t.send(privateText(lead, `/dangky ${code}`));
     expect(t.textsTo(lead.id).at(-1)).toMatch(/hết hạn/);
-    expect(t.store.people.get("telegram:2002")).toBeUndefined();
+    expect(await t.store.people.get("telegram:2002")).toBeUndefined();
   });
 
   it("refuses a wrong code", async () => {
@@ -185,7 +185,7 @@ describe("Telegram bot: invitations and registration", () => {
     const t = await setup();
     await t.send(privateText(member, "/moi binh duong"));
     expect(t.textsTo(member.id).at(-1)).toMatch(/chỉ dành cho điều phối viên/);
-    expect(t.store.invitations.list()).toHaveLength(0);
+    expect(await t.store.invitations.list()).toHaveLength(0);
   });
 
   it("lets only admins invite coordinators: a coordinator's /moi dieuphoi is refused", async () => {
@@ -193,7 +193,7 @@ describe("Telegram bot: invitations and registration", () => {
     await t.send(privateText(admin, "/moi dieuphoi"));
     const code = codeFrom(t, admin.id);
     await t.send(privateText(member, `/start ${code}`));
-    expect(t.store.people.get("telegram:3003")?.role).toBe("coordinator");
+    expect((await t.store.people.get("telegram:3003"))?.role).toBe("coordinator");
     await t.send(privateText(member, "/moi dieuphoi"));
     expect(t.textsTo(member.id).at(-1)).toMatch(/chỉ quản trị viên/);
     await t.send(privateText(member, "/moi sokhcn-brvt"));
@@ -205,7 +205,7 @@ describe("Telegram bot: invitations and registration", () => {
     await t.send(privateText(lead, `/start ${await inviteLead(t)}`));
     const groupCode = await inviteLead(t);
     await t.send(groupText(lead, group, `/dangky@${BOT_INFO.username} ${groupCode}`));
-    expect(t.store.chats.get(`telegram:${group.id}`)).toMatchObject({ type: "group", agencyId: "sokhcn-binhduong", title: group.title, active: true });
+    expect(await t.store.chats.get(`telegram:${group.id}`)).toMatchObject({ type: "group", agencyId: "sokhcn-binhduong", title: group.title, active: true });
     expect(t.textsTo(group.id).at(-1)).toMatch(/Đã đăng ký nhóm này/);
   });
 
@@ -214,8 +214,8 @@ describe("Telegram bot: invitations and registration", () => {
     const code = await inviteLead(t);
     await t.send(groupText(member, group, `/dangky@${BOT_INFO.username} ${code}`));
     expect(t.textsTo(group.id).at(-1)).toMatch(/Chỉ đầu mối đã đăng ký/);
-    expect(t.store.chats.get(`telegram:${group.id}`)).toBeUndefined();
-    expect(t.store.invitations.list()[0]!.usedAt).toBeUndefined();
+    expect(await t.store.chats.get(`telegram:${group.id}`)).toBeUndefined();
+    expect((await t.store.invitations.list())[0]!.usedAt).toBeUndefined();
   });
 
   it("shows a coordinator the leads per agency in /toi, and /thuhoi revokes one", async () => {
@@ -225,7 +225,7 @@ describe("Telegram bot: invitations and registration", () => {
     expect(t.textsTo(admin.id).at(-1)).toMatch(new RegExp(`Nguyễn Văn \\(<code>${lead.id}</code>\\)`));
     await t.send(privateText(admin, `/thuhoi ${lead.id}`));
     expect(t.textsTo(admin.id).at(-1)).toMatch(/Đã thu hồi quyền của Nguyễn Văn/);
-    expect(t.store.people.get("telegram:2002")).toBeUndefined();
+    expect(await t.store.people.get("telegram:2002")).toBeUndefined();
     expect(t.callsOf("deleteMyCommands").map((c) => c.payload.scope)).toContainEqual({ type: "chat", chat_id: lead.id });
     await t.send(privateText(lead, "/toi"));
     expect(t.textsTo(lead.id).at(-1)).toMatch(/người dùng/);
@@ -259,7 +259,7 @@ describe("Telegram bot: safety", () => {
     await t.send(buttonPress(member, "moi dieuphoi", { chatId: member.id, messageId: 9 }));
     expect(t.callsOf("answerCallbackQuery")).toHaveLength(1);
     expect(t.textsTo(member.id).at(-1)).toMatch(/chỉ dành cho điều phối viên/);
-    expect(t.store.invitations.list()).toHaveLength(0);
+    expect(await t.store.invitations.list()).toHaveLength(0);
   });
 
   it("answers the button press even when handling it fails, and apologises", async () => {
@@ -275,7 +275,7 @@ describe("Telegram bot: safety", () => {
     const t = await setup();
     t.failWhen((c) => (c.method === "sendMessage" ? { error_code: 403, description: "Forbidden: bot was blocked by the user" } : undefined));
     await t.send(privateText(member, "/lich"));
-    expect(t.store.chats.get("telegram:3003")).toMatchObject({ active: false });
+    expect(await t.store.chats.get("telegram:3003")).toMatchObject({ active: false });
     expect(t.callsOf("sendMessage")).toHaveLength(1);
   });
 
@@ -310,7 +310,7 @@ describe("Telegram outbox", () => {
       { chatKey: "zalo:1", ref: "r", reply: { text: ["c"] } },
     ]);
     expect(results.map((r) => r.result)).toEqual(["blocked", "failed", "failed"]);
-    expect(t.store.chats.get("telegram:3003")?.active).toBe(false);
+    expect((await t.store.chats.get("telegram:3003"))?.active).toBe(false);
     expect(results[1]!.error).toMatch(/chat not found/);
   });
 

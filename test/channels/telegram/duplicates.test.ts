@@ -19,7 +19,7 @@ describe("Telegram: duplicates have one effect", () => {
     const repliesAfterFirst = t.textsTo(lead.id).length;
     const alertsAfterFirst = t.outbox.sent.length;
     await t.send(press); // Telegram redelivers the same update after a crash
-    expect(t.store.statuses.count()).toBe(1);
+    expect(await t.store.statuses.count()).toBe(1);
     expect(t.textsTo(lead.id)).toHaveLength(repliesAfterFirst);
     expect(t.outbox.sent).toHaveLength(alertsAfterFirst);
     expect(alertsAfterFirst).toBeGreaterThan(0);
@@ -30,7 +30,7 @@ describe("Telegram: duplicates have one effect", () => {
     await t.send(buttonPress(lead, BLOCKED, { chatId: lead.id, messageId: 5 }));
     const alerts = t.outbox.sent.length;
     await t.send(buttonPress(lead, BLOCKED, { chatId: lead.id, messageId: 5 })); // a new update_id, same press
-    expect(t.store.statuses.count()).toBe(1);
+    expect(await t.store.statuses.count()).toBe(1);
     expect(t.outbox.sent).toHaveLength(alerts);
     expect(t.callsOf("answerCallbackQuery").at(-1)?.payload.text).toMatch(/Đã nhận thao tác này rồi/);
   });

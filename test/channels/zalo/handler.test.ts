@@ -75,7 +75,7 @@ describe("createZaloHandler", () => {
     const t = await setup();
     await t.handler.handle(update("Chào anh/chị", { fromBot: true }));
     expect(t.outbox.sent).toEqual([]);
-    expect(t.app.store.chats.list()).toEqual([]);
+    expect(await t.app.store.chats.list()).toEqual([]);
   });
 
   it("answers the same update delivered twice only once", async () => {
@@ -126,13 +126,13 @@ describe("createZaloHandler", () => {
   it("records a new Zalo private chat as an active private chat", async () => {
     const t = await setup();
     await t.handler.handle(update("xin chào", { userId: "u-new" }));
-    expect(t.app.store.chats.get("zalo:u-new")).toMatchObject({ chatKey: "zalo:u-new", type: "private", active: true });
+    expect(await t.app.store.chats.get("zalo:u-new")).toMatchObject({ chatKey: "zalo:u-new", type: "private", active: true });
   });
 
   it("records a group chat as a group", async () => {
     const t = await setup();
     await t.handler.handle(update("@Trợ lý Hợp nhất /lich", { userId: "u1", chatId: "g1", chatType: "GROUP" }));
-    expect(t.app.store.chats.get("zalo:g1")).toMatchObject({ type: "group", active: true });
+    expect(await t.app.store.chats.get("zalo:g1")).toMatchObject({ type: "group", active: true });
     expect(t.outbox.sent[0]?.chatKey).toBe("zalo:g1");
   });
 
@@ -140,7 +140,7 @@ describe("createZaloHandler", () => {
     const t = await setup();
     await t.app.store.chats.upsert({ chatKey: "zalo:u2", type: "private", active: false, inactiveSince: "2025-04-01T00:00:00.000Z" });
     await t.handler.handle(update("xin chào", { userId: "u2" }));
-    expect(t.app.store.chats.get("zalo:u2")?.active).toBe(true);
+    expect((await t.app.store.chats.get("zalo:u2"))?.active).toBe(true);
   });
 
   it("answers with an apology when the core throws", async () => {

@@ -24,7 +24,7 @@ let digest: Digest;
 beforeAll(async () => {
   content = await fixtureContent();
   store = await fixtureStore(content);
-  digest = digestFromStore(content, store, FIXTURE_NOW);
+  digest = await digestFromStore(content, store, FIXTURE_NOW);
 });
 
 describe("digestWeek", () => {
@@ -91,12 +91,12 @@ describe("buildDigest", () => {
     ]);
   });
 
-  it("never counts a milestone with reminders switched off as overdue: its date only orders it", () => {
+  it("never counts a milestone with reminders switched off as overdue: its date only orders it", async () => {
     const noDeadline: Content = {
       ...content,
       milestones: content.milestones.map((m) => (m.id === "email-accounts" ? { ...m, reminders: { enabled: false } } : m)),
     };
-    const d = buildDigest(noDeadline, digestInputFrom(store, FIXTURE_NOW), FIXTURE_NOW);
+    const d = buildDigest(noDeadline, await digestInputFrom(store, FIXTURE_NOW), FIXTURE_NOW);
     expect(d.attention.overdue.map((i) => i.milestoneId)).toEqual(["email-lists"]);
     expect(d.milestones.find((m) => m.id === "email-accounts")?.light).toBe("yellow");
   });
@@ -106,10 +106,10 @@ describe("buildDigest", () => {
     expect(digest.attention.blocked[0]).toMatchObject({ milestoneId: "document-management-pilot", agencyId: "sokhcn-brvt", note: 'Chưa có đường truyền <VPN> & tài khoản "quản trị"' });
   });
 
-  it("lists at-risk items only when their deadline is within 7 days", () => {
+  it("lists at-risk items only when their deadline is within 7 days", async () => {
     expect(digest.attention.atRiskSoon.map((i) => [i.milestoneId, i.daysLeft])).toEqual([["document-management-pilot", 4]]);
     const earlier = new Date("2025-06-12T12:00:00+07:00");
-    expect(buildDigest(content, digestInputFrom(store, earlier), earlier).attention.atRiskSoon).toEqual([]);
+    expect(buildDigest(content, await digestInputFrom(store, earlier), earlier).attention.atRiskSoon).toEqual([]);
   });
 
   it("lists deadlines within the next 14 days as coming up, with how many agencies are done", () => {

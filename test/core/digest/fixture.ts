@@ -90,7 +90,7 @@ export async function fixtureStore(content: Content, file = ":memory:"): Promise
   await status("2025-06-04T11:00:00", "document-management-pilot", "sokhcn-binhduong", "on-track");
 
   const previousAt = new Date(ict("2025-06-09T08:00:00"));
-  const previous = buildDigest(content, digestInputFrom(store, previousAt), previousAt);
+  const previous = buildDigest(content, await digestInputFrom(store, previousAt), previousAt);
   await store.runs.claim({ key: digestRunKey(previousAt), at: previousAt.toISOString(), data: previous.snapshot });
 
   // The covered week, 09/06 to 15/06.

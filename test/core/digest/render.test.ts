@@ -16,7 +16,7 @@ let digest: Digest;
 
 beforeAll(async () => {
   content = await fixtureContent();
-  digest = digestFromStore(content, await fixtureStore(content), FIXTURE_NOW);
+  digest = await digestFromStore(content, await fixtureStore(content), FIXTURE_NOW);
 });
 
 describe("golden files", () => {

@@ -14,8 +14,8 @@ describe("renderDigestXlsx", () => {
   it("writes one sheet per view with Vietnamese headers, a frozen header row, widths and real dates", async () => {
     const board = await startBoard();
     try {
-      const digest = digestFromStore(board.content, board.store, board.clock.now());
-      const book = await readBack(await renderDigestXlsx(board.content, digest, board.store.statuses.all()));
+      const digest = await digestFromStore(board.content, board.store, board.clock.now());
+      const book = await readBack(await renderDigestXlsx(board.content, digest, await board.store.statuses.all()));
       expect(book.worksheets.map((w) => w.name)).toEqual(Object.values(XLSX_SHEETS));
       for (const ws of book.worksheets) {
         expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -40,7 +40,7 @@ describe("renderDigestXlsx", () => {
       expect((blocked[9] as Date).toISOString()).toBe("2025-04-29T11:00:00.000Z");
 
       const history = book.getWorksheet(XLSX_SHEETS.history)!;
-      expect(history.rowCount).toBe(1 + board.store.statuses.count());
+      expect(history.rowCount).toBe(1 + await board.store.statuses.count());
       expect(history.getRow(1).values).toEqual(expect.arrayContaining(["Thời điểm", "Vai trò", "Cập nhật thay cơ quan", "Ghi chú"]));
     } finally {
       await board.close();

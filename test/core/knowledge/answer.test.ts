@@ -11,7 +11,7 @@ async function contextWith(record: () => Promise<void>) {
   const now = app.clock.now();
   const ctx: CommandContext = {
     message,
-    actor: app.assistant.actorOf(message),
+    actor: await app.assistant.actorOf(message),
     lang: "vi",
     services: { ...app.services, store },
     now,

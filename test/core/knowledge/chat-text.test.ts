@@ -35,8 +35,8 @@ describe("small talk", () => {
   it("is neither an answer nor an unanswered question in the statistics", async () => {
     const app = await createTestApp({ now: "2026-12-01T09:00:00+07:00" });
     expect(await ask(app, "xin chào")).toContain("Ví dụ, anh/chị có thể hỏi:");
-    expect(app.store.questions.days("2026-12-01", "2026-12-01")).toEqual([]);
-    expect(app.store.questions.unanswered()).toEqual([]);
+    expect(await app.store.questions.days("2026-12-01", "2026-12-01")).toEqual([]);
+    expect(await app.store.questions.unanswered()).toEqual([]);
   });
 });
 
@@ -58,7 +58,7 @@ describe("follow-ups", () => {
     await ask(first, "Khi nào có tài khoản email mới?");
     const second = await createTestApp({ store, now: "2026-12-01T09:05:00+07:00" });
     expect(await ask(second, "ai làm?")).toContain("Trung tâm Chuyển đổi số TP.HCM tạo tài khoản");
-    expect(store.topics.get("console:u1")).toMatchObject({ entryId: "email-accounts-when", lang: "vi" });
+    expect(await store.topics.get("console:u1")).toMatchObject({ entryId: "email-accounts-when", lang: "vi" });
   });
 
   it("moves to a new topic when the follow-up names another system", async () => {

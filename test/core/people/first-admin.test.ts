@@ -20,15 +20,15 @@ describe("issueFirstAdminCode", () => {
     expect(issued).not.toBeNull();
     expect(issued!.code).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
     expect(Date.parse(issued!.expiresAt) - now.getTime()).toBe(INVITATION_TTL_MS);
-    const [stored] = app.store.invitations.list();
+    const [stored] = await app.store.invitations.list();
     expect(stored).toMatchObject({ kind: "admin", codeHash: hashCode(issued!.code) });
-    expect(JSON.stringify(app.store.invitations.list())).not.toContain(issued!.code);
+    expect(JSON.stringify(await app.store.invitations.list())).not.toContain(issued!.code);
   });
 
   it("issues none when ADMIN_IDS names an admin", async () => {
     const app = await createTestApp({ admins: ["zalo:boss"] });
     await expect(issueFirstAdminCode(app.store, ["zalo:boss"], app.clock.now())).resolves.toBeNull();
-    expect(app.store.invitations.list()).toEqual([]);
+    expect(await app.store.invitations.list()).toEqual([]);
   });
 
   it("issues none once someone holds the admin role in the store", async () => {
@@ -43,13 +43,13 @@ describe("redeeming the first-admin code from Zalo", () => {
   it("makes the Zalo user who sends /dangky <code> an admin", async () => {
     const app = await createTestApp({ admins: [] });
     const { code } = (await issueFirstAdminCode(app.store, [], app.clock.now()))!;
-    const before = app.assistant.actorOf(fromZalo("u1", "x"));
+    const before = await app.assistant.actorOf(fromZalo("u1", "x"));
     expect(before.role).toBe("member");
     await say(app, fromZalo("u1", `/dangky ${code}`));
-    const actor = app.assistant.actorOf(fromZalo("u1", "x"));
+    const actor = await app.assistant.actorOf(fromZalo("u1", "x"));
     expect(actor).toMatchObject({ userKey: "zalo:u1", role: "admin", isAdmin: true });
-    expect(app.store.people.get("zalo:u1")).toMatchObject({ role: "admin", chatKey: "zalo:u1" });
-    expect(app.store.chats.get("zalo:u1")).toMatchObject({ type: "private", active: true });
+    expect(await app.store.people.get("zalo:u1")).toMatchObject({ role: "admin", chatKey: "zalo:u1" });
+    expect(await app.store.chats.get("zalo:u1")).toMatchObject({ type: "private", active: true });
   });
 
   it("accepts the code typed in lower case with separators", async () => {
@@ -57,7 +57,7 @@ describe("redeeming the first-admin code from Zalo", () => {
     const { code } = (await issueFirstAdminCode(app.store, [], app.clock.now()))!;
     const typed = `${code.slice(0, 4)}-${code.slice(4, 8)} ${code.slice(8)}`.toLowerCase();
     await say(app, fromZalo("u1", `/dangky ${typed}`));
-    expect(app.assistant.actorOf(fromZalo("u1", "x")).role).toBe("admin");
+    expect((await app.assistant.actorOf(fromZalo("u1", "x"))).role).toBe("admin");
   });
 
   it("works once: a second person using the same code is told it was used and stays a member", async () => {
@@ -66,7 +66,7 @@ describe("redeeming the first-admin code from Zalo", () => {
     await say(app, fromZalo("u1", `/dangky ${code}`));
     const second = await say(app, fromZalo("u2", `/dangky ${code}`));
     expect(second).toMatch(/đã được sử dụng/);
-    expect(app.assistant.actorOf(fromZalo("u2", "x")).role).toBe("member");
+    expect((await app.assistant.actorOf(fromZalo("u2", "x"))).role).toBe("member");
   });
 
   it("lets the new admin invite a coordinator", async () => {

@@ -24,7 +24,7 @@ describe("invitation codes", () => {
   it("expire seven days after they are issued", async () => {
     const app = await createTestApp();
     await say(app, "admin", "/moi sokhcn-hcm");
-    const [inv] = app.store.invitations.list();
+    const [inv] = await app.store.invitations.list();
     expect(Date.parse(inv!.expiresAt) - Date.parse(inv!.createdAt)).toBe(INVITATION_TTL_MS);
     expect(inv!.createdAt).toBe("2025-05-01T02:00:00.000Z");
   });
@@ -41,7 +41,7 @@ describe("roles in the core, on any channel", () => {
     const app = await createTestApp();
     const out = await say(app, "admin", "/moi sokhcn-hcm", { id: "g1", type: "group", title: "Nhóm" });
     expect(out).toMatch(/trò chuyện riêng/);
-    expect(app.store.invitations.list()).toHaveLength(0);
+    expect(await app.store.invitations.list()).toHaveLength(0);
   });
 
   it("names the known agencies when the agency is not found", async () => {
@@ -56,8 +56,8 @@ describe("roles in the core, on any channel", () => {
     await say(app, "coord", `/dangky ${coordinatorCode}`);
     const leadCode = /Mã mời: ([A-Z0-9]{12})/.exec(await say(app, "admin", "/moi sokhcn-hcm"))![1]!;
     expect(await say(app, "coord", `/dangky ${leadCode}`)).toMatch(/^Anh\/chị đã là điều phối viên, nên không cần đăng ký đầu mối/);
-    expect(app.store.people.get("console:coord")?.role).toBe("coordinator");
-    expect(app.store.invitations.list().find((i) => i.agencyId === "sokhcn-hcm")?.usedAt).toBeUndefined();
+    expect((await app.store.people.get("console:coord"))?.role).toBe("coordinator");
+    expect((await app.store.invitations.list()).find((i) => i.agencyId === "sokhcn-hcm")?.usedAt).toBeUndefined();
   });
 
   it("names the admin's role in /dangky with the same words as /toi", async () => {
@@ -85,10 +85,10 @@ describe("roles in the core, on any channel", () => {
     await say(app, "c1", `/dangky ${code(await say(app, "admin", "/moi dieuphoi"))}`);
     await say(app, "c2", `/dangky ${code(await say(app, "admin", "/moi dieuphoi"))}`);
     await say(app, "l1", `/dangky ${code(await say(app, "c1", "/moi sokhcn-brvt"))}`);
-    expect(app.store.people.get("console:l1")).toMatchObject({ role: "lead", agencyId: "sokhcn-brvt", grantedBy: "console:c1" });
+    expect(await app.store.people.get("console:l1")).toMatchObject({ role: "lead", agencyId: "sokhcn-brvt", grantedBy: "console:c1" });
     expect(await say(app, "c1", "/thuhoi c2")).toMatch(/chỉ quản trị viên/);
     expect(await say(app, "c1", "/thuhoi l1")).toMatch(/Đã thu hồi/);
-    expect(app.store.people.get("console:l1")).toBeUndefined();
+    expect(await app.store.people.get("console:l1")).toBeUndefined();
     expect(await say(app, "admin", "/thuhoi c2")).toMatch(/Đã thu hồi/);
   });
 });

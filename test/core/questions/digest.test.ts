@@ -23,7 +23,7 @@ describe("the weekly digest and coordinator answers", () => {
     await say(USERS.coordinator, "/cauhoi lương");
     await say(USERS.coordinator, "/giaidap 1 Trước ngày 10/08/2025.");
 
-    const digest = digestFromStore(app.content, app.store, new Date("2025-05-12T08:00:00+07:00"));
+    const digest = await digestFromStore(app.content, app.store, new Date("2025-05-12T08:00:00+07:00"));
     expect(digest.questions.coordinatorAnswered).toEqual([{ id: "gd1", example: SALARY, kind: "answer" }]);
     expect(digest.questions.askersTold).toBe(2);
     const text = renderDigestText(digest);

@@ -38,15 +38,15 @@ describe("telling the askers", () => {
     expect(notices()).toHaveLength(1);
     for (let i = 0; i < 3; i++) await notifyAskers(app.services, app.clock.now());
     expect(notices()).toHaveLength(1);
-    expect(app.store.reminders.deliveries({ ref: `${NOTICE}gd1` })).toMatchObject([{ chatKey: "telegram:401", result: "ok" }]);
+    expect(await app.store.reminders.deliveries({ ref: `${NOTICE}gd1` })).toMatchObject([{ chatKey: "telegram:401", result: "ok" }]);
   });
 
   it("keeps only the chat and the question, and deletes them once the person was told", async () => {
     const { app, send, answerTop } = await setup();
     await send(tgText(USERS.member, SALARY));
-    expect(app.store.askers.list()).toEqual([{ chatKey: "telegram:401", folded: expect.any(String), question: SALARY, askedAt: "2025-05-01T02:00:00.000Z", lang: "vi" }]);
+    expect(await app.store.askers.list()).toEqual([{ chatKey: "telegram:401", folded: expect.any(String), question: SALARY, askedAt: "2025-05-01T02:00:00.000Z", lang: "vi" }]);
     await answerTop("Trước ngày 10/08/2025.");
-    expect(app.store.askers.list()).toEqual([]);
+    expect(await app.store.askers.list()).toEqual([]);
   });
 
   it("tells someone who asked in a group on their own private chat, not in the group", async () => {
@@ -88,7 +88,8 @@ describe("telling the askers", () => {
     await send(zalo("z-2", SALARY));
     await send(zalo("z-2", PARKING));
     // Both answered before any notice went (e.g. through the store, by two coordinators at once).
-    const question = (q: string) => app.store.questions.unanswered(10).find((u) => u.example === q)!;
+    const unanswered = await app.store.questions.unanswered(10);
+    const question = (q: string) => unanswered.find((u) => u.example === q)!;
     const at = "2025-05-01T02:00:00.000Z";
     const by = { by: "telegram:301" as const, byName: "Dung", role: "coordinator" as const, at };
     await app.store.answers.add({ kind: "answer", questions: [question(SALARY)], topic: "other", versions: [{ action: "answer", text: "Trước 10/08.", ...by }] });
@@ -106,7 +107,8 @@ describe("telling the askers", () => {
     const { app, send, notices } = await setup();
     await send(zalo("z-5", SALARY));
     await send(zalo("z-5", PARKING));
-    const question = (q: string) => app.store.questions.unanswered(10).find((u) => u.example === q)!;
+    const unanswered = await app.store.questions.unanswered(10);
+    const question = (q: string) => unanswered.find((u) => u.example === q)!;
     const by = { by: "telegram:301" as const, byName: "Dung", role: "coordinator" as const, at: "2025-05-01T02:00:00.000Z" };
     const long = "Nội dung dài. ".repeat(100).trim();
     await app.store.answers.add({ kind: "answer", questions: [question(SALARY)], topic: "other", versions: [{ action: "answer", text: long, ...by }] });
@@ -124,11 +126,11 @@ describe("telling the askers", () => {
     await send(tgText("402", PARKING));
     app.clock.set("2025-05-31T08:59:00+07:00");
     await notifyAskers(app.services, app.clock.now());
-    expect(app.store.askers.list()).toHaveLength(2);
+    expect(await app.store.askers.list()).toHaveLength(2);
     app.clock.set("2025-05-31T09:01:00+07:00");
     const report = await notifyAskers(app.services, app.clock.now());
     expect(report.expired).toBe(2);
-    expect(app.store.askers.list()).toEqual([]);
+    expect(await app.store.askers.list()).toEqual([]);
     // The question stays listed (as a count), but nobody is waiting to be told any more.
     await answerTop("Trước ngày 10/08/2025.");
     expect(notices()).toHaveLength(0);
@@ -148,11 +150,11 @@ describe("telling the askers", () => {
     await send(tgText("402", SALARY));
     const done = await answerTop("Trước ngày 10/08/2025.");
     expect(done).toContain("1 tin chưa gửi được, trợ lý sẽ thử lại.");
-    expect(app.store.askers.list().map((a) => a.chatKey)).toEqual(["telegram:401"]);
-    expect(app.store.chats.get("telegram:402")?.active).toBe(false);
+    expect((await app.store.askers.list()).map((a) => a.chatKey)).toEqual(["telegram:401"]);
+    expect((await app.store.chats.get("telegram:402"))?.active).toBe(false);
     failing = false;
     expect((await notifyAskers(app.services, app.clock.now())).told).toEqual(["telegram:401"]);
-    expect(app.store.askers.list()).toEqual([]);
+    expect(await app.store.askers.list()).toEqual([]);
     expect(sent.filter((m) => m.chatKey === "telegram:401")).toHaveLength(2);
   });
 
@@ -167,7 +169,7 @@ describe("telling the askers", () => {
     await notifyAskers(app.services, app.clock.now());
     expect(notices()).toHaveLength(1);
     // They wait again, for the next answer.
-    expect(app.store.askers.list().map((a) => [a.chatKey, a.answerId])).toEqual([["zalo:z-3", undefined]]);
+    expect((await app.store.askers.list()).map((a) => [a.chatKey, a.answerId])).toEqual([["zalo:z-3", undefined]]);
   });
 
   it("plans one notice per chat and applies the daily cap to Zalo only", () => {
@@ -197,7 +199,8 @@ describe("telling the askers", () => {
     const { app, send } = await setup();
     await send(zalo("z-4", SALARY));
     await send(zalo("z-4", PARKING));
-    const question = (q: string) => app.store.questions.unanswered(10).find((u) => u.example === q)!;
+    const unanswered = await app.store.questions.unanswered(10);
+    const question = (q: string) => unanswered.find((u) => u.example === q)!;
     const by = { by: "telegram:301" as const, byName: "Dung", role: "coordinator" as const, at: "2025-05-01T02:00:00.000Z" };
     await app.store.answers.add({ kind: "answer", questions: [question(SALARY)], topic: "other", versions: [{ action: "answer", text: "Trước 10/08.", ...by }] });
     const scheduler = createScheduler(app.log);

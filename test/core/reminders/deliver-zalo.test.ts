@@ -45,10 +45,10 @@ describe("deliverReminders for a Zalo lead", () => {
     for (const [i, r] of list.entries()) expect(text).toMatch(new RegExp(`^${"ABC"[i]}\\. .*\\(mã: ${r.milestone.id}\\)$`, "m"));
     expect(text).toContain("1 = Đã hoàn thành, 2 = Đúng tiến độ, 3 = Có nguy cơ chậm, 4 = Vướng mắc");
     for (const r of list) expect(outcomes.get(r.key)).toMatchObject({ claimed: true, results: [{ result: "ok" }] });
-    const prompt = app.store.prompts.find(chatKey, "zalo:lan", NOW.toISOString(), "bundle");
+    const prompt = await app.store.prompts.find(chatKey, "zalo:lan", NOW.toISOString(), "bundle");
     expect(prompt).toMatchObject({ kind: "bundle", items: list.map((r) => r.key), userKey: "zalo:lan", ref: sent.ref });
-    expect(app.store.reminders.deliveries().map((d) => d.ref).sort()).toEqual(list.map((r) => r.key).sort());
-    expect(app.store.intents.list()).toEqual([]);
+    expect((await app.store.reminders.deliveries()).map((d) => d.ref).sort()).toEqual(list.map((r) => r.key).sort());
+    expect(await app.store.intents.list()).toEqual([]);
   });
 
   it("sends a Telegram lead one message per reminder", async () => {
@@ -60,7 +60,7 @@ describe("deliverReminders for a Zalo lead", () => {
 
   it("does not count a Zalo lead who never wrote to the bot as a recipient", async () => {
     const { app, deps } = await withLead("zalo:silent");
-    expect(recipientsFor(app.store, AGENCY)).toEqual([]);
+    expect(await recipientsFor(app.store, AGENCY)).toEqual([]);
     const outcomes = await deliverReminders(deps, reminders(app.content));
     expect(app.outbox.sent).toEqual([]);
     expect([...outcomes.values()].every((o) => o.recipients.length === 0)).toBe(true);
@@ -81,7 +81,7 @@ describe("answering a Zalo bundle through the core", () => {
     const list = reminders(app.content);
     await deliverReminders(deps, list);
     const replies = await app.assistant.handle(zaloMessage("lan", "B 4 thiếu máy chủ"));
-    const statuses = app.store.statuses.all().filter((s) => s.kind === "status");
+    const statuses = (await app.store.statuses.all()).filter((s) => s.kind === "status");
     expect(statuses).toHaveLength(1);
     expect(statuses[0]).toMatchObject({
       milestoneId: list[1]!.milestone.id,
@@ -106,7 +106,7 @@ describe("answering a Zalo bundle through the core", () => {
     const list = reminders(app.content);
     await deliverReminders(deps, list);
     await app.assistant.handle(zaloMessage("lan", "a1"));
-    expect(app.store.statuses.latestFor(list[0]!.milestone.id, AGENCY)).toMatchObject({ status: "done" });
+    expect(await app.store.statuses.latestFor(list[0]!.milestone.id, AGENCY)).toMatchObject({ status: "done" });
   });
 
   it("answers a letter that is not in the bundle with the hint to write the item's letter, recording nothing", async () => {
@@ -116,7 +116,7 @@ describe("answering a Zalo bundle through the core", () => {
     const text = replies.map((r) => toPlain(r.text)).join("\n");
     expect(text).toMatch(/ghi chữ cái/);
     expect(text).toContain("A, B, C");
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
   });
 
   it("answers a bare number after a bundle of several items with the same hint", async () => {
@@ -124,7 +124,7 @@ describe("answering a Zalo bundle through the core", () => {
     await deliverReminders(deps, reminders(app.content));
     const replies = await app.assistant.handle(zaloMessage("lan", "1"));
     expect(replies.map((r) => toPlain(r.text)).join("\n")).toMatch(/ghi chữ cái/);
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
   });
 
   it("takes a bare number for a one-item bundle", async () => {
@@ -132,7 +132,7 @@ describe("answering a Zalo bundle through the core", () => {
     const list = reminders(app.content, ["email-lists"]);
     await deliverReminders(deps, list);
     await app.assistant.handle(zaloMessage("lan", "2"));
-    expect(app.store.statuses.latestFor("email-lists", AGENCY)).toMatchObject({ status: "on-track" });
+    expect(await app.store.statuses.latestFor("email-lists", AGENCY)).toMatchObject({ status: "on-track" });
   });
 });
 
@@ -147,7 +147,7 @@ describe("a Zalo bundle answered after other prompts", () => {
     const day1 = reminders(app.content, ["email-lists"]);
     await deliverReminders(deps, day1);
     await app.assistant.handle(zaloMessage("lan", "3"));
-    expect(app.store.statuses.latestFor("email-lists", AGENCY)).toMatchObject({ status: "at-risk" });
+    expect(await app.store.statuses.latestFor("email-lists", AGENCY)).toMatchObject({ status: "at-risk" });
 
     const day2Now = new Date("2025-05-02T01:30:00.000Z"); // 08:30 the next day, within the note prompt's 24 hours
     app.clock.set(day2Now);
@@ -156,8 +156,8 @@ describe("a Zalo bundle answered after other prompts", () => {
     app.clock.set(new Date("2025-05-02T01:35:00.000Z"));
     await app.assistant.handle(zaloMessage("lan", "2"));
 
-    expect(app.store.statuses.history("video-conference-state", AGENCY).at(-1)).toMatchObject({ status: "on-track", reminderKey: `video-conference-state|${AGENCY}|before:1` });
-    expect(app.store.statuses.all().filter((s) => s.kind === "note")).toEqual([]);
+    expect((await app.store.statuses.history("video-conference-state", AGENCY)).at(-1)).toMatchObject({ status: "on-track", reminderKey: `video-conference-state|${AGENCY}|before:1` });
+    expect((await app.store.statuses.all()).filter((s) => s.kind === "note")).toEqual([]);
   });
 });
 
@@ -172,15 +172,15 @@ describe("a Zalo bundle sent again after a restart", () => {
     const list = reminders(app.content);
     // The process stops after the claim (with its intents) and before the send's outcome: the send never returns.
     void deliverReminders({ ...deps, outbox: { send: () => new Promise(() => undefined) } }, list);
-    for (let i = 0; i < 50 && app.store.intents.list().length === 0; i++) await new Promise((r) => setImmediate(r));
-    expect(app.store.intents.list()).toHaveLength(1);
+    for (let i = 0; i < 50 && (await app.store.intents.list()).length === 0; i++) await new Promise((r) => setImmediate(r));
+    expect(await app.store.intents.list()).toHaveLength(1);
 
     const { recoverIntents } = await import("../../../src/core/delivery.js");
     await recoverIntents(deps, new Date("2025-05-01T02:05:00.000Z"));
     expect(toPlain(app.outbox.sent.at(-1)!.reply.text).startsWith("(gửi lại) ")).toBe(true);
 
     await app.assistant.handle(zaloMessage("lan", "B 4 thiếu máy chủ"));
-    expect(app.store.statuses.history(list[1]!.milestone.id, AGENCY).at(-1)).toMatchObject({ status: "blocked", note: "thiếu máy chủ", reminderKey: list[1]!.key });
+    expect((await app.store.statuses.history(list[1]!.milestone.id, AGENCY)).at(-1)).toMatchObject({ status: "blocked", note: "thiếu máy chủ", reminderKey: list[1]!.key });
   });
 });
 
@@ -199,6 +199,6 @@ describe("two bundles to the same Zalo chat on one day", () => {
     await deliverReminders(deps, [{ key: `${hotline.id}|${AGENCY}|manual:${later.toISOString()}`, milestone: hotline, agencyId: AGENCY, kind: "manual", step: 0, plannedFor: TODAY, today: TODAY, now: later }]);
     expect(app.outbox.sent).toHaveLength(2);
     await app.assistant.handle(zaloMessage("lan", "B 4 thiếu máy chủ"));
-    expect(app.store.statuses.history(morning[1]!.milestone.id, AGENCY).at(-1)).toMatchObject({ status: "blocked", reminderKey: morning[1]!.key });
+    expect((await app.store.statuses.history(morning[1]!.milestone.id, AGENCY)).at(-1)).toMatchObject({ status: "blocked", reminderKey: morning[1]!.key });
   });
 });

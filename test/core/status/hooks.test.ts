@@ -18,12 +18,12 @@ describe("the note after at risk or blocked", () => {
   it("attaches the next message as a note record pointing at the status, without rewriting it", async () => {
     const app = await setup();
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 3"));
-    const status = app.store.statuses.all()[0]!;
+    const status = (await app.store.statuses.all())[0]!;
     const replies = await app.assistant.handle(tgText(USERS.leadBrvt, "Chờ danh sách của phòng Tổ chức"));
-    const [first, second] = app.store.statuses.history("email-lists", "sokhcn-brvt");
+    const [first, second] = await app.store.statuses.history("email-lists", "sokhcn-brvt");
     expect(first).toEqual(status);
     expect(second).toMatchObject({ kind: "note", noteFor: status.id, status: "at-risk", note: "Chờ danh sách của phòng Tổ chức", userKey: "telegram:201" });
-    expect(app.store.statuses.latestFor("email-lists", "sokhcn-brvt")).toMatchObject({ status: "at-risk", note: "Chờ danh sách của phòng Tổ chức", recordId: status.id });
+    expect(await app.store.statuses.latestFor("email-lists", "sokhcn-brvt")).toMatchObject({ status: "at-risk", note: "Chờ danh sách của phòng Tổ chức", recordId: status.id });
     expect(plain(replies[0])).toContain("Đã ghi nhận ghi chú");
     expect(plain(replies[0])).toContain("Ghi chú: Chờ danh sách của phòng Tổ chức");
     expect(plain(replies[0])).toContain("Người xem được: điều phối viên và đầu mối của đơn vị.");
@@ -34,13 +34,13 @@ describe("the note after at risk or blocked", () => {
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 3"));
     await app.assistant.handle(tgText(USERS.leadBrvt, "Chờ danh sách"));
     await app.assistant.handle(tgText(USERS.leadBrvt, "Khi nào có email mới?"));
-    expect(app.store.statuses.count()).toBe(2);
+    expect(await app.store.statuses.count()).toBe(2);
   });
 
   it("sends the coordinators the note of a blocked status when it arrives", async () => {
     const app = await setup();
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 4"));
-    const id = app.store.statuses.all()[0]!.id;
+    const id = (await app.store.statuses.all())[0]!.id;
     await app.assistant.handle(tgText(USERS.leadBrvt, "Thiếu máy chủ"));
     expect(app.outbox.sent.map((m) => m.ref)).toEqual([`alert|${id}`, `alert|${id}|note`]);
     expect(plain(app.outbox.sent[1]!.reply)).toContain("Ghi chú: Thiếu máy chủ");
@@ -50,24 +50,24 @@ describe("the note after at risk or blocked", () => {
     const app = await setup();
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 3"));
     const replies = await app.assistant.handle(tgText(USERS.leadBrvt, "khi nao co email moi"));
-    expect(app.store.statuses.count()).toBe(1);
+    expect(await app.store.statuses.count()).toBe(1);
     expect(plain(replies[0])).toMatch(/giống một câu hỏi, nên trợ lý chưa ghi làm ghi chú/);
     expect(plain(replies[0])).toContain('bắt đầu bằng "ghi chú:"');
     expect(plain(replies[0])).toContain("/hoi khi nao co email moi");
     await app.assistant.handle(tgText(USERS.leadBrvt, "ghi chú: khi nào có máy chủ thì làm tiếp?"));
-    const [, note] = app.store.statuses.history("email-lists", "sokhcn-brvt");
+    const [, note] = await app.store.statuses.history("email-lists", "sokhcn-brvt");
     expect(note).toMatchObject({ kind: "note", note: "khi nào có máy chủ thì làm tiếp?" });
   });
 
   it("takes a reply to the note prompt as the note even when it ends with a question mark", async () => {
     const app = await setup();
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 4"));
-    const prompt = app.store.prompts.find("telegram:201", "telegram:201", NOW, "note")!;
+    const prompt = (await app.store.prompts.find("telegram:201", "telegram:201", NOW, "note"))!;
     // The channel records which message asked for the note.
     await app.store.prompts.set({ ...prompt, messageId: "77" });
     await app.assistant.handle(tgText(USERS.leadBrvt, "Chờ Sở Nội vụ duyệt, không biết bao giờ?", { replyToBotMessageId: "77" }));
-    expect(app.store.statuses.count()).toBe(2);
-    expect(app.store.statuses.all()[1]).toMatchObject({ kind: "note", note: "Chờ Sở Nội vụ duyệt, không biết bao giờ?" });
+    expect(await app.store.statuses.count()).toBe(2);
+    expect((await app.store.statuses.all())[1]).toMatchObject({ kind: "note", note: "Chờ Sở Nội vụ duyệt, không biết bao giờ?" });
   });
 
   it("lets the lead skip the note with 'bỏ qua'", async () => {
@@ -75,8 +75,8 @@ describe("the note after at risk or blocked", () => {
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 4"));
     const replies = await app.assistant.handle(tgText(USERS.leadBrvt, "Bỏ qua"));
     expect(plain(replies[0])).toContain("Đã bỏ qua ghi chú");
-    expect(app.store.statuses.count()).toBe(1);
-    expect(app.store.prompts.find("telegram:201", "telegram:201", NOW, "note")).toBeUndefined();
+    expect(await app.store.statuses.count()).toBe(1);
+    expect(await app.store.prompts.find("telegram:201", "telegram:201", NOW, "note")).toBeUndefined();
   });
 
   it("stops waiting for the note after 24 hours", async () => {
@@ -84,7 +84,7 @@ describe("the note after at risk or blocked", () => {
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 4"));
     app.clock.set("2025-05-02T09:00:01+07:00");
     await app.assistant.handle(tgText(USERS.leadBrvt, "Thiếu máy chủ"));
-    expect(app.store.statuses.count()).toBe(1);
+    expect(await app.store.statuses.count()).toBe(1);
   });
 
   it("does not take another person's message in the same group as the note", async () => {
@@ -92,7 +92,7 @@ describe("the note after at risk or blocked", () => {
     const group = { chat: { id: "-100500", type: "group" as const } };
     await app.assistant.handle(tgPress(USERS.leadBrvt, "tt email-lists sokhcn-brvt 4", group));
     await app.assistant.handle(tgText(USERS.member, "Khi nào có email mới?", group));
-    expect(app.store.statuses.count()).toBe(1);
+    expect(await app.store.statuses.count()).toBe(1);
   });
 
   it("refuses a note longer than 500 characters and keeps waiting for a shorter one", async () => {
@@ -101,7 +101,7 @@ describe("the note after at risk or blocked", () => {
     const replies = await app.assistant.handle(tgText(USERS.leadBrvt, "x".repeat(501)));
     expect(plain(replies[0])).toContain("vượt quá giới hạn 500 ký tự");
     await app.assistant.handle(tgText(USERS.leadBrvt, "Ngắn gọn"));
-    expect(app.store.statuses.latestFor("email-lists", "sokhcn-brvt")?.note).toBe("Ngắn gọn");
+    expect((await app.store.statuses.latestFor("email-lists", "sokhcn-brvt"))?.note).toBe("Ngắn gọn");
   });
 });
 
@@ -111,7 +111,7 @@ describe("a bare 1–4 after a reminder", () => {
       const app = await setup();
       await setReminderPrompt(app);
       await app.assistant.handle(tgText(USERS.leadBrvt, text));
-      expect(app.store.statuses.all()).toEqual([
+      expect(await app.store.statuses.all()).toEqual([
         expect.objectContaining({ milestoneId: "email-lists", agencyId: "sokhcn-brvt", status: kind, reminderKey: "email-lists|sokhcn-brvt|before:3" }),
       ]);
     });
@@ -121,7 +121,7 @@ describe("a bare 1–4 after a reminder", () => {
     const app = await setup();
     await setReminderPrompt(app);
     const replies = await app.assistant.handle(tgText(USERS.leadBrvt, "4. thiếu máy chủ"));
-    expect(app.store.statuses.latestFor("email-lists", "sokhcn-brvt")).toMatchObject({ status: "blocked", note: "thiếu máy chủ" });
+    expect(await app.store.statuses.latestFor("email-lists", "sokhcn-brvt")).toMatchObject({ status: "blocked", note: "thiếu máy chủ" });
     expect(replies.some((r) => r.forceReply)).toBe(false);
   });
 
@@ -130,13 +130,13 @@ describe("a bare 1–4 after a reminder", () => {
     await setReminderPrompt(app);
     await app.assistant.handle(tgText(USERS.leadBrvt, "2"));
     await app.assistant.handle(tgText(USERS.leadBrvt, "1"));
-    expect(app.store.statuses.count()).toBe(1);
+    expect(await app.store.statuses.count()).toBe(1);
   });
 
   it("is ignored when no reminder is waiting", async () => {
     const app = await setup();
     await app.assistant.handle(tgText(USERS.leadBrvt, "1"));
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
   });
 
   it("does not read '12' or '3.5' as a status", async () => {
@@ -144,7 +144,7 @@ describe("a bare 1–4 after a reminder", () => {
     await setReminderPrompt(app);
     await app.assistant.handle(tgText(USERS.leadBrvt, "12"));
     await app.assistant.handle(tgText(USERS.leadBrvt, "3.5"));
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
   });
 
   it("refuses a member replying to a reminder in an agency group", async () => {
@@ -152,7 +152,7 @@ describe("a bare 1–4 after a reminder", () => {
     await setReminderPrompt(app, "email-lists|sokhcn-brvt|due:0", "telegram:-100700");
     const replies = await app.assistant.handle(tgText(USERS.member, "1", { chat: { id: "-100700", type: "group" } }));
     expect(plain(replies[0])).toContain("chỉ đầu mối của Sở KH&CN Bà Rịa - Vũng Tàu hoặc điều phối viên");
-    expect(app.store.statuses.count()).toBe(0);
+    expect(await app.store.statuses.count()).toBe(0);
   });
 
   it("prefers a newer reminder over an older unanswered note prompt", async () => {
@@ -161,7 +161,7 @@ describe("a bare 1–4 after a reminder", () => {
     app.clock.set("2025-05-01T10:00:00+07:00");
     await app.store.prompts.set({ kind: "reminder", ref: "email-lists|sokhcn-brvt|before:3", chatKey: "telegram:201", createdAt: "2025-05-01T03:00:00.000Z", expiresAt: "2025-05-02T03:00:00.000Z" });
     await app.assistant.handle(tgText(USERS.leadBrvt, "2"));
-    expect(app.store.statuses.latestFor("email-lists", "sokhcn-brvt")?.status).toBe("on-track");
-    expect(app.store.statuses.latestFor("video-conference-state", "sokhcn-brvt")?.note).toBeUndefined();
+    expect((await app.store.statuses.latestFor("email-lists", "sokhcn-brvt"))?.status).toBe("on-track");
+    expect((await app.store.statuses.latestFor("video-conference-state", "sokhcn-brvt"))?.note).toBeUndefined();
   });
 });

@@ -19,8 +19,8 @@ describe("statuses that contradict the plan", () => {
     const out = await say(app, "lead", "/capnhat email-lists đúng tiến độ");
     expect(out).toContain("Đã ghi nhận cập nhật tiến độ");
     expect(out).toContain('⚠️ Xin lưu ý: hạn (10/05/2025) đã qua 570 ngày mà trạng thái là "đúng tiến độ". Trạng thái vẫn được ghi nhận');
-    expect(app.store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", status: "on-track" })]);
-    const digest = digestFromStore(app.content, app.store, app.clock.now());
+    expect(await app.store.statuses.all()).toEqual([expect.objectContaining({ milestoneId: "email-lists", status: "on-track" })]);
+    const digest = await digestFromStore(app.content, app.store, app.clock.now());
     expect(digest.attention.doubtful).toEqual([expect.objectContaining({ milestoneId: "email-lists", agencyId: "sokhcn-brvt", doubt: { kind: "on-track-overdue", daysOverdue: 570 } })]);
     expect(renderDigestText(digest)).toMatch(/🔎 Trạng thái cần xem lại \(1\)\n• Gửi danh sách .* – Sở KH&CN Bà Rịa - Vũng Tàu: hạn \(10\/05\/2025\) đã qua 570 ngày/);
   });
@@ -31,7 +31,7 @@ describe("statuses that contradict the plan", () => {
     const id = app.content.milestones.find((m) => m.dueParsed.precision === "range" && m.responsible.includes("sokhcn-binhduong") && m.dueParsed.start > "2025-05-01")!.id;
     const out = await say(app, "lead", `/capnhat ${id} xong`);
     expect(out).toMatch(/⚠️ Xin lưu ý: báo đã hoàn thành trước cả ngày bắt đầu của mốc \(\d\d\/\d\d\/2025\)/);
-    expect(digestFromStore(app.content, app.store, app.clock.now()).attention.doubtful.map((d) => d.milestoneId)).toEqual([id]);
+    expect((await digestFromStore(app.content, app.store, app.clock.now())).attention.doubtful.map((d) => d.milestoneId)).toEqual([id]);
   });
 
   it("says nothing extra for a plausible status", async () => {
