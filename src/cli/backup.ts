@@ -20,6 +20,10 @@ export const backupCommand: CliCommand = {
       return 1;
     }
     const config = createConfig(env);
+    if (config.DATABASE_URL) {
+      stderr.write("backup: the store is PostgreSQL (DATABASE_URL is set); back it up with pg_dump instead, e.g. pg_dump -Fc -f trolyhopnhat.dump \"$DATABASE_URL\"\n");
+      return 1;
+    }
     const dir = typeof parsed.flags.to === "string" ? parsed.flags.to : defaultBackupsDir(config.DATA_FILE);
     const now = systemClock.now();
     const folder = await backupStore(config.DATA_FILE, dir, now);

@@ -40,20 +40,36 @@ function start(input: string, env: Record<string, string>) {
 }
 
 describe("the assistant with DATABASE_URL", () => {
-  it("migrates a new database at start and keeps what happens in PostgreSQL, not in DATA_FILE", async () => {
+  it("migrates a new database at start, keeps what happens in PostgreSQL (not in DATA_FILE), and reads it back in the next run", async () => {
     const { url } = await databases.create();
-    const { code, stdout, stderr } = await start("Khi nào có tài khoản thư điện tử mới?\n", { DATABASE_URL: url });
-    expect(stderr).not.toMatch(/Unexpected error/);
-    expect(code).toBe(0);
-    expect(stdout).toContain("Tạm biệt anh/chị");
-    const asked = await asSuperuser(url, async (c) => ({
+    const first = await start(
+      ["Khi nào có tài khoản thư điện tử mới?", "/capnhat email-lists chậm @sokhcn-brvt thiếu máy chủ", "/cập nhật email xong", "2", ""].join("\n"),
+      { DATABASE_URL: url },
+    );
+    expect(first.stderr).not.toMatch(/Unexpected error/);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("Đã ghi nhận cập nhật tiến độ");
+    expect(first.stdout).toContain("Tạm biệt anh/chị");
+    const rows = await asSuperuser(url, async (c) => ({
       migrations: (await c.query("SELECT count(*)::int AS n FROM schema_migrations")).rows[0].n,
-      days: (await c.query("SELECT sum(asked)::int AS n FROM question_days")).rows[0].n,
+      asked: (await c.query("SELECT sum(asked)::int AS n FROM question_days")).rows[0].n,
+      statuses: (await c.query("SELECT doc->>'milestoneId' AS milestone, doc->>'status' AS status, doc->>'note' AS note FROM statuses ORDER BY seq")).rows,
+      listings: (await c.query("SELECT count(*)::int AS n FROM listings")).rows[0].n,
     }));
-    expect(asked.migrations).toBeGreaterThan(0);
-    expect(asked.days).toBe(1);
+    expect(rows.migrations).toBeGreaterThan(0);
+    expect(rows.asked).toBeGreaterThanOrEqual(1);
+    expect(rows.statuses).toEqual([
+      { milestone: "email-lists", status: "at-risk", note: "thiếu máy chủ" },
+      { milestone: "email-accounts", status: "done", note: null },
+    ]);
+    // The numbered choice of the ambiguous /capnhat was a stored listing, so the "2" that followed found it.
+    expect(rows.listings).toBe(1);
     const { existsSync } = await import("node:fs");
     expect(existsSync(join(dir, "db.json"))).toBe(false);
+
+    const second = await start("/tinhhinh email-lists\n", { DATABASE_URL: url });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/Sở KH&CN Bà Rịa - Vũng Tàu: 🟠 Có nguy cơ chậm .*“thiếu máy chủ”/);
   });
 
   it("refuses to start on a database newer than itself, with the fix, and exits 1", async () => {
