@@ -272,6 +272,7 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
       createScheduler: () => createScheduler(log),
       start: (scheduler) => startScheduledWork(scheduler, { config, store, log, services: app.services, signal: abort.signal }),
     });
+    metrics?.leading(() => jobs?.leading() ?? false);
     await jobs.ready;
 
     const ended = await Promise.race([

@@ -192,6 +192,7 @@ describe("two instances on one PostgreSQL (webhooks, fake Zalo Bot API)", () => 
       CONTENT_DIR: contentDir,
       REMINDER_TIME: "00:00",
       DIGEST_CRON: "0 0 * * 1",
+      METRICS: "true",
     });
     return { zalo, balancer, ports, env };
   }
@@ -236,6 +237,17 @@ describe("two instances on one PostgreSQL (webhooks, fake Zalo Bot API)", () => 
       const follower = [a, b].find((i) => i !== leaders[0])!;
       expect(follower.logs.text).toContain(FOLLOWING_MESSAGE);
       expect(follower.logs.text.split(LEADING_MESSAGE)).toHaveLength(1);
+      // What an operator's alert reads: the leader gauge sums to 1 across instances, and /healthz is 200 on both.
+      const gauges = await Promise.all(
+        [a, b].map(async (i) => {
+          const text = await (await fetch(`http://127.0.0.1:${i.port}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+          return Number(/^assistant_scheduler_leader (\d)$/m.exec(text)?.[1]);
+        }),
+      );
+      expect(gauges.sort()).toEqual([0, 1]);
+      const health = await fetch(`http://127.0.0.1:${follower.port}/healthz`, { signal: AbortSignal.timeout(5_000) });
+      expect(health.status).toBe(200);
+      expect(((await health.json()) as { checks: Record<string, { detail: string }> }).checks.scheduler!.detail).toBe("another instance runs the scheduled jobs");
     }, 30_000);
 
     it("sends each of the 200 reminders due at once exactly once, and the digest once", async () => {

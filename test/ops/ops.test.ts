@@ -35,6 +35,15 @@ describe("healthReport", () => {
 });
 
 describe("metrics", () => {
+  it("reports at each scrape whether this instance runs the scheduled jobs", async () => {
+    const m = createMetrics();
+    let leading = false;
+    m.leading(() => leading);
+    expect(await m.registry.metrics()).toMatch(/^assistant_scheduler_leader 0$/m);
+    leading = true;
+    expect(await m.registry.metrics()).toMatch(/^assistant_scheduler_leader 1$/m);
+  });
+
   it("counts sends, failures and 429s and reports the backlog in Prometheus format", async () => {
     const m = createMetrics();
     m.sent("telegram");
