@@ -73,6 +73,9 @@ const defaultTimers: LeadershipTimers = {
   clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
 };
 
+/** How often the same failure to check the lease is logged again. */
+const PROBLEM_REPEAT_MS = 60_000;
+
 /** Logged once per change, so an operator can tell from any instance's log where the jobs run. */
 export const LEADING_MESSAGE = "scheduler: this instance now runs the scheduled jobs";
 /** Logged once per change (and at start when another instance already leads). */
@@ -97,6 +100,8 @@ export function runWhileLeading(options: LeaderRunOptions): LeaderRun {
   let said: "leading" | "following" | undefined;
   let stopped = false;
   let chain: Promise<void> = Promise.resolve();
+  let lastProblem: string | undefined;
+  let lastProblemAt = 0;
 
   const endTerm = async (): Promise<void> => {
     const ending = term;
@@ -114,7 +119,14 @@ export function runWhileLeading(options: LeaderRunOptions): LeaderRun {
     try {
       holds = await leadership.tryAcquire();
     } catch (error) {
-      log.warn({ err: (error as Error)?.message }, "scheduler: could not check which instance runs the scheduled jobs; trying again");
+      // Every few seconds while the database is down: said once, then at most once a minute.
+      const message = (error as Error)?.message;
+      const now = Date.now();
+      if (message !== lastProblem || now - lastProblemAt >= PROBLEM_REPEAT_MS) {
+        log.warn({ err: message }, "scheduler: could not check which instance runs the scheduled jobs; trying again");
+        lastProblem = message;
+        lastProblemAt = now;
+      }
       holds = false;
     }
     if (stopped) return;
