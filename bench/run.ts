@@ -6,7 +6,7 @@
  * prints their table without replacing the committed results.
  */
 import { execFileSync } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { benchAnswers } from "./answers.js";
 import { benchBoard } from "./board.js";
@@ -77,7 +77,10 @@ async function main(): Promise<void> {
   // Only a full run replaces the committed results; a partial run just prints.
   if (args.length === 0) {
     await writeFile("bench/results.json", `${JSON.stringify({ at, machine, rows }, null, 2)}\n`);
-    await writeFile("bench/results.md", md);
+    // Sections written by hand below the table (`## …`: partial runs and what they say, each with its command) stay.
+    const previous = await readFile("bench/results.md", "utf8").catch(() => "");
+    const notes = previous.indexOf("\n## ");
+    await writeFile("bench/results.md", notes >= 0 ? `${md}${previous.slice(notes)}` : md);
   }
   process.stdout.write(`${md}\n`);
 }
