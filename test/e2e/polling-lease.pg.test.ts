@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type FakeZaloApi, startFakeZaloApi } from "../helpers/fake-zalo-api.js";
 import { createTestDatabases } from "../helpers/pg-database.js";
-import { waitForLog } from "../helpers/process.js";
+import { freePort, waitForLog } from "../helpers/process.js";
+import { type EmulatorServer, TelegramServer, TOKEN as TELEGRAM_TOKEN } from "../helpers/telegram-emulator.js";
 
 const ZALO_TOKEN = "1459232241454765289:polling-lease-secret-0123";
 
@@ -21,7 +22,7 @@ describe("a second Zalo long-polling instance on the same database", () => {
   let url: string;
   const children: ChildProcess[] = [];
 
-  function start(name: string): { child: ChildProcess; logs: { text: string }; exited: Promise<number | null> } {
+  function start(name: string, channel: Record<string, string> = { ZALO_BOT_TOKEN: ZALO_TOKEN, ZALO_API_ROOT: zalo.url }): { child: ChildProcess; logs: { text: string }; exited: Promise<number | null> } {
     const logs = { text: "" };
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       env: {
@@ -31,8 +32,8 @@ describe("a second Zalo long-polling instance on the same database", () => {
         ZALO_WEBHOOK_URL: "",
         PUBLIC_URL: "",
         METRICS: "false",
-        ZALO_BOT_TOKEN: ZALO_TOKEN,
-        ZALO_API_ROOT: zalo.url,
+        ZALO_BOT_TOKEN: "",
+        ...channel,
         DATABASE_URL: url,
         ADMIN_IDS: "zalo:ad00000000000000ad01",
         DATA_FILE: join(dir, name, "db.json"),
@@ -74,5 +75,26 @@ describe("a second Zalo long-polling instance on the same database", () => {
     // The first one still answers.
     zalo.userSends({ userId: "5e5e5e5e5e5e5e5e5e5e", name: "Trần Thị Hỏi", text: "Khi nào có tài khoản email mới?" });
     await zalo.waitForSent((c) => c.chatId === "5e5e5e5e5e5e5e5e5e5e", 20_000);
+  }, 90_000);
+
+  it("refuses a second Telegram polling instance on the same database the same way", async () => {
+    const port = await freePort();
+    const telegram: EmulatorServer = new TelegramServer({ port, host: "127.0.0.1", storeTimeout: 60 });
+    await telegram.start();
+    try {
+      const env = { BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` };
+      const first = start("telegram-first", env);
+      await waitForLog(first.child, first.logs, /telegram: this instance is the one long-polling instance/, 40_000);
+      const second = start("telegram-second", env);
+      const code = await Promise.race([second.exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`the second instance did not stop:\n${second.logs.text}`)), 40_000))]);
+      expect(code).toBe(1);
+      expect(second.logs.text).toContain("telegram: long polling refused");
+      expect(second.logs.text).toMatch(/WEBHOOK_URL and WEBHOOK_SECRET on every instance/);
+      expect(second.logs.text).not.toMatch(/telegram: long polling started/);
+      first.child.kill("SIGTERM");
+      await first.exited;
+    } finally {
+      await telegram.stop();
+    }
   }, 90_000);
 });
