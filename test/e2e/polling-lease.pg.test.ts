@@ -1,7 +1,8 @@
 /**
- * Zalo long polling with a shared database: a Zalo bot has one consumer of updates and the platform says nothing
- * when a second one polls (each update goes to one of them), so the second instance must refuse itself. Two real
- * processes (`node --import tsx src/main.ts`) on one PostgreSQL, against the fake Zalo Bot API.
+ * Long polling with a shared database: a Zalo bot has one consumer of updates and the platform says nothing when a
+ * second one polls (each update goes to one of them), so the second instance must refuse itself; Telegram would answer
+ * 409, and the same lease refuses its second poller at start too. Two real processes (`node --import tsx src/main.ts`)
+ * on one PostgreSQL, against the fake Zalo Bot API and the Telegram emulator.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
