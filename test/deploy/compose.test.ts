@@ -4,7 +4,8 @@
  * reachable except through the proxy, the proxy sending both webhooks to both, each instance with its own data
  * volume, and every variable the file needs documented in .env.example.
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 
@@ -25,6 +26,9 @@ const composeText = readFileSync("deploy/compose.multi.yaml", "utf8");
 // Compose resolves YAML merge keys (`<<: *assistant`); so does this parse.
 const compose = parse(composeText, { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
 const caddyfile = readFileSync("deploy/Caddyfile", "utf8");
+/** Caddy's binary when it is installed (Debian's `caddy` package; .ci/run installs it). */
+const caddy = ["/usr/bin/caddy", "/usr/local/bin/caddy"].find((p) => existsSync(p));
+if (!caddy) process.stderr.write("test/deploy: caddy is not installed (apt-get install -y caddy): deploy/Caddyfile is only parsed, not validated\n");
 const assistants = Object.entries(compose.services).filter(([name]) => name.startsWith("assistant-"));
 
 describe("deploy/compose.multi.yaml", () => {
@@ -85,6 +89,21 @@ describe("deploy/compose.multi.yaml", () => {
     // One site block, no path matcher: /telegram, /zalo, /files, /bang and /healthz all reach the instances.
     expect(caddyfile.match(/reverse_proxy/g)).toHaveLength(1);
     expect(caddyfile).not.toMatch(/handle_path|route \//);
+  });
+
+  it.skipIf(!caddy)("is a Caddyfile that Caddy itself accepts, with both instances as upstreams of one round-robin proxy", () => {
+    const env = { ...process.env, PUBLIC_HOST: "bot.example.gov.vn" };
+    // Throws (exit status 1, with Caddy's reason) when Caddy refuses the file.
+    execFileSync(caddy!, ["validate", "--config", "deploy/Caddyfile", "--adapter", "caddyfile"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const adapted = JSON.parse(execFileSync(caddy!, ["adapt", "--config", "deploy/Caddyfile", "--adapter", "caddyfile"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as {
+      apps: { http: { servers: Record<string, { listen: string[]; routes: { match: { host: string[] }[]; handle: { routes: { handle: Record<string, unknown>[] }[] }[] }[] }> } };
+    };
+    const server = Object.values(adapted.apps.http.servers)[0]!;
+    expect(server.listen).toEqual([":443"]);
+    expect(server.routes[0]!.match[0]!.host).toEqual(["bot.example.gov.vn"]);
+    const proxy = server.routes[0]!.handle[0]!.routes[0]!.handle.find((h) => h.handler === "reverse_proxy") as { upstreams: { dial: string }[]; load_balancing: unknown };
+    expect(proxy.upstreams.map((u) => u.dial).sort()).toEqual(["assistant-1:8080", "assistant-2:8080"]);
+    expect(proxy.load_balancing).toMatchObject({ selection_policy: { policy: "round_robin" } });
   });
 
   it("uses only variables that .env.example documents", () => {
