@@ -12,9 +12,19 @@ const ENGLISH_WORDS = new Set(
     "thanks thank hello hi hey deadline deadlines new old email mail account accounts staff system systems plan phase " +
     "hotline start starts started official officially go live ready training document management wards ward communes " +
     "commune city province provinces merger merged merge still yet already over finished done stand status holiday " +
-    "holidays days day off long number people population who signed office offices help"
+    "holidays days day off long number people population who signed office offices help " +
+    // Everyday words of English questions, so typo correction leaves them alone ("done" is not "đồng").
+    "done gone went take part make made left remaining running run runs live based legally legal fast big happen " +
+    "happened next before after since last first second one two three part parts cover covers covered finish end ends " +
+    "begin begins began working work works need needs get got give given know tell say said log login sign use used " +
+    "who whose responsible charge lead leads led come comes coming back same other another also only just now yet"
   ).split(" "),
 );
+
+/** Whether a folded word is a common English word (see ENGLISH_WORDS): never a typo of a Vietnamese word. */
+export function isCommonEnglish(word: string): boolean {
+  return ENGLISH_WORDS.has(word);
+}
 
 /** Folded words that only Vietnamese uses (particles and question words typed without marks). */
 const VIETNAMESE_WORDS = new Set(
@@ -26,6 +36,21 @@ const VIETNAMESE_WORDS = new Set(
 );
 
 /**
+ * Whether a message with Vietnamese letters is English around a Vietnamese name ("What about Vũng Tàu?", "Is the
+ * Bình Dương e-mail ready?"): at least two common English words, most of its unmarked words English, none of them a
+ * Vietnamese particle, and no more marked words than unmarked ones (or four, a place name's length).
+ */
+function namesInEnglish(text: string): boolean {
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => /\p{L}/u.test(w));
+  const marked = words.filter((w) => VIETNAMESE_LETTERS.test(w));
+  const plain = words.filter((w) => !VIETNAMESE_LETTERS.test(w)).map((w) => fold(w));
+  const english = plain.filter((w) => ENGLISH_WORDS.has(w) && !VIETNAMESE_WORDS.has(w)).length;
+  // A Vietnamese particle, marked or not ("chưa", "nào", "khi"), makes it Vietnamese; a name has none.
+  if (plain.some((w) => VIETNAMESE_WORDS.has(w)) || marked.some((w) => VIETNAMESE_WORDS.has(fold(w)))) return false;
+  return english >= 2 && english / plain.length >= 0.6 && marked.length <= Math.max(plain.length, 4);
+}
+
+/**
  * The language a message is written in, when it is clear: Vietnamese when it has Vietnamese letters or particles,
  * English when most of its words are common English words; undefined otherwise (the caller keeps the chat's language).
  *
@@ -35,7 +60,7 @@ const VIETNAMESE_WORDS = new Set(
  * ```
  */
 export function detectLanguage(text: string): Lang | undefined {
-  if (VIETNAMESE_LETTERS.test(text)) return "vi";
+  if (VIETNAMESE_LETTERS.test(text)) return namesInEnglish(text) ? "en" : "vi";
   const words = fold(text)
     .split(" ")
     .filter((w) => /^[a-z]+$/.test(w));

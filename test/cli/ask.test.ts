@@ -65,5 +65,29 @@ describe("cli ask", () => {
     expect(out).toBe("");
     expect(err).toBe('ask: unknown option --jsn (known: --json, --now, --conversation, --help). Usage: npm run cli -- ask [--json] [--conversation] [--now YYYY-MM-DD] ["QUESTION" …] (ask --help for more)\n');
   });
-});
 
+  it("reads a place swap and an attribute follow-up within one --conversation, and each line alone without it", async () => {
+    const input = "Bình Dương có bao nhiêu phường xã vào thành phố mới?\ncòn Vũng Tàu thì sao?\nMạng truyền số liệu chuyên dùng kết nối bao nhiêu điểm?\ntốc độ bn\n";
+    const chat = (await ask(["--json", "--conversation"], input)).out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(chat.map((l) => l.answered)).toEqual([true, true, true, true]);
+    expect(chat[1].answer).toContain("30 từ Bà Rịa - Vũng Tàu");
+    expect(chat[3].answer).toContain("20 Mbps");
+    const alone = (await ask(["--json"], input)).out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(alone[3]).toMatchObject({ answered: false });
+  });
+
+  it("answers an English status question in English, and refuses an English question about pay", async () => {
+    const { out } = await ask(["--json"], "Has the 1022 hotline gone live officially yet?\nWhat is the salary of a ward civil servant?\n");
+    const [status, pay] = out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(status).toMatchObject({ answered: true, entryId: "hotline-1022-official" });
+    expect(status.answer).toContain("1 September 2025");
+    expect(pay).toMatchObject({ answered: false, entryId: null });
+  });
+
+  it("prints a referral (a forgotten password) with whom to ask, as not answered", async () => {
+    const { out } = await ask(["--json"], "quen mat khau email cong vu moi lam sao\n");
+    const line = JSON.parse(out.trim());
+    expect(line.answered).toBe(false);
+    expect(line.answer).toContain("bộ phận CNTT");
+  });
+});

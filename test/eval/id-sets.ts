@@ -44,6 +44,7 @@ export async function runIdCase(app: App & { clock: { now(): Date } }, c: IdCase
     via: "text",
   };
   const { result, answered } = composeAnswer(ctx, c.q, await loadAnswerData(ctx));
-  const got = answered ? result.best!.entry.id : "none";
+  // A referral entry (a forgotten password: ask your unit's IT) is the right entry even though it counts as unanswered.
+  const got = answered || result.best?.entry.referral === true ? result.best!.entry.id : "none";
   return { c, got, ok: got === c.expect, detail: `${result.decision}, units: ${result.units.join(" ")}` };
 }

@@ -15,6 +15,7 @@ const idCases = loadIdCases(DIR);
 const FLOORS = {
   tuned: { inScope: 0.96, refused: 0.95 },
   dev: { viInScope: 0.9, outOfScope: 0.95, english: 0.85, followUps: 0.85 },
+  dev2: { viInScope: 0.9, outOfScope: 0.95, english: 0.9, followUps: 0.9 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -60,6 +61,30 @@ describe("the dev set (test/fixtures/questions/dev, blind format)", () => {
     expect(share(s.outOfScope), misses).toBeGreaterThanOrEqual(FLOORS.dev.outOfScope);
     expect(share(s.english), misses).toBeGreaterThanOrEqual(FLOORS.dev.english);
     expect(share(s.followUps), misses).toBeGreaterThanOrEqual(FLOORS.dev.followUps);
+  });
+});
+
+describe("the second dev set (test/fixtures/questions/dev2: status, shorthand, follow-ups, English, near-topic)", () => {
+  const cases = yamlFiles(join(DIR, "dev2")).flatMap(loadTextCases);
+
+  it("has at least 120 cases: 25 follow-up pairs, 30 English and 30 near-topic out-of-scope questions", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(120);
+    expect(cases.filter((c) => c.kind === "follow-up").length).toBeGreaterThanOrEqual(25);
+    expect(cases.filter((c) => c.lang === "en" && c.kind !== "out-of-scope").length).toBeGreaterThanOrEqual(30);
+    expect(cases.filter((c) => c.kind === "out-of-scope").length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("stays above its floors through the real assistant", async () => {
+    const runner = await createTextRunner(await realContent());
+    const results: TextResult[] = [];
+    for (const c of cases) results.push(await runner.run(c));
+    await runner.close();
+    const s = scoreText(results);
+    const misses = results.filter((r) => !r.ok).map((r) => `  ${r.c.id} "${r.c.q}": ${r.why}`).join("\n");
+    expect(share(s.viInScope), misses).toBeGreaterThanOrEqual(FLOORS.dev2.viInScope);
+    expect(share(s.outOfScope), misses).toBeGreaterThanOrEqual(FLOORS.dev2.outOfScope);
+    expect(share(s.english), misses).toBeGreaterThanOrEqual(FLOORS.dev2.english);
+    expect(share(s.followUps), misses).toBeGreaterThanOrEqual(FLOORS.dev2.followUps);
   });
 });
 

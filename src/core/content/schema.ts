@@ -172,6 +172,12 @@ export const faqSchema = z.strictObject({
    * fallback): `plan-status` (where the plan stands), `holidays` (calendar.yaml), `agencies` (agencies.yaml).
    */
   render: z.enum(["plan-status", "holidays", "agencies"], { error: "must be plan-status, holidays or agencies" }).optional(),
+  /**
+   * A referral rather than an answer: the plan has nothing on the matter (a forgotten password, a locked personal
+   * account), so the entry only says whom to ask. It is shown, but the question counts as unanswered and reaches
+   * the coordinators' list like any other question without an answer.
+   */
+  referral: z.boolean().optional(),
 });
 export type FaqEntry = z.infer<typeof faqSchema>;
 

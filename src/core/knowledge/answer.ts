@@ -3,9 +3,8 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, topicWords, withoutMarker } from "./follow-up.js";
+import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { renderLive } from "./live.js";
-import { singular } from "./query.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
@@ -110,26 +109,9 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   const standalone = knowledge.search(question);
   const previous = freshTopic(data.topic, ctx.now);
   const previousEntry = previous && knowledge.entry(previous.entryId);
-  let result = standalone;
-  let followUp = false;
-  if (previousEntry) {
-    const short = fold(question).split(" ").length <= 6;
-    // A short question of generic words only ("ai làm?", "qua chưa?") asks again about the same entry, even when
-    // some other entry would match it alone; otherwise only a marked or unanswerable question is read in context.
-    const generic = asksAboutSameThing(standalone.units);
-    if (hasFollowUpMarker(question) || (short && (generic || standalone.decision === "none"))) {
-      if (generic) {
-        result = { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
-        followUp = true;
-      } else if (!namesSystem(standalone.units) && topicWords(previousEntry)) {
-        const within = knowledge.search(`${withoutMarker(question)} ${topicWords(previousEntry)}`);
-        if (within.decision !== "none") {
-          result = within;
-          followUp = true;
-        }
-      }
-    }
-  }
+  const within = previous && previousEntry ? readFollowUp(ctx, question, standalone, previous.question, previousEntry) : undefined;
+  const result = within ?? standalone;
+  let followUp = within !== undefined;
   if (result.decision === "none" || !result.best) {
     // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
     const fromCoordinators = answerFromCoordinators(ctx, data.coordinatorAnswers, question, result, (c, entry) => renderEntry(c, entry, data.latest));
@@ -137,8 +119,68 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
     return { replies: [renderNoAnswer(ctx, result)], result, answered: false, lang };
   }
   const runnerUp = result.decision === "ambiguous" ? result.runnerUp?.entry : undefined;
-  const asked = followUp && previous ? `${previous.question} ${question}` : question;
-  return { replies: [renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units })], result, answered: true, followUp, lang };
+  // The same entry again ("có làm bù không?" after a holiday question) reads both questions, like a follow-up.
+  if (previous && previousEntry && result.best.entry.id === previousEntry.id) followUp = true;
+  // A live answer (holidays) reads the question: a swapped follow-up is the question asked ("còn Giỗ Tổ?" → "giỗ tổ 2026").
+  const asked = followUp && previous ? (result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`) : question;
+  // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
+  const answered = result.best.entry.referral !== true;
+  return { replies: [renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units })], result, answered, followUp, lang };
+}
+
+/**
+ * Reads a message within the chat's previous topic when it is elliptical, or returns undefined when it stands alone.
+ * A follow-up is a message with a marker ("còn…", "thế còn…", "… thì sao?", "and…", "what about…") or a short one
+ * (six words at most). In order:
+ * 1. it swaps a slot of the previous question: a place, a phase, a system, a holiday ("còn Vũng Tàu thì sao?",
+ *    "gđ2 thì sao", "and document management?"), or the day ("hôm sau thì sao?"): the swapped question is searched;
+ * 2. it only asks again ("ai làm?", "qua chưa?", "how many days left?"): the previous entry answers;
+ * 3. it asks for another attribute of the same topic ("tốc độ bn", "đăng nhập bằng gì", "phối hợp với cơ quan nào?"):
+ *    the message is searched together with the previous question. A confident standalone answer of a short,
+ *    unmarked message is kept unless it leaves the topic that the combined search stays in.
+ */
+function readFollowUp(ctx: CommandContext, question: string, standalone: SearchResult, previousQuestion: string, previousEntry: FaqEntry): SearchResult | undefined {
+  const { knowledge } = ctx.services;
+  const marked = hasFollowUpMarker(question);
+  const short = fold(question).split(" ").length <= 6;
+  if (!marked && !short) return undefined;
+  const rest = withoutMarker(question);
+  const before = fold(previousQuestion);
+  const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
+  const swap = substitution(before, rest);
+  const swapped = swap?.text ?? shiftDay(before, fold(question));
+  if (swapped !== undefined) {
+    const r = knowledge.search(swapped);
+    // The swapped question must reach an entry that speaks of the new value: "còn email thì sao?" after "1022 vận hành
+    // chính thức khi nào" is not answered by another system's go-live.
+    const speaks = !swap || (r.best !== undefined && swap.value.some((v) => ` ${fold(entryText(r.best!.entry))} `.includes(` ${v} `)));
+    if (r.decision !== "none" && r.best && r.best.entry.id !== previousEntry.id && speaks) {
+      return { ...r, folded: swapped, units: [...new Set([...r.units, ...standalone.units])] };
+    }
+  }
+  if (asksAboutSameThing(standalone.units)) {
+    return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
+  }
+  // A message naming a system, a phase or a place of its own, with an answer of its own, is a question of its own.
+  if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;
+  const combined = knowledge.search(`${rest} ${previousQuestion}`);
+  if (combined.decision === "none" || !combined.best) {
+    if (standalone.decision === "none" && topicWords(previousEntry) && !namesSystem(standalone.units)) {
+      const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`);
+      return narrowed.decision === "none" ? undefined : narrowed;
+    }
+    return undefined;
+  }
+  if (!answersAlone) return combined;
+  if (marked) return combined;
+  // Short, unmarked, answered alone: keep that answer unless it left the topic the combined search stays in.
+  const stays = combined.best.entry.topic === previousEntry.topic;
+  return stays && standalone.best?.entry.topic !== previousEntry.topic ? combined : undefined;
+}
+
+/** An entry's questions, keywords and answers in one string (to check what it speaks of). */
+function entryText(entry: FaqEntry): string {
+  return [...entry.questions, ...entry.keywords, entry.answer, entry.answerEn ?? ""].join(" ");
 }
 
 /**
@@ -156,7 +198,8 @@ export function renderEntry(
   const moreText = (lang === "en" && entry.answerEn ? entry.moreEn : entry.more)?.trim();
   // When the question asks about something only the longer text says ("bao nhiêu điểm", "giám đốc"), it is shown
   // at once instead of behind "Xem thêm".
-  const inline = moreText !== undefined && asksForMore(options.units ?? [], answerText(entry, lang), moreText);
+  const { knowledge } = ctx.services;
+  const inline = moreText !== undefined && asksForMore(options.units ?? [], knowledge.unitsOf(answerText(entry, lang)), knowledge.unitsOf(moreText));
   const more = entry.more && !inline ? payload(entry.id, "more") : undefined;
   if (more) buttons.push([{ label: t(lang, "Xem thêm", "More"), payload: more }]);
   const other = options.runnerUp && payload(options.runnerUp.id);
@@ -167,7 +210,11 @@ export function renderEntry(
   const body = entry.render
     ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, latest, id, lang) })
     : answerText(entry, lang);
-  return reply(lines(body, inline && moreText, ...milestoneBlock(ctx, entry, latest), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  const who = asksWho(options.question ?? "") ? ownerLine(ctx, entry) : undefined;
+  // "gđ1 xong hết chưa": an entry about a phase, asked where it stands, gets the phase's milestones in one line.
+  const phase = entry.milestones.length === 0 && (options.units ?? []).includes("_status") ? askedPhase(options.question ?? "") : undefined;
+  const phaseLine = phase ? phaseStatusLine(ctx, phase) : undefined;
+  return reply(lines(body, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */
@@ -175,10 +222,66 @@ export function questionIn(entry: FaqEntry, lang: CommandContext["lang"]): strin
   return (lang === "en" ? entry.questions.find((q) => detectLanguage(q) === "en") : entry.questions.find((q) => detectLanguage(q) !== "en")) ?? entry.questions[0]!;
 }
 
-/** Whether some topic word of the question appears in the entry's longer text but not in its short answer. */
-function asksForMore(units: readonly string[], answer: string, more: string): boolean {
-  const inAnswer = new Set(fold(answer).split(" ").map(singular));
-  const inMore = new Set(fold(more).split(" ").map(singular));
+/** The phase a question names ("gđ1", "giai đoạn 2", "phase 1"), if any. */
+function askedPhase(question: string): 1 | 2 | undefined {
+  const m = /\b(?:giai doan|gd|phase|stage) ?([12])\b/.exec(fold(question));
+  return m ? (Number(m[1]) as 1 | 2) : undefined;
+}
+
+/**
+ * Where a phase stands today: "Giai đoạn 1: 15/15 mốc đã qua; mốc cuối: … 01/09/2025 (đã qua hơn 1 năm)."
+ * Undefined when the phase has no milestone.
+ */
+export function phaseStatusLine(ctx: CommandContext, phase: 1 | 2): string | undefined {
+  const all = byDeadline(ctx.services.content.milestones.filter((m) => m.phase === phase));
+  const last = all[all.length - 1];
+  if (!last) return undefined;
+  const past = all.filter((m) => m.dueParsed.end < ctx.today).length;
+  const due = `${formatDue(last.dueParsed, ctx.lang)} (${formatCountdown(ctx.today, last.dueParsed.end, ctx.lang)})`;
+  return t(
+    ctx.lang,
+    `Giai đoạn ${phase}: ${past}/${all.length} mốc đã đến hạn; mốc cuối: ${milestoneTitle(last, "vi")}, ${due}.`,
+    `Phase ${phase}: ${past} of ${all.length} milestones are due; the last: ${milestoneTitle(last, "en")}, ${due}.`,
+  );
+}
+
+/** "Ai làm?", "phối hợp với cơ quan nào?", "who runs it?": the question asks who carries the work out. */
+const WHO = /\b(ai|who|co quan nao|don vi nao|so nao|ben nao|phu trach|chu tri|phoi hop|dau moi|thuc hien|in charge|responsible|runs?|coordinates?|works? with)\b/;
+
+/** Whether a question asks who carries the work out (see WHO). */
+export function asksWho(question: string): boolean {
+  return WHO.test(fold(question));
+}
+
+/**
+ * "Đầu mối: Trung tâm Chuyển đổi số TP.HCM; phối hợp: …": the coordinator and the other responsible agencies of the
+ * entry's first related milestone, for a question that asks who. Undefined when the entry has no milestone or its
+ * answer already names the coordinator.
+ */
+export function ownerLine(ctx: CommandContext, entry: FaqEntry): string | undefined {
+  const { content } = ctx.services;
+  const m = content.milestones.find((x) => entry.milestones.includes(x.id));
+  if (!m) return undefined;
+  const name = (id: string) => {
+    const a = content.agencies.find((x) => x.id === id);
+    if (!a) return id;
+    return ctx.lang === "en" ? ([...a.aliases].find((x) => detectLanguage(x) === "en" && !/\b(DOST|HCMC DOST)\b/.test(x) && x.split(" ").length >= 3) ?? a.shortNames[0]!) : a.shortNames[0]!;
+  };
+  const others = m.responsible.filter((id) => id !== m.coordinator).map(name);
+  const lead = name(m.coordinator);
+  if (fold(answerText(entry, ctx.lang)).includes(fold(lead)) && others.length === 0) return undefined;
+  return others.length > 0
+    ? t(ctx.lang, `Đầu mối: ${lead}; phối hợp: ${others.join(", ")}.`, `Lead: ${lead}; working with: ${others.join(", ")}.`)
+    : t(ctx.lang, `Đầu mối: ${lead}.`, `Lead: ${lead}.`);
+}
+
+/**
+ * Whether some topic word of the question appears in the entry's longer text but not in its short answer (all three
+ * as the index reads them, so "tốc độ" meets "20 Mbps… tốc độ" and "ở mấy phường" meets "6 phường").
+ */
+function asksForMore(units: readonly string[], answer: readonly string[], more: readonly string[]): boolean {
+  const inAnswer = new Set(answer);
+  const inMore = new Set(more);
   return units.some((u) => u.length >= 3 && !u.startsWith("_") && inMore.has(u) && !inAnswer.has(u));
 }
 

@@ -44,8 +44,29 @@ const OFFICES: readonly string[] = [
 /** Quantities asked of a place: the answer must speak of the same quantity ("dân số", not "đặc khu"). */
 const MEASURES: readonly string[] = ["dân số", "diện tích", "mật độ", "population", "area", "density", "GDP", "ngân sách", "budget"].map(fold);
 
+/**
+ * Subjects a question may be about that the plan never covers unless an entry says so: pay and money, prices and
+ * costs, weather, sport, fuel, schooling, a personal account in trouble. A question naming one is answered only by an
+ * entry that names it too; two shared topic words ("lương cán bộ phường") do not make it a question about accounts.
+ * Each subject lists folded phrases; `but` lists phrases that contain the word with another meaning ("số lượng").
+ */
+const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[] = [
+  { words: ["luong", "tien luong", "muc luong", "salary", "salaries", "wage", "wages", "pay rise"], but: ["so luong", "chat luong", "dung luong", "luong cong viec", "huong luong", "nguyen luong", "huong nguyen luong"] },
+  { words: ["phu cap", "tro cap", "allowance", "allowances", "bonus", "tien thuong", "che do chinh sach", "nghi huu", "tinh gian", "pension", "retirement"] },
+  { words: ["chi phi", "kinh phi", "tong kinh phi", "bao nhieu tien", "so tien", "tien ho tro", "cost", "costs", "price", "prices", "fee", "fees", "money", "how much did", "budget"] },
+  { words: ["hoc phi", "le phi", "gia vang", "gia xang", "gia dat", "gia nha", "gia goi", "gia cuoc", "gia dien", "xang", "tuition", "petrol", "gold price", "fuel"] },
+  { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
+  { words: ["bong da", "da bong", "da voi", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
+  // One person's own certificate or account in trouble: the plan speaks of everyone's deadlines, not of that.
+  { words: ["cua toi het han", "cua em het han", "cua minh het han", "cua toi bi loi", "cua em bi loi", "cua minh bi loi", "bi loi", "has expired", "expired"] },
+  { words: ["bi hack", "hack", "bi khoa", "khoa tai khoan", "locked", "hacked", "quen mat khau", "forgot", "forgotten"] },
+  { words: ["mo cua", "dong cua", "gio lam viec", "gio hanh chinh", "opening hours", "office hours"] },
+  { words: ["lich thi", "thi tuyen", "ky thi", "tuyen dung", "recruitment", "exam", "exams"] },
+  { words: ["bang lai", "can cuoc", "cccd", "ho chieu", "driving licence", "driver license", "passport", "id card"] },
+];
+
 /** "Who is / who will be [office]": asks for a person, so only an entry that names a person can answer it. */
-const WHO_HOLDS = /\b(ai (se )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem)|who (is|was|will be|becomes|became)|ai la nguoi)\b/;
+const WHO_HOLDS = /\b(ai (se )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem)|who (is|was|will be|becomes|became)|ai la nguoi|la ai|la nguoi nao)\b/;
 
 /** The entities of a question that an answer must agree with. */
 export interface QuestionEntities {
@@ -55,7 +76,20 @@ export interface QuestionEntities {
   offices: string[];
   /** Whether the question asks who holds an office. */
   asksPerson: boolean;
+  /** Subjects outside the plan the question names (see SUBJECTS): each needs one of its words in the entry. */
+  subjects: { words: readonly string[]; but?: readonly string[] }[];
+  /** A measured quantity asked of a named place ("dân số Bình Dương"): the entry must say it of that place. */
+  measuredPlace?: { measure: string; place: string };
 }
+
+/** Places a measure may be asked of, besides those in PLACES: the merged localities and their towns. */
+// The city itself is left out: its area and population are the plan's own figures.
+const MERGED_PLACES: readonly string[] = ["Bình Dương", "Binh Duong", "Bà Rịa - Vũng Tàu", "Bà Rịa", "Vũng Tàu", "Ba Ria", "Vung Tau", "BRVT", "BR-VT"]
+  .map(fold)
+  .sort((a, b) => b.length - a.length);
+
+/** "phường Bà Rịa", "xã Long Hải", "ward 5": a single ward or commune, named (folded, up to three words). */
+const NAMED_UNIT = /\b(?:phuong|xa|dac khu|ward|commune) ([a-z0-9]+(?: [a-z0-9]+)?)/;
 
 /** Finds the places and offices a (folded) question names, each once, longest match first. */
 export function findEntities(folded: string): QuestionEntities {
@@ -70,19 +104,51 @@ export function findEntities(folded: string): QuestionEntities {
     }
     return found;
   };
-  const offices = [...take(OFFICES), ...take(MEASURES)];
+  const padded = ` ${folded} `;
+  const subjects = SUBJECTS.filter((s) => {
+    const clean = (s.but ?? []).reduce((text, b) => text.split(` ${b} `).join("  "), padded);
+    return s.words.some((w) => clean.includes(` ${w} `));
+  });
+  const measures = take(MEASURES);
+  const offices = [...take(OFFICES), ...measures];
   const places = [...take(ORGANISATIONS), ...take(PLACES)];
-  return { places, offices, asksPerson: offices.length > 0 && WHO_HOLDS.test(folded) };
+  // A measure of a merged locality or of one ward: "dân số Bình Dương", "diện tích phường Bà Rịa".
+  let measuredPlace: QuestionEntities["measuredPlace"];
+  if (measures.length > 0) {
+    const unit = NAMED_UNIT.exec(folded)?.[0];
+    const place = unit ?? MERGED_PLACES.find((p) => padded.includes(` ${p} `)) ?? places[0];
+    if (place) measuredPlace = { measure: measures[0]!, place };
+  }
+  return { places, offices, asksPerson: offices.length > 0 && WHO_HOLDS.test(folded), subjects, measuredPlace };
+}
+
+/** Whether `a` and `b` both occur in `haystack` within `span` characters of each other. */
+export function near(haystack: string, a: string, b: string, span: number): boolean {
+  for (let i = haystack.indexOf(` ${a} `); i >= 0; i = haystack.indexOf(` ${a} `, i + 1)) {
+    const window = haystack.slice(Math.max(0, i - span), i + a.length + span);
+    if (window.includes(` ${b} `)) return true;
+  }
+  return false;
 }
 
 /**
  * Whether an entry agrees with the question's entities: it names every place and office the question names, and
  * names a person ("ông …", "bà …") when the question asks who holds an office. `haystack` is the entry's folded text
- * padded with spaces; `raw` its text as written (for the person check, which needs capitals).
+ * padded with spaces; `raw` its text as written (for the person check, which needs capitals); `about` its folded
+ * questions and keywords, padded (what it is about, for subjects).
  */
-export function agrees(entities: QuestionEntities, haystack: string, raw: string): boolean {
+export function agrees(entities: QuestionEntities, haystack: string, raw: string, about: string = haystack): boolean {
   if (!entities.places.every((p) => haystack.includes(` ${p} `))) return false;
   if (!entities.offices.every((o) => haystack.includes(` ${o} `))) return false;
   if (entities.asksPerson && !/\b(ông|bà|Mr|Ms|Mrs)\.? [A-ZĐÀ-Ỹ]/u.test(raw)) return false;
+  // A subject must be what the entry is about (its questions and keywords): "hưởng nguyên lương" in a holiday answer
+  // does not make it an answer about pay.
+  const covers = (s: QuestionEntities["subjects"][number]) => {
+    const clean = (s.but ?? []).reduce((text, b) => text.split(` ${b} `).join("  "), about);
+    return s.words.some((w) => clean.includes(` ${w} `));
+  };
+  if (!entities.subjects.every(covers)) return false;
+  // "dân số Bình Dương" is not answered by the population of the whole city: the entry must say it of the place.
+  if (entities.measuredPlace && !near(haystack, entities.measuredPlace.measure, entities.measuredPlace.place, 60)) return false;
   return true;
 }

@@ -11,7 +11,8 @@ const GENERIC = new Set(
   (
     "ai lam gui xong qua chua con han het nua lau bao ngay thoi gian tinh den nay hien nay dung ok duoc the sao nao " +
     "who does do done finished over passed yet left days long when how many still is it that what about and then also " +
-    "chiu trach nhiem phu trach thuc hien tao cap ket thuc dien ra bat dau start starts end ends deadline"
+    "chiu trach nhiem phu trach thuc hien tao cap ket thuc dien ra bat dau start starts end ends deadline " +
+    "left remaining to go run runs in charge responsible"
   ).split(" "),
 );
 
@@ -67,7 +68,130 @@ export function namesSystem(units: readonly string[]): boolean {
   return units.some((u) => SYSTEM_TOKENS.has(u));
 }
 
+/** Whether a unit is a concept token naming a system (email, 1022, qlvb…). */
+export function isSystemUnit(unit: string): boolean {
+  return SYSTEM_TOKENS.has(unit);
+}
+
 /** The words that carry the previous entry's topic into a follow-up (empty when the topic has no such word). */
 export function topicWords(entry: FaqEntry): string {
   return TOPIC_WORDS[entry.topic] ?? "";
+}
+
+/**
+ * Slots a follow-up may swap in the previous question: each slot lists its values, each value its folded spellings
+ * (the first is the one written back). "còn Vũng Tàu thì sao?" after "Bình Dương có bao nhiêu phường xã…" swaps the
+ * place; "gđ2 thì sao" after a phase-1 question swaps the phase; "còn email?" after a 1022 question swaps the system.
+ */
+const SLOTS: readonly (readonly (readonly string[])[])[] = [
+  // Places of the merger.
+  [
+    ["binh duong", "bd"],
+    ["ba ria vung tau", "brvt", "br vt", "vung tau", "ba ria"],
+    ["tp hcm cu", "tphcm cu", "hcm cu", "thanh pho ho chi minh cu"],
+  ],
+  // Phases of the plan.
+  [
+    ["giai doan 1", "gd1", "gd 1", "phase 1", "phase one", "first phase"],
+    ["giai doan 2", "gd2", "gd 2", "phase 2", "phase two", "second phase"],
+  ],
+  // Systems of the plan.
+  [
+    ["email", "thu dien tu", "thu cong vu", "mail", "e mail"],
+    ["1022", "tong dai 1022", "cong 1022", "hotline"],
+    ["quan ly van ban", "qlvb", "document management", "document system"],
+    ["hoi nghi truyen hinh", "hntt", "hnth", "hoi nghi truc tuyen", "video conference", "video conferencing"],
+    ["chu ky so", "cks", "digital signature", "digital signatures"],
+    ["ma dinh danh dien tu", "dinh danh dien tu", "e id"],
+    ["trung tam du lieu", "ttdl", "data center"],
+    ["cong thong tin dien tu", "portal", "portals"],
+    ["thu tuc hanh chinh", "tthc", "administrative procedures"],
+  ],
+  // Holidays.
+  [
+    ["tet nguyen dan", "tet am lich", "tet", "lunar new year"],
+    ["quoc khanh", "le 2/9", "2/9", "national day"],
+    ["gio to hung vuong", "gio to", "hung vuong", "hung kings"],
+    ["le 30/4", "30/4", "reunification day"],
+    ["tet duong lich", "new year"],
+  ],
+];
+
+/** Where the value of a slot occurs in a folded text: the value and the spelling found, longest spelling first. */
+function findSlotValue(text: string, values: readonly (readonly string[])[]): { value: number; spelling: string } | undefined {
+  let best: { value: number; spelling: string } | undefined;
+  values.forEach((spellings, value) => {
+    for (const s of spellings) {
+      if (` ${text} `.includes(` ${s} `) && (!best || s.length > best.spelling.length)) best = { value, spelling: s };
+    }
+  });
+  return best;
+}
+
+/**
+ * The previous question with one slot swapped for the follow-up's value, or undefined when the follow-up names no
+ * slot value that differs from the previous question's. Both are folded; the follow-up without its marker words.
+ *
+ * ```ts
+ * substituteSlot("binh duong co bao nhieu phuong xa", "vung tau") // "ba ria vung tau co bao nhieu phuong xa"
+ * ```
+ */
+export function substituteSlot(previous: string, followUp: string): string | undefined {
+  return substitution(previous, followUp)?.text;
+}
+
+/** {@link substituteSlot}, with the spellings of the value swapped in (to check that an answer speaks of it). */
+export function substitution(previous: string, followUp: string): { text: string; value: readonly string[] } | undefined {
+  for (const values of SLOTS) {
+    const now = findSlotValue(followUp, values);
+    const before = findSlotValue(previous, values);
+    if (!now || !before || now.value === before.value) continue;
+    // Every spelling of the old value goes ("1022 hotline" is one system), and the new one is written as typed.
+    let text = ` ${previous} `;
+    const old = [...values[before.value]!].sort((a, b) => b.length - a.length);
+    let first = true;
+    for (const spelling of old) {
+      while (text.includes(` ${spelling} `)) {
+        text = text.replace(` ${spelling} `, first ? ` ${now.spelling} ` : " ");
+        first = false;
+      }
+    }
+    return { text: text.replace(/\s+/g, " ").trim(), value: values[now.value]! };
+  }
+  return undefined;
+}
+
+/**
+ * The spellings of every slot value a folded text names ("gđ2 thì sao" names phase 2), each value once: a follow-up
+ * naming one of its own is read as a question of its own when it has an answer alone.
+ */
+export function slotValuesIn(text: string): string[][] {
+  return SLOTS.flatMap((values) => {
+    const found = findSlotValue(text, values);
+    return found ? [[...values[found.value]!]] : [];
+  });
+}
+
+/** "hôm sau", "the next day": one day later; "hôm trước", "the day before": one day earlier. */
+const DAY_SHIFT: readonly [RegExp, number][] = [
+  [/\b(hom sau|ngay hom sau|ngay sau do|ngay tiep theo|next day|the day after|following day)\b/, 1],
+  [/\b(hom truoc|ngay hom truoc|ngay truoc do|the day before|previous day)\b/, -1],
+];
+
+/**
+ * The previous question with its date moved by a day, for "hôm sau thì sao?" after "Ngày 11/6/2025 …", or undefined
+ * when either has nothing to shift. Both folded.
+ */
+export function shiftDay(previous: string, followUp: string): string | undefined {
+  const shift = DAY_SHIFT.find(([re]) => re.test(followUp))?.[1];
+  if (shift === undefined) return undefined;
+  const date = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\b/.exec(previous);
+  const named = date ? undefined : /\b(\d{1,2}) (january|february|march|april|may|june|july|august|september|october|november|december)(?: (\d{4}))?\b/.exec(previous);
+  const months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+  const parts = date ? [Number(date[1]), Number(date[2]), Number(date[3] ?? 2025)] : named ? [Number(named[1]), months.indexOf(named[2]!) + 1, Number(named[3] ?? 2025)] : undefined;
+  if (!parts) return undefined;
+  const [d, m, y] = parts as [number, number, number];
+  const moved = new Date(Date.UTC(y, m - 1, d + shift));
+  const text = `${moved.getUTCDate()}/${moved.getUTCMonth() + 1}/${moved.getUTCFullYear()}`;
+  return previous.replace((date ?? named)![0], text);
 }

@@ -54,7 +54,8 @@ export function createGlossaryCanon(
   const normalise = options.normalise ?? ((w: string) => w);
   const keepByFirst = new Map<string, { words: string[]; token: string }[]>();
   for (const [phrase, token] of options.keep ?? []) {
-    const words = phrase.split(" ");
+    // Kept phrases are read like the text around them ("where" and "there" lose their final "e" in English).
+    const words = phrase.split(" ").map(normalise);
     keepByFirst.set(words[0]!, [...(keepByFirst.get(words[0]!) ?? []), { words, token }]);
   }
   for (const bucket of keepByFirst.values()) bucket.sort((a, b) => b.words.length - a.words.length);
@@ -100,7 +101,9 @@ export function createGlossaryCanon(
       const parts: string[] = [];
       for (let i = 0; i < input.length; ) {
         const kept = keepByFirst.get(input[i]!)?.find((k) => matchAt(input, i, k.words));
-        if (kept) {
+        const longer = kept && byFirst.get(input[i]!)?.find((t) => t.words.length > kept.words.length && matchAt(input, i, t.words));
+        // A longer glossary term wins over a kept phrase at its start ("how big" is a term, "how" an intent).
+        if (kept && !longer) {
           units.push(kept.token);
           i += kept.words.length;
           continue;

@@ -36,7 +36,11 @@ export function renderLive(kind: LiveKind, input: LiveInput): string {
 
 /** Extra text the search indexes for a live entry, so "Tết 2026" or "Sở KH&CN Bình Dương" finds it. */
 export function liveIndexText(kind: LiveKind, content: Content): string {
-  if (kind === "holidays") return holidayRows(content.calendar).map((h) => `${h.name} ${h.from} ${h.to} ${dm(h.from)} ${dm(h.to)}`).join(" \n ");
+  if (kind === "holidays") {
+    const rows = holidayRows(content.calendar).map((h) => `${h.name} ${h.from} ${h.to} ${dm(h.from)} ${dm(h.to)}`);
+    const swaps = content.calendar.workingDays.map((w) => `làm bù ${w.name} ${dm(w.date)}`);
+    return [...rows, ...swaps].join(" \n ");
+  }
   if (kind === "agencies") return content.agencies.map((a) => [a.name, ...a.shortNames].join(" ")).join(" \n ");
   return "";
 }
@@ -162,7 +166,8 @@ function agencies({ content, lang }: LiveInput): string {
   const lines = [t(lang, "Các cơ quan trong kế hoạch liên tịch:", "Agencies in the joint plan:")];
   for (const a of content.agencies) {
     const [vi, en] = KIND_LABEL[a.kind];
-    lines.push(`• ${a.name} (${a.shortNames[0]}; ${t(lang, vi.toLowerCase(), en)})`);
+    const english = a.aliases.find((x) => /\b(Department|Center|Centre|Committee|Office)\b/.test(x) && x.split(" ").length >= 3);
+    lines.push(lang === "en" && english ? `• ${english} (${en})` : `• ${a.name} (${a.shortNames[0]}; ${t(lang, vi.toLowerCase(), en)})`);
   }
   lines.push(
     t(

@@ -24,6 +24,9 @@ export const FILLER_PHRASES: readonly string[] = [
   "duoc", "cua", "cho", "voi", "va", "hay", "hoac", "cac", "nhung", "mot", "thi", "ma", "la", "o", "toi", "em",
   "minh", "ad", "admin", "nay", "do", "roi", "nua", "se", "da", "phai", "xin", "an", "may",
   "giup", "ve", "trong", "tu", "den", "nhu", "bi", "thuoc", "xong",
+  // "có" and "hết" ("triển khai hết các phường") say nothing of the topic; "cơ quan", "cơ sở", "hết hạn" are kept
+  // whole (KEEP_PHRASES, the lexicon). "thì sao" without a previous topic is only a question mark.
+  "co", "het", "biet", "thi sao", "the con", "con ve", "duoc chua", "chua vay", "vay ta",
   // English
   "please", "thanks", "thank you", "which", "why", "is", "are", "was", "were", "of",
   "to", "for", "does", "did", "will", "would", "be", "i", "me", "we", "our", "in", "at", "and", "or", "there", "this",
@@ -43,6 +46,8 @@ const KEEP_PHRASES: readonly string[] = [
   "dung luong", "ha tang", "nen tang", "may chu", "may tinh", "may in", "dien thoai",
   // "an" is a filler, but not in "công an" (police); "lịch" alone is any schedule, "lịch nghỉ" the holidays.
   "cong an", "lich nghi",
+  // "có" is a filler, but not in "cơ quan", "cơ sở", "cơ chế".
+  "co quan", "co so", "co che",
 ];
 
 /** Prefix of intent tokens: fold never produces "_", so they cannot collide with words. */
@@ -57,13 +62,20 @@ const INTENTS: Record<string, readonly string[]> = {
   when: [
     "con bao nhieu ngay nua", "con bao nhieu ngay", "bao nhieu ngay nua", "con may ngay nua", "con may ngay", "may ngay nua",
     "con bao lau nua", "con bao lau", "bao lau nua", "how many days",
-    "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "when",
+    "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "may gio", "when",
   ],
   what: ["la gi", "what is", "what are", "what"],
   how: ["xu ly the nao", "xu ly ra sao", "xu ly sao", "nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
   where: ["o dau", "where"],
   howmany: ["bao nhieu", "how many", "how much", "co may", "gom may"],
   duty: ["lam gi", "phai lam gi", "can lam gi"],
+  // Where something stands now: "đã … chưa", "xong chưa", "hiện nay", "bây giờ", "yet", "already". The answer is the
+  // same entry (its deadline, said in the past or as a countdown, and the latest reported status).
+  status: [
+    "da xong chua", "xong het chua", "xong chua", "roi chua", "chua nhi", "hay chua", "chua", "hien nay", "hien tai", "hien gio",
+    "bay gio", "gio", "den dau roi", "toi dau roi", "den dau", "toi dau", "den buoc nao", "toi buoc nao", "yet", "already", "now",
+    "currently", "so far", "at the moment", "by now", "finished", "completed", "done", "complete",
+  ],
 };
 
 /** A question (or an indexed text) reduced to the words that decide a match. */
@@ -101,7 +113,8 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
     ...Object.entries(INTENTS).flatMap(([intent, phrases]) => phrases.map((p): [string, string] => [p, `${INTENT_PREFIX}${intent}`])),
   ];
   const canon = createGlossaryCanon(glossary, { keep, normalise: singular });
-  const fillers = FILLER_PHRASES.map((p) => p.split(" ")).sort((a, b) => b.length - a.length);
+  // Fillers are read like the text around them: after the stemmer ("there" → "ther").
+  const fillers = FILLER_PHRASES.map((p) => p.split(" ").map(singular)).sort((a, b) => b.length - a.length);
   const fillerByFirst = new Map<string, string[][]>();
   for (const f of fillers) fillerByFirst.set(f[0]!, [...(fillerByFirst.get(f[0]!) ?? []), f]);
   const fillerWords = new Set(fillers.flat());
@@ -125,7 +138,7 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
       const folded = fold(text).slice(0, MAX_FOLDED).trim();
       const corrections: string[] = [];
       const words = normaliser
-        .normalise(folded.split(" ").filter((w) => w.length > 0).flatMap(normaliseNumber))
+        .normalise(englishDates(folded.split(" ").filter((w) => w.length > 0)).flatMap(normaliseNumber))
         .map(singular)
         .map((w) => {
           if (!correct || ownWords.has(w) || canon.words.has(w)) return w;
@@ -144,6 +157,29 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
  * Writes dates one way: "15/06/2025" → "15/6" and "2025", "05/2025" → "5/2025". Other words pass unchanged.
  * Content says "15/6" where people type "15/06" or "15/6/2025".
  */
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/**
+ * English dates written the way content writes dates: "11 june 2025" and "june 11" → "11/6" (and "2025"); a month
+ * alone ("in june") is left as it is.
+ */
+function englishDates(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    const month = (x: string | undefined) => (x === undefined ? 0 : MONTHS.indexOf(x) + 1);
+    if (/^\d{1,2}$/.test(w) && month(next) > 0 && Number(w) <= 31) {
+      out.push(`${Number(w)}/${month(next)}`);
+      i++;
+    } else if (month(w) > 0 && next !== undefined && /^\d{1,2}$/.test(next) && Number(next) <= 31) {
+      out.push(`${Number(next)}/${month(w)}`);
+      i++;
+    } else out.push(w);
+  }
+  return out;
+}
+
 function normaliseNumber(word: string): string[] {
   const dm = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(word);
   if (dm) {

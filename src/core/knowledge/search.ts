@@ -1,8 +1,9 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
-import { agrees, findEntities } from "./entities.js";
+import { agrees, findEntities, near } from "./entities.js";
 import { liveIndexText } from "./live.js";
+import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
 import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
@@ -19,6 +20,8 @@ export const SEARCH_TUNING = {
   candidates: 8,
   /** fuse.js threshold: Bitap's cost grows with the errors it allows. */
   fuseThreshold: 0.45,
+  /** Whether fuse.js also reads the keywords (twice the strings per entry) or only the questions. */
+  fuseKeywords: false,
   /** Whether fuse.js also reads the related milestone titles (slower, long strings). */
   fuseTitles: false,
   /** Share of fuse.js's fuzzy score in the final score. */
@@ -37,6 +40,12 @@ export const SEARCH_TUNING = {
   intentWeight: 0.6,
   /** A word no entry contains weighs this many times the rarest known word: it is what the knowledge base lacks. */
   unknownWeight: 1.25,
+  /**
+   * The same for an English question. Entries carry one English question and an English answer, so an English word
+   * the index lacks is much weaker evidence that the knowledge base lacks the topic; subjects the plan never covers
+   * (money, people, weather…) are refused by entity agreement instead (entities.ts).
+   */
+  unknownWeightEn: 0.5,
   /** Weight of a word found only after typo correction. */
   correctedWeight: 0.8,
 } as const;
@@ -48,10 +57,12 @@ const fuseOptions = (): IFuseOptions<FuseDoc> => ({
         { name: "k", weight: 2 },
         { name: "t", weight: 1 },
       ]
-    : [
-        { name: "q", weight: 3 },
-        { name: "k", weight: 2 },
-      ],
+    : SEARCH_TUNING.fuseKeywords
+      ? [
+          { name: "q", weight: 3 },
+          { name: "k", weight: 2 },
+        ]
+      : [{ name: "q", weight: 1 }],
   includeScore: true,
   ignoreLocation: true,
   threshold: SEARCH_TUNING.fuseThreshold,
@@ -98,6 +109,8 @@ export function createKnowledge(content: Content): Knowledge {
     return raws[d]!;
   };
   const haystackOf = (d: number): string => (haystacks[d] ??= ` ${fold(rawOf(d))} `);
+  const abouts: string[] = [];
+  const aboutOf = (d: number): string => (abouts[d] ??= ` ${fold([...entries[d]!.questions, ...entries[d]!.keywords].join(" \n "))} `);
   const docOf = new Map(entries.map((e, i) => [e, i]));
   const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
   const words: Postings = new Map();
@@ -156,7 +169,7 @@ export function createKnowledge(content: Content): Knowledge {
     if (words.has(word)) return undefined;
     const decoded = decodeTyping(word);
     if (decoded !== undefined && (words.has(decoded) || analyzer.knows(decoded))) return decoded;
-    if (word.length < 3 || /\d/.test(word) || isSyllable(word)) return undefined;
+    if (word.length < 3 || /\d/.test(word) || isSyllable(word) || isCommonEnglish(word)) return undefined;
     const max = word.length >= 8 ? 2 : 1;
     const sorted = [...word].sort().join("");
     let best: { w: string; d: number; df: number; swap: boolean } | undefined;
@@ -177,21 +190,30 @@ export function createKnowledge(content: Content): Knowledge {
   const coverage = new Float64Array(n);
   // How much of the entry's closest question variant the question covers: "taphuan email" is closer
   // to "taphuan dung email" than to "bao nhieu cbcc taphuan email".
-  const precision = (variants: string[][], asked: Set<string>): number => {
+  // Each question variant's distinct words with their weights, made on first use (the index does not change).
+  const variantWeights: { units: string[]; weights: Float64Array; all: number }[][] = [];
+  const weightedVariants = (d: number) =>
+    (variantWeights[d] ??= questionUnits[d]!.map((v) => {
+      const units = [...new Set(v)];
+      const weights = Float64Array.from(units, (u) => idf(words.get(u)?.docs.length ?? 1, u));
+      return { units, weights, all: weights.reduce((a, b) => a + b, 0) };
+    }));
+  const precision = (d: number, asked: Set<string>): number => {
     let best = 0;
-    for (const v of variants) {
+    for (const v of weightedVariants(d)) {
+      if (v.all <= 0) continue;
       let have = 0;
-      let all = 0;
-      for (const u of new Set(v)) {
-        const w = idf(words.get(u)?.docs.length ?? 1, u);
-        all += w;
-        if (asked.has(u)) have += w;
-      }
-      if (all > 0) best = Math.max(best, have / all);
+      for (let j = 0; j < v.units.length; j++) if (asked.has(v.units[j]!)) have += v.weights[j]!;
+      if (have / v.all > best) best = have / v.all;
     }
     return best;
   };
+  const unitCache = new Map<string, string[]>();
   const pairCoverage = new Float64Array(n);
+  const stamp = new Uint32Array(n);
+  const touchedDocs = new Int32Array(n);
+  let touchedCount = 0;
+  let questionEpoch = 0;
   // One small fuse.js index per entry, made on first use: an entry's fuzzy score is its own business.
   const fuses = new Map<number, Fuse<FuseDoc>>();
   const fuzzyScore = (d: number, pattern: string): number => {
@@ -207,6 +229,15 @@ export function createKnowledge(content: Content): Knowledge {
     size: n,
     contact: mainCoordinator(content),
     entry: (id) => byId.get(id),
+    unitsOf: (text) => {
+      // Answers and their longer texts are asked again and again: their units are kept (one per text of the base).
+      let units = unitCache.get(text);
+      if (!units) {
+        units = analyzer.analyze(text).units;
+        if (unitCache.size < 4 * n + 100) unitCache.set(text, units);
+      }
+      return units;
+    },
     search(question): SearchResult {
       return bestWindow(question, searchOnce);
     },
@@ -214,6 +245,7 @@ export function createKnowledge(content: Content): Knowledge {
 
   function searchOnce(question: string): SearchResult {
       const analysed = analyzer.analyze(question, correct);
+      const unknownWeight = detectLanguage(question) === "en" ? SEARCH_TUNING.unknownWeightEn : SEARCH_TUNING.unknownWeight;
       const folded = analysed.folded;
       const corrected = new Set(analysed.corrections.map((c) => c.split(" → ")[1]!));
       const units = [...new Set(analysed.units)];
@@ -222,23 +254,32 @@ export function createKnowledge(content: Content): Knowledge {
       const unitPairs = [...new Set(analysed.units.slice(1).map((u, j) => `${analysed.units[j]} ${u}`))];
 
       // 1. Narrow: score every entry sharing a word with the question by weighted coverage.
-      const touched = new Set<number>();
+      // Entries touched by this question, marked with the question's epoch (no per-question Set or clearing).
+      questionEpoch = (questionEpoch + 1) >>> 0;
+      if (questionEpoch === 0) {
+        stamp.fill(0);
+        questionEpoch = 1;
+      }
+      const epoch = questionEpoch;
+      touchedCount = 0;
       const accumulate = (index: Postings, keys: string[], into: Float64Array): number => {
         let total = 0;
         for (const key of keys) {
           const posting = index.get(key);
-          const weight = posting ? idf(posting.docs.length, key) : idf(1, key) * SEARCH_TUNING.unknownWeight;
+          const weight = posting ? idf(posting.docs.length, key) : idf(1, key) * unknownWeight;
           total += weight;
           if (!posting) continue;
           const factor = corrected.has(key) ? SEARCH_TUNING.correctedWeight : 1;
-          for (let j = 0; j < posting.docs.length; j++) {
-            const d = posting.docs[j]!;
-            if (!touched.has(d)) {
-              touched.add(d);
+          const { docs, weights } = posting;
+          for (let j = 0; j < docs.length; j++) {
+            const d = docs[j]!;
+            if (stamp[d] !== epoch) {
+              stamp[d] = epoch;
               coverage[d] = 0;
               pairCoverage[d] = 0;
+              touchedDocs[touchedCount++] = d;
             }
-            into[d]! += weight * posting.weights[j]! * factor;
+            into[d]! += weight * weights[j]! * factor;
           }
         }
         return total;
@@ -252,7 +293,7 @@ export function createKnowledge(content: Content): Knowledge {
         const pairs = pairCoverage[d]! / pairTotal;
         return cov + SEARCH_TUNING.pairWeight * pairs * (1 - cov);
       };
-      const candidates = topK([...touched], relevance, SEARCH_TUNING.candidates);
+      const candidates = topK(touchedDocs.subarray(0, touchedCount), relevance, SEARCH_TUNING.candidates);
       if (candidates.length === 0) return { decision: "none", suggestions: [], folded, units };
 
       // 2. Rank: fuse.js scores the candidates fuzzily on the same folded, canonical text. Its score for an
@@ -262,12 +303,18 @@ export function createKnowledge(content: Content): Knowledge {
       const gamma = SEARCH_TUNING.fuseShare;
       const delta = SEARCH_TUNING.precisionShare;
       const asked = new Set(units);
-      const hits = rankLazily(
-        candidates.map((d) => {
-          const rel = Math.min(1, relevance(d));
-          const prec = precision(questionUnits[d]!, asked);
-          return { d, relevance: rel, bound: (1 - gamma - delta) * (1 - rel) + delta * (1 - prec) };
-        }),
+      const scored = candidates.map((d) => {
+        const rel = Math.min(1, relevance(d));
+        const prec = precision(d, asked);
+        return { d, relevance: rel, bound: (1 - gamma - delta) * (1 - rel) + delta * (1 - prec) };
+      });
+      // No candidate relevant enough to answer: the order only picks the suggestions, and the fuzzy score (most of
+      // the cost of a question) cannot change the decision, so the candidates keep their word-coverage order.
+      const answerable = scored.some((c) => c.relevance >= SEARCH_TUNING.minRelevance);
+      const ranked = !answerable
+        ? scored.sort((a, b) => a.bound - b.bound).map((c) => ({ ...c, score: c.bound + gamma }))
+        : rankLazily(
+        scored,
         (c) => c.bound + gamma * fuzzyScore(c.d, pattern),
         // Enough to decide: an answerable best entry needs only the runner-up; otherwise the suggestions.
         (ranked) =>
@@ -275,7 +322,8 @@ export function createKnowledge(content: Content): Knowledge {
           (ranked[0]!.relevance >= SEARCH_TUNING.minRelevance
             ? ranked.length >= 2
             : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3),
-      ).map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score }));
+      );
+      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score }));
 
       // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
       // words do not make "dân số Côn Đảo" a question about the whole city's population.
@@ -286,9 +334,28 @@ export function createKnowledge(content: Content): Knowledge {
       const agreeing = hits.filter((h) => {
         const d = docOf.get(h.entry)!;
         if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
-        if (entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson) return true;
-        return agrees(entities, haystackOf(d), rawOf(d)) && agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `)));
+        if (entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0) return true;
+        // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
+        // TP.HCM" is not answered by the director of the Digital Transformation Center).
+        const office = entities.offices[0];
+        return (
+          agrees(entities, haystackOf(d), rawOf(d), aboutOf(d)) &&
+          agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `) && (!office || near(haystackOf(d), office, name, 40))))
+        );
       });
+      // Close calls lean on what the question says of itself: an entry asked about the same merged locality ("mail cũ
+      // ở Bình Dương" is not the Bà Rịa - Vũng Tàu entry that mentions Bình Dương), and for a status question
+      // ("xong chưa", "yet") an entry with a dated milestone.
+      const locality = units.filter((u) => LOCALITY_TOKENS.has(u));
+      if (locality.length === 1) {
+        const [asked] = locality as [string];
+        const aboutAsked = (h: Hit) => {
+          const variants = questionUnits[docOf.get(h.entry)!]!;
+          return variants.some((v) => v.includes(asked)) && !variants.some((v) => v.some((u) => LOCALITY_TOKENS.has(u) && u !== asked));
+        };
+        preferWithin(agreeing, aboutAsked);
+      }
+      if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
       const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
       if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
         const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);
@@ -299,6 +366,22 @@ export function createKnowledge(content: Content): Knowledge {
       }
       return { decision: "confident", best, suggestions: [], folded, units };
   }
+}
+
+/** Concept tokens of the two merged provinces (glossary.yaml). */
+const LOCALITY_TOKENS = new Set(["bd", "brvt"]);
+/** The intent token of "đã … chưa", "xong chưa", "yet" (query.ts). */
+const STATUS_TOKEN = `${INTENT_PREFIX}status`;
+
+/**
+ * Moves to the front the first hit that `prefer`s, when the best hit does not and the preferred one is within twice
+ * the ambiguity gap of it and answerable: a tie-break, never a way to lift a weak entry over a strong one.
+ */
+function preferWithin(hits: Hit[], prefer: (h: Hit) => boolean): void {
+  const best = hits[0];
+  if (!best || prefer(best)) return;
+  const at = hits.findIndex((h) => prefer(h) && h.relevance >= SEARCH_TUNING.minRelevance && h.score - best.score < 2 * SEARCH_TUNING.ambiguityGap);
+  if (at > 0) hits.unshift(...hits.splice(at, 1));
 }
 
 /** A number specific enough that the answer must contain it: a year, a code like 1022, a date like 2/9. */
@@ -389,9 +472,10 @@ function addPostings(index: Postings, weights: Map<string, number>, doc: number)
 }
 
 /** The `k` items with the highest `score`, best first (a partial selection, not a full sort). */
-function topK(items: number[], score: (i: number) => number, k: number): number[] {
+function topK(items: ArrayLike<number>, score: (i: number) => number, k: number): number[] {
   const out: { i: number; s: number }[] = [];
-  for (const i of items) {
+  for (let x = 0; x < items.length; x++) {
+    const i = items[x]!;
     const s = score(i);
     if (out.length < k) {
       out.push({ i, s });

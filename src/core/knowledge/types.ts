@@ -34,6 +34,8 @@ export interface Knowledge {
   search(question: string): SearchResult;
   /** An entry by id. */
   entry(id: string): FaqEntry | undefined;
+  /** The topic words of a text, as the index reads them (concept tokens, no fillers): to compare texts by meaning. */
+  unitsOf(text: string): string[];
   /** The agency people should contact when the assistant has no answer (the plan's most frequent coordinator). */
   readonly contact: Agency | undefined;
   /** Number of entries indexed. */

@@ -28,7 +28,8 @@ describe("createAnalyzer", () => {
   });
 
   it("turns question words into light intent tokens instead of topic words", () => {
-    expect(units("Khi nào có tài khoản email?")).toEqual(["_when", "co", "taikhoan", "email"]);
+    expect(units("Khi nào có tài khoản email?")).toEqual(["_when", "taikhoan", "email"]);
+    expect(units("email mới cấp xong chưa")).toEqual(["email", "moi", "cap", "_status"]);
     expect(units("When will the new accounts be created?")).toEqual(["_when", "new", "taikhoan", "creat"]);
   });
 
