@@ -46,11 +46,14 @@ export function createNormaliser(lexicon: readonly LexiconEntry[], glossary: rea
   return {
     keys,
     normalise(input) {
-      const words = input.flatMap((w) => {
-        // "gd2", "gđ1": a known shorthand with a number glued on.
-        const m = /^([a-z]+)(\d{1,2})$/.exec(w);
-        return m && byFirst.get(m[1]!)?.some((e) => e.from.length === 1) ? [m[1]!, m[2]!] : [w];
-      });
+      const words: string[] = [];
+      for (const w of input) {
+        // "gd2", "gđ1": a known shorthand with a number glued on (most words end in a letter: no regex for them).
+        const last = w.charCodeAt(w.length - 1);
+        const m = last >= 48 && last <= 57 ? /^([a-z]+)(\d{1,2})$/.exec(w) : null;
+        if (m && byFirst.get(m[1]!)?.some((e) => e.from.length === 1)) words.push(m[1]!, m[2]!);
+        else words.push(w);
+      }
       const out: string[] = [];
       for (let i = 0; i < words.length; ) {
         const kept = protectedByFirst.get(words[i]!)?.find((t) => at(words, i, t));

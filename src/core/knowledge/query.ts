@@ -101,6 +101,8 @@ export interface Analyzer {
 
 /** Longest folded text analysed: longer questions are cut (Bitap patterns and costs grow with length). */
 const MAX_FOLDED = 300;
+/** Most words whose stems an analyser keeps (see `stem` in {@link createAnalyzer}). */
+const MAX_STEMS = 50_000;
 
 /**
  * Builds the analyser for a glossary and a lexicon of chat shorthand (see {@link createNormaliser}).
@@ -121,6 +123,19 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
   // Words the analyser itself knows: never "corrected" into something else.
   const ownWords = new Set([...fillerWords, ...keep.flatMap(([phrase]) => phrase.split(" "))]);
 
+  // The stem of each word seen, kept: an index build meets the same few thousand words hundreds of thousands of
+  // times. Bounded, since questions bring new words for as long as the process runs.
+  const stems = new Map<string, string>();
+  const stem = (word: string): string => {
+    let s = stems.get(word);
+    if (s === undefined) {
+      if (stems.size >= MAX_STEMS) stems.clear();
+      s = singular(word);
+      stems.set(word, s);
+    }
+    return s;
+  };
+
   const dropFillers = (words: readonly string[]): string[] => {
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
@@ -139,7 +154,7 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
       const corrections: string[] = [];
       const words = normaliser
         .normalise(englishDates(folded.split(" ").filter((w) => w.length > 0)).flatMap(normaliseNumber))
-        .map(singular)
+        .map(stem)
         .map((w) => {
           if (!correct || ownWords.has(w) || canon.words.has(w)) return w;
           const fixed = correct(w);
@@ -163,12 +178,13 @@ const MONTHS = ["january", "february", "march", "april", "may", "june", "july", 
  * English dates written the way content writes dates: "11 june 2025" and "june 11" → "11/6" (and "2025"); a month
  * alone ("in june") is left as it is.
  */
+const month = (x: string | undefined) => (x === undefined ? 0 : MONTHS.indexOf(x) + 1);
+
 function englishDates(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    const month = (x: string | undefined) => (x === undefined ? 0 : MONTHS.indexOf(x) + 1);
     if (/^\d{1,2}$/.test(w) && month(next) > 0 && Number(w) <= 31) {
       out.push(`${Number(w)}/${month(next)}`);
       i++;
@@ -181,6 +197,7 @@ function englishDates(words: readonly string[]): string[] {
 }
 
 function normaliseNumber(word: string): string[] {
+  if (!word.includes("/")) return [word];
   const dm = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(word);
   if (dm) {
     const [, a, b, y] = dm;

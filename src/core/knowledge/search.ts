@@ -117,6 +117,19 @@ export function createKnowledge(content: Content): Knowledge {
   const pairs: Postings = new Map();
   const fuseDocs: FuseDoc[] = [];
   const questionUnits: string[][][] = [];
+  // Each distinct short text is analysed once: milestone titles, topics, keywords and empty fields recur across
+  // entries. Long texts (answers) are nearly always unique, and keeping them would only raise the build's peak memory.
+  // The results are only read, never changed.
+  const analysedOnce = new Map<string, ReturnType<typeof analyzer.analyze>>();
+  const analyse = (text: string) => {
+    if (text.length > MAX_SHARED_TEXT) return analyzer.analyze(text);
+    let r = analysedOnce.get(text);
+    if (!r) {
+      r = analyzer.analyze(text);
+      analysedOnce.set(text, r);
+    }
+    return r;
+  };
 
   entries.forEach((entry, i) => {
     const related = entry.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
@@ -132,7 +145,7 @@ export function createKnowledge(content: Content): Knowledge {
     const pairW = new Map<string, number>();
     const analysed: string[][][] = [];
     for (const [weight, texts] of fields) {
-      const results = texts.map((text) => analyzer.analyze(text));
+      const results = texts.map(analyse);
       const list = results.map((r) => r.units);
       analysed.push(list);
       // Words inside glossary terms count a little: "chạy chính thức" also says "chạy".
@@ -153,6 +166,8 @@ export function createKnowledge(content: Content): Knowledge {
     fuseDocs.push({ i, q: join(analysed[0]!), k: join(analysed[1]!), t: join(analysed[2]!) });
     questionUnits.push(analysed[0]!.filter((u) => u.length > 0));
   });
+  // The knowledge base keeps no texts it does not need once built.
+  analysedOnce.clear();
 
   // Known words by length, for typo correction: the index's words and the glossary's.
   const byLength = new Map<number, string[]>();
@@ -354,6 +369,9 @@ export function createKnowledge(content: Content): Knowledge {
           return variants.some((v) => v.includes(asked)) && !variants.some((v) => v.some((u) => LOCALITY_TOKENS.has(u) && u !== asked));
         };
         preferWithin(agreeing, aboutAsked);
+        // Failing an entry about that locality alone, one whose questions name it at all ("Sở KH&CN Bình Dương và Bà
+        // Rịa - Vũng Tàu") beats one whose questions never do ("Sở KH&CN TP.HCM").
+        if (agreeing[0] && !aboutAsked(agreeing[0])) preferWithin(agreeing, (h) => questionUnits[docOf.get(h.entry)!]!.some((v) => v.includes(asked)));
       }
       if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
       const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
@@ -367,6 +385,9 @@ export function createKnowledge(content: Content): Knowledge {
       return { decision: "confident", best, suggestions: [], folded, units };
   }
 }
+
+/** Longest text the index build analyses once for all the entries that share it (see createKnowledge). */
+const MAX_SHARED_TEXT = 160;
 
 /** Concept tokens of the two merged provinces (glossary.yaml). */
 const LOCALITY_TOKENS = new Set(["bd", "brvt"]);

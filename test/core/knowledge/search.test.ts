@@ -74,6 +74,20 @@ describe("createKnowledge › search", () => {
     expect(kb.size).toBe(content.faq.length);
   });
 
+  it("prefers, for a question naming one merged province, an entry whose questions name it over one whose never do", () => {
+    // Both role entries share "vai trò" and "Sở KH&CN"; only the provinces' entry names Bình Dương in its questions.
+    expect(kb.search("what is the role of the Binh Duong DOST").best?.entry.id).toBe("role-sokhcn-provinces");
+    expect(kb.search("vai trò sở khcn bình dương").best?.entry.id).toBe("role-sokhcn-provinces");
+    expect(kb.search("What is the role of the HCMC Department of Science and Technology?").best?.entry.id).toBe("role-sokhcn-hcm");
+  });
+
+  it("answers facts the coverage audit found missing: the Công dân số app, make-up days, early-July problems", () => {
+    expect(idOf("app cong dan so ra mat khi nao")).toBe("cong-dan-so-app");
+    expect(idOf("lam bu dip 2/9/2026 ngay nao")).toBe("holidays");
+    expect(idOf("3 ngay dau van hanh gap kho khan gi")).toBe("early-issues-july");
+    expect(idOf("ma dinh danh dien tu nam trong gd may")).toBe("e-id");
+  });
+
   it("keeps finding the right entry when thousands of unrelated entries share its words", () => {
     const filler: FaqEntry[] = Array.from({ length: 3000 }, (_, i) => ({
       id: `filler-${i}`,
