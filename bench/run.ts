@@ -6,14 +6,16 @@
  * prints their table without replacing the committed results.
  */
 import { execFileSync } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { benchAnswers } from "./answers.js";
 import { benchBoard } from "./board.js";
 import { benchDigest } from "./digest.js";
 import { benchFanout } from "./fanout.js";
+import { benchInstances } from "./instances.js";
 import { benchStartup } from "./startup.js";
 import { benchStatusWrites } from "./status-writes.js";
+import { benchStores } from "./stores.js";
 import { benchThroughput } from "./throughput.js";
 import type { BenchRow } from "./types.js";
 import { benchZaloFanout } from "./zalo-fanout.js";
@@ -27,6 +29,9 @@ const scenarios: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "start-up", run: () => benchStartup() },
   { name: "digest", run: () => benchDigest() },
   { name: "board", run: () => benchBoard() },
+  // lowdb and PostgreSQL side by side (each starts its own throwaway PostgreSQL; skipped without one).
+  { name: "stores: lowdb and PostgreSQL", run: () => benchStores() },
+  { name: "instances: webhook throughput, one and two", run: () => benchInstances() },
 ];
 
 function table(rows: BenchRow[]): string {
@@ -72,7 +77,10 @@ async function main(): Promise<void> {
   // Only a full run replaces the committed results; a partial run just prints.
   if (args.length === 0) {
     await writeFile("bench/results.json", `${JSON.stringify({ at, machine, rows }, null, 2)}\n`);
-    await writeFile("bench/results.md", md);
+    // Sections written by hand below the table (`## …`: partial runs and what they say, each with its command) stay.
+    const previous = await readFile("bench/results.md", "utf8").catch(() => "");
+    const notes = previous.indexOf("\n## ");
+    await writeFile("bench/results.md", notes >= 0 ? `${md}${previous.slice(notes)}` : md);
   }
   process.stdout.write(`${md}\n`);
 }

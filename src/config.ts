@@ -85,6 +85,7 @@ const baseSchema = z.object({
   ),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be the assistant's public https address, e.g. https://bot.example.gov.vn" }).optional()),
   METRICS: z.stringbool({ error: "must be true or false" }).default(false),
+  TRUST_PROXY: z.stringbool({ error: "must be true or false" }).default(false),
   LINK_SECRET: optionalText.pipe(z.string().min(32, { error: "must be at least 32 characters, e.g. `openssl rand -hex 32`" }).optional()),
 });
 
@@ -155,6 +156,10 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     if (c.ZALO_WEBHOOK_URL && !c.ZALO_BOT_TOKEN) problems.push("ZALO_WEBHOOK_URL is set but ZALO_BOT_TOKEN is not: set ZALO_BOT_TOKEN too, or remove ZALO_WEBHOOK_URL");
     if (c.ZALO_WEBHOOK_URL && !c.ZALO_WEBHOOK_SECRET)
       problems.push("ZALO_WEBHOOK_SECRET is required with ZALO_WEBHOOK_URL: set 8–256 random characters, e.g. `openssl rand -hex 24`");
+    // A generated secret lives beside one instance's data file: links signed by one instance would fail on the others.
+    if (c.DATABASE_URL && c.PUBLIC_URL && !c.LINK_SECRET) {
+      problems.push("LINK_SECRET is required with DATABASE_URL and PUBLIC_URL: every instance must sign links with the same secret; set 32+ random characters, e.g. `openssl rand -hex 32`");
+    }
     needsHttps("WEBHOOK_URL", c.WEBHOOK_URL, problems);
     needsHttps("ZALO_WEBHOOK_URL", c.ZALO_WEBHOOK_URL, problems);
     needsHttps("PUBLIC_URL", c.PUBLIC_URL, problems);

@@ -6,6 +6,7 @@
 import { createApp, lazyDigestCharts, settingsFrom } from "./app.js";
 import { loadAll, loadDotEnv, reportFatal, runConsoleMode } from "./boot.js";
 import { createRoutingOutbox } from "./channels/routing-outbox.js";
+import { sleepUnlessAborted } from "./channels/sleep.js";
 import { connectTelegram, createBot, createOutboxApi, createTelegramApi } from "./channels/telegram/bot.js";
 import { createMenuSync, installDefaultMenu } from "./channels/telegram/menu.js";
 import { createTelegramOutbox } from "./channels/telegram/outbox.js";
@@ -18,12 +19,13 @@ import { startZaloPolling } from "./channels/zalo/polling.js";
 import { connectZalo, createZaloOutbox } from "./channels/zalo/start.js";
 import { setZaloWebhook, zaloWebhookRoute } from "./channels/zalo/webhook.js";
 import type { Config } from "./config.js";
+import type { Services } from "./core/command.js";
 import type { Content } from "./core/content/schema.js";
 import { FileProblemError } from "./core/errors.js";
 import { recoverIntents } from "./core/delivery.js";
 import { adminChats, quotaPauseNotice } from "./core/people/admins.js";
 import { issueFirstAdminCode } from "./core/people/invitations.js";
-import type { ChannelName, Logger, Outbox, UserKey } from "./core/ports.js";
+import type { ChannelName, Leadership, Logger, Outbox, UserKey } from "./core/ports.js";
 import type { BoardLinks } from "./core/board/links.js";
 import { CONSOLE_USER_ID } from "./channels/console/console.js";
 import { systemClock } from "./core/time.js";
@@ -34,7 +36,9 @@ import { startAnswerNoticeJob } from "./scheduler/answer-notices.js";
 import { startBackupJob } from "./scheduler/backup.js";
 import { startDigestJob } from "./scheduler/digest.js";
 import { startReminderJobs } from "./scheduler/reminders.js";
-import { createScheduler } from "./scheduler/scheduler.js";
+import { createSoleLeadership, type LeaderRun, runWhileLeading } from "./scheduler/leadership.js";
+import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
+import { createAdvisoryLock, holdPollingLock } from "./store/postgres/leadership.js";
 import type { ClosableStore } from "./store/open-store.js";
 import { boardRoutes } from "./web/board/routes.js";
 import { createBoardLinkSigner } from "./web/board-links.js";
@@ -95,7 +99,7 @@ async function boardWeb(
     calendarUrl: (agencyId) => `${base}${signer.calendar(agencyId)}`,
     ...(botToken && { webAppUrl: `${base}/bang/telegram` }),
   };
-  const routes = boardRoutes({ content, store, clock: systemClock, log, adminKeys, links: signer, subscriptionUrl: links.calendarUrl, charts: lazyDigestCharts, ...(botToken && { botToken }) });
+  const routes = boardRoutes({ content, store, clock: systemClock, log, adminKeys, trustProxy: config.TRUST_PROXY, links: signer, subscriptionUrl: links.calendarUrl, charts: lazyDigestCharts, ...(botToken && { botToken }) });
   return { routes, links };
 }
 
@@ -112,8 +116,13 @@ async function startWeb(config: Config, routes: Route[], log: Logger): Promise<W
  * then flush and close the store.
  */
 async function runChannels(config: Config, content: Content, store: ClosableStore, log: Logger): Promise<void> {
-  const scheduler = createScheduler(log);
   const clock = systemClock;
+  // Exactly one instance runs the scheduled jobs: with PostgreSQL an advisory lock decides (and moves on when its
+  // holder dies); the file store allows one process, which always leads.
+  let jobs: LeaderRun | undefined;
+  const leadership: Leadership = config.DATABASE_URL
+    ? createAdvisoryLock({ url: config.DATABASE_URL, lock: "scheduler", log, onLost: () => void jobs?.check() })
+    : createSoleLeadership();
   const signal = waitForSignal();
   const abort = new AbortController();
   void signal.then(() => abort.abort());
@@ -131,7 +140,8 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
           now: clock.now(),
           startedAt,
           storeWritable: store.writable(),
-          lastSchedulerTick: scheduler.lastRunAt(),
+          lastSchedulerTick: jobs?.lastRunAt(),
+          ...(jobs && !jobs.leading() && { schedulerRole: "following" as const }),
           channels: Object.fromEntries(Object.keys(outboxes).map((name) => [name, { lastContact: contact[name] }])),
         }),
       ),
@@ -227,6 +237,8 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
     if (zc && zalo && zaloHandler) {
       if (zc.transport.kind === "webhook") await setZaloWebhook(zalo.client, { url: zc.transport.url, secret: zc.transport.secret, log });
       else {
+        // A Zalo bot has one consumer of updates: with a shared database, a second polling instance is refused here.
+        if (config.DATABASE_URL) stops.push(await pollingLease(config.DATABASE_URL, "zalo", log, abort, (e) => (fatal = e)));
         const polling = await startZaloPolling({ client: zalo.client, log, onUpdate: (u) => void zaloHandler.handle(u) });
         stops.unshift(() => polling.stop());
         void polling.stopped.then((error) => {
@@ -243,24 +255,25 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
     if (tg && bot) {
       if (tg.transport.kind === "webhook") await setTelegramWebhook(bot, { url: tg.transport.url, secret: tg.transport.secret });
       else {
+        // Telegram would answer 409 to a second poller; with a shared database it is refused before it deletes any webhook.
+        if (config.DATABASE_URL) stops.push(await pollingLease(config.DATABASE_URL, "telegram", log, abort, (e) => (fatal = e)));
         telegramPolling = await startPolling(bot, log);
         const polling = telegramPolling;
         stops.unshift(() => polling.stop());
       }
     }
 
-    // 6. Scheduled work, once the channels can send: reminders at REMINDER_TIME, the weekly digest on DIGEST_CRON, each with catch-up now.
-    // Messages intended before a crash and never confirmed go first, marked "(gửi lại)".
-    void recoverIntents(app.services, clock.now())
-      .catch((error: unknown) => log.error({ err: error }, "delivery: unconfirmed messages could not be sent again; they stay recorded for the next start"))
-      .then(() => startReminderJobs(scheduler, app.services))
-      .catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"))
-      .then(() => startDigestJob(scheduler, { ...app.services, cron: config.DIGEST_CRON }))
-      .catch((error: unknown) => log.error({ err: error }, "digest: the weekly digest job could not start"));
-    // A consistent copy of the data every night, kept 7 days.
-    startBackupJob(scheduler, { store, clock, log, dataFile: config.DATA_FILE });
-    // Askers hear back when coordinators answer: retries, Zalo's one-a-day notices and the 30-day expiry.
-    void startAnswerNoticeJob(scheduler, app.services).catch((error: unknown) => log.error({ err: error }, "questions: the answer-notice job could not start"));
+    // 6. Scheduled work, once the channels can send, on the one instance that holds the scheduler lease (checked every
+    // few seconds, so another instance takes over within seconds of this one's death). Each term as leader starts as a
+    // restart does: messages intended and never confirmed first, marked "(gửi lại)", then each job with its catch-up.
+    jobs = runWhileLeading({
+      leadership,
+      log,
+      createScheduler: () => createScheduler(log),
+      start: (scheduler) => startScheduledWork(scheduler, { config, store, log, services: app.services, signal: abort.signal }),
+    });
+    metrics?.leading(() => jobs?.leading() ?? false);
+    await jobs.ready;
 
     const ended = await Promise.race([
       signal,
@@ -279,11 +292,69 @@ async function runChannels(config: Config, content: Content, store: ClosableStor
         log.warn({ err: (error as Error)?.message }, "shutdown: a part did not stop cleanly");
       }
     }
-    await scheduler.stop();
+    await jobs?.stop();
+    if (!jobs) await leadership.release();
     await store.close();
     // A background retry (e.g. of the menu) must not hold the process open after shutdown.
     setTimeout(() => process.exit(), 5_000).unref();
   }
+}
+
+/** How long a new leader on a shared database waits before it sends again what was intended and never confirmed. */
+const INTENT_SETTLE_MS = 10_000;
+
+/**
+ * The scheduled work of one term as leader, in the order a restart needs: reminders at REMINDER_TIME and the weekly
+ * digest on DIGEST_CRON, each with its catch-up now, after the unconfirmed messages; the nightly backup of the data
+ * file (the file store only: a PostgreSQL database is backed up by its operator); answer notices beside them.
+ */
+async function startScheduledWork(
+  scheduler: Scheduler,
+  deps: { config: Config; store: ClosableStore; log: Logger; services: Services; signal: AbortSignal },
+): Promise<void> {
+  const { config, store, log, services } = deps;
+  // With several instances, a live one may be sending right now: wait until its sends are done, and leave its
+  // younger intents to it; what a dead leader left behind is older and is sent again here.
+  const settleMs = config.DATABASE_URL ? INTENT_SETTLE_MS : 0;
+  if (settleMs > 0) await sleepUnlessAborted(settleMs, deps.signal);
+  if (deps.signal.aborted) return;
+  const now = services.clock.now();
+  const chain = recoverIntents(services, now, { before: new Date(now.getTime() - settleMs).toISOString() })
+    .catch((error: unknown) => log.error({ err: error }, "delivery: unconfirmed messages could not be sent again; they stay recorded for the next start"))
+    .then(() => startReminderJobs(scheduler, services))
+    .catch((error: unknown) => log.error({ err: error }, "reminders: the reminder job could not start"))
+    .then(() => startDigestJob(scheduler, { ...services, cron: config.DIGEST_CRON }))
+    .catch((error: unknown) => log.error({ err: error }, "digest: the weekly digest job could not start"));
+  // A consistent copy of the data every night, kept 7 days.
+  if (!config.DATABASE_URL) startBackupJob(scheduler, { store, clock: services.clock, log, dataFile: config.DATA_FILE });
+  // Askers hear back when coordinators answer: retries, Zalo's one-a-day notices and the 30-day expiry.
+  const notices = startAnswerNoticeJob(scheduler, services).catch((error: unknown) => log.error({ err: error }, "questions: the answer-notice job could not start"));
+  await Promise.all([chain, notices]);
+}
+
+/**
+ * Takes a channel's long-polling lease in the shared database, or throws the refusal that says how to fix the setup.
+ * Returns its release, for shutdown. Losing the lease later (the database connection ended) stops this instance,
+ * so a restart finds out again which instance polls.
+ */
+async function pollingLease(
+  url: string,
+  channel: "telegram" | "zalo",
+  log: Logger,
+  abort: AbortController,
+  setFatal: (error: Error) => void,
+): Promise<() => Promise<void>> {
+  const lease = await holdPollingLock({
+    url,
+    channel,
+    log,
+    onLost: () => {
+      setFatal(new FileProblemError(`${channel}: the long-polling lease was lost (the database connection ended)`, ["this instance stops; start it again once the database is reachable"]));
+      abort.abort();
+    },
+  });
+  log.info({ channel }, `${channel}: this instance is the one long-polling instance (PostgreSQL lease held)`);
+  return () => lease.release();
 }
 
 /** A shutdown that takes longer than this exits anyway; acknowledged writes are on disk already. */

@@ -26,6 +26,13 @@ describe("createConfig", () => {
     expect(c.webServer).toBe(true);
   });
 
+  it("requires one LINK_SECRET for instances that share a database and sign links", () => {
+    const url = "postgres://assistant:pw@db:5432/assistant";
+    expect(createConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    expect(() => createConfig({ DATABASE_URL: url, PUBLIC_URL: "https://bot.example.gov.vn" })).toThrow(/LINK_SECRET is required with DATABASE_URL and PUBLIC_URL/);
+    expect(createConfig({ DATABASE_URL: url, PUBLIC_URL: "https://bot.example.gov.vn", LINK_SECRET: "x".repeat(32) }).PUBLIC_URL).toBe("https://bot.example.gov.vn");
+  });
+
   it("parses admin ids from a comma-separated list", () => {
     expect(createConfig({ ADMIN_IDS: "12, 34,56" }).ADMIN_IDS).toEqual(["12", "34", "56"]);
   });

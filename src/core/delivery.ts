@@ -77,15 +77,34 @@ export async function deliver(
  * Sends again every message that was intended but whose outcome was never recorded (the process
  * stopped in between), marked "(gửi lại)" so the person knows it may be a repeat. Call it at start-up,
  * before the scheduled jobs. Returns how many were sent again.
+ *
+ * `before` (ISO) leaves younger intents alone: with several instances on one store, a live instance may be
+ * sending them right now, and will record their outcome itself.
  */
-export async function recoverIntents(deps: DeliveryDeps, now: Date): Promise<number> {
-  const left = [...(await deps.store.intents.list())];
+export async function recoverIntents(deps: DeliveryDeps, now: Date, options: { before?: string } = {}): Promise<number> {
+  const before = options.before;
+  const candidates = (await deps.store.intents.list()).filter((i) => before === undefined || i.at < before);
+  // The process may have stopped after recording a message's outcome but before clearing its intent: that message's
+  // fate is known, so it is not sent again, only cleared.
+  const settled: OutboxIntent[] = [];
+  const left: OutboxIntent[] = [];
+  for (const intent of candidates) ((await outcomeRecorded(deps, intent)) ? settled : left).push(intent);
+  if (settled.length > 0) await deps.store.intents.done(settled.map((i) => i.id));
   if (left.length === 0) return 0;
   const at = now.toISOString();
   deps.log.warn({ count: left.length }, "delivery: messages intended before a restart were not confirmed; sending them again marked (gửi lại)");
   const planned = left.map((intent) => ({ intent, reply: { text: [REPEAT_MARK, ...intent.text] } satisfies Reply }));
   await sendPlanned(deps, planned, at, { repeat: true });
   return left.length;
+}
+
+/** Whether every delivery the intent carries has an outcome recorded for its chat, at or after the intent. */
+async function outcomeRecorded(deps: DeliveryDeps, intent: OutboxIntent): Promise<boolean> {
+  for (const ref of intent.covers ?? [intent.ref]) {
+    const records = await deps.store.reminders.deliveries({ ref });
+    if (!records.some((d) => d.chatKey === intent.chatKey && d.at >= intent.at)) return false;
+  }
+  return true;
 }
 
 async function recordOutcome(deps: DeliveryDeps, intent: OutboxIntent, res: SendResult, at: string, repeat: boolean): Promise<void> {

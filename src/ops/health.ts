@@ -10,6 +10,11 @@ export interface HealthFacts {
   storeWritable: boolean;
   /** When the scheduler last ran a job tick (reminders run every day; undefined before the first). */
   lastSchedulerTick?: Date;
+  /**
+   * With several instances on one database: whether this one runs the scheduled jobs. A follower does not tick,
+   * and that is healthy. Undefined means it leads (a single process always does).
+   */
+  schedulerRole?: "leading" | "following";
   /** When the process started. */
   startedAt: Date;
   /** Per channel: when the channel last heard from its platform (a poll answered, a webhook received, getMe). */
@@ -50,7 +55,10 @@ export function healthReport(facts: HealthFacts): HealthReport {
   };
   const tick = facts.lastSchedulerTick;
   const tickOk = tick ? now - tick.getTime() <= HEALTH_LIMITS.schedulerMs : starting;
-  checks.scheduler = { ok: tickOk, detail: tick ? `last tick ${age(tick)} s ago` : starting ? "starting" : "no tick since start" };
+  checks.scheduler =
+    facts.schedulerRole === "following"
+      ? { ok: true, detail: "another instance runs the scheduled jobs" }
+      : { ok: tickOk, detail: tick ? `last tick ${age(tick)} s ago` : starting ? "starting" : "no tick since start" };
   for (const [name, { lastContact }] of Object.entries(facts.channels)) {
     const ok = lastContact ? now - lastContact.getTime() <= HEALTH_LIMITS.channelMs : starting;
     checks[`channel:${name}`] = { ok, detail: lastContact ? `last contact ${age(lastContact)} s ago` : starting ? "connecting" : "never reached" };

@@ -17,6 +17,11 @@ export interface Metrics {
   rateLimited(channel: string): void;
   /** Messages waiting in a channel's outbox now. */
   backlog(channel: string, waiting: number): void;
+  /**
+   * Reports at every scrape whether this instance runs the scheduled jobs (1) or not (0). Across instances on one
+   * database the sum is 1; alert when it stays 0 (no leader) or above 1.
+   */
+  leading(read: () => boolean): void;
   /** Answers GET /metrics in Prometheus' text format. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
@@ -29,12 +34,24 @@ export function createMetrics(): Metrics {
   const failures = new Counter({ name: "assistant_messages_failed_total", help: "Messages not delivered", labelNames: ["channel", "result"], registers: [registry] });
   const limited = new Counter({ name: "assistant_rate_limited_total", help: "429 answers from a platform", labelNames: ["channel"], registers: [registry] });
   const waiting = new Gauge({ name: "assistant_outbox_backlog", help: "Messages waiting in the outbox", labelNames: ["channel"], registers: [registry] });
+  let isLeading: (() => boolean) | undefined;
+  new Gauge({
+    name: "assistant_scheduler_leader",
+    help: "1 when this instance runs the scheduled jobs",
+    registers: [registry],
+    collect() {
+      if (isLeading) this.set(isLeading() ? 1 : 0);
+    },
+  });
   return {
     registry,
     sent: (channel) => sends.inc({ channel }),
     failed: (channel, result) => failures.inc({ channel, result }),
     rateLimited: (channel) => limited.inc({ channel }),
     backlog: (channel, n) => waiting.set({ channel }, n),
+    leading: (read) => {
+      isLeading = read;
+    },
     async handle(_req, res) {
       res.writeHead(200, { "Content-Type": registry.contentType }).end(await registry.metrics());
     },

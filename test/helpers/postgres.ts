@@ -58,10 +58,12 @@ function run(binary: string, args: string[]): void {
 }
 
 /**
- * Starts a new cluster and resolves once it accepts connections. Rejects with how to install PostgreSQL
+ * Starts a new cluster and resolves once it accepts connections. Tests run it with fsync off (nothing they write
+ * must survive a power loss); `durable: true` keeps fsync on, so a benchmark's acknowledged writes cost what they do
+ * in production. Rejects with how to install PostgreSQL
  * when the binaries are missing.
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const initdb = findPostgresBinary("initdb");
   const postgres = findPostgresBinary("postgres");
   const isReady = findPostgresBinary("pg_isready");
@@ -74,7 +76,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const data = join(dir, "data");
   run(initdb, ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
   const port = await freePort();
-  const serverArgs = ["-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"];
+  const serverArgs = ["-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", `fsync=${options.durable ? "on" : "off"}`, "-c", "max_connections=200"];
   // The watchdog: the server runs as a child of a shell that kills it once our process is gone.
   const serverCmd = [postgres, ...serverArgs].map((a) => `'${a}'`).join(" ");
   const watch = `${serverCmd} & pid=$!; while [ -d /proc/${process.pid} ] && [ -d /proc/$pid ]; do sleep 1; done; kill -INT $pid 2>/dev/null; wait $pid; rm -rf '${dir}'`;

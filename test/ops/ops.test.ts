@@ -21,12 +21,29 @@ describe("healthReport", () => {
     expect(r.checks[check]?.ok).toBe(false);
   });
 
+  it("counts a follower that never ticks as healthy (another instance runs the scheduled jobs), but not a leader", () => {
+    const facts = { now, storeWritable: true, startedAt: minutesAgo(600), channels: { telegram: { lastContact: minutesAgo(1) } } };
+    const follower = healthReport({ ...facts, schedulerRole: "following" });
+    expect(follower.status).toBe(200);
+    expect(follower.checks.scheduler).toEqual({ ok: true, detail: "another instance runs the scheduled jobs" });
+    expect(healthReport({ ...facts, schedulerRole: "leading" }).checks.scheduler?.ok).toBe(false);
+  });
+
   it("gives a process that just started time to connect", () => {
     expect(healthReport({ now, storeWritable: true, startedAt: minutesAgo(1), channels: { telegram: {} } }).status).toBe(200);
   });
 });
 
 describe("metrics", () => {
+  it("reports at each scrape whether this instance runs the scheduled jobs", async () => {
+    const m = createMetrics();
+    let leading = false;
+    m.leading(() => leading);
+    expect(await m.registry.metrics()).toMatch(/^assistant_scheduler_leader 0$/m);
+    leading = true;
+    expect(await m.registry.metrics()).toMatch(/^assistant_scheduler_leader 1$/m);
+  });
+
   it("counts sends, failures and 429s and reports the backlog in Prometheus format", async () => {
     const m = createMetrics();
     m.sent("telegram");

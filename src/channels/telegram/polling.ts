@@ -4,7 +4,8 @@
  * does not spin. Against Telegram, an empty answer only comes after the long-poll timeout.
  */
 import { run } from "@grammyjs/runner";
-import type { Bot, Transformer } from "grammy";
+import { type Bot, GrammyError, type Transformer } from "grammy";
+import { FileProblemError } from "../../core/errors.js";
 import type { Logger } from "../../core/ports.js";
 import { ALLOWED_UPDATES } from "./bot.js";
 import type { BotContext } from "./context.js";
@@ -70,7 +71,11 @@ export async function startPolling(
     sink: { concurrency: options.concurrency ?? 50 },
   });
   log.info({ username: bot.botInfo.username }, "telegram: long polling started");
-  const stopped = runner.task() ?? Promise.resolve();
+  const stopped = (runner.task() ?? Promise.resolve()).catch((error: unknown) => {
+    const refusal = pollingRefusal(error);
+    if (refusal) log.error({ code: (error as GrammyError).error_code, fix: refusal.problems.join(" ") }, refusal.message.split("\n")[0]);
+    throw refusal ?? error;
+  });
   const grace = options.stopGraceMs ?? STOP_GRACE_MS;
   return {
     stopped,
@@ -82,6 +87,25 @@ export async function startPolling(
       if (outcome === "late") log.warn({ graceMs: grace, handling: runner.size() }, "telegram: stopped waiting for updates still being handled");
     },
   };
+}
+
+/**
+ * The configuration problem behind a getUpdates refusal that retrying cannot fix, as a {@link FileProblemError}
+ * that says what to do: 409 (another process is polling with this token) or 401 (the token was revoked).
+ * Undefined for anything else.
+ */
+export function pollingRefusal(error: unknown): FileProblemError | undefined {
+  if (!(error instanceof GrammyError)) return undefined;
+  if (error.error_code === 409) {
+    return new FileProblemError("telegram: long polling refused: Telegram answered 409 Conflict, so another process is polling with this BOT_TOKEN", [
+      "run only one instance in polling mode (stop the other one, or the copy still running elsewhere),",
+      "or give every instance WEBHOOK_URL and WEBHOOK_SECRET so all of them take webhooks behind the reverse proxy (see README, Beyond one machine)",
+    ]);
+  }
+  if (error.error_code === 401) {
+    return new FileProblemError("telegram: long polling refused: Telegram answered 401 Unauthorized", ["BOT_TOKEN was revoked or mistyped: copy it again from @BotFather"]);
+  }
+  return undefined;
 }
 
 /** Logs each failed getUpdates with its cause, at most once a minute, so an outage is visible at once but not a flood. */

@@ -55,6 +55,11 @@ export interface BoardRouteDeps {
   charts?: DigestCharts;
   /** The Telegram bot token, to validate Web App initData; absent: no `/bang/telegram`. */
   botToken?: string;
+  /**
+   * TRUST_PROXY: the instances sit behind a reverse proxy, so the client is the address the proxy saw (the last entry
+   * of X-Forwarded-For), not the proxy's own address, which every visitor would otherwise share.
+   */
+  trustProxy?: boolean;
   /** Per-client limits; injected by tests. */
   limiter?: RateLimiter;
   webAppLimiter?: RateLimiter;
@@ -87,8 +92,14 @@ function refusePage(res: ServerResponse, status: number, title: string, text: st
   send(res, status, HTML, renderMessagePage(title, text), extra);
 }
 
-function clientOf(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? "unknown";
+/**
+ * Who is asking, for the rate limits: the socket's address, or behind a trusted proxy the last X-Forwarded-For entry
+ * (the one the proxy appended; earlier entries come from the visitor and could be forged).
+ */
+export function clientOf(req: IncomingMessage, trustProxy = false): string {
+  const forwarded = trustProxy ? req.headers["x-forwarded-for"] : undefined;
+  const last = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
+  return last ?? req.socket.remoteAddress ?? "unknown";
 }
 
 /**
@@ -161,7 +172,7 @@ export function boardRoutes(deps: BoardRouteDeps): Route[] {
   const digestAt = createDigestCache(deps.content, deps.store);
 
   const limited = (req: IncomingMessage, res: ServerResponse, which: RateLimiter): boolean => {
-    const decision = which.take(clientOf(req), deps.clock.now().getTime());
+    const decision = which.take(clientOf(req, deps.trustProxy), deps.clock.now().getTime());
     if (decision.ok) return false;
     refusePage(res, 429, "Quá nhiều yêu cầu", "Anh/chị đã mở trang quá nhiều lần trong một phút. Xin vui lòng chờ một lát rồi thử lại. / Too many requests, please wait a minute.", {
       "Retry-After": String(decision.retryAfterS),
@@ -274,7 +285,7 @@ export function boardRoutes(deps: BoardRouteDeps): Route[] {
       path: `${BOARD_PATH}telegram`,
       async handle(req, res) {
         const json = (status: number, body: object) => send(res, status, "application/json; charset=utf-8", JSON.stringify(body));
-        const decision = webAppLimiter.take(clientOf(req), deps.clock.now().getTime());
+        const decision = webAppLimiter.take(clientOf(req, deps.trustProxy), deps.clock.now().getTime());
         if (!decision.ok) return json(429, { message: "Quá nhiều lần thử. Xin vui lòng chờ một phút." });
         let body: Buffer;
         try {
