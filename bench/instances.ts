@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { type Balancer, startBalancer } from "../test/helpers/balancer.js";
-import { findPostgresBinary, startPostgres, type TestPostgres } from "../test/helpers/postgres.js";
+import { findPostgresBinary, freshDatabase, startPostgres } from "../test/helpers/postgres.js";
 import { freePort, waitForLog } from "../test/helpers/process.js";
 import { privateText } from "../test/helpers/telegram.js";
 import { startFakeBotApi } from "./fake-bot-api.js";
@@ -124,19 +124,6 @@ async function drive(url: string, updates: readonly object[]): Promise<{ times: 
   return { times, failed };
 }
 
-async function freshDatabase(cluster: TestPostgres, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** One set-up: `count` instances on one store, measured. */
 async function runSetup(label: string, count: number, store: { databaseUrl?: string; port?: number }, dir: string): Promise<BenchRow> {
@@ -223,8 +210,8 @@ export async function benchInstances(): Promise<BenchRow[]> {
     rows.push(await runSetup("1 instance, lowdb file", 1, {}, dir));
     if (cluster) {
       const pgLabel = durable ? "PostgreSQL" : "PostgreSQL with fsync off";
-      rows.push(await runSetup(`1 instance, ${pgLabel}`, 1, { databaseUrl: await freshDatabase(cluster, "bench_one"), port: cluster.port }, dir));
-      rows.push(await runSetup(`2 instances, one ${pgLabel}`, 2, { databaseUrl: await freshDatabase(cluster, "bench_two"), port: cluster.port }, dir));
+      rows.push(await runSetup(`1 instance, ${pgLabel}`, 1, { databaseUrl: await freshDatabase(cluster.url, "bench_one"), port: cluster.port }, dir));
+      rows.push(await runSetup(`2 instances, one ${pgLabel}`, 2, { databaseUrl: await freshDatabase(cluster.url, "bench_two"), port: cluster.port }, dir));
     }
   } finally {
     await cluster?.stop();

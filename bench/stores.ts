@@ -25,7 +25,7 @@ import { openStore } from "../src/store/open-store.js";
 import { openPostgresStore } from "../src/store/postgres/open.js";
 import { SCHEMA_VERSION } from "../src/store/schema.js";
 import { SEGMENT_SIZE } from "../src/store/segment-log.js";
-import { findPostgresBinary, startPostgres, type TestPostgres } from "../test/helpers/postgres.js";
+import { findPostgresBinary, freshDatabase, startPostgres } from "../test/helpers/postgres.js";
 import { generateContent, generateDigestInput } from "./generate.js";
 import { seedStore } from "./status-writes.js";
 import { type BenchRow, percentile, round, trackRss } from "./types.js";
@@ -91,20 +91,6 @@ async function admin(url: string, sql: string): Promise<void> {
   }
 }
 
-/** A fresh database in the cluster; resolves with its URL. */
-async function freshDatabase(cluster: TestPostgres, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function measureWrites(store: ClosableStore, label: string): Promise<BenchRow> {
   const rss = trackRss();
@@ -182,7 +168,7 @@ export async function benchStores(): Promise<BenchRow[]> {
       await store.close();
     }
     if (cluster) {
-      const url = await freshDatabase(cluster, "bench_writes");
+      const url = await freshDatabase(cluster.url, "bench_writes");
       const store = await openPostgresStore(url);
       await bulkStatuses(url, Array.from({ length: SEEDED }, (_, i) => ({ ...record(i), id: `s${i}` })));
       rows.push(await measureWrites(store, "PostgreSQL 15 (fsync on, same machine)"));
@@ -201,7 +187,7 @@ export async function benchStores(): Promise<BenchRow[]> {
       await store.close();
     }
     if (cluster) {
-      const url = await freshDatabase(cluster, "bench_digest");
+      const url = await freshDatabase(cluster.url, "bench_digest");
       const store = await openPostgresStore(url);
       await bulkStatuses(url, input.records);
       await seedRest(store, input);

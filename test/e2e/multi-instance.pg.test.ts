@@ -28,6 +28,7 @@ import { createAdvisoryLock } from "../../src/store/postgres/leadership.js";
 import { type Balancer, startBalancer } from "../helpers/balancer.js";
 import { type FakeZaloApi, type SentCall, startFakeZaloApi } from "../helpers/fake-zalo-api.js";
 import { freePort, waitForLog } from "../helpers/process.js";
+import { makeTodayWorking } from "../helpers/working-today.js";
 
 const ZALO_TOKEN = "1459232241454765289:multi-instance-secret-0123";
 const WEBHOOK_SECRET = "multi-instance-webhook-secret-0123";
@@ -69,18 +70,7 @@ async function contentWithManyAgencies(dir: string): Promise<string> {
     keywords: ["rà soát hệ thống phường"],
   });
   await writeFile(milestonesFile, stringify(milestones));
-  const calendarFile = join(target, "calendar.yaml");
-  const calendar = parse(await readFile(calendarFile, "utf8")) as {
-    years: number[];
-    holidays: { date?: string; from?: string; to?: string }[];
-    workingDays: { date: string; name: string }[];
-  };
-  const year = Number(today.slice(0, 4));
-  calendar.years = [...new Set([...calendar.years, year, year + 1])];
-  calendar.holidays = calendar.holidays.filter((h) => !(h.date === today || (h.from && h.to && h.from <= today && today <= h.to)));
-  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
-  if (weekday === 0 || weekday === 6) calendar.workingDays.push({ date: today, name: "Ngày làm việc của bài kiểm thử" });
-  await writeFile(calendarFile, stringify(calendar));
+  await makeTodayWorking(target, today);
   return target;
 }
 

@@ -23,6 +23,7 @@ import { createLinkSigner } from "../../src/web/signed-links.js";
 import { type FakeZaloApi, type SentCall, startFakeZaloApi } from "../helpers/fake-zalo-api.js";
 import { freePort, waitForLog } from "../helpers/process.js";
 import { type EmulatorServer, TelegramServer, TOKEN as TELEGRAM_TOKEN, waitForText } from "../helpers/telegram-emulator.js";
+import { makeTodayWorking } from "../helpers/working-today.js";
 
 const ZALO_TOKEN = "1459232241454765289:e2e-Zalo-secret_part-0123";
 const ZALO_SECRET_PART = "e2e-Zalo-secret_part-0123";
@@ -48,18 +49,7 @@ async function contentDueToday(dir: string): Promise<string> {
   const milestones = parse(await readFile(milestonesFile, "utf8")) as { id: string; due: string }[];
   for (const m of milestones) if (m.id === "email-lists" || m.id === "video-conference-state") m.due = today;
   await writeFile(milestonesFile, stringify(milestones));
-  const calendarFile = join(target, "calendar.yaml");
-  const calendar = parse(await readFile(calendarFile, "utf8")) as {
-    years: number[];
-    holidays: { date?: string; from?: string; to?: string }[];
-    workingDays: { date: string; name: string }[];
-  };
-  const year = Number(today.slice(0, 4));
-  calendar.years = [...new Set([...calendar.years, year, year + 1])];
-  calendar.holidays = calendar.holidays.filter((h) => !(h.date === today || (h.from && h.to && h.from <= today && today <= h.to)));
-  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
-  if (weekday === 0 || weekday === 6) calendar.workingDays.push({ date: today, name: "Ngày làm việc của bài kiểm thử" });
-  await writeFile(calendarFile, stringify(calendar));
+  await makeTodayWorking(target, today);
   return target;
 }
 
