@@ -101,6 +101,23 @@ export interface LatestStatus {
   recordId: string;
 }
 
+/** One (milestone × agency) pair. */
+export interface PairRef {
+  milestoneId: string;
+  agencyId: string;
+}
+
+/**
+ * What the digest and the board read of the status log at one moment, instead of every record: a store answers it
+ * from an index (a province holds about a million records, a few thousand pairs).
+ */
+export interface StatusPicture {
+  /** The latest status per pair among records at or before `until`, notes merged by the rule of {@link StatusRepo.latest}. */
+  latest: LatestStatus[];
+  /** Each pair, once, with a record (a status or a note) at or after `since` and at or before `until`. */
+  active: PairRef[];
+}
+
 /** Result of delivering one message to one chat. */
 export type DeliveryResult = "ok" | "blocked" | "failed";
 
@@ -308,6 +325,15 @@ export interface StatusRepo {
   /** The latest status per milestone and agency (notes merged into their status). */
   latest(): Promise<LatestStatus[]>;
   latestFor(milestoneId: string, agencyId: string): Promise<LatestStatus | undefined>;
+  /**
+   * The picture as of `until` (ISO; records after it do not count), with the pairs active since `since`:
+   * what `latest()` and a scan of `all()` would give, without reading every record.
+   *
+   * ```ts
+   * const { latest, active } = await store.statuses.picture({ since: twoWeeksAgo, until: now.toISOString() });
+   * ```
+   */
+  picture(window: { since: string; until: string }): Promise<StatusPicture>;
   /** Every record, oldest first. */
   all(): Promise<readonly StatusRecord[]>;
   count(): Promise<number>;
@@ -328,11 +354,21 @@ export interface OutboxIntent {
   /** The text to send again if the process stops before the outcome is known (attachments are not kept). */
   text: Reply["text"];
   at: string;
+  /**
+   * Set (durably) just before the message was handed to the messenger. Only an intent with it may have reached the
+   * person: after a crash, those are sent again marked "(gửi lại)", the others go out as first copies.
+   */
+  attemptedAt?: string;
 }
 
 /** Messages intended and not yet known to be delivered. */
 export interface IntentRepo {
   add(intents: readonly OutboxIntent[]): Promise<void>;
+  /**
+   * Marks an intent attempted ({@link OutboxIntent.attemptedAt}), resolving once that is durable: call it right before
+   * the send. Keeps the first mark; an unknown id (already done) is ignored. One small write per message.
+   */
+  attempt(id: string, at: string): Promise<void>;
   /** Removes intents whose outcome is recorded. */
   done(ids: readonly string[]): Promise<void>;
   list(): Promise<readonly OutboxIntent[]>;
@@ -493,6 +529,11 @@ export interface OutgoingMessage {
   reply: Reply;
   /** What this is, for delivery records (a reminder key, `alert|…`, `digest|…`). */
   ref: string;
+  /**
+   * Awaited by the outbox right before it hands the message to the messenger (once, not again for a retry after a
+   * 429): the delivery marks its intent attempted here. When it rejects, the message is not sent and counts as failed.
+   */
+  beforeSend?: () => Promise<void>;
 }
 
 /** The outcome of one outgoing message. */

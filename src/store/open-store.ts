@@ -4,6 +4,7 @@ import type {
   DeliveryRecord,
   LatestStatus,
   OutboxIntent,
+  PairRef,
   PendingPrompt,
   SentReminder,
   ClosableStore,
@@ -235,6 +236,16 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
       history: async (milestoneId, agencyId) => statusIndex.history.get(pairKey(milestoneId, agencyId)) ?? [],
       latest: async () => [...statusIndex.latest.values()],
       latestFor: async (milestoneId, agencyId) => statusIndex.latest.get(pairKey(milestoneId, agencyId)),
+      async picture({ since, until }) {
+        // Nothing recorded after `until` (the digest of now): the indexes are the picture. Otherwise (a digest of
+        // an earlier day) the records up to `until` are indexed again.
+        const index = statusIndex.maxAt <= until ? statusIndex : createStatusIndex(statusLog.all().filter((r) => r.at <= until));
+        const active: PairRef[] = [];
+        for (const [k, lastAt] of index.lastAt) {
+          if (lastAt >= since) active.push(unpackPair(k));
+        }
+        return { latest: [...index.latest.values()], active };
+      },
       all: async () => statusLog.all(),
       count: async () => statusLog.all().length,
     },
@@ -354,6 +365,12 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         data.intents.push(...intents);
         await save();
       },
+      async attempt(id, at) {
+        const intent = data.intents.find((i) => i.id === id);
+        if (!intent || intent.attemptedAt !== undefined) return;
+        intent.attemptedAt = at;
+        await save();
+      },
       async done(ids) {
         const gone = new Set(ids);
         const before = data.intents.length;
@@ -397,17 +414,31 @@ function pairKey(milestoneId: string, agencyId: string): string {
   return `${milestoneId}|${agencyId}`;
 }
 
-/** In-memory indexes over the status log: by id, history per pair, and the latest status per pair. */
+function unpackPair(key: string): PairRef {
+  // Split at the first "|": milestone ids are kebab-case (content/ is validated), so they never contain one.
+  const bar = key.indexOf("|");
+  return { milestoneId: key.slice(0, bar), agencyId: key.slice(bar + 1) };
+}
+
+/**
+ * In-memory indexes over the status log: by id, history per pair, the latest status per pair, the time of each
+ * pair's newest record (`lastAt`, compared as ISO strings, as every `at` filter of the store) and the newest of all.
+ */
 function createStatusIndex(records: readonly StatusRecord[]) {
   const byId = new Map<string, StatusRecord>();
   const history = new Map<string, StatusRecord[]>();
   const latest = new Map<string, LatestStatus>();
+  const lastAt = new Map<string, string>();
+  const index = { byId, history, latest, lastAt, maxAt: "", add: (r: StatusRecord) => add(r) };
   const add = (r: StatusRecord) => {
     byId.set(r.id, r);
     const k = pairKey(r.milestoneId, r.agencyId);
     const list = history.get(k);
     if (list) list.push(r);
     else history.set(k, [r]);
+    const last = lastAt.get(k);
+    if (last === undefined || r.at > last) lastAt.set(k, r.at);
+    if (r.at > index.maxAt) index.maxAt = r.at;
     if (r.kind === "status") {
       latest.set(k, {
         milestoneId: r.milestoneId,
@@ -426,7 +457,7 @@ function createStatusIndex(records: readonly StatusRecord[]) {
     }
   };
   for (const r of records) add(r);
-  return { byId, history, latest, add };
+  return index;
 }
 
 function recordUnanswered(list: UnansweredQuestion[], folded: string, text: string, at: string): void {

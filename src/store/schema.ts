@@ -190,6 +190,7 @@ export const mainFileSchema = z.object({
         covers: z.array(z.string()).optional(),
         text: z.array(z.unknown()),
         at: iso,
+        attemptedAt: iso.optional(),
       }),
     )
     .default([]),

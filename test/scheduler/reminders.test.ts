@@ -69,9 +69,11 @@ function dyingOutbox(n: number): Outbox & { sent: OutgoingMessage[]; died: Promi
   return {
     sent,
     died,
-    send(messages) {
+    async send(messages) {
       const results: SendResult[] = [];
       for (const m of messages) {
+        // The message was handed over (its intent marked attempted), and the process died during the request.
+        await m.beforeSend?.();
         if (sent.length >= n) {
           die();
           return new Promise<SendResult[]>(() => undefined);
@@ -79,7 +81,7 @@ function dyingOutbox(n: number): Outbox & { sent: OutgoingMessage[]; died: Promi
         sent.push(m);
         results.push({ chatKey: m.chatKey, result: "ok", messageId: String(sent.length) });
       }
-      return Promise.resolve(results);
+      return results;
     },
   };
 }

@@ -5,6 +5,7 @@ import type {
   InvitationRepo,
   LatestStatus,
   OutboxIntent,
+  PairRef,
   PeopleRepo,
   Person,
   ReminderRepo,
@@ -146,6 +147,39 @@ const LATEST_SQL = `
   ) n ON true
   ORDER BY s.seq`;
 
+// The latest status per pair as of $1: DISTINCT ON over the partial index statuses_latest (an index-only scan: only
+// `seq` leaves it), then the 18,000 or so winning documents and their newest note at or before $1.
+const PICTURE_LATEST_SQL = `
+  WITH winners AS (
+    SELECT DISTINCT ON (milestone_id, agency_id) seq
+    FROM statuses WHERE kind = 'status' AND at <= $1
+    ORDER BY milestone_id, agency_id, seq DESC
+  )
+  SELECT s.doc AS status, n.doc AS note
+  FROM winners w JOIN statuses s ON s.seq = w.seq
+  LEFT JOIN LATERAL (
+    SELECT doc FROM statuses n
+    WHERE n.kind = 'note' AND n.note_for = s.id AND n.milestone_id = s.milestone_id AND n.agency_id = s.agency_id
+      AND n.seq > s.seq AND n.at <= $1
+    ORDER BY n.seq DESC LIMIT 1
+  ) n ON true
+  ORDER BY s.seq`;
+
+// Pairs with a record in [$1, $2]: a range scan of statuses_at, which carries the pair.
+const PICTURE_ACTIVE_SQL = `
+  SELECT DISTINCT milestone_id AS "milestoneId", agency_id AS "agencyId" FROM statuses WHERE at >= $1 AND at <= $2`;
+
+const toLatest = ({ status: r, note }: { status: StatusRecord; note: StatusRecord | null }): LatestStatus => ({
+  milestoneId: r.milestoneId,
+  agencyId: r.agencyId,
+  status: r.status,
+  note: note ? note.note : r.note,
+  at: r.at,
+  role: r.role,
+  onBehalfOf: r.onBehalfOf,
+  recordId: r.id,
+});
+
 /**
  * Append-only status records. The latest status per milestone and agency is derived in SQL exactly as the
  * file store derives it: the newest `status` record, with the note of the newest `note` record that completes it.
@@ -153,16 +187,7 @@ const LATEST_SQL = `
 export function createStatusRepo(db: Db): StatusRepo {
   const latest = async (pair: [string, string] | undefined): Promise<LatestStatus[]> => {
     const rows = await db.rows<{ status: StatusRecord; note: StatusRecord | null }>(LATEST_SQL, pair ?? [null, null]);
-    return rows.map(({ status: r, note }) => ({
-      milestoneId: r.milestoneId,
-      agencyId: r.agencyId,
-      status: r.status,
-      note: note ? note.note : r.note,
-      at: r.at,
-      role: r.role,
-      onBehalfOf: r.onBehalfOf,
-      recordId: r.id,
-    }));
+    return rows.map(toLatest);
   };
   return {
     async append(record) {
@@ -186,6 +211,13 @@ export function createStatusRepo(db: Db): StatusRepo {
     latest: () => latest(undefined),
     async latestFor(milestoneId, agencyId) {
       return (await latest([milestoneId, agencyId]))[0];
+    },
+    async picture({ since, until }) {
+      const [latestRows, active] = await Promise.all([
+        db.rows<{ status: StatusRecord; note: StatusRecord | null }>(PICTURE_LATEST_SQL, [until]),
+        db.rows<PairRef>(PICTURE_ACTIVE_SQL, [since, until]),
+      ]);
+      return { latest: latestRows.map(toLatest), active };
     },
     async all() {
       return docs(await db.rows<Doc<StatusRecord>>("SELECT doc FROM statuses ORDER BY seq"));
@@ -270,12 +302,17 @@ export function createIntentRepo(db: Db): IntentRepo {
       if (intents.length === 0) return;
       await db.transaction(async (q) => insertIntents(q, intents));
     },
+    async attempt(id, at) {
+      // Only the small column changes (no jsonb rewrite); a second mark changes nothing.
+      await db.write("UPDATE intents SET attempted_at = $2 WHERE id = $1 AND attempted_at IS NULL", [id, at]);
+    },
     async done(ids) {
       if (ids.length === 0) return;
       await db.write("DELETE FROM intents WHERE id = ANY($1::text[])", [[...ids]]);
     },
     async list() {
-      return docs(await db.rows<Doc<OutboxIntent>>("SELECT doc FROM intents ORDER BY seq"));
+      const rows = await db.rows<Doc<OutboxIntent> & { attempted_at: string | null }>("SELECT doc, attempted_at FROM intents ORDER BY seq");
+      return rows.map((r) => (r.attempted_at === null ? r.doc : { ...r.doc, attemptedAt: r.attempted_at }));
     },
   };
 }
