@@ -224,6 +224,15 @@ export interface Listing {
 export interface ListingRepo {
   /** Stores a new listing; drops listings long expired and keeps a bounded number per chat. */
   add(listing: Listing): Promise<void>;
+  /**
+   * Makes a new listing from the chat's unexpired listings of one family (newest first) and stores it as {@link add}
+   * does, in one step: no listing of the chat is added in between, so two made at once still number alike.
+   *
+   * ```ts
+   * const listing = await listings.addToFamily({ chatKey, family: "viec", now }, (family) => numberFrom(family));
+   * ```
+   */
+  addToFamily(target: { chatKey: ChatKey; family: string; now: string }, make: (family: readonly Listing[]) => Listing): Promise<Listing>;
   /** Replaces a stored listing (e.g. after "thêm" showed more of it). */
   update(listing: Listing): Promise<void>;
   /** The newest listing of this chat (and user, if given), expired or not: the caller tells the person when it expired. */
@@ -310,6 +319,13 @@ export interface InvitationRepo {
 export interface ChatRepo {
   get(chatKey: ChatKey): Promise<ChatRecord | undefined>;
   upsert(chat: ChatRecord): Promise<void>;
+  /** Stores the chat only if it is unknown, in one step; resolves false (changing nothing) when it was known. */
+  add(chat: ChatRecord): Promise<boolean>;
+  /**
+   * Changes some fields of a chat in one step, keeping the others (a concurrent change to them is not lost); a field
+   * given as `undefined` is removed. An unknown chat is created (`type` "private" and `active` true unless given).
+   */
+  merge(chatKey: ChatKey, patch: Partial<Omit<ChatRecord, "chatKey">>): Promise<void>;
   list(filter?: { agencyId?: string; active?: boolean }): Promise<ChatRecord[]>;
   markInactive(chatKey: ChatKey, at: string): Promise<void>;
   markActive(chatKey: ChatKey): Promise<void>;

@@ -3,6 +3,7 @@ import type {
   ChatRecord,
   DeliveryRecord,
   LatestStatus,
+  Listing,
   OutboxIntent,
   PairRef,
   PendingPrompt,
@@ -142,6 +143,13 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
   };
 
   let statusIndex = createStatusIndex(statusLog.all());
+  const insertListing = (listing: Listing) => {
+    const cutoff = new Date(new Date(listing.createdAt).getTime() - LIMITS.listingGraceMs).toISOString();
+    const kept = data.listings.filter((l) => l.expiresAt > cutoff);
+    const own = kept.filter((l) => l.chatKey === listing.chatKey).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const dropped = new Set(own.slice(LIMITS.listingsPerChat - 1).map((l) => l.id));
+    data.listings = [...kept.filter((l) => !dropped.has(l.id)), listing];
+  };
   const helpDesk = createHelpDeskRepos(data, save);
 
   const store: ClosableStore = {
@@ -201,6 +209,24 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         const i = data.chats.findIndex((c) => c.chatKey === chat.chatKey);
         if (i >= 0) data.chats[i] = chat;
         else data.chats.push(chat);
+        await save();
+      },
+      async add(chat) {
+        if (data.chats.some((c) => c.chatKey === chat.chatKey)) return false;
+        data.chats.push(chat);
+        await save();
+        return true;
+      },
+      async merge(chatKey, patch) {
+        let chat = data.chats.find((c) => c.chatKey === chatKey);
+        if (!chat) {
+          chat = { chatKey, type: "private", active: true };
+          data.chats.push(chat);
+        }
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === undefined) delete (chat as unknown as Record<string, unknown>)[k];
+          else (chat as unknown as Record<string, unknown>)[k] = v;
+        }
         await save();
       },
       async markInactive(chatKey, at) {
@@ -339,12 +365,15 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     },
     listings: {
       async add(listing) {
-        const cutoff = new Date(new Date(listing.createdAt).getTime() - LIMITS.listingGraceMs).toISOString();
-        const kept = data.listings.filter((l) => l.expiresAt > cutoff);
-        const own = kept.filter((l) => l.chatKey === listing.chatKey).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-        const dropped = new Set(own.slice(LIMITS.listingsPerChat - 1).map((l) => l.id));
-        data.listings = [...kept.filter((l) => !dropped.has(l.id)), listing];
+        insertListing(listing);
         await save();
+      },
+      async addToFamily({ chatKey, family, now }, make) {
+        // Read, make and insert in one synchronous step: no other listing can come in between.
+        const listing = make(data.listings.filter((l) => l.chatKey === chatKey && l.family === family && l.expiresAt > now).reverse());
+        insertListing(listing);
+        await save();
+        return listing;
       },
       async update(listing) {
         const i = data.listings.findIndex((l) => l.id === listing.id);

@@ -160,6 +160,36 @@ export function describeStoreContract(name: string, subject: ContractSubject): v
       expect((await store.chats.list()).map((c) => c.chatKey)).toEqual(["telegram:-100", "zalo:55"]);
     }));
 
+    it("adds a chat only when unknown (one of 20 racing adds wins) and merges fields in one step, keeping the others", withStore(async (store) => {
+      const added = await concurrently(20, (i) => store.chats.add({ chatKey: "zalo:g", type: "group", title: `Nhóm ${i}`, active: true }));
+      expect(added.filter(Boolean)).toHaveLength(1);
+      await store.chats.markInactive("zalo:g", at);
+      await Promise.all([
+        store.chats.merge("zalo:g", { agencyId: "sokhcn-hcm", registeredBy: "zalo:7", registeredAt: later, active: true, inactiveSince: undefined }),
+        store.chats.merge("zalo:g", { title: "Tổ chuyển đổi số" }),
+      ]);
+      expect(await store.chats.get("zalo:g")).toEqual({ chatKey: "zalo:g", type: "group", title: "Tổ chuyển đổi số", agencyId: "sokhcn-hcm", registeredBy: "zalo:7", registeredAt: later, active: true });
+      expect((await store.chats.list({ agencyId: "sokhcn-hcm", active: true })).map((c) => c.chatKey)).toEqual(["zalo:g"]);
+      await store.chats.merge("zalo:new", { active: false, inactiveSince: at });
+      expect(await store.chats.get("zalo:new")).toEqual({ chatKey: "zalo:new", type: "private", active: false, inactiveSince: at });
+      expect(await store.chats.list({ active: false })).toHaveLength(1);
+      expect(await store.chats.add({ chatKey: "zalo:new", type: "group", active: true })).toBe(false);
+    }));
+
+    it("makes a listing from its family and stores it in one step: two made at once see each other", withStore(async (store) => {
+      const target = { chatKey: "zalo:1" as const, family: "viec", now: at };
+      const seen: number[] = [];
+      const made = await concurrently(2, (i) =>
+        store.listings.addToFamily(target, (family) => {
+          seen.push(family.length);
+          return listing(`f${i}`, { options: [{ number: family.length + 1, label: `việc ${i}`, payload: `tt ${i}` }] });
+        }),
+      );
+      expect(seen).toEqual([0, 1]);
+      expect(made.map((l) => l.options[0]!.number).sort()).toEqual([1, 2]);
+      expect((await store.listings.family("zalo:1", "viec", at)).map((l) => l.options[0]!.number)).toEqual([2, 1]);
+    }));
+
     it("derives the latest status from append-only records: a later note completes only the status it belongs to", withStore(async (store) => {
       await store.statuses.append(status("s1", { status: "at-risk", note: "thiếu máy chủ" }));
       expect(await store.statuses.latestFor("email-accounts", "sokhcn-hcm")).toMatchObject({ status: "at-risk", note: "thiếu máy chủ", recordId: "s1" });

@@ -116,6 +116,29 @@ export function createChatRepo(db: Db): ChatRepo {
         ),
       );
     },
+    async add(chat) {
+      const r = await db.write("INSERT INTO chats (chat_key, agency_id, active, doc) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (chat_key) DO NOTHING", [
+        chat.chatKey,
+        chat.agencyId ?? null,
+        chat.active,
+        json(chat),
+      ]);
+      return r.rowCount === 1;
+    },
+    async merge(chatKey, patch) {
+      const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const removed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] === undefined);
+      const fresh: ChatRecord = { chatKey, type: "private", active: true, ...set };
+      // One statement: the row lock of ON CONFLICT DO UPDATE orders concurrent merges, and each keeps the other's fields.
+      await db.write(
+        `INSERT INTO chats (chat_key, agency_id, active, doc) VALUES ($1, $2, $3, $4::jsonb)
+         ON CONFLICT (chat_key) DO UPDATE SET
+           doc = (chats.doc - $5::text[]) || $6::jsonb,
+           agency_id = ((chats.doc - $5::text[]) || $6::jsonb) ->> 'agencyId',
+           active = (((chats.doc - $5::text[]) || $6::jsonb) ->> 'active')::boolean`,
+        [chatKey, fresh.agencyId ?? null, fresh.active, json(fresh), removed, json(set)],
+      );
+    },
     async markInactive(chatKey, at) {
       const fresh: ChatRecord = { chatKey, type: "private", active: false, inactiveSince: at };
       await db.write(
