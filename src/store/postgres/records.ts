@@ -170,7 +170,7 @@ const LATEST_SQL = `
   ) n ON true
   ORDER BY s.seq`;
 
-// The latest status per pair as of $1, in time that grows with the pairs, not the records: a skip scan of the partial
+// The latest status per pair as of $1 (NULL: of everything), in time that grows with the pairs, not the records: a skip scan of the partial
 // index statuses_latest walks the distinct pairs (one index probe each), then per pair one probe finds its newest status
 // at or before $1 and one its newest note. Only the fields of a LatestStatus leave the server, not whole documents.
 // (A DISTINCT ON over the same index reads every status entry: 936,000 at 300 agencies × 60 milestones after a year.)
@@ -189,13 +189,13 @@ const PICTURE_LATEST_SQL = `
   FROM pairs p
   CROSS JOIN LATERAL (
     SELECT id, milestone_id, agency_id, seq, at, doc FROM statuses
-    WHERE kind = 'status' AND milestone_id = p.milestone_id AND agency_id = p.agency_id AND at <= $1
+    WHERE kind = 'status' AND milestone_id = p.milestone_id AND agency_id = p.agency_id AND ($1::text IS NULL OR at <= $1)
     ORDER BY seq DESC LIMIT 1
   ) s
   LEFT JOIN LATERAL (
     SELECT true AS found, n.doc->>'note' AS note FROM statuses n
     WHERE n.kind = 'note' AND n.note_for = s.id AND n.milestone_id = s.milestone_id AND n.agency_id = s.agency_id
-      AND n.seq > s.seq AND n.at <= $1
+      AND n.seq > s.seq AND ($1::text IS NULL OR n.at <= $1)
     ORDER BY n.seq DESC LIMIT 1
   ) n ON true
   ORDER BY s.seq`;
@@ -267,7 +267,8 @@ export function createStatusRepo(db: Db): StatusRepo {
         await db.rows<Doc<StatusRecord>>("SELECT doc FROM statuses WHERE milestone_id = $1 AND agency_id = $2 ORDER BY seq", [milestoneId, agencyId]),
       );
     },
-    latest: () => latest(undefined),
+    // Every pair's latest: the picture's skip scan (the scheduler and answers read it; a DISTINCT ON would read every record).
+    latest: async () => (await db.rows<PictureRow>(PICTURE_LATEST_SQL, [null])).map(fromPictureRow),
     async latestFor(milestoneId, agencyId) {
       return (await latest([milestoneId, agencyId]))[0];
     },
