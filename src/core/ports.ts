@@ -145,6 +145,11 @@ export interface DeliveryRecord {
   error?: string;
   /** Set when this was a message sent again after a restart, marked "(gửi lại)". */
   repeat?: boolean;
+  /**
+   * The intent whose send this records, so recovery knows exactly which messages went out: a digest sends several
+   * messages with one ref to one chat. Absent in records written before it was kept.
+   */
+  intentId?: string;
   at: string;
 }
 

@@ -78,6 +78,7 @@ export const deliverySchema = z.object({
   messageId: z.string().optional(),
   error: z.string().optional(),
   repeat: z.boolean().optional(),
+  intentId: z.string().optional(),
   at: iso,
 });
 

@@ -40,7 +40,7 @@ describe("deliver", () => {
     const t = await setup();
     const results = await deliver(t.deps, [{ chatKey: "telegram:1", reply: reply("Cảnh báo"), ref: "alert|1" }], AT);
     expect(results).toEqual([{ chatKey: "telegram:1", result: "ok", messageId: "1000" }]);
-    expect(await t.store.reminders.deliveries({ ref: "alert|1" })).toEqual([{ ref: "alert|1", chatKey: "telegram:1", result: "ok", messageId: "1000", at: AT }]);
+    expect(await t.store.reminders.deliveries({ ref: "alert|1" })).toEqual([{ ref: "alert|1", chatKey: "telegram:1", result: "ok", messageId: "1000", intentId: expect.any(String), at: AT }]);
     expect(await t.store.intents.list()).toEqual([]);
   });
 
@@ -70,7 +70,7 @@ describe("deliver", () => {
     const t = await setup({ send: async () => Promise.reject(new Error("network down")) });
     const results = await deliver(t.deps, [{ chatKey: "zalo:u1", reply: reply("x"), ref: "alert|2" }], AT);
     expect(results).toEqual([{ chatKey: "zalo:u1", result: "failed", error: "network down" }]);
-    expect(await t.store.reminders.deliveries({ ref: "alert|2" })).toEqual([{ ref: "alert|2", chatKey: "zalo:u1", result: "failed", error: "network down", at: AT }]);
+    expect(await t.store.reminders.deliveries({ ref: "alert|2" })).toEqual([{ ref: "alert|2", chatKey: "zalo:u1", result: "failed", error: "network down", intentId: expect.any(String), at: AT }]);
     expect(await t.store.intents.list()).toEqual([]);
     expect(t.log.entries.some((e) => e.level === "error")).toBe(true);
   });
@@ -175,7 +175,7 @@ describe("recoverIntents", () => {
       ["zalo:u2", "Nhắc hạn hôm nay: 1 việc"],
       ["zalo:u3", `${REPEAT_MARK}Nhắc hạn hôm nay: 1 việc`],
     ]);
-    expect(await t.store.reminders.deliveries({ ref: "m|a|due:0" })).toEqual([{ ref: "m|a|due:0", chatKey: "zalo:u2", result: "ok", messageId: expect.any(String), at: "2025-04-30T03:00:00.000Z" }]);
+    expect(await t.store.reminders.deliveries({ ref: "m|a|due:0" })).toEqual([{ ref: "m|a|due:0", chatKey: "zalo:u2", result: "ok", messageId: expect.any(String), intentId: queued.intent.id, at: "2025-04-30T03:00:00.000Z" }]);
     expect(await t.store.reminders.deliveries({ ref: "m|b|due:0" })).toMatchObject([{ chatKey: "zalo:u3", repeat: true }]);
     expect(await t.store.intents.list()).toEqual([]);
   });

@@ -98,7 +98,7 @@ describe("the reminder job", () => {
     expect(report.sent).toEqual(["email-lists|sokhcn-binhduong|due:0", "email-lists|sokhcn-brvt|due:0"]);
     expect(refs(outbox)).toEqual([`email-lists|sokhcn-binhduong|due:0 → ${LEAD_BD}`, `email-lists|sokhcn-brvt|due:0 → ${GROUP_BRVT}`]);
     expect(await store.reminders.deliveries({ ref: "email-lists|sokhcn-binhduong|due:0" })).toEqual([
-      { ref: "email-lists|sokhcn-binhduong|due:0", chatKey: LEAD_BD, result: "ok", messageId: "1000", at: "2025-05-09T01:30:00.000Z" },
+      { ref: "email-lists|sokhcn-binhduong|due:0", chatKey: LEAD_BD, result: "ok", messageId: "1000", intentId: expect.any(String), at: "2025-05-09T01:30:00.000Z" },
     ]);
     expect(await store.reminders.get("email-lists|sokhcn-brvt|due:0")).toMatchObject({ kind: "due", step: 0, plannedFor: "2025-05-09" });
   });

@@ -517,7 +517,7 @@ export function describeStoreContract(name: string, subject: ContractSubject): v
           await store.statuses.append(status("n1", { kind: "note", note: "đã xong phần lớn", noteFor: "s1" }));
           await store.reminders.claim(reminder("k1"), [intent("i1", "k1"), intent("i2", "k1")]);
           await store.intents.attempt("i2", later);
-          await store.reminders.addDelivery({ ref: "k1", chatKey: "telegram:7", result: "ok", at });
+          await store.reminders.addDelivery({ ref: "k1", chatKey: "telegram:7", result: "ok", intentId: "i1", at });
           await store.questions.record({ folded: "luong", text: "Lương?", answered: false, at, day: "2025-06-02" });
           await store.runs.claim({ key: "digest|2025-W23", at, data: { a: [1, { b: "c" }] } });
           await store.askers.add({ chatKey: "zalo:1", folded: "luong", question: "Lương?", askedAt: at });
