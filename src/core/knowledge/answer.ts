@@ -1,10 +1,12 @@
 import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
-import { formatCountdown, formatDue, type Lang } from "../dates.js";
+import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
 import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { renderLive } from "./live.js";
+import { asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, weekdayName } from "./calendar-question.js";
+import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
@@ -106,6 +108,8 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
+  const calendar = answerCalendar(ctx, question, data.latest);
+  if (calendar) return calendar;
   const standalone = knowledge.search(question);
   const previous = freshTopic(data.topic, ctx.now);
   const previousEntry = previous && knowledge.entry(previous.entryId);
@@ -126,6 +130,52 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
   const answered = result.best.entry.referral !== true;
   return { replies: [renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units })], result, answered, followUp, lang };
+}
+
+/**
+ * A question about one day of the calendar ("thứ 7 ngày 22/8/2026 có phải đi làm ko", "10/5/2025 là thứ mấy",
+ * "còn bao nhiêu ngày nữa thì nghỉ Tết"), answered from calendar.yaml and the weekday rules, with the holiday
+ * entry's source; undefined when the question is not one. When the calendar has no data for what is asked, the
+ * reply says so plainly and the question counts as unanswered.
+ */
+function answerCalendar(ctx: CommandContext, question: string, latest: LatestLookup): AnswerOutcome | undefined {
+  const asked = parseCalendarQuestion(question, ctx.today);
+  if (!asked) return undefined;
+  const { content } = ctx.services;
+  const entry = content.faq.find((e) => e.render === "holidays");
+  const folded = fold(question);
+  const units = ctx.services.knowledge.unitsOf(question);
+  if (asked.kind === "holiday") {
+    // A year the calendar knows: the holiday entry answers, with each day and its make-up days.
+    if (!entry || (asked.year !== undefined && !content.calendar.years.includes(asked.year))) return undefined;
+    const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
+    return { replies: [renderEntry(ctx, entry, latest, { question, units })], result, answered: true, lang: ctx.lang };
+  }
+  const facts = planCalendarAnswer(asked, content.calendar, ctx.today);
+  const text = renderCalendarAnswer(facts, ctx.lang);
+  if (lacksData(facts) || !entry) {
+    const result: SearchResult = { decision: "none", suggestions: entry ? [entry] : [], folded, units };
+    return { replies: [reply(text)], result, answered: false, lang: ctx.lang };
+  }
+  const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
+  return { replies: [reply(lines(text, sourceLine(ctx, entry.source)))], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * "10/06/2025 là thứ Ba.": the weekday of each related day-precise deadline, for a question that asks the weekday of
+ * a deadline without naming the day ("hạn tập huấn email là thứ mấy"). Undefined otherwise.
+ */
+function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): string | undefined {
+  const folded = fold(question);
+  if (!asksWeekday(folded) || dayIn(folded, ctx.today)) return undefined;
+  const days = entry.milestones
+    .map((id) => ctx.services.content.milestones.find((m) => m.id === id))
+    .filter((m) => m !== undefined && m.dueParsed.precision === "day")
+    .map((m) => m!.dueParsed.end);
+  const unique = [...new Set(days)].slice(0, MAX_MILESTONES);
+  if (unique.length === 0) return undefined;
+  const name = (d: string) => weekdayName(isoWeekday(d), ctx.lang);
+  return unique.map((d) => t(ctx.lang, `${formatDay(d)} là ${name(d)}.`, `${formatDay(d, "en")} is a ${name(d)}.`)).join(" ");
 }
 
 /**
@@ -211,10 +261,11 @@ export function renderEntry(
     ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, latest, id, lang) })
     : answerText(entry, lang);
   const who = asksWho(options.question ?? "") ? ownerLine(ctx, entry) : undefined;
+  const weekday = weekdayLine(ctx, entry, options.question ?? "");
   // "gđ1 xong hết chưa": an entry about a phase, asked where it stands, gets the phase's milestones in one line.
   const phase = entry.milestones.length === 0 && (options.units ?? []).includes("_status") ? askedPhase(options.question ?? "") : undefined;
   const phaseLine = phase ? phaseStatusLine(ctx, phase) : undefined;
-  return reply(lines(body, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  return reply(lines(body, weekday, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */

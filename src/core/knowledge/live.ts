@@ -4,6 +4,7 @@ import { formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { diffDays } from "../time.js";
+import { dayWithWeekday } from "./calendar-question.js";
 
 /**
  * Answers computed from `content/` and today's date rather than written once: where the plan stands, the public
@@ -141,14 +142,15 @@ function holidays({ content, today, lang, question }: LiveInput): string {
     );
   }
   const days = (h: HolidayRow) => diffDays(h.from, h.to) + 1;
-  const span = (h: HolidayRow) => (h.from === h.to ? formatDay(h.from, lang) : `${formatDay(h.from, lang)} – ${formatDay(h.to, lang)}`);
+  // A single day with its weekday, so "rơi vào Chủ nhật thì nghỉ bù ngày nào" reads its answer: "thứ Hai, 27/04/2026".
+  const span = (h: HolidayRow) => (h.from === h.to ? dayWithWeekday(h.from, lang) : `${formatDay(h.from, lang)} – ${formatDay(h.to, lang)}`);
   const lines = [t(lang, "Lịch nghỉ lễ của cán bộ, công chức:", "Public holidays for civil servants:")];
   for (const h of chosen) {
     const n = days(h);
     lines.push(`• ${holidayName(h.name, lang)}: ${span(h)} (${t(lang, `${n} ngày`, `${n} day${n === 1 ? "" : "s"}`)})`);
   }
   const near = content.calendar.workingDays.filter((w) => chosen.some((h) => Math.abs(diffDays(w.date, h.from)) <= 14 || Math.abs(diffDays(w.date, h.to)) <= 14));
-  for (const w of near) lines.push(t(lang, `• Làm bù: ${formatDay(w.date)} (${w.name})`, `• Make-up working day: ${formatDay(w.date, lang)}`));
+  for (const w of near) lines.push(t(lang, `• Làm bù: ${dayWithWeekday(w.date, "vi")} (${w.name})`, `• Make-up working day: ${dayWithWeekday(w.date, lang)}`));
   if (near.length === 0) lines.push(t(lang, "Không có ngày làm bù kèm theo.", "No make-up working day goes with it."));
   return lines.join("\n");
 }
