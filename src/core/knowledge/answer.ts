@@ -213,10 +213,10 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   }
   // A message naming a system, a phase or a place of its own, with an answer of its own, is a question of its own.
   if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;
-  const combined = knowledge.search(`${rest} ${previousQuestion}`);
+  const combined = knowledge.search(`${rest} ${previousQuestion}`, { expectFrom: rest });
   if (combined.decision === "none" || !combined.best) {
     if (standalone.decision === "none" && topicWords(previousEntry) && !namesSystem(standalone.units)) {
-      const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`);
+      const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`, { expectFrom: rest });
       return narrowed.decision === "none" ? undefined : narrowed;
     }
     return undefined;

@@ -1,6 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
+import { type EntryUnits, expectedType, supplies } from "./answer-type.js";
 import { agrees, findEntities, near } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
@@ -112,6 +113,19 @@ export function createKnowledge(content: Content): Knowledge {
   const abouts: string[] = [];
   const aboutOf = (d: number): string => (abouts[d] ??= ` ${fold([...entries[d]!.questions, ...entries[d]!.keywords].join(" \n "))} `);
   const docOf = new Map(entries.map((e, i) => [e, i]));
+  // What each entry offers for the expected answer type (answer-type.ts), made on first use.
+  const offered: EntryUnits[] = [];
+  const offeredBy = (d: number): EntryUnits => {
+    if (offered[d]) return offered[d]!;
+    const e = entries[d]!;
+    // Sentence by sentence: the analyser reads at most a few hundred characters at once.
+    const sentences = [e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? "", e.render ? liveIndexText(e.render, content) : ""].flatMap((x) => x.split(/(?<=[.;!?])\s+|\n+/));
+    const text = sentences.flatMap((x) => (x.trim() ? analyzer.analyze(x).units : []));
+    const related = e.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
+    const ms = related.map((m) => analyzer.analyze([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).units);
+    offered[d] = { text, questions: questionUnits[d]!, milestones: ms };
+    return offered[d]!;
+  };
   const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
   const words: Postings = new Map();
   const pairs: Postings = new Map();
@@ -253,12 +267,13 @@ export function createKnowledge(content: Content): Knowledge {
       }
       return units;
     },
-    search(question): SearchResult {
-      return bestWindow(question, searchOnce);
+    search(question, options = {}): SearchResult {
+      const expectFrom = options.expectFrom === undefined ? undefined : analyzer.analyze(options.expectFrom, correct).units;
+      return bestWindow(question, (text) => searchOnce(text, expectFrom));
     },
   };
 
-  function searchOnce(question: string): SearchResult {
+  function searchOnce(question: string, expectFrom?: readonly string[]): SearchResult {
       const analysed = analyzer.analyze(question, correct);
       const unknownWeight = detectLanguage(question) === "en" ? SEARCH_TUNING.unknownWeightEn : SEARCH_TUNING.unknownWeight;
       const folded = analysed.folded;
@@ -277,13 +292,17 @@ export function createKnowledge(content: Content): Knowledge {
       }
       const epoch = questionEpoch;
       touchedCount = 0;
+      let unknownTotal = 0;
       const accumulate = (index: Postings, keys: string[], into: Float64Array): number => {
         let total = 0;
         for (const key of keys) {
           const posting = index.get(key);
           const weight = posting ? idf(posting.docs.length, key) : idf(1, key) * unknownWeight;
           total += weight;
-          if (!posting) continue;
+          if (!posting) {
+            if (index === words) unknownTotal += weight;
+            continue;
+          }
           const factor = corrected.has(key) ? SEARCH_TUNING.correctedWeight : 1;
           const { docs, weights } = posting;
           for (let j = 0; j < docs.length; j++) {
@@ -338,7 +357,8 @@ export function createKnowledge(content: Content): Knowledge {
             ? ranked.length >= 2
             : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3),
       );
-      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score }));
+      const unknownShare = total > 0 ? unknownTotal / total : 0;
+      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score, features: { coverage: coverage[h.d]! / total, precision: precision(h.d, asked), unknownShare } }));
 
       // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
       // words do not make "dân số Côn Đảo" a question about the whole city's population.
@@ -346,9 +366,12 @@ export function createKnowledge(content: Content): Knowledge {
       const numbers = units.filter(isSpecificNumber);
       // Who holds an office in an agency of the plan: the entry must be about that agency.
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `))) : [];
+      // The value the question expects (a date of X, a count of N) must be one the entry supplies.
+      const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u));
       const agreeing = hits.filter((h) => {
         const d = docOf.get(h.entry)!;
         if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
+        if (expected && !supplies(expected, offeredBy(d), asked)) return false;
         if (entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0) return true;
         // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
         // TP.HCM" is not answered by the director of the Digital Transformation Center).
@@ -377,7 +400,7 @@ export function createKnowledge(content: Content): Knowledge {
       const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
       if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
         const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);
-        return { decision: "none", suggestions, folded, units };
+        return best ? { decision: "none", suggestions, folded, units, candidate: best, runnerUpCandidate: second } : { decision: "none", suggestions, folded, units };
       }
       if (second && second.relevance >= SEARCH_TUNING.minRelevance && second.score - best.score < SEARCH_TUNING.ambiguityGap) {
         return { decision: "ambiguous", best, runnerUp: second, suggestions: [], folded, units };
