@@ -8,7 +8,22 @@ import { INTENT_PREFIX } from "./query.js";
  * An entry whose own questions ask the same kind about the same thing supplies it whatever its text says: "đã tạo
  * bao nhiêu tài khoản" is answered by the entry written to say that no count is published.
  */
-export type ExpectedType = { kind: "date"; /** The question's topic words, rarest first. */ topic: string[] } | { kind: "count"; noun: string };
+export type ExpectedType =
+  | { kind: "date"; /** The question's topic words, rarest first. */ topic: string[] }
+  | { kind: "count"; noun: string; /** A merged province the count is asked of ("ở BRVT có bao nhiêu điểm"). */ place?: string }
+  /** "đuôi mail", "tên miền", "@gì", "domain": an e-mail address or domain. */
+  | { kind: "domain" };
+
+/** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
+ * not known: shown, but the question stays unanswered), or not at all. */
+export type Supply = "given" | "asked" | "no";
+
+/** "đuôi mail", "tên miền", "@ gì", "domain": the question asks an e-mail address or domain (folded text). */
+const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu)\b/;
+/** Words of a question about an address (units): an entry asking them is about the address. */
+const DOMAIN_WORDS = new Set(["domain", "mien", "duoi"]);
+/** An e-mail address or domain in an entry's text as written. */
+const DOMAIN = /@[a-z0-9-]+(\.[a-z0-9-]+)+|\b[a-z0-9-]+\.gov\.vn\b/i;
 
 const WHEN = `${INTENT_PREFIX}when`;
 const HOWMANY = `${INTENT_PREFIX}howmany`;
@@ -18,6 +33,9 @@ const NOT_COUNTED = new Set([
   "ngay", "thang", "nam", "tuan", "gio", "phut", "lau", "tien", "phan", "tram", "percent", "thu", "quy", "h", "lan", "giai", "doan",
   "day", "month", "year", "week", "hour", "time", "%", "tuoi", "dong", "usd", "vnd",
 ]);
+
+/** Concept tokens of the two merged provinces (glossary.yaml). */
+const LOCALITIES = new Set(["bd", "brvt"]);
 
 /** Spelled numbers (folded) that count things: "hai giai đoạn", "three months". */
 const NUMBER_WORDS = new Set([
@@ -29,12 +47,14 @@ const NUMBER_WORDS = new Set([
  * What a question expects, read from its units (intent tokens and topic words, as the analyser gives them), or
  * undefined when it expects nothing checkable. `rare` orders the topic words, rarest first, for "when" questions.
  */
-export function expectedType(units: readonly string[], rare: (unit: string) => number): ExpectedType | undefined {
+export function expectedType(units: readonly string[], rare: (unit: string) => number, folded = "", raw = ""): ExpectedType | undefined {
+  if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain" };
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
   const at = units.indexOf(HOWMANY);
   if (at >= 0) {
     const noun = units.slice(at + 1).find((u) => !u.startsWith(INTENT_PREFIX));
-    if (noun && !NOT_COUNTED.has(noun) && !/^\d/.test(noun)) return { kind: "count", noun };
+    const place = units.find((u) => LOCALITIES.has(u));
+    if (noun && !NOT_COUNTED.has(noun) && !/^\d/.test(noun)) return place ? { kind: "count", noun, place } : { kind: "count", noun };
     return undefined;
   }
   if (units.includes(WHEN) && topic.length > 0) return { kind: "date", topic: [...topic].sort((a, b) => rare(b) - rare(a)) };
@@ -52,7 +72,7 @@ function isDateUnit(units: readonly string[], i: number): boolean {
 /** The date of an article ("theo bài viết ngày 17/05/2025"), not of the thing asked. */
 function isArticleDate(units: readonly string[], i: number): boolean {
   const before = units.slice(Math.max(0, i - 3), i);
-  return before.some((u) => u === "bai" || u === "viet" || u === "article" || u === "dang" || u === "published");
+  return before.some((u) => u === "bai" || u === "viet" || u === "article" || u === "articl" || u === "dang" || u === "published" || u === "publish");
 }
 
 /** Whether a unit is a count: a number that is no date, year or code the question itself names. */
@@ -65,6 +85,8 @@ function isCountUnit(u: string, asked: ReadonlySet<string>): boolean {
 /** What an entry offers {@link supplies}: its text's units, its questions' units, its related milestones' units. */
 export interface EntryUnits {
   text: readonly string[];
+  /** The entry's answer texts as written (for addresses). */
+  raw: string;
   questions: readonly (readonly string[])[];
   milestones: readonly (readonly string[])[];
 }
@@ -73,29 +95,64 @@ export interface EntryUnits {
  * Whether an entry supplies the value a question expects. `asked` are the question's units (numbers it names are not
  * counts it is told). Windows are a few units wide: a value said of X sits next to X.
  */
-export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
-  if (type.kind === "count") {
-    const { noun } = type;
-    if (entry.questions.some((q) => q.includes(HOWMANY) && q.includes(noun))) return true;
-    const t = entry.text;
-    // An entry that never names N in its text may name it by a concept ("đơn vị" as "cấp xã"): any count will do.
-    if (!t.includes(noun)) return t.some((u) => isCountUnit(u, asked));
-    for (let i = 0; i < t.length; i++) {
-      if (t[i] !== noun) continue;
-      for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) if (j !== i && isCountUnit(t[j]!, asked)) return true;
-    }
-    return false;
+export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): Supply {
+  const asks = (intent: string, words: readonly string[]) => entry.questions.some((q) => q.includes(intent) && words.some((w) => q.includes(w)));
+  if (type.kind === "domain") {
+    if (DOMAIN.test(entry.raw)) return "given";
+    return entry.questions.some((q) => q.some((u) => DOMAIN_WORDS.has(u))) ? "asked" : "no";
   }
-  // X is what the question asks the date of: its two rarest topic words that the entry speaks of at all.
-  const speaks = (u: string) => entry.text.includes(u) || entry.questions.some((q) => q.includes(u)) || entry.milestones.some((m) => m.includes(u));
-  const about = type.topic.filter(speaks).slice(0, 2);
-  if (about.length === 0) return true;
-  if (entry.questions.some((q) => q.includes(WHEN) && about.some((a) => q.includes(a)))) return true;
+  if (type.kind === "count") {
+    const found = countNear(type.noun, entry, asked, type.place);
+    return found ? "given" : asks(HOWMANY, [type.noun]) ? "asked" : "no";
+  }
+  const found = dateOf(type.topic, entry);
+  if (found === "any" || found) return "given";
+  // An entry written to answer when X happens gives its date somewhere in its text, or says it is not known.
+  if (!asks(WHEN, type.topic.filter((u) => speaks(entry, u)).slice(0, 2))) return "no";
+  return entry.text.some((_, i) => isDateUnit(entry.text, i) && !isArticleDate(entry.text, i)) ? "given" : "asked";
+}
+
+function speaks(entry: EntryUnits, u: string): boolean {
+  return entry.text.includes(u) || entry.questions.some((q) => q.includes(u)) || entry.milestones.some((m) => m.includes(u));
+}
+
+/** Whether the entry's text gives a count of `noun`. */
+function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, place?: string): boolean {
+  const t = entry.text;
+  // A count asked of one merged province must be said of it: the city's 569 points are not Bà Rịa - Vũng Tàu's.
+  const ofPlace = (j: number) => place === undefined || t.slice(Math.max(0, j - 6), j + 7).includes(place);
+  // An entry that never names N in its text may name it by a concept ("đơn vị" as "cấp xã"): any count will do.
+  if (!t.includes(noun)) return t.some((u, j) => isCountUnit(u, asked) && ofPlace(j));
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] !== noun) continue;
+    for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) if (j !== i && isCountUnit(t[j]!, asked) && ofPlace(j)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the entry gives a date of X, X being the question's two rarest topic words the entry speaks of at all
+ * ("any" when it speaks of none of them: nothing to check): a related milestone about X, or a date next to X.
+ */
+function dateOf(topic: readonly string[], entry: EntryUnits): boolean | "any" {
+  const about = topic.filter((u) => speaks(entry, u)).slice(0, 2);
+  if (about.length === 0) return "any";
   if (entry.milestones.some((m) => about.some((a) => m.includes(a)))) return true;
   const t = entry.text;
   for (let i = 0; i < t.length; i++) {
     if (!about.includes(t[i]!)) continue;
-    for (let j = Math.max(0, i - 8); j <= Math.min(t.length - 1, i + 8); j++) if (isDateUnit(t, j) && !isArticleDate(t, j)) return true;
+    for (let j = Math.max(0, i - 12); j <= Math.min(t.length - 1, i + 12); j++) if (isDateUnit(t, j) && !isArticleDate(t, j)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the entry's own text gives the expected value right next to what is asked (a date next to X or a related
+ * milestone about X; a count next to N): strong evidence that the entry answers the question, which lets the decision
+ * accept a lower word coverage (chat questions word things their own way).
+ */
+export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
+  if (type.kind === "domain") return DOMAIN.test(entry.raw);
+  if (type.kind === "count") return entry.text.includes(type.noun) && countNear(type.noun, entry, asked, type.place);
+  return dateOf(type.topic, entry) === true;
 }

@@ -100,7 +100,8 @@ export async function rememberTopic(ctx: CommandContext, question: string, outco
  */
 export function composeAnswer(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
   // Answer in the language the question is written in; when that is unclear, in the chat's language.
-  const lang = detectLanguage(question) ?? base.lang;
+  // A message that does not say ("Binh Duong?") follows the chat's recent topic: an English question's follow-up is English.
+  const lang = detectLanguage(question) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
   const ctx: CommandContext = { ...base, lang };
   const { knowledge } = ctx.services;
   const kind = smallTalkKind(question);
@@ -128,7 +129,8 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   // A live answer (holidays) reads the question: a swapped follow-up is the question asked ("còn Giỗ Tổ?" → "giỗ tổ 2026").
   const asked = followUp && previous ? (result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`) : question;
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
-  const answered = result.best.entry.referral !== true;
+  // So does an entry that only says the value asked for is not known ("no count is published"): see answer-type.ts.
+  const answered = result.best.entry.referral !== true && result.best.unsupplied !== true;
   return { replies: [renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units })], result, answered, followUp, lang };
 }
 

@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
-import { type EntryUnits, expectedType, supplies } from "./answer-type.js";
+import { confirms, type EntryUnits, expectedType, supplies } from "./answer-type.js";
 import { agrees, findEntities, near } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
@@ -31,6 +31,13 @@ export const SEARCH_TUNING = {
   precisionShare: 0.15,
   /** Below this relevance the assistant says it has no answer. */
   minRelevance: 0.56,
+  /**
+   * The same when the entry's text gives the value the question expects right next to what is asked (a date of X, a
+   * count of N: answer-type.ts), and few of the question's words are unknown to the index.
+   */
+  confirmedRelevance: 0.44,
+  /** Most share of the question's weight that unknown words may carry for {@link SEARCH_TUNING.confirmedRelevance}. */
+  confirmedUnknownShare: 0.35,
   /** Two answerable entries closer than this in score make the answer ambiguous. */
   ambiguityGap: 0.04,
   /** Entries at least this relevant may be suggested when there is no answer. */
@@ -123,7 +130,7 @@ export function createKnowledge(content: Content): Knowledge {
     const text = sentences.flatMap((x) => (x.trim() ? analyzer.analyze(x).units : []));
     const related = e.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
     const ms = related.map((m) => analyzer.analyze([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).units);
-    offered[d] = { text, questions: questionUnits[d]!, milestones: ms };
+    offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms };
     return offered[d]!;
   };
   const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
@@ -367,11 +374,16 @@ export function createKnowledge(content: Content): Knowledge {
       // Who holds an office in an agency of the plan: the entry must be about that agency.
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `))) : [];
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
-      const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u));
+      const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u), folded, question);
+      const unsupplied = new Set<Hit>();
       const agreeing = hits.filter((h) => {
         const d = docOf.get(h.entry)!;
         if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
-        if (expected && !supplies(expected, offeredBy(d), asked)) return false;
+        if (expected) {
+          const supply = supplies(expected, offeredBy(d), asked);
+          if (supply === "no") return false;
+          if (supply === "asked") unsupplied.add(h);
+        }
         if (entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0) return true;
         // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
         // TP.HCM" is not answered by the director of the Digital Transformation Center).
@@ -397,8 +409,16 @@ export function createKnowledge(content: Content): Knowledge {
         if (agreeing[0] && !aboutAsked(agreeing[0])) preferWithin(agreeing, (h) => questionUnits[docOf.get(h.entry)!]!.some((v) => v.includes(asked)));
       }
       if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
-      const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
-      if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
+      // An entry that only asks what the question expects (it says that value is not known) is shown, marked.
+      const mark = (h: Hit | undefined): Hit | undefined => (h && unsupplied.has(h) ? { ...h, unsupplied: true } : h);
+      const [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
+      const confirmed =
+        best !== undefined &&
+        expected !== undefined &&
+        best.relevance >= SEARCH_TUNING.confirmedRelevance &&
+        unknownShare <= SEARCH_TUNING.confirmedUnknownShare &&
+        confirms(expected, offeredBy(docOf.get(best.entry)!), asked);
+      if (!best || (best.relevance < SEARCH_TUNING.minRelevance && !confirmed)) {
         const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);
         return best ? { decision: "none", suggestions, folded, units, candidate: best, runnerUpCandidate: second } : { decision: "none", suggestions, folded, units };
       }

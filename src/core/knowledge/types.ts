@@ -14,6 +14,11 @@ export interface Hit {
   relevance: number;
   /** What the decision read, for calibration and logs: word coverage alone, the closest variant's coverage, unknown words' share. */
   features?: { coverage: number; precision: number; unknownShare: number };
+  /**
+   * The entry does not give the value the question expects (a date, a count, an address): it only says that value is
+   * not known. It is shown, but the question counts as unanswered, like a referral.
+   */
+  unsupplied?: true;
 }
 
 /** The result of searching the knowledge base for a question. */

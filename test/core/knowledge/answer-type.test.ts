@@ -7,7 +7,7 @@ import { runCliCaptured } from "../../helpers/cli.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
-const entry = (text: string[], questions: string[][] = [], milestones: string[][] = []) => ({ text, questions, milestones });
+const entry = (text: string[], questions: string[][] = [], milestones: string[][] = [], raw = "") => ({ text, raw, questions, milestones });
 
 describe("expectedType", () => {
   it("reads a count of the word after 'bao nhiêu', and nothing for time spans", () => {
@@ -24,20 +24,26 @@ describe("expectedType", () => {
 describe("supplies", () => {
   it("needs a count next to the counted word, not a date or the question's own number", () => {
     const type = { kind: "count" as const, noun: "taikhoan" };
-    expect(supplies(type, entry(["tao", "taikhoan", "han", "10/6", "2025"]), new Set())).toBe(false);
-    expect(supplies(type, entry(["tao", "1200", "taikhoan"]), new Set())).toBe(true);
-    expect(supplies(type, entry(["1022", "taikhoan"]), new Set(["1022"]))).toBe(false);
+    expect(supplies(type, entry(["tao", "taikhoan", "han", "10/6", "2025"]), new Set())).toBe("no");
+    expect(supplies(type, entry(["tao", "1200", "taikhoan"]), new Set())).toBe("given");
+    expect(supplies(type, entry(["1022", "taikhoan"]), new Set(["1022"]))).toBe("no");
   });
 
-  it("accepts an entry whose own questions ask the same count (it says no count is published)", () => {
-    expect(supplies({ kind: "count", noun: "taikhoan" }, entry(["khong", "so", "lieu"], [["_howmany", "taikhoan", "email"]]), new Set())).toBe(true);
+  it("marks an entry whose own questions ask the same count but whose text gives none as only asking it", () => {
+    expect(supplies({ kind: "count", noun: "taikhoan" }, entry(["khong", "so", "lieu", "taikhoan"], [["_howmany", "taikhoan", "email"]]), new Set())).toBe("asked");
+  });
+
+  it("needs an address for a domain question", () => {
+    expect(expectedType(["duoi", "mail"], () => 1, "duoi mail cong vu moi la gi", "đuôi mail công vụ mới là gì")).toEqual({ kind: "domain" });
+    expect(supplies({ kind: "domain" }, entry([], [], [], "Cổng: tongdai1022.tphcm.gov.vn"), new Set())).toBe("given");
+    expect(supplies({ kind: "domain" }, entry([], [], [], "Chưa công bố đuôi thư."), new Set())).toBe("no");
   });
 
   it("needs a date said of X, not the date of the article that mentions X", () => {
     const type = { kind: "date" as const, topic: ["sso"] };
-    expect(supplies(type, entry(["theo", "bai", "viet", "ngay", "17/5", "2025", "buoc", "tiep", "sso"]), new Set())).toBe(false);
-    expect(supplies(type, entry(["sso", "chinh", "thuc", "tu", "thang", "9"]), new Set())).toBe(true);
-    expect(supplies(type, entry(["sso"], [], [["sso", "trien", "khai"]]), new Set())).toBe(true);
+    expect(supplies(type, entry(["theo", "bai", "viet", "ngay", "17/5", "2025", "buoc", "tiep", "sso"]), new Set())).toBe("no");
+    expect(supplies(type, entry(["sso", "chinh", "thuc", "tu", "thang", "9"]), new Set())).toBe("given");
+    expect(supplies(type, entry(["sso"], [], [["sso", "trien", "khai"]]), new Set())).toBe("given");
   });
 });
 
@@ -46,8 +52,14 @@ describe("expected answer types in the search", () => {
     expect(kb.search(q).decision).toBe("none");
   });
 
-  it("answers a count question only from an entry that has the count or says none is published", () => {
-    expect(kb.search("đã tạo được bao nhiêu tài khoản email").best?.entry.id).toBe("email-stats-unknown");
+  it("answers a count question only from an entry that has the count, or shows the one saying none is published as unanswered", async () => {
+    const r = kb.search("đã tạo được bao nhiêu tài khoản email");
+    expect(r.best?.entry.id).toBe("email-stats-unknown");
+    expect(r.best?.unsupplied).toBe(true);
+    const app = await createTestApp({ now: "2026-12-01T09:00:00+07:00" });
+    const text = (await app.assistant.handle(textFrom("u1", "đã tạo được bao nhiêu tài khoản email"))).map((x) => toPlain(x.text)).join("\n");
+    expect(text).toContain("không có số liệu");
+    expect((await app.store.questions.days("2026-12-01", "2026-12-01"))[0]?.answered ?? 0).toBe(0);
     expect(kb.search("how many points does the specialised data network connect").best?.entry.id).toBe("network");
   });
 
