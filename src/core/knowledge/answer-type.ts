@@ -119,13 +119,14 @@ function speaks(entry: EntryUnits, u: string): boolean {
 /** Whether the entry's text gives a count of `noun`. */
 function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, place?: string): boolean {
   const t = entry.text;
-  // A count asked of one merged province must be said of it: the city's 569 points are not Bà Rịa - Vũng Tàu's.
-  const ofPlace = (j: number) => place === undefined || t.slice(Math.max(0, j - 6), j + 7).includes(place);
+  // A count asked of one merged province must be said of it ("36 BD, 30 BRVT"): the city's 569 points are not
+  // Bà Rịa - Vũng Tàu's.
+  if (place !== undefined) return t.some((u, j) => u === place && t.slice(Math.max(0, j - 2), j + 3).some((x) => isCountUnit(x, asked)));
   // An entry that never names N in its text may name it by a concept ("đơn vị" as "cấp xã"): any count will do.
-  if (!t.includes(noun)) return t.some((u, j) => isCountUnit(u, asked) && ofPlace(j));
+  if (!t.includes(noun)) return t.some((u) => isCountUnit(u, asked));
   for (let i = 0; i < t.length; i++) {
     if (t[i] !== noun) continue;
-    for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) if (j !== i && isCountUnit(t[j]!, asked) && ofPlace(j)) return true;
+    for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) if (j !== i && isCountUnit(t[j]!, asked)) return true;
   }
   return false;
 }
@@ -153,6 +154,6 @@ function dateOf(topic: readonly string[], entry: EntryUnits): boolean | "any" {
  */
 export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
   if (type.kind === "domain") return DOMAIN.test(entry.raw);
-  if (type.kind === "count") return entry.text.includes(type.noun) && countNear(type.noun, entry, asked, type.place);
+  if (type.kind === "count") return (type.place !== undefined || entry.text.includes(type.noun)) && countNear(type.noun, entry, asked, type.place);
   return dateOf(type.topic, entry) === true;
 }

@@ -5,7 +5,7 @@ import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
 import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { renderLive } from "./live.js";
-import { asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, weekdayName } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, weekdayName } from "./calendar-question.js";
 import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
@@ -109,10 +109,13 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
-  const calendar = answerCalendar(ctx, question, data.latest);
-  if (calendar) return calendar;
-  const standalone = knowledge.search(question);
   const previous = freshTopic(data.topic, ctx.now);
+  // A calendar question, or a calendar follow-up of the chat's topic ("rơi vào thứ mấy, có nghỉ bù ko" after a holiday).
+  const calendar =
+    answerCalendar(ctx, question, data.latest) ??
+    (previous && asksCalendar(fold(question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
+  if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
+  const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
   const within = previous && previousEntry ? readFollowUp(ctx, question, standalone, previous.question, previousEntry) : undefined;
   const result = within ?? standalone;
@@ -141,9 +144,10 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
  * reply says so plainly and the question counts as unanswered.
  */
 function answerCalendar(ctx: CommandContext, question: string, latest: LatestLookup): AnswerOutcome | undefined {
-  const asked = parseCalendarQuestion(question, ctx.today);
-  if (!asked) return undefined;
   const { content } = ctx.services;
+  const known = content.milestones.flatMap((m) => (m.dueParsed.precision === "day" ? [m.dueParsed.end] : []));
+  const asked = parseCalendarQuestion(question, ctx.today, known);
+  if (!asked) return undefined;
   const entry = content.faq.find((e) => e.render === "holidays");
   const folded = fold(question);
   const units = ctx.services.knowledge.unitsOf(question);

@@ -70,11 +70,16 @@ function dayFrom(d: number, m: number, y: number): string | undefined {
 /**
  * The day a folded question names: "22/8/2026", "22-8-2026", "ngày 22 tháng 8 năm 2026", "26 april 2025",
  * "april 26, 2025", "hôm nay", "ngày mai", "today", "tomorrow". A day without a year is the next such day from
- * today (today included). Undefined when it names none.
+ * today (today included), unless it is one of the `known` days (the plan's deadlines): "hạn 15/6" is 15/06/2025.
+ * Undefined when it names none.
  */
-export function dayIn(folded: string, today: string): string | undefined {
+export function dayIn(folded: string, today: string, known: readonly string[] = []): string | undefined {
   const withYear = (d: number, m: number, y: string | undefined): string | undefined => {
     if (y !== undefined) return dayFrom(d, m, Number(y));
+    // "hạn 15/6": a day the plan knows (a deadline) is that day; otherwise the next such day from today.
+    const suffix = `-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    const planned = known.find((k) => k.endsWith(suffix));
+    if (planned) return planned;
     const year = Number(today.slice(0, 4));
     const thisYear = dayFrom(d, m, year);
     return thisYear !== undefined && thisYear >= today ? thisYear : dayFrom(d, m, year + 1);
@@ -103,15 +108,20 @@ export function asksWeekday(folded: string): boolean {
   return ASKS_WEEKDAY.test(folded);
 }
 
+/** Whether a (folded) message asks something of the calendar: a weekday, a working day, a countdown, a make-up day. */
+export function asksCalendar(folded: string): boolean {
+  return ASKS_WEEKDAY.test(folded) || ASKS_WORKING.test(folded) || ASKS_COUNTDOWN.test(folded) || ASKS_HOLIDAY_DAY.test(folded);
+}
+
 /**
  * Reads a question about the calendar, or returns undefined when it is not one (it then goes to the search).
  * A day named with a question about its weekday or whether it is worked is a day question; a countdown to a named day
  * or a named holiday is a countdown. How long a break lasts ("nghỉ lễ 2/9 mấy ngày") is left to the holiday entry.
  */
-export function parseCalendarQuestion(text: string, today: string): CalendarQuestion | undefined {
+export function parseCalendarQuestion(text: string, today: string, known: readonly string[] = []): CalendarQuestion | undefined {
   const folded = fold(text);
   if (ASKS_LENGTH.test(folded)) return undefined;
-  const day = dayIn(folded, today);
+  const day = dayIn(folded, today, known);
   const countdown = ASKS_COUNTDOWN.test(folded);
   if (day && countdown) return { kind: "countdown-day", day };
   if (day && (ASKS_WEEKDAY.test(folded) || ASKS_WORKING.test(folded))) {

@@ -128,7 +128,13 @@ function holidays({ content, today, lang, question }: LiveInput): string {
   const years = [...new Set((q.match(/\b20\d\d\b/g) ?? []).map(Number))];
   const kinds = HOLIDAY_WORDS.filter(([asked]) => asked.test(q)).map(([, named]) => named);
   let chosen = rows.filter((h) => (years.length === 0 || years.includes(Number(h.from.slice(0, 4)))) && (kinds.length === 0 || kinds.some((k) => k.test(fold(h.name)))));
-  if (years.length === 0 && chosen.length > 0) {
+  // "Tết Ất Tỵ": the year's name in the sexagenary cycle picks the row that carries it (when no year is given).
+  const named = years.length > 0 ? [] : chosen.filter((h) => {
+    const cycle = /\b(giap|at|binh|dinh|mau|ky|canh|tan|nham|quy) (ty|suu|dan|mao|thin|ty|ngo|mui|than|dau|tuat|hoi)$/.exec(fold(h.name));
+    return cycle !== null && ` ${q} `.includes(` ${cycle[0]} `);
+  });
+  if (named.length > 0) chosen = named;
+  if (years.length === 0 && named.length === 0 && chosen.length > 0) {
     const coming = chosen.filter((h) => h.to >= today);
     const latestYear = Math.max(...chosen.map((h) => Number(h.from.slice(0, 4))));
     chosen = coming.length > 0 ? coming.slice(0, kinds.length > 0 ? 1 : 6) : chosen.filter((h) => Number(h.from.slice(0, 4)) === latestYear);

@@ -202,7 +202,8 @@ export function createKnowledge(content: Content): Knowledge {
   // Vietnamese syllable are never corrected ("lương" typed without marks is a word); short words (3–4 letters)
   // allow one edit and prefer a swap of two letters ("vna" → "van").
   const correct = (word: string): string | undefined => {
-    if (words.has(word)) return undefined;
+    // A common English word is never Telex residue ("left" is not "lèt").
+    if (words.has(word) || isCommonEnglish(word)) return undefined;
     const decoded = decodeTyping(word);
     if (decoded !== undefined && (words.has(decoded) || analyzer.knows(decoded))) return decoded;
     if (word.length < 3 || /\d/.test(word) || isSyllable(word) || isCommonEnglish(word)) return undefined;
