@@ -13,7 +13,7 @@ import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span
 import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate.js";
 import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
-import type { SearchResult } from "./types.js";
+import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
 /** The hidden command behind "Xem thêm" and "Có phải anh/chị muốn hỏi" buttons. */
@@ -221,6 +221,13 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;
   const combined = knowledge.search(`${rest} ${previousQuestion}`, { expectFrom: rest });
   if (combined.decision === "none" || !combined.best) {
+    // The follow-up alone and read with the previous question both lean to the same other entry, with no unknown word:
+    // two readings agreeing are enough ("and the full 168-unit run?" after the 102-unit trial).
+    const alone = standalone.candidate;
+    const within = combined.candidate;
+    if (alone && within && alone.entry.id === within.entry.id && alone.entry.id !== previousEntry.id && agreeingReadings(alone, within)) {
+      return { ...combined, decision: "confident", best: within };
+    }
     if (standalone.decision === "none" && topicWords(previousEntry) && !namesSystem(standalone.units)) {
       const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`, { expectFrom: rest });
       return narrowed.decision === "none" ? undefined : narrowed;
@@ -228,10 +235,21 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     return undefined;
   }
   if (!answersAlone) return combined;
+  // "còn nghị quyết sắp xếp cấp xã?" after the provincial resolution: a marked follow-up answered alone by a sibling
+  // of the previous entry (same topic, another entry) swaps to that sibling.
+  if (marked && standalone.best && standalone.best.entry.id !== previousEntry.id && standalone.best.entry.topic === previousEntry.topic && combined.best.entry.id === previousEntry.id) return undefined;
   if (marked) return combined;
   // Short, unmarked, answered alone: keep that answer unless it left the topic the combined search stays in.
   const stays = combined.best.entry.topic === previousEntry.topic;
   return stays && standalone.best?.entry.topic !== previousEntry.topic ? combined : undefined;
+}
+
+/** Least relevance of each of two agreeing readings of a follow-up (see readFollowUp). */
+const AGREEING_RELEVANCE = 0.45;
+
+/** Whether two readings of a follow-up that lean to the same entry are each relevant enough, with no unknown word. */
+function agreeingReadings(a: Hit, b: Hit): boolean {
+  return [a, b].every((h) => h.relevance >= AGREEING_RELEVANCE && (h.features?.unknownShare ?? 1) === 0);
 }
 
 /** An entry's questions, keywords and answers in one string (to check what it speaks of). */

@@ -371,7 +371,8 @@ export function createKnowledge(content: Content): Knowledge {
       // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
       // words do not make "dân số Côn Đảo" a question about the whole city's population.
       const entities = findEntities(folded);
-      const numbers = units.filter(isSpecificNumber);
+      // A follow-up searched with the previous question is held to its own numbers ("and the full 168-unit run?").
+      const numbers = (expectFrom ?? units).filter(isSpecificNumber);
       // Who holds an office in an agency of the plan: the entry must be about that agency.
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `))) : [];
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.

@@ -44,7 +44,8 @@ export interface SearchResult {
 export interface Knowledge {
   /**
    * Searches a question. `expectFrom` is the text whose question words say what kind of value the answer must give
-   * (a date, a count): a follow-up searched together with the previous question expects what the follow-up asks.
+   * (a date, a count) and whose numbers the answer must contain: a follow-up searched together with the previous
+   * question expects what the follow-up asks.
    */
   search(question: string, options?: { expectFrom?: string }): SearchResult;
   /** An entry by id. */
