@@ -11,8 +11,10 @@ import { INTENT_PREFIX } from "./query.js";
 export type ExpectedType =
   | { kind: "date"; /** The question's topic words, rarest first. */ topic: string[] }
   | { kind: "count"; noun: string; /** A merged province the count is asked of ("ở BRVT có bao nhiêu điểm"). */ place?: string }
-  /** "đuôi mail", "tên miền", "@gì", "domain": an e-mail address or domain. */
-  | { kind: "domain" };
+  /** "đuôi mail", "tên miền", "@gì", "domain": an e-mail address (`mail`) or a web domain. */
+  | { kind: "domain"; mail: boolean }
+  /** "số hiệu", "số mấy", "document number": a document's number ("759/QĐ-TTg"). */
+  | { kind: "number" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -22,8 +24,15 @@ export type Supply = "given" | "asked" | "no";
 const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu)\b/;
 /** Words of a question about an address (units): an entry asking them is about the address. */
 const DOMAIN_WORDS = new Set(["domain", "mien", "duoi"]);
-/** An e-mail address or domain in an entry's text as written. */
-const DOMAIN = /@[a-z0-9-]+(\.[a-z0-9-]+)+|\b[a-z0-9-]+\.gov\.vn\b/i;
+/** An e-mail address, or a web domain, in an entry's text as written. */
+const MAIL = /@[a-z0-9-]+(\.[a-z0-9-]+)+/i;
+const DOMAIN = /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)\b/i;
+/** "số hiệu", "ký hiệu văn bản", "document number": the question asks a document's number. */
+const ASKS_NUMBER = /\b(so hieu|ky hieu van ban|so van ban|so may|document number|reference number)\b/;
+/** A document number as written: "759/QĐ-TTg", "202/2025/QH15", "60-NQ/TW". */
+const DOC_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?/u;
+/** Words of a question about a document number (units). */
+const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
 
 const WHEN = `${INTENT_PREFIX}when`;
 const HOWMANY = `${INTENT_PREFIX}howmany`;
@@ -31,11 +40,24 @@ const HOWMANY = `${INTENT_PREFIX}howmany`;
 /** Units after "bao nhiêu" / "mấy" that are not a count of things (time spans, money, shares, days of the week). */
 const NOT_COUNTED = new Set([
   "ngay", "thang", "nam", "tuan", "gio", "phut", "lau", "tien", "phan", "tram", "percent", "thu", "quy", "h", "lan", "giai", "doan",
-  "day", "month", "year", "week", "hour", "time", "%", "tuoi", "dong", "usd", "vnd",
+  "day", "month", "year", "week", "hour", "time", "%", "tuoi", "dong", "usd", "vnd", "km", "km2", "ha", "hecta", "m2", "mbps", "gb",
 ]);
 
 /** Concept tokens of the two merged provinces (glossary.yaml). */
 const LOCALITIES = new Set(["bd", "brvt"]);
+
+/** Counted words and the units the index may name them by ("đơn vị" → "cấp xã"). */
+const NOUN_ALIASES: Record<string, readonly string[]> = {
+  don: ["don", "capxa", "phuong", "xa", "unit"],
+  capxa: ["capxa", "phuong", "xa", "don", "unit", "commune", "ward"],
+  phuong: ["phuong", "capxa", "ward"],
+  xa: ["xa", "capxa", "commune"],
+  unit: ["unit", "capxa", "commune", "ward", "don"],
+  ward: ["ward", "capxa", "phuong", "unit"],
+  commune: ["commune", "capxa", "xa", "unit"],
+  cbcc: ["cbcc", "official"],
+  official: ["official", "cbcc"],
+};
 
 /** Spelled numbers (folded) that count things: "hai giai đoạn", "three months". */
 const NUMBER_WORDS = new Set([
@@ -48,7 +70,8 @@ const NUMBER_WORDS = new Set([
  * undefined when it expects nothing checkable. `rare` orders the topic words, rarest first, for "when" questions.
  */
 export function expectedType(units: readonly string[], rare: (unit: string) => number, folded = "", raw = ""): ExpectedType | undefined {
-  if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain" };
+  if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
+  if (ASKS_NUMBER.test(folded)) return { kind: "number" };
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
   const at = units.indexOf(HOWMANY);
   if (at >= 0) {
@@ -98,8 +121,12 @@ export interface EntryUnits {
 export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): Supply {
   const asks = (intent: string, words: readonly string[]) => entry.questions.some((q) => q.includes(intent) && words.some((w) => q.includes(w)));
   if (type.kind === "domain") {
-    if (DOMAIN.test(entry.raw)) return "given";
+    if ((type.mail ? MAIL : DOMAIN).test(entry.raw)) return "given";
     return entry.questions.some((q) => q.some((u) => DOMAIN_WORDS.has(u))) ? "asked" : "no";
+  }
+  if (type.kind === "number") {
+    if (DOC_NUMBER.test(entry.raw)) return "given";
+    return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
   }
   if (type.kind === "count") {
     const found = countNear(type.noun, entry, asked, type.place);
@@ -117,15 +144,15 @@ function speaks(entry: EntryUnits, u: string): boolean {
 }
 
 /** Whether the entry's text gives a count of `noun`. */
-function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, place?: string): boolean {
+function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, place?: string, aliases = true): boolean {
   const t = entry.text;
   // A count asked of one merged province must be said of it ("36 BD, 30 BRVT"): the city's 569 points are not
   // Bà Rịa - Vũng Tàu's.
   if (place !== undefined) return t.some((u, j) => u === place && t.slice(Math.max(0, j - 2), j + 3).some((x) => isCountUnit(x, asked)));
-  // An entry that never names N in its text may name it by a concept ("đơn vị" as "cấp xã"): any count will do.
-  if (!t.includes(noun)) return t.some((u) => isCountUnit(u, asked));
+  // "đơn vị" and "phường xã" are counted as the index names them: "168 cấp xã".
+  const nouns = aliases ? (NOUN_ALIASES[noun] ?? [noun]) : [noun];
   for (let i = 0; i < t.length; i++) {
-    if (t[i] !== noun) continue;
+    if (!nouns.includes(t[i]!)) continue;
     for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) if (j !== i && isCountUnit(t[j]!, asked)) return true;
   }
   return false;
@@ -153,7 +180,8 @@ function dateOf(topic: readonly string[], entry: EntryUnits): boolean | "any" {
  * accept a lower word coverage (chat questions word things their own way).
  */
 export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
-  if (type.kind === "domain") return DOMAIN.test(entry.raw);
-  if (type.kind === "count") return (type.place !== undefined || entry.text.includes(type.noun)) && countNear(type.noun, entry, asked, type.place);
+  if (type.kind === "domain") return (type.mail ? MAIL : DOMAIN).test(entry.raw);
+  if (type.kind === "number") return DOC_NUMBER.test(entry.raw);
+  if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false);
   return dateOf(type.topic, entry) === true;
 }

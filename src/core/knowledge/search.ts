@@ -38,6 +38,8 @@ export const SEARCH_TUNING = {
   confirmedRelevance: 0.44,
   /** Most share of the question's weight that unknown words may carry for {@link SEARCH_TUNING.confirmedRelevance}. */
   confirmedUnknownShare: 0.35,
+  /** Least precision (see precisionShare) of an entry confirmed by a count alone. */
+  confirmedCountPrecision: 0.3,
   /** Two answerable entries closer than this in score make the answer ambiguous. */
   ambiguityGap: 0.04,
   /** Entries at least this relevant may be suggested when there is no answer. */
@@ -419,6 +421,9 @@ export function createKnowledge(content: Content): Knowledge {
         expected !== undefined &&
         best.relevance >= SEARCH_TUNING.confirmedRelevance &&
         unknownShare <= SEARCH_TUNING.confirmedUnknownShare &&
+        // A count is a weaker confirmation than a date ("3 tháng" sits next to many words): the entry's closest question
+        // must also be partly the question asked.
+        (expected.kind !== "count" || (best.features?.precision ?? 0) >= SEARCH_TUNING.confirmedCountPrecision) &&
         confirms(expected, offeredBy(docOf.get(best.entry)!), asked);
       if (!best || (best.relevance < SEARCH_TUNING.minRelevance && !confirmed)) {
         const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);

@@ -34,9 +34,9 @@ describe("supplies", () => {
   });
 
   it("needs an address for a domain question", () => {
-    expect(expectedType(["duoi", "mail"], () => 1, "duoi mail cong vu moi la gi", "đuôi mail công vụ mới là gì")).toEqual({ kind: "domain" });
-    expect(supplies({ kind: "domain" }, entry([], [], [], "Cổng: tongdai1022.tphcm.gov.vn"), new Set())).toBe("given");
-    expect(supplies({ kind: "domain" }, entry([], [], [], "Chưa công bố đuôi thư."), new Set())).toBe("no");
+    expect(expectedType(["duoi", "mail"], () => 1, "duoi mail cong vu moi la gi", "đuôi mail công vụ mới là gì")).toEqual({ kind: "domain", mail: true });
+    expect(supplies({ kind: "domain", mail: false }, entry([], [], [], "Cổng: tongdai1022.tphcm.gov.vn"), new Set())).toBe("given");
+    expect(supplies({ kind: "domain", mail: true }, entry([], [], [], "Cổng: tongdai1022.tphcm.gov.vn"), new Set())).toBe("no");
   });
 
   it("needs a date said of X, not the date of the article that mentions X", () => {
