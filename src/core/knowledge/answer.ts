@@ -145,8 +145,7 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
  */
 function answerCalendar(ctx: CommandContext, question: string, latest: LatestLookup): AnswerOutcome | undefined {
   const { content } = ctx.services;
-  const known = content.milestones.flatMap((m) => (m.dueParsed.precision === "day" ? [m.dueParsed.end] : []));
-  const asked = parseCalendarQuestion(question, ctx.today, known);
+  const asked = parseCalendarQuestion(question, ctx.today, deadlineDays(content));
   if (!asked) return undefined;
   const entry = content.faq.find((e) => e.render === "holidays");
   const folded = fold(question);
@@ -165,6 +164,18 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
   }
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
   return { replies: [reply(lines(text, sourceLine(ctx, entry.source)))], result, answered: true, lang: ctx.lang };
+}
+
+const deadlineDaysOf = new WeakMap<CommandContext["services"]["content"], string[]>();
+
+/** The plan's day-precise deadlines (YYYY-MM-DD), computed once per content. */
+function deadlineDays(content: CommandContext["services"]["content"]): string[] {
+  let days = deadlineDaysOf.get(content);
+  if (!days) {
+    days = content.milestones.flatMap((m) => (m.dueParsed.precision === "day" ? [m.dueParsed.end] : []));
+    deadlineDaysOf.set(content, days);
+  }
+  return days;
 }
 
 /**
