@@ -92,10 +92,13 @@ function isDateUnit(units: readonly string[], i: number): boolean {
   return (u === "thang" || u === "quy" || u === "month" || u === "quarter") && next !== undefined && /^(\d{1,2}|i{1,3}|iv)$/.test(next);
 }
 
+/** Words before the date of an article or a news report ("theo bài viết ngày", "according to the press (5 November)"). */
+const ARTICLE_WORDS = new Set(["bai", "viet", "article", "articl", "dang", "published", "publish", "press", "bao", "tin", "report", "reported"]);
+
 /** The date of an article ("theo bài viết ngày 17/05/2025"), not of the thing asked. */
 function isArticleDate(units: readonly string[], i: number): boolean {
   const before = units.slice(Math.max(0, i - 3), i);
-  return before.some((u) => u === "bai" || u === "viet" || u === "article" || u === "articl" || u === "dang" || u === "published" || u === "publish");
+  return before.some((u) => ARTICLE_WORDS.has(u));
 }
 
 /** Whether a unit is a count: a number that is no date, year or code the question itself names. */
@@ -183,5 +186,8 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "domain") return (type.mail ? MAIL : DOMAIN).test(entry.raw);
   if (type.kind === "number") return DOC_NUMBER.test(entry.raw);
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false);
-  return dateOf(type.topic, entry) === true;
+  // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
+  // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
+  const rarest = type.topic[0];
+  return rarest !== undefined && speaks(entry, rarest) && dateOf(type.topic, entry) === true;
 }

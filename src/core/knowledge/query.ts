@@ -34,7 +34,7 @@ export const FILLER_PHRASES: readonly string[] = [
   "if", "then", "am", "with", "into", "can", "could", "many", "much", "day", "until", "long", "both", "include",
   "my", "us", "all", "still", "yet", "who", "whom", "need", "know", "tell", "must", "use", "used", "using", "going",
   "got", "make", "made", "really", "just", "also", "like", "want", "an", "the", "a", "on", "do", "some",
-  "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them",
+  "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them", "every", "each",
 ];
 
 /**
