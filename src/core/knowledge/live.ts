@@ -77,7 +77,10 @@ function planStatus({ content, today, lang, progress }: LiveInput): string {
     lines.push(
       t(lang, `Tính đến hôm nay (${todayText}), kế hoạch đang ở giai đoạn ${phase}; ${past.length}/${all.length} mốc đã qua.`, `As of today (${todayText}), the plan is in phase ${phase}; ${past.length} of ${all.length} milestones have passed.`),
       t(lang, "Các mốc sắp tới:", "Coming milestones:"),
-      ...upcoming.slice(0, 5).map((m) => `• ${milestoneTitle(m, lang)}: ${formatDue(m.dueParsed, lang)}`),
+      // Milestones with the same deadline share one line, so the next five deadlines fit in five lines.
+      ...groupByDue(upcoming, lang)
+        .slice(0, 5)
+        .map((g) => `• ${g.titles.join("; ")}: ${g.due}`),
     );
   }
   const reported = all.flatMap((m) => {
@@ -88,6 +91,18 @@ function planStatus({ content, today, lang, progress }: LiveInput): string {
   else lines.push(t(lang, "Chưa có đơn vị nào báo tiến độ qua trợ lý.", "No agency has reported progress through the assistant yet."));
   lines.push(t(lang, "Gõ /lich để xem từng mốc.", "Type /deadlines for each milestone."));
   return lines.join("\n");
+}
+
+/** Milestones grouped by their deadline as said ("từ tháng 5/2025 đến tháng 8/2025"), in order. */
+function groupByDue(milestones: readonly Content["milestones"][number][], lang: Lang): { due: string; titles: string[] }[] {
+  const groups: { due: string; titles: string[] }[] = [];
+  for (const m of milestones) {
+    const due = formatDue(m.dueParsed, lang);
+    const group = groups.find((g) => g.due === due);
+    if (group) group.titles.push(milestoneTitle(m, lang));
+    else groups.push({ due, titles: [milestoneTitle(m, lang)] });
+  }
+  return groups;
 }
 
 interface HolidayRow {
