@@ -66,3 +66,23 @@ describe("follow-ups within a topic", () => {
     expect(second.answer).toContain("1685");
   });
 });
+
+describe("where the plan stands", () => {
+  it("puts milestones that share a deadline on one line, so the next five deadlines show", async () => {
+    const app = await createTestApp({ now: "2025-07-15T09:00:00+07:00" });
+    const text = await ask(app, "kế hoạch hợp nhất giờ tới đâu rồi");
+    expect(text).toContain("Tiếp nhận, phối hợp triển khai trung tâm dữ liệu; Tiếp nhận, phối hợp triển khai chữ ký số");
+    expect(text).toMatch(/Vận hành chính thức hệ thống quản lý văn bản, chỉ đạo điều hành; .*: 01\/09\/2025/);
+  });
+});
+
+describe("English paraphrases in the lexicon", () => {
+  it.each([
+    ["When was the HCMC Digital Transformation Center set up?", "30 January 2024"],
+    ["When did the National Assembly pass the resolution on reorganising provinces?", "12 June 2025"],
+    ["By when must the document management system reach every ward and commune?", "15 August 2025"],
+  ])("answers %j", async (q, must) => {
+    const app = await createTestApp({ now: NOW });
+    expect(await ask(app, q)).toContain(must);
+  });
+});
