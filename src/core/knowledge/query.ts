@@ -62,7 +62,7 @@ const INTENTS: Record<string, readonly string[]> = {
   when: [
     "con bao nhieu ngay nua", "con bao nhieu ngay", "bao nhieu ngay nua", "con may ngay nua", "con may ngay", "may ngay nua",
     "con bao lau nua", "con bao lau", "bao lau nua", "how many days",
-    "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "may gio", "khoang thoi gian nao", "thoi gian nao", "ngay thang nam nao", "thang nam nao",
+    "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "may gio", "khoang thoi gian nao", "thoi gian nao", "ngay thang nam nao", "thang nam nao", "nam nao", "thang nao",
     "on what date", "from what date", "what date", "which date", "by when", "when",
   ],
   what: ["la gi", "what is", "what are", "what"],

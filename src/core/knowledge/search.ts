@@ -279,6 +279,8 @@ export function createKnowledge(content: Content): Knowledge {
     },
     search(question, options = {}): SearchResult {
       const expectFrom = options.expectFrom === undefined ? undefined : analyzer.analyze(options.expectFrom, correct).units;
+      // A follow-up read with the previous question is one question: no window of it may stand for the whole.
+      if (expectFrom) return searchOnce(question, expectFrom);
       return bestWindow(question, (text) => searchOnce(text, expectFrom));
     },
   };
