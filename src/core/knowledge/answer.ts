@@ -3,7 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { asksAboutSameThing, attributeWords, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { renderLive } from "./live.js";
 import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, weekdayName } from "./calendar-question.js";
 import { isoWeekday } from "../time.js";
@@ -227,6 +227,15 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   }
   if (asksAboutSameThing(standalone.units)) {
     return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
+  }
+  // "còn tập huấn thì sao?" after "hạn gửi danh sách cbcc làm email": the same attribute ("hạn") of a sibling item of the
+  // same topic.
+  // Not when it swaps a value of the question (a year, a place, a phase): that is the same item asked again.
+  const attribute = marked && slotValuesIn(rest).length === 0 && !/\d/.test(rest) ? attributeWords(before) : "";
+  if (attribute) {
+    const sibling = knowledge.search(`${rest} ${attribute}`);
+    const entry = sibling.best?.entry;
+    if (sibling.decision !== "none" && entry && entry.id !== previousEntry.id && entry.topic === previousEntry.topic) return sibling;
   }
   // A message naming a system, a phase or a place of its own, with an answer of its own, is a question of its own.
   if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;

@@ -58,6 +58,20 @@ export function withoutMarker(question: string): string {
     .replace(/^ben\b\s*/, "");
 }
 
+/**
+ * The words of a (folded) question that say which attribute it asks, not of what ("hạn", "khi nào", "ai"…):
+ * "hạn gửi danh sách cbcc làm email" → "han"; a follow-up "còn tập huấn?" asks the same of another item.
+ */
+export function attributeWords(folded: string): string {
+  return folded
+    .split(" ")
+    .filter((w) => ATTRIBUTE.has(w))
+    .join(" ");
+}
+
+/** Words that name what a question asks of an item: its deadline, its date, who does it, whether it is done. */
+const ATTRIBUTE = new Set("han khi nao bao gio ai xong chua when deadline who due".split(" "));
+
 /** Whether a follow-up only asks again about the same thing: nothing but question words and generic words. */
 export function asksAboutSameThing(units: readonly string[]): boolean {
   return units.every((u) => u.startsWith(INTENT_PREFIX) || GENERIC.has(u));

@@ -86,3 +86,16 @@ describe("English paraphrases in the lexicon", () => {
     expect(await ask(app, q)).toContain(must);
   });
 });
+
+describe("follow-ups from the brief of round 4", () => {
+  it.each([
+    ["hạn gửi danh sách cbcc làm email", "còn tập huấn thì sao", "tập huấn sử dụng thư điện tử"],
+    ["who's the director of the Digital Transformation Center?", "when was it set up?", "30 January 2024"],
+    ["NQ 202 thông qua ngày nào", "sau đó cả nước còn mấy tỉnh thành", "34"],
+    ["Tổng đài 1022 vận hành chính thức khi nào?", "chay chua", "01/09/2025"],
+  ])("after %j, answers %j within the topic", async (first, second, must) => {
+    const app = await createTestApp({ now: NOW });
+    await ask(app, first);
+    expect(await ask(app, second)).toContain(must);
+  });
+});
