@@ -80,7 +80,9 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
     if (noun && !NOT_COUNTED.has(noun) && !/^\d/.test(noun)) return place ? { kind: "count", noun, place } : { kind: "count", noun };
     return undefined;
   }
-  if (units.includes(WHEN) && topic.length > 0) return { kind: "date", topic: [...topic].sort((a, b) => rare(b) - rare(a)) };
+  // The numbers of a "when" question name what it asks the date of ("Nghị quyết 60-NQ/TW ban hành ngày nào?").
+  const named = units.filter((u) => !u.startsWith(INTENT_PREFIX) && /^\d+$/.test(u) && !/^(19|20)\d\d$/.test(u));
+  if (units.includes(WHEN) && topic.length + named.length > 0) return { kind: "date", topic: [...named, ...[...topic].sort((a, b) => rare(b) - rare(a))] };
   return undefined;
 }
 
