@@ -26,6 +26,11 @@ export function isCommonEnglish(word: string): boolean {
   return ENGLISH_WORDS.has(word);
 }
 
+/** The shape of a Vietnamese syllable (as in knowledge/query.ts), folded. */
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+/** Single words that are English whatever follows ("when?", "deadline?"). */
+const ENGLISH_ONLY = /^(when|where|why|how|what|who|which|deadline|deadlines|status|yes|no|thanks|hello|help|and)$/;
+
 /** Folded words that only Vietnamese uses (particles and question words typed without marks). */
 const VIETNAMESE_WORDS = new Set(
   (
@@ -65,7 +70,12 @@ export function detectLanguage(text: string): Lang | undefined {
     .split(" ")
     .filter((w) => /^[a-z]+$/.test(w));
   if (words.length === 0) return undefined;
-  const vi = words.filter((w) => VIETNAMESE_WORDS.has(w)).length;
+  // Vietnamese typed without marks: its particles, and lower-case words shaped like a Vietnamese syllable that are no
+  // English word ("no thuoc tinh nao truoc day"). Capitalised words are names ("Binh Duong?" says nothing of the language).
+  const lower = new Set(text.split(/[^\p{L}]+/u).filter((w) => /^\p{Ll}+$/u.test(w)).map((w) => fold(w)));
+  const vi = words.filter((w) => VIETNAMESE_WORDS.has(w) || (lower.has(w) && !ENGLISH_WORDS.has(w) && SYLLABLE.test(w))).length;
+  // One English-looking word alone ("the 2026?") is too little to tell.
+  if (words.length === 1 && vi === 0 && !ENGLISH_ONLY.test(words[0]!)) return undefined;
   const en = words.filter((w) => ENGLISH_WORDS.has(w) || /^[a-z]+(?:ing|ed|tion|ly)$/.test(w)).length;
   if (en > vi && en / words.length >= 0.3) return "en";
   if (vi > 0) return "vi";

@@ -1,17 +1,19 @@
 import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
-import { formatCountdown, formatDue, type Lang } from "../dates.js";
+import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { asksAboutSameThing, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { asksAboutSameThing, attributeWords, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { renderLive } from "./live.js";
+import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, weekdayName } from "./calendar-question.js";
+import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
 import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate.js";
 import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
-import type { SearchResult } from "./types.js";
+import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
 /** The hidden command behind "Xem thêm" and "Có phải anh/chị muốn hỏi" buttons. */
@@ -98,7 +100,8 @@ export async function rememberTopic(ctx: CommandContext, question: string, outco
  */
 export function composeAnswer(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
   // Answer in the language the question is written in; when that is unclear, in the chat's language.
-  const lang = detectLanguage(question) ?? base.lang;
+  // A message that does not say ("Binh Duong?") follows the chat's recent topic: an English question's follow-up is English.
+  const lang = detectLanguage(question) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
   const ctx: CommandContext = { ...base, lang };
   const { knowledge } = ctx.services;
   const kind = smallTalkKind(question);
@@ -106,8 +109,13 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
-  const standalone = knowledge.search(question);
   const previous = freshTopic(data.topic, ctx.now);
+  // A calendar question, or a calendar follow-up of the chat's topic ("rơi vào thứ mấy, có nghỉ bù ko" after a holiday).
+  const calendar =
+    answerCalendar(ctx, question, data.latest) ??
+    (previous && asksCalendar(fold(question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
+  if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
+  const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
   const within = previous && previousEntry ? readFollowUp(ctx, question, standalone, previous.question, previousEntry) : undefined;
   const result = within ?? standalone;
@@ -124,8 +132,67 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   // A live answer (holidays) reads the question: a swapped follow-up is the question asked ("còn Giỗ Tổ?" → "giỗ tổ 2026").
   const asked = followUp && previous ? (result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`) : question;
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
-  const answered = result.best.entry.referral !== true;
+  // So does an entry that only says the value asked for is not known ("no count is published"): see answer-type.ts.
+  const answered = result.best.entry.referral !== true && result.best.unsupplied !== true;
   return { replies: [renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units })], result, answered, followUp, lang };
+}
+
+/**
+ * A question about one day of the calendar ("thứ 7 ngày 22/8/2026 có phải đi làm ko", "10/5/2025 là thứ mấy",
+ * "còn bao nhiêu ngày nữa thì nghỉ Tết"), answered from calendar.yaml and the weekday rules, with the holiday
+ * entry's source; undefined when the question is not one. When the calendar has no data for what is asked, the
+ * reply says so plainly and the question counts as unanswered.
+ */
+function answerCalendar(ctx: CommandContext, question: string, latest: LatestLookup): AnswerOutcome | undefined {
+  const { content } = ctx.services;
+  const asked = parseCalendarQuestion(question, ctx.today, deadlineDays(content));
+  if (!asked) return undefined;
+  const entry = content.faq.find((e) => e.render === "holidays");
+  const folded = fold(question);
+  const units = ctx.services.knowledge.unitsOf(question);
+  if (asked.kind === "holiday") {
+    // A year the calendar knows: the holiday entry answers, with each day and its make-up days.
+    if (!entry || (asked.year !== undefined && !content.calendar.years.includes(asked.year))) return undefined;
+    const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
+    return { replies: [renderEntry(ctx, entry, latest, { question, units })], result, answered: true, lang: ctx.lang };
+  }
+  const facts = planCalendarAnswer(asked, content.calendar, ctx.today);
+  const text = renderCalendarAnswer(facts, ctx.lang);
+  if (lacksData(facts) || !entry) {
+    const result: SearchResult = { decision: "none", suggestions: entry ? [entry] : [], folded, units };
+    return { replies: [reply(text)], result, answered: false, lang: ctx.lang };
+  }
+  const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
+  return { replies: [reply(lines(text, sourceLine(ctx, entry.source)))], result, answered: true, lang: ctx.lang };
+}
+
+const deadlineDaysOf = new WeakMap<CommandContext["services"]["content"], string[]>();
+
+/** The plan's day-precise deadlines (YYYY-MM-DD), computed once per content. */
+function deadlineDays(content: CommandContext["services"]["content"]): string[] {
+  let days = deadlineDaysOf.get(content);
+  if (!days) {
+    days = content.milestones.flatMap((m) => (m.dueParsed.precision === "day" ? [m.dueParsed.end] : []));
+    deadlineDaysOf.set(content, days);
+  }
+  return days;
+}
+
+/**
+ * "10/06/2025 là thứ Ba.": the weekday of each related day-precise deadline, for a question that asks the weekday of
+ * a deadline without naming the day ("hạn tập huấn email là thứ mấy"). Undefined otherwise.
+ */
+function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): string | undefined {
+  const folded = fold(question);
+  if (!asksWeekday(folded) || dayIn(folded, ctx.today)) return undefined;
+  const days = entry.milestones
+    .map((id) => ctx.services.content.milestones.find((m) => m.id === id))
+    .filter((m) => m !== undefined && m.dueParsed.precision === "day")
+    .map((m) => m!.dueParsed.end);
+  const unique = [...new Set(days)].slice(0, MAX_MILESTONES);
+  if (unique.length === 0) return undefined;
+  const name = (d: string) => weekdayName(isoWeekday(d), ctx.lang);
+  return unique.map((d) => t(ctx.lang, `${formatDay(d)} là ${name(d)}.`, `${formatDay(d, "en")} is a ${name(d)}.`)).join(" ");
 }
 
 /**
@@ -161,21 +228,48 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   if (asksAboutSameThing(standalone.units)) {
     return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
   }
+  // "còn tập huấn thì sao?" after "hạn gửi danh sách cbcc làm email": the same attribute ("hạn") of a sibling item of the
+  // same topic.
+  // Not when it swaps a value of the question (a year, a place, a phase): that is the same item asked again.
+  const attribute = marked && slotValuesIn(rest).length === 0 && !/\d/.test(rest) ? attributeWords(before) : "";
+  if (attribute) {
+    const sibling = knowledge.search(`${rest} ${attribute}`);
+    const entry = sibling.best?.entry;
+    if (sibling.decision !== "none" && entry && entry.id !== previousEntry.id && entry.topic === previousEntry.topic) return sibling;
+  }
   // A message naming a system, a phase or a place of its own, with an answer of its own, is a question of its own.
   if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;
-  const combined = knowledge.search(`${rest} ${previousQuestion}`);
+  const combined = knowledge.search(`${rest} ${previousQuestion}`, { expectFrom: rest });
   if (combined.decision === "none" || !combined.best) {
+    // The follow-up alone and read with the previous question both lean to the same other entry, with no unknown word:
+    // two readings agreeing are enough ("and the full 168-unit run?" after the 102-unit trial).
+    const alone = standalone.candidate;
+    const within = combined.candidate;
+    if (alone && within && alone.entry.id === within.entry.id && alone.entry.id !== previousEntry.id && agreeingReadings(alone, within)) {
+      return { ...combined, decision: "confident", best: within };
+    }
     if (standalone.decision === "none" && topicWords(previousEntry) && !namesSystem(standalone.units)) {
-      const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`);
+      const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`, { expectFrom: rest });
       return narrowed.decision === "none" ? undefined : narrowed;
     }
     return undefined;
   }
   if (!answersAlone) return combined;
+  // "còn nghị quyết sắp xếp cấp xã?" after the provincial resolution: a marked follow-up answered alone by a sibling
+  // of the previous entry (same topic, another entry) swaps to that sibling.
+  if (marked && standalone.best && standalone.best.entry.id !== previousEntry.id && standalone.best.entry.topic === previousEntry.topic && combined.best.entry.id === previousEntry.id) return undefined;
   if (marked) return combined;
   // Short, unmarked, answered alone: keep that answer unless it left the topic the combined search stays in.
   const stays = combined.best.entry.topic === previousEntry.topic;
   return stays && standalone.best?.entry.topic !== previousEntry.topic ? combined : undefined;
+}
+
+/** Least relevance of each of two agreeing readings of a follow-up (see readFollowUp). */
+const AGREEING_RELEVANCE = 0.45;
+
+/** Whether two readings of a follow-up that lean to the same entry are each relevant enough, with no unknown word. */
+function agreeingReadings(a: Hit, b: Hit): boolean {
+  return [a, b].every((h) => h.relevance >= AGREEING_RELEVANCE && (h.features?.unknownShare ?? 1) === 0);
 }
 
 /** An entry's questions, keywords and answers in one string (to check what it speaks of). */
@@ -211,10 +305,11 @@ export function renderEntry(
     ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, latest, id, lang) })
     : answerText(entry, lang);
   const who = asksWho(options.question ?? "") ? ownerLine(ctx, entry) : undefined;
+  const weekday = weekdayLine(ctx, entry, options.question ?? "");
   // "gđ1 xong hết chưa": an entry about a phase, asked where it stands, gets the phase's milestones in one line.
   const phase = entry.milestones.length === 0 && (options.units ?? []).includes("_status") ? askedPhase(options.question ?? "") : undefined;
   const phaseLine = phase ? phaseStatusLine(ctx, phase) : undefined;
-  return reply(lines(body, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  return reply(lines(body, weekday, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */

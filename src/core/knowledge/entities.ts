@@ -53,10 +53,13 @@ const MEASURES: readonly string[] = ["dân số", "diện tích", "mật độ",
 const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[] = [
   { words: ["luong", "tien luong", "muc luong", "salary", "salaries", "wage", "wages", "pay rise"], but: ["so luong", "chat luong", "dung luong", "luong cong viec", "huong luong", "nguyen luong", "huong nguyen luong"] },
   { words: ["phu cap", "tro cap", "allowance", "allowances", "bonus", "tien thuong", "che do chinh sach", "nghi huu", "tinh gian", "pension", "retirement"] },
-  { words: ["chi phi", "kinh phi", "tong kinh phi", "bao nhieu tien", "so tien", "tien ho tro", "cost", "costs", "price", "prices", "fee", "fees", "money", "how much did", "budget"] },
+  { words: ["chi phi", "kinh phi", "tong kinh phi", "bao nhieu tien", "so tien", "tien ho tro", "tong von", "von dau tu", "nguon von", "bao nhieu von", "investment", "cost", "costs", "price", "prices", "fee", "fees", "money", "how much did", "budget"] },
   { words: ["hoc phi", "le phi", "gia vang", "gia xang", "gia dat", "gia nha", "gia goi", "gia cuoc", "gia dien", "xang", "tuition", "petrol", "gold price", "fuel"] },
   { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
-  { words: ["bong da", "da bong", "da voi", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
+  { words: ["bong da", "da bong", "da voi", "doi tuyen", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
+  // Who made or supplies a system: the plan names no vendor, software brand or network operator.
+  { words: ["hang nao", "cua hang nao", "nha mang nao", "cong ty nao", "doanh nghiep nao", "nha cung cap", "which company", "what company", "vendor", "vendors", "developed by", "built by", "which software", "zoom", "webex", "cisco", "microsoft teams", "google meet", "ioffice"] },
+  { words: ["sa thai", "mat viec", "cho thoi viec", "cat giam bien che", "laid off", "lay off", "layoff", "layoffs", "dismissed", "fired", "redundan"] },
   // One person's own certificate or account in trouble: the plan speaks of everyone's deadlines, not of that.
   { words: ["cua toi het han", "cua em het han", "cua minh het han", "cua toi bi loi", "cua em bi loi", "cua minh bi loi", "bi loi", "has expired", "expired"] },
   { words: ["bi hack", "hack", "bi khoa", "khoa tai khoan", "locked", "hacked", "quen mat khau", "forgot", "forgotten"] },
@@ -66,7 +69,7 @@ const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[]
 ];
 
 /** "Who is / who will be [office]": asks for a person, so only an entry that names a person can answer it. */
-const WHO_HOLDS = /\b(ai (se )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem)|who (is|was|will be|becomes|became)|ai la nguoi|la ai|la nguoi nao)\b/;
+const WHO_HOLDS = /\b(ai (se |dang |hien |hien dang |hien nay )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem|dung dau|nam)|who (is|was|will be|becomes|became|s)|who heads|ai la nguoi|la ai|la nguoi nao|ten gi|ten la gi|la ong nao|la ba nao|name of)\b/;
 
 /** The entities of a question that an answer must agree with. */
 export interface QuestionEntities {

@@ -12,7 +12,7 @@ const GENERIC = new Set(
     "ai lam gui xong qua chua con han het nua lau bao ngay thoi gian tinh den nay hien nay dung ok duoc the sao nao " +
     "who does do done finished over passed yet left days long when how many still is it that what about and then also " +
     "chiu trach nhiem phu trach thuc hien tao cap ket thuc dien ra bat dau start starts end ends deadline " +
-    "left remaining to go run runs in charge responsible"
+    "left remaining to go run runs in charge responsible chay hoat van hanh live"
   ).split(" "),
 );
 
@@ -57,6 +57,20 @@ export function withoutMarker(question: string): string {
     .replace(/\s*\b(thi sao|thi the nao|thi nhu the nao|thi sao a|thi sao vay|ra sao)$/, "")
     .replace(/^ben\b\s*/, "");
 }
+
+/**
+ * The words of a (folded) question that say which attribute it asks, not of what ("hạn", "khi nào", "ai"…):
+ * "hạn gửi danh sách cbcc làm email" → "han"; a follow-up "còn tập huấn?" asks the same of another item.
+ */
+export function attributeWords(folded: string): string {
+  return folded
+    .split(" ")
+    .filter((w) => ATTRIBUTE.has(w))
+    .join(" ");
+}
+
+/** Words that name what a question asks of an item: its deadline, its date, who does it, whether it is done. */
+const ATTRIBUTE = new Set("han khi nao bao gio ai xong chua when deadline who due".split(" "));
 
 /** Whether a follow-up only asks again about the same thing: nothing but question words and generic words. */
 export function asksAboutSameThing(units: readonly string[]): boolean {

@@ -4,6 +4,7 @@ import { formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { diffDays } from "../time.js";
+import { dayWithWeekday } from "./calendar-question.js";
 
 /**
  * Answers computed from `content/` and today's date rather than written once: where the plan stands, the public
@@ -76,7 +77,10 @@ function planStatus({ content, today, lang, progress }: LiveInput): string {
     lines.push(
       t(lang, `Tính đến hôm nay (${todayText}), kế hoạch đang ở giai đoạn ${phase}; ${past.length}/${all.length} mốc đã qua.`, `As of today (${todayText}), the plan is in phase ${phase}; ${past.length} of ${all.length} milestones have passed.`),
       t(lang, "Các mốc sắp tới:", "Coming milestones:"),
-      ...upcoming.slice(0, 5).map((m) => `• ${milestoneTitle(m, lang)}: ${formatDue(m.dueParsed, lang)}`),
+      // Milestones with the same deadline share one line, so the next five deadlines fit in five lines.
+      ...groupByDue(upcoming, lang)
+        .slice(0, 5)
+        .map((g) => `• ${g.titles.join("; ")}: ${g.due}`),
     );
   }
   const reported = all.flatMap((m) => {
@@ -87,6 +91,18 @@ function planStatus({ content, today, lang, progress }: LiveInput): string {
   else lines.push(t(lang, "Chưa có đơn vị nào báo tiến độ qua trợ lý.", "No agency has reported progress through the assistant yet."));
   lines.push(t(lang, "Gõ /lich để xem từng mốc.", "Type /deadlines for each milestone."));
   return lines.join("\n");
+}
+
+/** Milestones grouped by their deadline as said ("từ tháng 5/2025 đến tháng 8/2025"), in order. */
+function groupByDue(milestones: readonly Content["milestones"][number][], lang: Lang): { due: string; titles: string[] }[] {
+  const groups: { due: string; titles: string[] }[] = [];
+  for (const m of milestones) {
+    const due = formatDue(m.dueParsed, lang);
+    const group = groups.find((g) => g.due === due);
+    if (group) group.titles.push(milestoneTitle(m, lang));
+    else groups.push({ due, titles: [milestoneTitle(m, lang)] });
+  }
+  return groups;
 }
 
 interface HolidayRow {
@@ -127,7 +143,13 @@ function holidays({ content, today, lang, question }: LiveInput): string {
   const years = [...new Set((q.match(/\b20\d\d\b/g) ?? []).map(Number))];
   const kinds = HOLIDAY_WORDS.filter(([asked]) => asked.test(q)).map(([, named]) => named);
   let chosen = rows.filter((h) => (years.length === 0 || years.includes(Number(h.from.slice(0, 4)))) && (kinds.length === 0 || kinds.some((k) => k.test(fold(h.name)))));
-  if (years.length === 0 && chosen.length > 0) {
+  // "Tết Ất Tỵ": the year's name in the sexagenary cycle picks the row that carries it (when no year is given).
+  const named = years.length > 0 ? [] : chosen.filter((h) => {
+    const cycle = /\b(giap|at|binh|dinh|mau|ky|canh|tan|nham|quy) (ty|suu|dan|mao|thin|ty|ngo|mui|than|dau|tuat|hoi)$/.exec(fold(h.name));
+    return cycle !== null && ` ${q} `.includes(` ${cycle[0]} `);
+  });
+  if (named.length > 0) chosen = named;
+  if (years.length === 0 && named.length === 0 && chosen.length > 0) {
     const coming = chosen.filter((h) => h.to >= today);
     const latestYear = Math.max(...chosen.map((h) => Number(h.from.slice(0, 4))));
     chosen = coming.length > 0 ? coming.slice(0, kinds.length > 0 ? 1 : 6) : chosen.filter((h) => Number(h.from.slice(0, 4)) === latestYear);
@@ -141,14 +163,15 @@ function holidays({ content, today, lang, question }: LiveInput): string {
     );
   }
   const days = (h: HolidayRow) => diffDays(h.from, h.to) + 1;
-  const span = (h: HolidayRow) => (h.from === h.to ? formatDay(h.from, lang) : `${formatDay(h.from, lang)} – ${formatDay(h.to, lang)}`);
+  // A single day with its weekday, so "rơi vào Chủ nhật thì nghỉ bù ngày nào" reads its answer: "thứ Hai, 27/04/2026".
+  const span = (h: HolidayRow) => (h.from === h.to ? dayWithWeekday(h.from, lang) : `${formatDay(h.from, lang)} – ${formatDay(h.to, lang)}`);
   const lines = [t(lang, "Lịch nghỉ lễ của cán bộ, công chức:", "Public holidays for civil servants:")];
   for (const h of chosen) {
     const n = days(h);
     lines.push(`• ${holidayName(h.name, lang)}: ${span(h)} (${t(lang, `${n} ngày`, `${n} day${n === 1 ? "" : "s"}`)})`);
   }
   const near = content.calendar.workingDays.filter((w) => chosen.some((h) => Math.abs(diffDays(w.date, h.from)) <= 14 || Math.abs(diffDays(w.date, h.to)) <= 14));
-  for (const w of near) lines.push(t(lang, `• Làm bù: ${formatDay(w.date)} (${w.name})`, `• Make-up working day: ${formatDay(w.date, lang)}`));
+  for (const w of near) lines.push(t(lang, `• Làm bù: ${dayWithWeekday(w.date, "vi")} (${w.name})`, `• Make-up working day: ${dayWithWeekday(w.date, lang)}`));
   if (near.length === 0) lines.push(t(lang, "Không có ngày làm bù kèm theo.", "No make-up working day goes with it."));
   return lines.join("\n");
 }

@@ -34,7 +34,7 @@ export const FILLER_PHRASES: readonly string[] = [
   "if", "then", "am", "with", "into", "can", "could", "many", "much", "day", "until", "long", "both", "include",
   "my", "us", "all", "still", "yet", "who", "whom", "need", "know", "tell", "must", "use", "used", "using", "going",
   "got", "make", "made", "really", "just", "also", "like", "want", "an", "the", "a", "on", "do", "some",
-  "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them",
+  "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them", "every", "each",
 ];
 
 /**
@@ -62,7 +62,8 @@ const INTENTS: Record<string, readonly string[]> = {
   when: [
     "con bao nhieu ngay nua", "con bao nhieu ngay", "bao nhieu ngay nua", "con may ngay nua", "con may ngay", "may ngay nua",
     "con bao lau nua", "con bao lau", "bao lau nua", "how many days",
-    "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "may gio", "when",
+    "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "may gio", "khoang thoi gian nao", "thoi gian nao", "ngay thang nam nao", "thang nam nao", "nam nao", "thang nao",
+    "on what date", "from what date", "what date", "which date", "by when", "when",
   ],
   what: ["la gi", "what is", "what are", "what"],
   how: ["xu ly the nao", "xu ly ra sao", "xu ly sao", "nhu the nao", "the nao", "ra sao", "lam the nao", "how"],

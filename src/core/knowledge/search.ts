@@ -1,6 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
+import { confirms, type EntryUnits, expectedType, supplies } from "./answer-type.js";
 import { agrees, findEntities, near } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
@@ -30,6 +31,15 @@ export const SEARCH_TUNING = {
   precisionShare: 0.15,
   /** Below this relevance the assistant says it has no answer. */
   minRelevance: 0.56,
+  /**
+   * The same when the entry's text gives the value the question expects right next to what is asked (a date of X, a
+   * count of N: answer-type.ts), and few of the question's words are unknown to the index.
+   */
+  confirmedRelevance: 0.44,
+  /** Most share of the question's weight that unknown words may carry for {@link SEARCH_TUNING.confirmedRelevance}. */
+  confirmedUnknownShare: 0.35,
+  /** Least precision (see precisionShare) of an entry confirmed by a count alone. */
+  confirmedCountPrecision: 0.3,
   /** Two answerable entries closer than this in score make the answer ambiguous. */
   ambiguityGap: 0.04,
   /** Entries at least this relevant may be suggested when there is no answer. */
@@ -112,6 +122,19 @@ export function createKnowledge(content: Content): Knowledge {
   const abouts: string[] = [];
   const aboutOf = (d: number): string => (abouts[d] ??= ` ${fold([...entries[d]!.questions, ...entries[d]!.keywords].join(" \n "))} `);
   const docOf = new Map(entries.map((e, i) => [e, i]));
+  // What each entry offers for the expected answer type (answer-type.ts), made on first use.
+  const offered: EntryUnits[] = [];
+  const offeredBy = (d: number): EntryUnits => {
+    if (offered[d]) return offered[d]!;
+    const e = entries[d]!;
+    // Sentence by sentence: the analyser reads at most a few hundred characters at once.
+    const sentences = [e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? "", e.render ? liveIndexText(e.render, content) : ""].flatMap((x) => x.split(/(?<=[.;!?])\s+|\n+/));
+    const text = sentences.flatMap((x) => (x.trim() ? analyzer.analyze(x).units : []));
+    const related = e.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
+    const ms = related.map((m) => analyzer.analyze([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).units);
+    offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms };
+    return offered[d]!;
+  };
   const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
   const words: Postings = new Map();
   const pairs: Postings = new Map();
@@ -181,7 +204,8 @@ export function createKnowledge(content: Content): Knowledge {
   // Vietnamese syllable are never corrected ("lương" typed without marks is a word); short words (3–4 letters)
   // allow one edit and prefer a swap of two letters ("vna" → "van").
   const correct = (word: string): string | undefined => {
-    if (words.has(word)) return undefined;
+    // A common English word is never Telex residue ("left" is not "lèt").
+    if (words.has(word) || isCommonEnglish(word)) return undefined;
     const decoded = decodeTyping(word);
     if (decoded !== undefined && (words.has(decoded) || analyzer.knows(decoded))) return decoded;
     if (word.length < 3 || /\d/.test(word) || isSyllable(word) || isCommonEnglish(word)) return undefined;
@@ -253,12 +277,15 @@ export function createKnowledge(content: Content): Knowledge {
       }
       return units;
     },
-    search(question): SearchResult {
-      return bestWindow(question, searchOnce);
+    search(question, options = {}): SearchResult {
+      const expectFrom = options.expectFrom === undefined ? undefined : analyzer.analyze(options.expectFrom, correct).units;
+      // A follow-up read with the previous question is one question: no window of it may stand for the whole.
+      if (expectFrom) return searchOnce(question, expectFrom);
+      return bestWindow(question, (text) => searchOnce(text, expectFrom));
     },
   };
 
-  function searchOnce(question: string): SearchResult {
+  function searchOnce(question: string, expectFrom?: readonly string[]): SearchResult {
       const analysed = analyzer.analyze(question, correct);
       const unknownWeight = detectLanguage(question) === "en" ? SEARCH_TUNING.unknownWeightEn : SEARCH_TUNING.unknownWeight;
       const folded = analysed.folded;
@@ -277,13 +304,17 @@ export function createKnowledge(content: Content): Knowledge {
       }
       const epoch = questionEpoch;
       touchedCount = 0;
+      let unknownTotal = 0;
       const accumulate = (index: Postings, keys: string[], into: Float64Array): number => {
         let total = 0;
         for (const key of keys) {
           const posting = index.get(key);
           const weight = posting ? idf(posting.docs.length, key) : idf(1, key) * unknownWeight;
           total += weight;
-          if (!posting) continue;
+          if (!posting) {
+            if (index === words) unknownTotal += weight;
+            continue;
+          }
           const factor = corrected.has(key) ? SEARCH_TUNING.correctedWeight : 1;
           const { docs, weights } = posting;
           for (let j = 0; j < docs.length; j++) {
@@ -338,25 +369,42 @@ export function createKnowledge(content: Content): Knowledge {
             ? ranked.length >= 2
             : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3),
       );
-      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score }));
+      const unknownShare = total > 0 ? unknownTotal / total : 0;
+      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score, features: { coverage: coverage[h.d]! / total, precision: precision(h.d, asked), unknownShare } }));
 
       // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
       // words do not make "dân số Côn Đảo" a question about the whole city's population.
       const entities = findEntities(folded);
-      const numbers = units.filter(isSpecificNumber);
+      // A follow-up searched with the previous question is held to its own numbers ("and the full 168-unit run?").
+      const numbers = (expectFrom ?? units).filter(isSpecificNumber);
       // Who holds an office in an agency of the plan: the entry must be about that agency.
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `))) : [];
+      // The value the question expects (a date of X, a count of N) must be one the entry supplies.
+      const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u), folded, question);
+      const unsupplied = new Set<Hit>();
       const agreeing = hits.filter((h) => {
         const d = docOf.get(h.entry)!;
         if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
-        if (entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0) return true;
         // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
         // TP.HCM" is not answered by the director of the Digital Transformation Center).
         const office = entities.offices[0];
-        return (
-          agrees(entities, haystackOf(d), rawOf(d), aboutOf(d)) &&
-          agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `) && (!office || near(haystackOf(d), office, name, 40))))
-        );
+        const named = entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0;
+        if (
+          !named &&
+          !(
+            agrees(entities, haystackOf(d), rawOf(d), aboutOf(d)) &&
+            agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `) && (!office || near(haystackOf(d), office, name, 40))))
+          )
+        ) {
+          return false;
+        }
+        // Last, as the costliest check (the entry's text is analysed on first use).
+        if (expected) {
+          const supply = supplies(expected, offeredBy(d), asked);
+          if (supply === "no") return false;
+          if (supply === "asked") unsupplied.add(h);
+        }
+        return true;
       });
       // Close calls lean on what the question says of itself: an entry asked about the same merged locality ("mail cũ
       // ở Bình Dương" is not the Bà Rịa - Vũng Tàu entry that mentions Bình Dương), and for a status question
@@ -374,10 +422,21 @@ export function createKnowledge(content: Content): Knowledge {
         if (agreeing[0] && !aboutAsked(agreeing[0])) preferWithin(agreeing, (h) => questionUnits[docOf.get(h.entry)!]!.some((v) => v.includes(asked)));
       }
       if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
-      const [best, second] = agreeing as [Hit | undefined, Hit | undefined];
-      if (!best || best.relevance < SEARCH_TUNING.minRelevance) {
+      // An entry that only asks what the question expects (it says that value is not known) is shown, marked.
+      const mark = (h: Hit | undefined): Hit | undefined => (h && unsupplied.has(h) ? { ...h, unsupplied: true } : h);
+      const [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
+      const confirmed =
+        best !== undefined &&
+        expected !== undefined &&
+        best.relevance >= SEARCH_TUNING.confirmedRelevance &&
+        unknownShare <= SEARCH_TUNING.confirmedUnknownShare &&
+        // A count is a weaker confirmation than a date ("3 tháng" sits next to many words): the entry's closest question
+        // must also be partly the question asked.
+        (expected.kind !== "count" || (best.features?.precision ?? 0) >= SEARCH_TUNING.confirmedCountPrecision) &&
+        confirms(expected, offeredBy(docOf.get(best.entry)!), asked);
+      if (!best || (best.relevance < SEARCH_TUNING.minRelevance && !confirmed)) {
         const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);
-        return { decision: "none", suggestions, folded, units };
+        return best ? { decision: "none", suggestions, folded, units, candidate: best, runnerUpCandidate: second } : { decision: "none", suggestions, folded, units };
       }
       if (second && second.relevance >= SEARCH_TUNING.minRelevance && second.score - best.score < SEARCH_TUNING.ambiguityGap) {
         return { decision: "ambiguous", best, runnerUp: second, suggestions: [], folded, units };

@@ -12,6 +12,13 @@ export interface Hit {
   entry: FaqEntry;
   score: number;
   relevance: number;
+  /** What the decision read, for calibration and logs: word coverage alone, the closest variant's coverage, unknown words' share. */
+  features?: { coverage: number; precision: number; unknownShare: number };
+  /**
+   * The entry does not give the value the question expects (a date, a count, an address): it only says that value is
+   * not known. It is shown, but the question counts as unanswered, like a referral.
+   */
+  unsupplied?: true;
 }
 
 /** The result of searching the knowledge base for a question. */
@@ -21,6 +28,10 @@ export interface SearchResult {
   best?: Hit;
   /** The runner-up offered as "Có phải anh/chị muốn hỏi: …" (for "ambiguous"). */
   runnerUp?: Hit;
+  /** For "none": the best candidate that agreed with the question's entities but fell below the threshold (calibration, logs). */
+  candidate?: Hit;
+  /** For "none": the runner-up of {@link SearchResult.candidate}. */
+  runnerUpCandidate?: Hit;
   /** Related topics to suggest when there is no answer (at most 3). */
   suggestions: FaqEntry[];
   /** The folded, expanded query actually searched (for logs and unanswered statistics). */
@@ -31,7 +42,12 @@ export interface SearchResult {
 
 /** The knowledge base: fuzzy search over `content/faq`. */
 export interface Knowledge {
-  search(question: string): SearchResult;
+  /**
+   * Searches a question. `expectFrom` is the text whose question words say what kind of value the answer must give
+   * (a date, a count) and whose numbers the answer must contain: a follow-up searched together with the previous
+   * question expects what the follow-up asks.
+   */
+  search(question: string, options?: { expectFrom?: string }): SearchResult;
   /** An entry by id. */
   entry(id: string): FaqEntry | undefined;
   /** The topic words of a text, as the index reads them (concept tokens, no fillers): to compare texts by meaning. */

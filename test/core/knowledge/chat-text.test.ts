@@ -95,7 +95,7 @@ describe("dates that know today", () => {
   it("answers holidays from calendar.yaml, with the make-up working day", async () => {
     const app = await createTestApp({ now: "2026-12-01T09:00:00+07:00" });
     expect(await ask(app, "lễ 2/9 năm 2025 cbcc đc nghỉ mấy ngày")).toContain("30/08/2025 – 02/09/2025 (4 ngày)");
-    expect(await ask(app, "Nghỉ lễ 30/4 năm 2025 có phải làm bù không?")).toContain("Làm bù: 26/04/2025");
+    expect(await ask(app, "Nghỉ lễ 30/4 năm 2025 có phải làm bù không?")).toContain("Làm bù: thứ Bảy, 26/04/2025");
   });
 });
 

@@ -1,0 +1,195 @@
+import { INTENT_PREFIX } from "./query.js";
+
+/**
+ * The kind of value a question expects, which the entry must supply: sharing topic words is not enough.
+ * - "khi nào / bao giờ / when" about X needs a date said of X (a related milestone about X, or a date within a few
+ *   words of X in the entry's text), not the date of an article or of another item in the same entry;
+ * - "bao nhiêu / mấy / how many" N needs a count of N (a number within a few words of N).
+ * An entry whose own questions ask the same kind about the same thing supplies it whatever its text says: "đã tạo
+ * bao nhiêu tài khoản" is answered by the entry written to say that no count is published.
+ */
+export type ExpectedType =
+  | { kind: "date"; /** The question's topic words, rarest first. */ topic: string[] }
+  | { kind: "count"; noun: string; /** A merged province the count is asked of ("ở BRVT có bao nhiêu điểm"). */ place?: string }
+  /** "đuôi mail", "tên miền", "@gì", "domain": an e-mail address (`mail`) or a web domain. */
+  | { kind: "domain"; mail: boolean }
+  /** "số hiệu", "số mấy", "document number": a document's number ("759/QĐ-TTg"). */
+  | { kind: "number" };
+
+/** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
+ * not known: shown, but the question stays unanswered), or not at all. */
+export type Supply = "given" | "asked" | "no";
+
+/** "đuôi mail", "tên miền", "@ gì", "domain": the question asks an e-mail address or domain (folded text). */
+const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu)\b/;
+/** Words of a question about an address (units): an entry asking them is about the address. */
+const DOMAIN_WORDS = new Set(["domain", "mien", "duoi"]);
+/** An e-mail address, or a web domain, in an entry's text as written. */
+const MAIL = /@[a-z0-9-]+(\.[a-z0-9-]+)+/i;
+const DOMAIN = /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)\b/i;
+/** "số hiệu", "ký hiệu văn bản", "document number": the question asks a document's number. */
+const ASKS_NUMBER = /\b(so hieu|ky hieu van ban|so van ban|so may|document number|reference number)\b/;
+/** A document number as written: "759/QĐ-TTg", "202/2025/QH15", "60-NQ/TW". */
+const DOC_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?/u;
+/** Words of a question about a document number (units). */
+const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
+
+const WHEN = `${INTENT_PREFIX}when`;
+const HOWMANY = `${INTENT_PREFIX}howmany`;
+
+/** Units after "bao nhiêu" / "mấy" that are not a count of things (time spans, money, shares, days of the week). */
+const NOT_COUNTED = new Set([
+  "ngay", "thang", "nam", "tuan", "gio", "phut", "lau", "tien", "phan", "tram", "percent", "thu", "quy", "h", "lan", "giai", "doan",
+  "day", "month", "year", "week", "hour", "time", "%", "tuoi", "dong", "usd", "vnd", "km", "km2", "ha", "hecta", "m2", "mbps", "gb",
+]);
+
+/** Concept tokens of the two merged provinces (glossary.yaml). */
+const LOCALITIES = new Set(["bd", "brvt"]);
+
+/** Counted words and the units the index may name them by ("đơn vị" → "cấp xã"). */
+const NOUN_ALIASES: Record<string, readonly string[]> = {
+  don: ["don", "capxa", "phuong", "xa", "unit"],
+  capxa: ["capxa", "phuong", "xa", "don", "unit", "commune", "ward"],
+  phuong: ["phuong", "capxa", "ward"],
+  xa: ["xa", "capxa", "commune"],
+  unit: ["unit", "capxa", "commune", "ward", "don"],
+  ward: ["ward", "capxa", "phuong", "unit"],
+  commune: ["commune", "capxa", "xa", "unit"],
+  cbcc: ["cbcc", "official"],
+  official: ["official", "cbcc"],
+};
+
+/** Spelled numbers (folded) that count things: "hai giai đoạn", "three months". */
+const NUMBER_WORDS = new Set([
+  "mot", "hai", "ba", "bon", "tu", "nam", "sau", "bay", "tam", "chin", "muoi", "tram", "nghin", "ngan", "trieu",
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "hundred", "thousand", "dozen",
+]);
+
+/**
+ * What a question expects, read from its units (intent tokens and topic words, as the analyser gives them), or
+ * undefined when it expects nothing checkable. `rare` orders the topic words, rarest first, for "when" questions.
+ */
+export function expectedType(units: readonly string[], rare: (unit: string) => number, folded = "", raw = ""): ExpectedType | undefined {
+  if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
+  if (ASKS_NUMBER.test(folded)) return { kind: "number" };
+  const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
+  const at = units.indexOf(HOWMANY);
+  if (at >= 0) {
+    const noun = units.slice(at + 1).find((u) => !u.startsWith(INTENT_PREFIX));
+    const place = units.find((u) => LOCALITIES.has(u));
+    if (noun && !NOT_COUNTED.has(noun) && !/^\d/.test(noun)) return place ? { kind: "count", noun, place } : { kind: "count", noun };
+    return undefined;
+  }
+  // The numbers of a "when" question name what it asks the date of ("Nghị quyết 60-NQ/TW ban hành ngày nào?").
+  const named = units.filter((u) => !u.startsWith(INTENT_PREFIX) && /^\d+$/.test(u) && !/^(19|20)\d\d$/.test(u));
+  if (units.includes(WHEN) && topic.length + named.length > 0) return { kind: "date", topic: [...named, ...[...topic].sort((a, b) => rare(b) - rare(a))] };
+  return undefined;
+}
+
+/** Whether a unit is a date ("15/6", "6/2025", "2025") or starts one ("thang" 6, "quy" III). */
+function isDateUnit(units: readonly string[], i: number): boolean {
+  const u = units[i]!;
+  if (/^\d{1,2}\/\d{1,2}$/.test(u) || /^\d{1,2}\/20\d\d$/.test(u) || /^20\d\d$/.test(u)) return true;
+  const next = units[i + 1];
+  return (u === "thang" || u === "quy" || u === "month" || u === "quarter") && next !== undefined && /^(\d{1,2}|i{1,3}|iv)$/.test(next);
+}
+
+/** Words before the date of an article or a news report ("theo bài viết ngày", "according to the press (5 November)"). */
+const ARTICLE_WORDS = new Set(["bai", "viet", "article", "articl", "dang", "published", "publish", "press", "bao", "tin", "report", "reported"]);
+
+/** The date of an article ("theo bài viết ngày 17/05/2025"), not of the thing asked. */
+function isArticleDate(units: readonly string[], i: number): boolean {
+  const before = units.slice(Math.max(0, i - 3), i);
+  return before.some((u) => ARTICLE_WORDS.has(u));
+}
+
+/** Whether a unit is a count: a number that is no date, year or code the question itself names. */
+function isCountUnit(u: string, asked: ReadonlySet<string>): boolean {
+  if (NUMBER_WORDS.has(u)) return true;
+  if (!/^\d+([.,]\d+)?$/.test(u) || asked.has(u)) return false;
+  return !/^(19|20)\d\d$/.test(u);
+}
+
+/** What an entry offers {@link supplies}: its text's units, its questions' units, its related milestones' units. */
+export interface EntryUnits {
+  text: readonly string[];
+  /** The entry's answer texts as written (for addresses). */
+  raw: string;
+  questions: readonly (readonly string[])[];
+  milestones: readonly (readonly string[])[];
+}
+
+/**
+ * Whether an entry supplies the value a question expects. `asked` are the question's units (numbers it names are not
+ * counts it is told). Windows are a few units wide: a value said of X sits next to X.
+ */
+export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): Supply {
+  const asks = (intent: string, words: readonly string[]) => entry.questions.some((q) => q.includes(intent) && words.some((w) => q.includes(w)));
+  if (type.kind === "domain") {
+    if ((type.mail ? MAIL : DOMAIN).test(entry.raw)) return "given";
+    return entry.questions.some((q) => q.some((u) => DOMAIN_WORDS.has(u))) ? "asked" : "no";
+  }
+  if (type.kind === "number") {
+    if (DOC_NUMBER.test(entry.raw)) return "given";
+    return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
+  }
+  if (type.kind === "count") {
+    const found = countNear(type.noun, entry, asked, type.place);
+    return found ? "given" : asks(HOWMANY, [type.noun]) ? "asked" : "no";
+  }
+  const found = dateOf(type.topic, entry);
+  if (found === "any" || found) return "given";
+  // An entry written to answer when X happens gives its date somewhere in its text, or says it is not known.
+  if (!asks(WHEN, type.topic.filter((u) => speaks(entry, u)).slice(0, 2))) return "no";
+  return entry.text.some((_, i) => isDateUnit(entry.text, i) && !isArticleDate(entry.text, i)) ? "given" : "asked";
+}
+
+function speaks(entry: EntryUnits, u: string): boolean {
+  return entry.text.includes(u) || entry.questions.some((q) => q.includes(u)) || entry.milestones.some((m) => m.includes(u));
+}
+
+/** Whether the entry's text gives a count of `noun`. */
+function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, place?: string, aliases = true): boolean {
+  const t = entry.text;
+  // A count asked of one merged province must be said of it ("36 BD, 30 BRVT"): the city's 569 points are not
+  // Bà Rịa - Vũng Tàu's.
+  if (place !== undefined) return t.some((u, j) => u === place && t.slice(Math.max(0, j - 2), j + 3).some((x) => isCountUnit(x, asked)));
+  // "đơn vị" and "phường xã" are counted as the index names them: "168 cấp xã".
+  const nouns = aliases ? (NOUN_ALIASES[noun] ?? [noun]) : [noun];
+  for (let i = 0; i < t.length; i++) {
+    if (!nouns.includes(t[i]!)) continue;
+    for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) if (j !== i && isCountUnit(t[j]!, asked)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the entry gives a date of X, X being the question's two rarest topic words the entry speaks of at all
+ * ("any" when it speaks of none of them: nothing to check): a related milestone about X, or a date next to X.
+ */
+function dateOf(topic: readonly string[], entry: EntryUnits): boolean | "any" {
+  const about = topic.filter((u) => speaks(entry, u)).slice(0, 2);
+  if (about.length === 0) return "any";
+  if (entry.milestones.some((m) => about.some((a) => m.includes(a)))) return true;
+  const t = entry.text;
+  for (let i = 0; i < t.length; i++) {
+    if (!about.includes(t[i]!)) continue;
+    for (let j = Math.max(0, i - 12); j <= Math.min(t.length - 1, i + 12); j++) if (isDateUnit(t, j) && !isArticleDate(t, j)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the entry's own text gives the expected value right next to what is asked (a date next to X or a related
+ * milestone about X; a count next to N): strong evidence that the entry answers the question, which lets the decision
+ * accept a lower word coverage (chat questions word things their own way).
+ */
+export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
+  if (type.kind === "domain") return (type.mail ? MAIL : DOMAIN).test(entry.raw);
+  if (type.kind === "number") return DOC_NUMBER.test(entry.raw);
+  if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false);
+  // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
+  // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
+  const rarest = type.topic[0];
+  return rarest !== undefined && speaks(entry, rarest) && dateOf(type.topic, entry) === true;
+}

@@ -1,0 +1,351 @@
+import { createWorkingCalendar } from "../calendar.js";
+import type { CalendarFile } from "../content/schema.js";
+import { formatDay, type Lang } from "../dates.js";
+import { fold } from "../fold.js";
+import { addDays, diffDays, isoWeekday } from "../time.js";
+
+/**
+ * Questions about one day of the calendar, answered from `content/calendar.yaml` and the weekday rules (Saturday and
+ * Sunday off, public holidays off, make-up Saturdays worked) rather than from an FAQ entry:
+ * - "thứ 7 ngày 22/8/2026 có phải đi làm ko", "Is Saturday 26 April 2025 a working day?" (a day's status);
+ * - "10/5/2025 là thứ mấy" (its weekday, with its status);
+ * - "còn bao nhiêu ngày nữa thì nghỉ Tết", "how many days until National Day" (a countdown to the next break);
+ * - "còn bao nhiêu ngày nữa đến 2/9/2026" (a countdown to a day).
+ *
+ * {@link parseCalendarQuestion} reads the question, {@link planCalendarAnswer} turns it into facts (pure: the calendar
+ * and today come in), {@link renderCalendarAnswer} writes them in Vietnamese or English.
+ */
+export type CalendarQuestion =
+  | { kind: "day"; day: string; /** The weekday the question names (1 = Monday … 7 = Sunday), to check it. */ saidWeekday?: number }
+  | { kind: "countdown-day"; day: string }
+  | { kind: "countdown-holiday"; holiday: HolidayKind }
+  /** Which day a named holiday is taken, or made up ("giỗ Tổ 2026 rơi vào CN thì nghỉ bù ngày nào"): the holiday entry answers. */
+  | { kind: "holiday"; holiday: HolidayKind; year?: number };
+
+/** The public holidays people name, by the words they use for them (folded). */
+export type HolidayKind = "tet" | "new-year" | "hung-kings" | "reunification" | "national-day";
+
+const HOLIDAY_KINDS: readonly { kind: HolidayKind; asked: RegExp; named: RegExp }[] = [
+  { kind: "tet", asked: /\b(nguyen dan|tet am|am lich|tet ta|lunar new year|tet)\b(?! (duong|tay))/, named: /nguyen dan/ },
+  { kind: "new-year", asked: /\b(duong lich|tet duong|tet tay|new year s day|new year)\b/, named: /duong lich/ },
+  { kind: "hung-kings", asked: /\b(hung vuong|gio to|hung kings?)\b/, named: /hung vuong/ },
+  { kind: "reunification", asked: /\b(30\/4|1\/5|giai phong|thong nhat|quoc te lao dong|reunification|labou?r day|may day)\b/, named: /30\/4/ },
+  { kind: "national-day", asked: /\b(2\/9|quoc khanh|national day)\b/, named: /quoc khanh/ },
+];
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_WORD = `(${MONTHS.join("|")}|${MONTHS.map((m) => m.slice(0, 3)).join("|")})`;
+const monthOf = (word: string) => MONTHS.findIndex((m) => m === word || m.slice(0, 3) === word) + 1;
+
+/** Weekday words (folded) → ISO weekday. "t7" and "cn" are chat shorthand. */
+const WEEKDAY_WORDS: readonly [RegExp, number][] = [
+  [/\b(thu hai|thu 2|t2|monday)\b/, 1],
+  [/\b(thu ba|thu 3|t3|tuesday)\b/, 2],
+  [/\b(thu tu|thu 4|t4|wednesday)\b/, 3],
+  [/\b(thu nam|thu 5|t5|thursday)\b/, 4],
+  [/\b(thu sau|thu 6|t6|friday)\b/, 5],
+  [/\b(thu bay|thu 7|t7|saturday)\b/, 6],
+  [/\b(chu nhat|cn|sunday)\b/, 7],
+];
+
+/** "là thứ mấy", "what day of the week": the question asks a day's weekday. */
+const ASKS_WEEKDAY = /\b(thu may|thu gi|ngay thu may|ngay thu gi|what day of the week|which day of the week|what weekday|which weekday|what day is|what day was|what day will)\b/;
+/** "có phải đi làm", "ngày nghỉ", "working day", "day off": the question asks whether a day is worked. */
+const ASKS_WORKING =
+  /\b(di lam|lam viec|ngay lam viec|lam bu|nghi bu|ngay nghi|duoc nghi|nghi le|nghi khong|co nghi|nghi a|nghi ko|nghi k|work(ing)? day|workday|working|at work|go to work|day off|days off|off work|public holiday|a holiday|holiday)\b/;
+/** "còn bao nhiêu ngày", "how many days until": the question counts days. */
+const ASKS_COUNTDOWN = /\b(con bao nhieu ngay|con may ngay|bao nhieu ngay nua|may ngay nua|con bao lau|bao lau nua|how many days (until|till|to|before|left)|how long (until|till|to|before)|days (until|till|left))\b/;
+/** "nghỉ bù ngày nào", "rơi vào Chủ nhật", "make-up day": the question asks which day a holiday is taken or made up. */
+const ASKS_HOLIDAY_DAY = /\b(nghi bu|lam bu|roi vao|trung vao|trung chu nhat|trung thu bay|make up|makeup|falls on|fall on|substitute day|day in lieu)\b/;
+/** "nghỉ mấy ngày", "how many days off": the question asks how long a break is, which the holiday entry answers. */
+const ASKS_LENGTH = /\b(nghi (may|bao nhieu) ngay|duoc nghi (may|bao nhieu)|keo dai|how many days (off|of)|how long is)\b/;
+
+/** A real day (YYYY-MM-DD) from day, month and year numbers, or undefined (31/2 is not a day). */
+function dayFrom(d: number, m: number, y: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return undefined;
+  const day = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return addDays(day, 0) === day ? day : undefined;
+}
+
+/**
+ * The day a folded question names: "22/8/2026", "22-8-2026", "ngày 22 tháng 8 năm 2026", "26 april 2025",
+ * "april 26, 2025", "hôm nay", "ngày mai", "today", "tomorrow". A day without a year is the next such day from
+ * today (today included), unless it is one of the `known` days (the plan's deadlines): "hạn 15/6" is 15/06/2025.
+ * Undefined when it names none.
+ */
+export function dayIn(folded: string, today: string, known: readonly string[] = []): string | undefined {
+  const withYear = (d: number, m: number, y: string | undefined): string | undefined => {
+    if (y !== undefined) return dayFrom(d, m, Number(y));
+    // "hạn 15/6": a day the plan knows (a deadline) is that day; otherwise the next such day from today.
+    const suffix = `-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    const planned = known.find((k) => k.endsWith(suffix));
+    if (planned) return planned;
+    const year = Number(today.slice(0, 4));
+    const thisYear = dayFrom(d, m, year);
+    return thisYear !== undefined && thisYear >= today ? thisYear : dayFrom(d, m, year + 1);
+  };
+  let m = /\b(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4})|(?: nam (\d{4})))?\b/.exec(folded);
+  if (m) return withYear(Number(m[1]), Number(m[2]), m[3] ?? m[4]);
+  m = /\bngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?\b/.exec(folded);
+  if (m) return withYear(Number(m[1]), Number(m[2]), m[3]);
+  m = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}(?: (\\d{4}))?\\b`).exec(folded);
+  if (m) return withYear(Number(m[1]), monthOf(m[2]!), m[3]);
+  m = new RegExp(`\\b${MONTH_WORD} (\\d{1,2})(?:st|nd|rd|th)?(?: (\\d{4}))?\\b`).exec(folded);
+  if (m) return withYear(Number(m[2]), monthOf(m[1]!), m[3]);
+  if (/\b(hom nay|today)\b/.test(folded)) return today;
+  if (/\b(ngay mai|tomorrow)\b/.test(folded)) return addDays(today, 1);
+  if (/\b(hom qua|yesterday)\b/.test(folded)) return addDays(today, -1);
+  return undefined;
+}
+
+/** The holiday a folded question names, if any. */
+export function holidayIn(folded: string): HolidayKind | undefined {
+  return HOLIDAY_KINDS.find((h) => h.asked.test(folded))?.kind;
+}
+
+/** Whether a folded question asks a day's weekday ("hạn … là thứ mấy"), with or without a date. */
+export function asksWeekday(folded: string): boolean {
+  return ASKS_WEEKDAY.test(folded);
+}
+
+/** Whether a (folded) message asks something of the calendar: a weekday, a working day, a countdown, a make-up day. */
+export function asksCalendar(folded: string): boolean {
+  return ASKS_WEEKDAY.test(folded) || ASKS_WORKING.test(folded) || ASKS_COUNTDOWN.test(folded) || ASKS_HOLIDAY_DAY.test(folded);
+}
+
+/**
+ * Reads a question about the calendar, or returns undefined when it is not one (it then goes to the search).
+ * A day named with a question about its weekday or whether it is worked is a day question; a countdown to a named day
+ * or a named holiday is a countdown. How long a break lasts ("nghỉ lễ 2/9 mấy ngày") is left to the holiday entry.
+ */
+export function parseCalendarQuestion(text: string, today: string, known: readonly string[] = []): CalendarQuestion | undefined {
+  const folded = fold(text);
+  if (ASKS_LENGTH.test(folded)) return undefined;
+  const day = dayIn(folded, today, known);
+  const countdown = ASKS_COUNTDOWN.test(folded);
+  if (day && countdown) return { kind: "countdown-day", day };
+  if (day && (ASKS_WEEKDAY.test(folded) || ASKS_WORKING.test(folded))) {
+    const said = WEEKDAY_WORDS.find(([re]) => re.test(folded))?.[1];
+    return said === undefined ? { kind: "day", day } : { kind: "day", day, saidWeekday: said };
+  }
+  const holiday = holidayIn(folded);
+  if (!day && countdown && holiday) return { kind: "countdown-holiday", holiday };
+  if (!day && holiday && ASKS_HOLIDAY_DAY.test(folded)) {
+    const year = /\b(20\d\d)\b/.exec(folded)?.[1];
+    return year === undefined ? { kind: "holiday", holiday } : { kind: "holiday", holiday, year: Number(year) };
+  }
+  return undefined;
+}
+
+/** A break of the calendar: its name and first and last days. */
+export interface CalendarBreak {
+  name: string;
+  from: string;
+  to: string;
+}
+
+/** What the calendar says of a question, ready to render. */
+export type CalendarFacts =
+  | {
+      kind: "day";
+      day: string;
+      weekday: number;
+      /** The weekday the question named, when it is not the day's. */
+      wrongWeekday?: number;
+      /** Whether the calendar has the holidays of that day's year. */
+      known: boolean;
+      /** The years the calendar has holidays for. */
+      years: readonly number[];
+      /** The break the day falls in, if any. */
+      holiday?: CalendarBreak;
+      /** The make-up working day's note ("Làm bù cho ngày thứ Sáu 02/05/2025"), when the day is one. */
+      makeUp?: string;
+      /** Make-up working days around the day's break. */
+      makeUpDays: { date: string; name: string }[];
+      working: boolean;
+    }
+  | { kind: "countdown-day"; day: string; weekday: number; days: number; known: boolean; working: boolean; holiday?: CalendarBreak }
+  | { kind: "countdown-holiday"; holiday: HolidayKind; next?: CalendarBreak; current?: CalendarBreak; days?: number; last?: CalendarBreak; years: readonly number[] };
+
+/** The calendar's breaks, each as a range of days. */
+export function breaksOf(file: CalendarFile): CalendarBreak[] {
+  return file.holidays.map((h) => ("date" in h ? { name: h.name, from: h.date, to: h.date } : { name: h.name, from: h.from, to: h.to }));
+}
+
+/** The facts answering a calendar question, from the calendar file and today. Pure. */
+export function planCalendarAnswer(question: Exclude<CalendarQuestion, { kind: "holiday" }>, file: CalendarFile, today: string): CalendarFacts {
+  const calendar = createWorkingCalendar(file);
+  const breaks = breaksOf(file);
+  const breakOf = (day: string) => breaks.find((b) => b.from <= day && day <= b.to);
+  const known = (day: string) => file.years.includes(Number(day.slice(0, 4)));
+  if (question.kind === "day") {
+    const { day } = question;
+    const weekday = isoWeekday(day);
+    const holiday = breakOf(day);
+    const makeUp = file.workingDays.find((w) => w.date === day)?.name;
+    const around = holiday ?? (makeUp ? { from: day, to: day } : undefined);
+    const makeUpDays = around ? file.workingDays.filter((w) => Math.abs(diffDays(w.date, around.from)) <= 14 || Math.abs(diffDays(w.date, around.to)) <= 14) : [];
+    const wrong = question.saidWeekday !== undefined && question.saidWeekday !== weekday ? question.saidWeekday : undefined;
+    const facts: CalendarFacts = { kind: "day", day, weekday, known: known(day), years: file.years, makeUpDays, working: calendar.isWorkingDay(day) };
+    if (wrong !== undefined) facts.wrongWeekday = wrong;
+    if (holiday) facts.holiday = holiday;
+    if (makeUp) facts.makeUp = makeUp;
+    return facts;
+  }
+  if (question.kind === "countdown-day") {
+    const { day } = question;
+    const holiday = breakOf(day);
+    const facts: CalendarFacts = { kind: "countdown-day", day, weekday: isoWeekday(day), days: diffDays(today, day), known: known(day), working: calendar.isWorkingDay(day) };
+    if (holiday) facts.holiday = holiday;
+    return facts;
+  }
+  const named = HOLIDAY_KINDS.find((h) => h.kind === question.holiday)!.named;
+  const ofKind = breaks.filter((b) => named.test(fold(b.name))).sort((a, b) => a.from.localeCompare(b.from));
+  const current = ofKind.find((b) => b.from <= today && today <= b.to);
+  const next = ofKind.find((b) => b.from > today);
+  const last = ofKind[ofKind.length - 1];
+  const facts: CalendarFacts = { kind: "countdown-holiday", holiday: question.holiday, years: file.years };
+  if (current) facts.current = current;
+  if (next) {
+    facts.next = next;
+    facts.days = diffDays(today, next.from);
+  }
+  if (last) facts.last = last;
+  return facts;
+}
+
+const WEEKDAY_VI = ["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
+const WEEKDAY_EN = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** A weekday's name: "thứ Bảy", "Chủ nhật"; "Saturday". */
+export function weekdayName(weekday: number, lang: Lang): string {
+  return (lang === "en" ? WEEKDAY_EN : WEEKDAY_VI)[weekday] ?? "";
+}
+
+/** "thứ Bảy, 22/08/2026"; "Saturday 22 August 2026". */
+export function dayWithWeekday(day: string, lang: Lang): string {
+  return lang === "en" ? `${weekdayName(isoWeekday(day), lang)} ${formatDay(day, lang)}` : `${weekdayName(isoWeekday(day), lang)}, ${formatDay(day, lang)}`;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** English names of the breaks in calendar.yaml. */
+function breakName(name: string, lang: Lang): string {
+  if (lang === "vi") return name;
+  const f = fold(name);
+  if (/nguyen dan/.test(f)) return "the Lunar New Year (Tết) break";
+  if (/duong lich/.test(f)) return "the New Year break";
+  if (/hung vuong/.test(f)) return "Hung Kings' Commemoration Day";
+  if (/30\/4/.test(f)) return "the Reunification Day (30 April) and Labour Day (1 May) break";
+  if (/quoc khanh/.test(f)) return "the National Day (2 September) break";
+  return name;
+}
+
+const HOLIDAY_LABEL: Record<HolidayKind, [string, string]> = {
+  tet: ["Tết Nguyên đán", "Lunar New Year (Tết) break"],
+  "new-year": ["Tết Dương lịch", "New Year break"],
+  "hung-kings": ["Giỗ Tổ Hùng Vương", "Hung Kings' Commemoration Day"],
+  reunification: ["lễ 30/4 và 1/5", "30 April and 1 May break"],
+  "national-day": ["lễ Quốc khánh 2/9", "National Day break"],
+};
+
+function span(b: CalendarBreak, lang: Lang): string {
+  return b.from === b.to ? dayWithWeekday(b.from, lang) : `${formatDay(b.from, lang)} – ${formatDay(b.to, lang)}`;
+}
+
+function days(n: number, lang: Lang): string {
+  return lang === "en" ? `${n} day${n === 1 ? "" : "s"}` : `${n} ngày`;
+}
+
+/** The answer's text, in Vietnamese or English. */
+export function renderCalendarAnswer(facts: CalendarFacts, lang: Lang): string {
+  const en = lang === "en";
+  const yearsText = (years: readonly number[]) => years.join(en ? " and " : ", ");
+  if (facts.kind === "day") {
+    const when = dayWithWeekday(facts.day, lang);
+    const lines: string[] = [];
+    if (facts.wrongWeekday !== undefined) {
+      lines.push(
+        en
+          ? `Note: ${formatDay(facts.day, lang)} is a ${weekdayName(facts.weekday, lang)}, not a ${weekdayName(facts.wrongWeekday, lang)}.`
+          : `Lưu ý: ngày ${formatDay(facts.day, lang)} là ${weekdayName(facts.weekday, lang)}, không phải ${weekdayName(facts.wrongWeekday, lang)}.`,
+      );
+    }
+    if (facts.makeUp) {
+      lines.push(
+        en
+          ? `${when} is a working day for civil servants: a make-up working day (${makeUpNote(facts.makeUp, lang)}).`
+          : `${capital(when)} là ngày làm việc của cán bộ, công chức: ngày làm bù (${facts.makeUp.charAt(0).toLowerCase()}${facts.makeUp.slice(1)}).`,
+      );
+    } else if (facts.holiday) {
+      const name = breakName(facts.holiday.name, lang);
+      const range = facts.holiday.from === facts.holiday.to ? "" : en ? ` (${span(facts.holiday, lang)})` : ` (${span(facts.holiday, lang)})`;
+      lines.push(en ? `${when} is a day off for civil servants: ${name}${range}.` : `${capital(when)} là ngày nghỉ của cán bộ, công chức: ${name}${range}.`);
+    } else if (!facts.known) {
+      const rule = facts.weekday >= 6
+        ? en ? "it is a weekend day, and civil servants work Monday to Friday" : "đây là ngày cuối tuần; cán bộ, công chức làm việc từ thứ Hai đến thứ Sáu"
+        : en ? "by the usual rule it is a working day (Monday to Friday)" : "theo lịch thường, đây là ngày làm việc (thứ Hai đến thứ Sáu)";
+      lines.push(en ? `${when}: ${rule}.` : `${capital(when)}: ${rule}.`);
+      lines.push(
+        en
+          ? `The assistant only has the announced holidays and make-up days of ${yearsText(facts.years)}; it cannot say yet whether that day is a holiday or a make-up day. Please follow your agency's official notice.`
+          : `Trợ lý chỉ có lịch nghỉ lễ và ngày làm bù đã công bố của các năm ${yearsText(facts.years)}, nên chưa thể nói ngày này có phải ngày nghỉ lễ hay ngày làm bù hay không. Anh/chị vui lòng theo thông báo chính thức của cơ quan.`,
+      );
+    } else if (facts.weekday >= 6) {
+      lines.push(en ? `${when} is a weekend day off: civil servants work Monday to Friday, and it is not a make-up working day.` : `${capital(when)} là ngày nghỉ cuối tuần: cán bộ, công chức làm việc từ thứ Hai đến thứ Sáu, và ngày này không phải ngày làm bù.`);
+    } else {
+      lines.push(en ? `${when} is an ordinary working day (not a public holiday).` : `${capital(when)} là ngày làm việc bình thường (không phải ngày nghỉ lễ).`);
+    }
+    const others = facts.makeUpDays.filter((w) => w.date !== facts.day);
+    if (facts.holiday) {
+      if (others.length > 0) for (const w of others) lines.push(en ? `• Make-up working day: ${dayWithWeekday(w.date, lang)} (${makeUpNote(w.name, lang)}).` : `• Làm bù: ${dayWithWeekday(w.date, lang)} (${w.name}).`);
+      else lines.push(en ? "No make-up working day goes with this break." : "Kỳ nghỉ này không có ngày làm bù kèm theo.");
+    }
+    return lines.join("\n");
+  }
+  if (facts.kind === "countdown-day") {
+    const when = dayWithWeekday(facts.day, lang);
+    const n = facts.days;
+    const count = n === 0
+      ? en ? `${when} is today.` : `${capital(when)} là hôm nay.`
+      : n > 0
+        ? en ? `${when} is ${days(n, lang)} away.` : `Còn ${days(n, lang)} nữa là đến ${when}.`
+        : en ? `${when} was ${days(-n, lang)} ago.` : `${capital(when)} đã qua ${days(-n, lang)}.`;
+    const status = facts.holiday
+      ? en ? `It falls in ${breakName(facts.holiday.name, lang)} (${span(facts.holiday, lang)}).` : `Ngày này thuộc kỳ nghỉ ${facts.holiday.name} (${span(facts.holiday, lang)}).`
+      : undefined;
+    return [count, status].filter(Boolean).join("\n");
+  }
+  const [vi, english] = HOLIDAY_LABEL[facts.holiday];
+  const label = en ? english : vi;
+  if (facts.current) {
+    return en
+      ? `Today is within ${breakName(facts.current.name, lang)}: ${span(facts.current, lang)}.`
+      : `Hôm nay đang trong kỳ nghỉ ${facts.current.name}: ${span(facts.current, lang)}.`;
+  }
+  if (facts.next && facts.days !== undefined) {
+    const n = facts.next.from === facts.next.to ? 1 : diffDays(facts.next.from, facts.next.to) + 1;
+    return en
+      ? `${capital(breakName(facts.next.name, lang))} starts in ${days(facts.days, lang)}: ${span(facts.next, lang)} (${days(n, lang)} off).`
+      : `Còn ${days(facts.days, lang)} nữa là đến kỳ nghỉ ${facts.next.name}: ${span(facts.next, lang)} (nghỉ ${days(n, lang)}).`;
+  }
+  const lastLine = facts.last
+    ? en ? ` The last one it has: ${span(facts.last, lang)}.` : ` Kỳ nghỉ gần nhất trợ lý có: ${span(facts.last, lang)}.`
+    : "";
+  return en
+    ? `The assistant does not have the dates of the next ${label} yet: it only has the announced holidays of ${yearsText(facts.years)}.${lastLine} Please follow the Government's official announcement.`
+    : `Trợ lý chưa có lịch nghỉ ${label} sắp tới: chỉ có lịch nghỉ lễ đã công bố của các năm ${yearsText(facts.years)}.${lastLine} Anh/chị vui lòng theo thông báo chính thức của Chính phủ.`;
+}
+
+/** "Làm bù cho ngày thứ Sáu 02/05/2025" in English: "in exchange for Friday 2 May 2025". */
+function makeUpNote(name: string, lang: Lang): string {
+  if (lang === "vi") return name;
+  const m = /(\d{2})\/(\d{2})\/(\d{4})/.exec(name);
+  const day = m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
+  return day ? `in exchange for ${dayWithWeekday(day, lang)}` : "a make-up day";
+}
+
+/** Whether the answer says the calendar has no data for what was asked (then it counts as unanswered). */
+export function lacksData(facts: CalendarFacts): boolean {
+  return facts.kind === "countdown-holiday" && !facts.current && !facts.next;
+}
