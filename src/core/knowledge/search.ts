@@ -6,6 +6,7 @@ import { agrees, findEntities, near } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
+import { isSystemUnit } from "./follow-up.js";
 import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
 
@@ -140,6 +141,8 @@ export function createKnowledge(content: Content): Knowledge {
   const pairs: Postings = new Map();
   const fuseDocs: FuseDoc[] = [];
   const questionUnits: string[][][] = [];
+  // The systems each entry speaks of anywhere (questions, keywords, milestone titles, answers).
+  const systemsAbout: Set<string>[] = [];
   // Each distinct short text is analysed once: milestone titles, topics, keywords and empty fields recur across
   // entries. Long texts (answers) are nearly always unique, and keeping them would only raise the build's peak memory.
   // The results are only read, never changed.
@@ -188,6 +191,7 @@ export function createKnowledge(content: Content): Knowledge {
     const join = (list: string[][]) => list.map((u) => u.join(" ")).filter((s) => s.length > 0);
     fuseDocs.push({ i, q: join(analysed[0]!), k: join(analysed[1]!), t: join(analysed[2]!) });
     questionUnits.push(analysed[0]!.filter((u) => u.length > 0));
+    systemsAbout.push(new Set(analysed.flat(2).filter(isSystemUnit)));
   });
   // The knowledge base keeps no texts it does not need once built.
   analysedOnce.clear();
@@ -382,8 +386,12 @@ export function createKnowledge(content: Content): Knowledge {
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
       const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u), folded, question);
       const unsupplied = new Set<Hit>();
+      // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
+      // Telegram entry does not make it an answer about the data network.
+      const systems = units.filter(isSystemUnit);
       const agreeing = hits.filter((h) => {
         const d = docOf.get(h.entry)!;
+        if (!systems.every((s) => systemsAbout[d]!.has(s))) return false;
         if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
         // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
         // TP.HCM" is not answered by the director of the Digital Transformation Center).
