@@ -117,6 +117,54 @@ export interface EntryUnits {
   raw: string;
   questions: readonly (readonly string[])[];
   milestones: readonly (readonly string[])[];
+  /** The entry's answer sentences, each with its units and whether it says something is not stated (see {@link isNotStated}). */
+  sentences?: readonly { units: readonly string[]; notStated: boolean; folded: string }[];
+}
+
+/**
+ * "Kế hoạch không nêu ngày cụ thể", "The article does not say…": a sentence (folded) that says the sources do not give
+ * something. An entry written to answer honestly that a value is not known is made of such sentences.
+ */
+const NOT_STATED =
+  /\b(khong neu|chua neu|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong ro|chua ro|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information)\b/;
+
+/** Whether a (folded) sentence says the sources do not give something ({@link NOT_STATED}). */
+export function isNotStated(folded: string): boolean {
+  return NOT_STATED.test(folded);
+}
+
+/** Words of a "not stated" sentence that say it is a date that is not given ("không nêu ngày cụ thể"). */
+const NOT_STATED_DATE = /\b(ngay cu the|ngay nao|thoi diem|thoi gian cu the|moc cu the|ngay chinh xac|exact date|the date|a date|which day|when)\b/;
+
+/**
+ * Whether the entry says, in a "not stated" sentence, that the very kind of value the question expects is not given
+ * ("Kế hoạch không nêu ngày cụ thể" for "chính xác ngày nào"): it is shown, but the question stays unanswered.
+ */
+export function statesAbsent(type: ExpectedType, entry: EntryUnits, folded: string): boolean {
+  // Only a question that asks the exact day: "khi nào" is answered by "3 tháng sau khi…" even where the plan gives no day.
+  if (type.kind !== "date" || !ASKS_EXACT.test(folded)) return false;
+  return (entry.sentences ?? []).some((s) => s.notStated && NOT_STATED_DATE.test(s.folded));
+}
+
+/** "chính xác ngày nào", "ngày cụ thể", "exact date": the question asks the exact day, not roughly when. */
+const ASKS_EXACT = /\b(chinh xac|cu the|exact|exactly|precise|precisely|dung ngay)\b/;
+
+/**
+ * Whether the entry's sentence that says most of what the question asks is a "not stated" one: the entry covers the
+ * question only to say the sources do not answer it ("Kế hoạch không nói về cán bộ Bà Rịa - Vũng Tàu"). `weight` is
+ * the rarity of a unit; ties go to the stated sentences.
+ */
+export function coveredOnlyAsAbsent(units: readonly string[], entry: EntryUnits, weight: (unit: string) => number): boolean {
+  const asked = units.filter((u) => !u.startsWith(INTENT_PREFIX));
+  let stated = 0;
+  let absent = 0;
+  for (const s of entry.sentences ?? []) {
+    const have = new Set(s.units);
+    const w = asked.reduce((sum, u) => (have.has(u) ? sum + weight(u) : sum), 0);
+    if (s.notStated) absent = Math.max(absent, w);
+    else stated = Math.max(stated, w);
+  }
+  return absent > stated;
 }
 
 /**

@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
-import { confirms, type EntryUnits, expectedType, supplies } from "./answer-type.js";
+import { confirms, coveredOnlyAsAbsent, type EntryUnits, expectedType, isNotStated, statesAbsent, supplies } from "./answer-type.js";
 import { agrees, findEntities, near } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
@@ -41,6 +41,12 @@ export const SEARCH_TUNING = {
   confirmedUnknownShare: 0.35,
   /** Least precision (see precisionShare) of an entry confirmed by a count alone. */
   confirmedCountPrecision: 0.3,
+  /**
+   * An entry whose closest question is less of the question asked than this, and which covers the question best in a
+   * "not stated" sentence, is shown but leaves the question unanswered (an entry written for that very question, like
+   * "BR-VT có dùng song song không", answers it: the plan's silence is the answer).
+   */
+  absentPrecision: 0.6,
   /** Two answerable entries closer than this in score make the answer ambiguous. */
   ambiguityGap: 0.04,
   /** Entries at least this relevant may be suggested when there is no answer. */
@@ -133,7 +139,11 @@ export function createKnowledge(content: Content): Knowledge {
     const text = sentences.flatMap((x) => (x.trim() ? analyzer.analyze(x).units : []));
     const related = e.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
     const ms = related.map((m) => analyzer.analyze([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).units);
-    offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms };
+    const each = sentences.filter((x) => x.trim()).map((x) => {
+      const f = fold(x);
+      return { units: analyzer.analyze(x).units, notStated: isNotStated(f), folded: f };
+    });
+    offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms, sentences: each };
     return offered[d]!;
   };
   const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
@@ -432,7 +442,13 @@ export function createKnowledge(content: Content): Knowledge {
       if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
       // An entry that only asks what the question expects (it says that value is not known) is shown, marked.
       const mark = (h: Hit | undefined): Hit | undefined => (h && unsupplied.has(h) ? { ...h, unsupplied: true } : h);
-      const [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
+      let [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
+      // An entry that covers the question only in a sentence saying the sources do not give it ("Kế hoạch không nêu
+      // ngày cụ thể", "không nói về cán bộ Bà Rịa - Vũng Tàu") is shown, but the question stays unanswered.
+      if (best && !best.unsupplied) {
+        const offer = offeredBy(docOf.get(best.entry)!);
+        if ((expected && statesAbsent(expected, offer, folded)) || ((best.features?.precision ?? 0) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, (u) => idf(words.get(u)?.docs.length ?? 1, u)))) best = { ...best, unsupplied: true };
+      }
       const confirmed =
         best !== undefined &&
         expected !== undefined &&
