@@ -2,7 +2,7 @@ import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
 import { confirms, coveredOnlyAsAbsent, type EntryUnits, expectedType, isNotStated, statesAbsent, supplies } from "./answer-type.js";
-import { agrees, findEntities, near } from "./entities.js";
+import { agrees, findEntities, near, type QuestionEntities } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
@@ -295,11 +295,15 @@ export function createKnowledge(content: Content): Knowledge {
       const expectFrom = options.expectFrom === undefined ? undefined : analyzer.analyze(options.expectFrom, correct).units;
       // A follow-up read with the previous question is one question: no window of it may stand for the whole.
       if (expectFrom) return searchOnce(question, expectFrom);
-      return bestWindow(question, (text) => searchOnce(text, expectFrom));
+      // A window is held to what the whole message asks of its subject (money, a vendor, a person's office): "dùng
+      // phần mềm gì vậy, Zoom hay Webex?" is not answered by the window "dùng phần mềm gì vậy". Places are not carried
+      // over: the context of a long message names where the person works ("em ở Dĩ An, cho em hỏi…").
+      const whole = findEntities(fold(question));
+      return bestWindow(question, (text) => searchOnce(text, expectFrom, whole));
     },
   };
 
-  function searchOnce(question: string, expectFrom?: readonly string[]): SearchResult {
+  function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities): SearchResult {
       const analysed = analyzer.analyze(question, correct);
       const unknownWeight = detectLanguage(question) === "en" ? SEARCH_TUNING.unknownWeightEn : SEARCH_TUNING.unknownWeight;
       const folded = analysed.folded;
@@ -388,7 +392,16 @@ export function createKnowledge(content: Content): Knowledge {
 
       // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
       // words do not make "dân số Côn Đảo" a question about the whole city's population.
-      const entities = findEntities(folded);
+      const own = findEntities(folded);
+      const entities: QuestionEntities = message
+        ? {
+            ...own,
+            offices: [...new Set([...own.offices, ...message.offices])],
+            asksPerson: own.asksPerson || message.asksPerson,
+            subjects: [...new Set([...own.subjects, ...message.subjects])],
+            measuredPlace: own.measuredPlace ?? message.measuredPlace,
+          }
+        : own;
       // A follow-up searched with the previous question is held to its own numbers ("and the full 168-unit run?").
       const numbers = (expectFrom ?? units).filter(isSpecificNumber);
       // Who holds an office in an agency of the plan: the entry must be about that agency.
