@@ -66,6 +66,22 @@ const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[]
   { words: ["mo cua", "dong cua", "gio lam viec", "gio hanh chinh", "opening hours", "office hours"] },
   { words: ["lich thi", "thi tuyen", "ky thi", "tuyen dung", "recruitment", "exam", "exams"] },
   { words: ["bang lai", "can cuoc", "cccd", "ho chieu", "driving licence", "driver license", "passport", "id card"] },
+  // Where and when an event is held, and how to sign up: the plan gives deadlines, not venues, hours or registration.
+  { words: ["may gio", "luc may gio", "to chuc o dau", "hop o dau", "dang ky voi ai", "dang ky o dau", "dang ky nhu the nao", "what time", "where is it held", "where will it be held", "how do i register", "sign up"] },
+  // A procedure: papers to file, where, and its fees.
+  { words: ["nop ho so", "ho so gom", "ho so can", "thu tuc gia han", "ton phi", "mat phi", "thu phi", "co phi", "phi bao nhieu", "paperwork", "application form"] },
+  // A list of names the sources do not give ("danh sách tên 36 phường").
+  { words: ["danh sach ten", "ten cac phuong", "ten cac xa", "ten tung phuong", "ten tung xa", "list the names", "names of the", "names of all", "which wards exactly", "which communes exactly", "phuong nao cu the"] },
+  // A format or a link to download: the sources give neither.
+  { words: ["bao nhieu chu so", "may chu so", "dinh dang", "format", "link tai", "duong link", "xin link", "tai app", "tai ung dung", "app store", "google play", "ch play", "download link", "where can i download"] },
+  // Whether something was fixed, accepted or reported on afterwards: the sources stop before that.
+  { words: ["sua xong", "da sua", "da khac phuc", "khac phuc xong", "khac phuc chua", "nghiem thu", "bao cao tong ket", "been fixed", "was fixed", "fixed yet", "resolved", "signed off"] },
+  // Opinions and predictions.
+  { words: ["kha thi", "co kha thi", "theo anh chi", "theo ban thi", "du doan", "du bao", "co nen", "feasible", "realistic", "predict", "in your opinion", "do you think", "will there be more"] },
+  // A phase the plan does not have.
+  { words: ["giai doan 3", "gd3", "giai doan ba", "giai doan iii", "phase 3", "phase three", "stage 3", "third phase"] },
+  // How data is stored and backed up, and a launch ceremony: the sources say neither.
+  { words: ["sao luu", "backup", "back up", "luu o dau", "luu tru o dau", "cat bang", "le khai truong", "ribbon"] },
 ];
 
 /** "Who is / who will be [office]": asks for a person, so only an entry that names a person can answer it. */
