@@ -10,7 +10,14 @@ import { INTENT_PREFIX } from "./query.js";
  */
 export type ExpectedType =
   | { kind: "date"; /** The question's topic words, rarest first. */ topic: string[] }
-  | { kind: "count"; noun: string; /** A merged province the count is asked of ("ở BRVT có bao nhiêu điểm"). */ place?: string }
+  | {
+      kind: "count";
+      noun: string;
+      /** A merged province the count is asked of ("ở BRVT có bao nhiêu điểm"). */
+      place?: string;
+      /** The second word of a two-word noun whose first word says little alone ("người dùng", "phản ánh"). */
+      next?: string;
+    }
   /** "đuôi mail", "tên miền", "@gì", "domain": an e-mail address (`mail`) or a web domain. */
   | { kind: "domain"; mail: boolean }
   /** "số hiệu", "số mấy", "document number": a document's number ("759/QĐ-TTg"). */
@@ -42,6 +49,12 @@ const NOT_COUNTED = new Set([
   "ngay", "thang", "nam", "tuan", "gio", "phut", "lau", "tien", "phan", "tram", "percent", "thu", "quy", "h", "lan", "giai", "doan",
   "day", "month", "year", "week", "hour", "time", "%", "tuoi", "dong", "usd", "vnd", "km", "km2", "ha", "hecta", "m2", "mbps", "gb",
 ]);
+
+/** First words of two-word nouns that count nothing alone: "người" (dân, dùng), "phản" (ánh), "lượt" (truy cập). */
+const COMPOUND_HEADS = new Set(["nguoi", "phan", "luot", "ho", "ban"]);
+
+/** Classifiers counted in chat ("bao nhiêu cái"): they say nothing of what is counted. */
+const CLASSIFIERS = new Set(["cai", "chiec", "con", "thing", "ones", "one"]);
 
 /** Concept tokens of the two merged provinces (glossary.yaml). */
 const LOCALITIES = new Set(["bd", "brvt"]);
@@ -75,9 +88,17 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
   const at = units.indexOf(HOWMANY);
   if (at >= 0) {
-    const noun = units.slice(at + 1).find((u) => !u.startsWith(INTENT_PREFIX));
+    const after = units.slice(at + 1).filter((u) => !u.startsWith(INTENT_PREFIX));
+    const noun = after[0];
     const place = units.find((u) => LOCALITIES.has(u));
-    if (noun && !NOT_COUNTED.has(noun) && !/^\d/.test(noun)) return place ? { kind: "count", noun, place } : { kind: "count", noun };
+    // "phần trăm" is a share, "phản ánh" (folded "phan anh") a count of reports.
+    const counted = noun !== undefined && (!NOT_COUNTED.has(noun) || (noun === "phan" && after[1] !== undefined && after[1] !== "tram"));
+    if (noun && counted && !/^\d/.test(noun)) {
+      // "người dùng", "phản ánh": a noun of two words is counted only where both are said.
+      const next = after[1];
+      const type: ExpectedType = { kind: "count", noun, ...(place ? { place } : {}), ...(next && COMPOUND_HEADS.has(noun) && !LOCALITIES.has(next) ? { next } : {}) };
+      return type;
+    }
     return undefined;
   }
   // The numbers of a "when" question name what it asks the date of ("Nghị quyết 60-NQ/TW ban hành ngày nào?").
@@ -182,7 +203,7 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
   }
   if (type.kind === "count") {
-    const found = countNear(type.noun, entry, asked, type.place);
+    const found = countNear(type.noun, entry, asked, type.place, true, type.next);
     return found ? "given" : asks(HOWMANY, [type.noun]) ? "asked" : "no";
   }
   const found = dateOf(type.topic, entry);
@@ -197,15 +218,27 @@ function speaks(entry: EntryUnits, u: string): boolean {
 }
 
 /** Whether the entry's text gives a count of `noun`. */
-function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, place?: string, aliases = true): boolean {
+function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, place?: string, aliases = true, next?: string): boolean {
   const t = entry.text;
   // A count asked of one merged province must be said of it ("36 BD, 30 BRVT"): the city's 569 points are not
   // Bà Rịa - Vũng Tàu's.
-  if (place !== undefined) return t.some((u, j) => u === place && t.slice(Math.max(0, j - 2), j + 3).some((x) => isCountUnit(x, asked)));
   // "đơn vị" and "phường xã" are counted as the index names them: "168 cấp xã".
   const nouns = aliases ? (NOUN_ALIASES[noun] ?? [noun]) : [noun];
+  // ... and of what is counted: "36 (đơn vị) từ Bình Dương" is no count of Bình Dương's civil servants.
+  // A classifier ("bao nhiêu cái") names nothing to check.
+  if (place !== undefined) {
+    if (CLASSIFIERS.has(noun)) return t.some((u, j) => u === place && t.slice(Math.max(0, j - 2), j + 3).some((x) => isCountUnit(x, asked)));
+    return t.some((u, j) => {
+      if (u !== place) return false;
+      for (let k = Math.max(0, j - 2); k < Math.min(t.length, j + 3); k++) {
+        if (isCountUnit(t[k]!, asked) && t.slice(Math.max(0, k - 8), k + 8).some((x) => nouns.includes(x))) return true;
+      }
+      return false;
+    });
+  }
   for (let i = 0; i < t.length; i++) {
     if (!nouns.includes(t[i]!)) continue;
+    if (next !== undefined && t[i + 1] !== next) continue;
     for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) if (j !== i && isCountUnit(t[j]!, asked)) return true;
   }
   return false;
@@ -235,7 +268,7 @@ function dateOf(topic: readonly string[], entry: EntryUnits): boolean | "any" {
 export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
   if (type.kind === "domain") return (type.mail ? MAIL : DOMAIN).test(entry.raw);
   if (type.kind === "number") return DOC_NUMBER.test(entry.raw);
-  if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false);
+  if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
   const rarest = type.topic[0];
