@@ -28,7 +28,7 @@ export type ExpectedType =
 export type Supply = "given" | "asked" | "no";
 
 /** "đuôi mail", "tên miền", "@ gì", "domain": the question asks an e-mail address or domain (folded text). */
-const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu)\b/;
+const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu|dia chi website|dia chi web|dia chi trang|website address|web address|url)\b/;
 /** Words of a question about an address (units): an entry asking them is about the address. */
 const DOMAIN_WORDS = new Set(["domain", "mien", "duoi"]);
 /** An e-mail address, or a web domain, in an entry's text as written. */

@@ -58,7 +58,7 @@ const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[]
   { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
   { words: ["bong da", "da bong", "da voi", "doi tuyen", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
   // Who made or supplies a system: the plan names no vendor, software brand or network operator.
-  { words: ["hang nao", "cua hang nao", "nha mang nao", "cong ty nao", "doanh nghiep nao", "nha cung cap", "which company", "what company", "vendor", "vendors", "developed by", "built by", "which software", "zoom", "webex", "cisco", "microsoft teams", "google meet", "ioffice"] },
+  { words: ["hang nao", "cua hang nao", "nha mang nao", "cong ty nao", "doanh nghiep nao", "nha cung cap", "which company", "what company", "vendor", "vendors", "developed by", "built by", "which software", "phan mem gi", "phan mem nao", "nhung phan mem", "phan mem cu the", "zoom", "webex", "cisco", "microsoft teams", "google meet", "ioffice"] },
   { words: ["sa thai", "mat viec", "cho thoi viec", "cat giam bien che", "laid off", "lay off", "layoff", "layoffs", "dismissed", "fired", "redundan"] },
   // One person's own certificate or account in trouble: the plan speaks of everyone's deadlines, not of that.
   { words: ["cua toi het han", "cua em het han", "cua minh het han", "cua toi bi loi", "cua em bi loi", "cua minh bi loi", "bi loi", "has expired", "expired"] },
@@ -78,6 +78,8 @@ const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[]
   { words: ["sua xong", "da sua", "da khac phuc", "khac phuc xong", "khac phuc chua", "nghiem thu", "bao cao tong ket", "been fixed", "was fixed", "fixed yet", "resolved", "signed off"] },
   // Opinions and predictions.
   { words: ["kha thi", "co kha thi", "theo anh chi", "theo ban thi", "du doan", "du bao", "co nen", "feasible", "realistic", "predict", "in your opinion", "do you think", "will there be more"] },
+  // Who signed a document: the sources name the body that issued it, not the signatory.
+  { words: ["ai ky", "nguoi ky", "ky boi", "do ai ky", "who signed", "signed by", "signatory"] },
   // A phase the plan does not have.
   { words: ["giai doan 3", "gd3", "giai doan ba", "giai doan iii", "phase 3", "phase three", "stage 3", "third phase"] },
   // How data is stored and backed up, and a launch ceremony: the sources say neither.
