@@ -4,6 +4,7 @@ import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
 import { asksAboutSameThing, attributeWords, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
 import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, weekdayName } from "./calendar-question.js";
 import { isoWeekday } from "../time.js";
@@ -117,7 +118,13 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
   const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
-  const within = previous && previousEntry ? readFollowUp(ctx, question, standalone, previous.question, previousEntry) : undefined;
+  const read = previous && previousEntry ? readFollowUp(ctx, question, standalone, previous.question, previousEntry) : undefined;
+  // A follow-up asking what the sources never cover ("bao nhiêu tiền?", "ở đâu, mấy giờ?") does not inherit the topic's
+  // answer unless that entry is about it.
+  const within =
+    read?.best && !coversSubjects(question, [...read.best.entry.questions, ...read.best.entry.keywords].join(" \n "))
+      ? { ...read, decision: "none" as const, best: undefined, runnerUp: undefined, candidate: read.best, suggestions: [] }
+      : read;
   const result = within ?? standalone;
   let followUp = within !== undefined;
   if (result.decision === "none" || !result.best) {

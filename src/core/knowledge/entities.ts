@@ -173,3 +173,14 @@ export function agrees(entities: QuestionEntities, haystack: string, raw: string
   if (entities.measuredPlace && !near(haystack, entities.measuredPlace.measure, entities.measuredPlace.place, 60)) return false;
   return true;
 }
+
+/**
+ * Whether an entry's questions and keywords (`about`, any text: it is folded here) cover every subject outside the
+ * plan that a question names (see SUBJECTS): a follow-up "bao nhiêu tiền?", "ở đâu, mấy giờ?" must not inherit the
+ * previous answer when that answer is about something else.
+ */
+export function coversSubjects(question: string, about: string): boolean {
+  const { subjects } = findEntities(fold(question));
+  if (subjects.length === 0) return true;
+  return agrees({ places: [], offices: [], asksPerson: false, subjects }, "", "", ` ${fold(about)} `);
+}
