@@ -149,6 +149,24 @@ export interface EntryUnits {
 const NOT_STATED =
   /\b(khong neu|chua neu|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong ro|chua ro|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information)\b/;
 
+/**
+ * Whether an entry is written to say the sources do not answer: its answer's first sentence opens with a "not stated"
+ * phrase ("Kế hoạch không nói việc chuyển thư…"), not one that states a fact first ("Kế hoạch chỉ nêu… , không nói
+ * về…"). Such an entry is shown, but the question stays unanswered, like a referral.
+ */
+export function opensAsAbsent(entry: EntryUnits, units: readonly string[], weight: (unit: string) => number): boolean {
+  const [first, ...rest] = entry.sentences ?? [];
+  if (first === undefined || !first.notStated || !NOT_STATED.test(first.folded.split(" ").slice(0, 6).join(" "))) return false;
+  // Unless a later sentence states more of what is asked ("… ; theo báo cáo năm 2024, 95 % cơ quan dùng thư công vụ").
+  const asked = units.filter((u) => !u.startsWith(INTENT_PREFIX));
+  const cover = (s: { units: readonly string[] }) => {
+    const have = new Set(s.units);
+    return asked.reduce((sum, u) => (have.has(u) ? sum + weight(u) : sum), 0);
+  };
+  const opening = cover(first);
+  return rest.every((s) => s.notStated || cover(s) <= opening);
+}
+
 /** Whether a (folded) sentence says the sources do not give something ({@link NOT_STATED}). */
 export function isNotStated(folded: string): boolean {
   return NOT_STATED.test(folded);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coveredOnlyAsAbsent, type EntryUnits, isNotStated, statesAbsent, supplies } from "../../../src/core/knowledge/answer-type.js";
+import { coveredOnlyAsAbsent, type EntryUnits, isNotStated, opensAsAbsent, statesAbsent, supplies } from "../../../src/core/knowledge/answer-type.js";
 import { coversSubjects } from "../../../src/core/knowledge/entities.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { toPlain } from "../../../src/core/reply.js";
@@ -36,6 +36,17 @@ describe("'not stated' sentences", () => {
     expect(coveredOnlyAsAbsent(["brvt", "can", "bo"], entry, (u) => (u === "brvt" ? 3 : 1))).toBe(true);
     // Ties go to what is stated.
     expect(coveredOnlyAsAbsent(["can", "bo"], entry, () => 1)).toBe(false);
+  });
+});
+
+describe("entries written to say the sources do not answer", () => {
+  it("are those whose first sentence opens with 'not stated', unless a later sentence states more of the question", () => {
+    const migration = offer("ke hoach khong noi viec chuyen thu sang hop thu moi", "can bo bd dung song song 3 thang");
+    expect(opensAsAbsent(migration, ["thu", "chuyen", "hop"], () => 1)).toBe(true);
+    const stats = offer("tro ly khong co so lieu tao taikhoan", "nam 2024 95 phan tram co quan dung email");
+    expect(opensAsAbsent(stats, ["phan", "tram", "co", "quan", "email"], () => 1)).toBe(false);
+    const onlyFor = offer("ke hoach chi neu dung song song cho can bo bd khong noi ve can bo brvt");
+    expect(opensAsAbsent(onlyFor, ["brvt", "song"], () => 1)).toBe(false);
   });
 });
 
