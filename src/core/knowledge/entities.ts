@@ -77,9 +77,11 @@ const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[]
   // Whether something was fixed, accepted or reported on afterwards: the sources stop before that.
   { words: ["sua xong", "da sua", "da khac phuc", "khac phuc xong", "khac phuc chua", "nghiem thu", "bao cao tong ket", "been fixed", "was fixed", "fixed yet", "resolved", "signed off"] },
   // Opinions and predictions.
-  { words: ["kha thi", "co kha thi", "theo anh chi", "theo ban thi", "du doan", "du bao", "co nen", "feasible", "realistic", "predict", "in your opinion", "do you think", "will there be more"] },
+  { words: ["nam sau", "nam toi", "sap toi se", "se co them", "co them dac khu", "next year", "in the future", "kha thi", "co kha thi", "theo anh chi", "theo ban thi", "du doan", "du bao", "co nen", "feasible", "realistic", "predict", "in your opinion", "do you think", "will there be more"] },
   // Who signed a document: the sources name the body that issued it, not the signatory.
   { words: ["ai ky", "nguoi ky", "ky boi", "do ai ky", "who signed", "signed by", "signatory"] },
+  // Offices and their premises: where they are, moving them, who equips them.
+  { words: ["tru so", "chuyen van phong", "chuyen tru so", "van phong moi", "headquarters", "premises", "office move", "relocation", "relocate"] },
   // A phase the plan does not have.
   { words: ["giai doan 3", "gd3", "giai doan ba", "giai doan iii", "phase 3", "phase three", "stage 3", "third phase"] },
   // How data is stored and backed up, and a launch ceremony: the sources say neither.
