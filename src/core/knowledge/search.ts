@@ -129,6 +129,13 @@ export function createKnowledge(content: Content): Knowledge {
   const abouts: string[] = [];
   const aboutOf = (d: number): string => (abouts[d] ??= ` ${fold([...entries[d]!.questions, ...entries[d]!.keywords].join(" \n "))} `);
   const docOf = new Map(entries.map((e, i) => [e, i]));
+  // Whether an entry's answers say anywhere that the sources do not give something: a cheap test, made on first use,
+  // before its sentences are analysed (see the "not stated" checks in searchOnce).
+  const absences: (boolean | undefined)[] = [];
+  const mayStateAbsence = (d: number): boolean => {
+    const e = entries[d]!;
+    return (absences[d] ??= isNotStated(fold([e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? ""].join(" \n "))));
+  };
   // What each entry offers for the expected answer type (answer-type.ts), made on first use.
   const offered: EntryUnits[] = [];
   const offeredBy = (d: number): EntryUnits => {
@@ -136,13 +143,13 @@ export function createKnowledge(content: Content): Knowledge {
     const e = entries[d]!;
     // Sentence by sentence: the analyser reads at most a few hundred characters at once.
     const sentences = [e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? "", e.render ? liveIndexText(e.render, content) : ""].flatMap((x) => x.split(/(?<=[.;!?])\s+|\n+/));
-    const text = sentences.flatMap((x) => (x.trim() ? analyzer.analyze(x).units : []));
-    const related = e.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
-    const ms = related.map((m) => analyzer.analyze([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).units);
     const each = sentences.filter((x) => x.trim()).map((x) => {
       const f = fold(x);
       return { units: analyzer.analyze(x).units, notStated: isNotStated(f), folded: f };
     });
+    const text = each.flatMap((x) => x.units);
+    const related = e.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
+    const ms = related.map((m) => analyzer.analyze([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).units);
     offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms, sentences: each };
     return offered[d]!;
   };
@@ -458,7 +465,7 @@ export function createKnowledge(content: Content): Knowledge {
       let [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
       // An entry that covers the question only in a sentence saying the sources do not give it ("Kế hoạch không nêu
       // ngày cụ thể", "không nói về cán bộ Bà Rịa - Vũng Tàu") is shown, but the question stays unanswered.
-      if (best && !best.unsupplied) {
+      if (best && !best.unsupplied && (expected !== undefined || mayStateAbsence(docOf.get(best.entry)!))) {
         const offer = offeredBy(docOf.get(best.entry)!);
         const weight = (u: string) => idf(words.get(u)?.docs.length ?? 1, u);
         if (opensAsAbsent(offer, units, weight) || (expected && statesAbsent(expected, offer, folded)) || ((best.features?.precision ?? 0) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, (u) => idf(words.get(u)?.docs.length ?? 1, u)))) best = { ...best, unsupplied: true };
