@@ -159,7 +159,7 @@ export function createKnowledge(content: Content): Knowledge {
   const fuseDocs: FuseDoc[] = [];
   const questionUnits: string[][][] = [];
   // The systems each entry speaks of anywhere (questions, keywords, milestone titles, answers).
-  const systemsAbout: Set<string>[] = [];
+  const systemsAbout: ReadonlySet<string>[] = [];
   // Each distinct short text is analysed once: milestone titles, topics, keywords and empty fields recur across
   // entries. Long texts (answers) are nearly always unique, and keeping them would only raise the build's peak memory.
   // The results are only read, never changed.
@@ -208,7 +208,9 @@ export function createKnowledge(content: Content): Knowledge {
     const join = (list: string[][]) => list.map((u) => u.join(" ")).filter((s) => s.length > 0);
     fuseDocs.push({ i, q: join(analysed[0]!), k: join(analysed[1]!), t: join(analysed[2]!) });
     questionUnits.push(analysed[0]!.filter((u) => u.length > 0));
-    systemsAbout.push(new Set(analysed.flat(2).filter(isSystemUnit)));
+    let systems: Set<string> | undefined;
+    for (const list of analysed) for (const units of list) for (const u of units) if (isSystemUnit(u)) (systems ??= new Set()).add(u);
+    systemsAbout.push(systems ?? NO_SYSTEMS);
   });
   // The knowledge base keeps no texts it does not need once built.
   analysedOnce.clear();
@@ -489,6 +491,9 @@ export function createKnowledge(content: Content): Knowledge {
       return { decision: "confident", best, suggestions: [], folded, units };
   }
 }
+
+/** The systems of an entry that speaks of none (shared, never changed). */
+const NO_SYSTEMS: ReadonlySet<string> = new Set();
 
 /** Longest text the index build analyses once for all the entries that share it (see createKnowledge). */
 const MAX_SHARED_TEXT = 160;
