@@ -538,7 +538,8 @@ export function bestWindow(question: string, searchOnce: (text: string) => Searc
   // Short messages, and long ones already answered with confidence, need no windows.
   if (question.split(/\s+/).length < 12 || (whole.decision === "confident" && (whole.best?.relevance ?? 0) >= 0.8)) return whole;
   const clauses = question
-    .split(/[.,;:!?\n]+|(?=\b(?:cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi)\b)/iu)
+    // Punctuation inside a name ("TP.HCM", "0274.1022", "202/2025") does not end a clause.
+    .split(/[.,;:!?]+(?=\s|$)|\n+|(?=\b(?:cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi)\b)/iu)
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
   const windows = new Set<string>();
