@@ -5,8 +5,10 @@
  */
 import type { Agency, Content, Milestone } from "../src/core/content/schema.js";
 import { parseDue } from "../src/core/content/schema.js";
+import { RESPONSE_WINDOW_DAYS } from "../src/core/digest/build.js";
 import type { DigestInput } from "../src/core/digest/types.js";
 import type {
+  PairRef,
   ChatRecord,
   DeliveryRecord,
   LatestStatus,
@@ -88,7 +90,7 @@ export function generateContent(base: Content, agencies: number, milestones: num
  * the `weeks` weeks before `now`, one lead per agency, the chats, reminders, deliveries and
  * question statistics of that time.
  */
-export function generateDigestInput(content: Content, now: Date, weeks = 52, seed = 7): DigestInput {
+export function generateDigestInput(content: Content, now: Date, weeks = 52, seed = 7): DigestInput & { records: StatusRecord[] } {
   const rnd = seeded(seed);
   const nowMs = now.getTime();
   const records: StatusRecord[] = [];
@@ -163,5 +165,10 @@ export function generateDigestInput(content: Content, now: Date, weeks = 52, see
     firstAsked: new Date(nowMs - 20 * 86_400_000).toISOString(),
     lastAsked: new Date(nowMs - (i % 20) * 86_400_000).toISOString(),
   }));
-  return { latest: [...latest.values()], records, reminders, deliveries, chats, people, questionDays, unanswered };
+  // The pairs that responded in the digest's window, as a store's `statuses.picture` gives them.
+  const since = new Date(nowMs - RESPONSE_WINDOW_DAYS * 86_400_000).toISOString();
+  const until = now.toISOString();
+  const active = new Map<string, PairRef>();
+  for (const r of records) if (r.at >= since && r.at <= until) active.set(`${r.milestoneId}|${r.agencyId}`, { milestoneId: r.milestoneId, agencyId: r.agencyId });
+  return { latest: [...latest.values()], active: [...active.values()], records, reminders, deliveries, chats, people, questionDays, unanswered };
 }

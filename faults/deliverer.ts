@@ -6,7 +6,7 @@
  */
 import { loadContent } from "../src/content/load.js";
 import { createWorkingCalendar } from "../src/core/calendar.js";
-import { recoverIntents } from "../src/core/delivery.js";
+import { prepareSend, recoverIntents } from "../src/core/delivery.js";
 import { sendWeeklyDigest } from "../src/core/digest/send.js";
 import type { Logger, Outbox } from "../src/core/ports.js";
 import { toPlain } from "../src/core/reply.js";
@@ -28,6 +28,9 @@ async function main(): Promise<void> {
     send: (messages) =>
       Promise.all(
         messages.map(async (m) => {
+          // As every outbox does: the intent is marked attempted right before the request (see prepareSend).
+          const refused = await prepareSend(m);
+          if (refused) return refused;
           const res = await fetch(url, { method: "POST", body: JSON.stringify({ chatKey: m.chatKey, ref: m.ref, text: toPlain(m.reply.text) }) });
           await res.text();
           return { chatKey: m.chatKey, result: res.ok ? ("ok" as const) : ("failed" as const), messageId: String(++id) };

@@ -123,6 +123,8 @@ async function deliveryKillTrials(what: "reminders" | "digest"): Promise<void> {
   let lost = 0;
   let unmarked = 0;
   let repeats = 0;
+  // A first copy that carries the mark: the killed process had handed it over but it never arrived (in flight at the kill).
+  let markedFirst = 0;
   for (let t = 0; t < TRIALS_DELIVERY; t++) {
     const file = join(dir, `trial-${t}.json`);
     await seed(file);
@@ -137,7 +139,7 @@ async function deliveryKillTrials(what: "reminders" | "digest"): Promise<void> {
       if (!first) {
         if (m.text.startsWith("(gửi lại) ")) repeats++;
         else unmarked++;
-      }
+      } else if (m.text.startsWith("(gửi lại) ")) markedFirst++;
     }
     for (const k of expected) if (!seen.has(k)) lost++;
   }
@@ -146,7 +148,7 @@ async function deliveryKillTrials(what: "reminders" | "digest"): Promise<void> {
   rows.push([
     `SIGKILL during ${what === "reminders" ? "a reminder run" : "the weekly digest"}, then restart`,
     `${TRIALS_DELIVERY} trials × ${expected.size} messages`,
-    `${lost} lost, ${unmarked} unmarked duplicates, ${repeats} repeats marked (gửi lại)`,
+    `${lost} lost, ${unmarked} unmarked duplicates, ${repeats} repeats marked (gửi lại), ${markedFirst} first copies marked (in flight at the kill)`,
     lost === 0 && unmarked === 0 ? "pass" : "FAIL",
   ]);
 }

@@ -3,6 +3,7 @@
  * that sends one message, and it paces the calls. Telegram's limits are the defaults: about
  * 30 messages per second overall, 1 per second per chat, 20 per minute per group.
  */
+import { prepareSend } from "../core/delivery.js";
 import type { ChatKey, OutgoingMessage, Outbox, SendResult } from "../core/ports.js";
 
 /** "Slow down": the platform refused the message and asked to wait `retryAfter` seconds (Telegram's 429). */
@@ -154,6 +155,11 @@ export function createThrottledOutbox(sendOne: SendOne, options: ThrottleOptions
   };
 
   const attempt = async (task: Task): Promise<SendOneResult> => {
+    // The message leaves the queue now: its delivery marks it attempted first (once; a retry after a 429 is the same attempt).
+    if (task.retries === 0) {
+      const refused = await prepareSend(task.message);
+      if (refused) return refused;
+    }
     try {
       return await sendOne(task.message);
     } catch (error) {

@@ -28,19 +28,23 @@ export async function numberOptions(listings: ListingRepo, target: ListingTarget
   const buttons = replies.flatMap(flatButtons);
   if (buttons.length === 0) return [...replies];
   const nowIso = target.now.toISOString();
-  const numbered = assignNumbers(buttons, await listings.family(target.chatKey, target.family, nowIso));
-  const listing: Listing = {
-    id: `ls-${randomBytes(4).toString("hex")}`,
-    chatKey: target.chatKey,
-    ...(target.userKey !== undefined && { userKey: target.userKey }),
-    family: target.family,
-    options: numbered,
-    shown: Math.min(numbered.length, PAGE_SIZE),
-    createdAt: nowIso,
-    shownAt: nowIso,
-    expiresAt: new Date(target.now.getTime() + LISTING_TTL_MS).toISOString(),
-  };
-  await listings.add(listing);
+  // Numbered against the family and stored in one step of the store, so two listings of one family made at once
+  // (two updates of the chat side by side) never give one item two numbers or one number two items.
+  const listing = await listings.addToFamily({ chatKey: target.chatKey, family: target.family, now: nowIso }, (family): Listing => {
+    const options = assignNumbers(buttons, family);
+    return {
+      id: `ls-${randomBytes(4).toString("hex")}`,
+      chatKey: target.chatKey,
+      ...(target.userKey !== undefined && { userKey: target.userKey }),
+      family: target.family,
+      options,
+      shown: Math.min(options.length, PAGE_SIZE),
+      createdAt: nowIso,
+      shownAt: nowIso,
+      expiresAt: new Date(target.now.getTime() + LISTING_TTL_MS).toISOString(),
+    };
+  });
+  const numbered = listing.options;
   let index = 0;
   const lastWithButtons = replies.findLastIndex((r) => flatButtons(r).length > 0);
   return replies.map((r, i) => {

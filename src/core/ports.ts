@@ -101,6 +101,23 @@ export interface LatestStatus {
   recordId: string;
 }
 
+/** One (milestone × agency) pair. */
+export interface PairRef {
+  milestoneId: string;
+  agencyId: string;
+}
+
+/**
+ * What the digest and the board read of the status log at one moment, instead of every record: a store answers it
+ * from an index (a province holds about a million records, a few thousand pairs).
+ */
+export interface StatusPicture {
+  /** The latest status per pair among records at or before `until`, notes merged by the rule of {@link StatusRepo.latest}. */
+  latest: LatestStatus[];
+  /** Each pair, once, with a record (a status or a note) at or after `since` and at or before `until`. */
+  active: PairRef[];
+}
+
 /** Result of delivering one message to one chat. */
 export type DeliveryResult = "ok" | "blocked" | "failed";
 
@@ -128,6 +145,11 @@ export interface DeliveryRecord {
   error?: string;
   /** Set when this was a message sent again after a restart, marked "(gửi lại)". */
   repeat?: boolean;
+  /**
+   * The intent whose send this records, so recovery knows exactly which messages went out: a digest sends several
+   * messages with one ref to one chat. Absent in records written before it was kept.
+   */
+  intentId?: string;
   at: string;
 }
 
@@ -207,6 +229,15 @@ export interface Listing {
 export interface ListingRepo {
   /** Stores a new listing; drops listings long expired and keeps a bounded number per chat. */
   add(listing: Listing): Promise<void>;
+  /**
+   * Makes a new listing from the chat's unexpired listings of one family (newest first) and stores it as {@link add}
+   * does, in one step: no listing of the chat is added in between, so two made at once still number alike.
+   *
+   * ```ts
+   * const listing = await listings.addToFamily({ chatKey, family: "viec", now }, (family) => numberFrom(family));
+   * ```
+   */
+  addToFamily(target: { chatKey: ChatKey; family: string; now: string }, make: (family: readonly Listing[]) => Listing): Promise<Listing>;
   /** Replaces a stored listing (e.g. after "thêm" showed more of it). */
   update(listing: Listing): Promise<void>;
   /** The newest listing of this chat (and user, if given), expired or not: the caller tells the person when it expired. */
@@ -293,6 +324,13 @@ export interface InvitationRepo {
 export interface ChatRepo {
   get(chatKey: ChatKey): Promise<ChatRecord | undefined>;
   upsert(chat: ChatRecord): Promise<void>;
+  /** Stores the chat only if it is unknown, in one step; resolves false (changing nothing) when it was known. */
+  add(chat: ChatRecord): Promise<boolean>;
+  /**
+   * Changes some fields of a chat in one step, keeping the others (a concurrent change to them is not lost); a field
+   * given as `undefined` is removed. An unknown chat is created (`type` "private" and `active` true unless given).
+   */
+  merge(chatKey: ChatKey, patch: Partial<Omit<ChatRecord, "chatKey">>): Promise<void>;
   list(filter?: { agencyId?: string; active?: boolean }): Promise<ChatRecord[]>;
   markInactive(chatKey: ChatKey, at: string): Promise<void>;
   markActive(chatKey: ChatKey): Promise<void>;
@@ -308,6 +346,15 @@ export interface StatusRepo {
   /** The latest status per milestone and agency (notes merged into their status). */
   latest(): Promise<LatestStatus[]>;
   latestFor(milestoneId: string, agencyId: string): Promise<LatestStatus | undefined>;
+  /**
+   * The picture as of `until` (ISO; records after it do not count), with the pairs active since `since`:
+   * what `latest()` and a scan of `all()` would give, without reading every record.
+   *
+   * ```ts
+   * const { latest, active } = await store.statuses.picture({ since: twoWeeksAgo, until: now.toISOString() });
+   * ```
+   */
+  picture(window: { since: string; until: string }): Promise<StatusPicture>;
   /** Every record, oldest first. */
   all(): Promise<readonly StatusRecord[]>;
   count(): Promise<number>;
@@ -328,11 +375,21 @@ export interface OutboxIntent {
   /** The text to send again if the process stops before the outcome is known (attachments are not kept). */
   text: Reply["text"];
   at: string;
+  /**
+   * Set (durably) just before the message was handed to the messenger. Only an intent with it may have reached the
+   * person: after a crash, those are sent again marked "(gửi lại)", the others go out as first copies.
+   */
+  attemptedAt?: string;
 }
 
 /** Messages intended and not yet known to be delivered. */
 export interface IntentRepo {
   add(intents: readonly OutboxIntent[]): Promise<void>;
+  /**
+   * Marks an intent attempted ({@link OutboxIntent.attemptedAt}), resolving once that is durable: call it right before
+   * the send. Keeps the first mark; an unknown id (already done) is ignored. One small write per message.
+   */
+  attempt(id: string, at: string): Promise<void>;
   /** Removes intents whose outcome is recorded. */
   done(ids: readonly string[]): Promise<void>;
   list(): Promise<readonly OutboxIntent[]>;
@@ -493,6 +550,11 @@ export interface OutgoingMessage {
   reply: Reply;
   /** What this is, for delivery records (a reminder key, `alert|…`, `digest|…`). */
   ref: string;
+  /**
+   * Awaited by the outbox right before it hands the message to the messenger (once, not again for a retry after a
+   * 429): the delivery marks its intent attempted here. When it rejects, the message is not sent and counts as failed.
+   */
+  beforeSend?: () => Promise<void>;
 }
 
 /** The outcome of one outgoing message. */

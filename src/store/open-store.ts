@@ -3,7 +3,9 @@ import type {
   ChatRecord,
   DeliveryRecord,
   LatestStatus,
+  Listing,
   OutboxIntent,
+  PairRef,
   PendingPrompt,
   SentReminder,
   ClosableStore,
@@ -141,6 +143,13 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
   };
 
   let statusIndex = createStatusIndex(statusLog.all());
+  const insertListing = (listing: Listing) => {
+    const cutoff = new Date(new Date(listing.createdAt).getTime() - LIMITS.listingGraceMs).toISOString();
+    const kept = data.listings.filter((l) => l.expiresAt > cutoff);
+    const own = kept.filter((l) => l.chatKey === listing.chatKey).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const dropped = new Set(own.slice(LIMITS.listingsPerChat - 1).map((l) => l.id));
+    data.listings = [...kept.filter((l) => !dropped.has(l.id)), listing];
+  };
   const helpDesk = createHelpDeskRepos(data, save);
 
   const store: ClosableStore = {
@@ -202,6 +211,24 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
         else data.chats.push(chat);
         await save();
       },
+      async add(chat) {
+        if (data.chats.some((c) => c.chatKey === chat.chatKey)) return false;
+        data.chats.push(chat);
+        await save();
+        return true;
+      },
+      async merge(chatKey, patch) {
+        let chat = data.chats.find((c) => c.chatKey === chatKey);
+        if (!chat) {
+          chat = { chatKey, type: "private", active: true };
+          data.chats.push(chat);
+        }
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === undefined) delete (chat as unknown as Record<string, unknown>)[k];
+          else (chat as unknown as Record<string, unknown>)[k] = v;
+        }
+        await save();
+      },
       async markInactive(chatKey, at) {
         const chat = data.chats.find((c) => c.chatKey === chatKey);
         if (chat) {
@@ -235,6 +262,16 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
       history: async (milestoneId, agencyId) => statusIndex.history.get(pairKey(milestoneId, agencyId)) ?? [],
       latest: async () => [...statusIndex.latest.values()],
       latestFor: async (milestoneId, agencyId) => statusIndex.latest.get(pairKey(milestoneId, agencyId)),
+      async picture({ since, until }) {
+        // Nothing recorded after `until` (the digest of now): the indexes are the picture. Otherwise (a digest of
+        // an earlier day) the records up to `until` are indexed again.
+        const index = statusIndex.maxAt <= until ? statusIndex : createStatusIndex(statusLog.all().filter((r) => r.at <= until));
+        const active: PairRef[] = [];
+        for (const [k, lastAt] of index.lastAt) {
+          if (lastAt >= since) active.push(unpackPair(k));
+        }
+        return { latest: [...index.latest.values()], active };
+      },
       all: async () => statusLog.all(),
       count: async () => statusLog.all().length,
     },
@@ -328,12 +365,15 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     },
     listings: {
       async add(listing) {
-        const cutoff = new Date(new Date(listing.createdAt).getTime() - LIMITS.listingGraceMs).toISOString();
-        const kept = data.listings.filter((l) => l.expiresAt > cutoff);
-        const own = kept.filter((l) => l.chatKey === listing.chatKey).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-        const dropped = new Set(own.slice(LIMITS.listingsPerChat - 1).map((l) => l.id));
-        data.listings = [...kept.filter((l) => !dropped.has(l.id)), listing];
+        insertListing(listing);
         await save();
+      },
+      async addToFamily({ chatKey, family, now }, make) {
+        // Read, make and insert in one synchronous step: no other listing can come in between.
+        const listing = make(data.listings.filter((l) => l.chatKey === chatKey && l.family === family && l.expiresAt > now).reverse());
+        insertListing(listing);
+        await save();
+        return listing;
       },
       async update(listing) {
         const i = data.listings.findIndex((l) => l.id === listing.id);
@@ -352,6 +392,12 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
       async add(intents) {
         if (intents.length === 0) return;
         data.intents.push(...intents);
+        await save();
+      },
+      async attempt(id, at) {
+        const intent = data.intents.find((i) => i.id === id);
+        if (!intent || intent.attemptedAt !== undefined) return;
+        intent.attemptedAt = at;
         await save();
       },
       async done(ids) {
@@ -397,17 +443,31 @@ function pairKey(milestoneId: string, agencyId: string): string {
   return `${milestoneId}|${agencyId}`;
 }
 
-/** In-memory indexes over the status log: by id, history per pair, and the latest status per pair. */
+function unpackPair(key: string): PairRef {
+  // Split at the first "|": milestone ids are kebab-case (content/ is validated), so they never contain one.
+  const bar = key.indexOf("|");
+  return { milestoneId: key.slice(0, bar), agencyId: key.slice(bar + 1) };
+}
+
+/**
+ * In-memory indexes over the status log: by id, history per pair, the latest status per pair, the time of each
+ * pair's newest record (`lastAt`, compared as ISO strings, as every `at` filter of the store) and the newest of all.
+ */
 function createStatusIndex(records: readonly StatusRecord[]) {
   const byId = new Map<string, StatusRecord>();
   const history = new Map<string, StatusRecord[]>();
   const latest = new Map<string, LatestStatus>();
+  const lastAt = new Map<string, string>();
+  const index = { byId, history, latest, lastAt, maxAt: "", add: (r: StatusRecord) => add(r) };
   const add = (r: StatusRecord) => {
     byId.set(r.id, r);
     const k = pairKey(r.milestoneId, r.agencyId);
     const list = history.get(k);
     if (list) list.push(r);
     else history.set(k, [r]);
+    const last = lastAt.get(k);
+    if (last === undefined || r.at > last) lastAt.set(k, r.at);
+    if (r.at > index.maxAt) index.maxAt = r.at;
     if (r.kind === "status") {
       latest.set(k, {
         milestoneId: r.milestoneId,
@@ -426,7 +486,7 @@ function createStatusIndex(records: readonly StatusRecord[]) {
     }
   };
   for (const r of records) add(r);
-  return { byId, history, latest, add };
+  return index;
 }
 
 function recordUnanswered(list: UnansweredQuestion[], folded: string, text: string, at: string): void {

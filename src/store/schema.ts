@@ -78,6 +78,7 @@ export const deliverySchema = z.object({
   messageId: z.string().optional(),
   error: z.string().optional(),
   repeat: z.boolean().optional(),
+  intentId: z.string().optional(),
   at: iso,
 });
 
@@ -190,6 +191,7 @@ export const mainFileSchema = z.object({
         covers: z.array(z.string()).optional(),
         text: z.array(z.unknown()),
         at: iso,
+        attemptedAt: iso.optional(),
       }),
     )
     .default([]),

@@ -97,6 +97,24 @@ describe("createThrottledOutbox", () => {
     expect(laterResults[0]?.result).toBe("ok");
   });
 
+  it("awaits each message's beforeSend when the message leaves the queue, once even across a 429, and sends nothing when it rejects", async () => {
+    const { calls, sendOne } = recorder((m, call) => (call === 1 ? retryAfter(2) : { chatKey: m.chatKey, result: "ok", messageId: String(call) }));
+    const outbox = createThrottledOutbox(sendOne, TELEGRAM_LIMITS);
+    const marks: [string, number][] = [];
+    const marked = (m: OutgoingMessage): OutgoingMessage => ({ ...m, beforeSend: async () => void marks.push([m.ref, Date.now() - T0]) });
+    const refused: OutgoingMessage = { ...msg("telegram:3", 3), beforeSend: () => Promise.reject(new Error("store down")) };
+    const done = outbox.send([marked(msg("telegram:1", 1)), marked(msg("telegram:1", 2)), refused]);
+    await vi.advanceTimersByTimeAsync(0);
+    // The second message to the same chat is still queued: it is not marked yet.
+    expect(marks).toEqual([["test|1", 0]]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    const results = await done;
+    expect(marks).toEqual([["test|1", 0], ["test|2", 3000]]);
+    expect(calls.map((c) => [c.ref, c.at])).toEqual([["test|1", 0], ["test|1", 2000], ["test|2", 3000]]);
+    expect(results.map((r) => r.result)).toEqual(["ok", "ok", "failed"]);
+    expect(results[2]!.error).toMatch(/^not sent: the attempt could not be recorded \(store down\)/);
+  });
+
   it("reports failed, not a crash, after too many 429s or when sendOne throws", async () => {
     const { sendOne } = recorder((m) => {
       if (m.chatKey === "telegram:1") return retryAfter(1);

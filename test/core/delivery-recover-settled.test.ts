@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planMessage, recoverIntents } from "../../src/core/delivery.js";
 import type { OutgoingMessage } from "../../src/core/ports.js";
-import { reply } from "../../src/core/reply.js";
+import { reply, toPlain } from "../../src/core/reply.js";
 import { openStore } from "../../src/store/open-store.js";
 import { createMemoryLogger, createRecordingOutbox } from "../helpers/app.js";
 
@@ -35,6 +35,21 @@ describe("recoverIntents after a stop between recording an outcome and clearing 
     const deps = { store, outbox, log: createMemoryLogger() };
     expect(await recoverIntents(deps, new Date("2025-05-01T02:00:00.000Z"))).toBe(1);
     expect(outbox.sent.map((m: OutgoingMessage) => m.chatKey)).toEqual(["zalo:u2"]);
+    expect(await store.intents.list()).toEqual([]);
+    await store.close();
+  });
+
+  it("sends the rest of a digest whose first message to a coordinator was recorded: outcomes are matched by intent", async () => {
+    const store = await openStore({ file: ":memory:" });
+    const outbox = createRecordingOutbox();
+    const at = "2025-06-16T01:00:00.000Z";
+    const parts = [1, 2, 3].map((n) => planMessage("telegram:9000", reply(`Tổng hợp tuần, phần ${n}`), "digest|2025-W25", at));
+    await store.runs.claim({ key: "digest|2025-W25", at }, parts.map((p) => p.intent));
+    // The first part went out and its outcome was recorded; the process stopped before clearing its intent.
+    await store.reminders.addDelivery({ ref: "digest|2025-W25", chatKey: "telegram:9000", result: "ok", intentId: parts[0]!.intent.id, at });
+    const deps = { store, outbox, log: createMemoryLogger() };
+    expect(await recoverIntents(deps, new Date("2025-06-16T02:00:00.000Z"))).toBe(2);
+    expect(outbox.sent.map((m: OutgoingMessage) => toPlain(m.reply.text)).sort()).toEqual(["Tổng hợp tuần, phần 2", "Tổng hợp tuần, phần 3"]);
     expect(await store.intents.list()).toEqual([]);
     await store.close();
   });

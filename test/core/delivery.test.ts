@@ -40,7 +40,7 @@ describe("deliver", () => {
     const t = await setup();
     const results = await deliver(t.deps, [{ chatKey: "telegram:1", reply: reply("Cảnh báo"), ref: "alert|1" }], AT);
     expect(results).toEqual([{ chatKey: "telegram:1", result: "ok", messageId: "1000" }]);
-    expect(await t.store.reminders.deliveries({ ref: "alert|1" })).toEqual([{ ref: "alert|1", chatKey: "telegram:1", result: "ok", messageId: "1000", at: AT }]);
+    expect(await t.store.reminders.deliveries({ ref: "alert|1" })).toEqual([{ ref: "alert|1", chatKey: "telegram:1", result: "ok", messageId: "1000", intentId: expect.any(String), at: AT }]);
     expect(await t.store.intents.list()).toEqual([]);
   });
 
@@ -70,7 +70,7 @@ describe("deliver", () => {
     const t = await setup({ send: async () => Promise.reject(new Error("network down")) });
     const results = await deliver(t.deps, [{ chatKey: "zalo:u1", reply: reply("x"), ref: "alert|2" }], AT);
     expect(results).toEqual([{ chatKey: "zalo:u1", result: "failed", error: "network down" }]);
-    expect(await t.store.reminders.deliveries({ ref: "alert|2" })).toEqual([{ ref: "alert|2", chatKey: "zalo:u1", result: "failed", error: "network down", at: AT }]);
+    expect(await t.store.reminders.deliveries({ ref: "alert|2" })).toEqual([{ ref: "alert|2", chatKey: "zalo:u1", result: "failed", error: "network down", intentId: expect.any(String), at: AT }]);
     expect(await t.store.intents.list()).toEqual([]);
     expect(t.log.entries.some((e) => e.level === "error")).toBe(true);
   });
@@ -102,6 +102,35 @@ describe("sendPlanned", () => {
   });
 });
 
+describe("the attempt mark", () => {
+  it("is written, durably, when the outbox hands the message over, after the intent and before the send", async () => {
+    const store = await openStore({ file: ":memory:" });
+    const seen: (string | undefined)[] = [];
+    const outbox: Outbox = {
+      async send(messages) {
+        const [m] = messages;
+        seen.push((await store.intents.list())[0]?.attemptedAt);
+        await m!.beforeSend?.();
+        seen.push((await store.intents.list())[0]?.attemptedAt);
+        return [{ chatKey: m!.chatKey, result: "ok" }];
+      },
+    };
+    await deliver({ store, outbox, log: createMemoryLogger() }, [{ chatKey: "zalo:a", reply: reply("x"), ref: "r1" }], AT);
+    expect(seen).toEqual([undefined, AT]);
+  });
+
+  it("refuses the send when it cannot be recorded: the message is not sent, counts as failed, and its intent stays unattempted", async () => {
+    const outbox = createRecordingOutbox();
+    const t = await setup(outbox);
+    const p = planMessage("zalo:u1", reply("x"), "alert|z", AT);
+    await t.store.intents.add([p.intent]);
+    const failing = { ...t.store, intents: { ...t.store.intents, attempt: () => Promise.reject(new Error("disk full")) } };
+    const [result] = await sendPlanned({ ...t.deps, store: failing }, [p], AT);
+    expect(result).toMatchObject({ result: "failed", error: expect.stringMatching(/^not sent: the attempt could not be recorded \(disk full\)/) });
+    expect(outbox.sent).toEqual([]);
+  });
+});
+
 describe("recoverIntents", () => {
   it("returns 0 and sends nothing when every intent was confirmed", async () => {
     const outbox = createRecordingOutbox();
@@ -116,6 +145,9 @@ describe("recoverIntents", () => {
     const single = planMessage("telegram:1", reply("Cảnh báo vướng mắc"), "alert|x", "2025-04-30T02:00:00.000Z");
     const bundle = planMessage("zalo:u1", reply("Nhắc hạn hôm nay: 2 việc"), "bundle|2025-04-30|zalo:u1", "2025-04-30T02:00:00.000Z", ["k1", "k2"]);
     await t.store.intents.add([single.intent, bundle.intent]);
+    // Both were handed to the messenger before the crash.
+    await t.store.intents.attempt(single.intent.id, "2025-04-30T02:00:01.000Z");
+    await t.store.intents.attempt(bundle.intent.id, "2025-04-30T02:00:01.000Z");
     const later = new Date("2025-04-30T03:00:00.000Z");
     await expect(recoverIntents(t.deps, later)).resolves.toBe(2);
     const sent = outbox.sent.map((m: OutgoingMessage) => [m.chatKey, toPlain(m.reply.text), m.ref]);
@@ -129,6 +161,23 @@ describe("recoverIntents", () => {
     for (const d of records) expect(d).toMatchObject({ repeat: true, result: "ok", at: later.toISOString() });
     expect(await t.store.intents.list()).toEqual([]);
     expect(t.log.entries.some((e) => e.level === "warn" && /gửi lại/.test(e.msg ?? ""))).toBe(true);
+  });
+
+  it("sends an intent that was never attempted (still queued at the crash) as its first copy: no mark, no repeat flag", async () => {
+    const outbox = createRecordingOutbox();
+    const t = await setup(outbox);
+    const queued = planMessage("zalo:u2", reply("Nhắc hạn hôm nay: 1 việc"), "m|a|due:0", "2025-04-30T02:00:00.000Z");
+    const handed = planMessage("zalo:u3", reply("Nhắc hạn hôm nay: 1 việc"), "m|b|due:0", "2025-04-30T02:00:00.000Z");
+    await t.store.intents.add([queued.intent, handed.intent]);
+    await t.store.intents.attempt(handed.intent.id, "2025-04-30T02:00:02.000Z");
+    await expect(recoverIntents(t.deps, new Date("2025-04-30T03:00:00.000Z"))).resolves.toBe(2);
+    expect(outbox.sent.map((m) => [m.chatKey, toPlain(m.reply.text)]).sort()).toEqual([
+      ["zalo:u2", "Nhắc hạn hôm nay: 1 việc"],
+      ["zalo:u3", `${REPEAT_MARK}Nhắc hạn hôm nay: 1 việc`],
+    ]);
+    expect(await t.store.reminders.deliveries({ ref: "m|a|due:0" })).toEqual([{ ref: "m|a|due:0", chatKey: "zalo:u2", result: "ok", messageId: expect.any(String), intentId: queued.intent.id, at: "2025-04-30T03:00:00.000Z" }]);
+    expect(await t.store.reminders.deliveries({ ref: "m|b|due:0" })).toMatchObject([{ chatKey: "zalo:u3", repeat: true }]);
+    expect(await t.store.intents.list()).toEqual([]);
   });
 
   it("keeps nothing pending after a failed repeat, recording it as failed", async () => {

@@ -3,6 +3,7 @@ import type { TextHook } from "../../src/core/assistant.js";
 import type { Incoming } from "../../src/core/command.js";
 import type { Content } from "../../src/core/content/schema.js";
 import type { Logger, OutgoingMessage, Outbox, SendResult, UserKey } from "../../src/core/ports.js";
+import { prepareSend } from "../../src/core/delivery.js";
 import { createFixedClock } from "../../src/core/time.js";
 import { loadContent } from "../../src/content/load.js";
 import { type ClosableStore, openStore } from "../../src/store/open-store.js";
@@ -29,11 +30,19 @@ export function createRecordingOutbox(decide?: (m: OutgoingMessage) => SendResul
   return {
     sent,
     async send(messages) {
-      return messages.map((m) => {
+      const results: SendResult[] = [];
+      // Like every outbox: the message's beforeSend first (its intent marked attempted), then the send.
+      for (const m of messages) {
+        const refused = await prepareSend(m);
+        if (refused) {
+          results.push(refused);
+          continue;
+        }
         sent.push(m);
         const result = decide?.(m) ?? "ok";
-        return { chatKey: m.chatKey, result, messageId: result === "ok" ? String(id++) : undefined };
-      });
+        results.push({ chatKey: m.chatKey, result, messageId: result === "ok" ? String(id++) : undefined });
+      }
+      return results;
     },
   };
 }

@@ -69,9 +69,11 @@ function dyingOutbox(n: number): Outbox & { sent: OutgoingMessage[]; died: Promi
   return {
     sent,
     died,
-    send(messages) {
+    async send(messages) {
       const results: SendResult[] = [];
       for (const m of messages) {
+        // The message was handed over (its intent marked attempted), and the process died during the request.
+        await m.beforeSend?.();
         if (sent.length >= n) {
           die();
           return new Promise<SendResult[]>(() => undefined);
@@ -79,7 +81,7 @@ function dyingOutbox(n: number): Outbox & { sent: OutgoingMessage[]; died: Promi
         sent.push(m);
         results.push({ chatKey: m.chatKey, result: "ok", messageId: String(sent.length) });
       }
-      return Promise.resolve(results);
+      return results;
     },
   };
 }
@@ -96,7 +98,7 @@ describe("the reminder job", () => {
     expect(report.sent).toEqual(["email-lists|sokhcn-binhduong|due:0", "email-lists|sokhcn-brvt|due:0"]);
     expect(refs(outbox)).toEqual([`email-lists|sokhcn-binhduong|due:0 → ${LEAD_BD}`, `email-lists|sokhcn-brvt|due:0 → ${GROUP_BRVT}`]);
     expect(await store.reminders.deliveries({ ref: "email-lists|sokhcn-binhduong|due:0" })).toEqual([
-      { ref: "email-lists|sokhcn-binhduong|due:0", chatKey: LEAD_BD, result: "ok", messageId: "1000", at: "2025-05-09T01:30:00.000Z" },
+      { ref: "email-lists|sokhcn-binhduong|due:0", chatKey: LEAD_BD, result: "ok", messageId: "1000", intentId: expect.any(String), at: "2025-05-09T01:30:00.000Z" },
     ]);
     expect(await store.reminders.get("email-lists|sokhcn-brvt|due:0")).toMatchObject({ kind: "due", step: 0, plannedFor: "2025-05-09" });
   });

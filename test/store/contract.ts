@@ -7,6 +7,7 @@ import { StoreWriteError } from "../../src/core/errors.js";
 import type {
   AnswerVersion,
   ClosableStore,
+  LatestStatus,
   Listing,
   OutboxIntent,
   PendingPrompt,
@@ -14,6 +15,7 @@ import type {
   StatusRecord,
   Store,
 } from "../../src/core/ports.js";
+import { latestAsOf } from "../../src/core/digest/build.js";
 import { HELP_DESK_LIMITS } from "../../src/store/help-desk.js";
 import { LIMITS } from "../../src/store/open-store.js";
 
@@ -158,6 +160,36 @@ export function describeStoreContract(name: string, subject: ContractSubject): v
       expect((await store.chats.list()).map((c) => c.chatKey)).toEqual(["telegram:-100", "zalo:55"]);
     }));
 
+    it("adds a chat only when unknown (one of 20 racing adds wins) and merges fields in one step, keeping the others", withStore(async (store) => {
+      const added = await concurrently(20, (i) => store.chats.add({ chatKey: "zalo:g", type: "group", title: `Nhóm ${i}`, active: true }));
+      expect(added.filter(Boolean)).toHaveLength(1);
+      await store.chats.markInactive("zalo:g", at);
+      await Promise.all([
+        store.chats.merge("zalo:g", { agencyId: "sokhcn-hcm", registeredBy: "zalo:7", registeredAt: later, active: true, inactiveSince: undefined }),
+        store.chats.merge("zalo:g", { title: "Tổ chuyển đổi số" }),
+      ]);
+      expect(await store.chats.get("zalo:g")).toEqual({ chatKey: "zalo:g", type: "group", title: "Tổ chuyển đổi số", agencyId: "sokhcn-hcm", registeredBy: "zalo:7", registeredAt: later, active: true });
+      expect((await store.chats.list({ agencyId: "sokhcn-hcm", active: true })).map((c) => c.chatKey)).toEqual(["zalo:g"]);
+      await store.chats.merge("zalo:new", { active: false, inactiveSince: at });
+      expect(await store.chats.get("zalo:new")).toEqual({ chatKey: "zalo:new", type: "private", active: false, inactiveSince: at });
+      expect(await store.chats.list({ active: false })).toHaveLength(1);
+      expect(await store.chats.add({ chatKey: "zalo:new", type: "group", active: true })).toBe(false);
+    }));
+
+    it("makes a listing from its family and stores it in one step: two made at once see each other", withStore(async (store) => {
+      const target = { chatKey: "zalo:1" as const, family: "viec", now: at };
+      const seen: number[] = [];
+      const made = await concurrently(2, (i) =>
+        store.listings.addToFamily(target, (family) => {
+          seen.push(family.length);
+          return listing(`f${i}`, { options: [{ number: family.length + 1, label: `việc ${i}`, payload: `tt ${i}` }] });
+        }),
+      );
+      expect(seen).toEqual([0, 1]);
+      expect(made.map((l) => l.options[0]!.number).sort()).toEqual([1, 2]);
+      expect((await store.listings.family("zalo:1", "viec", at)).map((l) => l.options[0]!.number)).toEqual([2, 1]);
+    }));
+
     it("derives the latest status from append-only records: a later note completes only the status it belongs to", withStore(async (store) => {
       await store.statuses.append(status("s1", { status: "at-risk", note: "thiếu máy chủ" }));
       expect(await store.statuses.latestFor("email-accounts", "sokhcn-hcm")).toMatchObject({ status: "at-risk", note: "thiếu máy chủ", recordId: "s1" });
@@ -176,6 +208,59 @@ export function describeStoreContract(name: string, subject: ContractSubject): v
       expect(await store.statuses.latestFor("email-accounts", "nobody")).toBeUndefined();
       expect((await store.statuses.all()).map((r) => r.id)).toEqual(["s1", "n1", "s2", "n2", "s3"]);
       expect(await store.statuses.count()).toBe(5);
+    }));
+
+    it("gives the status picture at a moment: the latest status per pair as of then, notes merged, and the pairs active in a window", withStore(async (store) => {
+      const t = (day: number) => `2025-06-${String(day).padStart(2, "0")}T01:00:00.000Z`;
+      await store.statuses.append(status("s1", { status: "at-risk", note: "thiếu máy chủ", at: t(2) }));
+      await store.statuses.append(status("n1", { kind: "note", status: "at-risk", note: "chờ Sở Tài chính", noteFor: "s1", at: t(4) }));
+      await store.statuses.append(status("s2", { status: "done", at: t(6) }));
+      await store.statuses.append(status("s3", { agencyId: "sokhcn-brvt", status: "blocked", at: t(3) }));
+      await store.statuses.append(status("n3", { agencyId: "sokhcn-brvt", kind: "note", status: "blocked", note: "đã có máy", noteFor: "s3", at: t(8) }));
+      const at5 = await store.statuses.picture({ since: t(4), until: t(5) });
+      expect(at5.latest.sort((a, b) => a.agencyId.localeCompare(b.agencyId))).toEqual([
+        { milestoneId: "email-accounts", agencyId: "sokhcn-brvt", status: "blocked", at: t(3), role: "lead", recordId: "s3" },
+        { milestoneId: "email-accounts", agencyId: "sokhcn-hcm", status: "at-risk", note: "chờ Sở Tài chính", at: t(2), role: "lead", recordId: "s1" },
+      ].map((l) => expect.objectContaining(l)));
+      expect(at5.latest.find((l) => l.agencyId === "sokhcn-brvt")?.note).toBeUndefined();
+      expect(at5.active).toEqual([{ milestoneId: "email-accounts", agencyId: "sokhcn-hcm" }]);
+      const now = await store.statuses.picture({ since: t(7), until: t(9) });
+      expect(now.latest.map((l) => `${l.agencyId}:${l.status}:${l.note ?? ""}`).sort()).toEqual(["sokhcn-brvt:blocked:đã có máy", "sokhcn-hcm:done:"]);
+      expect(now.active).toEqual([{ milestoneId: "email-accounts", agencyId: "sokhcn-brvt" }]);
+      const before = await store.statuses.picture({ since: t(1), until: t(1) });
+      expect(before).toEqual({ latest: [], active: [] });
+    }));
+
+    it("gives the same picture as the latest-status rule applied to every record up to the moment (300 records, out-of-order times)", withStore(async (store) => {
+      // A deterministic jumble: 12 pairs, statuses and notes (some for a status no longer the latest), times that go back and forth.
+      let seed = 11;
+      const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+      const kinds = ["done", "on-track", "at-risk", "blocked"] as const;
+      const written: StatusRecord[] = [];
+      for (let i = 0; i < 300; i++) {
+        const milestoneId = `m-${rnd(3)}`;
+        const agencyId = `a-${rnd(4)}`;
+        const at = new Date(Date.UTC(2025, 5, 1) + rnd(20 * 24) * 3_600_000).toISOString();
+        const mine = written.filter((r) => r.kind === "status" && r.milestoneId === milestoneId && r.agencyId === agencyId);
+        const target = mine.length > 0 && rnd(3) === 0 ? mine[rnd(mine.length)] : undefined;
+        written.push(
+          target
+            ? status(`r${i}`, { kind: "note", milestoneId, agencyId, status: target.status, note: `ghi chú ${i}`, noteFor: target.id, at })
+            : status(`r${i}`, { milestoneId, agencyId, status: kinds[rnd(4)]!, ...(rnd(2) === 0 ? { note: `lý do ${i}` } : {}), at }),
+        );
+      }
+      await inBatches(written.length, 50, (i) => store.statuses.append(written[i]!));
+      const all = await store.statuses.all();
+      const key = (p: { milestoneId: string; agencyId: string }) => `${p.milestoneId}|${p.agencyId}`;
+      for (const [sinceDay, untilDay] of [[0, 25], [3, 10], [12, 14], [0, 0]] as const) {
+        const since = new Date(Date.UTC(2025, 5, 1 + sinceDay)).toISOString();
+        const until = new Date(Date.UTC(2025, 5, 1 + untilDay)).toISOString();
+        const upTo = all.filter((r) => r.at <= until);
+        const picture = await store.statuses.picture({ since, until });
+        const plain = (l: LatestStatus) => JSON.parse(JSON.stringify(l)) as LatestStatus;
+        expect(picture.latest.map(plain).sort((a, b) => key(a).localeCompare(key(b)))).toEqual(latestAsOf(upTo).map(plain).sort((a, b) => key(a).localeCompare(key(b))));
+        expect(picture.active.map(key).sort()).toEqual([...new Set(upTo.filter((r) => r.at >= since).map(key))].sort());
+      }
     }));
 
     it("keeps every one of 100 status records appended at once", withStore(async (store) => {
@@ -207,6 +292,19 @@ export function describeStoreContract(name: string, subject: ContractSubject): v
       await store.intents.add([intent("i3", "alert|x"), intent("i4", "alert|y")]);
       await store.intents.add([]);
       expect((await store.intents.list()).map((i) => i.id)).toEqual(["i3", "i4"]);
+    }));
+
+    it("marks an intent attempted once, keeps the first mark, ignores an unknown id, and lists the mark", withStore(async (store) => {
+      await store.intents.add([intent("i1", "alert|a"), intent("i2", "alert|b")]);
+      await concurrently(5, (i) => store.intents.attempt("i1", `2025-06-02T01:00:0${i + 1}.000Z`));
+      await store.intents.attempt("i1", later);
+      await store.intents.attempt("gone", later);
+      const listed = await store.intents.list();
+      expect(listed.map((i) => i.id)).toEqual(["i1", "i2"]);
+      expect(listed[0]!.attemptedAt).toMatch(/^2025-06-02T01:00:0[1-5]\.000Z$/);
+      expect(listed[1]).toEqual(intent("i2", "alert|b"));
+      await store.intents.done(["i1"]);
+      expect(await store.intents.list()).toEqual([intent("i2", "alert|b")]);
     }));
 
     it("appends delivery outcomes and filters them by ref and time", withStore(async (store) => {
@@ -417,8 +515,9 @@ export function describeStoreContract(name: string, subject: ContractSubject): v
           await store.chats.upsert({ chatKey: "zalo:1", type: "private", active: true });
           await store.statuses.append(status("s1", { note: "ổn" }));
           await store.statuses.append(status("n1", { kind: "note", note: "đã xong phần lớn", noteFor: "s1" }));
-          await store.reminders.claim(reminder("k1"), [intent("i1", "k1")]);
-          await store.reminders.addDelivery({ ref: "k1", chatKey: "telegram:7", result: "ok", at });
+          await store.reminders.claim(reminder("k1"), [intent("i1", "k1"), intent("i2", "k1")]);
+          await store.intents.attempt("i2", later);
+          await store.reminders.addDelivery({ ref: "k1", chatKey: "telegram:7", result: "ok", intentId: "i1", at });
           await store.questions.record({ folded: "luong", text: "Lương?", answered: false, at, day: "2025-06-02" });
           await store.runs.claim({ key: "digest|2025-W23", at, data: { a: [1, { b: "c" }] } });
           await store.askers.add({ chatKey: "zalo:1", folded: "luong", question: "Lương?", askedAt: at });

@@ -6,6 +6,7 @@ import type { Assistant } from "../../core/assistant.js";
 import { CONSOLE_CAPABILITIES } from "../../core/channel.js";
 import type { Incoming } from "../../core/command.js";
 import { numberOptions } from "../../core/choices.js";
+import { prepareSend } from "../../core/delivery.js";
 import type { ListingRepo, Logger, OutgoingMessage, Outbox, SendResult } from "../../core/ports.js";
 import { stripInvisible } from "../../core/text.js";
 import type { Clock } from "../../core/time.js";
@@ -111,6 +112,11 @@ export function createConsoleOutbox(output: Writable, numbering?: { listings: Li
       for (const m of messages) {
         if (!m.chatKey.startsWith("console:")) {
           results.push({ chatKey: m.chatKey, result: "failed", error: "no channel running for this chat" });
+          continue;
+        }
+        const refused = await prepareSend(m);
+        if (refused) {
+          results.push(refused);
           continue;
         }
         const replies = numbering

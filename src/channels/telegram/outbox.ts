@@ -5,6 +5,7 @@
  */
 import { type Api, GrammyError } from "grammy";
 import { scrubSecrets } from "../../logger.js";
+import { prepareSend } from "../../core/delivery.js";
 import type { ChatKey, Logger, Outbox, SendResult, Store } from "../../core/ports.js";
 import type { Clock } from "../../core/time.js";
 import { isRetryAfter, retryAfter, type SendOne } from "../throttled-outbox.js";
@@ -81,6 +82,11 @@ export function createTelegramOutbox(deps: TelegramOutboxDeps): Outbox & { sendO
     async send(messages) {
       const results: SendResult[] = [];
       for (const message of messages) {
+        const refused = await prepareSend(message);
+        if (refused) {
+          results.push(refused);
+          continue;
+        }
         const outcome = await sendOne(message);
         results.push(isRetryAfter(outcome) ? { chatKey: message.chatKey, result: "failed", error: `rate-limited (retry after ${outcome.retryAfter} s)` } : outcome);
       }

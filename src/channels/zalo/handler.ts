@@ -104,6 +104,7 @@ export function createZaloHandler(deps: ZaloHandlerDeps): ZaloHandler {
 async function rememberChat(store: Store, incoming: Incoming): Promise<void> {
   const chatKey: ChatKey = `zalo:${incoming.chat.id}`;
   const known = await store.chats.get(chatKey);
-  if (!known) await store.chats.upsert({ chatKey, type: incoming.chat.type, active: true });
+  // Added only if still unknown: another instance may have registered this chat since the read, and that stays.
+  if (!known) await store.chats.add({ chatKey, type: incoming.chat.type, active: true });
   else if (!known.active) await store.chats.markActive(chatKey);
 }

@@ -1,7 +1,7 @@
 import type { Content, Milestone } from "../content/schema.js";
 import { daysUntil } from "../dates.js";
 import { agencyLabel, byDeadline, statusDoubt } from "../milestones.js";
-import type { ChatRecord, LatestStatus, Person, RunRecord, StatusRecord, Store } from "../ports.js";
+import type { ChatRecord, LatestStatus, Person, RunRecord, StatusRecord, StatusRepo, Store } from "../ports.js";
 import { addDays, atLocal, dayOf, isoWeekday, isoWeekId } from "../time.js";
 import type {
   AgencyResponse,
@@ -72,7 +72,8 @@ export function milestoneLight(pairs: readonly Pick<DigestPair, "state" | "overd
  *   status is not `done`, including pairs that never reported. Counted apart: an overdue pair is also in its bucket.
  *   Milestones whose reminders are switched off in content (`reminders.enabled: false`) are never overdue:
  *   their date only orders them (e.g. `party-systems`, for which the plan gives no deadline).
- * - response rate of an agency: the share of its milestones with a status or note recorded in the 14 days before `now`.
+ * - response rate of an agency: the share of its milestones with a status or note recorded in the 14 days before `now`
+ *   (`input.active`, read by `digestInputFrom` as the store's {@link StatusRepo.picture}).
  * - changes: pairs whose state differs from `previous` (the snapshot stored by the previous digest run).
  *
  * ```ts
@@ -88,14 +89,9 @@ export function buildDigest(content: Content, input: DigestInput, now: Date, pre
     const t = Date.parse(iso);
     return t >= weekStart && t < weekEnd;
   };
-  const recentSince = now.getTime() - RESPONSE_WINDOW_DAYS * DAY_MS;
 
   const latestByPair = new Map<string, LatestStatus>(input.latest.map((l) => [pairKey(l.milestoneId, l.agencyId), l]));
-  const recentPairs = new Set<string>();
-  for (const r of input.records) {
-    const t = Date.parse(r.at);
-    if (t >= recentSince && t <= now.getTime()) recentPairs.add(pairKey(r.milestoneId, r.agencyId));
-  }
+  const recentPairs = new Set(input.active.map((p) => pairKey(p.milestoneId, p.agencyId)));
 
   const milestones = byDeadline(content.milestones).map((m) => buildMilestone(content, m, today, latestByPair, recentPairs, previous));
   const allPairs = milestones.flatMap((m) => m.pairs.map((p) => ({ m, p })));
@@ -362,9 +358,11 @@ export async function digestInputFrom(store: Store, now: Date): Promise<DigestIn
   const week = digestWeek(now);
   // "As of now": nothing recorded after `now` counts, so `digest --now 2025-06-16` shows that Monday's picture.
   const until = now.toISOString();
-  // One round of reads, all at once: a server store answers them in parallel.
-  const [all, reminders, deliveries, chats, people, questionDays, unanswered, coordinatorAnswers, quotaRuns] = await Promise.all([
-    store.statuses.all(),
+  // One round of reads, all at once: a server store answers them in parallel. Of the status log only the picture:
+  // the latest status per pair and the pairs that responded in the window, never every record.
+  const since = new Date(now.getTime() - RESPONSE_WINDOW_DAYS * DAY_MS).toISOString();
+  const [picture, reminders, deliveries, chats, people, questionDays, unanswered, coordinatorAnswers, quotaRuns] = await Promise.all([
+    store.statuses.picture({ since, until }),
     store.reminders.list(),
     store.reminders.deliveries({ since: atLocal(week.from).toISOString() }),
     store.chats.list(),
@@ -374,10 +372,9 @@ export async function digestInputFrom(store: Store, now: Date): Promise<DigestIn
     store.answers.list(),
     store.runs.list("zalo-quota|"),
   ]);
-  const records = all.filter((r) => r.at <= until);
   return {
-    latest: latestAsOf(records),
-    records,
+    latest: picture.latest,
+    active: picture.active,
     reminders: reminders.filter((r) => r.sentAt <= until),
     deliveries: deliveries.filter((d) => d.at <= until),
     chats,
@@ -391,7 +388,8 @@ export async function digestInputFrom(store: Store, now: Date): Promise<DigestIn
 
 /**
  * The latest status of each pair from status records in log order, by the store's rule: a status replaces the
- * pair's latest; a note completes it only if it belongs to the status that is still the latest.
+ * pair's latest; a note completes it only if it belongs to the status that is still the latest. The definition
+ * that {@link StatusRepo.picture} answers from an index (the store contract compares the two).
  */
 export function latestAsOf(records: readonly StatusRecord[]): LatestStatus[] {
   const latest = new Map<string, LatestStatus>();

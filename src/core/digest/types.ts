@@ -5,12 +5,12 @@ import type {
   CoordinatorAnswer,
   DeliveryRecord,
   LatestStatus,
+  PairRef,
   Person,
   QuestionDay,
   Role,
   SentReminder,
   StatusKind,
-  StatusRecord,
   UnansweredQuestion,
 } from "../ports.js";
 
@@ -32,7 +32,8 @@ export type Light = "red" | "yellow" | "green" | "white";
  */
 export interface DigestInput {
   latest: readonly LatestStatus[];
-  records: readonly StatusRecord[];
+  /** Pairs with a status or note recorded in the response window (the 14 days before the digest). */
+  active: readonly PairRef[];
   reminders: readonly SentReminder[];
   deliveries: readonly DeliveryRecord[];
   chats: readonly ChatRecord[];

@@ -122,17 +122,18 @@ export async function redeemInvitation(ctx: CommandContext, rawCode: string): Pr
   if (message.chat.type === "group") {
     const agencyId = groupAgency(invitation, ctx);
     if (!(await services.store.invitations.markUsed(invitation.codeHash, actor.userKey, at))) throw usedError(lang);
-    const previous = await services.store.chats.get(actor.chatKey);
-    const chat: ChatRecord = {
-      chatKey: actor.chatKey,
-      type: "group",
-      title: message.chat.title ?? previous?.title,
+    // One merge, not a read then a write: a change another update makes to this chat meanwhile is kept.
+    const registration = {
+      type: "group" as const,
+      ...(message.chat.title !== undefined && { title: message.chat.title }),
       agencyId,
       registeredBy: actor.userKey,
       registeredAt: at,
       active: true,
+      inactiveSince: undefined,
     };
-    await services.store.chats.upsert(chat);
+    await services.store.chats.merge(actor.chatKey, registration);
+    const chat: ChatRecord = (await services.store.chats.get(actor.chatKey)) ?? { chatKey: actor.chatKey, ...registration };
     return { kind: "group", agencyId, chat };
   }
   checkPersonCanTake(invitation, ctx);
@@ -147,8 +148,7 @@ export async function redeemInvitation(ctx: CommandContext, rawCode: string): Pr
     grantedAt: at,
   };
   await services.store.people.grant(person);
-  const previous = await services.store.chats.get(actor.chatKey);
-  await services.store.chats.upsert({ ...previous, chatKey: actor.chatKey, type: "private", active: true, inactiveSince: undefined });
+  await services.store.chats.merge(actor.chatKey, { type: "private", active: true, inactiveSince: undefined });
   if (invitation.kind === "admin") return { kind: "admin", person };
   return invitation.kind === "lead" ? { kind: "lead", agencyId: invitation.agencyId!, person } : { kind: "coordinator", person };
 }

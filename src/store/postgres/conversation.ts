@@ -1,6 +1,6 @@
 import type { Listing, ListingRepo, PendingPrompt, PromptRepo, TopicRecord, TopicRepo } from "../../core/ports.js";
 import { LIMITS } from "../open-store.js";
-import { type Db, json } from "./db.js";
+import { type Db, json, type Query } from "./db.js";
 
 type Doc<T> = { doc: T };
 
@@ -60,22 +60,37 @@ export function createTopicRepo(db: Db): TopicRepo {
  * Numbered listings of channels without buttons. Adding one drops listings expired longer ago than the grace
  * time and keeps the newest {@link LIMITS}.listingsPerChat of its chat, under a per-chat lock.
  */
+/** Inserts a listing, dropping listings long expired and the chat's oldest beyond the bound (inside a transaction holding the chat's lock). */
+async function insert(q: Query, listing: Listing): Promise<void> {
+  const cutoff = new Date(new Date(listing.createdAt).getTime() - LIMITS.listingGraceMs).toISOString();
+  await q("DELETE FROM listings WHERE expires_at <= $1", [cutoff]);
+  await q(
+    `DELETE FROM listings WHERE chat_key = $1 AND id NOT IN (
+       SELECT id FROM listings WHERE chat_key = $1 ORDER BY created_at DESC, seq ASC LIMIT $2)`,
+    [listing.chatKey, LIMITS.listingsPerChat - 1],
+  );
+  await q(
+    "INSERT INTO listings (id, chat_key, user_key, family, created_at, expires_at, doc) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
+    [listing.id, listing.chatKey, listing.userKey ?? null, listing.family, listing.createdAt, listing.expiresAt, json(listing)],
+  );
+}
+
 export function createListingRepo(db: Db): ListingRepo {
   return {
     async add(listing) {
-      const cutoff = new Date(new Date(listing.createdAt).getTime() - LIMITS.listingGraceMs).toISOString();
       await db.transaction(async (q) => {
         await db.lock(q, `listings:${listing.chatKey}`);
-        await q("DELETE FROM listings WHERE expires_at <= $1", [cutoff]);
-        await q(
-          `DELETE FROM listings WHERE chat_key = $1 AND id NOT IN (
-             SELECT id FROM listings WHERE chat_key = $1 ORDER BY created_at DESC, seq ASC LIMIT $2)`,
-          [listing.chatKey, LIMITS.listingsPerChat - 1],
-        );
-        await q(
-          "INSERT INTO listings (id, chat_key, user_key, family, created_at, expires_at, doc) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
-          [listing.id, listing.chatKey, listing.userKey ?? null, listing.family, listing.createdAt, listing.expiresAt, json(listing)],
-        );
+        await insert(q, listing);
+      });
+    },
+    async addToFamily({ chatKey, family, now }, make) {
+      // Under the chat's listing lock, which every add takes: the family read here is still the family at the insert.
+      return db.transaction<Listing>(async (q) => {
+        await db.lock(q, `listings:${chatKey}`);
+        const rows = await q("SELECT doc FROM listings WHERE chat_key = $1 AND family = $2 AND expires_at > $3 ORDER BY seq DESC", [chatKey, family, now]);
+        const listing = make((rows.rows as Doc<Listing>[]).map((r) => r.doc));
+        await insert(q, listing);
+        return listing;
       });
     },
     async update(listing) {

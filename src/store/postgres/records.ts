@@ -5,6 +5,7 @@ import type {
   InvitationRepo,
   LatestStatus,
   OutboxIntent,
+  PairRef,
   PeopleRepo,
   Person,
   ReminderRepo,
@@ -115,6 +116,29 @@ export function createChatRepo(db: Db): ChatRepo {
         ),
       );
     },
+    async add(chat) {
+      const r = await db.write("INSERT INTO chats (chat_key, agency_id, active, doc) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (chat_key) DO NOTHING", [
+        chat.chatKey,
+        chat.agencyId ?? null,
+        chat.active,
+        json(chat),
+      ]);
+      return r.rowCount === 1;
+    },
+    async merge(chatKey, patch) {
+      const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const removed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] === undefined);
+      const fresh: ChatRecord = { chatKey, type: "private", active: true, ...set };
+      // One statement: the row lock of ON CONFLICT DO UPDATE orders concurrent merges, and each keeps the other's fields.
+      await db.write(
+        `INSERT INTO chats (chat_key, agency_id, active, doc) VALUES ($1, $2, $3, $4::jsonb)
+         ON CONFLICT (chat_key) DO UPDATE SET
+           doc = (chats.doc - $5::text[]) || $6::jsonb,
+           agency_id = ((chats.doc - $5::text[]) || $6::jsonb) ->> 'agencyId',
+           active = (((chats.doc - $5::text[]) || $6::jsonb) ->> 'active')::boolean`,
+        [chatKey, fresh.agencyId ?? null, fresh.active, json(fresh), removed, json(set)],
+      );
+    },
     async markInactive(chatKey, at) {
       const fresh: ChatRecord = { chatKey, type: "private", active: false, inactiveSince: at };
       await db.write(
@@ -146,6 +170,75 @@ const LATEST_SQL = `
   ) n ON true
   ORDER BY s.seq`;
 
+// The latest status per pair as of $1 (NULL: of everything), in time that grows with the pairs, not the records: a skip scan of the partial
+// index statuses_latest walks the distinct pairs (one index probe each), then per pair one probe finds its newest status
+// at or before $1 and one its newest note. Only the fields of a LatestStatus leave the server, not whole documents.
+// (A DISTINCT ON over the same index reads every status entry: 936,000 at 300 agencies × 60 milestones after a year.)
+const PICTURE_LATEST_SQL = `
+  WITH RECURSIVE pairs AS (
+    (SELECT milestone_id, agency_id FROM statuses WHERE kind = 'status' ORDER BY milestone_id, agency_id LIMIT 1)
+    UNION ALL
+    SELECT next.milestone_id, next.agency_id FROM pairs p CROSS JOIN LATERAL (
+      SELECT milestone_id, agency_id FROM statuses
+      WHERE kind = 'status' AND (milestone_id, agency_id) > (p.milestone_id, p.agency_id)
+      ORDER BY milestone_id, agency_id LIMIT 1
+    ) next
+  )
+  SELECT s.id, s.milestone_id AS "milestoneId", s.agency_id AS "agencyId", s.at, s.doc->>'status' AS status, s.doc->>'note' AS note,
+    s.doc->>'role' AS role, s.doc->>'onBehalfOf' AS "onBehalfOf", n.found AS "laterNote", n.note AS "laterText"
+  FROM pairs p
+  CROSS JOIN LATERAL (
+    SELECT id, milestone_id, agency_id, seq, at, doc FROM statuses
+    WHERE kind = 'status' AND milestone_id = p.milestone_id AND agency_id = p.agency_id AND ($1::text IS NULL OR at <= $1)
+    ORDER BY seq DESC LIMIT 1
+  ) s
+  LEFT JOIN LATERAL (
+    SELECT true AS found, n.doc->>'note' AS note FROM statuses n
+    WHERE n.kind = 'note' AND n.note_for = s.id AND n.milestone_id = s.milestone_id AND n.agency_id = s.agency_id
+      AND n.seq > s.seq AND ($1::text IS NULL OR n.at <= $1)
+    ORDER BY n.seq DESC LIMIT 1
+  ) n ON true
+  ORDER BY s.seq`;
+
+interface PictureRow {
+  id: string;
+  milestoneId: string;
+  agencyId: string;
+  at: string;
+  status: StatusRecord["status"];
+  note: string | null;
+  role: StatusRecord["role"];
+  onBehalfOf: string | null;
+  laterNote: boolean | null;
+  laterText: string | null;
+}
+
+const fromPictureRow = (r: PictureRow): LatestStatus => ({
+  milestoneId: r.milestoneId,
+  agencyId: r.agencyId,
+  status: r.status,
+  note: (r.laterNote ? r.laterText : r.note) ?? undefined,
+  at: r.at,
+  role: r.role,
+  onBehalfOf: r.onBehalfOf ?? undefined,
+  recordId: r.id,
+});
+
+// Pairs with a record in [$1, $2]: a range scan of statuses_at, which carries the pair.
+const PICTURE_ACTIVE_SQL = `
+  SELECT DISTINCT milestone_id AS "milestoneId", agency_id AS "agencyId" FROM statuses WHERE at >= $1 AND at <= $2`;
+
+const toLatest = ({ status: r, note }: { status: StatusRecord; note: StatusRecord | null }): LatestStatus => ({
+  milestoneId: r.milestoneId,
+  agencyId: r.agencyId,
+  status: r.status,
+  note: note ? note.note : r.note,
+  at: r.at,
+  role: r.role,
+  onBehalfOf: r.onBehalfOf,
+  recordId: r.id,
+});
+
 /**
  * Append-only status records. The latest status per milestone and agency is derived in SQL exactly as the
  * file store derives it: the newest `status` record, with the note of the newest `note` record that completes it.
@@ -153,16 +246,7 @@ const LATEST_SQL = `
 export function createStatusRepo(db: Db): StatusRepo {
   const latest = async (pair: [string, string] | undefined): Promise<LatestStatus[]> => {
     const rows = await db.rows<{ status: StatusRecord; note: StatusRecord | null }>(LATEST_SQL, pair ?? [null, null]);
-    return rows.map(({ status: r, note }) => ({
-      milestoneId: r.milestoneId,
-      agencyId: r.agencyId,
-      status: r.status,
-      note: note ? note.note : r.note,
-      at: r.at,
-      role: r.role,
-      onBehalfOf: r.onBehalfOf,
-      recordId: r.id,
-    }));
+    return rows.map(toLatest);
   };
   return {
     async append(record) {
@@ -183,9 +267,17 @@ export function createStatusRepo(db: Db): StatusRepo {
         await db.rows<Doc<StatusRecord>>("SELECT doc FROM statuses WHERE milestone_id = $1 AND agency_id = $2 ORDER BY seq", [milestoneId, agencyId]),
       );
     },
-    latest: () => latest(undefined),
+    // Every pair's latest: the picture's skip scan (the scheduler and answers read it; a DISTINCT ON would read every record).
+    latest: async () => (await db.rows<PictureRow>(PICTURE_LATEST_SQL, [null])).map(fromPictureRow),
     async latestFor(milestoneId, agencyId) {
       return (await latest([milestoneId, agencyId]))[0];
+    },
+    async picture({ since, until }) {
+      const [latestRows, active] = await Promise.all([
+        db.rows<PictureRow>(PICTURE_LATEST_SQL, [until]),
+        db.rows<PairRef>(PICTURE_ACTIVE_SQL, [since, until]),
+      ]);
+      return { latest: latestRows.map(fromPictureRow), active };
     },
     async all() {
       return docs(await db.rows<Doc<StatusRecord>>("SELECT doc FROM statuses ORDER BY seq"));
@@ -270,12 +362,17 @@ export function createIntentRepo(db: Db): IntentRepo {
       if (intents.length === 0) return;
       await db.transaction(async (q) => insertIntents(q, intents));
     },
+    async attempt(id, at) {
+      // Only the small column changes (no jsonb rewrite); a second mark changes nothing.
+      await db.write("UPDATE intents SET attempted_at = $2 WHERE id = $1 AND attempted_at IS NULL", [id, at]);
+    },
     async done(ids) {
       if (ids.length === 0) return;
       await db.write("DELETE FROM intents WHERE id = ANY($1::text[])", [[...ids]]);
     },
     async list() {
-      return docs(await db.rows<Doc<OutboxIntent>>("SELECT doc FROM intents ORDER BY seq"));
+      const rows = await db.rows<Doc<OutboxIntent> & { attempted_at: string | null }>("SELECT doc, attempted_at FROM intents ORDER BY seq");
+      return rows.map((r) => (r.attempted_at === null ? r.doc : { ...r.doc, attemptedAt: r.attempted_at }));
     },
   };
 }

@@ -15,7 +15,7 @@ import type { Digest, DigestInput } from "../../../src/core/digest/types.js";
 import type { Store } from "../../../src/core/ports.js";
 import { FIXTURE_NAMES, FIXTURE_NOW, fixtureContent, fixtureStore } from "./fixture.js";
 
-const empty: DigestInput = { latest: [], records: [], reminders: [], deliveries: [], chats: [], people: [], questionDays: [], unanswered: [] };
+const empty: DigestInput = { latest: [], active: [], reminders: [], deliveries: [], chats: [], people: [], questionDays: [], unanswered: [] };
 
 let content: Content;
 let store: Store;

@@ -5,7 +5,7 @@ import { renderDigestText } from "../../../src/core/digest/render-messages.js";
 import type { DigestInput } from "../../../src/core/digest/types.js";
 import { FIXTURE_NOW, fixtureContent } from "./fixture.js";
 
-const empty: DigestInput = { latest: [], records: [], reminders: [], deliveries: [], chats: [], people: [], questionDays: [], unanswered: [] };
+const empty: DigestInput = { latest: [], active: [], reminders: [], deliveries: [], chats: [], people: [], questionDays: [], unanswered: [] };
 
 let content: Content;
 beforeAll(async () => {

@@ -68,7 +68,7 @@ describe("Telegram messages", () => {
         recordId: `${m.id}|${agencyId}`,
       })),
     );
-    const big = buildDigest(real, { latest, records: [], reminders: [], deliveries: [], chats: [], people: [], questionDays: [], unanswered: [] }, FIXTURE_NOW);
+    const big = buildDigest(real, { latest, active: [], reminders: [], deliveries: [], chats: [], people: [], questionDays: [], unanswered: [] }, FIXTURE_NOW);
     const messages = renderDigestMessages(big);
     expect(messages.length).toBeGreaterThan(3);
     for (const m of messages) expect(richToHtml(m.text).length).toBeLessThanOrEqual(MESSAGE_LIMIT);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Incoming } from "../../../src/core/command.js";
 import type { Content } from "../../../src/core/content/schema.js";
 import { deliverReminders, recipientsFor, type ReminderToSend } from "../../../src/core/reminders/deliver.js";
-import type { ChatKey, UserKey } from "../../../src/core/ports.js";
+import type { ChatKey, OutgoingMessage, UserKey } from "../../../src/core/ports.js";
 import { toPlain } from "../../../src/core/reply.js";
 import { createTestApp } from "../../helpers/app.js";
 
@@ -170,10 +170,11 @@ describe("a Zalo bundle sent again after a restart", () => {
   it("lets the lead answer B 4 to a bundle that was sent again at start-up", async () => {
     const { app, deps } = await withLead("zalo:lan", { wrote: true });
     const list = reminders(app.content);
-    // The process stops after the claim (with its intents) and before the send's outcome: the send never returns.
-    void deliverReminders({ ...deps, outbox: { send: () => new Promise(() => undefined) } }, list);
-    for (let i = 0; i < 50 && (await app.store.intents.list()).length === 0; i++) await new Promise((r) => setImmediate(r));
-    expect(await app.store.intents.list()).toHaveLength(1);
+    // The process stops after the claim (with its intents) and during the send: the send never returns.
+    const hanging = { send: async (messages: OutgoingMessage[]) => { for (const m of messages) await m.beforeSend?.(); return new Promise<never>(() => undefined); } };
+    void deliverReminders({ ...deps, outbox: hanging }, list);
+    for (let i = 0; i < 50 && !(await app.store.intents.list()).some((x) => x.attemptedAt); i++) await new Promise((r) => setImmediate(r));
+    expect(await app.store.intents.list()).toMatchObject([{ attemptedAt: expect.any(String) }]);
 
     const { recoverIntents } = await import("../../../src/core/delivery.js");
     await recoverIntents(deps, new Date("2025-05-01T02:05:00.000Z"));
