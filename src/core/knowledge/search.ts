@@ -28,7 +28,7 @@ export const SEARCH_TUNING = {
   /** Share of fuse.js's fuzzy score in the final score. */
   fuseShare: 0.2,
   /** Question variants of one entry fuse.js reads: those sharing the most words with the question. */
-  fuseVariants: 4,
+  fuseVariants: 6,
   /** Share of "how much of the entry's closest question variant the question covers" in the final score. */
   precisionShare: 0.15,
   /** Below this relevance the assistant says it has no answer. */
