@@ -72,8 +72,10 @@ describe("cli ask", () => {
     expect(chat.map((l) => l.answered)).toEqual([true, true, true, true]);
     expect(chat[1].answer).toContain("30 từ Bà Rịa - Vũng Tàu");
     expect(chat[3].answer).toContain("20 Mbps");
+    // Alone, the place swap is not read within the previous question's topic (the speed now has its own entry, so
+    // "tốc độ bn" alone is answered from it: it no longer tells the two readings apart).
     const alone = (await ask(["--json"], input)).out.trim().split("\n").map((l) => JSON.parse(l));
-    expect(alone[3]).toMatchObject({ answered: false });
+    expect(alone[1].answer).not.toContain("30 từ Bà Rịa - Vũng Tàu");
   });
 
   it("answers an English status question in English, and refuses an English question about pay", async () => {

@@ -111,7 +111,7 @@ describe("/hoi and free-text questions", () => {
 
   it("offers a runner-up as 'Có phải anh/chị muốn hỏi' and opens that entry from the button", async () => {
     const app = await createTestApp();
-    const [r] = await app.assistant.handle(withButtons("1022 bao gio chay"));
+    const [r] = await app.assistant.handle(withButtons("thử nghiệm khi nào"));
     const other = flatButtons(r!).find((b) => b.label.startsWith("Có phải anh/chị muốn hỏi: "));
     expect(other).toBeDefined();
     expect(other!.payload).toMatch(/^xemthem [a-z0-9-]+$/);

@@ -28,6 +28,8 @@ export const SEARCH_TUNING = {
   fuseTitles: false,
   /** Share of fuse.js's fuzzy score in the final score. */
   fuseShare: 0.2,
+  /** Question variants of one entry fuse.js reads: those sharing the most words with the question. */
+  fuseVariants: 6,
   /** Share of "how much of the entry's closest question variant the question covers" in the final score. */
   precisionShare: 0.15,
   /** Below this relevance the assistant says it has no answer. */
@@ -66,6 +68,9 @@ export const SEARCH_TUNING = {
   /** Weight of a word found only after typo correction. */
   correctedWeight: 0.8,
 } as const;
+
+/** Cached fuse.js indexes (per entry and choice of variants) before the cache starts over. */
+const MAX_FUSE_CACHE = 20_000;
 
 const fuseOptions = (): IFuseOptions<FuseDoc> => ({
   keys: SEARCH_TUNING.fuseTitles
@@ -276,13 +281,29 @@ export function createKnowledge(content: Content): Knowledge {
   const touchedDocs = new Int32Array(n);
   let touchedCount = 0;
   let questionEpoch = 0;
-  // One small fuse.js index per entry, made on first use: an entry's fuzzy score is its own business.
-  const fuses = new Map<number, Fuse<FuseDoc>>();
-  const fuzzyScore = (d: number, pattern: string): number => {
-    let fuse = fuses.get(d);
+  // One small fuse.js index per entry and choice of question variants, made on first use: an entry's fuzzy
+  // score is its own business. Bitap's cost grows with the strings it reads, so an entry with many paraphrases
+  // is read through the few variants sharing the most (rarity-weighted) words with the question.
+  const fuses = new Map<string, Fuse<FuseDoc>>();
+  const fuzzyScore = (d: number, pattern: string, asked: Set<string>): number => {
+    const doc = fuseDocs[d]!;
+    let chosen = doc;
+    let key = String(d);
+    if (doc.q.length > SEARCH_TUNING.fuseVariants) {
+      const shared = weightedVariants(d).map((v, j) => {
+        let have = 0;
+        for (let u = 0; u < v.units.length; u++) if (asked.has(v.units[u]!)) have += v.weights[u]!;
+        return { j, have };
+      });
+      const best = shared.sort((a, b) => b.have - a.have || a.j - b.j).slice(0, SEARCH_TUNING.fuseVariants).map((x) => x.j).sort((a, b) => a - b);
+      key = `${d}:${best.join(",")}`;
+      chosen = { ...doc, q: best.map((j) => doc.q[j]!) };
+    }
+    let fuse = fuses.get(key);
     if (!fuse) {
-      fuse = new Fuse([fuseDocs[d]!], fuseOptions());
-      fuses.set(d, fuse);
+      if (fuses.size >= MAX_FUSE_CACHE) fuses.clear();
+      fuse = new Fuse([chosen], fuseOptions());
+      fuses.set(key, fuse);
     }
     return fuse.search(pattern)[0]?.score ?? 1;
   };
@@ -388,7 +409,7 @@ export function createKnowledge(content: Content): Knowledge {
         ? scored.sort((a, b) => a.bound - b.bound).map((c) => ({ ...c, score: c.bound + gamma }))
         : rankLazily(
         scored,
-        (c) => c.bound + gamma * fuzzyScore(c.d, pattern),
+        (c) => c.bound + gamma * fuzzyScore(c.d, pattern, asked),
         // Enough to decide: an answerable best entry needs only the runner-up; otherwise the suggestions.
         (ranked) =>
           ranked.length > 0 &&

@@ -60,7 +60,10 @@ describe("expected answer types in the search", () => {
     const text = (await app.assistant.handle(textFrom("u1", "đã tạo được bao nhiêu tài khoản email"))).map((x) => toPlain(x.text)).join("\n");
     expect(text).toContain("không có số liệu");
     expect((await app.store.questions.days("2026-12-01", "2026-12-01"))[0]?.answered ?? 0).toBe(0);
-    expect(kb.search("how many points does the specialised data network connect").best?.entry.id).toBe("network");
+    // The network entries that give the count of connection points (569) answer it.
+    const network = kb.search("how many points does the specialised data network connect").best?.entry;
+    expect(["network", "network-speed"]).toContain(network?.id);
+    expect(network?.answerEn ?? "").toContain("569");
   });
 
   it("keeps answering a dated question about the same thing", () => {
