@@ -53,8 +53,9 @@ const NOT_COUNTED = new Set([
 /** First words of two-word nouns that count nothing alone: "người" (dân, dùng), "phản" (ánh), "lượt" (truy cập). */
 const COMPOUND_HEADS = new Set(["nguoi", "phan", "luot", "ho", "ban"]);
 
-/** Classifiers counted in chat ("bao nhiêu cái"): they say nothing of what is counted. */
-const CLASSIFIERS = new Set(["cai", "chiec", "con", "thing", "ones", "one"]);
+/** Classifiers counted in chat ("bao nhiêu cái") and English verbs after "how many" ("how many came from…"): they say
+ * nothing of what is counted. */
+const CLASSIFIERS = new Set(["cai", "chiec", "con", "thing", "ones", "one", "came", "come", "comes", "are", "were", "is", "was", "there", "have", "has", "had", "do", "does", "did", "from", "of", "will"]);
 
 /** Concept tokens of the two merged provinces (glossary.yaml). */
 const LOCALITIES = new Set(["bd", "brvt"]);
@@ -147,7 +148,7 @@ export interface EntryUnits {
  * something. An entry written to answer honestly that a value is not known is made of such sentences.
  */
 const NOT_STATED =
-  /\b(khong neu|chua neu|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong ro|chua ro|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information)\b/;
+  /\b(khong neu|chua neu|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information)\b/;
 
 /**
  * Whether an entry is written to say the sources do not answer: its answer's first sentence opens with a "not stated"
