@@ -229,17 +229,24 @@ export function dayWithWeekday(day: string, lang: Lang): string {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** English names of the breaks in calendar.yaml. */
-function breakName(name: string, lang: Lang): string {
+/** English names of calendar.yaml's holidays, found by their Vietnamese words: the day, and the break around it. */
+const HOLIDAYS_EN: readonly [RegExp, string, string][] = [
+  [/nguyen dan/, "Lunar New Year (Tết)", "the Lunar New Year (Tết) break"],
+  [/duong lich/, "New Year's Day", "the New Year break"],
+  [/hung vuong/, "Hung Kings' Commemoration Day", "Hung Kings' Commemoration Day"],
+  [/30\/4/, "Reunification Day (30 April) and Labour Day (1 May)", "the Reunification Day (30 April) and Labour Day (1 May) break"],
+  [/quoc khanh/, "National Day (2 September)", "the National Day (2 September) break"],
+];
+
+/** A holiday's name in `lang`: calendar.yaml's own in Vietnamese; in English the day ("New Year's Day") or its break. */
+export function holidayName(name: string, lang: Lang, form: "day" | "break" = "day"): string {
   if (lang === "vi") return name;
   const f = fold(name);
-  if (/nguyen dan/.test(f)) return "the Lunar New Year (Tết) break";
-  if (/duong lich/.test(f)) return "the New Year break";
-  if (/hung vuong/.test(f)) return "Hung Kings' Commemoration Day";
-  if (/30\/4/.test(f)) return "the Reunification Day (30 April) and Labour Day (1 May) break";
-  if (/quoc khanh/.test(f)) return "the National Day (2 September) break";
-  return name;
+  const found = HOLIDAYS_EN.find(([words]) => words.test(f));
+  return found ? (form === "day" ? found[1] : found[2]) : name;
 }
+
+const breakName = (name: string, lang: Lang) => holidayName(name, lang, "break");
 
 const HOLIDAY_LABEL: Record<HolidayKind, [string, string]> = {
   tet: ["Tết Nguyên đán", "Lunar New Year (Tết) break"],

@@ -4,7 +4,7 @@ import { formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { diffDays } from "../time.js";
-import { dayWithWeekday } from "./calendar-question.js";
+import { dayWithWeekday, holidayName } from "./calendar-question.js";
 
 /**
  * Answers computed from `content/` and today's date rather than written once: where the plan stands, the public
@@ -123,18 +123,6 @@ const HOLIDAY_WORDS: [RegExp, RegExp][] = [
   [/\b(30\/4|1\/5|giai phong|thong nhat|lao dong|reunification|labou?r|may day)\b/, /30\/4/],
   [/\b(2\/9|quoc khanh|national day)\b/, /quoc khanh/],
 ];
-
-/** English names of the holidays in calendar.yaml, by the same words. */
-function holidayName(name: string, lang: Lang): string {
-  if (lang === "vi") return name;
-  const f = fold(name);
-  if (/nguyen dan/.test(f)) return "Lunar New Year (Tết)";
-  if (/duong lich/.test(f)) return "New Year's Day";
-  if (/hung vuong/.test(f)) return "Hung Kings' Commemoration Day";
-  if (/30\/4/.test(f)) return "Reunification Day (30 April) and Labour Day (1 May)";
-  if (/quoc khanh/.test(f)) return "National Day (2 September)";
-  return name;
-}
 
 /** The public holidays the question asks about (by name and year; else the coming ones, else the latest year). */
 function holidays({ content, today, lang, question }: LiveInput): string {
