@@ -38,6 +38,10 @@ const DOMAIN = /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)\b/i;
 const ASKS_NUMBER = /\b(so hieu|ky hieu van ban|so van ban|so may|document number|reference number)\b/;
 /** A document number as written: "759/QĐ-TTg", "202/2025/QH15", "60-NQ/TW". */
 const DOC_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?/u;
+/** A document named by its kind and number ("NQ 57", "Nghị quyết số 57", "Decision 2448"): a number as people say it. */
+const DOC_NAMED = /(^|[^\p{L}])(NQ|QĐ|Nghị quyết|Quyết định|Công văn|Thông báo|Resolution|Decision)\s+(số\s+|No\.?\s*)?\d+/iu;
+/** Whether an entry's text gives a document number, written out ("759/QĐ-TTg") or named ("NQ 57"). */
+const givesNumber = (raw: string) => DOC_NUMBER.test(raw) || DOC_NAMED.test(raw);
 /** Words of a question about a document number (units). */
 const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
 
@@ -218,7 +222,7 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     return entry.questions.some((q) => q.some((u) => DOMAIN_WORDS.has(u))) ? "asked" : "no";
   }
   if (type.kind === "number") {
-    if (DOC_NUMBER.test(entry.raw)) return "given";
+    if (givesNumber(entry.raw)) return "given";
     return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
   }
   if (type.kind === "count") {
@@ -286,7 +290,7 @@ function dateOf(topic: readonly string[], entry: EntryUnits): boolean | "any" {
  */
 export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
   if (type.kind === "domain") return (type.mail ? MAIL : DOMAIN).test(entry.raw);
-  if (type.kind === "number") return DOC_NUMBER.test(entry.raw);
+  if (type.kind === "number") return givesNumber(entry.raw);
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

@@ -65,7 +65,7 @@ const INTENTS: Record<string, readonly string[]> = {
     "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "may gio", "khoang thoi gian nao", "thoi gian nao", "ngay thang nam nao", "thang nam nao", "nam nao", "thang nao",
     "on what date", "from what date", "what date", "which date", "by when", "when",
   ],
-  what: ["la gi", "what is", "what are", "what"],
+  what: ["la cai gi", "cai gi", "nghia la gi", "la gi", "what is", "what are", "what"],
   how: ["xu ly the nao", "xu ly ra sao", "xu ly sao", "nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
   where: ["o dau", "where"],
   howmany: ["bao nhieu", "how many", "how much", "co may", "gom may"],

@@ -397,28 +397,6 @@ export function createKnowledge(content: Content): Knowledge {
       const gamma = SEARCH_TUNING.fuseShare;
       const delta = SEARCH_TUNING.precisionShare;
       const asked = new Set(units);
-      const scored = candidates.map((d) => {
-        const rel = Math.min(1, relevance(d));
-        const prec = precision(d, asked);
-        return { d, relevance: rel, bound: (1 - gamma - delta) * (1 - rel) + delta * (1 - prec) };
-      });
-      // No candidate relevant enough to answer: the order only picks the suggestions, and the fuzzy score (most of
-      // the cost of a question) cannot change the decision, so the candidates keep their word-coverage order.
-      const answerable = scored.some((c) => c.relevance >= SEARCH_TUNING.minRelevance);
-      const ranked = !answerable
-        ? scored.sort((a, b) => a.bound - b.bound).map((c) => ({ ...c, score: c.bound + gamma }))
-        : rankLazily(
-        scored,
-        (c) => c.bound + gamma * fuzzyScore(c.d, pattern, asked),
-        // Enough to decide: an answerable best entry needs only the runner-up; otherwise the suggestions.
-        (ranked) =>
-          ranked.length > 0 &&
-          (ranked[0]!.relevance >= SEARCH_TUNING.minRelevance
-            ? ranked.length >= 2
-            : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3),
-      );
-      const unknownShare = total > 0 ? unknownTotal / total : 0;
-      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score, features: { coverage: coverage[h.d]! / total, precision: precision(h.d, asked), unknownShare } }));
 
       // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
       // words do not make "dân số Côn Đảo" a question about the whole city's population.
@@ -438,18 +416,23 @@ export function createKnowledge(content: Content): Knowledge {
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `))) : [];
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
       const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u), folded, question);
-      const unsupplied = new Set<Hit>();
+      const unsupplied = new Set<number>();
       // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
       // Telegram entry does not make it an answer about the data network.
       const systems = units.filter(isSystemUnit);
-      const agreeing = hits.filter((h) => {
-        const d = docOf.get(h.entry)!;
+      const named = entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0;
+      const agreement = new Map<number, boolean>();
+      const agreesWith = (d: number): boolean => {
+        let ok = agreement.get(d);
+        if (ok === undefined) agreement.set(d, (ok = checkAgreement(d)));
+        return ok;
+      };
+      function checkAgreement(d: number): boolean {
         if (!systems.every((s) => systemsAbout[d]!.has(s))) return false;
         if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
         // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
         // TP.HCM" is not answered by the director of the Digital Transformation Center).
         const office = entities.offices[0];
-        const named = entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0;
         if (
           !named &&
           !(
@@ -463,10 +446,37 @@ export function createKnowledge(content: Content): Knowledge {
         if (expected) {
           const supply = supplies(expected, offeredBy(d), asked);
           if (supply === "no") return false;
-          if (supply === "asked") unsupplied.add(h);
+          if (supply === "asked") unsupplied.add(d);
         }
         return true;
+      }
+
+      const scored = candidates.map((d) => {
+        const rel = Math.min(1, relevance(d));
+        const prec = precision(d, asked);
+        return { d, relevance: rel, bound: (1 - gamma - delta) * (1 - rel) + delta * (1 - prec) };
       });
+      // No candidate relevant enough to answer: the order only picks the suggestions, and the fuzzy score (most of
+      // the cost of a question) cannot change the decision, so the candidates keep their word-coverage order.
+      const answerable = scored.some((c) => c.relevance >= SEARCH_TUNING.minRelevance);
+      const ranked = !answerable
+        ? scored.sort((a, b) => a.bound - b.bound).map((c) => ({ ...c, score: c.bound + gamma }))
+        : rankLazily(
+        scored,
+        (c) => c.bound + gamma * fuzzyScore(c.d, pattern, asked),
+        // Enough to decide: an answerable best entry that agrees with the question needs only the agreeing runner-up
+        // (a candidate the question's entities rule out decides nothing); otherwise the suggestions.
+        (ranked) => {
+          const fit = ranked.filter((h) => agreesWith(h.d));
+          return ranked.length > 0 &&
+            (fit[0] !== undefined && fit[0].relevance >= SEARCH_TUNING.minRelevance
+              ? fit.length >= 2
+              : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3);
+        },
+      );
+      const unknownShare = total > 0 ? unknownTotal / total : 0;
+      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score, features: { coverage: coverage[h.d]! / total, precision: precision(h.d, asked), unknownShare } }));
+      const agreeing = hits.filter((h) => agreesWith(docOf.get(h.entry)!));
       // Close calls lean on what the question says of itself: an entry asked about the same merged locality ("mail cũ
       // ở Bình Dương" is not the Bà Rịa - Vũng Tàu entry that mentions Bình Dương), and for a status question
       // ("xong chưa", "yet") an entry with a dated milestone.
@@ -484,7 +494,7 @@ export function createKnowledge(content: Content): Knowledge {
       }
       if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
       // An entry that only asks what the question expects (it says that value is not known) is shown, marked.
-      const mark = (h: Hit | undefined): Hit | undefined => (h && unsupplied.has(h) ? { ...h, unsupplied: true } : h);
+      const mark = (h: Hit | undefined): Hit | undefined => (h && unsupplied.has(docOf.get(h.entry)!) ? { ...h, unsupplied: true } : h);
       let [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
       // An entry that covers the question only in a sentence saying the sources do not give it ("Kế hoạch không nêu
       // ngày cụ thể", "không nói về cán bộ Bà Rịa - Vũng Tàu") is shown, but the question stays unanswered.
