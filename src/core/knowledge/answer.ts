@@ -158,8 +158,13 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
   const folded = fold(question);
   const units = ctx.services.knowledge.unitsOf(question);
   if (asked.kind === "holiday") {
-    // A year the calendar knows: the holiday entry answers, with each day and its make-up days.
-    if (!entry || (asked.year !== undefined && !content.calendar.years.includes(asked.year))) return undefined;
+    // A year the calendar knows: the holiday entry answers, with each day and its make-up days. A year it lacks
+    // ("Tết năm sau nghỉ mấy ngày") is said to be not published, and the question stays unanswered.
+    if (!entry) return undefined;
+    if (asked.year !== undefined && !content.calendar.years.includes(asked.year)) {
+      const text = renderLive("holidays", { content, today: ctx.today, lang: ctx.lang, question, progress: () => null });
+      return { replies: [reply(text)], result: { decision: "none", suggestions: [entry], folded, units }, answered: false, lang: ctx.lang };
+    }
     const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
     return { replies: [renderEntry(ctx, entry, latest, { question, units })], result, answered: true, lang: ctx.lang };
   }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { type EntryUnits, supplies } from "../../../src/core/knowledge/answer-type.js";
+import { dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, relativeYear, renderCalendarAnswer } from "../../../src/core/knowledge/calendar-question.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
-import { realContent } from "../../helpers/app.js";
+import { toPlain } from "../../../src/core/reply.js";
+import { createTestApp, realContent, textFrom } from "../../helpers/app.js";
+import { runCliCaptured } from "../../helpers/cli.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
@@ -42,5 +45,72 @@ describe("ranking past candidates the question rules out", () => {
     const r = kb.search("VP tỉnh ủy BD và BRVT phối hợp với ai về hệ thống văn bản điều hành của Đảng");
     expect(r.decision).not.toBe("none");
     expect(r.best?.entry.id).toBe("party-systems");
+  });
+});
+
+describe("relative years and days already past this year (asked on 2026-12-01)", () => {
+  const TODAY = "2026-12-01";
+
+  it("reads 'năm nay', 'năm ngoái', 'năm sau' and 'this/last/next year' against today", () => {
+    expect(relativeYear("nam nay nghi le 2/9 may ngay", TODAY)).toBe(2026);
+    expect(relativeYear("2/9 nam ngoai", TODAY)).toBe(2025);
+    expect(relativeYear("tet nam sau", TODAY)).toBe(2027);
+    expect(relativeYear("is 24 november a day off this year", TODAY)).toBe(2026);
+    expect(relativeYear("ngay 2/9", TODAY)).toBeUndefined();
+    expect(dayIn("24/11 nam nay co dc nghi ko", TODAY)).toBe("2026-11-24");
+    expect(dayIn("2/9 nam ngoai la thu may", TODAY)).toBe("2025-09-02");
+  });
+
+  it("sends how long a named holiday's break is, in the year asked, to the holiday entry; the law's days stay with the search", () => {
+    expect(parseCalendarQuestion("nam nay nghi le 2/9 may ngay", TODAY)).toEqual({ kind: "holiday", holiday: "national-day", year: 2026 });
+    expect(parseCalendarQuestion("Tết năm sau nghỉ mấy ngày", TODAY)).toEqual({ kind: "holiday", holiday: "tet", year: 2027 });
+    expect(parseCalendarQuestion("le 2/9 theo luat duoc nghi may ngay", TODAY)).toBeUndefined();
+  });
+
+  it("answers a day named without a year from this year's calendar when next year's is not published, and says it is past", () => {
+    const asked = parseCalendarQuestion("nghi le 2/9 co dc nghi ko", TODAY);
+    expect(asked).toMatchObject({ kind: "day", day: "2027-09-02", implicitYear: true });
+    const facts = planCalendarAnswer(asked as Exclude<typeof asked & object, { kind: "holiday" }>, content.calendar, TODAY);
+    expect(facts).toMatchObject({ kind: "day", day: "2026-09-02", passed: { next: "2027-09-02" } });
+    const text = renderCalendarAnswer(facts, "vi");
+    expect(text).toContain("năm nay đã qua");
+    expect(text).toContain("29/08/2026");
+    expect(text).toContain("lịch năm 2027 chưa được công bố");
+    expect(lacksData(facts)).toBe(false);
+  });
+
+  it("does not call a proposed but unconfirmed day off an ordinary working day, and leaves it unanswered", () => {
+    const asked = parseCalendarQuestion("24/11 nam nay co dc nghi ko", TODAY) as { kind: "day"; day: string };
+    const facts = planCalendarAnswer(asked, content.calendar, TODAY);
+    const text = renderCalendarAnswer(facts, "vi");
+    expect(text).toContain("chưa có xác nhận chính thức");
+    expect(text).not.toContain("ngày làm việc bình thường");
+    expect(lacksData(facts)).toBe(true);
+    // Its weekday is still a plain fact.
+    expect(lacksData(planCalendarAnswer(parseCalendarQuestion("24/11/2026 là thứ mấy", TODAY) as { kind: "day"; day: string }, content.calendar, TODAY))).toBe(false);
+  });
+
+  it("leaves whether a day of an unpublished year is worked unanswered, but still gives its weekday", () => {
+    const worked = planCalendarAnswer(parseCalendarQuestion("thu 2 10/5/2027 co phai di lam ko", TODAY) as { kind: "day"; day: string }, content.calendar, TODAY);
+    expect(lacksData(worked)).toBe(true);
+    const weekday = planCalendarAnswer(parseCalendarQuestion("10/5/2027 la thu may", TODAY) as { kind: "day"; day: string }, content.calendar, TODAY);
+    expect(lacksData(weekday)).toBe(false);
+  });
+
+  it("answers through the assistant and the console the same way", async () => {
+    const app = await createTestApp({ now: `${TODAY}T09:00:00+07:00` });
+    const say = async (text: string) => (await app.assistant.handle(textFrom("u1", text))).map((r) => toPlain(r.text)).join("\n");
+    const length = await say("nam nay nghi le 2/9 may ngay");
+    expect(length).toContain("29/08/2026");
+    expect(length).toContain("5 ngày");
+    expect(await say("2/9 nam ngoai nghi may ngay")).toContain("30/08/2025");
+    await app.store.close();
+    const { out } = await runCliCaptured(["ask", "--json", "--now", TODAY], { input: "24/11 nam nay co dc nghi ko\nTết năm sau nghỉ mấy ngày\nnam nay nghi le 2/9 may ngay\n" });
+    const [culture, tet, national] = out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(culture).toMatchObject({ answered: false });
+    expect(culture.answer).toContain("chưa có xác nhận chính thức");
+    expect(tet).toMatchObject({ answered: false });
+    expect(tet.answer).toContain("2025, 2026");
+    expect(national).toMatchObject({ answered: true });
   });
 });
