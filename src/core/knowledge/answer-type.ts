@@ -47,6 +47,9 @@ const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
 
 const WHEN = `${INTENT_PREFIX}when`;
 const HOWMANY = `${INTENT_PREFIX}howmany`;
+const WHAT = `${INTENT_PREFIX}what`;
+/** The unit of "hạn", "thời hạn", "deadline": "what is the deadline" asks a date. */
+const DEADLINE = "han";
 
 /** Units after "bao nhiêu" / "mấy" that are not a count of things (time spans, money, shares, days of the week). */
 const NOT_COUNTED = new Set([
@@ -108,7 +111,8 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   }
   // The numbers of a "when" question name what it asks the date of ("Nghị quyết 60-NQ/TW ban hành ngày nào?").
   const named = units.filter((u) => !u.startsWith(INTENT_PREFIX) && /^\d+$/.test(u) && !/^(19|20)\d\d$/.test(u));
-  if (units.includes(WHEN) && topic.length + named.length > 0) return { kind: "date", topic: [...named, ...[...topic].sort((a, b) => rare(b) - rare(a))] };
+  const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE));
+  if (asksDate && topic.length + named.length > 0) return { kind: "date", topic: [...named, ...[...topic].filter((u) => u !== DEADLINE || units.includes(WHEN)).sort((a, b) => rare(b) - rare(a))] };
   return undefined;
 }
 
@@ -125,7 +129,10 @@ const ARTICLE_WORDS = new Set(["bai", "viet", "article", "articl", "dang", "publ
 
 /** The date of an article ("theo bài viết ngày 17/05/2025"), not of the thing asked. */
 function isArticleDate(units: readonly string[], i: number): boolean {
-  const before = units.slice(Math.max(0, i - 3), i);
+  // "ngày 5/11 2025": the year is part of the day before it, and is an article's date when that day is.
+  let start = i;
+  while (start > 0 && isDateUnit(units, start - 1) && /^\d/.test(units[start]!)) start--;
+  const before = units.slice(Math.max(0, start - 3), start);
   return before.some((u) => ARTICLE_WORDS.has(u));
 }
 
@@ -296,4 +303,16 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
   const rarest = type.topic[0];
   return rarest !== undefined && speaks(entry, rarest) && dateOf(type.topic, entry) === true;
+}
+
+/** "khi đó", "lúc ấy", "at the time": a sentence that dates what it says to a past moment. */
+const THEN = /\b(khi do|khi ay|luc do|luc ay|hoi do|vao thoi diem do|then|at the time|at that time)\b/;
+
+/**
+ * Whether the entry names who held `office` only at a past moment ("giám đốc khi đó là bà …", "its director then
+ * was …"): a question asking who holds it now ("hiện nay", "currently") is then not answered by it.
+ */
+export function namesHolderThen(entry: EntryUnits, office: string): boolean {
+  const about = (entry.sentences ?? []).filter((x) => ` ${x.folded} `.includes(` ${office} `) || (office === "giam doc" && / director /.test(` ${x.folded} `)));
+  return about.length > 0 && about.every((x) => THEN.test(x.folded));
 }

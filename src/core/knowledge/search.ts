@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
-import { confirms, coveredOnlyAsAbsent, type EntryUnits, expectedType, isNotStated, opensAsAbsent, statesAbsent, supplies } from "./answer-type.js";
+import { confirms, coveredOnlyAsAbsent, type EntryUnits, expectedType, isNotStated, namesHolderThen, opensAsAbsent, statesAbsent, supplies } from "./answer-type.js";
 import { agrees, findEntities, near, type QuestionEntities } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
@@ -158,7 +158,10 @@ export function createKnowledge(content: Content): Knowledge {
     offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms, sentences: each };
     return offered[d]!;
   };
-  const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
+  const agencyNames = content.agencies.map((a) => {
+    const names = [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4);
+    return { id: a.id, names, keys: [...new Set(names.map(agencyKey))].filter((k) => k.length >= 6) };
+  });
   const words: Postings = new Map();
   const pairs: Postings = new Map();
   const fuseDocs: FuseDoc[] = [];
@@ -413,7 +416,8 @@ export function createKnowledge(content: Content): Knowledge {
       // A follow-up searched with the previous question is held to its own numbers ("and the full 168-unit run?").
       const numbers = (expectFrom ?? units).filter(isSpecificNumber);
       // Who holds an office in an agency of the plan: the entry must be about that agency.
-      const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `))) : [];
+      const compact = entities.asksPerson ? agencyKey(folded) : "";
+      const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `)) || a.keys.some((k) => compact.includes(k))) : [];
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
       const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u), folded, question);
       const unsupplied = new Set<number>();
@@ -503,6 +507,9 @@ export function createKnowledge(content: Content): Knowledge {
         const weight = (u: string) => idf(words.get(u)?.docs.length ?? 1, u);
         if (opensAsAbsent(offer, units, weight) || (expected && statesAbsent(expected, offer, folded)) || ((best.features?.precision ?? 0) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, (u) => idf(words.get(u)?.docs.length ?? 1, u)))) best = { ...best, unsupplied: true };
       }
+      // Who holds an office now ("hiện nay", "currently"), answered by an entry that only names who held it then.
+      const office = entities.offices[0];
+      if (best && !best.unsupplied && entities.asksPerson && office && units.includes(STATUS_TOKEN) && namesHolderThen(offeredBy(docOf.get(best.entry)!), office)) best = { ...best, unsupplied: true };
       const confirmed =
         best !== undefined &&
         expected !== undefined &&
@@ -521,6 +528,19 @@ export function createKnowledge(content: Content): Knowledge {
       }
       return { decision: "confident", best, suggestions: [], folded, units };
   }
+}
+
+/**
+ * An agency's name as a key that survives how people write it: "Sở KH&CN TPHCM", "sở kh&cn tp.hcm" and "Sở Khoa học
+ * và Công nghệ tỉnh Bình Dương" lose "tỉnh", "thành phố" and "TP", "Hồ Chí Minh" becomes "hcm", and spaces go.
+ */
+function agencyKey(folded: string): string {
+  return ` ${folded} `
+    .replace(/ tphcm /g, " hcm ")
+    .replace(/ ho chi minh /g, " hcm ")
+    .replace(/ (tinh|thanh pho|tp) /g, " ")
+    .replace(/ (tinh|thanh pho|tp) /g, " ")
+    .replace(/ /g, "");
 }
 
 /** The systems of an entry that speaks of none (shared, never changed). */

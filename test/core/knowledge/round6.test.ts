@@ -114,3 +114,32 @@ describe("relative years and days already past this year (asked on 2026-12-01)",
     expect(national).toMatchObject({ answered: true });
   });
 });
+
+describe("out-of-scope questions answered by an entry about something else", () => {
+  it("holds who leads an agency to that agency however its name is written (TPHCM, tỉnh Bình Dương)", () => {
+    for (const q of ["giam doc so KH&CN TPHCM hien nay la ai", "giam doc so kh&cn tinh binh duong la ai"]) {
+      expect(kb.search(q).decision, q).toBe("none");
+    }
+    expect(kb.search("giám đốc trung tâm chuyển đổi số TP.HCM là ai").best?.entry.id).toBe("ttcds-launch");
+  });
+
+  it("does not answer who holds an office now with who held it then, but shows the entry", () => {
+    for (const q of ["giám đốc trung tâm chuyển đổi số hiện nay là ai", "Who is the director of the Digital Transformation Center now?"]) {
+      const r = kb.search(q);
+      expect(r.best?.entry.id, q).toBe("ttcds-launch");
+      expect(r.best?.unsupplied, q).toBe(true);
+    }
+    expect(kb.search("giám đốc trung tâm chuyển đổi số là ai").best?.unsupplied).toBeUndefined();
+  });
+
+  it("does not take an article's date ('theo báo chí ngày 05/11/2025') for the date of the document it reports", () => {
+    for (const q of ["On what date was Decision 2448/QD-UBND signed?", "Quyết định 2448 ký ngày nào"]) {
+      expect(kb.search(q).decision, q).toBe("none");
+    }
+  });
+
+  it("reads 'what is the deadline' as asking a date", () => {
+    expect(kb.search("Decision 2448/QĐ-UBND, what is the deadline for equipping all commune-level offices?").decision).toBe("none");
+    expect(kb.search("What is the deadline for the document management pilot?").best?.entry.id).toBe("document-management-pilot");
+  });
+});
