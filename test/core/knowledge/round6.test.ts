@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type EntryUnits, supplies } from "../../../src/core/knowledge/answer-type.js";
 import { dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, relativeYear, renderCalendarAnswer } from "../../../src/core/knowledge/calendar-question.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { detectLanguage } from "../../../src/core/language.js";
 import { toPlain } from "../../../src/core/reply.js";
 import { createTestApp, realContent, textFrom } from "../../helpers/app.js";
 import { runCliCaptured } from "../../helpers/cli.js";
@@ -141,5 +142,25 @@ describe("out-of-scope questions answered by an entry about something else", () 
   it("reads 'what is the deadline' as asking a date", () => {
     expect(kb.search("Decision 2448/QĐ-UBND, what is the deadline for equipping all commune-level offices?").decision).toBe("none");
     expect(kb.search("What is the deadline for the document management pilot?").best?.entry.id).toBe("document-management-pilot");
+  });
+});
+
+describe("English questions", () => {
+  it("reads a question of English words the list lacks as English, and Telex residue or chat Vietnamese as not", () => {
+    expect(detectLanguage("timeline for digital signatures and e-ID codes?")).toBe("en");
+    expect(detectLanguage("cho em hoi website moi")).toBe("vi");
+    expect(detectLanguage("nguyen tac la gi")).toBe("vi");
+    expect(detectLanguage("chuong trinh tap huan")).toBe("vi");
+  });
+
+  it("answers where the plan stands 'right now' and what is 'coming up', in English", async () => {
+    const r = kb.search("Where does the plan stand right now? what's coming up next");
+    expect(r.best?.entry.id).toBe("plan-status");
+    const { out } = await runCliCaptured(["ask", "--json", "--now", "2025-06-20"], { input: "Where does the plan stand right now? what's coming up next\ntimeline for digital signatures and e-ID codes?\n" });
+    const [status, timeline] = out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(status).toMatchObject({ answered: true });
+    expect(status.answer).toContain("15 August 2025");
+    expect(timeline).toMatchObject({ answered: true });
+    expect(timeline.answer).toContain("August 2025");
   });
 });
