@@ -3,7 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { asksAboutSameThing, attributeWords, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, attributeWords, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
 import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, weekdayName } from "./calendar-question.js";
@@ -226,14 +226,21 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const rest = withoutMarker(question);
   const before = fold(previousQuestion);
   const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
-  const swap = substitution(before, rest);
+  const replaced = substitution(before, rest);
+  // "and its phase 2?" after a question naming no phase: the phase is added to the previous question.
+  const added = replaced ? undefined : addition(before, rest);
+  const swap = replaced ?? added;
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {
     const r = knowledge.search(swapped);
     // The swapped question must reach an entry that speaks of the new value: "còn email thì sao?" after "1022 vận hành
     // chính thức khi nào" is not answered by another system's go-live.
     const speaks = !swap || (r.best !== undefined && swap.value.some((v) => ` ${fold(entryText(r.best!.entry))} `.includes(` ${v} `)));
-    if (r.decision !== "none" && r.best && r.best.entry.id !== previousEntry.id && speaks) {
+    // Another entry answers the swapped question; or the previous entry itself, when it speaks of the new value and
+    // answers the swapped question confidently (the platform's entry gives both of its phases).
+    const other = r.best !== undefined && r.best.entry.id !== previousEntry.id;
+    const again = swap !== undefined && r.decision === "confident" && r.best?.unsupplied !== true;
+    if (r.decision !== "none" && r.best && speaks && (other || again)) {
       return { ...r, folded: swapped, units: [...new Set([...r.units, ...standalone.units])] };
     }
   }

@@ -164,3 +164,32 @@ describe("English questions", () => {
     expect(timeline.answer).toContain("August 2025");
   });
 });
+
+describe("a follow-up naming another part of the previous entry", () => {
+  const chat = async (lines: string[]) => {
+    const { out } = await runCliCaptured(["ask", "--json", "--conversation", "--now", "2026-12-01"], { input: `${lines.join("\n")}\n` });
+    return out.trim().split("\n").map((l) => JSON.parse(l) as { answered: boolean; answer: string; entryId: string | null });
+  };
+
+  it("adds a phase the previous question did not name, and answers from the entry that speaks of it (console)", async () => {
+    const [, phase2] = await chat(["When does the Digital Government Management Platform pilot start citywide?", "and its phase 2?"]);
+    expect(phase2).toMatchObject({ answered: true, entryId: "digital-gov-platform" });
+    expect(phase2!.answer).toContain("first quarter of 2026");
+  });
+
+  it("swaps a phase within the same entry when that entry answers the swapped question (assistant and console)", async () => {
+    const [, swapped] = await chat(["nen tang quan ly chinh quyen so thu nghiem gd1 khi nao", "gđ2 thì sao"]);
+    expect(swapped).toMatchObject({ answered: true, entryId: "digital-gov-platform" });
+    const app = await createTestApp({ now: "2026-12-01T09:00:00+07:00" });
+    const say = async (text: string) => (await app.assistant.handle(textFrom("u1", text))).map((r) => toPlain(r.text)).join("\n");
+    await say("nen tang quan ly chinh quyen so thu nghiem gd1 khi nao");
+    expect(await say("con gd2?")).toContain("quý 1/2026");
+    await app.store.close();
+  });
+
+  it("still moves to the plan's phase 2 after a question about the plan's phase 1", async () => {
+    const [, plan] = await chat(["giai đoạn 1 của kế hoạch gồm những gì", "còn gđ2 thì sao"]);
+    expect(plan!.entryId).not.toBe("digital-gov-platform");
+    expect(plan!.answered).toBe(true);
+  });
+});
