@@ -64,6 +64,9 @@ const COMPOUND_HEADS = new Set(["nguoi", "phan", "luot", "ho", "ban"]);
  * nothing of what is counted. */
 const CLASSIFIERS = new Set(["cai", "chiec", "con", "thing", "ones", "one", "came", "come", "comes", "are", "were", "is", "was", "there", "have", "has", "had", "do", "does", "did", "from", "of", "will"]);
 
+/** "số lượng", "number": the counted noun follows them when "bao nhiêu" ends the question. */
+const QUANTITY_WORDS = new Set(["soluong", "number"]);
+
 /** Concept tokens of the two merged provinces (glossary.yaml). */
 const LOCALITIES = new Set(["bd", "brvt"]);
 
@@ -96,7 +99,11 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
   const at = units.indexOf(HOWMANY);
   if (at >= 0) {
-    const after = units.slice(at + 1).filter((u) => !u.startsWith(INTENT_PREFIX));
+    let after = units.slice(at + 1).filter((u) => !u.startsWith(INTENT_PREFIX));
+    // "số lượng công chức của Bình Dương là bao nhiêu": nothing after "bao nhiêu", so what is counted comes after
+    // "số lượng" (or "number of").
+    const quantity = units.findIndex((u) => QUANTITY_WORDS.has(u));
+    if (after.length === 0 && quantity >= 0 && quantity < at) after = units.slice(quantity + 1, at).filter((u) => !u.startsWith(INTENT_PREFIX) && !LOCALITIES.has(u));
     const noun = after[0];
     const place = units.find((u) => LOCALITIES.has(u));
     // "phần trăm" is a share, "phản ánh" (folded "phan anh") a count of reports.

@@ -573,7 +573,10 @@ function isSpecificNumber(unit: string): boolean {
 /** Ranks a search result for {@link bestWindow}: a confident answer beats an ambiguous one, which beats none. */
 function strength(r: SearchResult): number {
   const rank = r.decision === "confident" ? 2 : r.decision === "ambiguous" ? 1 : 0;
-  return rank * 10 + (r.best?.relevance ?? 0);
+  // Relevance with the closest question's precision: a two-word window ("trước sáp nhập") that an entry covers fully
+  // but whose questions are about something else is weaker than the whole message that an entry was written for.
+  const best = r.best;
+  return rank * 10 + (best ? (best.relevance + (best.features?.precision ?? best.relevance)) / 2 : 0);
 }
 
 /** Phrases after which the question itself starts, in a message that first gives context. */

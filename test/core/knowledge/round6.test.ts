@@ -193,3 +193,24 @@ describe("a follow-up naming another part of the previous entry", () => {
     expect(plan!.answered).toBe(true);
   });
 });
+
+describe("subjects the sources never count or describe", () => {
+  it("refuses counts before the merger, annual leave, and which old wards formed a new one", () => {
+    for (const q of ["BRVT truoc sap nhap co bao nhieu xa phuong", "nghi phep nam cua cong chuc dc bao nhieu ngay", "phuong Ba Ria moi gom nhung phuong cu nao"]) {
+      expect(kb.search(q).decision, q).toBe("none");
+    }
+  });
+
+  it("still answers what an entry's answer says of the time before the merger", () => {
+    expect(kb.search("truoc sap nhap binh duong co tong dai 1022 rieng ko, goi di dong thi bam so nao").best?.entry.id).toBe("hotline-1022-former-provinces");
+  });
+
+  it("reads what is counted after 'số lượng' when 'bao nhiêu' ends the question", () => {
+    expect(kb.search("so luong cong chuc cua rieng binh duong cu la bao nhieu").decision).toBe("none");
+    expect(kb.search("so luong phuong xa sau sap xep la bao nhieu").best?.entry.id).toBe("merger-168-units");
+  });
+
+  it("prefers the whole message an entry was written for over a two-word window an unrelated entry covers", () => {
+    expect(kb.search("Trước sáp nhập, người dân Bình Dương gọi 1022 bằng di động thì bấm số nào?").best?.entry.id).toBe("hotline-1022-former-provinces");
+  });
+});
