@@ -1,3 +1,4 @@
+import { isSystemUnit } from "./follow-up.js";
 import { INTENT_PREFIX } from "./query.js";
 
 /**
@@ -123,6 +124,17 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   return undefined;
 }
 
+/**
+ * Whether the entry gives a web address of the system the question names: "địa chỉ website cổng thông tin điện tử"
+ * is not answered by the 1022 portal's address. With no system named, any address will do.
+ */
+function addressOf(entry: EntryUnits, asked: ReadonlySet<string>): boolean {
+  if (!DOMAIN.test(entry.raw)) return false;
+  const systems = [...asked].filter(isSystemUnit);
+  if (systems.length === 0 || !entry.sentences) return true;
+  return entry.sentences.some((x) => DOMAIN.test(x.folded.replace(/ (vn|com|net|org)\b/g, ".$1")) && systems.some((u) => x.units.includes(u)));
+}
+
 /** Whether a unit is a date ("15/6", "6/2025", "2025") or starts one ("thang" 6, "quy" III). */
 function isDateUnit(units: readonly string[], i: number): boolean {
   const u = units[i]!;
@@ -232,7 +244,7 @@ export function coveredOnlyAsAbsent(units: readonly string[], entry: EntryUnits,
 export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): Supply {
   const asks = (intent: string, words: readonly string[]) => entry.questions.some((q) => q.includes(intent) && words.some((w) => q.includes(w)));
   if (type.kind === "domain") {
-    if ((type.mail ? MAIL : DOMAIN).test(entry.raw)) return "given";
+    if (type.mail ? MAIL.test(entry.raw) : addressOf(entry, asked)) return "given";
     return entry.questions.some((q) => q.some((u) => DOMAIN_WORDS.has(u))) ? "asked" : "no";
   }
   if (type.kind === "number") {
@@ -303,7 +315,7 @@ function dateOf(topic: readonly string[], entry: EntryUnits): boolean | "any" {
  * accept a lower word coverage (chat questions word things their own way).
  */
 export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
-  if (type.kind === "domain") return (type.mail ? MAIL : DOMAIN).test(entry.raw);
+  if (type.kind === "domain") return type.mail ? MAIL.test(entry.raw) : addressOf(entry, asked);
   if (type.kind === "number") return givesNumber(entry.raw);
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of

@@ -603,11 +603,15 @@ export function bestWindow(question: string, searchOnce: (text: string) => Searc
   }
   const folded = whole.folded;
   const start = QUESTION_START.exec(folded);
+  // What the message asks ("bao nhiêu", "khi nào"): a window without any of it is context ("Theo chỉ đạo cuối tháng
+  // 6/2025, bao nhiêu tài khoản…" is not asked by its first clause).
+  const intents = whole.units.filter((u) => u.startsWith(INTENT_PREFIX));
   let best = whole;
   for (const w of windows) {
     if (w === question) continue;
     const r = searchOnce(w);
     // A window must say enough on its own: one topic word ("em ở BD") is context, not the question.
+    if (intents.length > 0 && !r.units.some((u) => intents.includes(u))) continue;
     if (r.units.filter((u) => !u.startsWith(INTENT_PREFIX)).length >= 2 && strength(r) > strength(best)) best = r;
   }
   if (start) {

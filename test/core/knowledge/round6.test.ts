@@ -214,3 +214,16 @@ describe("subjects the sources never count or describe", () => {
     expect(kb.search("Trước sáp nhập, người dân Bình Dương gọi 1022 bằng di động thì bấm số nào?").best?.entry.id).toBe("hotline-1022-former-provinces");
   });
 });
+
+describe("windows of a long message and addresses", () => {
+  it("does not answer a message from a clause without its question word", () => {
+    expect(kb.search("Theo chỉ đạo cuối tháng 6/2025, bao nhiêu tài khoản người dùng đã được tạo cho cán bộ phường xã?").best?.entry.id).not.toBe("chairman-instructions");
+    expect(kb.search("mn oi, hok bik bao h dc xai qlvb chung, ai bik chi e vs").best?.entry.topic).toBe("document-management");
+  });
+
+  it("gives a web address only from a sentence about the system asked", () => {
+    for (const q of ["dia chi web 1022", "What is the web address of the 1022 portal?"]) {
+      expect(kb.search(q).best?.entry.id, q).toBe("hotline-1022-how-to-reach");
+    }
+  });
+});
