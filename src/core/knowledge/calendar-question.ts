@@ -26,7 +26,12 @@ export type CalendarQuestion =
       /** The question only asks the weekday ("10/5/2027 là thứ mấy"), which needs no published calendar. */
       weekdayOnly?: true;
     }
-  | { kind: "countdown-day"; day: string }
+  | {
+      kind: "countdown-day";
+      day: string;
+      /** "còn bao lâu tới đợt nghỉ 2/9": the countdown is to the first day of the break the day falls in. */
+      toBreak?: true;
+    }
   | { kind: "countdown-holiday"; holiday: HolidayKind }
   /** Which day a named holiday is taken, or made up ("giỗ Tổ 2026 rơi vào CN thì nghỉ bù ngày nào"): the holiday entry answers. */
   | { kind: "holiday"; holiday: HolidayKind; year?: number };
@@ -68,6 +73,10 @@ const ASKS_COUNTDOWN = /\b(con bao nhieu ngay|con may ngay|bao nhieu ngay nua|ma
 const ASKS_HOLIDAY_DAY = /\b(nghi bu|lam bu|roi vao|trung vao|trung chu nhat|trung thu bay|make up|makeup|falls on|fall on|substitute day|day in lieu)\b/;
 /** "nghỉ mấy ngày", "how many days off": the question asks how long a break is, which the holiday entry answers. */
 const ASKS_LENGTH = /\b(nghi( (?!con\b|nua\b)\S+){0,3} (may|bao nhieu) ngay(?! nua)|duoc nghi (may|bao nhieu)|keo dai|how many days (off|of)|how long is)\b/;
+/** "đợt nghỉ", "kỳ nghỉ", "the break": a countdown to a holiday's break, not to the day itself. */
+const BREAK_WORDS = /\b(dot nghi|ky nghi|nghi le|duoc nghi|nghi|break|holiday|days off)\b/;
+/** "giỗ Tổ 2025 ngày nào", "when is Tết": which day a named holiday falls on. */
+const ASKS_WHICH_DAY = /\b(ngay nao|hom nao|ngay may|khi nao|bao gio|luc nao|which day|what day|what date|which date|when)\b/;
 /** "theo luật", "Bộ luật Lao động", "by law": the question asks what the law grants, not one year's calendar. */
 const BY_LAW = /\b(theo luat|bo luat|luat lao dong|quy dinh|by law|labou?r code|statutory)\b/;
 /** A day written with its month ("2/9", "ngày 2 tháng 9", "2 September"), not "hôm nay" or "ngày mai". */
@@ -163,7 +172,10 @@ export function parseCalendarQuestion(text: string, today: string, known: readon
   const day = dayIn(folded, today, known);
   const implicitYear = day !== undefined && !/\b(19|20)\d\d\b/.test(folded) && relativeYear(folded, today) === undefined && !known.includes(day) && NAMED_DAY.test(folded);
   const countdown = ASKS_COUNTDOWN.test(folded);
-  if (day && countdown) return { kind: "countdown-day", day };
+  // "Hôm nay là đầu tháng 8, còn bao nhiêu ngày nữa là tới hạn…": today is the start of the count, not its end.
+  const fromToday = day === today && !NAMED_DAY.test(folded) && /\b(hom nay|today)\b/.test(folded);
+  if (day && countdown && fromToday) return undefined;
+  if (day && countdown) return BREAK_WORDS.test(folded) ? { kind: "countdown-day", day, toBreak: true } : { kind: "countdown-day", day };
   if (day && (ASKS_WEEKDAY.test(folded) || ASKS_WORKING.test(folded))) {
     const said = WEEKDAY_WORDS.find(([re]) => re.test(folded))?.[1];
     const question: CalendarQuestion = { kind: "day", day };
@@ -174,8 +186,11 @@ export function parseCalendarQuestion(text: string, today: string, known: readon
   }
   const holiday = holidayIn(folded);
   if (!day && countdown && holiday) return { kind: "countdown-holiday", holiday };
-  if (!day && holiday && ASKS_HOLIDAY_DAY.test(folded)) {
-    const year = /\b(20\d\d)\b/.exec(folded)?.[1] ?? relativeYear(folded, today);
+  // "giỗ Tổ 2025 ngày nào": a short question naming a holiday and its year asks its day off. Not the lunar day
+  // ("mùng 1 Tết … dương lịch"), which the holiday entry's text gives.
+  const year = /\b(20\d\d)\b/.exec(folded)?.[1] ?? relativeYear(folded, today);
+  const whichDay = year !== undefined && ASKS_WHICH_DAY.test(folded) && !/\bmung\b/.test(folded) && folded.split(" ").length <= 8;
+  if (!day && holiday && (ASKS_HOLIDAY_DAY.test(folded) || whichDay)) {
     return year === undefined ? { kind: "holiday", holiday } : { kind: "holiday", holiday, year: Number(year) };
   }
   return undefined;
@@ -217,7 +232,17 @@ export type CalendarFacts =
       makeUpDays: { date: string; name: string }[];
       working: boolean;
     }
-  | { kind: "countdown-day"; day: string; weekday: number; days: number; known: boolean; working: boolean; holiday?: CalendarBreak }
+  | {
+      kind: "countdown-day";
+      day: string;
+      weekday: number;
+      days: number;
+      known: boolean;
+      working: boolean;
+      holiday?: CalendarBreak;
+      /** `day` is the first day of the break the asked day falls in. */
+      breakStart?: true;
+    }
   | { kind: "countdown-holiday"; holiday: HolidayKind; next?: CalendarBreak; current?: CalendarBreak; days?: number; last?: CalendarBreak; years: readonly number[] };
 
 /** The calendar's breaks, each as a range of days. */
@@ -254,10 +279,12 @@ export function planCalendarAnswer(question: Exclude<CalendarQuestion, { kind: "
     return facts;
   }
   if (question.kind === "countdown-day") {
-    const { day } = question;
-    const holiday = breakOf(day);
+    const holiday = breakOf(question.day);
+    // To the break: its first day, unless it has already begun.
+    const day = question.toBreak && holiday && holiday.from > today ? holiday.from : question.day;
     const facts: CalendarFacts = { kind: "countdown-day", day, weekday: isoWeekday(day), days: diffDays(today, day), known: known(day), working: calendar.isWorkingDay(day) };
     if (holiday) facts.holiday = holiday;
+    if (day !== question.day) facts.breakStart = true;
     return facts;
   }
   const named = HOLIDAY_KINDS.find((h) => h.kind === question.holiday)!.named;
@@ -397,9 +424,11 @@ export function renderCalendarAnswer(facts: CalendarFacts, lang: Lang): string {
     const count = n === 0
       ? en ? `${when} is today.` : `${capital(when)} là hôm nay.`
       : n > 0
-        ? en ? `${when} is ${days(n, lang)} away.` : `Còn ${days(n, lang)} nữa là đến ${when}.`
+        ? facts.breakStart && facts.holiday
+          ? en ? `${capital(breakName(facts.holiday.name, lang))} starts in ${days(n, lang)}, on ${when}.` : `Còn ${days(n, lang)} nữa là đến kỳ nghỉ ${facts.holiday.name}, bắt đầu ${when}.`
+          : en ? `${when} is ${days(n, lang)} away.` : `Còn ${days(n, lang)} nữa là đến ${when}.`
         : en ? `${when} was ${days(-n, lang)} ago.` : `${capital(when)} đã qua ${days(-n, lang)}.`;
-    const status = facts.holiday
+    const status = facts.holiday && !facts.breakStart
       ? en ? `It falls in ${breakName(facts.holiday.name, lang)} (${span(facts.holiday, lang)}).` : `Ngày này thuộc kỳ nghỉ ${facts.holiday.name} (${span(facts.holiday, lang)}).`
       : undefined;
     return [count, status].filter(Boolean).join("\n");

@@ -227,3 +227,31 @@ describe("windows of a long message and addresses", () => {
     }
   });
 });
+
+describe("countdowns and holidays named with a year", () => {
+  it("counts down to the first day of the break when the question asks for the break", () => {
+    const asked = parseCalendarQuestion("con bao lau nua toi dot nghi 2/9", "2026-08-01");
+    expect(asked).toEqual({ kind: "countdown-day", day: "2026-09-02", toBreak: true });
+    const text = renderCalendarAnswer(planCalendarAnswer(asked as { kind: "countdown-day"; day: string }, content.calendar, "2026-08-01"), "vi");
+    expect(text).toContain("Còn 28 ngày nữa là đến kỳ nghỉ Quốc khánh 2/9");
+    expect(parseCalendarQuestion("con bao nhieu ngay nua den 2/9/2026", "2026-08-01")).toEqual({ kind: "countdown-day", day: "2026-09-02" });
+  });
+
+  it("does not count down to today when 'hôm nay' only says when the count starts", () => {
+    expect(parseCalendarQuestion("Hôm nay là đầu tháng 8 rồi, còn bao nhiêu ngày nữa là tới hạn triển khai quản lý văn bản", "2025-08-01")).toBeUndefined();
+  });
+
+  it("answers which day a holiday of a given year is off, but leaves 'mùng 1 Tết … dương lịch' and 'thống nhất … khi nào' alone", () => {
+    expect(parseCalendarQuestion("gio to 2025 ngay nao", "2026-12-01")).toEqual({ kind: "holiday", holiday: "hung-kings", year: 2025 });
+    expect(parseCalendarQuestion("mung 1 tet 2026 la ngay nao duong lich", "2026-12-01")).toBeUndefined();
+    expect(parseCalendarQuestion("cổng thông tin điện tử đảng bộ thống nhất khi nào", "2026-12-01")).toBeUndefined();
+  });
+
+  it("reads 'vhct', 'days left until' and 'goes official' (console)", async () => {
+    const { out } = await runCliCaptured(["ask", "--json", "--now", "2025-05-01"], { input: "tong dai 1022 vhct tu ngay nao\ndays left until 1022 goes official?\nthuong tet nam nay bn\n" });
+    const [vhct, days, bonus] = out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(vhct).toMatchObject({ answered: true, entryId: "hotline-1022-official" });
+    expect(days).toMatchObject({ answered: true, entryId: "hotline-1022-official" });
+    expect(bonus).toMatchObject({ answered: false });
+  });
+});
