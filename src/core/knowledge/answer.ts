@@ -348,7 +348,10 @@ function askedPhase(question: string): 1 | 2 | undefined {
  */
 export function phaseStatusLine(ctx: CommandContext, phase: 1 | 2): string | undefined {
   const all = byDeadline(ctx.services.content.milestones.filter((m) => m.phase === phase));
-  const last = all[all.length - 1];
+  // The phase ends with its last official deadline: a span that only follows from one ("3 months of parallel use") is
+  // no deadline of the phase.
+  const official = all.filter((m) => m.reminders?.enabled !== false);
+  const last = official[official.length - 1] ?? all[all.length - 1];
   if (!last) return undefined;
   const past = all.filter((m) => m.dueParsed.end < ctx.today).length;
   const due = `${formatDue(last.dueParsed, ctx.lang)} (${formatCountdown(ctx.today, last.dueParsed.end, ctx.lang)})`;

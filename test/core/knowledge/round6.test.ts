@@ -255,3 +255,13 @@ describe("countdowns and holidays named with a year", () => {
     expect(bonus).toMatchObject({ answered: false });
   });
 });
+
+describe("where a phase stands", () => {
+  it("ends a phase at its last official deadline, not at a span that only follows from one", async () => {
+    const { out } = await runCliCaptured(["ask", "--json", "--now", "2026-12-01"], { input: "giai doan 1 xong chua\nPhase 1 done yet?\n" });
+    const [vi, en] = out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(vi.answer).toContain("01/09/2025");
+    expect(vi.answer).not.toContain("10/09/2025");
+    expect(en.answer).toContain("1 September 2025");
+  });
+});
