@@ -265,3 +265,11 @@ describe("where a phase stands", () => {
     expect(en.answer).toContain("1 September 2025");
   });
 });
+
+describe("the state side and the Party side, as people say them", () => {
+  it("reads 'họp truyền hình', 'bên chính quyền' and 'bên/khối Đảng'", () => {
+    expect(kb.search("hệ thống họp truyền hình bên chính quyền phải kết nối với TP xong trước ngày nào").best?.entry.id).toBe("video-conference-state-when");
+    expect(kb.search("hnth phia chinh quyen phai lam nhung buoc nao").best?.entry.id).toBe("video-conference-state-when");
+    expect(kb.search("he thong van ban dieu hanh ben khoi dang thi ai de xuat voi VP Trung uong Dang").best?.entry.id).toBe("party-systems");
+  });
+});
