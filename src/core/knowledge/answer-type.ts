@@ -335,3 +335,24 @@ export function namesHolderThen(entry: EntryUnits, office: string): boolean {
   const about = (entry.sentences ?? []).filter((x) => ` ${x.folded} `.includes(` ${office} `) || (office === "giam doc" && / director /.test(` ${x.folded} `)));
   return about.length > 0 && about.every((x) => THEN.test(x.folded));
 }
+
+/** "kết thúc khi nào", "bao giờ xong", "when does it end": the question asks when something ends. */
+const ASKS_END = /\b(ket thuc|xong|hoan thanh|hoan tat|end|ends|ending|finish|finished|finishes|over|completed?)\b/;
+/** "bắt đầu", "starts": a sentence (or question) about when something begins. */
+const SAYS_START = /\b(bat dau|khoi dong|khoi dau|start|starts|started|begin|begins|began|launch|launches|launched)\b/;
+/** Words that date an end: "kết thúc", "đến hết", "trước ngày", "hạn", "until", "by". */
+const SAYS_END = /\b(ket thuc|xong|hoan thanh|hoan tat|den het|toi het|truoc|han|cuoi|end|ends|until|by|completed?|deadline|finish)\b/;
+
+/**
+ * Whether an entry only says when the numbered thing a question asks the end of begins: "giai đoạn 2 của nền tảng
+ * kết thúc khi nào" is not answered by "giai đoạn 2 bắt đầu trong quý 1/2026". Only the entry's dated sentences that
+ * name the question's numbers (the phase, the round) are read; a question without such a number is left alone.
+ */
+export function givesOnlyStart(entry: EntryUnits, folded: string, units: readonly string[]): boolean {
+  if (!ASKS_END.test(folded) || SAYS_START.test(folded)) return false;
+  const numbers = units.filter((u) => /^\d{1,2}$/.test(u));
+  if (numbers.length === 0) return false;
+  const dated = (entry.sentences ?? []).filter((x) => x.units.some((_, i) => isDateUnit(x.units, i) && !isArticleDate(x.units, i)));
+  const about = dated.filter((x) => numbers.every((n) => x.units.includes(n)));
+  return about.length > 0 && about.every((x) => SAYS_START.test(x.folded) && !SAYS_END.test(x.folded));
+}

@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
-import { confirms, coveredOnlyAsAbsent, type EntryUnits, expectedType, isNotStated, namesHolderThen, opensAsAbsent, statesAbsent, supplies } from "./answer-type.js";
+import { confirms, coveredOnlyAsAbsent, type EntryUnits, expectedType, givesOnlyStart, isNotStated, namesHolderThen, opensAsAbsent, statesAbsent, supplies } from "./answer-type.js";
 import { agrees, findEntities, near, type QuestionEntities } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
@@ -540,6 +540,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       // Who holds an office now ("hiện nay", "currently"), answered by an entry that only names who held it then.
       const office = entities.offices[0];
       if (best && !best.unsupplied && entities.asksPerson && office && units.includes(STATUS_TOKEN) && namesHolderThen(offeredBy(docOf.get(best.entry)!), office)) best = { ...best, unsupplied: true };
+      // When a numbered thing ends ("gđ2 … kết thúc khi nào"), answered by an entry that only says when it begins.
+      if (best && !best.unsupplied && expected?.kind === "date" && givesOnlyStart(offeredBy(docOf.get(best.entry)!), folded, units)) best = { ...best, unsupplied: true };
       const confirmed =
         best !== undefined &&
         expected !== undefined &&

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type EntryUnits, supplies } from "../../../src/core/knowledge/answer-type.js";
+import { type EntryUnits, givesOnlyStart, supplies } from "../../../src/core/knowledge/answer-type.js";
 import { dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, relativeYear, renderCalendarAnswer } from "../../../src/core/knowledge/calendar-question.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { detectLanguage } from "../../../src/core/language.js";
@@ -271,5 +271,25 @@ describe("the state side and the Party side, as people say them", () => {
     expect(kb.search("hệ thống họp truyền hình bên chính quyền phải kết nối với TP xong trước ngày nào").best?.entry.id).toBe("video-conference-state-when");
     expect(kb.search("hnth phia chinh quyen phai lam nhung buoc nao").best?.entry.id).toBe("video-conference-state-when");
     expect(kb.search("he thong van ban dieu hanh ben khoi dang thi ai de xuat voi VP Trung uong Dang").best?.entry.id).toBe("party-systems");
+  });
+});
+
+describe("when a numbered thing ends, answered only with when it begins", () => {
+  it("shows the entry but leaves the question unanswered, and still answers when it begins", () => {
+    for (const q of ["nen tang quan ly chinh quyen so gd2 ket thuc khi nao", "nen tang qlcqs gd2 bao gio xong", "When does phase 2 of the digital government platform end?"]) {
+      const r = kb.search(q);
+      expect(r.best?.entry.id, q).toBe("digital-gov-platform");
+      expect(r.best?.unsupplied, q).toBe(true);
+    }
+    expect(kb.search("giai doan 2 cua nen tang quan ly chinh quyen so bat dau khi nao").best?.unsupplied).toBeUndefined();
+  });
+
+  it("reads a sentence's start and end words: a deadline is an end", () => {
+    const sentence = (text: string) => ({ units: text.split(" "), notStated: false, folded: text });
+    const starts = { text: [], raw: "", questions: [], milestones: [], sentences: [sentence("giaidoan 2 bat dau quy 1/2026")] };
+    const ends = { text: [], raw: "", questions: [], milestones: [], sentences: [sentence("giaidoan 2 hoan thanh truoc 15/6 2025")] };
+    expect(givesOnlyStart(starts, "giai doan 2 ket thuc khi nao", ["giaidoan", "2", "_when"])).toBe(true);
+    expect(givesOnlyStart(ends, "giai doan 2 ket thuc khi nao", ["giaidoan", "2", "_when"])).toBe(false);
+    expect(givesOnlyStart(starts, "giai doan ket thuc khi nao", ["giaidoan", "_when"])).toBe(false);
   });
 });
