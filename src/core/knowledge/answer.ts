@@ -112,8 +112,11 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   }
   const previous = freshTopic(data.topic, ctx.now);
   // A calendar question, or a calendar follow-up of the chat's topic ("rơi vào thứ mấy, có nghỉ bù ko" after a holiday).
+  // "hôm đó có phải ngày nghỉ lễ ko" after a question whose answer is one day: that day, asked of the calendar.
+  const thatDay = previous && THAT_DAY.test(fold(question)) && asksCalendar(fold(question)) ? entryDay(ctx, previous.entryId) : undefined;
   const calendar =
     answerCalendar(ctx, question, data.latest) ??
+    (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(fold(question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
   const standalone = knowledge.search(question);
@@ -176,6 +179,20 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
   }
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
   return { replies: [reply(lines(text, sourceLine(ctx, entry.source)))], result, answered: true, lang: ctx.lang };
+}
+
+/** "hôm đó", "ngày đó", "that day": a day the previous answer gave. */
+const THAT_DAY = /\b(hom do|ngay do|hom ay|ngay ay|hom day|that day|the same day|on that day)\b/;
+
+/** The first day-precise deadline of an entry's related milestones (the day its answer gives), if any. */
+function entryDay(ctx: CommandContext, entryId: string): string | undefined {
+  const entry = ctx.services.knowledge.entry(entryId);
+  const milestones = ctx.services.content.milestones;
+  for (const id of entry?.milestones ?? []) {
+    const m = milestones.find((x) => x.id === id);
+    if (m && m.dueParsed.precision === "day") return m.dueParsed.end;
+  }
+  return undefined;
 }
 
 const deadlineDaysOf = new WeakMap<CommandContext["services"]["content"], string[]>();

@@ -35,6 +35,7 @@ export const FILLER_PHRASES: readonly string[] = [
   "my", "us", "all", "still", "yet", "who", "whom", "need", "know", "tell", "must", "use", "used", "using", "going",
   "got", "make", "made", "really", "just", "also", "like", "want", "an", "the", "a", "on", "do", "some",
   "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them", "every", "each",
+  "those", "these",
 ];
 
 /**

@@ -293,3 +293,28 @@ describe("when a numbered thing ends, answered only with when it begins", () => 
     expect(givesOnlyStart(starts, "giai doan ket thuc khi nao", ["giaidoan", "_when"])).toBe(false);
   });
 });
+
+describe("follow-ups about the previous answer's day and its counted things", () => {
+  const chat = async (lines: string[]) => {
+    const { out } = await runCliCaptured(["ask", "--json", "--conversation", "--now", "2026-12-01"], { input: `${lines.join("\n")}\n` });
+    return out.trim().split("\n").map((l) => JSON.parse(l) as { answered: boolean; answer: string; entryId: string | null });
+  };
+
+  it("asks the calendar about 'hôm đó', the day the previous answer gave (console and assistant)", async () => {
+    const [, day] = await chat(["qlvb van hanh chinh thuc ngay nao", "hom do co phai ngay nghi le ko"]);
+    expect(day).toMatchObject({ answered: true });
+    expect(day!.answer).toContain("01/09/2025");
+    expect(day!.answer).toContain("30/08/2025 – 02/09/2025");
+    const app = await createTestApp({ now: "2026-12-01T09:00:00+07:00" });
+    const say = async (text: string) => (await app.assistant.handle(textFrom("u1", text))).map((r) => toPlain(r.text)).join("\n");
+    await say("qlvb van hanh chinh thuc ngay nao");
+    expect(await say("ngày đó có phải đi làm không")).toContain("ngày nghỉ");
+    await app.store.close();
+  });
+
+  it("reads 'those' and 'these' as function words", async () => {
+    const [, those] = await chat(["How many commune-level units does the new HCMC have?", "and how many of those come from the old HCMC?"]);
+    expect(those).toMatchObject({ answered: true, entryId: "merger-168-units" });
+    expect(those!.answer).toContain("102");
+  });
+});
