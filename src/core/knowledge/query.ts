@@ -27,6 +27,8 @@ export const FILLER_PHRASES: readonly string[] = [
   // "có" and "hết" ("triển khai hết các phường") say nothing of the topic; "cơ quan", "cơ sở", "hết hạn" are kept
   // whole (KEEP_PHRASES, the lexicon). "thì sao" without a previous topic is only a question mark.
   "co", "het", "biet", "thi sao", "the con", "con ve", "duoc chua", "chua vay", "vay ta",
+  // "kế hoạch có nhắc tới X không", "does the plan mention X": asking whether X is covered says nothing of X.
+  "nhac toi", "nhac den", "de cap den", "de cap toi", "mention", "mentions", "mentioned",
   // English
   "please", "thanks", "thank you", "which", "why", "is", "are", "was", "were", "of",
   "to", "for", "does", "did", "will", "would", "be", "i", "me", "we", "our", "in", "at", "and", "or", "there", "this",

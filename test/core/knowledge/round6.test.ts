@@ -318,3 +318,9 @@ describe("follow-ups about the previous answer's day and its counted things", ()
     expect(those!.answer).toContain("102");
   });
 });
+
+describe("asking whether the plan mentions something", () => {
+  it("reads 'có nhắc tới X không' as a question about X", () => {
+    expect(kb.search("kế hoạch có nhắc tới trung tâm dữ liệu ko, bao h xong").best?.entry.id).toBe("infrastructure-may-aug");
+  });
+});
