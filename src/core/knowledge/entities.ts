@@ -114,13 +114,24 @@ const MERGED_PLACES: readonly string[] = ["Bình Dương", "Binh Duong", "Bà R�
 /** "phường Bà Rịa", "xã Long Hải", "ward 5": a single ward or commune, named (folded, up to three words). */
 const NAMED_UNIT = /\b(?:phuong|xa|dac khu|ward|commune) ([a-z0-9]+(?: [a-z0-9]+)?)/;
 
+/** The words of each (folded) phrase of the lists above, split once. */
+const phraseWords = new Map<string, readonly string[]>();
+const wordsOf = (phrase: string): readonly string[] => {
+  let words = phraseWords.get(phrase);
+  if (!words) phraseWords.set(phrase, (words = phrase.split(" ")));
+  return words;
+};
+
 /** Finds the places and offices a (folded) question names, each once, longest match first. */
 export function findEntities(folded: string): QuestionEntities {
+  // A phrase can only be in the text if each of its words is: most of the lists are passed over on that alone.
+  const tokens = new Set(folded.split(" "));
+  const mayHave = (phrase: string) => wordsOf(phrase).every((w) => tokens.has(w));
   let rest = ` ${folded} `;
   const take = (list: readonly string[]) => {
     const found: string[] = [];
     for (const name of list) {
-      if (rest.includes(` ${name} `)) {
+      if (mayHave(name) && rest.includes(` ${name} `)) {
         found.push(name);
         rest = rest.split(` ${name} `).join("  ");
       }
@@ -129,7 +140,8 @@ export function findEntities(folded: string): QuestionEntities {
   };
   const padded = ` ${folded} `;
   const subjects = SUBJECTS.filter((s) => {
-    const clean = (s.but ?? []).reduce((text, b) => text.split(` ${b} `).join("  "), padded);
+    if (!s.words.some(mayHave)) return false;
+    const clean = (s.but ?? []).filter(mayHave).reduce((text, b) => text.split(` ${b} `).join("  "), padded);
     return s.words.some((w) => clean.includes(` ${w} `));
   });
   const measures = take(MEASURES);

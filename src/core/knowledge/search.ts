@@ -100,6 +100,16 @@ interface FuseDoc {
 /** Word → entries containing it, with the weight of the best field it appears in. */
 type Postings = Map<string, { docs: number[]; weights: number[] }>;
 
+/** How {@link createKnowledge} searches; the defaults are what the assistant uses. */
+export interface KnowledgeOptions {
+  /**
+   * Searches without the two shortcuts (default false): windows of a long message that cannot beat the best window so
+   * far are left after the cheap narrowing step, and a best entry far ahead of every other candidate is settled before
+   * fuse.js scores the runner-up. The answers are the same either way; true is for tests and benchmarks that check this.
+   */
+  exhaustive?: boolean;
+}
+
 /**
  * Builds the knowledge base over `content.faq`.
  *
@@ -110,7 +120,8 @@ type Postings = Map<string, { docs: number[]; weights: number[] }>;
  * cover; fuse.js then scores only those candidates fuzzily. Cost per question therefore grows
  * with the number of entries sharing its words, not with the whole knowledge base.
  */
-export function createKnowledge(content: Content): Knowledge {
+export function createKnowledge(content: Content, options: KnowledgeOptions = {}): Knowledge {
+  const exhaustive = options.exhaustive ?? false;
   const analyzer = createAnalyzer(content.glossary, content.lexicon);
   const entries = content.faq;
   const milestones = new Map(content.milestones.map((m) => [m.id, m]));
@@ -329,11 +340,19 @@ export function createKnowledge(content: Content): Knowledge {
       // phần mềm gì vậy, Zoom hay Webex?" is not answered by the window "dùng phần mềm gì vậy". Places are not carried
       // over: the context of a long message names where the person works ("em ở Dĩ An, cho em hỏi…").
       const whole = findEntities(fold(question));
-      return bestWindow(question, (text) => searchOnce(text, expectFrom, whole));
+      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat), !exhaustive);
     },
   };
 
-  function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities): SearchResult {
+  /**
+   * Searches one text. With `mustBeat` (a window of a long message), a text whose most relevant candidate cannot
+   * reach that {@link strength} is left after the cheap narrowing step: it could not replace the best window.
+   * A best entry whose score leaves every other candidate out of reach is settled alone; when that does not give a
+   * confident answer, the text is searched again in full (`fuzzy` then holds the fuzzy scores the first search made).
+   */
+  function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities, mustBeat?: number, fuzzy?: Map<number, number>): SearchResult {
+      const full = exhaustive || fuzzy !== undefined;
+      const fuzzyOf = fuzzy ?? new Map<number, number>();
       const analysed = analyzer.analyze(question, correct);
       const unknownWeight = detectLanguage(question) === "en" ? SEARCH_TUNING.unknownWeightEn : SEARCH_TUNING.unknownWeight;
       const folded = analysed.folded;
@@ -389,6 +408,7 @@ export function createKnowledge(content: Content): Knowledge {
       };
       const candidates = topK(touchedDocs.subarray(0, touchedCount), relevance, SEARCH_TUNING.candidates);
       if (candidates.length === 0) return { decision: "none", suggestions: [], folded, units };
+      if (mustBeat !== undefined && strongest(Math.min(1, relevance(candidates[0]!))) <= mustBeat) return { decision: "none", suggestions: [], folded, units };
 
       // 2. Rank: fuse.js scores the candidates fuzzily on the same folded, canonical text. Its score for an
       // entry does not depend on the other entries, so each entry is scored alone, lazily, and only while
@@ -409,14 +429,23 @@ export function createKnowledge(content: Content): Knowledge {
         ? scored.sort((a, b) => a.bound - b.bound).map((c) => ({ ...c, score: c.bound + gamma }))
         : rankLazily(
         scored,
-        (c) => c.bound + gamma * fuzzyScore(c.d, pattern, asked),
-        // Enough to decide: an answerable best entry needs only the runner-up; otherwise the suggestions.
-        (ranked) =>
+        (c) => {
+          let f = fuzzyOf.get(c.d);
+          if (f === undefined) fuzzyOf.set(c.d, (f = fuzzyScore(c.d, pattern, asked)));
+          return c.bound + gamma * f;
+        },
+        // Enough to decide: an answerable best entry needs only the runner-up; otherwise the suggestions. An answerable
+        // best entry that no other candidate can come within twice the ambiguity gap of needs no runner-up at all, if it
+        // is answered with confidence: the runner-up could neither make it ambiguous nor be preferred to it.
+        (ranked, lowest) =>
           ranked.length > 0 &&
           (ranked[0]!.relevance >= SEARCH_TUNING.minRelevance
-            ? ranked.length >= 2
+            ? ranked.length >= 2 || (!full && lowest >= ranked[0]!.score + 2 * SEARCH_TUNING.ambiguityGap)
             : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3),
       );
+      // Settled alone: any answer but a confident one is worked out again with every candidate it could depend on.
+      const settledAlone = !full && answerable && ranked.length === 1 && candidates.length > 1;
+      const again = () => searchOnce(question, expectFrom, message, mustBeat, fuzzyOf);
       const unknownShare = total > 0 ? unknownTotal / total : 0;
       const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score, features: { coverage: coverage[h.d]! / total, precision: precision(h.d, asked), unknownShare } }));
 
@@ -503,10 +532,12 @@ export function createKnowledge(content: Content): Knowledge {
         (expected.kind !== "count" || (best.features?.precision ?? 0) >= SEARCH_TUNING.confirmedCountPrecision) &&
         confirms(expected, offeredBy(docOf.get(best.entry)!), asked);
       if (!best || (best.relevance < SEARCH_TUNING.minRelevance && !confirmed)) {
+        if (settledAlone) return again();
         const suggestions = hits.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).slice(0, 3).map((h) => h.entry);
         return best ? { decision: "none", suggestions, folded, units, candidate: best, runnerUpCandidate: second } : { decision: "none", suggestions, folded, units };
       }
       if (second && second.relevance >= SEARCH_TUNING.minRelevance && second.score - best.score < SEARCH_TUNING.ambiguityGap) {
+        if (settledAlone) return again();
         return { decision: "ambiguous", best, runnerUp: second, suggestions: [], folded, units };
       }
       return { decision: "confident", best, suggestions: [], folded, units };
@@ -546,6 +577,14 @@ function strength(r: SearchResult): number {
   return rank * 10 + (r.best?.relevance ?? 0);
 }
 
+/**
+ * The highest {@link strength} a search can reach when its most relevant candidate has `relevance`: a result's best
+ * hit is one of its candidates, and below both answering cut-offs the decision can only be "none" (strength 0).
+ */
+function strongest(relevance: number): number {
+  return relevance < Math.min(SEARCH_TUNING.minRelevance, SEARCH_TUNING.confirmedRelevance) ? 0 : 20 + relevance;
+}
+
 /** Phrases after which the question itself starts, in a message that first gives context. */
 const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?hoi|xin hoi|hoi (la|ve)|cho hoi|i want to know|i would like to know|my question is|can you tell me)\b/;
 
@@ -554,7 +593,7 @@ const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?
  * (split at punctuation and at "cho em hỏi…"), so greetings and context ("Dạ chào anh chị, em mới chuyển công tác
  * về phường…") do not dilute the question. Short messages are searched whole.
  */
-export function bestWindow(question: string, searchOnce: (text: string) => SearchResult): SearchResult {
+export function bestWindow(question: string, searchOnce: (text: string, mustBeat?: number) => SearchResult, prune = true): SearchResult {
   const whole = searchOnce(question);
   // Short messages, and long ones already answered with confidence, need no windows.
   if (question.split(/\s+/).length < 12 || (whole.decision === "confident" && (whole.best?.relevance ?? 0) >= 0.8)) return whole;
@@ -571,14 +610,16 @@ export function bestWindow(question: string, searchOnce: (text: string) => Searc
   const folded = whole.folded;
   const start = QUESTION_START.exec(folded);
   let best = whole;
+  // A window that is the whole message but for its final "?" is searched as the whole was: it cannot beat it.
+  const bare = (text: string) => text.replace(/[\s.,;:!?]+$/u, "");
   for (const w of windows) {
-    if (w === question) continue;
-    const r = searchOnce(w);
+    if (w === question || (prune && bare(w) === bare(question))) continue;
+    const r = searchOnce(w, prune ? strength(best) : undefined);
     // A window must say enough on its own: one topic word ("em ở BD") is context, not the question.
     if (r.units.filter((u) => !u.startsWith(INTENT_PREFIX)).length >= 2 && strength(r) > strength(best)) best = r;
   }
   if (start) {
-    const tail = searchOnce(folded.slice(start.index + start[0].length));
+    const tail = searchOnce(folded.slice(start.index + start[0].length), prune ? strength(best) : undefined);
     if (strength(tail) > strength(best)) best = tail;
   }
   return { ...best, folded };
@@ -587,21 +628,24 @@ export function bestWindow(question: string, searchOnce: (text: string) => Searc
 /**
  * Orders candidates by `score` (ascending; ties by relevance, descending), computing the costly score
  * only when needed. Each candidate's score is at least its `bound`, so once a scored candidate beats
- * every unscored bound, its place is final. Stops as soon as `enough(ranked)` holds; the order of the
- * returned prefix is exactly that of scoring everything and sorting.
+ * every unscored bound, its place is final. Stops as soon as `enough(ranked, lowest)` holds, `lowest` being the
+ * lowest score a candidate not yet ranked can still have; the order of the returned prefix is exactly that of
+ * scoring everything and sorting.
  */
 export function rankLazily<C extends { relevance: number; bound: number }>(
   candidates: C[],
   score: (c: C) => number,
-  enough: (ranked: (C & { score: number })[]) => boolean,
+  enough: (ranked: (C & { score: number })[], lowest: number) => boolean,
 ): (C & { score: number })[] {
   const pending = [...candidates].sort((a, b) => a.bound - b.bound);
   const scored: (C & { score: number })[] = [];
   const ranked: (C & { score: number })[] = [];
   const better = (a: C & { score: number }, b: C & { score: number }) => a.score - b.score || b.relevance - a.relevance;
-  while (!enough(ranked) && (pending.length > 0 || scored.length > 0)) {
+  while (pending.length > 0 || scored.length > 0) {
     scored.sort(better);
     const top = scored[0];
+    // The lowest score a candidate not yet ranked can have: its score if scored, else its bound.
+    if (enough(ranked, Math.min(top?.score ?? Infinity, pending[0]?.bound ?? Infinity))) break;
     // Strictly below every remaining bound: no unscored candidate can come before it, even on a tie.
     if (top && (pending.length === 0 || top.score < pending[0]!.bound)) {
       ranked.push(scored.shift()!);
