@@ -1,4 +1,5 @@
 import { fold } from "../fold.js";
+import { isNotStated } from "./answer-type.js";
 
 /**
  * Place names a question may be about (folded), longest first: the provinces and cities of Vietnam before the 2025
@@ -194,13 +195,22 @@ export function agrees(entities: QuestionEntities, haystack: string, raw: string
   // A subject must be what the entry is about (its questions and keywords): "hưởng nguyên lương" in a holiday answer
   // does not make it an answer about pay.
   const covers = (s: QuestionEntities["subjects"][number]) => {
-    const clean = (s.but ?? []).reduce((text, b) => text.split(` ${b} `).join("  "), s.inText ? `${about} ${haystack}` : about);
+    const clean = (s.but ?? []).reduce((text, b) => text.split(` ${b} `).join("  "), s.inText ? `${about} ${statedText(raw)}` : about);
     return s.words.some((w) => clean.includes(` ${w} `));
   };
   if (!entities.subjects.every(covers)) return false;
   // "dân số Bình Dương" is not answered by the population of the whole city: the entry must say it of the place.
   if (entities.measuredPlace && !near(haystack, entities.measuredPlace.measure, entities.measuredPlace.place, 60)) return false;
   return true;
+}
+
+/**
+ * An entry's text without its sentences saying the sources do not give something, folded and padded: "Nguồn không nêu
+ * mỗi tỉnh có bao nhiêu phường, xã trước sắp xếp" does not make the entry speak of the time before the merger.
+ */
+function statedText(raw: string): string {
+  const sentences = raw.split(/(?<=[.;!?])\s+|\n+/).map(fold);
+  return ` ${sentences.filter((x) => !isNotStated(x)).join(" ")} `;
 }
 
 /**
