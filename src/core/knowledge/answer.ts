@@ -244,8 +244,9 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const before = fold(previousQuestion);
   const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
   const replaced = substitution(before, rest);
-  // "and its phase 2?" after a question naming no phase: the phase is added to the previous question.
-  const added = replaced ? undefined : addition(before, rest);
+  // "and its phase 2?" after a question naming no phase: the phase is added to the previous question. Not to a
+  // question of its own ("When is the document management pilot?" answers alone, with no follow-up marker).
+  const added = replaced || (!marked && answersAlone) ? undefined : addition(before, rest);
   const swap = replaced ?? added;
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {

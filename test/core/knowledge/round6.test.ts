@@ -173,13 +173,15 @@ describe("a follow-up naming another part of the previous entry", () => {
 
   it("adds a phase the previous question did not name, and answers from the entry that speaks of it (console)", async () => {
     const [, phase2] = await chat(["When does the Digital Government Management Platform pilot start citywide?", "and its phase 2?"]);
-    expect(phase2).toMatchObject({ answered: true, entryId: "digital-gov-platform" });
+    expect(phase2).toMatchObject({ answered: true });
+    expect(phase2!.entryId).toMatch(/^digital-gov-platform/);
     expect(phase2!.answer).toContain("first quarter of 2026");
   });
 
   it("swaps a phase within the same entry when that entry answers the swapped question (assistant and console)", async () => {
     const [, swapped] = await chat(["nen tang quan ly chinh quyen so thu nghiem gd1 khi nao", "gđ2 thì sao"]);
-    expect(swapped).toMatchObject({ answered: true, entryId: "digital-gov-platform" });
+    expect(swapped).toMatchObject({ answered: true });
+    expect(swapped!.entryId).toMatch(/^digital-gov-platform/);
     const app = await createTestApp({ now: "2026-12-01T09:00:00+07:00" });
     const say = async (text: string) => (await app.assistant.handle(textFrom("u1", text))).map((r) => toPlain(r.text)).join("\n");
     await say("nen tang quan ly chinh quyen so thu nghiem gd1 khi nao");
@@ -189,7 +191,7 @@ describe("a follow-up naming another part of the previous entry", () => {
 
   it("still moves to the plan's phase 2 after a question about the plan's phase 1", async () => {
     const [, plan] = await chat(["giai đoạn 1 của kế hoạch gồm những gì", "còn gđ2 thì sao"]);
-    expect(plan!.entryId).not.toBe("digital-gov-platform");
+    expect(plan!.entryId).not.toMatch(/^digital-gov-platform/);
     expect(plan!.answered).toBe(true);
   });
 });
@@ -206,7 +208,10 @@ describe("subjects the sources never count or describe", () => {
   });
 
   it("reads what is counted after 'số lượng' when 'bao nhiêu' ends the question", () => {
-    expect(kb.search("so luong cong chuc cua rieng binh duong cu la bao nhieu").decision).toBe("none");
+    // Not the count of commune-level units; the civil-servants entry says no such count is published (unsupplied).
+    const servants = kb.search("so luong cong chuc cua rieng binh duong cu la bao nhieu");
+    expect(servants.best?.entry.id).not.toBe("merger-168-units");
+    expect(servants.decision === "none" || servants.best?.unsupplied === true).toBe(true);
     expect(kb.search("so luong phuong xa sau sap xep la bao nhieu").best?.entry.id).toBe("merger-168-units");
   });
 
@@ -278,7 +283,7 @@ describe("when a numbered thing ends, answered only with when it begins", () => 
   it("shows the entry but leaves the question unanswered, and still answers when it begins", () => {
     for (const q of ["nen tang quan ly chinh quyen so gd2 ket thuc khi nao", "nen tang qlcqs gd2 bao gio xong", "When does phase 2 of the digital government platform end?"]) {
       const r = kb.search(q);
-      expect(r.best?.entry.id, q).toBe("digital-gov-platform");
+      expect(r.best?.entry.id, q).toMatch(/^digital-gov-platform/);
       expect(r.best?.unsupplied, q).toBe(true);
     }
     expect(kb.search("giai doan 2 cua nen tang quan ly chinh quyen so bat dau khi nao").best?.unsupplied).toBeUndefined();
