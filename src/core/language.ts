@@ -28,6 +28,20 @@ export function isCommonEnglish(word: string): boolean {
 
 /** The shape of a Vietnamese syllable (as in knowledge/query.ts), folded. */
 const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+/** Telex residue undone ("ddieenj" → "dien", "khoanr" → "khoan"), to tell it from an English word. */
+function untelex(word: string): string {
+  const w = word.replace(/dd/g, "d").replace(/aa/g, "a").replace(/ee/g, "e").replace(/oo/g, "o").replace(/([aouy])w/g, "$1");
+  return w.replace(/([aeiouy])[sfrxj]([aeiouy]*(?:ch|ng|nh|[cmnpt])?)$/, "$1$2").replace(/([aeiouy](?:ch|ng|nh|[cmnpt])?)[sfrxj]$/, "$1");
+}
+
+/**
+ * Whether a lower-case folded word is shaped like English, not Vietnamese: five letters or more with a vowel, and no
+ * Vietnamese syllable even once Telex residue is undone ("signatures", "timeline"; not "khoanr" nor "nguyen").
+ */
+function englishShaped(word: string): boolean {
+  return word.length >= 5 && /^[a-z]+$/.test(word) && /[aeiouy]/.test(word) && !SYLLABLE.test(word) && !SYLLABLE.test(untelex(word));
+}
+
 /** Single words that are English whatever follows ("when?", "deadline?"). */
 const ENGLISH_ONLY = /^(when|where|why|how|what|who|which|deadline|deadlines|status|yes|no|thanks|hello|help|and)$/;
 
@@ -76,7 +90,7 @@ export function detectLanguage(text: string): Lang | undefined {
   const vi = words.filter((w) => VIETNAMESE_WORDS.has(w) || (lower.has(w) && !ENGLISH_WORDS.has(w) && SYLLABLE.test(w))).length;
   // One English-looking word alone ("the 2026?") is too little to tell.
   if (words.length === 1 && vi === 0 && !ENGLISH_ONLY.test(words[0]!)) return undefined;
-  const en = words.filter((w) => ENGLISH_WORDS.has(w) || /^[a-z]+(?:ing|ed|tion|ly)$/.test(w)).length;
+  const en = words.filter((w) => ENGLISH_WORDS.has(w) || /^[a-z]+(?:ing|ed|tion|ly)$/.test(w) || (lower.has(w) && englishShaped(w))).length;
   if (en > vi && en / words.length >= 0.3) return "en";
   if (vi > 0) return "vi";
   return undefined;

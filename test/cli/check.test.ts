@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { calendarWarnings } from "../../src/cli/check.js";
 
 describe("the content check's calendar warnings", () => {
-  const calendar = { years: [2025, 2026], holidays: [], workingDays: [] };
+  const calendar = { years: [2025, 2026], holidays: [], workingDays: [], unconfirmed: [] };
 
   it("says nothing while this year and the next are covered", () => {
     expect(calendarWarnings(calendar, 2025)).toEqual([]);

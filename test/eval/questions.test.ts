@@ -10,19 +10,27 @@ const idCases = loadIdCases(DIR);
 
 /**
  * Floors on the sets the search is tuned on (issue 12): a change that loses ground fails `npm test`.
- * `npm run eval` prints the same scores with every miss. The blind set has no floor here: nobody tunes on it.
+ * `npm run eval` prints the same scores with every miss. Round 6 set each floor a little under that round's scores.
+ * blind, blind2 and blind3 were judges once and are tuning sets now; blind4 (the current judge) has no floor here:
+ * nobody tunes on it.
  */
 const FLOORS = {
-  tuned: { inScope: 0.96, refused: 0.95 },
-  dev: { viInScope: 0.9, outOfScope: 0.95, english: 0.85, followUps: 0.85 },
-  dev2: { viInScope: 0.9, outOfScope: 0.95, english: 0.9, followUps: 0.9 },
-  dev3: { viInScope: 0.95, outOfScope: 0.95, english: 0.9, followUps: 0.9 },
-  // dev4: written from the plan and facts.md only, like the blind sets; its floors sit a little under today's scores.
-  dev4: { viInScope: 0.9, outOfScope: 0.9, english: 0.85, followUps: 0.82 },
+  tuned: { inScope: 0.96, refused: 0.97 },
+  // dev and dev2 follow-ups: round 6's content says the plan has no parallel-use rule for BR-VT staff, so "còn Vũng
+  // Tàu thì sao?" after the Bình Dương rule is now refused, where these sets expect the plan's silence as an answer.
+  dev: { viInScope: 0.95, outOfScope: 0.97, english: 0.95, followUps: 0.9 },
+  dev2: { viInScope: 0.95, outOfScope: 0.97, english: 0.94, followUps: 0.92 },
+  dev3: { viInScope: 0.95, outOfScope: 0.95, english: 0.95, followUps: 0.95 },
+  // dev4: written from the plan and facts.md only, like the blind sets.
+  dev4: { viInScope: 0.96, outOfScope: 0.93, english: 0.95, followUps: 0.88 },
   // dev5: questions on the boundary of what the sources answer (near-topic out of scope, and their in-scope twins).
-  dev5: { viInScope: 0.92, outOfScope: 0.86, english: 0.8, followUps: 0.55 },
-  // dev6: written from the plan and facts.md only (~40 % short chat fragments); floors at its first score.
-  dev6: { viInScope: 0.88, outOfScope: 0.73, english: 0.86, followUps: 0.85 },
+  dev5: { viInScope: 0.96, outOfScope: 0.9, english: 0.92, followUps: 0.85 },
+  // dev6: written from the plan and facts.md only (~40 % short chat fragments).
+  dev6: { viInScope: 0.96, outOfScope: 0.88, english: 0.94, followUps: 0.9 },
+  // The former judges.
+  blind: { viInScope: 0.95, outOfScope: 0.97, english: 0.95, followUps: 0.94 },
+  blind2: { viInScope: 0.95, outOfScope: 0.97, english: 0.93, followUps: 0.9 },
+  blind3: { viInScope: 0.97, outOfScope: 0.97, english: 0.97, followUps: 0.97 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -174,6 +182,16 @@ describe("the sixth dev set (test/fixtures/questions/dev6: chat fragments, writt
     await expectAboveFloors(cases, FLOORS.dev6);
   });
 });
+
+// The former judges, now tuning sets: each stays above its floors.
+for (const name of ["blind", "blind2", "blind3"] as const) {
+  const folder = join(DIR, name);
+  describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
+    it("stays above its floors through the real assistant", async () => {
+      await expectAboveFloors(yamlFiles(folder).flatMap(loadTextCases), FLOORS[name]);
+    });
+  });
+}
 
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.

@@ -210,6 +210,11 @@ export const calendarSchema = z.strictObject({
   years: z.array(z.int().min(2000).max(2100)).min(1),
   holidays: z.array(holidaySchema),
   workingDays: z.array(z.strictObject({ date: isoDay, name: nonEmpty })).default([]),
+  /**
+   * Days proposed as days off but not confirmed by an official text ("Ngày Văn hóa Việt Nam" 24/11/2026): the
+   * assistant says so instead of calling them ordinary working days.
+   */
+  unconfirmed: z.array(z.strictObject({ date: isoDay, name: nonEmpty, nameEn: nonEmpty, note: nonEmpty, noteEn: nonEmpty })).default([]),
 });
 export type CalendarFile = z.infer<typeof calendarSchema>;
 

@@ -64,7 +64,7 @@ export function validateContent(files: RawContentFile[]): ContentResult {
   const faqByFile = faqFiles.map((f) => ({ file: f.file, entries: f.parseError ? [] : validateList(f.file, f.data, faqSchema, problems) }));
   const faq = faqByFile.flatMap((f) => f.entries);
 
-  let calendar = { years: [] as number[], holidays: [], workingDays: [] } as Content["calendar"];
+  let calendar = { years: [] as number[], holidays: [], workingDays: [], unconfirmed: [] } as Content["calendar"];
   const calRaw = byName.get(FILES.calendar);
   if (!calRaw) problems.push(`${FILES.calendar}: file is missing (create it in the content folder)`);
   else if (!calRaw.parseError) {

@@ -1,3 +1,4 @@
+import { isSystemUnit } from "./follow-up.js";
 import { INTENT_PREFIX } from "./query.js";
 
 /**
@@ -38,11 +39,18 @@ const DOMAIN = /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)\b/i;
 const ASKS_NUMBER = /\b(so hieu|ky hieu van ban|so van ban|so may|document number|reference number)\b/;
 /** A document number as written: "759/QĐ-TTg", "202/2025/QH15", "60-NQ/TW". */
 const DOC_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?/u;
+/** A document named by its kind and number ("NQ 57", "Nghị quyết số 57", "Decision 2448"): a number as people say it. */
+const DOC_NAMED = /(^|[^\p{L}])(NQ|QĐ|Nghị quyết|Quyết định|Công văn|Thông báo|Resolution|Decision)\s+(số\s+|No\.?\s*)?\d+/iu;
+/** Whether an entry's text gives a document number, written out ("759/QĐ-TTg") or named ("NQ 57"). */
+const givesNumber = (raw: string) => DOC_NUMBER.test(raw) || DOC_NAMED.test(raw);
 /** Words of a question about a document number (units). */
 const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
 
 const WHEN = `${INTENT_PREFIX}when`;
 const HOWMANY = `${INTENT_PREFIX}howmany`;
+const WHAT = `${INTENT_PREFIX}what`;
+/** The unit of "hạn", "thời hạn", "deadline": "what is the deadline" asks a date. */
+const DEADLINE = "han";
 
 /** Units after "bao nhiêu" / "mấy" that are not a count of things (time spans, money, shares, days of the week). */
 const NOT_COUNTED = new Set([
@@ -56,6 +64,9 @@ const COMPOUND_HEADS = new Set(["nguoi", "phan", "luot", "ho", "ban"]);
 /** Classifiers counted in chat ("bao nhiêu cái") and English verbs after "how many" ("how many came from…"): they say
  * nothing of what is counted. */
 const CLASSIFIERS = new Set(["cai", "chiec", "con", "thing", "ones", "one", "came", "come", "comes", "are", "were", "is", "was", "there", "have", "has", "had", "do", "does", "did", "from", "of", "will"]);
+
+/** "số lượng", "number": the counted noun follows them when "bao nhiêu" ends the question. */
+const QUANTITY_WORDS = new Set(["soluong", "number"]);
 
 /** Concept tokens of the two merged provinces (glossary.yaml). */
 const LOCALITIES = new Set(["bd", "brvt"]);
@@ -89,7 +100,11 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
   const at = units.indexOf(HOWMANY);
   if (at >= 0) {
-    const after = units.slice(at + 1).filter((u) => !u.startsWith(INTENT_PREFIX));
+    let after = units.slice(at + 1).filter((u) => !u.startsWith(INTENT_PREFIX));
+    // "số lượng công chức của Bình Dương là bao nhiêu": nothing after "bao nhiêu", so what is counted comes after
+    // "số lượng" (or "number of").
+    const quantity = units.findIndex((u) => QUANTITY_WORDS.has(u));
+    if (after.length === 0 && quantity >= 0 && quantity < at) after = units.slice(quantity + 1, at).filter((u) => !u.startsWith(INTENT_PREFIX) && !LOCALITIES.has(u));
     const noun = after[0];
     const place = units.find((u) => LOCALITIES.has(u));
     // "phần trăm" is a share, "phản ánh" (folded "phan anh") a count of reports.
@@ -104,8 +119,20 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   }
   // The numbers of a "when" question name what it asks the date of ("Nghị quyết 60-NQ/TW ban hành ngày nào?").
   const named = units.filter((u) => !u.startsWith(INTENT_PREFIX) && /^\d+$/.test(u) && !/^(19|20)\d\d$/.test(u));
-  if (units.includes(WHEN) && topic.length + named.length > 0) return { kind: "date", topic: [...named, ...[...topic].sort((a, b) => rare(b) - rare(a))] };
+  const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE));
+  if (asksDate && topic.length + named.length > 0) return { kind: "date", topic: [...named, ...[...topic].filter((u) => u !== DEADLINE || units.includes(WHEN)).sort((a, b) => rare(b) - rare(a))] };
   return undefined;
+}
+
+/**
+ * Whether the entry gives a web address of the system the question names: "địa chỉ website cổng thông tin điện tử"
+ * is not answered by the 1022 portal's address. With no system named, any address will do.
+ */
+function addressOf(entry: EntryUnits, asked: ReadonlySet<string>): boolean {
+  if (!DOMAIN.test(entry.raw)) return false;
+  const systems = [...asked].filter(isSystemUnit);
+  if (systems.length === 0 || !entry.sentences) return true;
+  return entry.sentences.some((x) => DOMAIN.test(x.folded.replace(/ (vn|com|net|org)\b/g, ".$1")) && systems.some((u) => x.units.includes(u)));
 }
 
 /** Whether a unit is a date ("15/6", "6/2025", "2025") or starts one ("thang" 6, "quy" III). */
@@ -121,7 +148,10 @@ const ARTICLE_WORDS = new Set(["bai", "viet", "article", "articl", "dang", "publ
 
 /** The date of an article ("theo bài viết ngày 17/05/2025"), not of the thing asked. */
 function isArticleDate(units: readonly string[], i: number): boolean {
-  const before = units.slice(Math.max(0, i - 3), i);
+  // "ngày 5/11 2025": the year is part of the day before it, and is an article's date when that day is.
+  let start = i;
+  while (start > 0 && isDateUnit(units, start - 1) && /^\d/.test(units[start]!)) start--;
+  const before = units.slice(Math.max(0, start - 3), start);
   return before.some((u) => ARTICLE_WORDS.has(u));
 }
 
@@ -214,11 +244,11 @@ export function coveredOnlyAsAbsent(units: readonly string[], entry: EntryUnits,
 export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): Supply {
   const asks = (intent: string, words: readonly string[]) => entry.questions.some((q) => q.includes(intent) && words.some((w) => q.includes(w)));
   if (type.kind === "domain") {
-    if ((type.mail ? MAIL : DOMAIN).test(entry.raw)) return "given";
+    if (type.mail ? MAIL.test(entry.raw) : addressOf(entry, asked)) return "given";
     return entry.questions.some((q) => q.some((u) => DOMAIN_WORDS.has(u))) ? "asked" : "no";
   }
   if (type.kind === "number") {
-    if (DOC_NUMBER.test(entry.raw)) return "given";
+    if (givesNumber(entry.raw)) return "given";
     return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
   }
   if (type.kind === "count") {
@@ -285,11 +315,44 @@ function dateOf(topic: readonly string[], entry: EntryUnits): boolean | "any" {
  * accept a lower word coverage (chat questions word things their own way).
  */
 export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
-  if (type.kind === "domain") return (type.mail ? MAIL : DOMAIN).test(entry.raw);
-  if (type.kind === "number") return DOC_NUMBER.test(entry.raw);
+  if (type.kind === "domain") return type.mail ? MAIL.test(entry.raw) : addressOf(entry, asked);
+  if (type.kind === "number") return givesNumber(entry.raw);
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
   const rarest = type.topic[0];
   return rarest !== undefined && speaks(entry, rarest) && dateOf(type.topic, entry) === true;
+}
+
+/** "khi đó", "lúc ấy", "at the time": a sentence that dates what it says to a past moment. */
+const THEN = /\b(khi do|khi ay|luc do|luc ay|hoi do|vao thoi diem do|then|at the time|at that time)\b/;
+
+/**
+ * Whether the entry names who held `office` only at a past moment ("giám đốc khi đó là bà …", "its director then
+ * was …"): a question asking who holds it now ("hiện nay", "currently") is then not answered by it.
+ */
+export function namesHolderThen(entry: EntryUnits, office: string): boolean {
+  const about = (entry.sentences ?? []).filter((x) => ` ${x.folded} `.includes(` ${office} `) || (office === "giam doc" && / director /.test(` ${x.folded} `)));
+  return about.length > 0 && about.every((x) => THEN.test(x.folded));
+}
+
+/** "kết thúc khi nào", "bao giờ xong", "when does it end": the question asks when something ends. */
+const ASKS_END = /\b(ket thuc|xong|hoan thanh|hoan tat|end|ends|ending|finish|finished|finishes|over|completed?)\b/;
+/** "bắt đầu", "starts": a sentence (or question) about when something begins. */
+const SAYS_START = /\b(bat dau|khoi dong|khoi dau|start|starts|started|begin|begins|began|launch|launches|launched)\b/;
+/** Words that date an end: "kết thúc", "đến hết", "trước ngày", "hạn", "until", "by". */
+const SAYS_END = /\b(ket thuc|xong|hoan thanh|hoan tat|den het|toi het|truoc|han|cuoi|end|ends|until|by|completed?|deadline|finish)\b/;
+
+/**
+ * Whether an entry only says when the numbered thing a question asks the end of begins: "giai đoạn 2 của nền tảng
+ * kết thúc khi nào" is not answered by "giai đoạn 2 bắt đầu trong quý 1/2026". Only the entry's dated sentences that
+ * name the question's numbers (the phase, the round) are read; a question without such a number is left alone.
+ */
+export function givesOnlyStart(entry: EntryUnits, folded: string, units: readonly string[]): boolean {
+  if (!ASKS_END.test(folded) || SAYS_START.test(folded)) return false;
+  const numbers = units.filter((u) => /^\d{1,2}$/.test(u));
+  if (numbers.length === 0) return false;
+  const dated = (entry.sentences ?? []).filter((x) => x.units.some((_, i) => isDateUnit(x.units, i) && !isArticleDate(x.units, i)));
+  const about = dated.filter((x) => numbers.every((n) => x.units.includes(n)));
+  return about.length > 0 && about.every((x) => SAYS_START.test(x.folded) && !SAYS_END.test(x.folded));
 }

@@ -3,7 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { asksAboutSameThing, attributeWords, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, attributeWords, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
 import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, weekdayName } from "./calendar-question.js";
@@ -112,8 +112,11 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   }
   const previous = freshTopic(data.topic, ctx.now);
   // A calendar question, or a calendar follow-up of the chat's topic ("rơi vào thứ mấy, có nghỉ bù ko" after a holiday).
+  // "hôm đó có phải ngày nghỉ lễ ko" after a question whose answer is one day: that day, asked of the calendar.
+  const thatDay = previous && THAT_DAY.test(fold(question)) && asksCalendar(fold(question)) ? entryDay(ctx, previous.entryId) : undefined;
   const calendar =
     answerCalendar(ctx, question, data.latest) ??
+    (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(fold(question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
   const standalone = knowledge.search(question);
@@ -158,8 +161,13 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
   const folded = fold(question);
   const units = ctx.services.knowledge.unitsOf(question);
   if (asked.kind === "holiday") {
-    // A year the calendar knows: the holiday entry answers, with each day and its make-up days.
-    if (!entry || (asked.year !== undefined && !content.calendar.years.includes(asked.year))) return undefined;
+    // A year the calendar knows: the holiday entry answers, with each day and its make-up days. A year it lacks
+    // ("Tết năm sau nghỉ mấy ngày") is said to be not published, and the question stays unanswered.
+    if (!entry) return undefined;
+    if (asked.year !== undefined && !content.calendar.years.includes(asked.year)) {
+      const text = renderLive("holidays", { content, today: ctx.today, lang: ctx.lang, question, progress: () => null });
+      return { replies: [reply(text)], result: { decision: "none", suggestions: [entry], folded, units }, answered: false, lang: ctx.lang };
+    }
     const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
     return { replies: [renderEntry(ctx, entry, latest, { question, units })], result, answered: true, lang: ctx.lang };
   }
@@ -171,6 +179,20 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
   }
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
   return { replies: [reply(lines(text, sourceLine(ctx, entry.source)))], result, answered: true, lang: ctx.lang };
+}
+
+/** "hôm đó", "ngày đó", "that day": a day the previous answer gave. */
+const THAT_DAY = /\b(hom do|ngay do|hom ay|ngay ay|hom day|that day|the same day|on that day)\b/;
+
+/** The first day-precise deadline of an entry's related milestones (the day its answer gives), if any. */
+function entryDay(ctx: CommandContext, entryId: string): string | undefined {
+  const entry = ctx.services.knowledge.entry(entryId);
+  const milestones = ctx.services.content.milestones;
+  for (const id of entry?.milestones ?? []) {
+    const m = milestones.find((x) => x.id === id);
+    if (m && m.dueParsed.precision === "day") return m.dueParsed.end;
+  }
+  return undefined;
 }
 
 const deadlineDaysOf = new WeakMap<CommandContext["services"]["content"], string[]>();
@@ -221,14 +243,22 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const rest = withoutMarker(question);
   const before = fold(previousQuestion);
   const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
-  const swap = substitution(before, rest);
+  const replaced = substitution(before, rest);
+  // "and its phase 2?" after a question naming no phase: the phase is added to the previous question. Not to a
+  // question of its own ("When is the document management pilot?" answers alone, with no follow-up marker).
+  const added = replaced || (!marked && answersAlone) ? undefined : addition(before, rest);
+  const swap = replaced ?? added;
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {
     const r = knowledge.search(swapped);
     // The swapped question must reach an entry that speaks of the new value: "còn email thì sao?" after "1022 vận hành
     // chính thức khi nào" is not answered by another system's go-live.
     const speaks = !swap || (r.best !== undefined && swap.value.some((v) => ` ${fold(entryText(r.best!.entry))} `.includes(` ${v} `)));
-    if (r.decision !== "none" && r.best && r.best.entry.id !== previousEntry.id && speaks) {
+    // Another entry answers the swapped question; or the previous entry itself, when it speaks of the new value and
+    // answers the swapped question confidently (the platform's entry gives both of its phases).
+    const other = r.best !== undefined && r.best.entry.id !== previousEntry.id;
+    const again = swap !== undefined && r.decision === "confident" && r.best?.unsupplied !== true;
+    if (r.decision !== "none" && r.best && speaks && (other || again)) {
       return { ...r, folded: swapped, units: [...new Set([...r.units, ...standalone.units])] };
     }
   }
@@ -336,7 +366,10 @@ function askedPhase(question: string): 1 | 2 | undefined {
  */
 export function phaseStatusLine(ctx: CommandContext, phase: 1 | 2): string | undefined {
   const all = byDeadline(ctx.services.content.milestones.filter((m) => m.phase === phase));
-  const last = all[all.length - 1];
+  // The phase ends with its last official deadline: a span that only follows from one ("3 months of parallel use") is
+  // no deadline of the phase.
+  const official = all.filter((m) => m.reminders?.enabled !== false);
+  const last = official[official.length - 1] ?? all[all.length - 1];
   if (!last) return undefined;
   const past = all.filter((m) => m.dueParsed.end < ctx.today).length;
   const due = `${formatDue(last.dueParsed, ctx.lang)} (${formatCountdown(ctx.today, last.dueParsed.end, ctx.lang)})`;

@@ -16,8 +16,22 @@ import { addDays, diffDays, isoWeekday } from "../time.js";
  * and today come in), {@link renderCalendarAnswer} writes them in Vietnamese or English.
  */
 export type CalendarQuestion =
-  | { kind: "day"; day: string; /** The weekday the question names (1 = Monday … 7 = Sunday), to check it. */ saidWeekday?: number }
-  | { kind: "countdown-day"; day: string }
+  | {
+      kind: "day";
+      day: string;
+      /** The weekday the question names (1 = Monday … 7 = Sunday), to check it. */
+      saidWeekday?: number;
+      /** The question names the day without a year ("2/9 có nghỉ ko"): `day` is its next occurrence. */
+      implicitYear?: true;
+      /** The question only asks the weekday ("10/5/2027 là thứ mấy"), which needs no published calendar. */
+      weekdayOnly?: true;
+    }
+  | {
+      kind: "countdown-day";
+      day: string;
+      /** "còn bao lâu tới đợt nghỉ 2/9": the countdown is to the first day of the break the day falls in. */
+      toBreak?: true;
+    }
   | { kind: "countdown-holiday"; holiday: HolidayKind }
   /** Which day a named holiday is taken, or made up ("giỗ Tổ 2026 rơi vào CN thì nghỉ bù ngày nào"): the holiday entry answers. */
   | { kind: "holiday"; holiday: HolidayKind; year?: number };
@@ -58,7 +72,31 @@ const ASKS_COUNTDOWN = /\b(con bao nhieu ngay|con may ngay|bao nhieu ngay nua|ma
 /** "nghỉ bù ngày nào", "rơi vào Chủ nhật", "make-up day": the question asks which day a holiday is taken or made up. */
 const ASKS_HOLIDAY_DAY = /\b(nghi bu|lam bu|roi vao|trung vao|trung chu nhat|trung thu bay|make up|makeup|falls on|fall on|substitute day|day in lieu)\b/;
 /** "nghỉ mấy ngày", "how many days off": the question asks how long a break is, which the holiday entry answers. */
-const ASKS_LENGTH = /\b(nghi (may|bao nhieu) ngay|duoc nghi (may|bao nhieu)|keo dai|how many days (off|of)|how long is)\b/;
+const ASKS_LENGTH = /\b(nghi( (?!con\b|nua\b)\S+){0,3} (may|bao nhieu) ngay(?! nua)|duoc nghi (may|bao nhieu)|keo dai|how many days (off|of)|how long is)\b/;
+/** "đợt nghỉ", "kỳ nghỉ", "the break": a countdown to a holiday's break, not to the day itself. */
+const BREAK_WORDS = /\b(dot nghi|ky nghi|nghi le|duoc nghi|nghi|break|holiday|days off)\b/;
+/** "giỗ Tổ 2025 ngày nào", "when is Tết": which day a named holiday falls on. */
+const ASKS_WHICH_DAY = /\b(ngay nao|hom nao|ngay may|khi nao|bao gio|luc nao|which day|what day|what date|which date|when)\b/;
+/** "theo luật", "Bộ luật Lao động", "by law": the question asks what the law grants, not one year's calendar. */
+const BY_LAW = /\b(theo luat|bo luat|luat lao dong|quy dinh|by law|labou?r code|statutory)\b/;
+/** A day written with its month ("2/9", "ngày 2 tháng 9", "2 September"), not "hôm nay" or "ngày mai". */
+const NAMED_DAY = new RegExp(`\\b(\\d{1,2}[/-]\\d{1,2}|ngay \\d{1,2} thang \\d{1,2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}|${MONTH_WORD} \\d{1,2})\\b`);
+
+/** "năm nay", "năm ngoái", "năm sau" and their English: a year named relative to today, by its offset. */
+const RELATIVE_YEARS: readonly [RegExp, number][] = [
+  [/\b(nam nay|this year)\b/, 0],
+  [/\b(nam ngoai|nam truoc|nam roi|last year)\b/, -1],
+  [/\b(nam sau|nam toi|sang nam|next year)\b/, 1],
+];
+
+/**
+ * The year a folded question names relative to today ("năm nay nghỉ 2/9 mấy ngày" asked in 2026 is 2026; "last year"
+ * is 2025), or undefined when it names none. Today is a day in Asia/Ho_Chi_Minh (the injected clock's).
+ */
+export function relativeYear(folded: string, today: string): number | undefined {
+  const found = RELATIVE_YEARS.find(([re]) => re.test(folded));
+  return found ? Number(today.slice(0, 4)) + found[1] : undefined;
+}
 
 /** A real day (YYYY-MM-DD) from day, month and year numbers, or undefined (31/2 is not a day). */
 function dayFrom(d: number, m: number, y: number): string | undefined {
@@ -69,13 +107,16 @@ function dayFrom(d: number, m: number, y: number): string | undefined {
 
 /**
  * The day a folded question names: "22/8/2026", "22-8-2026", "ngày 22 tháng 8 năm 2026", "26 april 2025",
- * "april 26, 2025", "hôm nay", "ngày mai", "today", "tomorrow". A day without a year is the next such day from
- * today (today included), unless it is one of the `known` days (the plan's deadlines): "hạn 15/6" is 15/06/2025.
+ * "april 26, 2025", "hôm nay", "ngày mai", "today", "tomorrow". A day said with a relative year ("24/11 năm nay",
+ * "2/9 năm ngoái") is in that year. A day without a year is the next such day from today (today included), unless it
+ * is one of the `known` days (the plan's deadlines): "hạn 15/6" is 15/06/2025.
  * Undefined when it names none.
  */
 export function dayIn(folded: string, today: string, known: readonly string[] = []): string | undefined {
   const withYear = (d: number, m: number, y: string | undefined): string | undefined => {
     if (y !== undefined) return dayFrom(d, m, Number(y));
+    const relative = relativeYear(folded, today);
+    if (relative !== undefined) return dayFrom(d, m, relative);
     // "hạn 15/6": a day the plan knows (a deadline) is that day; otherwise the next such day from today.
     const suffix = `-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
     const planned = known.find((k) => k.endsWith(suffix));
@@ -120,18 +161,36 @@ export function asksCalendar(folded: string): boolean {
  */
 export function parseCalendarQuestion(text: string, today: string, known: readonly string[] = []): CalendarQuestion | undefined {
   const folded = fold(text);
-  if (ASKS_LENGTH.test(folded)) return undefined;
+  if (ASKS_LENGTH.test(folded)) {
+    // "năm nay nghỉ lễ 2/9 mấy ngày": how long a named holiday's break is, in the year asked, is the holiday entry's.
+    const holiday = holidayIn(folded);
+    const year = /\b(20\d\d)\b/.exec(folded)?.[1] ?? relativeYear(folded, today);
+    // What the law grants ("theo luật được nghỉ mấy ngày") is the Labour Code's entry, not one year's calendar.
+    if (!holiday || BY_LAW.test(folded)) return undefined;
+    return year === undefined ? { kind: "holiday", holiday } : { kind: "holiday", holiday, year: Number(year) };
+  }
   const day = dayIn(folded, today, known);
+  const implicitYear = day !== undefined && !/\b(19|20)\d\d\b/.test(folded) && relativeYear(folded, today) === undefined && !known.includes(day) && NAMED_DAY.test(folded);
   const countdown = ASKS_COUNTDOWN.test(folded);
-  if (day && countdown) return { kind: "countdown-day", day };
+  // "Hôm nay là đầu tháng 8, còn bao nhiêu ngày nữa là tới hạn…": today is the start of the count, not its end.
+  const fromToday = day === today && !NAMED_DAY.test(folded) && /\b(hom nay|today)\b/.test(folded);
+  if (day && countdown && fromToday) return undefined;
+  if (day && countdown) return BREAK_WORDS.test(folded) ? { kind: "countdown-day", day, toBreak: true } : { kind: "countdown-day", day };
   if (day && (ASKS_WEEKDAY.test(folded) || ASKS_WORKING.test(folded))) {
     const said = WEEKDAY_WORDS.find(([re]) => re.test(folded))?.[1];
-    return said === undefined ? { kind: "day", day } : { kind: "day", day, saidWeekday: said };
+    const question: CalendarQuestion = { kind: "day", day };
+    if (said !== undefined) question.saidWeekday = said;
+    if (implicitYear) question.implicitYear = true;
+    if (!ASKS_WORKING.test(folded)) question.weekdayOnly = true;
+    return question;
   }
   const holiday = holidayIn(folded);
   if (!day && countdown && holiday) return { kind: "countdown-holiday", holiday };
-  if (!day && holiday && ASKS_HOLIDAY_DAY.test(folded)) {
-    const year = /\b(20\d\d)\b/.exec(folded)?.[1];
+  // "giỗ Tổ 2025 ngày nào": a short question naming a holiday and its year asks its day off. Not the lunar day
+  // ("mùng 1 Tết … dương lịch"), which the holiday entry's text gives.
+  const year = /\b(20\d\d)\b/.exec(folded)?.[1] ?? relativeYear(folded, today);
+  const whichDay = year !== undefined && ASKS_WHICH_DAY.test(folded) && !/\bmung\b/.test(folded) && folded.split(" ").length <= 8;
+  if (!day && holiday && (ASKS_HOLIDAY_DAY.test(folded) || whichDay)) {
     return year === undefined ? { kind: "holiday", holiday } : { kind: "holiday", holiday, year: Number(year) };
   }
   return undefined;
@@ -158,13 +217,32 @@ export type CalendarFacts =
       years: readonly number[];
       /** The break the day falls in, if any. */
       holiday?: CalendarBreak;
+      /**
+       * The day was named without a year, its next occurrence is in a year the calendar lacks, and this year's has
+       * passed: the answer is this year's day, said as past ("2/9 năm nay đã qua"), with the next year's not published.
+       */
+      passed?: { next: string };
+      /** The question only asks the weekday: a year the calendar lacks still has an answer. */
+      weekdayOnly?: true;
+      /** A day proposed as a day off that no official text confirms (calendar.yaml `unconfirmed`). */
+      unconfirmed?: { name: string; nameEn: string; note: string; noteEn: string };
       /** The make-up working day's note ("Làm bù cho ngày thứ Sáu 02/05/2025"), when the day is one. */
       makeUp?: string;
       /** Make-up working days around the day's break. */
       makeUpDays: { date: string; name: string }[];
       working: boolean;
     }
-  | { kind: "countdown-day"; day: string; weekday: number; days: number; known: boolean; working: boolean; holiday?: CalendarBreak }
+  | {
+      kind: "countdown-day";
+      day: string;
+      weekday: number;
+      days: number;
+      known: boolean;
+      working: boolean;
+      holiday?: CalendarBreak;
+      /** `day` is the first day of the break the asked day falls in. */
+      breakStart?: true;
+    }
   | { kind: "countdown-holiday"; holiday: HolidayKind; next?: CalendarBreak; current?: CalendarBreak; days?: number; last?: CalendarBreak; years: readonly number[] };
 
 /** The calendar's breaks, each as a range of days. */
@@ -179,24 +257,34 @@ export function planCalendarAnswer(question: Exclude<CalendarQuestion, { kind: "
   const breakOf = (day: string) => breaks.find((b) => b.from <= day && day <= b.to);
   const known = (day: string) => file.years.includes(Number(day.slice(0, 4)));
   if (question.kind === "day") {
-    const { day } = question;
+    // "2/9 có được nghỉ ko" asked in December: next year's 2/9 is not published yet, this year's has passed. A help
+    // desk answers this year's, and says it is past.
+    const lastYear = question.implicitYear ? addYears(question.day, -1) : undefined;
+    const passed = lastYear !== undefined && !known(question.day) && known(lastYear) && lastYear < today;
+    const day = passed ? lastYear : question.day;
     const weekday = isoWeekday(day);
     const holiday = breakOf(day);
     const makeUp = file.workingDays.find((w) => w.date === day)?.name;
     const around = holiday ?? (makeUp ? { from: day, to: day } : undefined);
     const makeUpDays = around ? file.workingDays.filter((w) => Math.abs(diffDays(w.date, around.from)) <= 14 || Math.abs(diffDays(w.date, around.to)) <= 14) : [];
-    const wrong = question.saidWeekday !== undefined && question.saidWeekday !== weekday ? question.saidWeekday : undefined;
+    const wrong = question.saidWeekday !== undefined && question.saidWeekday !== weekday && !passed ? question.saidWeekday : undefined;
     const facts: CalendarFacts = { kind: "day", day, weekday, known: known(day), years: file.years, makeUpDays, working: calendar.isWorkingDay(day) };
     if (wrong !== undefined) facts.wrongWeekday = wrong;
+    if (passed) facts.passed = { next: question.day };
+    if (question.weekdayOnly) facts.weekdayOnly = true;
+    const unconfirmed = file.unconfirmed.find((u) => u.date === day);
+    if (unconfirmed && !holiday && !makeUp) facts.unconfirmed = { name: unconfirmed.name, nameEn: unconfirmed.nameEn, note: unconfirmed.note, noteEn: unconfirmed.noteEn };
     if (holiday) facts.holiday = holiday;
     if (makeUp) facts.makeUp = makeUp;
     return facts;
   }
   if (question.kind === "countdown-day") {
-    const { day } = question;
-    const holiday = breakOf(day);
+    const holiday = breakOf(question.day);
+    // To the break: its first day, unless it has already begun.
+    const day = question.toBreak && holiday && holiday.from > today ? holiday.from : question.day;
     const facts: CalendarFacts = { kind: "countdown-day", day, weekday: isoWeekday(day), days: diffDays(today, day), known: known(day), working: calendar.isWorkingDay(day) };
     if (holiday) facts.holiday = holiday;
+    if (day !== question.day) facts.breakStart = true;
     return facts;
   }
   const named = HOLIDAY_KINDS.find((h) => h.kind === question.holiday)!.named;
@@ -220,6 +308,13 @@ const WEEKDAY_EN = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 /** A weekday's name: "thứ Bảy", "Chủ nhật"; "Saturday". */
 export function weekdayName(weekday: number, lang: Lang): string {
   return (lang === "en" ? WEEKDAY_EN : WEEKDAY_VI)[weekday] ?? "";
+}
+
+/** The same day of the month `n` years away (29/2 becomes 28/2). */
+function addYears(day: string, n: number): string {
+  const y = Number(day.slice(0, 4)) + n;
+  const md = day.slice(5);
+  return md === "02-29" && dayFrom(29, 2, y) === undefined ? `${y}-02-28` : `${y}-${md}`;
 }
 
 /** "thứ Bảy, 22/08/2026"; "Saturday 22 August 2026". */
@@ -271,6 +366,13 @@ export function renderCalendarAnswer(facts: CalendarFacts, lang: Lang): string {
   if (facts.kind === "day") {
     const when = dayWithWeekday(facts.day, lang);
     const lines: string[] = [];
+    if (facts.passed) {
+      lines.push(
+        en
+          ? `This year's ${formatDay(facts.day, lang).replace(/ \d{4}$/, "")} has passed (${formatDay(facts.day, lang)}); the calendar for ${facts.passed.next.slice(0, 4)} has not been published yet.`
+          : `Ngày ${facts.day.slice(8)}/${facts.day.slice(5, 7)} năm nay đã qua (${formatDay(facts.day, lang)}); lịch năm ${facts.passed.next.slice(0, 4)} chưa được công bố.`,
+      );
+    }
     if (facts.wrongWeekday !== undefined) {
       lines.push(
         en
@@ -288,6 +390,12 @@ export function renderCalendarAnswer(facts: CalendarFacts, lang: Lang): string {
       const name = breakName(facts.holiday.name, lang);
       const range = facts.holiday.from === facts.holiday.to ? "" : en ? ` (${span(facts.holiday, lang)})` : ` (${span(facts.holiday, lang)})`;
       lines.push(en ? `${when} is a day off for civil servants: ${name}${range}.` : `${capital(when)} là ngày nghỉ của cán bộ, công chức: ${name}${range}.`);
+    } else if (facts.unconfirmed) {
+      lines.push(
+        en
+          ? `${when} (${facts.unconfirmed.nameEn}): whether civil servants have this day off is not confirmed. ${facts.unconfirmed.noteEn.trim()} Please follow your agency's official notice.`
+          : `${capital(when)} (${facts.unconfirmed.name}): chưa có xác nhận chính thức cán bộ, công chức được nghỉ ngày này. ${facts.unconfirmed.note.trim()} Anh/chị vui lòng theo thông báo chính thức của cơ quan.`,
+      );
     } else if (!facts.known) {
       const rule = facts.weekday >= 6
         ? en ? "it is a weekend day, and civil servants work Monday to Friday" : "đây là ngày cuối tuần; cán bộ, công chức làm việc từ thứ Hai đến thứ Sáu"
@@ -316,9 +424,11 @@ export function renderCalendarAnswer(facts: CalendarFacts, lang: Lang): string {
     const count = n === 0
       ? en ? `${when} is today.` : `${capital(when)} là hôm nay.`
       : n > 0
-        ? en ? `${when} is ${days(n, lang)} away.` : `Còn ${days(n, lang)} nữa là đến ${when}.`
+        ? facts.breakStart && facts.holiday
+          ? en ? `${capital(breakName(facts.holiday.name, lang))} starts in ${days(n, lang)}, on ${when}.` : `Còn ${days(n, lang)} nữa là đến kỳ nghỉ ${facts.holiday.name}, bắt đầu ${when}.`
+          : en ? `${when} is ${days(n, lang)} away.` : `Còn ${days(n, lang)} nữa là đến ${when}.`
         : en ? `${when} was ${days(-n, lang)} ago.` : `${capital(when)} đã qua ${days(-n, lang)}.`;
-    const status = facts.holiday
+    const status = facts.holiday && !facts.breakStart
       ? en ? `It falls in ${breakName(facts.holiday.name, lang)} (${span(facts.holiday, lang)}).` : `Ngày này thuộc kỳ nghỉ ${facts.holiday.name} (${span(facts.holiday, lang)}).`
       : undefined;
     return [count, status].filter(Boolean).join("\n");
@@ -354,5 +464,7 @@ function makeUpNote(name: string, lang: Lang): string {
 
 /** Whether the answer says the calendar has no data for what was asked (then it counts as unanswered). */
 export function lacksData(facts: CalendarFacts): boolean {
+  // Whether a day of a year the calendar lacks is worked cannot be said (its weekday can).
+  if (facts.kind === "day") return (!facts.known && facts.weekdayOnly !== true) || (facts.unconfirmed !== undefined && facts.weekdayOnly !== true);
   return facts.kind === "countdown-holiday" && !facts.current && !facts.next;
 }

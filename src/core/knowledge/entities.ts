@@ -1,4 +1,5 @@
 import { fold } from "../fold.js";
+import { isNotStated } from "./answer-type.js";
 
 /**
  * Place names a question may be about (folded), longest first: the provinces and cities of Vietnam before the 2025
@@ -50,9 +51,9 @@ const MEASURES: readonly string[] = ["dân số", "diện tích", "mật độ",
  * entry that names it too; two shared topic words ("lương cán bộ phường") do not make it a question about accounts.
  * Each subject lists folded phrases; `but` lists phrases that contain the word with another meaning ("số lượng").
  */
-const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[] = [
+const SUBJECTS: readonly Subject[] = [
   { words: ["luong", "tien luong", "muc luong", "salary", "salaries", "wage", "wages", "pay rise"], but: ["so luong", "chat luong", "dung luong", "luong cong viec", "huong luong", "nguyen luong", "huong nguyen luong"] },
-  { words: ["phu cap", "tro cap", "allowance", "allowances", "bonus", "tien thuong", "che do chinh sach", "nghi huu", "tinh gian", "pension", "retirement"] },
+  { words: ["phu cap", "tro cap", "allowance", "allowances", "bonus", "tien thuong", "thuong tet", "tien tet", "luong thang 13", "che do chinh sach", "nghi huu", "tinh gian", "pension", "retirement"] },
   { words: ["chi phi", "kinh phi", "tong kinh phi", "bao nhieu tien", "so tien", "tien ho tro", "tong von", "von dau tu", "nguon von", "bao nhieu von", "investment", "cost", "costs", "price", "prices", "fee", "fees", "money", "how much did", "budget"] },
   { words: ["hoc phi", "le phi", "gia vang", "gia xang", "gia dat", "gia nha", "gia goi", "gia cuoc", "gia dien", "xang", "tuition", "petrol", "gold price", "fuel"] },
   { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
@@ -84,9 +85,24 @@ const SUBJECTS: readonly { words: readonly string[]; but?: readonly string[] }[]
   { words: ["tru so", "chuyen van phong", "chuyen tru so", "van phong moi", "headquarters", "premises", "office move", "relocation", "relocate"] },
   // A phase the plan does not have.
   { words: ["giai doan 3", "gd3", "giai doan ba", "giai doan iii", "phase 3", "phase three", "stage 3", "third phase"] },
+  // Before the merger: the sources count and describe the merged city, not the old provinces' own figures.
+  // An entry saying anything of that time says it in its answer ("Trước hợp nhất, Bình Dương có đường dây 1022 riêng").
+  { words: ["truoc sap nhap", "truoc khi sap nhap", "truoc hop nhat", "truoc khi hop nhat", "truoc sap xep", "truoc khi sap xep", "truoc thoi diem sap nhap", "before the merger", "before merging", "pre merger"], inText: true },
+  // Leave of one's own (annual, sick, maternity): the sources give public holidays only.
+  { words: ["nghi phep", "phep nam", "ngay phep", "nghi om", "nghi thai san", "annual leave", "sick leave", "maternity leave", "paid leave"] },
+  // Which old units one new ward was formed from: the sources give counts, not each ward's make-up.
+  { words: ["phuong cu nao", "xa cu nao", "nhung phuong cu", "nhung xa cu", "gop tu nhung", "sap nhap tu nhung", "formed from which", "which former wards", "which old wards"] },
   // How data is stored and backed up, and a launch ceremony: the sources say neither.
   { words: ["sao luu", "backup", "back up", "luu o dau", "luu tru o dau", "cat bang", "le khai truong", "ribbon"] },
 ];
+
+/** A subject of {@link SUBJECTS}: its words, phrases that contain them with another meaning, and where an entry must name it. */
+interface Subject {
+  words: readonly string[];
+  but?: readonly string[];
+  /** Named anywhere in the entry's text (its answers too), not only in its questions and keywords. */
+  inText?: true;
+}
 
 /** "Who is / who will be [office]": asks for a person, so only an entry that names a person can answer it. */
 const WHO_HOLDS = /\b(ai (se |dang |hien |hien dang |hien nay )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem|dung dau|nam)|who (is|was|will be|becomes|became|s)|who heads|ai la nguoi|la ai|la nguoi nao|ten gi|ten la gi|la ong nao|la ba nao|name of)\b/;
@@ -100,7 +116,7 @@ export interface QuestionEntities {
   /** Whether the question asks who holds an office. */
   asksPerson: boolean;
   /** Subjects outside the plan the question names (see SUBJECTS): each needs one of its words in the entry. */
-  subjects: { words: readonly string[]; but?: readonly string[] }[];
+  subjects: Subject[];
   /** A measured quantity asked of a named place ("dân số Bình Dương"): the entry must say it of that place. */
   measuredPlace?: { measure: string; place: string };
 }
@@ -179,13 +195,22 @@ export function agrees(entities: QuestionEntities, haystack: string, raw: string
   // A subject must be what the entry is about (its questions and keywords): "hưởng nguyên lương" in a holiday answer
   // does not make it an answer about pay.
   const covers = (s: QuestionEntities["subjects"][number]) => {
-    const clean = (s.but ?? []).reduce((text, b) => text.split(` ${b} `).join("  "), about);
+    const clean = (s.but ?? []).reduce((text, b) => text.split(` ${b} `).join("  "), s.inText ? `${about} ${statedText(raw)}` : about);
     return s.words.some((w) => clean.includes(` ${w} `));
   };
   if (!entities.subjects.every(covers)) return false;
   // "dân số Bình Dương" is not answered by the population of the whole city: the entry must say it of the place.
   if (entities.measuredPlace && !near(haystack, entities.measuredPlace.measure, entities.measuredPlace.place, 60)) return false;
   return true;
+}
+
+/**
+ * An entry's text without its sentences saying the sources do not give something, folded and padded: "Nguồn không nêu
+ * mỗi tỉnh có bao nhiêu phường, xã trước sắp xếp" does not make the entry speak of the time before the merger.
+ */
+function statedText(raw: string): string {
+  const sentences = raw.split(/(?<=[.;!?])\s+|\n+/).map(fold);
+  return ` ${sentences.filter((x) => !isNotStated(x)).join(" ")} `;
 }
 
 /**

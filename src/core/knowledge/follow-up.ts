@@ -176,6 +176,19 @@ export function substitution(previous: string, followUp: string): { text: string
 }
 
 /**
+ * The previous question with the follow-up's slot value added, when the previous question names no value of that slot:
+ * "and its phase 2?" after "When does the platform's city-wide pilot start?" asks the platform's phase 2. Both folded.
+ */
+export function addition(previous: string, followUp: string): { text: string; value: readonly string[] } | undefined {
+  for (const values of SLOTS) {
+    const now = findSlotValue(followUp, values);
+    if (!now || findSlotValue(previous, values)) continue;
+    return { text: `${previous} ${now.spelling}`, value: values[now.value]! };
+  }
+  return undefined;
+}
+
+/**
  * The spellings of every slot value a folded text names ("gđ2 thì sao" names phase 2), each value once: a follow-up
  * naming one of its own is read as a question of its own when it has an answer alone.
  */

@@ -4,7 +4,7 @@ import { formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { diffDays } from "../time.js";
-import { dayWithWeekday, holidayName } from "./calendar-question.js";
+import { dayWithWeekday, holidayName, relativeYear } from "./calendar-question.js";
 
 /**
  * Answers computed from `content/` and today's date rather than written once: where the plan stands, the public
@@ -128,7 +128,8 @@ const HOLIDAY_WORDS: [RegExp, RegExp][] = [
 function holidays({ content, today, lang, question }: LiveInput): string {
   const q = fold(question);
   const rows = holidayRows(content.calendar);
-  const years = [...new Set((q.match(/\b20\d\d\b/g) ?? []).map(Number))];
+  const relative = relativeYear(q, today);
+  const years = [...new Set([...(q.match(/\b20\d\d\b/g) ?? []).map(Number), ...(relative === undefined ? [] : [relative])])];
   const kinds = HOLIDAY_WORDS.filter(([asked]) => asked.test(q)).map(([, named]) => named);
   let chosen = rows.filter((h) => (years.length === 0 || years.includes(Number(h.from.slice(0, 4)))) && (kinds.length === 0 || kinds.some((k) => k.test(fold(h.name)))));
   // "Tết Ất Tỵ": the year's name in the sexagenary cycle picks the row that carries it (when no year is given).

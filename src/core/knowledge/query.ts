@@ -27,6 +27,8 @@ export const FILLER_PHRASES: readonly string[] = [
   // "có" and "hết" ("triển khai hết các phường") say nothing of the topic; "cơ quan", "cơ sở", "hết hạn" are kept
   // whole (KEEP_PHRASES, the lexicon). "thì sao" without a previous topic is only a question mark.
   "co", "het", "biet", "thi sao", "the con", "con ve", "duoc chua", "chua vay", "vay ta",
+  // "kế hoạch có nhắc tới X không", "does the plan mention X": asking whether X is covered says nothing of X.
+  "nhac toi", "nhac den", "de cap den", "de cap toi", "mention", "mentions", "mentioned",
   // English
   "please", "thanks", "thank you", "which", "why", "is", "are", "was", "were", "of",
   "to", "for", "does", "did", "will", "would", "be", "i", "me", "we", "our", "in", "at", "and", "or", "there", "this",
@@ -35,6 +37,7 @@ export const FILLER_PHRASES: readonly string[] = [
   "my", "us", "all", "still", "yet", "who", "whom", "need", "know", "tell", "must", "use", "used", "using", "going",
   "got", "make", "made", "really", "just", "also", "like", "want", "an", "the", "a", "on", "do", "some",
   "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them", "every", "each",
+  "those", "these",
 ];
 
 /**
@@ -61,11 +64,12 @@ const INTENTS: Record<string, readonly string[]> = {
   // Countdown phrases are "when" questions; kept whole so "bao nhiêu" inside them is not read as a count.
   when: [
     "con bao nhieu ngay nua", "con bao nhieu ngay", "bao nhieu ngay nua", "con may ngay nua", "con may ngay", "may ngay nua",
-    "con bao lau nua", "con bao lau", "bao lau nua", "how many days",
+    "con bao lau nua", "con bao lau", "bao lau nua", "how many days", "days left until", "days left till", "days left to",
+    "days until", "days till", "how long until", "how long till",
     "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "may gio", "khoang thoi gian nao", "thoi gian nao", "ngay thang nam nao", "thang nam nao", "nam nao", "thang nao",
     "on what date", "from what date", "what date", "which date", "by when", "when",
   ],
-  what: ["la gi", "what is", "what are", "what"],
+  what: ["la cai gi", "cai gi", "nghia la gi", "la gi", "what is", "what are", "what"],
   how: ["xu ly the nao", "xu ly ra sao", "xu ly sao", "nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
   where: ["o dau", "where"],
   howmany: ["bao nhieu", "how many", "how much", "co may", "gom may"],
@@ -75,7 +79,9 @@ const INTENTS: Record<string, readonly string[]> = {
   status: [
     "da xong chua", "xong het chua", "xong chua", "roi chua", "chua nhi", "hay chua", "chua", "hien nay", "hien tai", "hien gio",
     "bay gio", "gio", "den dau roi", "toi dau roi", "den dau", "toi dau", "den buoc nao", "toi buoc nao", "yet", "already", "now",
-    "currently", "so far", "at the moment", "by now", "finished", "completed", "done", "complete",
+    "currently", "so far", "at the moment", "by now", "right now", "finished", "completed", "done", "complete",
+    // "Where does the plan stand?", "what's coming up": where things stand, and what comes next.
+    "stand", "stands", "coming up", "sap toi",
   ],
 };
 

@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
-import { confirms, coveredOnlyAsAbsent, type EntryUnits, expectedType, isNotStated, opensAsAbsent, statesAbsent, supplies } from "./answer-type.js";
+import { confirms, coveredOnlyAsAbsent, type EntryUnits, expectedType, givesOnlyStart, isNotStated, namesHolderThen, opensAsAbsent, statesAbsent, supplies } from "./answer-type.js";
 import { agrees, findEntities, near, type QuestionEntities } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
@@ -169,7 +169,10 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms, sentences: each };
     return offered[d]!;
   };
-  const agencyNames = content.agencies.map((a) => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4) }));
+  const agencyNames = content.agencies.map((a) => {
+    const names = [a.name, ...a.shortNames, ...a.aliases].map(fold).filter((x) => x.length >= 4);
+    return { id: a.id, names, keys: [...new Set(names.map(agencyKey))].filter((k) => k.length >= 6) };
+  });
   const words: Postings = new Map();
   const pairs: Postings = new Map();
   const fuseDocs: FuseDoc[] = [];
@@ -417,6 +420,61 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const gamma = SEARCH_TUNING.fuseShare;
       const delta = SEARCH_TUNING.precisionShare;
       const asked = new Set(units);
+
+      // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
+      // words do not make "dân số Côn Đảo" a question about the whole city's population.
+      const own = findEntities(folded);
+      const entities: QuestionEntities = message
+        ? {
+            ...own,
+            offices: [...new Set([...own.offices, ...message.offices])],
+            asksPerson: own.asksPerson || message.asksPerson,
+            subjects: [...new Set([...own.subjects, ...message.subjects])],
+            measuredPlace: own.measuredPlace ?? message.measuredPlace,
+          }
+        : own;
+      // A follow-up searched with the previous question is held to its own numbers ("and the full 168-unit run?").
+      const numbers = (expectFrom ?? units).filter(isSpecificNumber);
+      // Who holds an office in an agency of the plan: the entry must be about that agency.
+      const compact = entities.asksPerson ? agencyKey(folded) : "";
+      const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `)) || a.keys.some((k) => compact.includes(k))) : [];
+      // The value the question expects (a date of X, a count of N) must be one the entry supplies.
+      const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u), folded, question);
+      const unsupplied = new Set<number>();
+      // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
+      // Telegram entry does not make it an answer about the data network.
+      const systems = units.filter(isSystemUnit);
+      const named = entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0;
+      const agreement = new Map<number, boolean>();
+      const agreesWith = (d: number): boolean => {
+        let ok = agreement.get(d);
+        if (ok === undefined) agreement.set(d, (ok = checkAgreement(d)));
+        return ok;
+      };
+      function checkAgreement(d: number): boolean {
+        if (!systems.every((s) => systemsAbout[d]!.has(s))) return false;
+        if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
+        // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
+        // TP.HCM" is not answered by the director of the Digital Transformation Center).
+        const office = entities.offices[0];
+        if (
+          !named &&
+          !(
+            agrees(entities, haystackOf(d), rawOf(d), aboutOf(d)) &&
+            agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `) && (!office || near(haystackOf(d), office, name, 40))))
+          )
+        ) {
+          return false;
+        }
+        // Last, as the costliest check (the entry's text is analysed on first use).
+        if (expected) {
+          const supply = supplies(expected, offeredBy(d), asked);
+          if (supply === "no") return false;
+          if (supply === "asked") unsupplied.add(d);
+        }
+        return true;
+      }
+
       const scored = candidates.map((d) => {
         const rel = Math.min(1, relevance(d));
         const prec = precision(d, asked);
@@ -434,68 +492,25 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           if (f === undefined) fuzzyOf.set(c.d, (f = fuzzyScore(c.d, pattern, asked)));
           return c.bound + gamma * f;
         },
-        // Enough to decide: an answerable best entry needs only the runner-up; otherwise the suggestions. An answerable
-        // best entry that no other candidate can come within twice the ambiguity gap of needs no runner-up at all, if it
-        // is answered with confidence: the runner-up could neither make it ambiguous nor be preferred to it.
-        (ranked, lowest) =>
-          ranked.length > 0 &&
-          (ranked[0]!.relevance >= SEARCH_TUNING.minRelevance
-            ? ranked.length >= 2 || (!full && lowest >= ranked[0]!.score + 2 * SEARCH_TUNING.ambiguityGap)
-            : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3),
+        // Enough to decide: an answerable best entry that agrees with the question needs only the agreeing runner-up
+        // (a candidate the question's entities rule out decides nothing); otherwise the suggestions. An answerable
+        // agreeing best entry that no other candidate can come within twice the ambiguity gap of needs no runner-up at
+        // all, if it is answered with confidence: the runner-up could neither make it ambiguous nor be preferred to it.
+        (ranked, lowest) => {
+          if (ranked.length === 0) return false;
+          const fit = ranked.filter((h) => agreesWith(h.d));
+          const first = fit[0];
+          return first !== undefined && first.relevance >= SEARCH_TUNING.minRelevance
+            ? fit.length >= 2 || (!full && lowest >= first.score + 2 * SEARCH_TUNING.ambiguityGap)
+            : ranked.filter((h) => h.relevance >= SEARCH_TUNING.suggestRelevance).length >= 3;
+        },
       );
-      // Settled alone: any answer but a confident one is worked out again with every candidate it could depend on.
-      const settledAlone = !full && answerable && ranked.length === 1 && candidates.length > 1;
-      const again = () => searchOnce(question, expectFrom, message, mustBeat, fuzzyOf);
       const unknownShare = total > 0 ? unknownTotal / total : 0;
       const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score, features: { coverage: coverage[h.d]! / total, precision: precision(h.d, asked), unknownShare } }));
-
-      // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
-      // words do not make "dân số Côn Đảo" a question about the whole city's population.
-      const own = findEntities(folded);
-      const entities: QuestionEntities = message
-        ? {
-            ...own,
-            offices: [...new Set([...own.offices, ...message.offices])],
-            asksPerson: own.asksPerson || message.asksPerson,
-            subjects: [...new Set([...own.subjects, ...message.subjects])],
-            measuredPlace: own.measuredPlace ?? message.measuredPlace,
-          }
-        : own;
-      // A follow-up searched with the previous question is held to its own numbers ("and the full 168-unit run?").
-      const numbers = (expectFrom ?? units).filter(isSpecificNumber);
-      // Who holds an office in an agency of the plan: the entry must be about that agency.
-      const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `))) : [];
-      // The value the question expects (a date of X, a count of N) must be one the entry supplies.
-      const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u), folded, question);
-      const unsupplied = new Set<Hit>();
-      // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
-      // Telegram entry does not make it an answer about the data network.
-      const systems = units.filter(isSystemUnit);
-      const agreeing = hits.filter((h) => {
-        const d = docOf.get(h.entry)!;
-        if (!systems.every((s) => systemsAbout[d]!.has(s))) return false;
-        if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
-        // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
-        // TP.HCM" is not answered by the director of the Digital Transformation Center).
-        const office = entities.offices[0];
-        const named = entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0;
-        if (
-          !named &&
-          !(
-            agrees(entities, haystackOf(d), rawOf(d), aboutOf(d)) &&
-            agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `) && (!office || near(haystackOf(d), office, name, 40))))
-          )
-        ) {
-          return false;
-        }
-        // Last, as the costliest check (the entry's text is analysed on first use).
-        if (expected) {
-          const supply = supplies(expected, offeredBy(d), asked);
-          if (supply === "no") return false;
-          if (supply === "asked") unsupplied.add(h);
-        }
-        return true;
-      });
+      const agreeing = hits.filter((h) => agreesWith(docOf.get(h.entry)!));
+      // Settled alone: any answer but a confident one is worked out again with every candidate it could depend on.
+      const settledAlone = !full && answerable && agreeing.length === 1 && ranked.length < candidates.length;
+      const again = () => searchOnce(question, expectFrom, message, mustBeat, fuzzyOf);
       // Close calls lean on what the question says of itself: an entry asked about the same merged locality ("mail cũ
       // ở Bình Dương" is not the Bà Rịa - Vũng Tàu entry that mentions Bình Dương), and for a status question
       // ("xong chưa", "yet") an entry with a dated milestone.
@@ -513,7 +528,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       }
       if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
       // An entry that only asks what the question expects (it says that value is not known) is shown, marked.
-      const mark = (h: Hit | undefined): Hit | undefined => (h && unsupplied.has(h) ? { ...h, unsupplied: true } : h);
+      const mark = (h: Hit | undefined): Hit | undefined => (h && unsupplied.has(docOf.get(h.entry)!) ? { ...h, unsupplied: true } : h);
       let [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
       // An entry that covers the question only in a sentence saying the sources do not give it ("Kế hoạch không nêu
       // ngày cụ thể", "không nói về cán bộ Bà Rịa - Vũng Tàu") is shown, but the question stays unanswered.
@@ -522,6 +537,11 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         const weight = (u: string) => idf(words.get(u)?.docs.length ?? 1, u);
         if (opensAsAbsent(offer, units, weight) || (expected && statesAbsent(expected, offer, folded)) || ((best.features?.precision ?? 0) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, (u) => idf(words.get(u)?.docs.length ?? 1, u)))) best = { ...best, unsupplied: true };
       }
+      // Who holds an office now ("hiện nay", "currently"), answered by an entry that only names who held it then.
+      const office = entities.offices[0];
+      if (best && !best.unsupplied && entities.asksPerson && office && units.includes(STATUS_TOKEN) && namesHolderThen(offeredBy(docOf.get(best.entry)!), office)) best = { ...best, unsupplied: true };
+      // When a numbered thing ends ("gđ2 … kết thúc khi nào"), answered by an entry that only says when it begins.
+      if (best && !best.unsupplied && expected?.kind === "date" && givesOnlyStart(offeredBy(docOf.get(best.entry)!), folded, units)) best = { ...best, unsupplied: true };
       const confirmed =
         best !== undefined &&
         expected !== undefined &&
@@ -542,6 +562,19 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       }
       return { decision: "confident", best, suggestions: [], folded, units };
   }
+}
+
+/**
+ * An agency's name as a key that survives how people write it: "Sở KH&CN TPHCM", "sở kh&cn tp.hcm" and "Sở Khoa học
+ * và Công nghệ tỉnh Bình Dương" lose "tỉnh", "thành phố" and "TP", "Hồ Chí Minh" becomes "hcm", and spaces go.
+ */
+function agencyKey(folded: string): string {
+  return ` ${folded} `
+    .replace(/ tphcm /g, " hcm ")
+    .replace(/ ho chi minh /g, " hcm ")
+    .replace(/ (tinh|thanh pho|tp) /g, " ")
+    .replace(/ (tinh|thanh pho|tp) /g, " ")
+    .replace(/ /g, "");
 }
 
 /** The systems of an entry that speaks of none (shared, never changed). */
@@ -574,7 +607,10 @@ function isSpecificNumber(unit: string): boolean {
 /** Ranks a search result for {@link bestWindow}: a confident answer beats an ambiguous one, which beats none. */
 function strength(r: SearchResult): number {
   const rank = r.decision === "confident" ? 2 : r.decision === "ambiguous" ? 1 : 0;
-  return rank * 10 + (r.best?.relevance ?? 0);
+  // Relevance with the closest question's precision: a two-word window ("trước sáp nhập") that an entry covers fully
+  // but whose questions are about something else is weaker than the whole message that an entry was written for.
+  const best = r.best;
+  return rank * 10 + (best ? (best.relevance + (best.features?.precision ?? best.relevance)) / 2 : 0);
 }
 
 /**
@@ -582,7 +618,8 @@ function strength(r: SearchResult): number {
  * hit is one of its candidates, and below both answering cut-offs the decision can only be "none" (strength 0).
  */
 function strongest(relevance: number): number {
-  return relevance < Math.min(SEARCH_TUNING.minRelevance, SEARCH_TUNING.confirmedRelevance) ? 0 : 20 + relevance;
+  // The closest question's precision is at most 1 (see strength).
+  return relevance < Math.min(SEARCH_TUNING.minRelevance, SEARCH_TUNING.confirmedRelevance) ? 0 : 20 + (relevance + 1) / 2;
 }
 
 /** Phrases after which the question itself starts, in a message that first gives context. */
@@ -609,6 +646,9 @@ export function bestWindow(question: string, searchOnce: (text: string, mustBeat
   }
   const folded = whole.folded;
   const start = QUESTION_START.exec(folded);
+  // What the message asks ("bao nhiêu", "khi nào"): a window without any of it is context ("Theo chỉ đạo cuối tháng
+  // 6/2025, bao nhiêu tài khoản…" is not asked by its first clause).
+  const intents = whole.units.filter((u) => u.startsWith(INTENT_PREFIX));
   let best = whole;
   // A window that is the whole message but for its final "?" is searched as the whole was: it cannot beat it.
   const bare = (text: string) => text.replace(/[\s.,;:!?]+$/u, "");
@@ -616,6 +656,7 @@ export function bestWindow(question: string, searchOnce: (text: string, mustBeat
     if (w === question || (prune && bare(w) === bare(question))) continue;
     const r = searchOnce(w, prune ? strength(best) : undefined);
     // A window must say enough on its own: one topic word ("em ở BD") is context, not the question.
+    if (intents.length > 0 && !r.units.some((u) => intents.includes(u))) continue;
     if (r.units.filter((u) => !u.startsWith(INTENT_PREFIX)).length >= 2 && strength(r) > strength(best)) best = r;
   }
   if (start) {

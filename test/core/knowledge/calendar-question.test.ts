@@ -38,15 +38,15 @@ describe("dayIn", () => {
 });
 
 describe("parseCalendarQuestion", () => {
-  it("leaves how long a break lasts, and questions without a calendar ask, to the search", () => {
-    expect(parseCalendarQuestion("lễ 2/9 năm 2025 cbcc đc nghỉ mấy ngày", TODAY)).toBeUndefined();
+  it("sends how long a named holiday's break lasts to the holiday entry, and questions without a calendar ask to the search", () => {
+    expect(parseCalendarQuestion("lễ 2/9 năm 2025 cbcc đc nghỉ mấy ngày", TODAY)).toEqual({ kind: "holiday", holiday: "national-day", year: 2025 });
     expect(parseCalendarQuestion("qlvb thử nghiệm trước ngày 15/6/2025 đúng không", TODAY)).toBeUndefined();
     expect(parseCalendarQuestion("Lịch nghỉ Tết 2027 thế nào?", TODAY)).toBeUndefined();
   });
 
   it("reads a day's status, a weekday, a countdown and a holiday's make-up day", () => {
     expect(parseCalendarQuestion("thứ 7 ngày 22/8/2026 có phải đi làm ko", TODAY)).toEqual({ kind: "day", day: "2026-08-22", saidWeekday: 6 });
-    expect(parseCalendarQuestion("10/5/2025 là thứ mấy", TODAY)).toEqual({ kind: "day", day: "2025-05-10" });
+    expect(parseCalendarQuestion("10/5/2025 là thứ mấy", TODAY)).toEqual({ kind: "day", day: "2025-05-10", weekdayOnly: true });
     expect(parseCalendarQuestion("còn bao nhiêu ngày nữa thì nghỉ Tết", TODAY)).toEqual({ kind: "countdown-holiday", holiday: "tet" });
     expect(parseCalendarQuestion("giỗ Tổ 2026 rơi vào CN thì nghỉ bù ngày nào", TODAY)).toEqual({ kind: "holiday", holiday: "hung-kings", year: 2026 });
   });
