@@ -48,7 +48,7 @@ export const SEARCH_TUNING = {
    * "not stated" sentence, is shown but leaves the question unanswered (an entry written for that very question, like
    * "BR-VT có dùng song song không", answers it: the plan's silence is the answer).
    */
-  absentPrecision: 0.6,
+  absentPrecision: 0.9,
   /** Two answerable entries closer than this in score make the answer ambiguous. */
   ambiguityGap: 0.04,
   /** Entries at least this relevant may be suggested when there is no answer. */
