@@ -22,7 +22,9 @@ export type ExpectedType =
   /** "đuôi mail", "tên miền", "@gì", "domain": an e-mail address (`mail`) or a web domain. */
   | { kind: "domain"; mail: boolean }
   /** "số hiệu", "số mấy", "document number": a document's number ("759/QĐ-TTg"). */
-  | { kind: "number" };
+  | { kind: "number" }
+  /** "giá bao nhiêu", "chi phí", "how much does it cost": an amount of money (or that something is free). */
+  | { kind: "price" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -45,6 +47,17 @@ const DOC_NAMED = /(^|[^\p{L}])(NQ|QĐ|Nghị quyết|Quyết định|Công văn
 const givesNumber = (raw: string) => DOC_NUMBER.test(raw) || DOC_NAMED.test(raw);
 /** Words of a question about a document number (units). */
 const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
+
+/** "chi phí", "kinh phí", "lệ phí", "bao nhiêu tiền", "cost", "price": the question asks an amount of money (folded). */
+const ASKS_PRICE =
+  /\b(bao nhieu tien|bao nhieu dong|bao nhieu usd|chi phi|kinh phi|muc phi|le phi|hoc phi|cuoc phi|phi bao nhieu|gia tien|gia ca|gia thanh|how much (does|did|do|is|was|will|would)|costs?|prices?|priced|fees?|budget)\b/;
+/** "giá … bao nhiêu" in chat without diacritics: "gia" is "giá" (price) unless a word around it makes it another word
+ * ("gia hạn", "tham gia", "quốc gia", "đánh giá"). */
+const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han|dinh|tang|nhap|lai|tri|dien|hoa|cong|nhan|su|quyet|ky)\S+.*\b(bao nhieu|may|how much)\b/;
+/** An amount of money, or a statement that something is free, in an entry's text as written. */
+const MONEY = /\d[\d.,]*\s*((triệu|tỷ|nghìn|ngàn)\s+)?(đồng|vnđ|vnd|usd)|\d[\d.,]*\s*(million|billion|thousand)\s+(vnd|dong|usd)\b|miễn phí|không mất phí|không tính phí|free of charge|for free|no charge/iu;
+/** Words of a "not stated" sentence that say an amount of money is not given ("không nêu giá hay chi phí"). */
+const PRICE_NOT_STATED = /\b(gia|chi phi|kinh phi|phi|price|cost|costs|budget|fee|fees)\b/;
 
 const WHEN = `${INTENT_PREFIX}when`;
 const HOWMANY = `${INTENT_PREFIX}howmany`;
@@ -97,6 +110,7 @@ const NUMBER_WORDS = new Set([
 export function expectedType(units: readonly string[], rare: (unit: string) => number, folded = "", raw = ""): ExpectedType | undefined {
   if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
   if (ASKS_NUMBER.test(folded)) return { kind: "number" };
+  if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
   const at = units.indexOf(HOWMANY);
   if (at >= 0) {
@@ -251,6 +265,11 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (givesNumber(entry.raw)) return "given";
     return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
   }
+  if (type.kind === "price") {
+    if (MONEY.test(entry.raw)) return "given";
+    // An entry that says the sources give no price is shown, but the question stays unanswered.
+    return (entry.sentences ?? []).some((x) => x.notStated && PRICE_NOT_STATED.test(x.folded)) ? "asked" : "no";
+  }
   if (type.kind === "count") {
     const found = countNear(type.noun, entry, asked, type.place, true, type.next);
     return found ? "given" : asks(HOWMANY, [type.noun]) ? "asked" : "no";
@@ -317,6 +336,7 @@ function dateOf(topic: readonly string[], entry: EntryUnits): boolean | "any" {
 export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
   if (type.kind === "domain") return type.mail ? MAIL.test(entry.raw) : addressOf(entry, asked);
   if (type.kind === "number") return givesNumber(entry.raw);
+  if (type.kind === "price") return MONEY.test(entry.raw);
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
