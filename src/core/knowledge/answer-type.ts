@@ -1,4 +1,4 @@
-import { isSystemUnit } from "./follow-up.js";
+import { isSystemUnit, systemNamedBy } from "./follow-up.js";
 import { INTENT_PREFIX } from "./query.js";
 
 /**
@@ -140,13 +140,22 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
 
 /**
  * Whether the entry gives a web address of the system the question names: "địa chỉ website cổng thông tin điện tử"
- * is not answered by the 1022 portal's address. With no system named, any address will do.
+ * is not answered by the 1022 portal's address (a sentence naming another system gives that system's address). With
+ * no system named, any address will do.
  */
 function addressOf(entry: EntryUnits, asked: ReadonlySet<string>): boolean {
   if (!DOMAIN.test(entry.raw)) return false;
   const systems = [...asked].filter(isSystemUnit);
   if (systems.length === 0 || !entry.sentences) return true;
-  return entry.sentences.some((x) => DOMAIN.test(x.folded.replace(/ (vn|com|net|org)\b/g, ".$1")) && systems.some((u) => x.units.includes(u)));
+  // The address must be said of the system asked, and of no other one: "vào https://1022.tphcm.gov.vn" is the 1022
+  // portal's address, even where the sentence also says "trang web" (a word of the web portal); so is
+  // "tongdai1022.tphcm.gov.vn".
+  return entry.sentences.some(
+    (x) => DOMAIN.test(x.folded.replace(/ (vn|com|net|org)\b/g, ".$1")) && systems.some((u) => x.units.includes(u)) && x.units.every((u) => {
+        const other = systemNamedBy(u);
+        return other === undefined || asked.has(other);
+      }),
+  );
 }
 
 /** Whether a unit is a date ("15/6", "6/2025", "2025") or starts one ("thang" 6, "quy" III). */
