@@ -22,7 +22,11 @@ export type ExpectedType =
   /** "đuôi mail", "tên miền", "@gì", "domain": an e-mail address (`mail`) or a web domain. */
   | { kind: "domain"; mail: boolean }
   /** "số hiệu", "số mấy", "document number": a document's number ("759/QĐ-TTg"). */
-  | { kind: "number" }
+  | {
+      kind: "number";
+      /** The question names the kind of document it asks the number of ("nghị quyết số mấy"), not just "văn bản". */
+      named?: boolean;
+    }
   /** "giá bao nhiêu", "chi phí", "how much does it cost": an amount of money (or that something is free). */
   | { kind: "price" };
 
@@ -45,6 +49,10 @@ const DOC_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?
 const DOC_NAMED = /(^|[^\p{L}])(NQ|QĐ|Nghị quyết|Quyết định|Công văn|Thông báo|Resolution|Decision)\s+(số\s+|No\.?\s*)?\d+/iu;
 /** Whether an entry's text gives a document number, written out ("759/QĐ-TTg") or named ("NQ 57"). */
 const givesNumber = (raw: string) => DOC_NUMBER.test(raw) || DOC_NAMED.test(raw);
+/** Words of a "not stated" sentence that say a document's number is not given ("không nêu số văn bản"). */
+const NUMBER_NOT_STATED = /\b(so van ban|so hieu|ky hieu|so quyet dinh|so cong van|document number|reference number|number of the (document|decision|letter))\b/;
+/** "nghị quyết số mấy", "quyết định số hiệu": the question names the kind of document whose number it asks (folded). */
+const NAMED_KIND = /\b(nghi quyet|quyet dinh|cong van|thong bao|chi thi|nq|qd|resolution|decision)( so)? (so may|so hieu|ky hieu|number)\b/;
 /** Words of a question about a document number (units). */
 const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
 
@@ -104,13 +112,24 @@ const NUMBER_WORDS = new Set([
 ]);
 
 /**
+ * The value a message asks that its wording alone says (an address, a document number, a price), read from its
+ * folded and raw text without analysing it: cheap enough to hold every window of a long message to what the whole
+ * asks ("…đã đồng ý chưa, văn bản số mấy?" is not answered by the window "…đã đồng ý chưa").
+ */
+export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
+  if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
+  if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
+  if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
+  return undefined;
+}
+
+/**
  * What a question expects, read from its units (intent tokens and topic words, as the analyser gives them), or
  * undefined when it expects nothing checkable. `rare` orders the topic words, rarest first, for "when" questions.
  */
 export function expectedType(units: readonly string[], rare: (unit: string) => number, folded = "", raw = ""): ExpectedType | undefined {
-  if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
-  if (ASKS_NUMBER.test(folded)) return { kind: "number" };
-  if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
+  const value = valueAsked(folded, raw);
+  if (value) return value;
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
   const at = units.indexOf(HOWMANY);
   if (at >= 0) {
@@ -271,6 +290,9 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     return entry.questions.some((q) => q.some((u) => DOMAIN_WORDS.has(u))) ? "asked" : "no";
   }
   if (type.kind === "number") {
+    // "Nguồn … cũng không nêu số văn bản": the entry says the number asked is not given; another document's number
+    // in its text ("Nghị quyết số 57-NQ/TW") is no answer.
+    if (!type.named && (entry.sentences ?? []).some((x) => x.notStated && NUMBER_NOT_STATED.test(x.folded))) return "asked";
     if (givesNumber(entry.raw)) return "given";
     return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
   }
