@@ -28,7 +28,9 @@ export type ExpectedType =
       named?: boolean;
     }
   /** "giá bao nhiêu", "chi phí", "how much does it cost": an amount of money (or that something is free). */
-  | { kind: "price" };
+  | { kind: "price" }
+  /** "có app điện thoại không", "tải ở đâu", "download": a mobile app (Android, iOS) or where to get it. */
+  | { kind: "app" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -62,6 +64,10 @@ const ASKS_PRICE =
 /** "giá … bao nhiêu" in chat without diacritics: "gia" is "giá" (price) unless a word around it makes it another word
  * ("gia hạn", "tham gia", "quốc gia", "đánh giá"). */
 const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han|dinh|tang|nhap|lai|tri|dien|hoa|cong|nhan|su|quyet|ky)\S+.*\b(bao nhieu|may|how much)\b/;
+/** "có app không", "app điện thoại", "tải ở đâu", "download link": the question asks for a mobile app (folded). */
+const ASKS_APP = /\b(co (ban )?app|ban app|app (dien thoai|dt|di dong|mobile)|ung dung (dien thoai|di dong)|ban (mobile|dien thoai)|tai (app |ung dung )?(o|tai) dau|tai ve (o|tai) dau|link tai|download|mobile app)\b/;
+/** A mobile app in an entry's sentence (folded). */
+const APP = /\b(app|apps|android|ios|ung dung|mobile|app store|google play|ch play)\b/;
 /** An amount of money, or a statement that something is free, in an entry's text as written. */
 const MONEY = /\d[\d.,]*\s*((triệu|tỷ|nghìn|ngàn)\s+)?(đồng|vnđ|vnd|usd)|\d[\d.,]*\s*(million|billion|thousand)\s+(vnd|dong|usd)\b|miễn phí|không mất phí|không tính phí|free of charge|for free|no charge/iu;
 /** Words of a "not stated" sentence that say an amount of money is not given ("không nêu giá hay chi phí"). */
@@ -120,6 +126,7 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
+  if (ASKS_APP.test(folded)) return { kind: "app" };
   return undefined;
 }
 
@@ -296,6 +303,12 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (givesNumber(entry.raw)) return "given";
     return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
   }
+  if (type.kind === "app") {
+    // "… cũng không nêu có ứng dụng trên điện thoại hay nơi tải": said only to say it is not known.
+    const about = (entry.sentences ?? []).filter((x) => APP.test(x.folded));
+    if (about.some((x) => !x.notStated)) return "given";
+    return about.length > 0 ? "asked" : "no";
+  }
   if (type.kind === "price") {
     if (MONEY.test(entry.raw)) return "given";
     // An entry that says the sources give no price is shown, but the question stays unanswered.
@@ -368,6 +381,8 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "domain") return type.mail ? MAIL.test(entry.raw) : addressOf(entry, asked);
   if (type.kind === "number") return givesNumber(entry.raw);
   if (type.kind === "price") return MONEY.test(entry.raw);
+  // Any mention of an app is too weak to confirm an answer on its own.
+  if (type.kind === "app") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

@@ -87,18 +87,39 @@ describe("document numbers the sources do not give", () => {
   });
 });
 
+describe("mobile apps", () => {
+  it("reads 'có bản app điện thoại không, tải ở đâu' as asking for an app, not 'app công dân số đăng nhập bằng gì'", () => {
+    expect(valueAsked(fold("Phần mềm QLVB có bản app điện thoại không, tải ở đâu?"))).toEqual({ kind: "app" });
+    expect(valueAsked(fold("app công dân số đăng nhập bằng gì"))).toBeUndefined();
+  });
+
+  it("is supplied by a sentence stating an app, and left unanswered by one saying no app is known", () => {
+    const stated = entryOf({ text: "Người dân dùng ứng dụng Tổng đài 1022 (Android, iOS)." });
+    const absent = entryOf({ text: "Các bước: khảo sát, thử nghiệm, triển khai." }, { text: "Nguồn không nêu có ứng dụng trên điện thoại hay nơi tải.", notStated: true });
+    expect(supplies({ kind: "app" }, stated, new Set())).toBe("given");
+    expect(supplies({ kind: "app" }, absent, new Set())).toBe("asked");
+    expect(supplies({ kind: "app" }, entryOf({ text: "Các bước: khảo sát, thử nghiệm, triển khai." }), new Set())).toBe("no");
+  });
+
+  it("refuses a QLVB phone app, which no source mentions, and still answers that 1022 has one", () => {
+    expect(answers("Phần mềm QLVB có bản app điện thoại không, tải ở đâu?")).toBe(false);
+    expect(answers("cho e hoi 1022 co app dien thoai ko a")).toBe(true);
+  });
+});
+
 describe("the console", () => {
-  it("refuses a price, another system's address and an unstated document number, and answers their in-scope neighbours", async () => {
+  it("refuses a price, another system's address, an unstated document number and an unknown app, and answers their in-scope neighbours", async () => {
     const input = [
       "gia chu ky so bao nhieu 1 nam",
       "Địa chỉ website cổng thông tin điện tử TP.HCM mới sau hợp nhất là gì?",
       "địa chỉ website của tổng đài 1022 là gì",
       "Văn phòng Trung ương Đảng đã đồng ý cho triển khai chung lộ trình chưa, văn bản số mấy?",
       "Bên Đảng, hệ thống báo cáo theo nghị quyết số mấy được triển khai chung lộ trình?",
+      "Phần mềm QLVB có bản app điện thoại không, tải ở đâu?",
     ].join("\n");
     const { out } = await runCliCaptured(["ask", "--json"], { input: `${input}\n` });
     const rows = out.trim().split("\n").map((l) => JSON.parse(l) as { answered: boolean; entryId?: string });
-    expect(rows.map((r) => r.answered)).toEqual([false, false, true, false, true]);
+    expect(rows.map((r) => r.answered)).toEqual([false, false, true, false, true, false]);
     expect(rows[2]!.entryId).toBe("hotline-1022-how-to-reach");
     expect(rows[4]!.entryId).toBe("party-systems");
   });
