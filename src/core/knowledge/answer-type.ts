@@ -30,7 +30,10 @@ export type ExpectedType =
   /** "giá bao nhiêu", "chi phí", "how much does it cost": an amount of money (or that something is free). */
   | { kind: "price" }
   /** "có app điện thoại không", "tải ở đâu", "download": a mobile app (Android, iOS) or where to get it. */
-  | { kind: "app" };
+  | { kind: "app" }
+  /** "tên là gì", "tên gọi", "what is it called": a name. Any text may give one; only a "not stated" sentence about
+   * the name rules the entry out. */
+  | { kind: "name" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -66,6 +69,10 @@ const ASKS_PRICE =
 const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han|dinh|tang|nhap|lai|tri|dien|hoa|cong|nhan|su|quyet|ky)\S+.*\b(bao nhieu|may|how much)\b/;
 /** "có app không", "app điện thoại", "tải ở đâu", "download link": the question asks for a mobile app (folded). */
 const ASKS_APP = /\b(co (ban )?app|ban app|app (dien thoai|dt|di dong|mobile)|ung dung (dien thoai|di dong)|ban (mobile|dien thoai)|tai (app |ung dung )?(o|tai) dau|tai ve (o|tai) dau|link tai|download|mobile app)\b/;
+/** "tên là gì", "tên gọi", "tên chính thức", "what is it called", "the name of": the question asks a name (folded). */
+const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|what is (it|the [a-z]+( [a-z]+)?) called|what is the name|name of)\b/;
+/** Words of a "not stated" sentence that say a name is not given ("không nêu tên gọi"). */
+const NAME_NOT_STATED = /\b(ten goi|ten|name|names|named|called)\b/;
 /** A mobile app in an entry's sentence (folded). */
 const APP = /\b(app|apps|android|ios|ung dung|mobile|app store|google play|ch play)\b/;
 /** An amount of money, or a statement that something is free, in an entry's text as written. */
@@ -127,6 +134,7 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
+  if (ASKS_NAME.test(folded)) return { kind: "name" };
   return undefined;
 }
 
@@ -303,6 +311,8 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (givesNumber(entry.raw)) return "given";
     return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
   }
+  // "… không nêu tên gọi của hệ thống mới": the name asked is not known.
+  if (type.kind === "name") return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "given";
   if (type.kind === "app") {
     // "… cũng không nêu có ứng dụng trên điện thoại hay nơi tải": said only to say it is not known.
     const about = (entry.sentences ?? []).filter((x) => APP.test(x.folded));
@@ -382,7 +392,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "number") return givesNumber(entry.raw);
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app is too weak to confirm an answer on its own.
-  if (type.kind === "app") return false;
+  if (type.kind === "app" || type.kind === "name") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

@@ -107,6 +107,23 @@ describe("mobile apps", () => {
   });
 });
 
+describe("names the sources do not give", () => {
+  it("reads 'tên là gì' and 'what is it called' as asking a name", () => {
+    expect(valueAsked(fold("phan mem qlvb moi ten la gi"))).toEqual({ kind: "name" });
+    expect(valueAsked(fold("What is the new system called?"))).toEqual({ kind: "name" });
+  });
+
+  it("leaves a name unanswered by an entry that says the name is not given, and accepts any other entry", () => {
+    const absent = entryOf({ text: "Các bước: khảo sát, thử nghiệm." }, { text: "Kế hoạch không nêu tên gọi của hệ thống mới.", notStated: true });
+    expect(supplies({ kind: "name" }, absent, new Set())).toBe("asked");
+    expect(supplies({ kind: "name" }, entryOf({ text: "Trung tâm Chuyển đổi số TP.HCM vận hành hệ thống." }), new Set())).toBe("given");
+  });
+
+  it("refuses the new QLVB software's name", () => {
+    expect(answers("phan mem qlvb moi ten la gi")).toBe(false);
+  });
+});
+
 describe("the console", () => {
   it("refuses a price, another system's address, an unstated document number and an unknown app, and answers their in-scope neighbours", async () => {
     const input = [
