@@ -1,4 +1,4 @@
-import { isSystemUnit } from "./follow-up.js";
+import { isSystemUnit, systemNamedBy } from "./follow-up.js";
 import { INTENT_PREFIX } from "./query.js";
 
 /**
@@ -22,7 +22,18 @@ export type ExpectedType =
   /** "đuôi mail", "tên miền", "@gì", "domain": an e-mail address (`mail`) or a web domain. */
   | { kind: "domain"; mail: boolean }
   /** "số hiệu", "số mấy", "document number": a document's number ("759/QĐ-TTg"). */
-  | { kind: "number" };
+  | {
+      kind: "number";
+      /** The question names the kind of document it asks the number of ("nghị quyết số mấy"), not just "văn bản". */
+      named?: boolean;
+    }
+  /** "giá bao nhiêu", "chi phí", "how much does it cost": an amount of money (or that something is free). */
+  | { kind: "price" }
+  /** "có app điện thoại không", "tải ở đâu", "download": a mobile app (Android, iOS) or where to get it. */
+  | { kind: "app" }
+  /** "tên là gì", "tên gọi", "what is it called": a name. Any text may give one; only a "not stated" sentence about
+   * the name rules the entry out. */
+  | { kind: "name" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -43,8 +54,31 @@ const DOC_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?
 const DOC_NAMED = /(^|[^\p{L}])(NQ|QĐ|Nghị quyết|Quyết định|Công văn|Thông báo|Resolution|Decision)\s+(số\s+|No\.?\s*)?\d+/iu;
 /** Whether an entry's text gives a document number, written out ("759/QĐ-TTg") or named ("NQ 57"). */
 const givesNumber = (raw: string) => DOC_NUMBER.test(raw) || DOC_NAMED.test(raw);
+/** Words of a "not stated" sentence that say a document's number is not given ("không nêu số văn bản"). */
+const NUMBER_NOT_STATED = /\b(so van ban|so hieu|ky hieu|so quyet dinh|so cong van|document number|reference number|number of the (document|decision|letter))\b/;
+/** "nghị quyết số mấy", "quyết định số hiệu": the question names the kind of document whose number it asks (folded). */
+const NAMED_KIND = /\b(nghi quyet|quyet dinh|cong van|thong bao|chi thi|nq|qd|resolution|decision)( so)? (so may|so hieu|ky hieu|number)\b/;
 /** Words of a question about a document number (units). */
 const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
+
+/** "chi phí", "kinh phí", "lệ phí", "bao nhiêu tiền", "cost", "price": the question asks an amount of money (folded). */
+const ASKS_PRICE =
+  /\b(bao nhieu tien|bao nhieu dong|bao nhieu usd|chi phi|kinh phi|muc phi|le phi|hoc phi|cuoc phi|phi bao nhieu|gia tien|gia ca|gia thanh|how much (does|did|do|is|was|will|would)|costs?|prices?|priced|fees?|budget)\b/;
+/** "giá … bao nhiêu" in chat without diacritics: "gia" is "giá" (price) unless a word around it makes it another word
+ * ("gia hạn", "tham gia", "quốc gia", "đánh giá"). */
+const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han|dinh|tang|nhap|lai|tri|dien|hoa|cong|nhan|su|quyet|ky)\S+.*\b(bao nhieu|may|how much)\b/;
+/** "có app không", "app điện thoại", "tải ở đâu", "download link": the question asks for a mobile app (folded). */
+const ASKS_APP = /\b(co (ban )?app|ban app|app (dien thoai|dt|di dong|mobile)|ung dung (dien thoai|di dong)|ban (mobile|dien thoai)|tai (app |ung dung )?(o|tai) dau|tai ve (o|tai) dau|link tai|download|mobile app)\b/;
+/** "tên là gì", "tên gọi", "tên chính thức", "what is it called", "the name of": the question asks a name (folded). */
+const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|what is (it|the [a-z]+( [a-z]+)?) called|what is the name|name of)\b/;
+/** Words of a "not stated" sentence that say a name is not given ("không nêu tên gọi"). */
+const NAME_NOT_STATED = /\b(ten goi|ten|name|names|named|called)\b/;
+/** A mobile app in an entry's sentence (folded). */
+const APP = /\b(app|apps|android|ios|ung dung|mobile|app store|google play|ch play)\b/;
+/** An amount of money, or a statement that something is free, in an entry's text as written. */
+const MONEY = /\d[\d.,]*\s*((triệu|tỷ|nghìn|ngàn)\s+)?(đồng|vnđ|vnd|usd)|\d[\d.,]*\s*(million|billion|thousand)\s+(vnd|dong|usd)\b|miễn phí|không mất phí|không tính phí|free of charge|for free|no charge/iu;
+/** Words of a "not stated" sentence that say an amount of money is not given ("không nêu giá hay chi phí"). */
+const PRICE_NOT_STATED = /\b(gia|chi phi|kinh phi|phi|price|cost|costs|budget|fee|fees)\b/;
 
 const WHEN = `${INTENT_PREFIX}when`;
 const HOWMANY = `${INTENT_PREFIX}howmany`;
@@ -91,12 +125,26 @@ const NUMBER_WORDS = new Set([
 ]);
 
 /**
+ * The value a message asks that its wording alone says (an address, a document number, a price), read from its
+ * folded and raw text without analysing it: cheap enough to hold every window of a long message to what the whole
+ * asks ("…đã đồng ý chưa, văn bản số mấy?" is not answered by the window "…đã đồng ý chưa").
+ */
+export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
+  if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
+  if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
+  if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
+  if (ASKS_APP.test(folded)) return { kind: "app" };
+  if (ASKS_NAME.test(folded)) return { kind: "name" };
+  return undefined;
+}
+
+/**
  * What a question expects, read from its units (intent tokens and topic words, as the analyser gives them), or
  * undefined when it expects nothing checkable. `rare` orders the topic words, rarest first, for "when" questions.
  */
 export function expectedType(units: readonly string[], rare: (unit: string) => number, folded = "", raw = ""): ExpectedType | undefined {
-  if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
-  if (ASKS_NUMBER.test(folded)) return { kind: "number" };
+  const value = valueAsked(folded, raw);
+  if (value) return value;
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
   const at = units.indexOf(HOWMANY);
   if (at >= 0) {
@@ -126,13 +174,22 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
 
 /**
  * Whether the entry gives a web address of the system the question names: "địa chỉ website cổng thông tin điện tử"
- * is not answered by the 1022 portal's address. With no system named, any address will do.
+ * is not answered by the 1022 portal's address (a sentence naming another system gives that system's address). With
+ * no system named, any address will do.
  */
 function addressOf(entry: EntryUnits, asked: ReadonlySet<string>): boolean {
   if (!DOMAIN.test(entry.raw)) return false;
   const systems = [...asked].filter(isSystemUnit);
   if (systems.length === 0 || !entry.sentences) return true;
-  return entry.sentences.some((x) => DOMAIN.test(x.folded.replace(/ (vn|com|net|org)\b/g, ".$1")) && systems.some((u) => x.units.includes(u)));
+  // The address must be said of the system asked, and of no other one: "vào https://1022.tphcm.gov.vn" is the 1022
+  // portal's address, even where the sentence also says "trang web" (a word of the web portal); so is
+  // "tongdai1022.tphcm.gov.vn".
+  return entry.sentences.some(
+    (x) => DOMAIN.test(x.folded.replace(/ (vn|com|net|org)\b/g, ".$1")) && systems.some((u) => x.units.includes(u)) && x.units.every((u) => {
+        const other = systemNamedBy(u);
+        return other === undefined || asked.has(other);
+      }),
+  );
 }
 
 /** Whether a unit is a date ("15/6", "6/2025", "2025") or starts one ("thang" 6, "quy" III). */
@@ -248,8 +305,24 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     return entry.questions.some((q) => q.some((u) => DOMAIN_WORDS.has(u))) ? "asked" : "no";
   }
   if (type.kind === "number") {
+    // "Nguồn … cũng không nêu số văn bản": the entry says the number asked is not given; another document's number
+    // in its text ("Nghị quyết số 57-NQ/TW") is no answer.
+    if (!type.named && (entry.sentences ?? []).some((x) => x.notStated && NUMBER_NOT_STATED.test(x.folded))) return "asked";
     if (givesNumber(entry.raw)) return "given";
     return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
+  }
+  // "… không nêu tên gọi của hệ thống mới": the name asked is not known.
+  if (type.kind === "name") return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "given";
+  if (type.kind === "app") {
+    // "… cũng không nêu có ứng dụng trên điện thoại hay nơi tải": said only to say it is not known.
+    const about = (entry.sentences ?? []).filter((x) => APP.test(x.folded));
+    if (about.some((x) => !x.notStated)) return "given";
+    return about.length > 0 ? "asked" : "no";
+  }
+  if (type.kind === "price") {
+    if (MONEY.test(entry.raw)) return "given";
+    // An entry that says the sources give no price is shown, but the question stays unanswered.
+    return (entry.sentences ?? []).some((x) => x.notStated && PRICE_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "count") {
     const found = countNear(type.noun, entry, asked, type.place, true, type.next);
@@ -317,6 +390,9 @@ function dateOf(topic: readonly string[], entry: EntryUnits): boolean | "any" {
 export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
   if (type.kind === "domain") return type.mail ? MAIL.test(entry.raw) : addressOf(entry, asked);
   if (type.kind === "number") return givesNumber(entry.raw);
+  if (type.kind === "price") return MONEY.test(entry.raw);
+  // Any mention of an app is too weak to confirm an answer on its own.
+  if (type.kind === "app" || type.kind === "name") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

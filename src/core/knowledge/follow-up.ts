@@ -87,6 +87,16 @@ export function isSystemUnit(unit: string): boolean {
   return SYSTEM_TOKENS.has(unit);
 }
 
+/**
+ * The system a unit names, itself or inside a compound of the index ("tongdai1022", the folded domain
+ * tongdai1022.tphcm.gov.vn, names 1022), or undefined. Only tokens of 4 characters or more are looked for inside.
+ */
+export function systemNamedBy(unit: string): string | undefined {
+  if (SYSTEM_TOKENS.has(unit)) return unit;
+  for (const s of SYSTEM_TOKENS) if (s.length >= 4 && unit.includes(s)) return s;
+  return undefined;
+}
+
 /** The words that carry the previous entry's topic into a follow-up (empty when the topic has no such word). */
 export function topicWords(entry: FaqEntry): string {
   return TOPIC_WORDS[entry.topic] ?? "";

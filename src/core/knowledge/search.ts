@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
-import { confirms, coveredOnlyAsAbsent, type EntryUnits, expectedType, givesOnlyStart, isNotStated, namesHolderThen, opensAsAbsent, statesAbsent, supplies } from "./answer-type.js";
+import { confirms, coveredOnlyAsAbsent, type EntryUnits, type ExpectedType, expectedType, givesOnlyStart, isNotStated, namesHolderThen, opensAsAbsent, statesAbsent, supplies, valueAsked } from "./answer-type.js";
 import { agrees, findEntities, near, type QuestionEntities } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
@@ -342,8 +342,11 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       // A window is held to what the whole message asks of its subject (money, a vendor, a person's office): "dùng
       // phần mềm gì vậy, Zoom hay Webex?" is not answered by the window "dùng phần mềm gì vậy". Places are not carried
       // over: the context of a long message names where the person works ("em ở Dĩ An, cho em hỏi…").
-      const whole = findEntities(fold(question));
-      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat), !exhaustive);
+      const foldedWhole = fold(question);
+      const whole = findEntities(foldedWhole);
+      // ... and to the value the whole message asks (an address, a document number, a price).
+      const wants = valueAsked(foldedWhole, question);
+      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants), !exhaustive);
     },
   };
 
@@ -353,7 +356,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
    * A best entry whose score leaves every other candidate out of reach is settled alone; when that does not give a
    * confident answer, the text is searched again in full (`fuzzy` then holds the fuzzy scores the first search made).
    */
-  function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities, mustBeat?: number, fuzzy?: Map<number, number>): SearchResult {
+  function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities, mustBeat?: number, fuzzy?: Map<number, number>, wants?: ExpectedType): SearchResult {
       const full = exhaustive || fuzzy !== undefined;
       const fuzzyOf = fuzzy ?? new Map<number, number>();
       const analysed = analyzer.analyze(question, correct);
@@ -439,7 +442,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const compact = entities.asksPerson ? agencyKey(folded) : "";
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `)) || a.keys.some((k) => compact.includes(k))) : [];
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
-      const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u), folded, question);
+      const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u), folded, question) ?? wants;
       const unsupplied = new Set<number>();
       // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
       // Telegram entry does not make it an answer about the data network.
@@ -510,7 +513,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const agreeing = hits.filter((h) => agreesWith(docOf.get(h.entry)!));
       // Settled alone: any answer but a confident one is worked out again with every candidate it could depend on.
       const settledAlone = !full && answerable && agreeing.length === 1 && ranked.length < candidates.length;
-      const again = () => searchOnce(question, expectFrom, message, mustBeat, fuzzyOf);
+      const again = () => searchOnce(question, expectFrom, message, mustBeat, fuzzyOf, wants);
       // Close calls lean on what the question says of itself: an entry asked about the same merged locality ("mail cũ
       // ở Bình Dương" is not the Bà Rịa - Vũng Tàu entry that mentions Bình Dương), and for a status question
       // ("xong chưa", "yet") an entry with a dated milestone.
