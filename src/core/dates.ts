@@ -5,7 +5,11 @@ import { dayjs, diffDays, localParts } from "./time.js";
 /** The interface languages: Vietnamese (default) and English. */
 export type Lang = "vi" | "en";
 
-const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** English month names, January first. */
+export const MONTHS_EN: readonly string[] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** The same, folded ("january"), for reading questions. */
+export const MONTH_WORDS_EN: readonly string[] = MONTHS_EN.map((m) => m.toLowerCase());
 
 /** A day (YYYY-MM-DD) as people write it: "10/06/2025" in Vietnamese, "10 June 2025" in English. */
 export function formatDay(day: string, lang: Lang = "vi"): string {

@@ -1,6 +1,6 @@
 import { createWorkingCalendar } from "../calendar.js";
 import type { CalendarFile } from "../content/schema.js";
-import { formatDay, type Lang } from "../dates.js";
+import { formatDay, type Lang, MONTH_WORDS_EN } from "../dates.js";
 import { fold } from "../fold.js";
 import { addDays, diffDays, isoWeekday } from "../time.js";
 
@@ -47,7 +47,7 @@ const HOLIDAY_KINDS: readonly { kind: HolidayKind; asked: RegExp; named: RegExp 
   { kind: "national-day", asked: /\b(2\/9|quoc khanh|national day)\b/, named: /quoc khanh/ },
 ];
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = MONTH_WORDS_EN;
 const MONTH_WORD = `(${MONTHS.join("|")}|${MONTHS.map((m) => m.slice(0, 3)).join("|")})`;
 const monthOf = (word: string) => MONTHS.findIndex((m) => m === word || m.slice(0, 3) === word) + 1;
 

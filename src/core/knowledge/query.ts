@@ -1,4 +1,5 @@
 import type { GlossaryGroup, LexiconEntry } from "../content/schema.js";
+import { MONTH_WORDS_EN } from "../dates.js";
 import { fold } from "../fold.js";
 import { createGlossaryCanon, type GlossaryCanon } from "./glossary.js";
 import { createNormaliser } from "./normalise.js";
@@ -179,7 +180,7 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
  * Writes dates one way: "15/06/2025" → "15/6" and "2025", "05/2025" → "5/2025". Other words pass unchanged.
  * Content says "15/6" where people type "15/06" or "15/6/2025".
  */
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = MONTH_WORDS_EN;
 
 /**
  * English dates written the way content writes dates: "11 june 2025" and "june 11" → "11/6" (and "2025"); a month
