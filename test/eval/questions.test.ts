@@ -69,36 +69,6 @@ describe("the tuned id-scored sets (test/fixtures/questions/*.yaml)", () => {
   });
 });
 
-describe("the dev set (test/fixtures/questions/dev, blind format)", () => {
-  const cases = yamlFiles(join(DIR, "dev")).flatMap(loadTextCases);
-
-  it("has at least 120 cases of every kind, with English, out-of-scope and follow-up cases", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(120);
-    expect(cases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(20);
-    expect(cases.filter((c) => c.kind === "out-of-scope").length).toBeGreaterThanOrEqual(20);
-    expect(cases.filter((c) => c.kind === "follow-up").length).toBeGreaterThanOrEqual(10);
-  });
-
-  it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(cases, FLOORS.dev);
-  });
-});
-
-describe("the second dev set (test/fixtures/questions/dev2: status, shorthand, follow-ups, English, near-topic)", () => {
-  const cases = yamlFiles(join(DIR, "dev2")).flatMap(loadTextCases);
-
-  it("has at least 120 cases: 25 follow-up pairs, 30 English and 30 near-topic out-of-scope questions", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(120);
-    expect(cases.filter((c) => c.kind === "follow-up").length).toBeGreaterThanOrEqual(25);
-    expect(cases.filter((c) => c.lang === "en" && c.kind !== "out-of-scope").length).toBeGreaterThanOrEqual(30);
-    expect(cases.filter((c) => c.kind === "out-of-scope").length).toBeGreaterThanOrEqual(30);
-  });
-
-  it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(cases, FLOORS.dev2);
-  });
-});
-
 describe("the text scorer", () => {
   it("compares must strings without case or diacritics, with '|' alternatives", () => {
     expect(hasMust("Hạn trước ngày 10/06/2025.", "10/06/2025")).toBe(true);
@@ -127,61 +97,43 @@ describe("the text scorer", () => {
   });
 });
 
-describe("the third dev set (test/fixtures/questions/dev3: an audit of every fact in facts.md and the plan)", () => {
-  const cases = yamlFiles(join(DIR, "dev3")).flatMap(loadTextCases);
+/** The least each dev set must hold of each kind ("englishAnswerable": English questions that are not out of scope). */
+interface Composition {
+  total: number;
+  english?: number;
+  englishAnswerable?: number;
+  outOfScope?: number;
+  followUps?: number;
+}
 
-  it("has at least 100 cases, with English ones", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(100);
-    expect(cases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(20);
+/** The dev sets (test/fixtures/questions/devN), what each is for, and its agreed composition. */
+const DEV_SETS: { name: "dev" | "dev2" | "dev3" | "dev4" | "dev5" | "dev6"; about: string; least: Composition }[] = [
+  { name: "dev", about: "blind format", least: { total: 120, english: 20, outOfScope: 20, followUps: 10 } },
+  { name: "dev2", about: "status, shorthand, follow-ups, English, near-topic", least: { total: 120, followUps: 25, englishAnswerable: 30, outOfScope: 30 } },
+  { name: "dev3", about: "an audit of every fact in facts.md and the plan", least: { total: 100, english: 20 } },
+  { name: "dev4", about: "written from the plan and facts.md only", least: { total: 200, english: 30, outOfScope: 30, followUps: 20 } },
+  { name: "dev5", about: "near-topic questions and their in-scope twins", least: { total: 150, outOfScope: 100 } },
+  { name: "dev6", about: "chat fragments, written from the plan and facts.md only", least: { total: 200, english: 45, outOfScope: 40, followUps: 25 } },
+];
+
+for (const set of DEV_SETS) {
+  describe(`the ${set.name} set (test/fixtures/questions/${set.name}: ${set.about})`, () => {
+    const cases = yamlFiles(join(DIR, set.name)).flatMap(loadTextCases);
+    const { total, english, englishAnswerable, outOfScope, followUps } = set.least;
+
+    it(`has at least ${total} cases and its share of each kind (${JSON.stringify(set.least)})`, () => {
+      expect(cases.length).toBeGreaterThanOrEqual(total);
+      expect(cases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(english ?? 0);
+      expect(cases.filter((c) => c.lang === "en" && c.kind !== "out-of-scope").length).toBeGreaterThanOrEqual(englishAnswerable ?? 0);
+      expect(cases.filter((c) => c.kind === "out-of-scope").length).toBeGreaterThanOrEqual(outOfScope ?? 0);
+      expect(cases.filter((c) => c.kind === "follow-up").length).toBeGreaterThanOrEqual(followUps ?? 0);
+    });
+
+    it("stays above its floors through the real assistant", async () => {
+      await expectAboveFloors(cases, FLOORS[set.name]);
+    });
   });
-
-  it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(cases, FLOORS.dev3);
-  });
-});
-
-describe("the fourth dev set (test/fixtures/questions/dev4: written from the plan and facts.md only)", () => {
-  const cases = yamlFiles(join(DIR, "dev4")).flatMap(loadTextCases);
-
-  it("has at least 200 cases, with English, out-of-scope and follow-up ones", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(200);
-    expect(cases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(30);
-    expect(cases.filter((c) => c.kind === "out-of-scope").length).toBeGreaterThanOrEqual(30);
-    expect(cases.filter((c) => c.kind === "follow-up").length).toBeGreaterThanOrEqual(20);
-  });
-
-  it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(cases, FLOORS.dev4);
-  });
-});
-
-describe("the fifth dev set (test/fixtures/questions/dev5: near-topic questions and their in-scope twins)", () => {
-  const cases = yamlFiles(join(DIR, "dev5")).flatMap(loadTextCases);
-
-  it("has at least 150 cases, most of them out of scope near the topic", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(150);
-    expect(cases.filter((c) => c.kind === "out-of-scope").length).toBeGreaterThanOrEqual(100);
-  });
-
-  it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(cases, FLOORS.dev5);
-  });
-});
-
-describe("the sixth dev set (test/fixtures/questions/dev6: chat fragments, written from the plan and facts.md only)", () => {
-  const cases = yamlFiles(join(DIR, "dev6")).flatMap(loadTextCases);
-
-  it("has at least 200 cases: 45 English, 40 out of scope, 25 follow-up pairs", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(200);
-    expect(cases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(45);
-    expect(cases.filter((c) => c.kind === "out-of-scope").length).toBeGreaterThanOrEqual(40);
-    expect(cases.filter((c) => c.kind === "follow-up").length).toBeGreaterThanOrEqual(25);
-  });
-
-  it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(cases, FLOORS.dev6);
-  });
-});
+}
 
 // The former judges, now tuning sets: each stays above its floors.
 for (const name of ["blind", "blind2", "blind3"] as const) {
