@@ -3,7 +3,10 @@
  * is a letter and a status number with an optional note. Pure; shared by the reminder builder and the status hooks.
  */
 import type { Lang } from "../dates.js";
+import { fold } from "../fold.js";
+import { isLikelyQuestion } from "../question-words.js";
 import { STATUSES } from "./kinds.js";
+import { parseStatusWord } from "./parse.js";
 
 /** The letter of the item at `index`: A…Z, then AA, AB… */
 export function bundleLetter(index: number): string {
@@ -25,11 +28,32 @@ export function statusLegend(lang: Lang = "vi"): string {
 
 /**
  * A reply to a bundle: a letter (or none, for a one-item bundle), a status number 1–4, then an optional
- * note. "A 1", "b4", "B. 4 - thiếu máy chủ", "A: 3 chờ nhà cung cấp"; null for anything else.
+ * note. "A 1", "b4", "B. 4 - thiếu máy chủ", "A: 3 chờ nhà cung cấp". A letter may also be followed by the
+ * status in words, as leads type it: "B xong", "A đang làm", "c vướng mắc - thiếu máy chủ" (never a question:
+ * "A xong chưa?"). Null for anything else.
  */
 export function parseBundleReply(text: string): { letter?: string; number: 1 | 2 | 3 | 4; note?: string } | null {
-  const m = /^(?:([A-Za-z]{1,2})\s*[.):-]?\s*)?([1-4])(?!\d)(?![.,]\d)[.)]?(?:(?:\s*[:\-–—]\s*|\s+)([\s\S]+))?$/u.exec(text.trim());
-  if (!m) return null;
-  return { ...(m[1] ? { letter: m[1].toUpperCase() } : {}), number: Number(m[2]) as 1 | 2 | 3 | 4, ...(m[3]?.trim() ? { note: m[3].trim() } : {}) };
+  const trimmed = text.trim();
+  const m = /^(?:([A-Za-z]{1,2})\s*[.):-]?\s*)?([1-4])(?!\d)(?![.,]\d)[.)]?(?:(?:\s*[:\-–—]\s*|\s+)([\s\S]+))?$/u.exec(trimmed);
+  if (m) return { ...(m[1] ? { letter: m[1].toUpperCase() } : {}), number: Number(m[2]) as 1 | 2 | 3 | 4, ...(m[3]?.trim() ? { note: m[3].trim() } : {}) };
+  return wordReply(trimmed);
+}
+
+/** Most words of a status said in words ("đã hoàn thành rồi"). */
+const STATUS_WORDS_MAX = 4;
+
+/** "B xong", "A đang làm thiếu người": a letter, the longest status phrase after it, then the note. */
+function wordReply(text: string): { letter: string; number: 1 | 2 | 3 | 4; note?: string } | null {
+  const m = /^([A-Za-z]{1,2})\s*[.):-]?\s+(\S[\s\S]*)$/u.exec(text);
+  if (!m || isLikelyQuestion(text)) return null;
+  const words = m[2]!.split(/\s+/u);
+  for (let n = Math.min(STATUS_WORDS_MAX, words.length); n >= 1; n--) {
+    const kind = parseStatusWord(words.slice(0, n).join(" "));
+    if (!kind || /^\d+$/.test(fold(words.slice(0, n).join(" ")))) continue;
+    const number = STATUSES.find((s) => s.kind === kind)!.number;
+    const note = words.slice(n).join(" ").replace(/^[:\-–—]\s*/u, "").trim();
+    return { letter: m[1]!.toUpperCase(), number, ...(note ? { note } : {}) };
+  }
+  return null;
 }
 

@@ -45,6 +45,14 @@ describe("parseBundleReply", () => {
     ["A", null],
     ["", null],
     ["Khi nào có email mới?", null],
+    // The status in words after the letter, as leads type it on Zalo.
+    ["B xong", { letter: "B", number: 1 }],
+    ["a đã hoàn thành", { letter: "A", number: 1 }],
+    ["A đang làm", { letter: "A", number: 2 }],
+    ["C vướng mắc - thiếu máy chủ", { letter: "C", number: 4, note: "thiếu máy chủ" }],
+    ["A xong chưa?", null],
+    ["A cái gì", null],
+    ["xong", null],
   ];
   for (const [text, expected] of table) {
     it(`reads ${JSON.stringify(text)} as ${JSON.stringify(expected)}`, () => {
