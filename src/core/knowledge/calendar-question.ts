@@ -47,9 +47,8 @@ const HOLIDAY_KINDS: readonly { kind: HolidayKind; asked: RegExp; named: RegExp 
   { kind: "national-day", asked: /\b(2\/9|quoc khanh|national day)\b/, named: /quoc khanh/ },
 ];
 
-const MONTHS = MONTH_WORDS_EN;
-const MONTH_WORD = `(${MONTHS.join("|")}|${MONTHS.map((m) => m.slice(0, 3)).join("|")})`;
-const monthOf = (word: string) => MONTHS.findIndex((m) => m === word || m.slice(0, 3) === word) + 1;
+const MONTH_WORD = `(${MONTH_WORDS_EN.join("|")}|${MONTH_WORDS_EN.map((m) => m.slice(0, 3)).join("|")})`;
+const monthOf = (word: string) => MONTH_WORDS_EN.findIndex((m) => m === word || m.slice(0, 3) === word) + 1;
 
 /** Weekday words (folded) → ISO weekday. "t7" and "cn" are chat shorthand. */
 const WEEKDAY_WORDS: readonly [RegExp, number][] = [
@@ -465,6 +464,6 @@ function makeUpNote(name: string, lang: Lang): string {
 /** Whether the answer says the calendar has no data for what was asked (then it counts as unanswered). */
 export function lacksData(facts: CalendarFacts): boolean {
   // Whether a day of a year the calendar lacks is worked cannot be said (its weekday can).
-  if (facts.kind === "day") return (!facts.known && facts.weekdayOnly !== true) || (facts.unconfirmed !== undefined && facts.weekdayOnly !== true);
+  if (facts.kind === "day") return facts.weekdayOnly !== true && (!facts.known || facts.unconfirmed !== undefined);
   return facts.kind === "countdown-holiday" && !facts.current && !facts.next;
 }

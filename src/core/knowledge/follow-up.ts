@@ -225,8 +225,7 @@ export function shiftDay(previous: string, followUp: string): string | undefined
   if (shift === undefined) return undefined;
   const date = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\b/.exec(previous);
   const named = date ? undefined : /\b(\d{1,2}) (january|february|march|april|may|june|july|august|september|october|november|december)(?: (\d{4}))?\b/.exec(previous);
-  const months = MONTH_WORDS_EN;
-  const parts = date ? [Number(date[1]), Number(date[2]), Number(date[3] ?? 2025)] : named ? [Number(named[1]), months.indexOf(named[2]!) + 1, Number(named[3] ?? 2025)] : undefined;
+  const parts = date ? [Number(date[1]), Number(date[2]), Number(date[3] ?? 2025)] : named ? [Number(named[1]), MONTH_WORDS_EN.indexOf(named[2]!) + 1, Number(named[3] ?? 2025)] : undefined;
   if (!parts) return undefined;
   const [d, m, y] = parts as [number, number, number];
   const moved = new Date(Date.UTC(y, m - 1, d + shift));

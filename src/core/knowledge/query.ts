@@ -180,13 +180,12 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
  * Writes dates one way: "15/06/2025" → "15/6" and "2025", "05/2025" → "5/2025". Other words pass unchanged.
  * Content says "15/6" where people type "15/06" or "15/6/2025".
  */
-const MONTHS = MONTH_WORDS_EN;
 
 /**
  * English dates written the way content writes dates: "11 june 2025" and "june 11" → "11/6" (and "2025"); a month
  * alone ("in june") is left as it is.
  */
-const month = (x: string | undefined) => (x === undefined ? 0 : MONTHS.indexOf(x) + 1);
+const month = (x: string | undefined) => (x === undefined ? 0 : MONTH_WORDS_EN.indexOf(x) + 1);
 
 function englishDates(words: readonly string[]): string[] {
   const out: string[] = [];

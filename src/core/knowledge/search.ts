@@ -131,6 +131,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
   // Rarer words count more. A word the index does not know counts like the rarest known word.
   const rarity = (df: number) => Math.log(1 + n / Math.max(df, 1));
   const idf = (df: number, key = "") => (key.startsWith(INTENT_PREFIX) ? Math.min(SEARCH_TUNING.intentWeight, rarity(df)) : rarity(df));
+  /** The weight of a unit in the question: the rarity of the word in the index (see idf). */
+  const weightOf = (u: string) => idf(words.get(u)?.docs.length ?? 1, u);
 
   // Each entry's whole text, folded and padded, for entity agreement (see entities.ts).
   // Made on first use: most questions name no entity, and folding every entry's text would double the build.
@@ -276,7 +278,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
   const weightedVariants = (d: number) =>
     (variantWeights[d] ??= questionUnits[d]!.map((v) => {
       const units = [...new Set(v)];
-      const weights = Float64Array.from(units, (u) => idf(words.get(u)?.docs.length ?? 1, u));
+      const weights = Float64Array.from(units, weightOf);
       return { units, weights, all: weights.reduce((a, b) => a + b, 0) };
     }));
   const precision = (d: number, asked: Set<string>): number => {
@@ -442,7 +444,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const compact = entities.asksPerson ? agencyKey(folded) : "";
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `)) || a.keys.some((k) => compact.includes(k))) : [];
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
-      const expected = expectedType(expectFrom ?? analysed.units, (u) => idf(words.get(u)?.docs.length ?? 1, u), folded, question) ?? wants;
+      const expected = expectedType(expectFrom ?? analysed.units, weightOf, folded, question) ?? wants;
       const unsupplied = new Set<number>();
       // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
       // Telegram entry does not make it an answer about the data network.
@@ -537,8 +539,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       // ngày cụ thể", "không nói về cán bộ Bà Rịa - Vũng Tàu") is shown, but the question stays unanswered.
       if (best && !best.unsupplied && (expected !== undefined || mayStateAbsence(docOf.get(best.entry)!))) {
         const offer = offeredBy(docOf.get(best.entry)!);
-        const weight = (u: string) => idf(words.get(u)?.docs.length ?? 1, u);
-        if (opensAsAbsent(offer, units, weight) || (expected && statesAbsent(expected, offer, folded)) || ((best.features?.precision ?? 0) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, (u) => idf(words.get(u)?.docs.length ?? 1, u)))) best = { ...best, unsupplied: true };
+        if (opensAsAbsent(offer, units, weightOf) || (expected && statesAbsent(expected, offer, folded)) || ((best.features?.precision ?? 0) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, weightOf))) best = { ...best, unsupplied: true };
       }
       // Who holds an office now ("hiện nay", "currently"), answered by an entry that only names who held it then.
       const office = entities.offices[0];
