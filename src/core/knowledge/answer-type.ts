@@ -33,7 +33,10 @@ export type ExpectedType =
   | { kind: "app" }
   /** "tên là gì", "tên gọi", "what is it called": a name. Any text may give one; only a "not stated" sentence about
    * the name rules the entry out. */
-  | { kind: "name" };
+  | { kind: "name" }
+  /** "6 phường thí điểm tên là gì", "kể tên các xã", "names of the 54 communes": the names of several things counted
+   * by `noun` (folded). A count of them ("6 phường") is no answer: the entry must list them. */
+  | { kind: "names"; noun: string };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -73,6 +76,28 @@ const ASKS_APP = /\b(co (ban )?app|ban app|app (dien thoai|dt|di dong|mobile)|un
 const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|what is (it|the [a-z]+( [a-z]+)?) called|what is the name|name of)\b/;
 /** Words of a "not stated" sentence that say a name is not given ("không nêu tên gọi"). */
 const NAME_NOT_STATED = /\b(ten goi|ten|name|names|named|called)\b/;
+/** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
+const COUNTED_NAMED =
+  /\b(?:[2-9]|\d\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung|the|all)\s+(phuong|xa|don vi|dac khu|tinh|huyen|quan|co quan|so|he thong|diem cau|diem|wards?|communes?|units?|agencies|systems|provinces|districts)\b/;
+/** Words that ask several names at once: "tên là gì" with a plural, "kể tên", "liệt kê", "names of", "list the". */
+const ASKS_NAMES = /\b(ten (goi )?(la )?gi|ten gi|ten cac|ten tung|ten nhung|ke ten|liet ke|names?|list (the|all)|what are they called)\b/;
+/** The English plural of a counted noun, and the words an entry may use for it (folded). */
+const NAMED_NOUNS: Record<string, readonly string[]> = {
+  phuong: ["phuong", "ward", "wards"], xa: ["xa", "commune", "communes"], "don vi": ["don vi", "unit", "units"], ward: ["phuong", "ward", "wards"],
+  wards: ["phuong", "ward", "wards"], commune: ["xa", "commune", "communes"], communes: ["xa", "commune", "communes"], unit: ["don vi", "unit", "units"],
+  units: ["don vi", "unit", "units"], "co quan": ["co quan", "agency", "agencies"], agencies: ["co quan", "agency", "agencies"], "he thong": ["he thong", "system", "systems"],
+  systems: ["he thong", "system", "systems"], tinh: ["tinh", "province", "provinces"], provinces: ["tinh", "province", "provinces"], huyen: ["huyen", "district", "districts"],
+  districts: ["huyen", "quan", "district", "districts"], quan: ["quan", "district", "districts"],
+};
+/** A list after a noun in an entry's sentence (lowercased, marks removed, punctuation kept): "6 phường: A, B…" (one word between at most),
+ * "gồm A, B và C", "namely A and B". */
+const LIST_AFTER = (noun: string) => new RegExp(`\\b${noun}\\b(?:\\s+[^\\s:;.,]+)?\\s*(?::|\\s(?:gom|la|bao gom|including|namely|are|were)\\b)[^.;]*?(?:,|\\sva\\s|\\sand\\s)`);
+/** A sentence as {@link LIST_AFTER} reads it: lowercased, marks removed, punctuation kept. */
+const plain = (raw: string) => raw.normalize("NFD").replace(/\p{M}+/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+
+/** Units of a question about an app that say nothing of whose app it is ("link tải app … cho cán bộ ở đâu"). */
+const APP_WORDS = new Set(["app", "apps", "ung", "dung", "ungdung", "tai", "link", "download", "mobile", "dien", "thoai", "dt", "android", "ios", "cbcc", "nguoi", "dan", "co", "khong", "ban", "di", "dong", "phone", "official", "officials", "staff", "where", "get"]);
+
 /** A mobile app in an entry's sentence (folded). */
 const APP = /\b(app|apps|android|ios|ung dung|mobile|app store|google play|ch play)\b/;
 /** An amount of money, or a statement that something is free, in an entry's text as written. */
@@ -134,6 +159,8 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
+  const counted = COUNTED_NAMED.exec(folded);
+  if (counted && ASKS_NAMES.test(folded)) return { kind: "names", noun: counted[1]! };
   if (ASKS_NAME.test(folded)) return { kind: "name" };
   return undefined;
 }
@@ -235,7 +262,7 @@ export interface EntryUnits {
  * something. An entry written to answer honestly that a value is not known is made of such sentences.
  */
 const NOT_STATED =
-  /\b(khong neu|chua neu|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information)\b/;
+  /\b(chua ro|khong ro|chua duoc cong bo|khong duoc cong bo|chua duoc neu|khong duoc neu|chua xac dinh|it is unclear|is not clear|not been published|not been announced|not yet announced|khong neu|chua neu|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information)\b/;
 
 /**
  * Whether an entry is written to say the sources do not answer: its answer's first sentence opens with a "not stated"
@@ -298,7 +325,7 @@ export function coveredOnlyAsAbsent(units: readonly string[], entry: EntryUnits,
  * Whether an entry supplies the value a question expects. `asked` are the question's units (numbers it names are not
  * counts it is told). Windows are a few units wide: a value said of X sits next to X.
  */
-export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>): Supply {
+export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>, weight?: (unit: string) => number): Supply {
   const asks = (intent: string, words: readonly string[]) => entry.questions.some((q) => q.includes(intent) && words.some((w) => q.includes(w)));
   if (type.kind === "domain") {
     if (type.mail ? MAIL.test(entry.raw) : addressOf(entry, asked)) return "given";
@@ -316,8 +343,18 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "app") {
     // "… cũng không nêu có ứng dụng trên điện thoại hay nơi tải": said only to say it is not known.
     const about = (entry.sentences ?? []).filter((x) => APP.test(x.folded));
-    if (about.some((x) => !x.notStated)) return "given";
+    // The app must be one of the thing asked: the 1022 hotline's app is no app of "quản lý chính quyền số". The
+    // question's rarest words besides the app words name that thing; a sentence about an app must say one of them.
+    const thing = weight ? [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !APP_WORDS.has(u) && !/^\d{1,2}$/.test(u)).sort((a, b) => weight(b) - weight(a)).slice(0, 2) : [];
+    const ofThing = (x: { units: readonly string[] }) => thing.length === 0 || thing.some((u) => x.units.includes(u));
+    if (about.some((x) => !x.notStated && ofThing(x))) return "given";
     return about.length > 0 ? "asked" : "no";
+  }
+  if (type.kind === "names") {
+    const nouns = NAMED_NOUNS[type.noun] ?? [type.noun];
+    const text = plain(entry.raw);
+    if (nouns.some((n) => LIST_AFTER(n).test(text))) return "given";
+    return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "price") {
     if (MONEY.test(entry.raw)) return "given";
@@ -391,8 +428,8 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "domain") return type.mail ? MAIL.test(entry.raw) : addressOf(entry, asked);
   if (type.kind === "number") return givesNumber(entry.raw);
   if (type.kind === "price") return MONEY.test(entry.raw);
-  // Any mention of an app is too weak to confirm an answer on its own.
-  if (type.kind === "app" || type.kind === "name") return false;
+  // Any mention of an app, or a name, is too weak to confirm an answer on its own.
+  if (type.kind === "app" || type.kind === "name" || type.kind === "names") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

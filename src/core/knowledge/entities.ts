@@ -37,7 +37,8 @@ const ORGANISATIONS: readonly string[] = [
 /** Office titles: a question about one must be answered by an entry that speaks of it. */
 const OFFICES: readonly string[] = [
   "phó chủ tịch", "chủ tịch", "phó giám đốc", "giám đốc", "phó bí thư", "bí thư", "trưởng phòng", "trưởng ban", "hiệu trưởng",
-  "chánh văn phòng", "tổng giám đốc", "vice chairman", "chairman", "chairwoman", "director", "secretary", "mayor", "head of",
+  "chánh văn phòng", "tổng giám đốc", "vice chairman", "chairman", "chairwoman", "chairperson", "chairs", "chaired", "chair of",
+  "director", "secretary", "mayor", "head of", "heads",
 ]
   .map(fold)
   .sort((a, b) => b.length - a.length);
@@ -105,7 +106,7 @@ interface Subject {
 }
 
 /** "Who is / who will be [office]": asks for a person, so only an entry that names a person can answer it. */
-const WHO_HOLDS = /\b(ai (se |dang |hien |hien dang |hien nay )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem|dung dau|nam)|who (is|was|will be|becomes|became|s)|who heads|ai la nguoi|la ai|la nguoi nao|ten gi|ten la gi|la ong nao|la ba nao|name of)\b/;
+const WHO_HOLDS = /\b(ai (se |dang |hien |hien dang |hien nay )?(la|lam|giu|duoc bo nhiem|duoc chi dinh|dam nhiem|dung dau|nam)|who (is|was|will be|becomes|became|s)|who heads|who chairs|who chaired|ai la nguoi|la ai|la nguoi nao|ten gi|ten la gi|la ong nao|la ba nao|name of)\b/;
 
 /** The entities of a question that an answer must agree with. */
 export interface QuestionEntities {
@@ -191,7 +192,7 @@ export function near(haystack: string, a: string, b: string, span: number): bool
 export function agrees(entities: QuestionEntities, haystack: string, raw: string, about: string = haystack): boolean {
   if (!entities.places.every((p) => haystack.includes(` ${p} `))) return false;
   if (!entities.offices.every((o) => haystack.includes(` ${o} `))) return false;
-  if (entities.asksPerson && !/\b(ông|bà|Mr|Ms|Mrs)\.? [A-ZĐÀ-Ỹ]/u.test(raw)) return false;
+  if (entities.asksPerson && !namesHolder(raw, entities.offices)) return false;
   // A subject must be what the entry is about (its questions and keywords): "hưởng nguyên lương" in a holiday answer
   // does not make it an answer about pay.
   const covers = (s: QuestionEntities["subjects"][number]) => {
@@ -202,6 +203,22 @@ export function agrees(entities: QuestionEntities, haystack: string, raw: string
   // "dân số Bình Dương" is not answered by the population of the whole city: the entry must say it of the place.
   if (entities.measuredPlace && !near(haystack, entities.measuredPlace.measure, entities.measuredPlace.place, 60)) return false;
   return true;
+}
+
+/** A person named as people are in the sources: "ông Nguyễn …", "bà Võ Thị …", "Mr …". */
+const PERSON = /(^|[^\p{L}])(ông|bà|Mr|Ms|Mrs)\.? [A-ZĐÀ-Ỹ]/gu;
+
+/**
+ * Whether `raw` names a person for one of `offices` (folded): a person named within a few words of the office ("giám
+ * đốc khi đó là bà Võ Thị Trung Trinh"). A name elsewhere in the entry is someone else's: "ai làm chủ tịch phường"
+ * is not answered by an entry that names a former director.
+ */
+function namesHolder(raw: string, offices: readonly string[]): boolean {
+  for (const m of raw.matchAll(PERSON)) {
+    const around = ` ${fold(raw.slice(Math.max(0, m.index - 60), m.index + 60))} `;
+    if (offices.length === 0 || offices.some((o) => around.includes(` ${o} `))) return true;
+  }
+  return false;
 }
 
 /**

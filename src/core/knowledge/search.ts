@@ -473,7 +473,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         }
         // Last, as the costliest check (the entry's text is analysed on first use).
         if (expected) {
-          const supply = supplies(expected, offeredBy(d), asked);
+          const supply = supplies(expected, offeredBy(d), asked, weightOf);
           if (supply === "no") return false;
           if (supply === "asked") unsupplied.add(d);
         }
