@@ -279,7 +279,15 @@ export function opensAsAbsent(entry: EntryUnits, units: readonly string[], weigh
     return asked.reduce((sum, u) => (have.has(u) ? sum + weight(u) : sum), 0);
   };
   const opening = cover(first);
-  return rest.every((s) => s.notStated || cover(s) <= opening);
+  // ... or says two words asked, side by side, that the opening does not ("Báo Mới đăng bài gốc của ai" is answered
+  // by "Bài có trên Báo Mới…", after "Chưa rõ báo nào đăng bài gốc").
+  const askedPairs = [...pairsOf(asked)];
+  const opens = pairsOf(first.units);
+  const addsPair = (s: { units: readonly string[] }) => {
+    const have = pairsOf(s.units);
+    return askedPairs.some((p) => !opens.has(p) && have.has(p));
+  };
+  return rest.every((s) => s.notStated || (cover(s) <= opening && !addsPair(s)));
 }
 
 /** Whether a (folded) sentence says the sources do not give something ({@link NOT_STATED}). */
@@ -319,6 +327,11 @@ export function coveredOnlyAsAbsent(units: readonly string[], entry: EntryUnits,
     else stated = Math.max(stated, w);
   }
   return absent > stated;
+}
+
+/** The pairs of neighbouring units of a list ("bao moi", "moi dang"). */
+function pairsOf(list: readonly string[]): Set<string> {
+  return new Set(list.slice(1).map((u, i) => `${list[i]} ${u}`));
 }
 
 /**

@@ -43,6 +43,24 @@ const OFFICES: readonly string[] = [
   .map(fold)
   .sort((a, b) => b.length - a.length);
 
+/** An office said in the other language, or by a verb ("who chairs"): the titles an entry may use for it (folded). */
+const OFFICE_FORMS: Record<string, readonly string[]> = (() => {
+  const groups = [
+    ["chu tich", "chairman", "chairwoman", "chairperson", "chairs", "chaired", "chair of"],
+    ["pho chu tich", "vice chairman"],
+    ["giam doc", "director"],
+    ["bi thu", "secretary"],
+  ];
+  const forms: Record<string, readonly string[]> = {};
+  for (const g of groups) for (const o of g) forms[o] = g;
+  // "who heads …", "head of …": whoever holds the top office, whatever its title.
+  forms["heads"] = forms["head of"] = ["head of", "giam doc", "chu tich", "truong phong", "truong ban", "director", "chairman", "chairwoman", "mayor"];
+  return forms;
+})();
+
+/** Whether a padded, folded text names `office` by one of its titles ({@link OFFICE_FORMS}). */
+const saysOffice = (text: string, office: string) => (OFFICE_FORMS[office] ?? [office]).some((o) => text.includes(` ${o} `));
+
 /** Quantities asked of a place: the answer must speak of the same quantity ("dân số", not "đặc khu"). */
 const MEASURES: readonly string[] = ["dân số", "diện tích", "mật độ", "population", "area", "density", "GDP", "ngân sách", "budget"].map(fold);
 
@@ -174,6 +192,11 @@ export function findEntities(folded: string): QuestionEntities {
   return { places, offices, asksPerson: offices.length > 0 && WHO_HOLDS.test(folded), subjects, measuredPlace };
 }
 
+/** Whether `haystack` names `office`, by any of its titles ("director" is also "giám đốc"), within `span` characters of `b`. */
+export function nearOffice(haystack: string, office: string, b: string, span: number): boolean {
+  return (OFFICE_FORMS[office] ?? [office]).some((o) => near(haystack, o, b, span));
+}
+
 /** Whether `a` and `b` both occur in `haystack` within `span` characters of each other. */
 export function near(haystack: string, a: string, b: string, span: number): boolean {
   for (let i = haystack.indexOf(` ${a} `); i >= 0; i = haystack.indexOf(` ${a} `, i + 1)) {
@@ -191,7 +214,7 @@ export function near(haystack: string, a: string, b: string, span: number): bool
  */
 export function agrees(entities: QuestionEntities, haystack: string, raw: string, about: string = haystack): boolean {
   if (!entities.places.every((p) => haystack.includes(` ${p} `))) return false;
-  if (!entities.offices.every((o) => haystack.includes(` ${o} `))) return false;
+  if (!entities.offices.every((o) => saysOffice(haystack, o))) return false;
   if (entities.asksPerson && !namesHolder(raw, entities.offices)) return false;
   // A subject must be what the entry is about (its questions and keywords): "hưởng nguyên lương" in a holiday answer
   // does not make it an answer about pay.
@@ -216,7 +239,7 @@ const PERSON = /(^|[^\p{L}])(ông|bà|Mr|Ms|Mrs)\.? [A-ZĐÀ-Ỹ]/gu;
 function namesHolder(raw: string, offices: readonly string[]): boolean {
   for (const m of raw.matchAll(PERSON)) {
     const around = ` ${fold(raw.slice(Math.max(0, m.index - 60), m.index + 60))} `;
-    if (offices.length === 0 || offices.some((o) => around.includes(` ${o} `))) return true;
+    if (offices.length === 0 || offices.some((o) => saysOffice(around, o))) return true;
   }
   return false;
 }

@@ -2,7 +2,7 @@ import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
 import { confirms, coveredOnlyAsAbsent, type EntryUnits, type ExpectedType, expectedType, givesOnlyStart, isNotStated, namesHolderThen, opensAsAbsent, statesAbsent, supplies, valueAsked } from "./answer-type.js";
-import { agrees, findEntities, near, type QuestionEntities } from "./entities.js";
+import { agrees, findEntities, nearOffice, type QuestionEntities } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
@@ -466,7 +466,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           !named &&
           !(
             agrees(entities, haystackOf(d), rawOf(d), aboutOf(d)) &&
-            agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `) && (!office || near(haystackOf(d), office, name, 40))))
+            agencies.every((a) => a.names.some((name) => haystackOf(d).includes(` ${name} `) && (!office || nearOffice(haystackOf(d), office, name, 40))))
           )
         ) {
           return false;
