@@ -446,6 +446,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
       const expected = expectedType(expectFrom ?? analysed.units, weightOf, folded, question) ?? wants;
       const unsupplied = new Set<number>();
+      // Unsupplied entries that speak of the question only in a "not stated" sentence, not written for it.
+      const coveredAbsent = new Set<number>();
       // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
       // Telegram entry does not make it an answer about the data network.
       const systems = units.filter(isSystemUnit);
@@ -477,7 +479,34 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           if (supply === "no") return false;
           if (supply === "asked") unsupplied.add(d);
         }
+        if (!unsupplied.has(d)) {
+          const absence = statesOnlyAbsence(d);
+          if (absence) {
+            unsupplied.add(d);
+            if (absence === "covered") coveredAbsent.add(d);
+          }
+        }
         return true;
+      }
+
+      /**
+       * Whether an agreeing entry, though it speaks of what is asked, does not give it: it covers the question only in
+       * a sentence saying the sources do not give it ("Kế hoạch không nêu ngày cụ thể", "không nói về cán bộ Bà Rịa -
+       * Vũng Tàu"), names who held an office only then when the question asks who holds it now, or says when a
+       * numbered thing begins when the question asks when it ends. Such an entry is shown, but leaves the question
+       * unanswered; each candidate is checked, so an entry that does supply it may be answered instead (see below).
+       */
+      function statesOnlyAbsence(d: number): "covered" | boolean {
+        if (expected !== undefined || mayStateAbsence(d)) {
+          const offer = offeredBy(d);
+          if (opensAsAbsent(offer, units, weightOf) || (expected && statesAbsent(expected, offer, folded))) return true;
+          if (precision(d, asked) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, weightOf)) return "covered";
+        }
+        // Who holds an office now ("hiện nay", "currently"), answered by an entry that only names who held it then.
+        const office = entities.offices[0];
+        if (entities.asksPerson && office && units.includes(STATUS_TOKEN) && namesHolderThen(offeredBy(d), office)) return true;
+        // When a numbered thing ends ("gđ2 … kết thúc khi nào"), answered by an entry that only says when it begins.
+        return expected?.kind === "date" && givesOnlyStart(offeredBy(d), folded, units);
       }
 
       const scored = candidates.map((d) => {
@@ -532,20 +561,16 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         if (agreeing[0] && !aboutAsked(agreeing[0])) preferWithin(agreeing, (h) => questionUnits[docOf.get(h.entry)!]!.some((v) => v.includes(asked)));
       }
       if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
-      // An entry that only asks what the question expects (it says that value is not known) is shown, marked.
+      // An entry that speaks of the question only to say the sources are silent on it, and was not written for it,
+      // gives way to the next agreeing entry that supplies what is asked and was written for it (its closest question
+      // is the question asked), when that one is answerable and close to it: a tie-break, so an entry is never answered
+      // in place of one written to say the sources are silent, nor one written for another question.
+      const lead = agreeing[0];
+      const writtenFor = (h: Hit) => (h.features?.precision ?? 0) >= SEARCH_TUNING.absentPrecision;
+      if (lead && coveredAbsent.has(docOf.get(lead.entry)!)) preferWithin(agreeing, (h) => !unsupplied.has(docOf.get(h.entry)!) && writtenFor(h));
+      // Otherwise it is shown, marked: the question stays unanswered.
       const mark = (h: Hit | undefined): Hit | undefined => (h && unsupplied.has(docOf.get(h.entry)!) ? { ...h, unsupplied: true } : h);
-      let [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
-      // An entry that covers the question only in a sentence saying the sources do not give it ("Kế hoạch không nêu
-      // ngày cụ thể", "không nói về cán bộ Bà Rịa - Vũng Tàu") is shown, but the question stays unanswered.
-      if (best && !best.unsupplied && (expected !== undefined || mayStateAbsence(docOf.get(best.entry)!))) {
-        const offer = offeredBy(docOf.get(best.entry)!);
-        if (opensAsAbsent(offer, units, weightOf) || (expected && statesAbsent(expected, offer, folded)) || ((best.features?.precision ?? 0) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, weightOf))) best = { ...best, unsupplied: true };
-      }
-      // Who holds an office now ("hiện nay", "currently"), answered by an entry that only names who held it then.
-      const office = entities.offices[0];
-      if (best && !best.unsupplied && entities.asksPerson && office && units.includes(STATUS_TOKEN) && namesHolderThen(offeredBy(docOf.get(best.entry)!), office)) best = { ...best, unsupplied: true };
-      // When a numbered thing ends ("gđ2 … kết thúc khi nào"), answered by an entry that only says when it begins.
-      if (best && !best.unsupplied && expected?.kind === "date" && givesOnlyStart(offeredBy(docOf.get(best.entry)!), folded, units)) best = { ...best, unsupplied: true };
+      const [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
       const confirmed =
         best !== undefined &&
         expected !== undefined &&
