@@ -81,7 +81,13 @@ const SUBJECTS: readonly Subject[] = [
   { words: ["hang nao", "cua hang nao", "nha mang nao", "cong ty nao", "doanh nghiep nao", "nha cung cap", "which company", "what company", "vendor", "vendors", "developed by", "built by", "which software", "phan mem gi", "phan mem nao", "nhung phan mem", "phan mem cu the", "zoom", "webex", "cisco", "microsoft teams", "google meet", "ioffice"] },
   { words: ["sa thai", "mat viec", "cho thoi viec", "cat giam bien che", "laid off", "lay off", "layoff", "layoffs", "dismissed", "fired", "redundan"] },
   // One person's own certificate or account in trouble: the plan speaks of everyone's deadlines, not of that.
-  { words: ["cua toi het han", "cua em het han", "cua minh het han", "cua toi bi loi", "cua em bi loi", "cua minh bi loi", "bi loi", "has expired", "expired"] },
+  {
+    words: [
+      ...["toi", "em", "minh", "tui", "anh", "chi"].flatMap((who) => ["het han", "bi loi", "bi khoa", "bi hack", "bi mat", "khong vao duoc", "khong dang nhap duoc"].map((what) => `cua ${who} ${what}`)),
+      ...["toi", "em", "minh", "tui"].flatMap((who) => [`${who} khong dang nhap duoc`, `${who} khong vao duoc`, `${who} bi khoa`]),
+      "bi loi", "has expired", "expired", "my account is locked", "my account was locked", "i can t log in", "i cannot log in", "cannot log in", "can t sign in", "cannot sign in",
+    ],
+  },
   { words: ["bi hack", "hack", "bi khoa", "khoa tai khoan", "locked", "hacked", "quen mat khau", "forgot", "forgotten"] },
   { words: ["mo cua", "dong cua", "gio lam viec", "gio hanh chinh", "opening hours", "office hours"] },
   { words: ["lich thi", "thi tuyen", "ky thi", "tuyen dung", "recruitment", "exam", "exams"] },
