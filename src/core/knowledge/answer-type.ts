@@ -36,7 +36,9 @@ export type ExpectedType =
   | { kind: "name" }
   /** "6 phường thí điểm tên là gì", "kể tên các xã", "names of the 54 communes": the names of several things counted
    * by `noun` (folded). A count of them ("6 phường") is no answer: the entry must list them. */
-  | { kind: "names"; noun: string };
+  | { kind: "names"; noun: string }
+  /** "số điện thoại", "sđt", "phone number": a telephone number, which the entry must give (or say is not given). */
+  | { kind: "phone" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -89,11 +91,29 @@ const NAMED_NOUNS: Record<string, readonly string[]> = {
   systems: ["he thong", "system", "systems"], tinh: ["tinh", "province", "provinces"], provinces: ["tinh", "province", "provinces"], huyen: ["huyen", "district", "districts"],
   districts: ["huyen", "quan", "district", "districts"], quan: ["quan", "district", "districts"],
 };
-/** A list after a noun in an entry's sentence (lowercased, marks removed, punctuation kept): "6 phường: A, B…" (one word between at most),
- * "gồm A, B và C", "namely A and B". */
-const LIST_AFTER = (noun: string) => new RegExp(`\\b${noun}\\b(?:\\s+[^\\s:;.,]+)?\\s*(?::|\\s(?:gom|la|bao gom|including|namely|are|were)\\b)[^.;]*?(?:,|\\sva\\s|\\sand\\s)`);
-/** A sentence as {@link LIST_AFTER} reads it: lowercased, marks removed, punctuation kept. */
-const plain = (raw: string) => raw.normalize("NFD").replace(/\p{M}+/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+/** A list of names after a noun in an entry's sentence (marks removed, punctuation and case kept): "6 phường: A, B…",
+ * "bốn cơ quan ban hành: Sở KH&CN TP.HCM, …", "namely A and B" (two words between at most; "TP.HCM" ends no sentence). The list must open with a
+ * capital (a name): "ba hệ thống dùng chung: phần mềm quản lý văn bản, …" lists things, and "102 wards and communes:
+ * video conferencing connected…" goes on with something else. */
+const LIST_AFTER = (noun: string) => new RegExp(`\\b${noun}\\b(?:\\s+[^\\s:;.,]+){0,2}?\\s*(?::|\\s(?:gom|la|bao gom|including|namely|are|were)\\b)\\s*(?=(?:[^.;]|\\.(?=\\S))*?(?:,|\\sva\\s|\\sand\\s))`, "g");
+/** A sentence as {@link LIST_AFTER} reads it: marks removed, punctuation and case kept. */
+const plain = (raw: string) => raw.normalize("NFD").replace(/\p{M}+/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+/** Whether `cased` (see {@link plain}) lists names after `noun`. */
+function listsNames(cased: string, noun: string): boolean {
+  const lower = cased.toLowerCase();
+  for (const m of lower.matchAll(LIST_AFTER(noun))) {
+    const next = cased[m.index + m[0].length];
+    if (next !== undefined && /[A-Z]/.test(next)) return true;
+  }
+  return false;
+}
+
+/** "số điện thoại", "sđt", "số đt", "phone number", "contact number": the question asks a telephone number (folded). */
+const ASKS_PHONE = /\b(so dien thoai|dien thoai lien he|sdt|so dt|phone number|telephone number|contact number|phone)\b/;
+/** A telephone number in an entry's text as written: "1022", "0274.1022", "(028) 3823 3333", "1900 1234". */
+const PHONE = /(^|[^\d/])(\(?0\d{2,3}\)?[ .]?\d{3,4}[ .]?\d{3,4}|0\d{3}\.\d{4}|1022|1900[ .]?\d{4})(?![\d/])/;
+/** Words of a "not stated" sentence that say a telephone number is not given. */
+const PHONE_NOT_STATED = /\b(so dien thoai|dien thoai|phone|telephone|hotline|dau moi|contact)\b/;
 
 /** Units of a question about an app that say nothing of whose app it is ("link tải app … cho cán bộ ở đâu"). */
 const APP_WORDS = new Set(["app", "apps", "ung", "dung", "ungdung", "tai", "link", "download", "mobile", "dien", "thoai", "dt", "android", "ios", "cbcc", "nguoi", "dan", "co", "khong", "ban", "di", "dong", "phone", "official", "officials", "staff", "where", "get"]);
@@ -156,6 +176,7 @@ const NUMBER_WORDS = new Set([
  */
 export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
+  if (ASKS_PHONE.test(folded)) return { kind: "phone" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
@@ -363,10 +384,15 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (about.some((x) => !x.notStated && ofThing(x))) return "given";
     return about.length > 0 ? "asked" : "no";
   }
+  if (type.kind === "phone") {
+    // "Kế hoạch … không nêu số điện thoại hay đầu mối": shown, but the question stays unanswered.
+    if ((entry.sentences ?? []).some((x) => x.notStated && PHONE_NOT_STATED.test(x.folded))) return "asked";
+    return PHONE.test(entry.raw) ? "given" : "no";
+  }
   if (type.kind === "names") {
     const nouns = NAMED_NOUNS[type.noun] ?? [type.noun];
     const text = plain(entry.raw);
-    if (nouns.some((n) => LIST_AFTER(n).test(text))) return "given";
+    if (nouns.some((n) => listsNames(text, n))) return "given";
     return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "price") {
@@ -442,7 +468,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "number") return givesNumber(entry.raw);
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
-  if (type.kind === "app" || type.kind === "name" || type.kind === "names") return false;
+  if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
