@@ -38,7 +38,9 @@ export type ExpectedType =
    * by `noun` (folded). A count of them ("6 phường") is no answer: the entry must list them. */
   | { kind: "names"; noun: string }
   /** "số điện thoại", "sđt", "phone number": a telephone number, which the entry must give (or say is not given). */
-  | { kind: "phone" };
+  | { kind: "phone" }
+  /** "làm việc giờ nào", "giờ làm việc", "working hours", "có trực 24/7 không": the hours something works, said of it. */
+  | { kind: "hours" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -115,6 +117,11 @@ const PHONE = /(^|[^\d/])(\(?0\d{2,3}\)?[ .]?\d{3,4}[ .]?\d{3,4}|0\d{3}\.\d{4}|1
 /** Words of a "not stated" sentence that say a telephone number is not given. */
 const PHONE_NOT_STATED = /\b(so dien thoai|dien thoai|phone|telephone|hotline|dau moi|contact)\b/;
 
+/** "làm việc giờ nào", "giờ làm việc", "mấy giờ mở cửa", "working hours", "open 24/7": the question asks hours (folded). */
+const ASKS_HOURS = /\b(lam viec gio nao|gio lam viec|gio hanh chinh|may gio (mo|dong|lam|nghi)|(mo|dong) cua (luc )?may gio|truc 24|working hours|opening hours|office hours|open 24|what hours|around the clock)\b/;
+/** Hours in an entry's sentence (folded): "24/7", "24/24", "7 giờ 30", "7h30", "ban đêm và cuối tuần", "around the clock". */
+const HOURS = /\b(24\/7|24\/24|24 gio|\d{1,2}h\d{0,2}|\d{1,2} gio( \d{1,2})?|ban dem|cuoi tuan|ngoai gio|around the clock|at night|weekends?|\d{1,2}(:\d\d)? ?(am|pm))\b/;
+
 /** Units of a question about an app that say nothing of whose app it is ("link tải app … cho cán bộ ở đâu"). */
 const APP_WORDS = new Set(["app", "apps", "ung", "dung", "ungdung", "tai", "link", "download", "mobile", "dien", "thoai", "dt", "android", "ios", "cbcc", "nguoi", "dan", "co", "khong", "ban", "di", "dong", "phone", "official", "officials", "staff", "where", "get"]);
 
@@ -177,6 +184,7 @@ const NUMBER_WORDS = new Set([
 export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
   if (ASKS_PHONE.test(folded)) return { kind: "phone" };
+  if (ASKS_HOURS.test(folded)) return { kind: "hours" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
@@ -379,10 +387,16 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     const about = (entry.sentences ?? []).filter((x) => APP.test(x.folded));
     // The app must be one of the thing asked: the 1022 hotline's app is no app of "quản lý chính quyền số". The
     // question's rarest words besides the app words name that thing; a sentence about an app must say one of them.
-    const thing = weight ? [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !APP_WORDS.has(u) && !/^\d{1,2}$/.test(u)).sort((a, b) => weight(b) - weight(a)).slice(0, 2) : [];
+    const thing = topicOf(asked, weight);
     const ofThing = (x: { units: readonly string[] }) => thing.length === 0 || thing.some((u) => x.units.includes(u));
     if (about.some((x) => !x.notStated && ofThing(x))) return "given";
     return about.length > 0 ? "asked" : "no";
+  }
+  if (type.kind === "hours") {
+    // The hours must be those of the thing asked: 1022's "24/7" are not the hours of the Department of Science.
+    const thing = topicOf(asked, weight);
+    const about = (entry.sentences ?? []).filter((x) => HOURS.test(x.folded));
+    return about.some((x) => !x.notStated && (thing.length === 0 || thing.some((u) => x.units.includes(u)))) ? "given" : "no";
   }
   if (type.kind === "phone") {
     // "Kế hoạch … không nêu số điện thoại hay đầu mối": shown, but the question stays unanswered.
@@ -414,6 +428,22 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
 function speaks(entry: EntryUnits, u: string): boolean {
   return entry.text.includes(u) || entry.questions.some((q) => q.includes(u)) || entry.milestones.some((m) => m.includes(u));
 }
+
+/**
+ * The systems a question names, or else its two rarest topic words besides the words of the value asked (an app,
+ * hours): they name the thing
+ * whose value it asks. None without `weight`; a word `weight` gives 0 (no entry has it) names nothing.
+ */
+function topicOf(asked: ReadonlySet<string>, weight?: (unit: string) => number): string[] {
+  // A system the question names (1022, QLVB, e-mail) is the thing, however common its name.
+  const systems = [...asked].filter(isSystemUnit);
+  if (systems.length > 0) return systems;
+  if (!weight) return [];
+  return [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !APP_WORDS.has(u) && !VALUE_WORDS.has(u) && !/^\d{1,2}$/.test(u) && weight(u) > 0).sort((a, b) => weight(b) - weight(a)).slice(0, 2);
+}
+
+/** Units of a question about hours that say nothing of whose hours they are. */
+const VALUE_WORDS = new Set(["gio", "lam", "viec", "work", "open", "day", "night", "week", "hanh", "chinh", "mo", "cua", "truc", "24", "working", "hours", "hour", "opening", "office", "open", "clock", "around"]);
 
 /** Whether the entry's text gives a count of `noun`. */
 function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, place?: string, aliases = true, next?: string): boolean {
@@ -468,7 +498,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "number") return givesNumber(entry.raw);
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
-  if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone") return false;
+  if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

@@ -102,7 +102,7 @@ export async function rememberTopic(ctx: CommandContext, question: string, outco
 export function composeAnswer(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
   // Answer in the language the question is written in; when that is unclear, in the chat's language.
   // A message that does not say ("Binh Duong?") follows the chat's recent topic: an English question's follow-up is English.
-  const lang = detectLanguage(question) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
+  const lang = detectLanguage(question.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
   const ctx: CommandContext = { ...base, lang };
   const { knowledge } = ctx.services;
   const kind = smallTalkKind(question);
@@ -180,6 +180,12 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
   return { replies: [reply(lines(text, sourceLine(ctx, entry.source)))], result, answered: true, lang: ctx.lang };
 }
+
+/**
+ * A document number as written ("2448/QĐ-UBND", "60-NQ/TW"): a name, which says nothing of the language a question is
+ * written in ("What does Decision 2448/QĐ-UBND approve?" is English).
+ */
+const DOCUMENT_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?/gu;
 
 /** "hôm đó", "ngày đó", "that day": a day the previous answer gave. */
 const THAT_DAY = /\b(hom do|ngay do|hom ay|ngay ay|hom day|that day|the same day|on that day)\b/;

@@ -39,6 +39,9 @@ export const FILLER_PHRASES: readonly string[] = [
   "got", "make", "made", "really", "just", "also", "like", "want", "an", "the", "a", "on", "do", "some",
   "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them", "every", "each",
   "those", "these",
+  // English chat openers: "hey, quick one: …", "btw", "just wondering".
+  "hey", "hey there", "quick one", "quick question", "real quick", "btw", "by the way", "just wondering", "wondering", "i wonder",
+  "pls", "plz", "guys", "folks",
 ];
 
 /**

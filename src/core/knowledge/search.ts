@@ -133,6 +133,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
   const idf = (df: number, key = "") => (key.startsWith(INTENT_PREFIX) ? Math.min(SEARCH_TUNING.intentWeight, rarity(df)) : rarity(df));
   /** The weight of a unit in the question: the rarity of the word in the index (see idf). */
   const weightOf = (u: string) => idf(words.get(u)?.docs.length ?? 1, u);
+  /** The same, 0 for a word no entry contains: it cannot name the thing an entry speaks of (see supplies). */
+  const knownWeight = (u: string) => (words.has(u) ? weightOf(u) : 0);
 
   // Each entry's whole text, folded and padded, for entity agreement (see entities.ts).
   // Made on first use: most questions name no entity, and folding every entry's text would double the build.
@@ -475,7 +477,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         }
         // Last, as the costliest check (the entry's text is analysed on first use).
         if (expected) {
-          const supply = supplies(expected, offeredBy(d), asked, weightOf);
+          const supply = supplies(expected, offeredBy(d), asked, knownWeight);
           if (supply === "no") return false;
           if (supply === "asked") unsupplied.add(d);
         }

@@ -133,6 +133,23 @@ describe("near-topic questions two topic words away from an entry", () => {
   });
 });
 
+describe("hours of a thing", () => {
+  it("are the hours of the thing asked: 1022's 24/7 are no office's hours", () => {
+    expect(valueAsked(fold("1022 lam viec gio nao"), "")).toEqual({ kind: "hours" });
+    expect(answers("1022 la gi vay, lam viec gio nao")).toBe(true);
+    expect(answers("Is the 1022 line available around the clock?")).toBe(true);
+    expect(answers("gio lam viec cua so khcn")).toBe(false);
+    expect(answers("sở khcn làm việc giờ nào")).toBe(false);
+    expect(answers("What are the working hours of the Digital Transformation Center?")).toBe(false);
+  });
+});
+
+describe("English chat openers", () => {
+  it("are fillers: 'hey, quick one:' does not sink the question after it", () => {
+    expect(answers("hey, quick one: where does the merger IT plan stand today?")).toBe(true);
+  });
+});
+
 describe("the supply step, per candidate", () => {
   const base = content.faq[0]!;
   const entry = (id: string, questions: string[], keywords: string[], answer: string): FaqEntry => ({
@@ -188,11 +205,15 @@ describe("the console", () => {
       "bao nao dang bai goc ve ke hoach lien tich",
       "Who chairs the Con Dao special zone?",
       "Who is the director of the Digital Transformation Center?",
+      "What does Decision 2448/QĐ-UBND approve?",
     ].join("\n");
     const { out } = await runCliCaptured(["ask", "--json"], { input: `${input}\n` });
-    const rows = out.trim().split("\n").map((l) => JSON.parse(l) as { answered: boolean; entryId?: string });
-    expect(rows.map((r) => r.answered)).toEqual([false, true, false, true, false, false, true]);
+    const lines = out.trim().split("\n");
+    const rows = lines.map((l) => JSON.parse(l) as { answered: boolean; entryId?: string; lang?: string; answer?: string });
+    expect(rows.map((r) => r.answered)).toEqual([false, true, false, true, false, false, true, true]);
     expect(rows[3]!.entryId).toBe("hotline-1022-how-to-reach");
     expect(rows[6]!.entryId).toBe("ttcds-launch");
+    // An English question naming a Vietnamese document number is answered in English.
+    expect(rows[7]!.answer).toMatch(/^According to the press/);
   });
 });
