@@ -48,6 +48,8 @@ export type Supply = "given" | "asked" | "no";
 
 /** "đuôi mail", "tên miền", "@ gì", "domain": the question asks an e-mail address or domain (folded text). */
 const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu|dia chi website|dia chi web|dia chi trang|website address|web address|url)\b/;
+/** "website của X là gì", "trang web ở đâu", "what is its website": the question asks a web address (folded). */
+const ASKS_WEBSITE = /\b(website|web site|trang web)\b.*\b(la gi|o dau|la trang nao|nao)\b|\b(what|where) is (its|the|their) (website|web site|web page)\b/;
 /** Words of a question about an address (units): an entry asking them is about the address. */
 const DOMAIN_WORDS = new Set(["domain", "mien", "duoi"]);
 /** An e-mail address, or a web domain, in an entry's text as written. */
@@ -84,7 +86,7 @@ const NAME_NOT_STATED = /\b(ten goi|ten|name|names|named|called)\b/;
 const COUNTED_NAMED =
   /\b(?:[2-9]|\d\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung|the|all)\s+(phuong|xa|don vi|dac khu|tinh|huyen|quan|co quan|so|he thong|diem cau|diem|wards?|communes?|units?|agencies|systems|provinces|districts)\b/;
 /** Words that ask several names at once: "tên là gì" with a plural, "kể tên", "liệt kê", "names of", "list the". */
-const ASKS_NAMES = /\b(ten (goi )?(la )?gi|ten gi|ten (cac|tung|nhung|[2-9]|\d\d+)|ke ten|liet ke|names?|list (the|all)|what are they called)\b/;
+const ASKS_NAMES = /\b(ten (goi )?(la )?gi|ten gi|ten (cac|tung|nhung|[2-9]|\d\d+)|danh sach|ke ten|liet ke|names?|list (the|all)|what are they called)\b/;
 /** The English plural of a counted noun, and the words an entry may use for it (folded). */
 const NAMED_NOUNS: Record<string, readonly string[]> = {
   phuong: ["phuong", "ward", "wards"], xa: ["xa", "commune", "communes"], "don vi": ["don vi", "unit", "units"], ward: ["phuong", "ward", "wards"],
@@ -182,7 +184,7 @@ const NUMBER_WORDS = new Set([
  * asks ("…đã đồng ý chưa, văn bản số mấy?" is not answered by the window "…đã đồng ý chưa").
  */
 export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
-  if (ASKS_DOMAIN.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
+  if (ASKS_DOMAIN.test(folded) || ASKS_WEBSITE.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
   if (ASKS_PHONE.test(folded)) return { kind: "phone" };
   if (ASKS_HOURS.test(folded)) return { kind: "hours" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };

@@ -481,6 +481,12 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           if (supply === "no") return false;
           if (supply === "asked") unsupplied.add(d);
         }
+        // A window of a long message is also held to the value the whole asks ("…, tên gì, sđt"), when its own is another.
+        if (wants && wants.kind !== expected?.kind) {
+          const supply = supplies(wants, offeredBy(d), asked, knownWeight);
+          if (supply === "no") return false;
+          if (supply === "asked") unsupplied.add(d);
+        }
         if (!unsupplied.has(d)) {
           const absence = statesOnlyAbsence(d);
           if (absence) {
