@@ -78,7 +78,7 @@ const SUBJECTS: readonly Subject[] = [
   { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
   { words: ["bong da", "da bong", "da voi", "doi tuyen", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
   // Who made or supplies a system: the plan names no vendor, software brand or network operator.
-  { words: ["hang nao", "cua hang nao", "nha mang nao", "cong ty nao", "doanh nghiep nao", "nha cung cap", "which company", "what company", "vendor", "vendors", "developed by", "built by", "which software", "phan mem gi", "phan mem nao", "nhung phan mem", "phan mem cu the", "zoom", "webex", "cisco", "microsoft teams", "google meet", "ioffice"] },
+  { words: ["hang nao", "cua hang nao", "nha mang nao", "cong ty nao", "doanh nghiep nao", "nha cung cap", "which company", "what company", "vendor", "vendors", "developed by", "built by", "who developed", "who built", "who designed", "developer of", "who made the app", "who made the software", "who made the system", "ai phat trien", "do ai phat trien", "don vi phat trien", "ai lap trinh", "which software", "phan mem gi", "phan mem nao", "nhung phan mem", "phan mem cu the", "zoom", "webex", "cisco", "microsoft teams", "google meet", "ioffice"] },
   { words: ["sa thai", "mat viec", "cho thoi viec", "cat giam bien che", "laid off", "lay off", "layoff", "layoffs", "dismissed", "fired", "redundan"] },
   // One person's own certificate or account in trouble: the plan speaks of everyone's deadlines, not of that.
   {

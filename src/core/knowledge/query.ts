@@ -93,6 +93,9 @@ const INTENTS: Record<string, readonly string[]> = {
 export interface AnalyzedText {
   /** The whole text folded (diacritics, case and punctuation removed). */
   folded: string;
+  /** The folded text with chat shorthand and slang expanded ("tk mail cua e bi khoa" → "tai khoan mail cua em bi
+   * khoa"): what phrase rules read (entities, the value asked). */
+  expanded: string;
   /** Topic words in order: glossary concepts in place of their terms, fillers removed, typos corrected. */
   units: string[];
   /** The words of glossary terms that were replaced by concept tokens (a weaker signal, used for the index). */
@@ -163,8 +166,8 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
     analyze(text, correct) {
       const folded = fold(text).slice(0, MAX_FOLDED).trim();
       const corrections: string[] = [];
-      const words = normaliser
-        .normalise(englishDates(folded.split(" ").filter((w) => w.length > 0)).flatMap(normaliseNumber))
+      const normalised = normaliser.normalise(englishDates(folded.split(" ").filter((w) => w.length > 0)).flatMap(normaliseNumber));
+      const words = normalised
         .map(stem)
         .map((w) => {
           if (!correct || ownWords.has(w) || canon.words.has(w)) return w;
@@ -174,7 +177,7 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
           return fixed;
         });
       const { units, parts } = canon.canonical(words);
-      return { folded, units: dropFillers(units), parts: dropFillers(parts), corrections };
+      return { folded, expanded: normalised.join(" "), units: dropFillers(units), parts: dropFillers(parts), corrections };
     },
   };
 }

@@ -347,9 +347,11 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       // phần mềm gì vậy, Zoom hay Webex?" is not answered by the window "dùng phần mềm gì vậy". Places are not carried
       // over: the context of a long message names where the person works ("em ở Dĩ An, cho em hỏi…").
       const foldedWhole = fold(question);
-      const whole = findEntities(foldedWhole);
+      // Shorthand expanded too: "tk mail cua e bi khoa", "ds 102 phuong" (see readOf).
+      const expandedWhole = analyzer.analyze(question).expanded;
+      const whole = entitiesOf(foldedWhole, expandedWhole);
       // ... and to the value the whole message asks (an address, a document number, a price).
-      const wants = valueAsked(foldedWhole, question);
+      const wants = valueAsked(foldedWhole, question) ?? (expandedWhole === foldedWhole ? undefined : valueAsked(expandedWhole, question));
       return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants), !exhaustive);
     },
   };
@@ -430,7 +432,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
 
       // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
       // words do not make "dân số Côn Đảo" a question about the whole city's population.
-      const own = findEntities(folded);
+      const own = entitiesOf(folded, analysed.expanded);
       const entities: QuestionEntities = message
         ? {
             ...own,
@@ -446,7 +448,10 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const compact = entities.asksPerson ? agencyKey(folded) : "";
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `)) || a.keys.some((k) => compact.includes(k))) : [];
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
-      const expected = expectedType(expectFrom ?? analysed.units, weightOf, folded, question) ?? wants;
+      const expected =
+        expectedType(expectFrom ?? analysed.units, weightOf, folded, question) ??
+        (analysed.expanded === folded ? undefined : valueAsked(analysed.expanded, question)) ??
+        wants;
       const unsupplied = new Set<number>();
       // Unsupplied entries that speak of the question only in a "not stated" sentence, not written for it.
       const coveredAbsent = new Set<number>();
@@ -599,6 +604,23 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       }
       return { decision: "confident", best, suggestions: [], folded, units };
   }
+}
+
+/**
+ * The entities of a question read from its folded text and from the same text with chat shorthand expanded ("cua e
+ * bi khoa" is "của em bị khóa"): the union of both readings, so an expansion never loses what the text itself names.
+ */
+function entitiesOf(folded: string, expanded: string): QuestionEntities {
+  const own = findEntities(folded);
+  if (expanded === folded) return own;
+  const more = findEntities(expanded);
+  return {
+    places: [...new Set([...own.places, ...more.places])],
+    offices: [...new Set([...own.offices, ...more.offices])],
+    asksPerson: own.asksPerson || more.asksPerson,
+    subjects: [...new Set([...own.subjects, ...more.subjects])],
+    measuredPlace: own.measuredPlace ?? more.measuredPlace,
+  };
 }
 
 /**

@@ -133,6 +133,28 @@ describe("near-topic questions two topic words away from an entry", () => {
   });
 });
 
+describe("chat shorthand and long messages, read for what they ask", () => {
+  it("expands shorthand before reading entities and the value asked ('tk mail cua e bi khoa', 'ds 102 phuong')", () => {
+    expect(answers("tk mail cua e bi khoa r")).toBe(false);
+    expect(answers("ds 102 phuong xa chay thu")).toBe(false);
+    expect(answers("e ko dang nhap dc qlvb")).toBe(false);
+    expect(answers("tk mail cu cua cb bd dung den khi nao")).toBe(true);
+  });
+
+  it("holds each window of a long message to the value the whole asks ('…, tên gì, sđt')", () => {
+    expect(answers("ai phụ trách hệ thống email ở sở khcn brvt, tên gì, sđt")).toBe(false);
+    expect(answers("Sở KH&CN BRVT phải làm gì trong kế hoạch?")).toBe(true);
+  });
+
+  it("reads 'danh sách các xã' as asking names and 'website của X là gì' as asking an address", () => {
+    expect(valueAsked(fold("danh sach cac xa cua brvt moi"), "")?.kind).toBe("names");
+    expect(valueAsked(fold("website của sở khcn bình dương là gì"), "")).toEqual({ kind: "domain", mail: false });
+    expect(answers("danh sách các xã của bà rịa vũng tàu mới")).toBe(false);
+    expect(answers("website của sở khcn bình dương là gì")).toBe(false);
+    expect(answers("địa chỉ website của tổng đài 1022 là gì")).toBe(true);
+  });
+});
+
 describe("hours of a thing", () => {
   it("are the hours of the thing asked: 1022's 24/7 are no office's hours", () => {
     expect(valueAsked(fold("1022 lam viec gio nao"), "")).toEqual({ kind: "hours" });
