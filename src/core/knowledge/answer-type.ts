@@ -113,7 +113,7 @@ function listsNames(cased: string, noun: string): boolean {
 }
 
 /** "số điện thoại", "sđt", "số đt", "phone number", "contact number": the question asks a telephone number (folded). */
-const ASKS_PHONE = /\b(so dien thoai|dien thoai lien he|sdt|so dt|phone number|telephone number|contact number|phone)\b/;
+const ASKS_PHONE = /\b(so dien thoai|dien thoai lien he|sdt|so dt|phone number|telephone number|contact number|number to call)\b/;
 /** A telephone number in an entry's text as written: "1022", "0274.1022", "(028) 3823 3333", "1900 1234". */
 const PHONE = /(^|[^\d/])(\(?0\d{2,3}\)?[ .]?\d{3,4}[ .]?\d{3,4}|0\d{3}\.\d{4}|1022|1900[ .]?\d{4})(?![\d/])/;
 /** Words of a "not stated" sentence that say a telephone number is not given. */
@@ -367,7 +367,8 @@ function pairsOf(list: readonly string[]): Set<string> {
 
 /**
  * Whether an entry supplies the value a question expects. `asked` are the question's units (numbers it names are not
- * counts it is told). Windows are a few units wide: a value said of X sits next to X.
+ * counts it is told). Windows are a few units wide: a value said of X sits next to X. `weight` (the rarity of a unit,
+ * 0 for one no entry has) picks the thing whose app or hours are asked; without it any app or hours will do.
  */
 export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>, weight?: (unit: string) => number): Supply {
   const asks = (intent: string, words: readonly string[]) => entry.questions.some((q) => q.includes(intent) && words.some((w) => q.includes(w)));

@@ -110,6 +110,8 @@ export interface Analyzer {
   analyze(text: string, correct?: (word: string) => string | undefined): AnalyzedText;
   /** Whether a folded word is part of the analyser's own vocabulary (glossary terms and fillers). */
   knows(word: string): boolean;
+  /** {@link AnalyzedText.expanded} alone: the folded text with shorthand expanded, without the rest of the analysis. */
+  expand(text: string): string;
   readonly canon: GlossaryCanon;
 }
 
@@ -160,13 +162,16 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
     return out;
   };
 
+  const expandFolded = (folded: string) => normaliser.normalise(englishDates(folded.split(" ").filter((w) => w.length > 0)).flatMap(normaliseNumber));
+
   return {
     canon,
     knows: (word) => ownWords.has(word) || canon.words.has(word),
+    expand: (text) => expandFolded(fold(text).slice(0, MAX_FOLDED).trim()).join(" "),
     analyze(text, correct) {
       const folded = fold(text).slice(0, MAX_FOLDED).trim();
       const corrections: string[] = [];
-      const normalised = normaliser.normalise(englishDates(folded.split(" ").filter((w) => w.length > 0)).flatMap(normaliseNumber));
+      const normalised = expandFolded(folded);
       const words = normalised
         .map(stem)
         .map((w) => {

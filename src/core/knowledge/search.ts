@@ -348,7 +348,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       // over: the context of a long message names where the person works ("em ở Dĩ An, cho em hỏi…").
       const foldedWhole = fold(question);
       // Shorthand expanded too: "tk mail cua e bi khoa", "ds 102 phuong" (see readOf).
-      const expandedWhole = analyzer.analyze(question).expanded;
+      const expandedWhole = analyzer.expand(question);
       const whole = entitiesOf(foldedWhole, expandedWhole);
       // ... and to the value the whole message asks (an address, a document number, a price).
       const wants = valueAsked(foldedWhole, question) ?? (expandedWhole === foldedWhole ? undefined : valueAsked(expandedWhole, question));
@@ -453,8 +453,6 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         (analysed.expanded === folded ? undefined : valueAsked(analysed.expanded, question)) ??
         wants;
       const unsupplied = new Set<number>();
-      // Unsupplied entries that speak of the question only in a "not stated" sentence, not written for it.
-      const coveredAbsent = new Set<number>();
       // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
       // Telegram entry does not make it an answer about the data network.
       const systems = units.filter(isSystemUnit);
@@ -492,15 +490,18 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           if (supply === "no") return false;
           if (supply === "asked") unsupplied.add(d);
         }
-        if (!unsupplied.has(d)) {
-          const absence = statesOnlyAbsence(d);
-          if (absence) {
-            unsupplied.add(d);
-            if (absence === "covered") coveredAbsent.add(d);
-          }
-        }
         return true;
       }
+
+      /** Whether an agreeing entry does not supply what is asked: by its type (above), or by {@link statesOnlyAbsence},
+       * worked out on first use: only the candidates the decision reads are checked. */
+      const absenceMemo = new Map<number, "covered" | boolean>();
+      const absenceOf = (d: number) => {
+        let a = absenceMemo.get(d);
+        if (a === undefined) absenceMemo.set(d, (a = unsupplied.has(d) ? true : statesOnlyAbsence(d)));
+        return a;
+      };
+      const isUnsupplied = (d: number) => absenceOf(d) !== false;
 
       /**
        * Whether an agreeing entry, though it speaks of what is asked, does not give it: it covers the question only in
@@ -580,9 +581,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       // in place of one written to say the sources are silent, nor one written for another question.
       const lead = agreeing[0];
       const writtenFor = (h: Hit) => (h.features?.precision ?? 0) >= SEARCH_TUNING.absentPrecision;
-      if (lead && coveredAbsent.has(docOf.get(lead.entry)!)) preferWithin(agreeing, (h) => !unsupplied.has(docOf.get(h.entry)!) && writtenFor(h));
+      if (lead && absenceOf(docOf.get(lead.entry)!) === "covered") preferWithin(agreeing, (h) => writtenFor(h) && !isUnsupplied(docOf.get(h.entry)!));
       // Otherwise it is shown, marked: the question stays unanswered.
-      const mark = (h: Hit | undefined): Hit | undefined => (h && unsupplied.has(docOf.get(h.entry)!) ? { ...h, unsupplied: true } : h);
+      const mark = (h: Hit | undefined): Hit | undefined => (h && isUnsupplied(docOf.get(h.entry)!) ? { ...h, unsupplied: true } : h);
       const [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
       const confirmed =
         best !== undefined &&
@@ -654,7 +655,7 @@ const STATUS_TOKEN = `${INTENT_PREFIX}status`;
 function preferWithin(hits: Hit[], prefer: (h: Hit) => boolean): void {
   const best = hits[0];
   if (!best || prefer(best)) return;
-  const at = hits.findIndex((h) => prefer(h) && h.relevance >= SEARCH_TUNING.minRelevance && h.score - best.score < 2 * SEARCH_TUNING.ambiguityGap);
+  const at = hits.findIndex((h) => h.relevance >= SEARCH_TUNING.minRelevance && h.score - best.score < 2 * SEARCH_TUNING.ambiguityGap && prefer(h));
   if (at > 0) hits.unshift(...hits.splice(at, 1));
 }
 
