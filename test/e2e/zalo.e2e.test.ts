@@ -231,6 +231,16 @@ describe("Zalo end to end (fake Zalo Bot API, polling, beside Telegram)", () => 
     expect(telegramAlert).toContain("thiếu máy chủ");
   }, 30_000);
 
+  it("records the lead's 'B xong' (the status in words) as done for item B", async () => {
+    const bundle = sentTo(zalo, LEAD).find((c) => /Nhắc hạn hôm nay/.test(c.text ?? ""))!.text!;
+    const itemB = /^B\. (.*) \(mã: ([a-z-]+)\)$/m.exec(bundle)!;
+    const before = sentTo(zalo, LEAD).length;
+    zalo.userSends({ userId: LEAD, name: "Nguyễn Văn Đầu Mối", text: "B xong" });
+    const confirmation = await nextText(zalo, LEAD, /Đã ghi nhận/, before);
+    expect(confirmation).toContain("Đã hoàn thành");
+    expect(confirmation).toContain(itemB[2]!);
+  }, 30_000);
+
   it("gives a Zalo coordinator /tonghop as text under 2000 characters, the chart by photo URL and the CSV as a signed link", async () => {
     const before = sentTo(zalo, COORDINATOR).length;
     const photosBefore = zalo.photoFetches.length;
@@ -282,6 +292,7 @@ describe("Zalo end to end (fake Zalo Bot API, polling, beside Telegram)", () => 
     try {
       const blocked = (await store.statuses.all()).find((r) => r.userKey === `zalo:${LEAD}` && r.status === "blocked");
       expect(blocked).toMatchObject({ note: "thiếu máy chủ", channel: "zalo", role: "lead", agencyId: "sokhcn-binhduong", reminderKey: expect.stringMatching(/\|due:0$/) });
+      expect((await store.statuses.all()).filter((r) => r.userKey === `zalo:${LEAD}` && r.status === "done")).toHaveLength(1);
       expect(await store.runs.list("zalo-quota|")).toHaveLength(1);
       expect(await store.people.get(`zalo:${NEW_LEAD}`)).toMatchObject({ role: "lead", agencyId: "sokhcn-brvt" });
       expect(await store.intents.list()).toEqual([]);

@@ -126,6 +126,9 @@ export interface EscalationInput {
   lang?: Lang;
 }
 
+/** Above this many overdue items, the escalation groups them by agency and status, by milestone code. */
+export const ESCALATION_DETAIL_MAX = 8;
+
 /** Whether an escalation input has anything to say. */
 export function hasEscalationContent(input: Pick<EscalationInput, "items" | "unreachable" | "skipped">): boolean {
   return input.items.length > 0 || input.unreachable.length > 0 || input.skipped > 0;
@@ -167,7 +170,7 @@ export function escalationMessage(input: EscalationInput): Reply {
           ),
         ),
       ],
-      ...input.items.map(itemLine),
+      ...(input.items.length > ESCALATION_DETAIL_MAX ? groupedItemLines(input.items, content, lang) : input.items.map(itemLine)),
       input.unreachable.length > 0 && [bold(t(lang, `Không liên lạc được (${input.unreachable.length}):`, `Could not be reached (${input.unreachable.length}):`))],
       ...input.unreachable.map(unreachableLine),
       input.skipped > 0 &&
@@ -176,8 +179,28 @@ export function escalationMessage(input: EscalationInput): Reply {
           `Do hệ thống tạm ngừng, ${input.skipped} lời nhắc của những ngày trước đã không được gửi và sẽ không gửi bù.`,
           `Because the system was down, ${input.skipped} reminder${input.skipped === 1 ? "" : "s"} of earlier days ${input.skipped === 1 ? "was" : "were"} not sent and will not be sent late.`,
         ),
+      input.items.length > ESCALATION_DETAIL_MAX &&
+        t(lang, "Chi tiết từng mốc: /tinhhinh <mã>; toàn bộ kế hoạch: /bang.", "Each milestone in detail: /progress <code>; the whole plan: /board."),
       input.items.length > 0 &&
         t(lang, "Xin vui lòng liên hệ trực tiếp cơ quan, đơn vị, hoặc dùng /nhac để nhắc ngay.", "Please contact the agencies directly, or use /remind to remind them now."),
     ),
   );
+}
+
+/**
+ * Many overdue items (the first day after a long gap) in a few lines: one per agency, its milestone codes grouped
+ * by the latest status, so the message fits one chat message instead of several.
+ */
+function groupedItemLines(items: readonly EscalationItem[], content: Content, lang: Lang): Rich[] {
+  const byAgency = new Map<string, EscalationItem[]>();
+  for (const item of items) byAgency.set(item.agencyId, [...(byAgency.get(item.agencyId) ?? []), item]);
+  return [...byAgency].map(([agencyId, list]) => {
+    const byStatus = new Map<string, string[]>();
+    for (const item of list) {
+      const label = item.status ? statusLabel(item.status, lang) : t(lang, "chưa báo cáo", "not reported yet");
+      byStatus.set(label, [...(byStatus.get(label) ?? []), item.milestoneId]);
+    }
+    const groups = [...byStatus].map(([label, ids]) => `${label}: ${ids.join(", ")}`).join("; ");
+    return [`• `, bold(`${agencyLabel(content, agencyId)} (${list.length})`), ` — ${groups}`];
+  });
 }

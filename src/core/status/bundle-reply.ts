@@ -3,10 +3,9 @@
  * is a letter and a status number with an optional note. Pure; shared by the reminder builder and the status hooks.
  */
 import type { Lang } from "../dates.js";
-import { fold } from "../fold.js";
 import { isLikelyQuestion } from "../question-words.js";
 import { STATUSES } from "./kinds.js";
-import { parseStatusWord } from "./parse.js";
+import { leadingStatus } from "./parse.js";
 
 /** The letter of the item at `index`: A…Z, then AA, AB… */
 export function bundleLetter(index: number): string {
@@ -39,21 +38,32 @@ export function parseBundleReply(text: string): { letter?: string; number: 1 | 2
   return wordReply(trimmed);
 }
 
-/** Most words of a status said in words ("đã hoàn thành rồi"). */
-const STATUS_WORDS_MAX = 4;
+/**
+ * A reply that starts with the status in words, as leads type it after a reminder: "xong", "đã hoàn thành",
+ * "đang làm", "vướng mắc - thiếu máy chủ" (the rest is the note). Never a question ("xong chưa?"). Null otherwise.
+ */
+export function parseStatusWords(text: string): { number: 1 | 2 | 3 | 4; note?: string } | null {
+  if (isLikelyQuestion(text)) return null;
+  const found = leadingStatus(text);
+  if (!found) return null;
+  const number = STATUSES.find((s) => s.kind === found.kind)!.number;
+  return { number, ...(found.rest ? { note: found.rest } : {}) };
+}
+
+/**
+ * A status reply without a letter, as to a single reminder: "1".."4" with an optional note ("4. thiếu máy chủ",
+ * "3 - chờ nhà cung cấp"), or the status in words ({@link parseStatusWords}). "12", "3.5" or a question are not.
+ */
+export function parseStatusReply(text: string): { number: 1 | 2 | 3 | 4; note?: string } | null {
+  const reply = parseBundleReply(text);
+  if (reply) return reply.letter === undefined ? reply : null;
+  return parseStatusWords(text);
+}
 
 /** "B xong", "A đang làm thiếu người": a letter, the longest status phrase after it, then the note. */
 function wordReply(text: string): { letter: string; number: 1 | 2 | 3 | 4; note?: string } | null {
   const m = /^([A-Za-z]{1,2})\s*[.):-]?\s+(\S[\s\S]*)$/u.exec(text);
   if (!m || isLikelyQuestion(text)) return null;
-  const words = m[2]!.split(/\s+/u);
-  for (let n = Math.min(STATUS_WORDS_MAX, words.length); n >= 1; n--) {
-    const kind = parseStatusWord(words.slice(0, n).join(" "));
-    if (!kind || /^\d+$/.test(fold(words.slice(0, n).join(" ")))) continue;
-    const number = STATUSES.find((s) => s.kind === kind)!.number;
-    const note = words.slice(n).join(" ").replace(/^[:\-–—]\s*/u, "").trim();
-    return { letter: m[1]!.toUpperCase(), number, ...(note ? { note } : {}) };
-  }
-  return null;
+  const reply = parseStatusWords(m[2]!);
+  return reply ? { letter: m[1]!.toUpperCase(), ...reply } : null;
 }
-

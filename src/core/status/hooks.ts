@@ -3,16 +3,13 @@ import { type CommandContext, t } from "../command.js";
 import { fold } from "../fold.js";
 import { isLikelyQuestion } from "../question-words.js";
 import { reply, type Reply } from "../reply.js";
-import { bundleIndex, bundleLetter, parseBundleReply } from "./bundle-reply.js";
+import { bundleIndex, bundleLetter, parseBundleReply, parseStatusReply } from "./bundle-reply.js";
 import { cleanNote, statusByNumber } from "./parse.js";
 import { addNote, recordAndConfirm } from "./record.js";
 import { SKIP_NOTE_WORDS } from "./render.js";
 
 /** "ghi chú: …" / "ghi chu - …" / "note: …": the text after it is the note, whatever it looks like. */
 const NOTE_PREFIX = /^\s*(?:ghi\s*ch[uú]|note)\s*[:\-–—]\s*([\s\S]+)$/iu;
-
-/** "1".."4", optionally followed by a note: "4", "4. thiếu máy chủ", "3 - chờ nhà cung cấp". "12" or "3.5" are not. */
-const BARE_STATUS = /^([1-4])[.)]?(?:(?:\s*[:\-–—]\s*|\s+)([\s\S]+))?$/u;
 
 async function pendingNote(ctx: CommandContext) {
   const prompt = await ctx.services.store.prompts.find(ctx.actor.chatKey, ctx.actor.userKey, ctx.now.toISOString(), "note");
@@ -30,15 +27,15 @@ async function pendingReminder(ctx: CommandContext) {
 /**
  * The note after "at risk" or "blocked": the next message of the same person in the same chat
  * (within 24 hours) is attached to that status as a `note` record. "bỏ qua" skips it.
- * A bare "1".."4" answering a newer reminder is left to the reminder hook.
+ * A status reply ("1".."4", "xong") answering a newer reminder is left to the reminder hook.
  */
 export const noteHook: TextHook = async (ctx, text) => {
   const prompt = await pendingNote(ctx);
   if (!prompt) return null;
   const repliedTo = ctx.message.replyToBotMessageId;
   if (prompt.messageId !== undefined && repliedTo !== undefined && repliedTo !== prompt.messageId) return null;
-  if (BARE_STATUS.test(text)) {
-    // A bare number answers a reminder (or a day's bundle) sent after the note was asked for.
+  if (parseStatusReply(text)) {
+    // A status answers a reminder (or a day's bundle) sent after the note was asked for.
     const reminder = await pendingReminder(ctx);
     if (reminder && reminder.createdAt > prompt.createdAt) return null;
     const bundle = await pendingBundle(ctx);
@@ -83,28 +80,29 @@ export const noteHook: TextHook = async (ctx, text) => {
 };
 
 /**
- * A bare "1".."4" (with an optional note) right after a reminder in this chat records that status
- * for the reminder's milestone and agency, with the reminder key. Other text goes on to the next handler.
+ * A bare "1".."4" or the status in words ("xong", "vướng mắc - thiếu máy chủ"), with an optional note, right after
+ * a reminder in this chat records that status for the reminder's milestone and agency, with the reminder key.
+ * Other text (a question among it) goes on to the next handler.
  */
 export const reminderReplyHook: TextHook = async (ctx, text): Promise<Reply[] | null> => {
-  const m = BARE_STATUS.exec(text);
-  if (!m) return null;
+  const parsed = parseStatusReply(text);
+  if (!parsed) return null;
   const prompt = await pendingReminder(ctx);
   if (!prompt) return null;
   const [milestoneId, agencyId] = prompt.ref.split("|");
-  const status = statusByNumber(Number(m[1]));
+  const status = statusByNumber(parsed.number);
   if (!milestoneId || !agencyId || !status) return null;
-  const note = cleanNote(m[2], ctx.lang);
+  const note = cleanNote(parsed.note, ctx.lang);
   return recordAndConfirm(ctx, { milestoneId, agencyId, status, note, reminderKey: prompt.ref }, { editOriginal: false });
 };
 
 /**
- * "A 1", "B 4 thiếu máy chủ" (or a bare "1".."4" for a one-item bundle) after a day's bundled reminders
+ * "A 1", "B 4 thiếu máy chủ", "B xong" (or a bare "1".."4" or "xong" for a one-item bundle) after a day's bundled reminders
  * in this chat (Zalo): records that status for the lettered item, with its reminder key. A letter that is
  * not in the bundle, or a bare number when there are several items, gets a reply saying what to type.
  */
 export const bundleReplyHook: TextHook = async (ctx, text): Promise<Reply[] | null> => {
-  const parsed = parseBundleReply(text);
+  const parsed: { letter?: string; number: 1 | 2 | 3 | 4; note?: string } | null = parseBundleReply(text) ?? parseStatusReply(text);
   if (!parsed) return null;
   const prompt = await pendingBundle(ctx);
   const items = prompt?.items ?? [];

@@ -17,7 +17,7 @@ export const MAX_NOTE_LENGTH = 500;
  * so "ket" matches but "ket noi" (connection) does not.
  */
 const STATUS_WORDS: Record<StatusKind, readonly string[]> = {
-  done: ["1", "xong", "da xong", "xong roi", "da xong roi", "hoan thanh", "da hoan thanh", "hoan tat", "da hoan tat", "done", "finished", "completed", "complete"],
+  done: ["1", "xong", "da xong", "xong roi", "da xong roi", "lam xong", "da lam xong", "hoan thanh", "da hoan thanh", "hoan thanh roi", "da hoan thanh roi", "hoan tat", "da hoan tat", "done", "finished", "completed", "complete"],
   "on-track": [
     "2",
     "dang lam",
@@ -35,7 +35,7 @@ const STATUS_WORDS: Record<StatusKind, readonly string[]> = {
 };
 
 /** Compound words that start with a status word but mean something else ("kết nối" is a connection, not "kẹt"). */
-const NOT_STATUS = new Set(["ket noi", "ket qua", "ket thuc", "ket luan", "ket hop", "cham soc", "tre em"]);
+const NOT_STATUS = new Set(["ket noi", "ket qua", "ket thuc", "ket luan", "ket hop", "ket xe", "cham soc", "tre em"]);
 
 const PHRASES = new Map<string, StatusKind>(
   (Object.entries(STATUS_WORDS) as [StatusKind, readonly string[]][]).flatMap(([kind, words]) => words.map((w) => [w, kind] as const)),
@@ -90,6 +90,19 @@ function statusAt(tokens: Token[], i: number): { kind: StatusKind; length: numbe
     if (kind) return { kind, length: n };
   }
   return null;
+}
+
+/**
+ * The status a message starts with, in words ("xong", "đã hoàn thành rồi", "vướng mắc - thiếu máy chủ"), and the
+ * text after it as typed (the note; a leading ":" or "-" dropped). "kết nối …" or a number is not a status here.
+ */
+export function leadingStatus(text: string): { kind: StatusKind; rest: string } | null {
+  const tokens = tokenize(text).map((tok) => ({ ...tok, folded: tok.folded.replace(/[.,!;:\-–—]+$/u, "") }));
+  const found = tokens.length > 0 && !/^\d/.test(tokens[0]!.folded) ? statusAt(tokens, 0) : null;
+  if (!found) return null;
+  const next = tokens[found.length];
+  const rest = next ? text.slice(next.index).replace(/^[:\-–—]\s*/u, "").trim() : "";
+  return { kind: found.kind, rest };
 }
 
 /** One way to read `/capnhat` arguments: which words name the milestone, the status, the agency and the note. */

@@ -136,6 +136,37 @@ describe("answering a Zalo bundle through the core", () => {
   });
 });
 
+describe("a Zalo bundle answered in words", () => {
+  it("takes 'xong rồi' as done for a one-item bundle, and 'vướng mắc - thiếu máy chủ' as blocked with that note", async () => {
+    const { app, deps } = await withLead("zalo:lan", { wrote: true });
+    await deliverReminders(deps, reminders(app.content, ["email-lists"]));
+    await app.assistant.handle(zaloMessage("lan", "vướng mắc - thiếu máy chủ"));
+    expect(await app.store.statuses.latestFor("email-lists", AGENCY)).toMatchObject({ status: "blocked", note: "thiếu máy chủ" });
+    const { app: other, deps: otherDeps } = await withLead("zalo:lan", { wrote: true });
+    await deliverReminders(otherDeps, reminders(other.content, ["email-lists"]));
+    await other.assistant.handle(zaloMessage("lan", "xong rồi"));
+    expect(await other.store.statuses.latestFor("email-lists", AGENCY)).toMatchObject({ status: "done" });
+  });
+
+  it("asks for the item's letter when 'xong' answers a bundle of several items, recording nothing", async () => {
+    const { app, deps } = await withLead("zalo:lan", { wrote: true });
+    await deliverReminders(deps, reminders(app.content));
+    const replies = await app.assistant.handle(zaloMessage("lan", "xong"));
+    const text = replies.map((r) => toPlain(r.text)).join("\n");
+    expect(text).toMatch(/ghi chữ cái/);
+    expect(text).toContain("«A 1»");
+    expect(await app.store.statuses.count()).toBe(0);
+  });
+
+  it("answers a question that starts with a status word as a question, recording nothing", async () => {
+    const { app, deps } = await withLead("zalo:lan", { wrote: true });
+    await deliverReminders(deps, reminders(app.content, ["email-lists"]));
+    await app.assistant.handle(zaloMessage("lan", "hoàn thành danh sách email trước ngày nào?"));
+    await app.assistant.handle(zaloMessage("lan", "kết nối mạng của phường bị chậm"));
+    expect(await app.store.statuses.count()).toBe(0);
+  });
+});
+
 describe("a Zalo bundle answered after other prompts", () => {
   // BUG: noteHook (src/core/status/hooks.ts) lets a bare "1".."4" go to a newer *reminder* prompt, but not to a
   // newer *bundle* prompt. A Zalo lead who answered yesterday's one-item bundle with "3" (at risk, a note is

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkingCalendar } from "../../../src/core/calendar.js";
 import type { Content } from "../../../src/core/content/schema.js";
 import { findMilestoneById } from "../../../src/core/milestones.js";
-import { escalationMessage, reminderMessage } from "../../../src/core/reminders/message.js";
+import { ESCALATION_DETAIL_MAX, escalationMessage, reminderMessage } from "../../../src/core/reminders/message.js";
+import { renderZaloReply } from "../../../src/channels/zalo/render.js";
 import { flatButtons, toPlain } from "../../../src/core/reply.js";
 import { realContent } from "../../helpers/app.js";
 import { realCalendar } from "./fixtures.js";
@@ -74,5 +75,28 @@ describe("escalationMessage", () => {
     expect(text).toMatch(/Gửi danh sách cán bộ.*hạn 10\/05\/2025 · 🟠 Có nguy cơ chậm/);
     expect(text).toMatch(/Không liên lạc được \(1\):\n• .*chưa có đầu mối hoặc nhóm nào đăng ký/);
     expect(text.match(/4 lời nhắc của những ngày trước đã không được gửi và sẽ không gửi bù/g)).toHaveLength(1);
+  });
+
+  it("groups many overdue items by agency and status, by code, so the first day after a long gap fits one Zalo message", () => {
+    const agencies = [...new Set(content.milestones.flatMap((m) => m.responsible))];
+    const items = content.milestones.flatMap((m) => m.responsible.map((agencyId, i) => ({ milestoneId: m.id, agencyId, afterStep: 2, day: "2026-12-01", ...(i === 0 ? { status: "at-risk" as const } : {}) })));
+    expect(items.length).toBeGreaterThan(ESCALATION_DETAIL_MAX * 3);
+    const message = escalationMessage({ content, today: "2026-12-01", items, unreachable: [], skipped: 0 });
+    const text = toPlain(message.text);
+    expect(text).toContain(`Quá hạn sau 2 lần nhắc (${items.length}):`);
+    for (const item of items) expect(text).toContain(item.milestoneId);
+    expect(text.split("\n").filter((l) => l.startsWith("• "))).toHaveLength(agencies.filter((a) => items.some((i) => i.agencyId === a)).length);
+    expect(text).toMatch(/🟠 Có nguy cơ chậm: [a-z0-9-]+/);
+    expect(text).toMatch(/chưa báo cáo: [a-z0-9-]+/);
+    expect(text).toContain("/tinhhinh <mã>");
+    expect(renderZaloReply(message).texts).toHaveLength(1);
+  });
+
+  it("keeps one line per item, with its title and due date, up to the grouping limit", () => {
+    const ids = content.milestones.slice(0, ESCALATION_DETAIL_MAX).map((m) => m.id);
+    const items = ids.map((milestoneId) => ({ milestoneId, agencyId: "sokhcn-brvt", afterStep: 2, day: "2025-09-20" }));
+    const text = toPlain(escalationMessage({ content, today: "2025-09-20", items, unreachable: [], skipped: 0 }).text);
+    expect(text.split("\n").filter((l) => l.startsWith("• "))).toHaveLength(ESCALATION_DETAIL_MAX);
+    expect(text).not.toContain("/tinhhinh <mã>");
   });
 });

@@ -125,6 +125,30 @@ describe("a bare 1–4 after a reminder", () => {
     expect(replies.some((r) => r.forceReply)).toBe(false);
   });
 
+  for (const [text, kind, note] of [
+    ["xong", "done", undefined],
+    ["Đã hoàn thành rồi.", "done", undefined],
+    ["đang làm, còn 2 phòng", "on-track", "còn 2 phòng"],
+    ["Vướng mắc: thiếu máy chủ", "blocked", "thiếu máy chủ"],
+  ] as const) {
+    it(`records the status in words "${text}" as ${kind}${note ? ` with the note "${note}"` : ""}`, async () => {
+      const app = await setup();
+      await setReminderPrompt(app);
+      await app.assistant.handle(tgText(USERS.leadBrvt, text));
+      const [record, ...more] = await app.store.statuses.all();
+      expect(more).toEqual([]);
+      expect(record).toMatchObject({ milestoneId: "email-lists", agencyId: "sokhcn-brvt", status: kind, reminderKey: "email-lists|sokhcn-brvt|before:3" });
+      expect(record?.note).toBe(note);
+    });
+  }
+
+  it("leaves a question or a message about something else to the assistant, recording nothing", async () => {
+    const app = await setup();
+    await setReminderPrompt(app);
+    for (const text of ["xong chưa?", "chậm thì sao", "kết nối mạng ổn định chưa", "kẹt xe quá"]) await app.assistant.handle(tgText(USERS.leadBrvt, text));
+    expect(await app.store.statuses.count()).toBe(0);
+  });
+
   it("applies once: the reminder prompt is cleared after the status is recorded", async () => {
     const app = await setup();
     await setReminderPrompt(app);
