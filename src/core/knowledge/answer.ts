@@ -3,10 +3,10 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { addition, asksAboutSameThing, attributeWords, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, attributeWords, countSwap, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
-import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, weekdayName } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
 import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
@@ -114,8 +114,11 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   // A calendar question, or a calendar follow-up of the chat's topic ("rơi vào thứ mấy, có nghỉ bù ko" after a holiday).
   // "hôm đó có phải ngày nghỉ lễ ko" after a question whose answer is one day: that day, asked of the calendar.
   const thatDay = previous && THAT_DAY.test(fold(question)) && asksCalendar(fold(question)) ? entryDay(ctx, previous.entryId) : undefined;
+  // "and 22 August?" after "Is Saturday 10 January 2026 a working day?": the previous calendar question, of the new day.
+  const dayFollowUp = previous && fold(question).split(" ").length <= 6 ? swapDay(fold(previous.question), fold(question)) : undefined;
   const calendar =
     answerCalendar(ctx, question, data.latest) ??
+    (dayFollowUp ? answerCalendar(ctx, dayFollowUp, data.latest) : undefined) ??
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(fold(question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
@@ -249,7 +252,7 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const rest = withoutMarker(question);
   const before = fold(previousQuestion);
   const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
-  const replaced = substitution(before, rest);
+  const replaced = substitution(before, rest) ?? countSwap(before, rest);
   // "and its phase 2?" after a question naming no phase: the phase is added to the previous question. Not to a
   // question of its own ("When is the document management pilot?" answers alone, with no follow-up marker).
   const added = replaced || (!marked && answersAlone) ? undefined : addition(before, rest);
