@@ -3,7 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { addition, asksAboutSameThing, attributeWords, countSwap, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
 import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
@@ -86,11 +86,12 @@ export async function answerQuestion(ctx: CommandContext, question: string): Pro
   return outcome.replies;
 }
 
-/** Stores the chat's topic after an answer, so the next elliptical question is read within it. */
+/** Stores the chat's topic after a question (with no entry when it got no answer), so the next elliptical question is read within it. */
 export async function rememberTopic(ctx: CommandContext, question: string, outcome: AnswerOutcome): Promise<void> {
-  const entry = outcome.answered ? outcome.result.best?.entry : undefined;
-  if (!entry) return;
-  await ctx.services.store.topics.set({ chatKey: ctx.actor.chatKey, entryId: entry.id, question, lang: outcome.lang, at: ctx.now.toISOString() });
+  if (outcome.smallTalk) return;
+  // A question with no answer is remembered too, with no entry: a follow-up pointing back at it reads its words.
+  const entryId = (outcome.answered ? outcome.result.best?.entry.id : undefined) ?? NO_ENTRY;
+  await ctx.services.store.topics.set({ chatKey: ctx.actor.chatKey, entryId, question, lang: outcome.lang, at: ctx.now.toISOString() });
 }
 
 /**
@@ -124,14 +125,19 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
   const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
-  const read = previous && previousEntry ? readFollowUp(ctx, question, standalone, previous.question, previousEntry) : undefined;
+  const read =
+    previous && previousEntry
+      ? readFollowUp(ctx, question, standalone, previous.question, previousEntry)
+      : previous?.entryId === NO_ENTRY
+        ? readAfterRefusal(ctx, question, previous.question)
+        : undefined;
   // A follow-up asking what the sources never cover ("bao nhiêu tiền?", "ở đâu, mấy giờ?") does not inherit the topic's
   // answer unless that entry is about it.
   const within =
     read?.best && !coversSubjects(question, [...read.best.entry.questions, ...read.best.entry.keywords].join(" \n "))
       ? { ...read, decision: "none" as const, best: undefined, runnerUp: undefined, candidate: read.best, suggestions: [] }
       : read;
-  const result = within ?? standalone;
+  const result = preferSupplied(within ?? standalone);
   let followUp = within !== undefined;
   if (result.decision === "none" || !result.best) {
     // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
@@ -308,6 +314,29 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   // Short, unmarked, answered alone: keep that answer unless it left the topic the combined search stays in.
   const stays = combined.best.entry.topic === previousEntry.topic;
   return stays && standalone.best?.entry.topic !== previousEntry.topic ? combined : undefined;
+}
+
+/**
+ * A message pointing back ("when was it launched?") at a question that got no answer ("Who directs the Digital
+ * Transformation Center?"): read together with that question, it is answered when that reading is confident.
+ */
+function readAfterRefusal(ctx: CommandContext, question: string, previousQuestion: string): SearchResult | undefined {
+  const folded = fold(question);
+  if (folded.split(" ").length > 8 || !refersBack(folded, ctx.lang)) return undefined;
+  const rest = withoutMarker(question);
+  const combined = ctx.services.knowledge.search(`${rest} ${previousQuestion}`, { expectFrom: rest });
+  return combined.decision === "confident" && combined.best && combined.best.unsupplied !== true && combined.best.entry.referral !== true ? combined : undefined;
+}
+
+/**
+ * Two close entries, the first of which only says the sources do not give what is asked while the second gives it
+ * ("When does phase 2 end?": the app's phase 2 has no end date, the plan's phase 2 ends in 12/2025): the one that
+ * answers comes first, and the other is still offered.
+ */
+function preferSupplied(result: SearchResult): SearchResult {
+  const { best, runnerUp } = result;
+  if (result.decision !== "ambiguous" || !best?.unsupplied || !runnerUp || runnerUp.unsupplied || runnerUp.entry.referral === true) return result;
+  return { ...result, best: runnerUp, runnerUp: best };
 }
 
 /** Least relevance of each of two agreeing readings of a follow-up (see readFollowUp). */

@@ -251,3 +251,14 @@ export function countSwap(previous: string, followUp: string): { text: string; v
   if (now.length !== 1 || before.length !== 1 || now[0] === before[0]) return undefined;
   return { text: previous.replace(new RegExp(`\\b${before[0]}\\b`), now[0]!), value: [now[0]!] };
 }
+
+/**
+ * The entry id a chat's topic records for a question that got no answer: its words still carry into an elliptical
+ * follow-up that points back at it ("when was it launched?" after "Who directs the Digital Transformation Center?").
+ */
+export const NO_ENTRY = "-";
+
+/** Whether a (folded) message points back at something said before: "it", "its", "nó", "cái đó", "việc này". */
+export function refersBack(folded: string, lang: "vi" | "en"): boolean {
+  return lang === "en" ? /\b(it|its|they|them|their)\b/.test(folded) : /\b(no|cai do|cai nay|viec do|viec nay|ben do|cho do)\b/.test(folded);
+}
