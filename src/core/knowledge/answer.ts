@@ -268,7 +268,7 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     const r = knowledge.search(swapped);
     // The swapped question must reach an entry that speaks of the new value: "còn email thì sao?" after "1022 vận hành
     // chính thức khi nào" is not answered by another system's go-live.
-    const speaks = !swap || (r.best !== undefined && swap.value.some((v) => ` ${fold(entryText(r.best!.entry))} `.includes(` ${v} `)));
+    const speaks = !swap || (r.best !== undefined && speaksOf(r.best.entry, swap.value));
     // Another entry answers the swapped question; or the previous entry itself, when it speaks of the new value and
     // answers the swapped question confidently (the platform's entry gives both of its phases).
     const other = r.best !== undefined && r.best.entry.id !== previousEntry.id;
@@ -292,6 +292,14 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   // A message naming a system, a phase or a place of its own, with an answer of its own, is a question of its own.
   if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;
   const combined = knowledge.search(`${rest} ${previousQuestion}`, { expectFrom: rest });
+  // A follow-up that swaps a value ("còn brvt thi sao?" after a Bình Dương question) is not answered by an entry that
+  // never speaks of the new value: read together, the old value would answer for the new one.
+  // The new value is then asked within the topic, or refused.
+  if (replaced && combined.best && !speaksOf(combined.best.entry, replaced.value)) {
+    const narrowed = topicWords(previousEntry) ? knowledge.search(`${rest} ${topicWords(previousEntry)}`, { expectFrom: rest }) : undefined;
+    if (narrowed?.best && narrowed.decision !== "none" && speaksOf(narrowed.best.entry, replaced.value)) return narrowed;
+    return { ...combined, decision: "none", best: undefined, runnerUp: undefined, candidate: combined.best };
+  }
   if (combined.decision === "none" || !combined.best) {
     // The follow-up alone and read with the previous question both lean to the same other entry, with no unknown word:
     // two readings agreeing are enough ("and the full 168-unit run?" after the 102-unit trial).
@@ -336,8 +344,15 @@ function readAfterRefusal(ctx: CommandContext, question: string, previousQuestio
 function preferSupplied(result: SearchResult): SearchResult {
   const { best, runnerUp } = result;
   if (result.decision !== "ambiguous" || !best?.unsupplied || !runnerUp || runnerUp.unsupplied || runnerUp.entry.referral === true) return result;
+  // Only when the silent entry was not written for the question (none of its questions is close to it) and the other
+  // was: "nền tảng qlcqs gđ2 bao giờ xong" is the platform's phase 2 asked, which the sources leave open.
+  const precision = (h: Hit) => h.features?.precision ?? 0;
+  if (precision(best) >= WRITTEN_FOR || precision(runnerUp) < WRITTEN_FOR) return result;
   return { ...result, best: runnerUp, runnerUp: best };
 }
+
+/** Least precision (closeness of an entry's nearest question to the question asked) of an entry written for it. */
+const WRITTEN_FOR = 0.5;
 
 /** Least relevance of each of two agreeing readings of a follow-up (see readFollowUp). */
 const AGREEING_RELEVANCE = 0.45;
@@ -345,6 +360,12 @@ const AGREEING_RELEVANCE = 0.45;
 /** Whether two readings of a follow-up that lean to the same entry are each relevant enough, with no unknown word. */
 function agreeingReadings(a: Hit, b: Hit): boolean {
   return [a, b].every((h) => h.relevance >= AGREEING_RELEVANCE && (h.features?.unknownShare ?? 1) === 0);
+}
+
+/** Whether an entry's text names one of the spellings of a value. */
+function speaksOf(entry: FaqEntry, spellings: readonly string[]): boolean {
+  const text = ` ${fold(entryText(entry))} `;
+  return spellings.some((v) => text.includes(` ${v} `));
 }
 
 /** An entry's questions, keywords and answers in one string (to check what it speaks of). */
