@@ -3,7 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { addition, asksAboutSameThing, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
 import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
@@ -261,7 +261,8 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const replaced = substitution(before, rest) ?? countSwap(before, rest);
   // "and its phase 2?" after a question naming no phase: the phase is added to the previous question. Not to a
   // question of its own ("When is the document management pilot?" answers alone, with no follow-up marker).
-  const added = replaced || (!marked && answersAlone) ? undefined : addition(before, rest);
+  // A bare value ("gđ2?" after a question about the platform's trial) adds itself even when it has an answer alone.
+  const added = replaced || (!marked && answersAlone && !onlySlotValue(rest)) ? undefined : addition(before, rest);
   const swap = replaced ?? added;
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {
@@ -299,6 +300,14 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     const narrowed = topicWords(previousEntry) ? knowledge.search(`${rest} ${topicWords(previousEntry)}`, { expectFrom: rest }) : undefined;
     if (narrowed?.best && narrowed.decision !== "none" && speaksOf(narrowed.best.entry, replaced.value)) return narrowed;
     return { ...combined, decision: "none", best: undefined, runnerUp: undefined, candidate: combined.best };
+  }
+  // "thế chính thức thì bao h" after the rollout deadline of document management: read with the whole previous question,
+  // the follow-up's own new words are outweighed and the previous entry comes back; read with the topic's name alone,
+  // a sibling entry of the topic that is about them answers.
+  if (marked && combined.best?.entry.id === previousEntry.id && topicWords(previousEntry) && newWords(knowledge, rest, previousQuestion)) {
+    const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`, { expectFrom: rest });
+    const entry = narrowed.best?.entry;
+    if (narrowed.decision === "confident" && entry && entry.id !== previousEntry.id && entry.topic === previousEntry.topic && narrowed.best?.unsupplied !== true) return narrowed;
   }
   if (combined.decision === "none" || !combined.best) {
     // The follow-up alone and read with the previous question both lean to the same other entry, with no unknown word:
@@ -360,6 +369,12 @@ const AGREEING_RELEVANCE = 0.45;
 /** Whether two readings of a follow-up that lean to the same entry are each relevant enough, with no unknown word. */
 function agreeingReadings(a: Hit, b: Hit): boolean {
   return [a, b].every((h) => h.relevance >= AGREEING_RELEVANCE && (h.features?.unknownShare ?? 1) === 0);
+}
+
+/** Whether a follow-up has content words of its own that the previous question lacks (not question or generic words). */
+function newWords(knowledge: CommandContext["services"]["knowledge"], rest: string, previousQuestion: string): boolean {
+  const before = new Set(knowledge.unitsOf(previousQuestion));
+  return knowledge.unitsOf(rest).some((u) => !before.has(u) && !asksAboutSameThing([u]));
 }
 
 /** Whether an entry's text names one of the spellings of a value. */

@@ -262,3 +262,11 @@ export const NO_ENTRY = "-";
 export function refersBack(folded: string, lang: "vi" | "en"): boolean {
   return lang === "en" ? /\b(it|its|they|them|their)\b/.test(folded) : /\b(no|cai do|cai nay|viec do|viec nay|ben do|cho do)\b/.test(folded);
 }
+
+/**
+ * Whether a (folded) message is nothing but one slot value ("gđ2?", "Binh Duong?"): it cannot ask anything of its own,
+ * so after a question it adds that value to it, even when it would have an answer alone.
+ */
+export function onlySlotValue(folded: string): boolean {
+  return SLOTS.some((values) => values.some((spellings) => spellings.includes(folded.trim())));
+}
