@@ -252,7 +252,8 @@ function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): st
  */
 function readFollowUp(ctx: CommandContext, question: string, standalone: SearchResult, previousQuestion: string, previousEntry: FaqEntry): SearchResult | undefined {
   const { knowledge } = ctx.services;
-  const marked = hasFollowUpMarker(question);
+  // "hôm đó chạy thử những hệ thống nào": a day the previous answer gave, pointed back at, marks a follow-up too.
+  const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question));
   const short = fold(question).split(" ").length <= 6;
   if (!marked && !short) return undefined;
   const rest = withoutMarker(question);
