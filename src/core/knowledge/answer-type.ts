@@ -81,7 +81,7 @@ const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han
 /** "có app không", "app điện thoại", "tải ở đâu", "download link": the question asks for a mobile app (folded). */
 const ASKS_APP = /\b(co (ban )?app|ban app|app (dien thoai|dt|di dong|mobile)|ung dung (dien thoai|di dong)|ban (mobile|dien thoai)|tai (app |ung dung )?(o|tai) dau|tai ve (o|tai) dau|link tai|download|mobile app)\b/;
 /** "tên là gì", "tên gọi", "tên chính thức", "what is it called", "the name of": the question asks a name (folded). */
-const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|what is (it|the [a-z]+( [a-z]+)?) called|what is the name|name of)\b/;
+const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|what is (it|the [a-z]+( [a-z]+)?) called|what is the name|name of)\b|^(cho (em|toi|minh) hoi )?ten (cua )?[a-z0-9 ]{2,60} la gi\b/;
 /** Words of a "not stated" sentence that say a name is not given ("không nêu tên gọi"). */
 const NAME_NOT_STATED = /\b(ten goi|ten|name|names|named|called)\b/;
 /** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
@@ -132,6 +132,8 @@ const ASKS_PERCENT = /\b(bao nhieu phan tram|may phan tram|bn phan tram|ty le ph
 const ASKS_PERCENT_SIGN = /(^|[^\p{L}])(bao nhi[eê]u|bn|m[aấ]y)\s*%/iu;
 /** A share in an entry's text as written: "95 %", "80%", "phần trăm", "percent". */
 const PERCENT = /\d\s*%|phần trăm|\bpercent\b/iu;
+/** Units of a question about a share that say nothing of what it is a share of. */
+const PERCENT_WORDS = new Set(["ty", "ti", "le", "phan", "tram", "percent", "percentage", "share", "rate", "proportion", "bao", "nhieu", "may"]);
 /** Words of a "not stated" sentence that say a share is not given ("không nêu tỷ lệ hoàn thành"). */
 const PERCENT_NOT_STATED = /\b(ty le|ti le|phan tram|percent|percentage|share|rate)\b/;
 
@@ -325,7 +327,7 @@ export interface EntryUnits {
   questions: readonly (readonly string[])[];
   milestones: readonly (readonly string[])[];
   /** The entry's answer sentences, each with its units and whether it says something is not stated (see {@link isNotStated}). */
-  sentences?: readonly { units: readonly string[]; notStated: boolean; folded: string }[];
+  sentences?: readonly { units: readonly string[]; notStated: boolean; folded: string; /** As written, when known. */ raw?: string }[];
 }
 
 /**
@@ -462,8 +464,12 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "percent") {
-    // "hầu hết hoàn thành" is no share: the entry must give one, or say it is not given.
-    if (PERCENT.test(entry.raw)) return "given";
+    // "hầu hết hoàn thành" is no share: the entry must give one, or say it is not given; and the share must be of the
+    // thing asked ("100% cơ quan dùng thư công vụ" is no share of phase 1 completed), said in the same sentence.
+    const thing = topicOf(asked, weight, PERCENT_WORDS);
+    const shares = (entry.sentences ?? []).filter((x) => !x.notStated && PERCENT.test(x.raw ?? ""));
+    if (shares.some((x) => thing.length === 0 || thing.some((u) => x.units.includes(u)))) return "given";
+    if (!entry.sentences && PERCENT.test(entry.raw)) return "given";
     return (entry.sentences ?? []).some((x) => x.notStated && PERCENT_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "price") {
@@ -491,12 +497,12 @@ function speaks(entry: EntryUnits, u: string): boolean {
  * hours): they name the thing
  * whose value it asks. None without `weight`; a word `weight` gives 0 (no entry has it) names nothing.
  */
-function topicOf(asked: ReadonlySet<string>, weight?: (unit: string) => number): string[] {
+function topicOf(asked: ReadonlySet<string>, weight?: (unit: string) => number, skip: ReadonlySet<string> = RELATION_WORDS): string[] {
   // A system the question names (1022, QLVB, e-mail) is the thing, however common its name.
   const systems = [...asked].filter(isSystemUnit);
   if (systems.length > 0) return systems;
   if (!weight) return [];
-  return [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !APP_WORDS.has(u) && !VALUE_WORDS.has(u) && !RELATION_WORDS.has(u) && !/^\d{1,2}$/.test(u) && weight(u) > 0).sort((a, b) => weight(b) - weight(a)).slice(0, 2);
+  return [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !APP_WORDS.has(u) && !VALUE_WORDS.has(u) && !RELATION_WORDS.has(u) && !skip.has(u) && !/^\d{1,2}$/.test(u) && weight(u) > 0).sort((a, b) => weight(b) - weight(a)).slice(0, 2);
 }
 
 /** Units of a question about a name that say nothing of what is named. */

@@ -123,7 +123,7 @@ const SUBJECTS: readonly Subject[] = [
   // ("còn đầu số" folds like "còn dấu": a telephone prefix is not a seal.)
   {
     words: ["con dau", "dau cu", "khac dau", "khac con dau", "mau dau", "moc dau", "dong dau", "bien hieu", "bang hieu", "tieu de van ban", "official seal", "seal", "seals", "stamp", "stamps", "signboard", "letterhead"],
-    but: ["con dau so", "con dau moi", "dau moi lien he", "dau moi ho tro"],
+    but: ["con dau so", "dau moi lien he", "dau moi ho tro"],
   },
 ];
 

@@ -165,7 +165,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     const sentences = [e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? "", e.render ? liveIndexText(e.render, content) : ""].flatMap((x) => x.split(/(?<=[.;!?])\s+|\n+/));
     const each = sentences.filter((x) => x.trim()).map((x) => {
       const f = fold(x);
-      return { units: analyzer.analyze(x).units, notStated: isNotStated(f), folded: f };
+      return { units: analyzer.analyze(x).units, notStated: isNotStated(f), folded: f, raw: x };
     });
     const text = each.flatMap((x) => x.units);
     const related = e.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
