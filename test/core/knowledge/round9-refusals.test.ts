@@ -136,6 +136,17 @@ describe("paperwork outside the information systems", () => {
   });
 });
 
+describe("English countdown phrasing", () => {
+  it("reads 'days left', 'days are left', 'more days' and 'days remaining' as the countdown, not as topic words", () => {
+    for (const q of ["How many days left until the email account deadline?", "How many days are left before the e-mail accounts deadline?", "how many more days until the email accounts deadline", "days remaining until the email account deadline?"]) {
+      const r = kb.search(q);
+      expect(r.units, q).not.toContain("left");
+      expect(r.units.filter((u) => u === "_when"), q).toHaveLength(1);
+      expect(answeredWith(q), q).toBe("email-accounts-when");
+    }
+  });
+});
+
 describe("cli ask --json", () => {
   it("refuses each kind of near-topic question the sources do not answer, and answers the in-scope neighbours", async () => {
     const input = [
