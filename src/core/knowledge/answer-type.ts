@@ -127,7 +127,7 @@ const ASKS_HOURS = /\b(lam viec gio nao|gio lam viec|gio hanh chinh|may gio (mo|
 const HOURS = /\b(24\/7|24\/24|24 gio|\d{1,2}h\d{0,2}|\d{1,2} gio( \d{1,2})?|ban dem|cuoi tuan|ngoai gio|around the clock|at night|weekends?|\d{1,2}(:\d\d)? ?(am|pm))\b/;
 
 /** "bao nhiêu phần trăm", "mấy phần trăm", "what percentage", "how many percent": the question asks a share (folded). */
-const ASKS_PERCENT = /\b(bao nhieu phan tram|may phan tram|bn phan tram|ty le phan tram|ti le phan tram|what percentage|what percent|how many percent|what share of|what proportion of)\b/;
+const ASKS_PERCENT = /\b(bao nhieu phan tram|may phan tram|bn phan tram|ty le phan tram|ti le phan tram|what percentage|what percent|how many percent|what share of|what proportion of)\b|\b(ty le|ti le) [a-z ]{2,60}\b(la )?(bao nhieu|bn|may)$/;
 /** "bao nhiêu %", "mấy %", "bn%": the same, with the sign (raw text, which folding strips of it). */
 const ASKS_PERCENT_SIGN = /(^|[^\p{L}])(bao nhi[eê]u|bn|m[aấ]y)\s*%/iu;
 /** A share in an entry's text as written: "95 %", "80%", "phần trăm", "percent". */
@@ -310,6 +310,13 @@ const NOT_A_NUMBER = new Set([
   "quan tam", "trung tam", "chu tam", "an tam", "phia sau", "ve sau", "truoc sau", "mien nam", "viet nam", "phia nam", "cuoi nam", "dau nam",
   "trong nam", "hang nam", "moi nam", "nam nam", "dien tu", "chu tu", "ca tu", "tai tu", "dai tu", "ong ba", "cha mot",
 ]);
+
+/** Whether the number `u` is written as a share in `raw` ("100% cơ quan"): a share counts nothing. */
+function isShare(u: string, raw: string): boolean {
+  if (!/^\d/.test(u)) return false;
+  const at = raw.indexOf(`${u}%`) >= 0 || raw.indexOf(`${u} %`) >= 0;
+  return at && !new RegExp(`(^|[^\\d.,])${u.replace(/[.]/g, "\\.")}(?!\\s*%)(?![\\d.,]\\d)`).test(raw);
+}
 
 /** Whether a unit is a count: a number that is no date, year or code the question itself names. */
 function isCountUnit(u: string, asked: ReadonlySet<string>): boolean {
@@ -540,7 +547,7 @@ function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, 
     // A number spelled out counts what follows it ("hai giai đoạn"); after the noun it is mostly another word that
     // folds alike ("quan tâm" is no "tám", "còn ba" no count of what came before).
     for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) {
-      if (j === i || !isCountAt(t, j, asked, nouns)) continue;
+      if (j === i || !isCountAt(t, j, asked, nouns) || isShare(t[j]!, entry.raw)) continue;
       if (NUMBER_WORDS.has(t[j]!) && (j > i || (j > 0 && NOT_A_NUMBER.has(`${t[j - 1]} ${t[j]}`)))) continue;
       return true;
     }

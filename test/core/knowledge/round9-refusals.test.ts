@@ -65,6 +65,13 @@ describe("a count next to a number that counts something else", () => {
     expect(supplies(count, entryOf({ text: "ba trang mới" }), new Set())).toBe("given");
   });
 
+  it("does not take a share ('100% cơ quan') for a count", () => {
+    const agencies = { kind: "count", noun: "co" } as const;
+    expect(supplies(agencies, entryOf({ text: "Khi đó 100% cơ quan nhà nước dùng thư công vụ." }), new Set())).toBe("no");
+    expect(supplies(agencies, entryOf({ text: "Khi đó 100 cơ quan nhà nước dùng thư công vụ." }), new Set())).toBe("given");
+    expect(answers("How many staff does the Digital Transformation Center have?")).toBe(false);
+  });
+
   it("refuses how many websites or officials there are when the entry only dates them or counts provinces", () => {
     expect(answers("tổng cộng có bao nhiêu trang thông tin điện tử thành phần phải chuyển")).toBe(false);
     expect(answers("tp moi co bao nhieu phuong xa")).toBe(true);
