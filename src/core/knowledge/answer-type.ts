@@ -440,7 +440,7 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     // The thing is named by the question's names, abbreviations and compounds of the index (words no Vietnamese
     // syllable is: "ttcds", "zalo", "1022"), each of which the entry must speak of; plain words ("tìm", "theo dõi")
     // may be worded otherwise.
-    const thing = weight ? [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !isSyllable(u) && !NAME_WORDS.has(u) && !RELATION_WORDS.has(u) && !/^\d{1,2}$/.test(u) && weight(u) > 0) : [];
+    const thing = namesOf(asked, weight, NAME_WORDS);
     return thing.every((u) => speaks(entry, u)) ? "given" : "no";
   }
   if (type.kind === "app") {
@@ -462,7 +462,10 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "phone") {
     // "Kế hoạch … không nêu số điện thoại hay đầu mối": shown, but the question stays unanswered.
     if ((entry.sentences ?? []).some((x) => x.notStated && PHONE_NOT_STATED.test(x.folded))) return "asked";
-    return PHONE.test(entry.raw) ? "given" : "no";
+    if (!PHONE.test(entry.raw)) return "no";
+    // The number must be of the thing asked ("Sở KH&CN Bình Dương" is not reached at Bình Dương's old 1022 line): the
+    // entry must speak of each name, abbreviation or code of the question.
+    return namesOf(asked, weight, PHONE_WORDS).every((u) => speaks(entry, u)) ? "given" : "no";
   }
   if (type.kind === "names") {
     const nouns = NAMED_NOUNS[type.noun] ?? [type.noun];
@@ -511,6 +514,19 @@ function topicOf(asked: ReadonlySet<string>, weight?: (unit: string) => number, 
   if (!weight) return [];
   return [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !APP_WORDS.has(u) && !VALUE_WORDS.has(u) && !RELATION_WORDS.has(u) && !skip.has(u) && !/^\d{1,2}$/.test(u) && weight(u) > 0).sort((a, b) => weight(b) - weight(a)).slice(0, 2);
 }
+
+/**
+ * The names, abbreviations and codes of the index a question says (units no Vietnamese syllable is: "ttcds", "zalo",
+ * "1022", "bd"), besides the words of the value asked (`skip`): they name the thing whose value is asked. None
+ * without `weight`; a unit no entry has names nothing.
+ */
+function namesOf(asked: ReadonlySet<string>, weight: ((unit: string) => number) | undefined, skip: ReadonlySet<string>): string[] {
+  if (!weight) return [];
+  return [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !isSyllable(u) && !skip.has(u) && !RELATION_WORDS.has(u) && !/^\d{1,2}$/.test(u) && weight(u) > 0);
+}
+
+/** Units of a question about a telephone number that say nothing of whose number it is. */
+const PHONE_WORDS = new Set(["sdt", "phone", "telephone", "number", "contact", "hotline", "call", "dt", "dien", "thoai", "dienthoai", "sodienthoai", "lienhe"]);
 
 /** Units of a question about a name that say nothing of what is named. */
 const NAME_WORDS = new Set(["ten", "goi", "chinh", "thuc", "day", "du", "name", "named", "called", "call", "official", "full"]);

@@ -160,7 +160,7 @@ const MERGED_PLACES: readonly string[] = ["Bình Dương", "Binh Duong", "Bà R�
 
 /** "ai ký … bên Sở KH&CN TP.HCM", "người ký thay mặt …", "who signed for …": who signed on behalf of one body asks a
  * person, not the bodies that issued the document (folded). */
-const SIGNED_FOR = /\b(ai ky|nguoi ky|do ai ky|who signed|signed by)\b.*\b(ben|phia|thay mat|dai dien|on behalf of|on the side of|for the (department|dost|digital transformation|city|province)|for (hcmc|binh duong|ba ria))\b|\b(ben|phia|thay mat|dai dien) [a-z ]{2,40}\b(ai ky|nguoi ky|do ai ky)\b/;
+const SIGNED_FOR = /\b(ai ky|nguoi ky|do ai ky|who signed|signed by)\b.*\b(ben|phia|thay mat|dai dien|on behalf of|on the side of|for (the )?([a-z]+ ){0,3}(department|dost|digital transformation|center|centre|city|province)|for (hcmc|binh duong|ba ria))\b|\b(ben|phia|thay mat|dai dien) [a-z ]{2,40}\b(ai ky|nguoi ky|do ai ky)\b/;
 
 /** "phường An Phú có bao nhiêu …", "xã Long Hải có mấy …": a count asked of one ward or commune named (folded): its name. */
 const COUNT_OF_UNIT = /\b(?:phuong|xa|dac khu) ([a-z0-9]+(?: [a-z0-9]+){0,2}?) (?:(?:co|duoc|thi|hien|hien nay|hien co|co tong cong|tong cong|co tat ca) )*(?:bao nhieu|bn|may) ([a-z]+)/;

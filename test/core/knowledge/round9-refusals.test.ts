@@ -101,6 +101,7 @@ describe("who signed for one of the issuing bodies", () => {
   it("asks a person, while who signed the plan asks the bodies", () => {
     expect(findEntities(fold("người ký kế hoạch phía Sở KH&CN Bình Dương là ai")).asksPerson).toBe(true);
     expect(findEntities(fold("ai ký thay mặt Trung tâm Chuyển đổi số")).asksPerson).toBe(true);
+    expect(findEntities(fold("Who signed the plan for the HCMC Department of Science and Technology?")).asksPerson).toBe(true);
     expect(findEntities(fold("Kế hoạch liên tịch do ai ký?")).asksPerson).toBe(false);
     expect(findEntities(fold("Who signed the joint IT plan for the merger?")).asksPerson).toBe(false);
   });
@@ -131,6 +132,14 @@ describe("a name or an app of a thing the entry does not speak of", () => {
   it("does not take a preposition ('trên điện thoại') for the thing whose app is asked", () => {
     expect(answers("tải app nền tảng quản lý chính quyền số trên điện thoại ở đâu")).toBe(false);
     expect(answeredWith("tải app 1022 ở đâu")).toBe("hotline-1022-how-to-reach");
+  });
+});
+
+describe("a telephone number of a thing the entry does not speak of", () => {
+  it("refuses an agency's number answered by another line's number, and keeps the old 1022 line of Bình Dương", () => {
+    expect(answers("What is the phone number of the Binh Duong DOST?")).toBe(false);
+    expect(answers("so dien thoai so khcn binh duong")).toBe(false);
+    expect(answeredWith("sđt 1022 bình dương cũ")).toBe("hotline-1022-former-provinces");
   });
 });
 
