@@ -74,7 +74,7 @@ const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
 
 /** "chi phí", "kinh phí", "lệ phí", "bao nhiêu tiền", "cost", "price": the question asks an amount of money (folded). */
 const ASKS_PRICE =
-  /\b(bao nhieu tien|bao nhieu dong|bao nhieu usd|chi phi|kinh phi|muc phi|le phi|hoc phi|cuoc phi|phi bao nhieu|gia tien|gia ca|gia thanh|how much (does|did|do|is|was|will|would)|costs?|prices?|priced|fees?|budget)\b/;
+  /\b(free to (call|use)|free of charge|for free|is it free|are they free|charged?|mien phi|mat phi|ton phi|ton tien|mat tien|tra phi|thu phi|bao nhieu tien|bao nhieu dong|bao nhieu usd|chi phi|kinh phi|muc phi|le phi|hoc phi|cuoc phi|phi bao nhieu|gia tien|gia ca|gia thanh|how much (does|did|do|is|was|will|would)|costs?|prices?|priced|fees?|budget)\b/;
 /** "giá … bao nhiêu" in chat without diacritics: "gia" is "giá" (price) unless a word around it makes it another word
  * ("gia hạn", "tham gia", "quốc gia", "đánh giá"). */
 const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han|dinh|tang|nhap|lai|tri|dien|hoa|cong|nhan|su|quyet|ky)\S+.*\b(bao nhieu|may|how much)\b/;

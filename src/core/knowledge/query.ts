@@ -84,7 +84,7 @@ const INTENTS: Record<string, readonly string[]> = {
   status: [
     "da xong chua", "xong het chua", "xong chua", "roi chua", "chua nhi", "hay chua", "chua", "hien nay", "hien tai", "hien gio",
     "bay gio", "gio", "den dau roi", "toi dau roi", "den dau", "toi dau", "den buoc nao", "toi buoc nao", "yet", "already", "now",
-    "currently", "so far", "at the moment", "by now", "right now", "finished", "completed", "done", "complete",
+    "currently", "current", "at present", "presently", "so far", "at the moment", "by now", "right now", "finished", "completed", "done", "complete",
     // "Where does the plan stand?", "what's coming up": where things stand, and what comes next.
     "stand", "stands", "coming up", "sap toi",
   ],

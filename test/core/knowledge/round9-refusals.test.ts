@@ -143,6 +143,20 @@ describe("a telephone number of a thing the entry does not speak of", () => {
   });
 });
 
+describe("English questions of price and of the present", () => {
+  it("reads 'free to call', 'mất phí' as asking a price, which the 1022 entry does not give", () => {
+    expect(valueAsked(fold("Is 1022 free to call?"), "")?.kind).toBe("price");
+    expect(valueAsked(fold("gọi 1022 có mất phí không"), "")?.kind).toBe("price");
+    expect(answers("Is 1022 free to call?")).toBe(false);
+  });
+
+  it("reads 'current' as asking who holds an office now, not who held it at the launch", () => {
+    expect(kb.search("Who is the current director of the Digital Transformation Center?").units).toContain("_status");
+    expect(answers("Who is the current director of the Digital Transformation Center?")).toBe(false);
+    expect(answeredWith("Who was the director of the DTC at its launch?")).toBe("ttcds-launch");
+  });
+});
+
 describe("paperwork outside the information systems", () => {
   it("refuses seals and letterheads, and does not read a telephone prefix as a seal", () => {
     expect(findEntities(fold("phường mới dùng con dấu mới từ ngày nào")).subjects).toHaveLength(1);
