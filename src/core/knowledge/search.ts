@@ -430,7 +430,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         const pairs = pairCoverage[d]! / pairTotal;
         return cov + SEARCH_TUNING.pairWeight * pairs * (1 - cov);
       };
-      const candidates = topK(touchedDocs.subarray(0, touchedCount), relevance, SEARCH_TUNING.candidates);
+      const touchedNow = touchedDocs.subarray(0, touchedCount);
+      const askedUnits = new Set(units);
+      const candidates = breakTies(topK(touchedNow, relevance, SEARCH_TUNING.candidates), touchedNow, relevance, (d) => precision(d, askedUnits));
       if (candidates.length === 0) return { decision: "none", suggestions: [], folded, units };
       if (mustBeat !== undefined && strongest(Math.min(1, relevance(candidates[0]!))) <= mustBeat) return { decision: "none", suggestions: [], folded, units };
 
@@ -787,6 +789,30 @@ function addPostings(index: Postings, weights: Map<string, number>, doc: number)
 }
 
 /** The `k` items with the highest `score`, best first (a partial selection, not a full sort). */
+/** At most this many entries tied at the cut of the candidates are told apart (beyond, the first ones stay). */
+const MAX_TIED = 256;
+
+/**
+ * The candidates `top` (best first, from {@link topK}) with the entries tied at their cut told apart by `closeness`
+ * (how near an entry's own question is to the question asked): "What is the joint plan about?" shares its two words
+ * with dozens of entries, all of them of full coverage, and the one written for it must not be left out by the order
+ * the entries were touched in. Only the tied entries are scored, and only when some were left out.
+ */
+function breakTies(top: number[], items: ArrayLike<number>, score: (i: number) => number, closeness: (i: number) => number): number[] {
+  if (top.length === 0) return top;
+  const cut = score(top[top.length - 1]!);
+  const kept = top.filter((i) => score(i) > cut);
+  const tied: number[] = [];
+  for (let x = 0; x < items.length; x++) {
+    const i = items[x]!;
+    if (score(i) === cut) tied.push(i);
+  }
+  if (tied.length + kept.length <= top.length || tied.length > MAX_TIED) return top;
+  const close = new Map(tied.map((i) => [i, closeness(i)]));
+  tied.sort((a, b) => close.get(b)! - close.get(a)!);
+  return [...kept, ...tied.slice(0, top.length - kept.length)];
+}
+
 function topK(items: ArrayLike<number>, score: (i: number) => number, k: number): number[] {
   const out: { i: number; s: number }[] = [];
   for (let x = 0; x < items.length; x++) {

@@ -177,6 +177,12 @@ describe("English countdown phrasing", () => {
   });
 });
 
+describe("a short question whose words are in dozens of entries", () => {
+  it("keeps the entry written for it among the candidates, whatever order the tied entries come in", () => {
+    for (const q of ["What is the joint plan about?", "Kế hoạch liên tịch là gì vậy ạ?", "kế hoạch liên tịch là gì"]) expect(answeredWith(q), q).toBe("plan-what");
+  });
+});
+
 describe("cli ask --json", () => {
   it("refuses each kind of near-topic question the sources do not answer, and answers the in-scope neighbours", async () => {
     const input = [
