@@ -790,7 +790,7 @@ function addPostings(index: Postings, weights: Map<string, number>, doc: number)
 
 /** The `k` items with the highest `score`, best first (a partial selection, not a full sort). */
 /** At most this many entries tied at the cut of the candidates are told apart (beyond, the first ones stay). */
-const MAX_TIED = 256;
+const MAX_TIED = 64;
 
 /**
  * The candidates `top` (best first, from {@link topK}) with the entries tied at their cut told apart by `closeness`
