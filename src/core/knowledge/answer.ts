@@ -3,10 +3,10 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { addition, asksAboutSameThing, attributeWords, freshTopic, hasFollowUpMarker, namesSystem, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
-import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, weekdayName } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
 import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
@@ -86,11 +86,12 @@ export async function answerQuestion(ctx: CommandContext, question: string): Pro
   return outcome.replies;
 }
 
-/** Stores the chat's topic after an answer, so the next elliptical question is read within it. */
+/** Stores the chat's topic after a question (with no entry when it got no answer), so the next elliptical question is read within it. */
 export async function rememberTopic(ctx: CommandContext, question: string, outcome: AnswerOutcome): Promise<void> {
-  const entry = outcome.answered ? outcome.result.best?.entry : undefined;
-  if (!entry) return;
-  await ctx.services.store.topics.set({ chatKey: ctx.actor.chatKey, entryId: entry.id, question, lang: outcome.lang, at: ctx.now.toISOString() });
+  if (outcome.smallTalk) return;
+  // A question with no answer is remembered too, with no entry: a follow-up pointing back at it reads its words.
+  const entryId = (outcome.answered ? outcome.result.best?.entry.id : undefined) ?? NO_ENTRY;
+  await ctx.services.store.topics.set({ chatKey: ctx.actor.chatKey, entryId, question, lang: outcome.lang, at: ctx.now.toISOString() });
 }
 
 /**
@@ -114,21 +115,29 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   // A calendar question, or a calendar follow-up of the chat's topic ("rơi vào thứ mấy, có nghỉ bù ko" after a holiday).
   // "hôm đó có phải ngày nghỉ lễ ko" after a question whose answer is one day: that day, asked of the calendar.
   const thatDay = previous && THAT_DAY.test(fold(question)) && asksCalendar(fold(question)) ? entryDay(ctx, previous.entryId) : undefined;
+  // "and 22 August?" after "Is Saturday 10 January 2026 a working day?": the previous calendar question, of the new day.
+  const dayFollowUp = previous && fold(question).split(" ").length <= 6 ? swapDay(fold(previous.question), fold(question)) : undefined;
   const calendar =
     answerCalendar(ctx, question, data.latest) ??
+    (dayFollowUp ? answerCalendar(ctx, dayFollowUp, data.latest) : undefined) ??
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(fold(question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
   const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
-  const read = previous && previousEntry ? readFollowUp(ctx, question, standalone, previous.question, previousEntry) : undefined;
+  const read =
+    previous && previousEntry
+      ? readFollowUp(ctx, question, standalone, previous.question, previousEntry)
+      : previous?.entryId === NO_ENTRY
+        ? readAfterRefusal(ctx, question, previous.question)
+        : undefined;
   // A follow-up asking what the sources never cover ("bao nhiêu tiền?", "ở đâu, mấy giờ?") does not inherit the topic's
   // answer unless that entry is about it.
   const within =
     read?.best && !coversSubjects(question, [...read.best.entry.questions, ...read.best.entry.keywords].join(" \n "))
       ? { ...read, decision: "none" as const, best: undefined, runnerUp: undefined, candidate: read.best, suggestions: [] }
       : read;
-  const result = within ?? standalone;
+  const result = preferSupplied(within ?? standalone);
   let followUp = within !== undefined;
   if (result.decision === "none" || !result.best) {
     // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
@@ -243,23 +252,25 @@ function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): st
  */
 function readFollowUp(ctx: CommandContext, question: string, standalone: SearchResult, previousQuestion: string, previousEntry: FaqEntry): SearchResult | undefined {
   const { knowledge } = ctx.services;
-  const marked = hasFollowUpMarker(question);
+  // "hôm đó chạy thử những hệ thống nào": a day the previous answer gave, pointed back at, marks a follow-up too.
+  const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question));
   const short = fold(question).split(" ").length <= 6;
   if (!marked && !short) return undefined;
   const rest = withoutMarker(question);
   const before = fold(previousQuestion);
   const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
-  const replaced = substitution(before, rest);
+  const replaced = substitution(before, rest) ?? countSwap(before, rest);
   // "and its phase 2?" after a question naming no phase: the phase is added to the previous question. Not to a
   // question of its own ("When is the document management pilot?" answers alone, with no follow-up marker).
-  const added = replaced || (!marked && answersAlone) ? undefined : addition(before, rest);
+  // A bare value ("gđ2?" after a question about the platform's trial) adds itself even when it has an answer alone.
+  const added = replaced || (!marked && answersAlone && !onlySlotValue(rest)) ? undefined : addition(before, rest);
   const swap = replaced ?? added;
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {
     const r = knowledge.search(swapped);
     // The swapped question must reach an entry that speaks of the new value: "còn email thì sao?" after "1022 vận hành
     // chính thức khi nào" is not answered by another system's go-live.
-    const speaks = !swap || (r.best !== undefined && swap.value.some((v) => ` ${fold(entryText(r.best!.entry))} `.includes(` ${v} `)));
+    const speaks = !swap || (r.best !== undefined && speaksOf(r.best.entry, swap.value));
     // Another entry answers the swapped question; or the previous entry itself, when it speaks of the new value and
     // answers the swapped question confidently (the platform's entry gives both of its phases).
     const other = r.best !== undefined && r.best.entry.id !== previousEntry.id;
@@ -283,6 +294,22 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   // A message naming a system, a phase or a place of its own, with an answer of its own, is a question of its own.
   if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;
   const combined = knowledge.search(`${rest} ${previousQuestion}`, { expectFrom: rest });
+  // A follow-up that swaps a value ("còn brvt thi sao?" after a Bình Dương question) is not answered by an entry that
+  // never speaks of the new value: read together, the old value would answer for the new one.
+  // The new value is then asked within the topic, or refused.
+  if (replaced && combined.best && !speaksOf(combined.best.entry, replaced.value)) {
+    const narrowed = topicWords(previousEntry) ? knowledge.search(`${rest} ${topicWords(previousEntry)}`, { expectFrom: rest }) : undefined;
+    if (narrowed?.best && narrowed.decision !== "none" && speaksOf(narrowed.best.entry, replaced.value)) return narrowed;
+    return { ...combined, decision: "none", best: undefined, runnerUp: undefined, candidate: combined.best };
+  }
+  // "thế chính thức thì bao h" after the rollout deadline of document management: read with the whole previous question,
+  // the follow-up's own new words are outweighed and the previous entry comes back; read with the topic's name alone,
+  // a sibling entry of the topic that is about them answers.
+  if (marked && combined.best?.entry.id === previousEntry.id && topicWords(previousEntry) && newWords(knowledge, rest, previousQuestion)) {
+    const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`, { expectFrom: rest });
+    const entry = narrowed.best?.entry;
+    if (narrowed.decision === "confident" && entry && entry.id !== previousEntry.id && entry.topic === previousEntry.topic && narrowed.best?.unsupplied !== true) return narrowed;
+  }
   if (combined.decision === "none" || !combined.best) {
     // The follow-up alone and read with the previous question both lean to the same other entry, with no unknown word:
     // two readings agreeing are enough ("and the full 168-unit run?" after the 102-unit trial).
@@ -307,12 +334,54 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   return stays && standalone.best?.entry.topic !== previousEntry.topic ? combined : undefined;
 }
 
+/**
+ * A message pointing back ("when was it launched?") at a question that got no answer ("Who directs the Digital
+ * Transformation Center?"): read together with that question, it is answered when that reading is confident.
+ */
+function readAfterRefusal(ctx: CommandContext, question: string, previousQuestion: string): SearchResult | undefined {
+  const folded = fold(question);
+  if (folded.split(" ").length > 8 || !refersBack(folded, ctx.lang)) return undefined;
+  const rest = withoutMarker(question);
+  const combined = ctx.services.knowledge.search(`${rest} ${previousQuestion}`, { expectFrom: rest });
+  return combined.decision === "confident" && combined.best && combined.best.unsupplied !== true && combined.best.entry.referral !== true ? combined : undefined;
+}
+
+/**
+ * Two close entries, the first of which only says the sources do not give what is asked while the second gives it
+ * ("When does phase 2 end?": the app's phase 2 has no end date, the plan's phase 2 ends in 12/2025): the one that
+ * answers comes first, and the other is still offered.
+ */
+function preferSupplied(result: SearchResult): SearchResult {
+  const { best, runnerUp } = result;
+  if (result.decision !== "ambiguous" || !best?.unsupplied || !runnerUp || runnerUp.unsupplied || runnerUp.entry.referral === true) return result;
+  // Only when the silent entry was not written for the question (none of its questions is close to it) and the other
+  // was: "nền tảng qlcqs gđ2 bao giờ xong" is the platform's phase 2 asked, which the sources leave open.
+  const precision = (h: Hit) => h.features?.precision ?? 0;
+  if (precision(best) >= WRITTEN_FOR || precision(runnerUp) < WRITTEN_FOR) return result;
+  return { ...result, best: runnerUp, runnerUp: best };
+}
+
+/** Least precision (closeness of an entry's nearest question to the question asked) of an entry written for it. */
+const WRITTEN_FOR = 0.5;
+
 /** Least relevance of each of two agreeing readings of a follow-up (see readFollowUp). */
 const AGREEING_RELEVANCE = 0.45;
 
 /** Whether two readings of a follow-up that lean to the same entry are each relevant enough, with no unknown word. */
 function agreeingReadings(a: Hit, b: Hit): boolean {
   return [a, b].every((h) => h.relevance >= AGREEING_RELEVANCE && (h.features?.unknownShare ?? 1) === 0);
+}
+
+/** Whether a follow-up has content words of its own that the previous question lacks (not question or generic words). */
+function newWords(knowledge: CommandContext["services"]["knowledge"], rest: string, previousQuestion: string): boolean {
+  const before = new Set(knowledge.unitsOf(previousQuestion));
+  return knowledge.unitsOf(rest).some((u) => !before.has(u) && !asksAboutSameThing([u]));
+}
+
+/** Whether an entry's text names one of the spellings of a value. */
+function speaksOf(entry: FaqEntry, spellings: readonly string[]): boolean {
+  const text = ` ${fold(entryText(entry))} `;
+  return spellings.some((v) => text.includes(` ${v} `));
 }
 
 /** An entry's questions, keywords and answers in one string (to check what it speaks of). */

@@ -467,3 +467,37 @@ export function lacksData(facts: CalendarFacts): boolean {
   if (facts.kind === "day") return facts.weekdayOnly !== true && (!facts.known || facts.unconfirmed !== undefined);
   return facts.kind === "countdown-holiday" && !facts.current && !facts.next;
 }
+
+/** A day as written in a folded question, with its year when it has one (the spans {@link dayIn} reads). */
+const DAY_SPANS: readonly RegExp[] = [
+  /\b\d{1,2}[/-]\d{1,2}(?:[/-](\d{4})| nam (\d{4}))?\b/,
+  /\bngay \d{1,2} thang \d{1,2}(?: nam (\d{4}))?\b/,
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}(?: (\\d{4}))?\\b`),
+  new RegExp(`\\b${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?(?: (\\d{4}))?\\b`),
+];
+
+/** The first day written in a folded text: the span, and the year written with it. */
+function daySpan(folded: string): { text: string; year: string | undefined } | undefined {
+  for (const re of DAY_SPANS) {
+    const m = re.exec(folded);
+    if (m) return { text: m[0], year: m.slice(1).find((g) => g !== undefined && /^\d{4}$/.test(g)) };
+  }
+  return undefined;
+}
+
+/**
+ * The previous calendar question asked of the follow-up's day instead ("and 22 August?" after "Is Saturday
+ * 10 January 2026 a working day?" → "is 22 august 2026 a working day"): the day is swapped, the year carried over
+ * when the follow-up gives none, and weekday words of the old day dropped. Undefined when either names no day.
+ * Both folded.
+ */
+export function swapDay(previous: string, followUp: string): string | undefined {
+  const before = daySpan(previous);
+  const now = daySpan(followUp);
+  if (!before || !now || before.text === now.text) return undefined;
+  const joiner = /^\d{1,2}[/-]\d{1,2}$/.test(now.text) ? "/" : now.text.startsWith("ngay ") ? " nam " : " ";
+  const day = now.year === undefined && before.year !== undefined ? `${now.text}${joiner}${before.year}` : now.text;
+  let text = previous.replace(before.text, day);
+  for (const [re] of WEEKDAY_WORDS) text = text.replace(new RegExp(re.source, "g"), " ");
+  return text.replace(/\s+/g, " ").trim();
+}

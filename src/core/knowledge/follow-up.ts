@@ -232,3 +232,41 @@ export function shiftDay(previous: string, followUp: string): string | undefined
   const text = `${moved.getUTCDate()}/${moved.getUTCMonth() + 1}/${moved.getUTCFullYear()}`;
   return previous.replace((date ?? named)![0], text);
 }
+
+/** Numbers of a folded text that are counts or codes: not years, not parts of a date, not a system's name. */
+function countsIn(text: string): string[] {
+  if (/\d[/-]\d/.test(text)) return [];
+  return (text.match(/\b\d+\b/g) ?? []).filter((n) => !/^(19|20)\d{2}$/.test(n));
+}
+
+/**
+ * The previous question with its one count swapped for the follow-up's ("and the full 168?" after "When was the
+ * 102-ward trial?" → "when was the 168 ward trial"), or undefined when either has no single count, they are equal, or
+ * the follow-up names a slot value (a system such as 1022 is swapped as a slot). Both folded.
+ */
+export function countSwap(previous: string, followUp: string): { text: string; value: readonly string[] } | undefined {
+  if (slotValuesIn(followUp).length > 0) return undefined;
+  const now = countsIn(followUp);
+  const before = countsIn(previous);
+  if (now.length !== 1 || before.length !== 1 || now[0] === before[0]) return undefined;
+  return { text: previous.replace(new RegExp(`\\b${before[0]}\\b`), now[0]!), value: [now[0]!] };
+}
+
+/**
+ * The entry id a chat's topic records for a question that got no answer: its words still carry into an elliptical
+ * follow-up that points back at it ("when was it launched?" after "Who directs the Digital Transformation Center?").
+ */
+export const NO_ENTRY = "-";
+
+/** Whether a (folded) message points back at something said before: "it", "its", "nó", "cái đó", "việc này". */
+export function refersBack(folded: string, lang: "vi" | "en"): boolean {
+  return lang === "en" ? /\b(it|its|they|them|their)\b/.test(folded) : /\b(no|cai do|cai nay|viec do|viec nay|ben do|cho do)\b/.test(folded);
+}
+
+/**
+ * Whether a (folded) message is nothing but one slot value ("gđ2?", "Binh Duong?"): it cannot ask anything of its own,
+ * so after a question it adds that value to it, even when it would have an answer alone.
+ */
+export function onlySlotValue(folded: string): boolean {
+  return SLOTS.some((values) => values.some((spellings) => spellings.includes(folded.trim())));
+}
