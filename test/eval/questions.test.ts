@@ -11,28 +11,31 @@ const idCases = loadIdCases(DIR);
 /**
  * Floors on the sets the search is tuned on (issue 12): a change that loses ground fails `npm test`.
  * `npm run eval` prints the same scores with every miss. Round 6 set each floor a little under that round's scores.
- * blind, blind2, blind3 and blind4 were judges once and are tuning sets now; the current judge has no floor here:
+ * blind, blind2, blind3, blind4 and blind5 were judges once and are tuning sets now; the current judge has no floor here:
  * nobody tunes on it.
  */
 const FLOORS = {
-  tuned: { inScope: 0.96, refused: 0.97 },
+  tuned: { inScope: 0.97, refused: 0.99 },
   // dev and dev2 follow-ups: round 6's content says the plan has no parallel-use rule for BR-VT staff, so "còn Vũng
   // Tàu thì sao?" after the Bình Dương rule is now refused, where these sets expect the plan's silence as an answer.
-  dev: { viInScope: 0.95, outOfScope: 0.97, english: 0.95, followUps: 0.9 },
-  dev2: { viInScope: 0.95, outOfScope: 0.97, english: 0.94, followUps: 0.92 },
-  dev3: { viInScope: 0.95, outOfScope: 0.95, english: 0.95, followUps: 0.95 },
+  dev: { viInScope: 0.98, outOfScope: 0.98, english: 0.98, followUps: 0.9 },
+  dev2: { viInScope: 0.98, outOfScope: 0.98, english: 0.95, followUps: 0.92 },
+  dev3: { viInScope: 0.97, outOfScope: 0.97, english: 0.97, followUps: 0.95 },
   // dev4: written from the plan and facts.md only, like the blind sets.
-  dev4: { viInScope: 0.96, outOfScope: 0.93, english: 0.95, followUps: 0.88 },
+  dev4: { viInScope: 0.98, outOfScope: 0.95, english: 0.96, followUps: 0.88 },
   // dev5: questions on the boundary of what the sources answer (near-topic out of scope, and their in-scope twins).
-  dev5: { viInScope: 0.96, outOfScope: 0.97, english: 0.92, followUps: 0.85 },
+  dev5: { viInScope: 0.98, outOfScope: 0.97, english: 0.96, followUps: 0.85 },
   // dev6: written from the plan and facts.md only (~40 % short chat fragments).
-  dev6: { viInScope: 0.96, outOfScope: 0.94, english: 0.94, followUps: 0.9 },
+  dev6: { viInScope: 0.97, outOfScope: 0.95, english: 0.96, followUps: 0.9 },
   // The former judges.
-  blind: { viInScope: 0.95, outOfScope: 0.97, english: 0.95, followUps: 0.94 },
-  blind2: { viInScope: 0.95, outOfScope: 0.97, english: 0.93, followUps: 0.9 },
-  blind3: { viInScope: 0.97, outOfScope: 0.97, english: 0.97, followUps: 0.97 },
+  blind: { viInScope: 0.96, outOfScope: 0.98, english: 0.97, followUps: 0.94 },
+  blind2: { viInScope: 0.95, outOfScope: 0.98, english: 0.93, followUps: 0.9 },
+  blind3: { viInScope: 0.98, outOfScope: 0.98, english: 0.98, followUps: 0.97 },
   // Judge of rounds 6 and 7, a tuning set from round 8 (95.9 / 100 / 98.4 / 90.6 % then).
   blind4: { viInScope: 0.95, outOfScope: 0.98, english: 0.97, followUps: 0.9 },
+  // Judge of round 8, a tuning set from round 9 (96.9 / 86.9 / 92.3 / 83.9 % as judge; 96.9 / 100 / 92.3 / 83.9 %
+  // after round 9A's refusal kinds).
+  blind5: { viInScope: 0.96, outOfScope: 0.98, english: 0.92, followUps: 0.83 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -138,7 +141,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {

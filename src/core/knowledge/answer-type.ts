@@ -1,5 +1,5 @@
 import { isSystemUnit, systemNamedBy } from "./follow-up.js";
-import { INTENT_PREFIX } from "./query.js";
+import { INTENT_PREFIX, isSyllable } from "./query.js";
 
 /**
  * The kind of value a question expects, which the entry must supply: sharing topic words is not enough.
@@ -40,7 +40,9 @@ export type ExpectedType =
   /** "số điện thoại", "sđt", "phone number": a telephone number, which the entry must give (or say is not given). */
   | { kind: "phone" }
   /** "làm việc giờ nào", "giờ làm việc", "working hours", "có trực 24/7 không": the hours something works, said of it. */
-  | { kind: "hours" };
+  | { kind: "hours" }
+  /** "bao nhiêu %", "mấy phần trăm", "what percentage": a share, which the entry must give as one ("95 %"). */
+  | { kind: "percent" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -72,14 +74,14 @@ const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
 
 /** "chi phí", "kinh phí", "lệ phí", "bao nhiêu tiền", "cost", "price": the question asks an amount of money (folded). */
 const ASKS_PRICE =
-  /\b(bao nhieu tien|bao nhieu dong|bao nhieu usd|chi phi|kinh phi|muc phi|le phi|hoc phi|cuoc phi|phi bao nhieu|gia tien|gia ca|gia thanh|how much (does|did|do|is|was|will|would)|costs?|prices?|priced|fees?|budget)\b/;
+  /\b(free to (call|use)|free of charge|for free|is it free|are they free|charged?|mien phi|mat phi|ton phi|ton tien|mat tien|tra phi|thu phi|bao nhieu tien|bao nhieu dong|bao nhieu usd|chi phi|kinh phi|muc phi|le phi|hoc phi|cuoc phi|phi bao nhieu|gia tien|gia ca|gia thanh|how much (does|did|do|is|was|will|would)|costs?|prices?|priced|fees?|budget)\b/;
 /** "giá … bao nhiêu" in chat without diacritics: "gia" is "giá" (price) unless a word around it makes it another word
  * ("gia hạn", "tham gia", "quốc gia", "đánh giá"). */
 const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han|dinh|tang|nhap|lai|tri|dien|hoa|cong|nhan|su|quyet|ky)\S+.*\b(bao nhieu|may|how much)\b/;
 /** "có app không", "app điện thoại", "tải ở đâu", "download link": the question asks for a mobile app (folded). */
 const ASKS_APP = /\b(co (ban )?app|ban app|app (dien thoai|dt|di dong|mobile)|ung dung (dien thoai|di dong)|ban (mobile|dien thoai)|tai (app |ung dung )?(o|tai) dau|tai ve (o|tai) dau|link tai|download|mobile app)\b/;
 /** "tên là gì", "tên gọi", "tên chính thức", "what is it called", "the name of": the question asks a name (folded). */
-const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|what is (it|the [a-z]+( [a-z]+)?) called|what is the name|name of)\b/;
+const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|what is (it|the [a-z]+( [a-z]+)?) called|what is the name|name of)\b|^(cho (em|toi|minh) hoi )?ten (cua )?[a-z0-9 ]{2,60} la gi\b/;
 /** Words of a "not stated" sentence that say a name is not given ("không nêu tên gọi"). */
 const NAME_NOT_STATED = /\b(ten goi|ten|name|names|named|called)\b/;
 /** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
@@ -123,6 +125,17 @@ const PHONE_NOT_STATED = /\b(so dien thoai|dien thoai|phone|telephone|hotline|da
 const ASKS_HOURS = /\b(lam viec gio nao|gio lam viec|gio hanh chinh|may gio (mo|dong|lam|nghi)|(mo|dong) cua (luc )?may gio|truc 24|working hours|opening hours|office hours|open 24|what hours|around the clock)\b/;
 /** Hours in an entry's sentence (folded): "24/7", "24/24", "7 giờ 30", "7h30", "ban đêm và cuối tuần", "around the clock". */
 const HOURS = /\b(24\/7|24\/24|24 gio|\d{1,2}h\d{0,2}|\d{1,2} gio( \d{1,2})?|ban dem|cuoi tuan|ngoai gio|around the clock|at night|weekends?|\d{1,2}(:\d\d)? ?(am|pm))\b/;
+
+/** "bao nhiêu phần trăm", "mấy phần trăm", "what percentage", "how many percent": the question asks a share (folded). */
+const ASKS_PERCENT = /\b(bao nhieu phan tram|may phan tram|bn phan tram|ty le phan tram|ti le phan tram|what percentage|what percent|how many percent|what share of|what proportion of)\b|\b(ty le|ti le) [a-z ]{2,60}\b(la )?(bao nhieu|bn|may)$/;
+/** "bao nhiêu %", "mấy %", "bn%": the same, with the sign (raw text, which folding strips of it). */
+const ASKS_PERCENT_SIGN = /(^|[^\p{L}])(bao nhi[eê]u|bn|m[aấ]y)\s*%/iu;
+/** A share in an entry's text as written: "95 %", "80%", "phần trăm", "percent". */
+const PERCENT = /\d\s*%|phần trăm|\bpercent\b/iu;
+/** Units of a question about a share that say nothing of what it is a share of. */
+const PERCENT_WORDS = new Set(["ty", "ti", "le", "phan", "tram", "percent", "percentage", "share", "rate", "proportion", "bao", "nhieu", "may"]);
+/** Words of a "not stated" sentence that say a share is not given ("không nêu tỷ lệ hoàn thành"). */
+const PERCENT_NOT_STATED = /\b(ty le|ti le|phan tram|percent|percentage|share|rate)\b/;
 
 /** Units of a question about an app that say nothing of whose app it is ("link tải app … cho cán bộ ở đâu"). */
 const APP_WORDS = new Set(["app", "apps", "ung", "dung", "ungdung", "tai", "link", "download", "mobile", "dien", "thoai", "dt", "android", "ios", "cbcc", "nguoi", "dan", "co", "khong", "ban", "di", "dong", "phone", "official", "officials", "staff", "where", "get"]);
@@ -186,6 +199,7 @@ const NUMBER_WORDS = new Set([
 export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_DOMAIN.test(folded) || ASKS_WEBSITE.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
   if (ASKS_PHONE.test(folded)) return { kind: "phone" };
+  if (ASKS_PERCENT.test(folded) || ASKS_PERCENT_SIGN.test(raw)) return { kind: "percent" };
   if (ASKS_HOURS.test(folded)) return { kind: "hours" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
@@ -270,10 +284,45 @@ function isArticleDate(units: readonly string[], i: number): boolean {
   return before.some((u) => ARTICLE_WORDS.has(u));
 }
 
+/** Units before a number that make it a date or an ordinal, not a count: "tháng 5", "quý 3", "giai đoạn 2", "đợt 1". */
+const ORDINAL_BEFORE = new Set(["thang", "quy", "ngay", "doan", "dot", "lan", "thu", "month", "quarter", "phase", "stage", "round", "day", "so", "no", "number"]);
+
+/** Nouns a number right before them counts, which are seldom what a question counts: the merged localities ("hai
+ * tỉnh", "ba địa phương") and spans of time ("3 tháng"). */
+const OTHER_COUNTED = new Set(["tinh", "diaphuong", "dia", "thang", "nam", "ngay", "tuan"]);
+/** The same in English, as the analyser may stem them ("provinc", "localiti"). */
+const OTHER_COUNTED_EN = /^(provinc|localit|month|year|day|week)/;
+
+/**
+ * Whether the unit at `j` of `t` is a count ({@link isCountUnit}) of one of `nouns`: no date or ordinal ("tháng 5",
+ * "giai đoạn 2"), nor the count of another noun it stands before ("CBCC của hai tỉnh" counts provinces).
+ */
+function isCountAt(t: readonly string[], j: number, asked: ReadonlySet<string>, nouns: readonly string[]): boolean {
+  if (!isCountUnit(t[j]!, asked)) return false;
+  if (/^\d/.test(t[j]!) && j > 0 && ORDINAL_BEFORE.has(t[j - 1]!)) return false;
+  const next = t[j + 1];
+  return next === undefined || nouns.includes(next) || !(OTHER_COUNTED.has(next) || OTHER_COUNTED_EN.test(next));
+}
+
+/** Words that fold like a spelled number after the word before them: "quan tâm", "trung tâm", "phía sau", "miền Nam",
+ * "điện tử", "cuối năm". */
+const NOT_A_NUMBER = new Set([
+  "quan tam", "trung tam", "chu tam", "an tam", "phia sau", "ve sau", "truoc sau", "mien nam", "viet nam", "phia nam", "cuoi nam", "dau nam",
+  "trong nam", "hang nam", "moi nam", "nam nam", "dien tu", "chu tu", "ca tu", "tai tu", "dai tu", "ong ba", "cha mot",
+]);
+
+/** Whether the number `u` is written as a share in `raw` ("100% cơ quan"): a share counts nothing. */
+function isShare(u: string, raw: string): boolean {
+  if (!/^\d/.test(u)) return false;
+  const at = raw.indexOf(`${u}%`) >= 0 || raw.indexOf(`${u} %`) >= 0;
+  return at && !new RegExp(`(^|[^\\d.,])${u.replace(/[.]/g, "\\.")}(?!\\s*%)(?![\\d.,]\\d)`).test(raw);
+}
+
 /** Whether a unit is a count: a number that is no date, year or code the question itself names. */
 function isCountUnit(u: string, asked: ReadonlySet<string>): boolean {
   if (NUMBER_WORDS.has(u)) return true;
-  if (!/^\d+([.,]\d+)?$/.test(u) || asked.has(u)) return false;
+  // A number that names a system ("Cổng 1022") counts nothing.
+  if (!/^\d+([.,]\d+)?$/.test(u) || asked.has(u) || isSystemUnit(u)) return false;
   return !/^(19|20)\d\d$/.test(u);
 }
 
@@ -285,7 +334,7 @@ export interface EntryUnits {
   questions: readonly (readonly string[])[];
   milestones: readonly (readonly string[])[];
   /** The entry's answer sentences, each with its units and whether it says something is not stated (see {@link isNotStated}). */
-  sentences?: readonly { units: readonly string[]; notStated: boolean; folded: string }[];
+  sentences?: readonly { units: readonly string[]; notStated: boolean; folded: string; /** As written, when known. */ raw?: string }[];
 }
 
 /**
@@ -384,7 +433,16 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
   }
   // "… không nêu tên gọi của hệ thống mới": the name asked is not known.
-  if (type.kind === "name") return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "given";
+  if (type.kind === "name") {
+    if ((entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded))) return "asked";
+    // The name must be of the thing asked: an entry that never speaks of it ("Zalo OA của TTCĐS tên là gì" and an
+    // entry on Zalo with no word of the Center) gives some other name.
+    // The thing is named by the question's names, abbreviations and compounds of the index (words no Vietnamese
+    // syllable is: "ttcds", "zalo", "1022"), each of which the entry must speak of; plain words ("tìm", "theo dõi")
+    // may be worded otherwise.
+    const thing = namesOf(asked, weight, NAME_WORDS);
+    return thing.every((u) => speaks(entry, u)) ? "given" : "no";
+  }
   if (type.kind === "app") {
     // "… cũng không nêu có ứng dụng trên điện thoại hay nơi tải": said only to say it is not known.
     const about = (entry.sentences ?? []).filter((x) => APP.test(x.folded));
@@ -404,13 +462,25 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "phone") {
     // "Kế hoạch … không nêu số điện thoại hay đầu mối": shown, but the question stays unanswered.
     if ((entry.sentences ?? []).some((x) => x.notStated && PHONE_NOT_STATED.test(x.folded))) return "asked";
-    return PHONE.test(entry.raw) ? "given" : "no";
+    if (!PHONE.test(entry.raw)) return "no";
+    // The number must be of the thing asked ("Sở KH&CN Bình Dương" is not reached at Bình Dương's old 1022 line): the
+    // entry must speak of each name, abbreviation or code of the question.
+    return namesOf(asked, weight, PHONE_WORDS).every((u) => speaks(entry, u)) ? "given" : "no";
   }
   if (type.kind === "names") {
     const nouns = NAMED_NOUNS[type.noun] ?? [type.noun];
     const text = plain(entry.raw);
     if (nouns.some((n) => listsNames(text, n))) return "given";
     return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "no";
+  }
+  if (type.kind === "percent") {
+    // "hầu hết hoàn thành" is no share: the entry must give one, or say it is not given; and the share must be of the
+    // thing asked ("100% cơ quan dùng thư công vụ" is no share of phase 1 completed), said in the same sentence.
+    const thing = topicOf(asked, weight, PERCENT_WORDS);
+    const shares = (entry.sentences ?? []).filter((x) => !x.notStated && PERCENT.test(x.raw ?? ""));
+    if (shares.some((x) => thing.length === 0 || thing.some((u) => x.units.includes(u)))) return "given";
+    if (!entry.sentences && PERCENT.test(entry.raw)) return "given";
+    return (entry.sentences ?? []).some((x) => x.notStated && PERCENT_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "price") {
     if (MONEY.test(entry.raw)) return "given";
@@ -437,13 +507,33 @@ function speaks(entry: EntryUnits, u: string): boolean {
  * hours): they name the thing
  * whose value it asks. None without `weight`; a word `weight` gives 0 (no entry has it) names nothing.
  */
-function topicOf(asked: ReadonlySet<string>, weight?: (unit: string) => number): string[] {
+function topicOf(asked: ReadonlySet<string>, weight?: (unit: string) => number, skip: ReadonlySet<string> = RELATION_WORDS): string[] {
   // A system the question names (1022, QLVB, e-mail) is the thing, however common its name.
   const systems = [...asked].filter(isSystemUnit);
   if (systems.length > 0) return systems;
   if (!weight) return [];
-  return [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !APP_WORDS.has(u) && !VALUE_WORDS.has(u) && !/^\d{1,2}$/.test(u) && weight(u) > 0).sort((a, b) => weight(b) - weight(a)).slice(0, 2);
+  return [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !APP_WORDS.has(u) && !VALUE_WORDS.has(u) && !RELATION_WORDS.has(u) && !skip.has(u) && !/^\d{1,2}$/.test(u) && weight(u) > 0).sort((a, b) => weight(b) - weight(a)).slice(0, 2);
 }
+
+/**
+ * The names, abbreviations and codes of the index a question says (units no Vietnamese syllable is: "ttcds", "zalo",
+ * "1022", "bd"), besides the words of the value asked (`skip`): they name the thing whose value is asked. None
+ * without `weight`; a unit no entry has names nothing.
+ */
+function namesOf(asked: ReadonlySet<string>, weight: ((unit: string) => number) | undefined, skip: ReadonlySet<string>): string[] {
+  if (!weight) return [];
+  return [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !isSyllable(u) && !skip.has(u) && !RELATION_WORDS.has(u) && !/^\d{1,2}$/.test(u) && weight(u) > 0);
+}
+
+/** Units of a question about a telephone number that say nothing of whose number it is. */
+const PHONE_WORDS = new Set(["sdt", "phone", "telephone", "number", "contact", "hotline", "call", "dt", "dien", "thoai", "dienthoai", "sodienthoai", "lienhe"]);
+
+/** Units of a question about a name that say nothing of what is named. */
+const NAME_WORDS = new Set(["ten", "goi", "chinh", "thuc", "day", "du", "name", "named", "called", "call", "official", "full"]);
+
+/** Prepositions and linking words: rare as they may be in the index, they name no thing ("app … trên iPhone" is no
+ * app of whatever sentence says "trên"). */
+const RELATION_WORDS = new Set(["tren", "duoi", "trong", "ngoai", "cho", "voi", "cua", "tu", "den", "ve", "va", "hay", "hoac", "on", "in", "for", "with", "of", "to", "from", "about", "the"]);
 
 /** Units of a question about hours that say nothing of whose hours they are. */
 const VALUE_WORDS = new Set(["gio", "lam", "viec", "work", "open", "day", "night", "week", "hanh", "chinh", "mo", "cua", "truc", "24", "working", "hours", "hour", "opening", "office", "open", "clock", "around"]);
@@ -470,7 +560,13 @@ function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, 
   for (let i = 0; i < t.length; i++) {
     if (!nouns.includes(t[i]!)) continue;
     if (next !== undefined && t[i + 1] !== next) continue;
-    for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) if (j !== i && isCountUnit(t[j]!, asked)) return true;
+    // A number spelled out counts what follows it ("hai giai đoạn"); after the noun it is mostly another word that
+    // folds alike ("quan tâm" is no "tám", "còn ba" no count of what came before).
+    for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) {
+      if (j === i || !isCountAt(t, j, asked, nouns) || isShare(t[j]!, entry.raw)) continue;
+      if (NUMBER_WORDS.has(t[j]!) && (j > i || (j > 0 && NOT_A_NUMBER.has(`${t[j - 1]} ${t[j]}`)))) continue;
+      return true;
+    }
   }
   return false;
 }
@@ -501,7 +597,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "number") return givesNumber(entry.raw);
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
-  if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours") return false;
+  if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours" || type.kind === "percent") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

@@ -119,6 +119,12 @@ const SUBJECTS: readonly Subject[] = [
   { words: ["phuong cu nao", "xa cu nao", "nhung phuong cu", "nhung xa cu", "gop tu nhung", "sap nhap tu nhung", "formed from which", "which former wards", "which old wards"] },
   // How data is stored and backed up, and a launch ceremony: the sources say neither.
   { words: ["sao luu", "backup", "back up", "luu o dau", "luu tru o dau", "cat bang", "le khai truong", "ribbon"] },
+  // Paperwork of the new units outside information systems: seals, letterheads, signboards, addresses on papers.
+  // ("còn đầu số" folds like "còn dấu": a telephone prefix is not a seal.)
+  {
+    words: ["con dau", "dau cu", "khac dau", "khac con dau", "mau dau", "moc dau", "dong dau", "bien hieu", "bang hieu", "tieu de van ban", "official seal", "seal", "seals", "stamp", "stamps", "signboard", "letterhead"],
+    but: ["con dau so", "dau moi lien he", "dau moi ho tro"],
+  },
 ];
 
 /** A subject of {@link SUBJECTS}: its words, phrases that contain them with another meaning, and where an entry must name it. */
@@ -152,6 +158,25 @@ const MERGED_PLACES: readonly string[] = ["Bình Dương", "Binh Duong", "Bà R�
   .map(fold)
   .sort((a, b) => b.length - a.length);
 
+/** "ai ký … bên Sở KH&CN TP.HCM", "người ký thay mặt …", "who signed for …": who signed on behalf of one body asks a
+ * person, not the bodies that issued the document (folded). */
+const SIGNED_FOR = /\b(ai ky|nguoi ky|do ai ky|who signed|signed by)\b.*\b(ben|phia|thay mat|dai dien|on behalf of|on the side of|for (the )?([a-z]+ ){0,3}(department|dost|digital transformation|center|centre|city|province)|for (hcmc|binh duong|ba ria))\b|\b(ben|phia|thay mat|dai dien) [a-z ]{2,40}\b(ai ky|nguoi ky|do ai ky)\b/;
+
+/** "phường An Phú có bao nhiêu …", "xã Long Hải có mấy …": a count asked of one ward or commune named (folded): its name. */
+const COUNT_OF_UNIT = /\b(?:phuong|xa|dac khu) ([a-z0-9]+(?: [a-z0-9]+){0,2}?) (?:(?:co|duoc|thi|hien|hien nay|hien co|co tong cong|tong cong|co tat ca) )*(?:bao nhieu|bn|may) ([a-z]+)/;
+/** Words after "bao nhiêu" / "mấy" that count no people or things of a ward: time, turns, shares. */
+const NOT_COUNTED_HERE = new Set(["nam", "thang", "ngay", "tuan", "gio", "phut", "lan", "phan", "tram", "tien", "lau", "giai", "dot"]);
+/** "phương án" written without marks folds like "phường An …": a ward is only read where the text says "phường",
+ * or writes the name with a capital ("phuong An Phu"). */
+const PLAN_OPTION = /ph[ưu]ơng\s+án|phuong an(?!\s+[A-ZĐ])/u;
+/** Words after "phường" / "xã" that name no single ward: "phường xã", "phường mới", "xã nào", "phường của em". */
+const NOT_A_UNIT_NAME = new Set([
+  "xa", "phuong", "moi", "cu", "nao", "do", "nay", "kia", "ay", "thi", "diem", "dac", "khu", "va", "cua", "o", "tai", "em", "toi", "minh", "anh", "chi", "tren", "dia", "ban",
+  "tp", "tphcm", "hcm", "bd", "brvt", "thuoc", "sau", "truoc", "sap", "nhap", "hop", "moi", "con", "lai", "duoc", "co", "cac", "nhung", "mot", "hai", "ba", "tong", "cong",
+  "thanh", "pho", "tinh", "binh", "duong", "vung", "tau", "ria", "deu", "dang", "da", "se", "can", "bo", "lam", "viec", "trong", "ngoai", "khac", "mien", "nui", "bien",
+  "so", "nay", "hien", "nay", "thi", "ve", "cho", "voi", "dung", "ap", "dung",
+]);
+
 /** "phường Bà Rịa", "xã Long Hải", "ward 5": a single ward or commune, named (folded, up to three words). */
 const NAMED_UNIT = /\b(?:phuong|xa|dac khu|ward|commune) ([a-z0-9]+(?: [a-z0-9]+)?)/;
 
@@ -164,7 +189,7 @@ const wordsOf = (phrase: string): readonly string[] => {
 };
 
 /** Finds the places and offices a (folded) question names, each once, longest match first. */
-export function findEntities(folded: string): QuestionEntities {
+export function findEntities(folded: string, raw = ""): QuestionEntities {
   // A phrase can only be in the text if each of its words is: most of the lists are passed over on that alone.
   const tokens = new Set(folded.split(" "));
   const mayHave = (phrase: string) => wordsOf(phrase).every((w) => tokens.has(w));
@@ -195,7 +220,14 @@ export function findEntities(folded: string): QuestionEntities {
     const place = unit ?? MERGED_PLACES.find((p) => padded.includes(` ${p} `)) ?? places[0];
     if (place) measuredPlace = { measure: measures[0]!, place };
   }
-  return { places, offices, asksPerson: offices.length > 0 && WHO_HOLDS.test(folded), subjects, measuredPlace };
+  // A count asked of one ward or commune by its name: the entry must name that ward ("phường An Phú có bao nhiêu cán
+  // bộ" is not answered by the city's count). Names made only of common words ("phường mới", "xã đó") name none.
+  const count = COUNT_OF_UNIT.exec(folded);
+  const unit = count?.[1];
+  const namesUnit = unit !== undefined && !NOT_COUNTED_HERE.has(count![2]!) && unit.split(" ").some((w) => !NOT_A_UNIT_NAME.has(w));
+  if (namesUnit && !(unit.startsWith("an") && PLAN_OPTION.test(raw)) && !places.includes(unit) && !MERGED_PLACES.includes(unit)) places.push(unit);
+  const signedFor = SIGNED_FOR.test(folded);
+  return { places, offices, asksPerson: (offices.length > 0 && WHO_HOLDS.test(folded)) || signedFor, subjects, measuredPlace };
 }
 
 /** Whether `haystack` names `office`, by any of its titles ("director" is also "giám đốc"), within `span` characters of `b`. */

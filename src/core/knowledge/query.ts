@@ -68,7 +68,8 @@ const INTENTS: Record<string, readonly string[]> = {
   // Countdown phrases are "when" questions; kept whole so "bao nhiêu" inside them is not read as a count.
   when: [
     "con bao nhieu ngay nua", "con bao nhieu ngay", "bao nhieu ngay nua", "con may ngay nua", "con may ngay", "may ngay nua",
-    "con bao lau nua", "con bao lau", "bao lau nua", "how many days", "days left until", "days left till", "days left to",
+    "con bao lau nua", "con bao lau", "bao lau nua", "how many days are left", "how many days left", "how many days remain",
+    "how many more days", "how many days", "days remaining", "days left", "days remain", "days left until", "days left till", "days left to",
     "days until", "days till", "how long until", "how long till",
     "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "may gio", "khoang thoi gian nao", "thoi gian nao", "ngay thang nam nao", "thang nam nao", "nam nao", "thang nao",
     "on what date", "from what date", "what date", "which date", "by when", "when",
@@ -83,7 +84,7 @@ const INTENTS: Record<string, readonly string[]> = {
   status: [
     "da xong chua", "xong het chua", "xong chua", "roi chua", "chua nhi", "hay chua", "chua", "hien nay", "hien tai", "hien gio",
     "bay gio", "gio", "den dau roi", "toi dau roi", "den dau", "toi dau", "den buoc nao", "toi buoc nao", "yet", "already", "now",
-    "currently", "so far", "at the moment", "by now", "right now", "finished", "completed", "done", "complete",
+    "currently", "current", "at present", "presently", "so far", "at the moment", "by now", "right now", "finished", "completed", "done", "complete",
     // "Where does the plan stand?", "what's coming up": where things stand, and what comes next.
     "stand", "stands", "coming up", "sap toi",
   ],

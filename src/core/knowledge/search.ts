@@ -165,7 +165,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     const sentences = [e.answer, e.more ?? "", e.answerEn ?? "", e.moreEn ?? "", e.render ? liveIndexText(e.render, content) : ""].flatMap((x) => x.split(/(?<=[.;!?])\s+|\n+/));
     const each = sentences.filter((x) => x.trim()).map((x) => {
       const f = fold(x);
-      return { units: analyzer.analyze(x).units, notStated: isNotStated(f), folded: f };
+      return { units: analyzer.analyze(x).units, notStated: isNotStated(f), folded: f, raw: x };
     });
     const text = each.flatMap((x) => x.units);
     const related = e.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
@@ -349,7 +349,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const foldedWhole = fold(question);
       // Shorthand expanded too: "tk mail cua e bi khoa", "ds 102 phuong" (see readOf).
       const expandedWhole = analyzer.expand(question);
-      const whole = entitiesOf(foldedWhole, expandedWhole);
+      const whole = entitiesOf(foldedWhole, expandedWhole, question);
       // ... and to the value the whole message asks (an address, a document number, a price).
       const wants = valueAsked(foldedWhole, question) ?? (expandedWhole === foldedWhole ? undefined : valueAsked(expandedWhole, question));
       return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants), !exhaustive);
@@ -362,6 +362,18 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
    * A best entry whose score leaves every other candidate out of reach is settled alone; when that does not give a
    * confident answer, the text is searched again in full (`fuzzy` then holds the fuzzy scores the first search made).
    */
+  /**
+   * Whether entry `d` is written of a merged locality other than `asked`: none of its questions nor its text names
+   * `asked`, and at least a third of its questions name the other one (the rest ask it without the place: "mail cũ
+   * còn dùng được bao lâu?").
+   */
+  function aboutOtherLocality(d: number, asked: string): boolean {
+    const variants = questionUnits[d]!;
+    if (variants.length === 0 || variants.some((v) => v.includes(asked))) return false;
+    const other = variants.filter((v) => v.some((u) => LOCALITY_TOKENS.has(u) && u !== asked)).length;
+    return other * 3 >= variants.length && !offeredBy(d).text.includes(asked);
+  }
+
   function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities, mustBeat?: number, fuzzy?: Map<number, number>, wants?: ExpectedType): SearchResult {
       const full = exhaustive || fuzzy !== undefined;
       const fuzzyOf = fuzzy ?? new Map<number, number>();
@@ -418,7 +430,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         const pairs = pairCoverage[d]! / pairTotal;
         return cov + SEARCH_TUNING.pairWeight * pairs * (1 - cov);
       };
-      const candidates = topK(touchedDocs.subarray(0, touchedCount), relevance, SEARCH_TUNING.candidates);
+      const touchedNow = touchedDocs.subarray(0, touchedCount);
+      const askedUnits = new Set(units);
+      const candidates = breakTies(topK(touchedNow, relevance, SEARCH_TUNING.candidates), touchedNow, relevance, (d) => precision(d, askedUnits));
       if (candidates.length === 0) return { decision: "none", suggestions: [], folded, units };
       if (mustBeat !== undefined && strongest(Math.min(1, relevance(candidates[0]!))) <= mustBeat) return { decision: "none", suggestions: [], folded, units };
 
@@ -432,7 +446,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
 
       // 3. Decide. Places, offices and numbers the question names must agree with the entry: two shared topic
       // words do not make "dân số Côn Đảo" a question about the whole city's population.
-      const own = entitiesOf(folded, analysed.expanded);
+      const own = entitiesOf(folded, analysed.expanded, question);
       const entities: QuestionEntities = message
         ? {
             ...own,
@@ -457,6 +471,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       // Telegram entry does not make it an answer about the data network.
       const systems = units.filter(isSystemUnit);
       const named = entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0;
+      const askedLocalities = units.filter((u) => LOCALITY_TOKENS.has(u));
+      const onlyLocality = askedLocalities.length === 1 ? askedLocalities[0] : undefined;
       const agreement = new Map<number, boolean>();
       const agreesWith = (d: number): boolean => {
         let ok = agreement.get(d);
@@ -466,6 +482,10 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       function checkAgreement(d: number): boolean {
         if (!systems.every((s) => systemsAbout[d]!.has(s))) return false;
         if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
+        // One merged locality asked of, and an entry written only of the other one: "mail cũ của cán bộ BRVT" is not
+        // answered by the entry on Bình Dương's old accounts (every question of it names Bình Dương, its text never
+        // names Bà Rịa - Vũng Tàu).
+        if (onlyLocality !== undefined && aboutOtherLocality(d, onlyLocality)) return false;
         // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
         // TP.HCM" is not answered by the director of the Digital Transformation Center).
         const office = entities.offices[0];
@@ -611,10 +631,10 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
  * The entities of a question read from its folded text and from the same text with chat shorthand expanded ("cua e
  * bi khoa" is "của em bị khóa"): the union of both readings, so an expansion never loses what the text itself names.
  */
-function entitiesOf(folded: string, expanded: string): QuestionEntities {
-  const own = findEntities(folded);
+function entitiesOf(folded: string, expanded: string, raw = ""): QuestionEntities {
+  const own = findEntities(folded, raw);
   if (expanded === folded) return own;
-  const more = findEntities(expanded);
+  const more = findEntities(expanded, raw);
   return {
     places: [...new Set([...own.places, ...more.places])],
     offices: [...new Set([...own.offices, ...more.offices])],
@@ -769,6 +789,30 @@ function addPostings(index: Postings, weights: Map<string, number>, doc: number)
 }
 
 /** The `k` items with the highest `score`, best first (a partial selection, not a full sort). */
+/** At most this many entries tied at the cut of the candidates are told apart (beyond, the first ones stay). */
+const MAX_TIED = 64;
+
+/**
+ * The candidates `top` (best first, from {@link topK}) with the entries tied at their cut told apart by `closeness`
+ * (how near an entry's own question is to the question asked): "What is the joint plan about?" shares its two words
+ * with dozens of entries, all of them of full coverage, and the one written for it must not be left out by the order
+ * the entries were touched in. Only the tied entries are scored, and only when some were left out.
+ */
+function breakTies(top: number[], items: ArrayLike<number>, score: (i: number) => number, closeness: (i: number) => number): number[] {
+  if (top.length === 0) return top;
+  const cut = score(top[top.length - 1]!);
+  const kept = top.filter((i) => score(i) > cut);
+  const tied: number[] = [];
+  for (let x = 0; x < items.length; x++) {
+    const i = items[x]!;
+    if (score(i) === cut) tied.push(i);
+  }
+  if (tied.length + kept.length <= top.length || tied.length > MAX_TIED) return top;
+  const close = new Map(tied.map((i) => [i, closeness(i)]));
+  tied.sort((a, b) => close.get(b)! - close.get(a)!);
+  return [...kept, ...tied.slice(0, top.length - kept.length)];
+}
+
 function topK(items: ArrayLike<number>, score: (i: number) => number, k: number): number[] {
   const out: { i: number; s: number }[] = [];
   for (let x = 0; x < items.length; x++) {
