@@ -3,7 +3,7 @@ import { type CommandContext, t } from "../command.js";
 import { fold } from "../fold.js";
 import { isLikelyQuestion } from "../question-words.js";
 import { reply, type Reply } from "../reply.js";
-import { bundleIndex, bundleLetter, parseBundleReply, parseStatusReply } from "./bundle-reply.js";
+import { bundleIndex, bundleLetter, parseBundleReply, parseStatusReply, parseStatusWords } from "./bundle-reply.js";
 import { cleanNote, statusByNumber } from "./parse.js";
 import { addNote, recordAndConfirm } from "./record.js";
 import { SKIP_NOTE_WORDS } from "./render.js";
@@ -102,7 +102,7 @@ export const reminderReplyHook: TextHook = async (ctx, text): Promise<Reply[] | 
  * not in the bundle, or a bare number when there are several items, gets a reply saying what to type.
  */
 export const bundleReplyHook: TextHook = async (ctx, text): Promise<Reply[] | null> => {
-  const parsed: { letter?: string; number: 1 | 2 | 3 | 4; note?: string } | null = parseBundleReply(text) ?? parseStatusReply(text);
+  const parsed: { letter?: string; number: 1 | 2 | 3 | 4; note?: string } | null = parseBundleReply(text) ?? parseStatusWords(text);
   if (!parsed) return null;
   const prompt = await pendingBundle(ctx);
   const items = prompt?.items ?? [];
