@@ -13,6 +13,8 @@ export interface JournalOptions<T> extends WriteOptions {
   keyOf: (record: T) => string;
   /** Most records kept; beyond it the oldest (least recently put) are forgotten, in memory and on replay alike. */
   cap: number;
+  /** Which record to forget beyond the cap, if not the least recently put: the key of the one to drop. */
+  victim?: (live: ReadonlyMap<string, T>) => string;
   readOnly?: boolean;
 }
 
@@ -124,12 +126,8 @@ export class KeyedJournal<T> {
     const key = this.#options.keyOf(op.put);
     map.delete(key); // re-inserted last: the most recently put
     map.set(key, op.put);
-    if (map.size > this.#options.cap) {
-      for (const old of map.keys()) {
-        map.delete(old);
-        if (map.size <= this.#options.cap) break;
-      }
-    }
+    const { cap, victim } = this.#options;
+    while (map.size > cap) map.delete(victim ? victim(map) : map.keys().next().value!);
   }
 
   /** The record under `key`, if live. Do not mutate it: put a changed copy. */

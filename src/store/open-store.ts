@@ -27,6 +27,8 @@ import {
   type MainFile,
   mainFileSchema,
   pendingAskerSchema,
+  type QuestionDay,
+  questionDaySchema,
   statusRecordSchema,
   type Topic,
   topicSchema,
@@ -109,10 +111,11 @@ export interface Journals {
   topics: KeyedJournal<Topic>;
   inbound: KeyedJournal<InboundKey>;
   askers: KeyedJournal<PendingAsker>;
+  questionDays: KeyedJournal<QuestionDay>;
 }
 
 /**
- * Opens the journals (`db.topics.jsonl`, `db.inbound.jsonl`, `db.askers.jsonl`). A data file written before they
+ * Opens the journals (`db.topics.jsonl`, `db.inbound.jsonl`, `db.askers.jsonl`, `db.questionDays.jsonl`). A data file written before they
  * existed holds these collections itself: they are moved into the journals (written first) and only then out of
  * the main file, so a crash in between leaves them in both places, which the next start merges again.
  */
@@ -125,18 +128,21 @@ export async function openJournals(
     topics: await KeyedJournal.open(backing("topics"), topicSchema, { ...options, name: "topics", keyOf: (t) => t.chatKey, cap: LIMITS.topics }),
     inbound: await KeyedJournal.open(backing("inbound"), inboundSchema, { ...options, name: "inbound", keyOf: (p) => p.key, cap: LIMITS.inbound }),
     askers: await KeyedJournal.open(backing("askers"), pendingAskerSchema, { ...options, name: "askers", keyOf: askerKey, cap: HELP_DESK_LIMITS.askers }),
+    questionDays: await KeyedJournal.open(backing("questionDays"), questionDaySchema, { ...options, name: "questionDays", keyOf: (d) => d.day, cap: LIMITS.questionDays, victim: earliestKey }),
   };
   const data = main.data;
-  const legacy = data.topics.length + data.inbound.length + data.askers.length > 0;
+  const legacy = data.topics.length + data.inbound.length + data.askers.length + data.questionDays.length > 0;
   if (!legacy) return journals;
   journals.topics.seed(data.topics);
   journals.inbound.seed(data.inbound);
   journals.askers.seed(data.askers);
+  journals.questionDays.seed([...data.questionDays].sort((a, b) => a.day.localeCompare(b.day)));
   if (options.readOnly) return journals;
-  await Promise.all([journals.topics.compact(), journals.inbound.compact(), journals.askers.compact()]);
+  await Promise.all(Object.values(journals).map((j: KeyedJournal<unknown>) => j.compact()));
   data.topics = [];
   data.inbound = [];
   data.askers = [];
+  data.questionDays = [];
   try {
     await main.write();
   } catch (error) {
@@ -144,6 +150,13 @@ export async function openJournals(
     throw error;
   }
   return journals;
+}
+
+/** The smallest key (for days, the earliest). */
+function earliestKey(live: ReadonlyMap<string, unknown>): string {
+  let min: string | undefined;
+  for (const k of live.keys()) if (min === undefined || k < min) min = k;
+  return min!;
 }
 
 interface Parts {
@@ -353,25 +366,23 @@ function createStore({ main, statusLog, deliveryLog, journals, lock, readOnly, f
     },
     questions: {
       async record(q) {
-        let day = data.questionDays.find((d) => d.day === q.day);
-        if (!day) {
-          day = { day: q.day, asked: 0, answered: 0, topics: {} };
-          data.questionDays.push(day);
-          data.questionDays.sort((a, b) => a.day.localeCompare(b.day));
-          if (data.questionDays.length > LIMITS.questionDays) data.questionDays.splice(0, data.questionDays.length - LIMITS.questionDays);
-        }
-        day.asked += 1;
-        if (q.answered) {
-          day.answered += 1;
-          if (q.topic) day.topics[q.topic] = (day.topics[q.topic] ?? 0) + 1;
-        } else if (q.folded.length > 0) {
+        // The day's counts are a journal line; only an unanswered question rewrites the main file (once it is saved,
+        // so a failed save leaves the day's counts as they were).
+        if (!q.answered && q.folded.length > 0) {
           recordUnanswered(data.unanswered, q.folded, q.text, q.at);
+          await save();
         }
-        await save();
+        const day = journals.questionDays.get(q.day) ?? { day: q.day, asked: 0, answered: 0, topics: {} };
+        const topics = q.answered && q.topic ? { ...day.topics, [q.topic]: (day.topics[q.topic] ?? 0) + 1 } : day.topics;
+        await journalled(() => journals.questionDays.put({ day: q.day, asked: day.asked + 1, answered: day.answered + (q.answered ? 1 : 0), topics }));
       },
       unanswered: async (limit = 10) =>
         [...data.unanswered].sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked)).slice(0, limit),
-      days: async (from, to) => data.questionDays.filter((d) => d.day >= from && d.day <= to),
+      days: async (from, to) =>
+        journals.questionDays
+          .values()
+          .filter((d) => d.day >= from && d.day <= to)
+          .sort((a, b) => a.day.localeCompare(b.day)),
     },
     runs: {
       get: async (key) => data.runs.find((r) => r.key === key),

@@ -96,6 +96,7 @@ export const questionDaySchema = z.object({
   answered: z.number().int().min(0),
   topics: z.record(z.string(), z.number()),
 });
+export type QuestionDay = z.infer<typeof questionDaySchema>;
 
 export const runSchema = z.object({ key: z.string(), at: iso, data: z.unknown().optional() });
 
@@ -167,8 +168,8 @@ export const inboundSchema = z.object({ key: z.string(), at: iso });
 export type InboundKey = z.infer<typeof inboundSchema>;
 
 /**
- * The main data file (`data/db.json`): small collections that change rarely. `topics`, `askers` and `inbound`
- * are read from older files only: they live in journals beside it now (see src/store/keyed-journal.ts).
+ * The main data file (`data/db.json`): small collections that change rarely. `topics`, `askers`, `inbound` and
+ * `questionDays` are read from older files only: they live in journals beside it now (see src/store/keyed-journal.ts).
  */
 export const mainFileSchema = z.object({
   version: z.literal(SCHEMA_VERSION),

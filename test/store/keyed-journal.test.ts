@@ -40,6 +40,15 @@ describe("a keyed journal", () => {
     expect(again.get("b")).toBeUndefined();
   });
 
+  it("forgets the record its victim rule picks beyond the cap, on replay too", async () => {
+    const smallest = (live: ReadonlyMap<string, Rec>) => [...live.keys()].sort()[0]!;
+    const openSmallest = () => KeyedJournal.open<Rec>({ kind: "file", path }, record, { name: "things", keyOf: (r) => r.id, cap: 2, victim: smallest });
+    const j = await openSmallest();
+    await j.put({ id: "b", n: 1 }, { id: "c", n: 1 }, { id: "a", n: 1 });
+    expect(j.values().map((r) => r.id)).toEqual(["b", "c"]);
+    expect((await openSmallest()).values().map((r) => r.id)).toEqual(["b", "c"]);
+  });
+
   it("appends one line per change and compacts the file once it holds more than twice its cap", async () => {
     const j = await open({ cap: 3 });
     await j.put({ id: "a", n: 0 });
@@ -112,12 +121,14 @@ describe("the store's journals", () => {
     await store.inbound.claim("zalo|m1", at);
     await store.topics.set({ chatKey: "zalo:1", entryId: "email-accounts-when", question: "mail bao h xong", lang: "vi", at });
     await store.askers.add({ chatKey: "zalo:1", folded: "luong", question: "Lương?", askedAt: at });
+    await store.questions.record({ folded: "mail bao h xong", text: "mail bao h xong", answered: true, topic: "email", at, day: "2025-06-02" });
     await store.close();
     expect(await readFile(file, "utf8")).toBe(main);
     const again = await openStore({ file });
     expect(await again.inbound.claim("zalo|m1", at)).toBe(false);
     expect((await again.topics.get("zalo:1"))?.entryId).toBe("email-accounts-when");
     expect((await again.askers.list()).map((a) => a.folded)).toEqual(["luong"]);
+    expect(await again.questions.days("2025-06-02", "2025-06-02")).toEqual([{ day: "2025-06-02", asked: 1, answered: 1, topics: { email: 1 } }]);
     await again.close();
   });
 
@@ -128,6 +139,7 @@ describe("the store's journals", () => {
       topics: [{ chatKey: "zalo:1", entryId: "email-accounts-when", question: "q", lang: "vi", at }],
       inbound: [{ key: "zalo|m1", at }],
       askers: [{ chatKey: "zalo:2", folded: "luong", question: "Lương?", askedAt: at }],
+      questionDays: [{ day: "2025-06-02", asked: 3, answered: 2, topics: { email: 2 } }],
     };
     await writeFile(file, JSON.stringify(legacy));
     // A newer topic already journalled: as if an earlier start had stopped between the journal and the main file.
@@ -136,9 +148,11 @@ describe("the store's journals", () => {
     expect((await store.topics.get("zalo:1"))?.entryId).toBe("hotline-1022");
     expect(await store.inbound.claim("zalo|m1", at)).toBe(false);
     expect((await store.askers.list()).map((a) => a.chatKey)).toEqual(["zalo:2"]);
+    await store.questions.record({ folded: "", text: "", answered: false, at, day: "2025-06-02" });
+    expect(await store.questions.days("2025-06-02", "2025-06-02")).toEqual([{ day: "2025-06-02", asked: 4, answered: 2, topics: { email: 2 } }]);
     await store.close();
     const main = JSON.parse(await readFile(file, "utf8")) as typeof legacy;
-    expect([main.topics, main.inbound, main.askers]).toEqual([[], [], []]);
+    expect([main.topics, main.inbound, main.askers, main.questionDays]).toEqual([[], [], [], []]);
     const again = await openStore({ file, readOnly: true });
     expect((await again.askers.list()).map((a) => a.chatKey)).toEqual(["zalo:2"]);
     await again.close();

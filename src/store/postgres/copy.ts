@@ -114,7 +114,7 @@ export async function readDataFile(file: string): Promise<Record<string, unknown
   const journals = await openJournals(main, (name) => ({ kind: "file", path: `${base}.${name}.jsonl` }), { readOnly: true });
   const refuse = () => Promise.reject(new Error("store copy: the data file is read only"));
   const askers = await createHelpDeskRepos(main.data, refuse, journals.askers, refuse).askers.list();
-  const data = { ...main.data, topics: journals.topics.values(), inbound: journals.inbound.values(), askers } as unknown as Record<string, unknown[]>;
+  const data = { ...main.data, topics: journals.topics.values(), inbound: journals.inbound.values(), askers, questionDays: journals.questionDays.values() } as unknown as Record<string, unknown[]>;
   return { ...Object.fromEntries(TABLES.map((t) => [t.collection, data[t.collection] ?? []])), statuses: [...statuses.all()], deliveries: [...deliveries.all()] };
 }
 
