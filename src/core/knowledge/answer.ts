@@ -6,6 +6,7 @@ import { detectLanguage } from "../language.js";
 import { addition, asksAboutSameThing, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
+import { createNormaliser, type Normaliser } from "./normalise.js";
 import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
 import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
@@ -114,14 +115,14 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   const previous = freshTopic(data.topic, ctx.now);
   // A calendar question, or a calendar follow-up of the chat's topic ("rơi vào thứ mấy, có nghỉ bù ko" after a holiday).
   // "hôm đó có phải ngày nghỉ lễ ko" after a question whose answer is one day: that day, asked of the calendar.
-  const thatDay = previous && THAT_DAY.test(fold(question)) && asksCalendar(fold(question)) ? entryDay(ctx, previous.entryId) : undefined;
+  const thatDay = previous && THAT_DAY.test(fold(question)) && asksCalendar(calendarText(ctx, question)) ? entryDay(ctx, previous.entryId) : undefined;
   // "and 22 August?" after "Is Saturday 10 January 2026 a working day?": the previous calendar question, of the new day.
   const dayFollowUp = previous && fold(question).split(" ").length <= 6 ? swapDay(fold(previous.question), fold(question)) : undefined;
   const calendar =
     answerCalendar(ctx, question, data.latest) ??
     (dayFollowUp ? answerCalendar(ctx, dayFollowUp, data.latest) : undefined) ??
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
-    (previous && asksCalendar(fold(question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
+    (previous && asksCalendar(calendarText(ctx, question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
   const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
@@ -164,7 +165,7 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
  */
 function answerCalendar(ctx: CommandContext, question: string, latest: LatestLookup): AnswerOutcome | undefined {
   const { content } = ctx.services;
-  const asked = parseCalendarQuestion(question, ctx.today, deadlineDays(content));
+  const asked = parseCalendarQuestion(calendarText(ctx, question), ctx.today, deadlineDays(content));
   if (!asked) return undefined;
   const entry = content.faq.find((e) => e.render === "holidays");
   const folded = fold(question);
@@ -208,6 +209,24 @@ function entryDay(ctx: CommandContext, entryId: string): string | undefined {
     if (m && m.dueParsed.precision === "day") return m.dueParsed.end;
   }
   return undefined;
+}
+
+const normaliserOf = new WeakMap<CommandContext["services"]["content"], Normaliser>();
+
+/**
+ * A question as the calendar reads it: folded, with chat shorthand expanded from the lexicon ("bn ngày nữa thì nghỉ lễ
+ * 2/9" → "bao nhieu ngay nua thi nghi le 2/9"), so a countdown or a weekday typed in shorthand is still one. No word
+ * is dropped.
+ */
+function calendarText(ctx: CommandContext, question: string): string {
+  const { content } = ctx.services;
+  let normaliser = normaliserOf.get(content);
+  if (!normaliser) {
+    // Only expansions: a word the lexicon drops as filler ("ngoài") may be part of a day ("năm ngoái").
+    normaliser = createNormaliser(content.lexicon.filter((e) => e.to.trim().length > 0), content.glossary);
+    normaliserOf.set(content, normaliser);
+  }
+  return normaliser.normalise(fold(question).split(" ").filter((w) => w.length > 0)).join(" ");
 }
 
 const deadlineDaysOf = new WeakMap<CommandContext["services"]["content"], string[]>();
