@@ -3,7 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { addition, asksAboutSameThing, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
@@ -11,6 +11,7 @@ import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, pla
 import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
+import { INTENT_PREFIX } from "./query.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
 import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate.js";
 import { answerFromCoordinators } from "./coordinator-answers.js";
@@ -440,7 +441,34 @@ export function renderEntry(
   // "gđ1 xong hết chưa": an entry about a phase, asked where it stands, gets the phase's milestones in one line.
   const phase = entry.milestones.length === 0 && (options.units ?? []).includes("_status") ? askedPhase(options.question ?? "") : undefined;
   const phaseLine = phase ? phaseStatusLine(ctx, phase) : undefined;
-  return reply(lines(body, weekday, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  const schedule = systemSchedule(ctx, entry, options.units ?? []);
+  return reply(lines(body, weekday, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+}
+
+/** The intent tokens of "khi nào" and "xong chưa" (query.ts), and the unit of "hạn", "deadline" (glossary.yaml). */
+const WHEN_UNIT = "_when";
+const STATUS_UNIT = "_status";
+const DEADLINE_UNIT = "han";
+
+/**
+ * Milestones of the systems an entry's milestones belong to that a question about a system's dates also needs:
+ * - a question naming only the system and a date ("deadline mail công vụ là khi nào", "qlvb xong chưa", "when is 1022
+ *   due?") gets the system's whole official schedule, not the one step its entry is about;
+ * - a question asking whether the work is done ("xong chưa", "done yet"), of any step, gets the system's last official
+ *   deadline: when it is complete.
+ * Empty otherwise, and for an entry without milestones.
+ */
+export function systemSchedule(ctx: CommandContext, entry: FaqEntry, units: readonly string[]): string[] {
+  if (entry.milestones.length === 0) return [];
+  const status = units.includes(STATUS_UNIT);
+  if (!status && !units.includes(WHEN_UNIT) && !units.includes(DEADLINE_UNIT)) return [];
+  const all = ctx.services.content.milestones;
+  const systems = new Set(all.filter((m) => entry.milestones.includes(m.id)).map((m) => m.system));
+  const official = byDeadline(all.filter((m) => systems.has(m.system) && m.reminders?.enabled !== false));
+  const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && u !== DEADLINE_UNIT);
+  if (topic.length > 0 && topic.every(isSystemUnit)) return official.map((m) => m.id);
+  const last = official[official.length - 1];
+  return status && last ? [last.id] : [];
 }
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */
@@ -561,11 +589,13 @@ export function renderNoAnswer(ctx: CommandContext, result: SearchResult): Reply
 
 /**
  * The lines about each related milestone: "• Thử nghiệm QLVB: 15/06/2025 (còn 14 ngày)", followed by
- * {@link statusLines}. The one place where milestone facts join an answer.
+ * {@link statusLines}. The one place where milestone facts join an answer. `also` adds milestones the question needs
+ * beyond the entry's own ({@link systemSchedule}).
  */
-export function milestoneBlock(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup): Rich[] {
+export function milestoneBlock(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup, also: readonly string[] = []): Rich[] {
   const { content } = ctx.services;
-  const related = byDeadline(entry.milestones.map((id) => content.milestones.find((m) => m.id === id)).filter((m) => m !== undefined));
+  const ids = [...new Set([...entry.milestones, ...also])];
+  const related = byDeadline(ids.map((id) => content.milestones.find((m) => m.id === id)).filter((m) => m !== undefined));
   if (related.length === 0) return [];
   const shown = related.slice(0, MAX_MILESTONES);
   const out: Rich[] = [[bold(t(ctx.lang, related.length === 1 ? "Mốc liên quan:" : "Các mốc liên quan:", "Related deadlines:"))]];
