@@ -449,11 +449,14 @@ export function renderEntry(
 const WHEN_UNIT = "_when";
 const STATUS_UNIT = "_status";
 const DEADLINE_UNIT = "han";
+/** Concept tokens of the two merged provinces (glossary.yaml). */
+const PROVINCE_UNITS = new Set(["bd", "brvt"]);
 
 /**
  * Milestones of the systems an entry's milestones belong to that a question about a system's dates also needs:
- * - a question naming only the system and a date ("deadline mail công vụ là khi nào", "qlvb xong chưa", "when is 1022
- *   due?") gets the system's whole official schedule, not the one step its entry is about;
+ * - a question naming only the system (and perhaps a merged province) and a date ("deadline mail công vụ là khi nào",
+ *   "qlvb xong chưa", "mail công vụ BD bao giờ có", "when is 1022 due?") gets the system's whole official schedule,
+ *   not the one step its entry is about;
  * - a question asking whether the work is done ("xong chưa", "done yet"), of any step, gets the system's last official
  *   deadline: when it is complete.
  * Empty otherwise, and for an entry without milestones.
@@ -465,7 +468,8 @@ export function systemSchedule(ctx: CommandContext, entry: FaqEntry, units: read
   const all = ctx.services.content.milestones;
   const systems = new Set(all.filter((m) => entry.milestones.includes(m.id)).map((m) => m.system));
   const official = byDeadline(all.filter((m) => systems.has(m.system) && m.reminders?.enabled !== false));
-  const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && u !== DEADLINE_UNIT);
+  // The system, and at most the merged province asked of ("mail công vụ BD bao giờ có"): no particular step.
+  const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && u !== DEADLINE_UNIT && !PROVINCE_UNITS.has(u));
   if (topic.length > 0 && topic.every(isSystemUnit)) return official.map((m) => m.id);
   const last = official[official.length - 1];
   return status && last ? [last.id] : [];
