@@ -6,6 +6,7 @@ import type {
   Listing,
   OutboxIntent,
   PairRef,
+  PendingAsker,
   PendingPrompt,
   SentReminder,
   ClosableStore,
@@ -16,8 +17,20 @@ import { StoreWriteError } from "../core/errors.js";
 import { coalesceWrites } from "./coalesce.js";
 import { type Backing, type DurableLow, ensureFolder, openLow, type WriteOptions } from "./files.js";
 import { acquireLock, type HeldLock } from "./lock.js";
-import { createHelpDeskRepos } from "./help-desk.js";
-import { deliverySchema, emptyMainFile, type MainFile, mainFileSchema, statusRecordSchema } from "./schema.js";
+import { askerKey, createHelpDeskRepos, HELP_DESK_LIMITS } from "./help-desk.js";
+import { KeyedJournal } from "./keyed-journal.js";
+import {
+  deliverySchema,
+  emptyMainFile,
+  inboundSchema,
+  type InboundKey,
+  type MainFile,
+  mainFileSchema,
+  pendingAskerSchema,
+  statusRecordSchema,
+  type Topic,
+  topicSchema,
+} from "./schema.js";
 import { SegmentLog } from "./segment-log.js";
 
 /** Limits that keep the data file bounded whatever people type. */
@@ -83,35 +96,73 @@ export async function openStore(options: StoreOptions): Promise<ClosableStore> {
     const main = await openLow<MainFile>(backing(options.file), mainFileSchema, emptyMainFile, { pretty: true, readOnly, ...io });
     const statusLog = await SegmentLog.open<StatusRecord>(backing(`${base}.statuses`), statusRecordSchema, { readOnly, ...io });
     const deliveryLog = await SegmentLog.open<DeliveryRecord>(backing(`${base}.deliveries`), deliverySchema, { readOnly, ...io });
-    return createStore({ main, statusLog, deliveryLog, lock, readOnly, file: options.file });
+    const journals = await openJournals(main, (name) => backing(`${base}.${name}.jsonl`), { readOnly, ...io });
+    return createStore({ main, statusLog, deliveryLog, journals, lock, readOnly, file: options.file });
   } catch (error) {
     await lock?.release();
     throw error;
   }
 }
 
+/** The collections that change with nearly every message, each in its own journal beside the main file. */
+export interface Journals {
+  topics: KeyedJournal<Topic>;
+  inbound: KeyedJournal<InboundKey>;
+  askers: KeyedJournal<PendingAsker>;
+}
+
+/**
+ * Opens the journals (`db.topics.jsonl`, `db.inbound.jsonl`, `db.askers.jsonl`). A data file written before they
+ * existed holds these collections itself: they are moved into the journals (written first) and only then out of
+ * the main file, so a crash in between leaves them in both places, which the next start merges again.
+ */
+export async function openJournals(
+  main: DurableLow<MainFile>,
+  backing: (name: string) => Backing,
+  options: { readOnly: boolean } & WriteOptions,
+): Promise<Journals> {
+  const journals: Journals = {
+    topics: await KeyedJournal.open(backing("topics"), topicSchema, { ...options, name: "topics", keyOf: (t) => t.chatKey, cap: LIMITS.topics }),
+    inbound: await KeyedJournal.open(backing("inbound"), inboundSchema, { ...options, name: "inbound", keyOf: (p) => p.key, cap: LIMITS.inbound }),
+    askers: await KeyedJournal.open(backing("askers"), pendingAskerSchema, { ...options, name: "askers", keyOf: askerKey, cap: HELP_DESK_LIMITS.askers }),
+  };
+  const data = main.data;
+  const legacy = data.topics.length + data.inbound.length + data.askers.length > 0;
+  if (!legacy) return journals;
+  journals.topics.seed(data.topics);
+  journals.inbound.seed(data.inbound);
+  journals.askers.seed(data.askers);
+  if (options.readOnly) return journals;
+  await Promise.all([journals.topics.compact(), journals.inbound.compact(), journals.askers.compact()]);
+  data.topics = [];
+  data.inbound = [];
+  data.askers = [];
+  try {
+    await main.write();
+  } catch (error) {
+    main.rollback();
+    throw error;
+  }
+  return journals;
+}
+
 interface Parts {
   main: DurableLow<MainFile>;
   statusLog: SegmentLog<StatusRecord>;
   deliveryLog: SegmentLog<DeliveryRecord>;
+  journals: Journals;
   lock: HeldLock | undefined;
   readOnly: boolean;
   file: string;
 }
 
-function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Parts): ClosableStore {
+function createStore({ main, statusLog, deliveryLog, journals, lock, readOnly, file }: Parts): ClosableStore {
   const data = main.data;
-  // Inbound keys by key, for O(1) lookups; rebuilt from the data after a rollback.
-  let inboundIndex = new Map(data.inbound.map((p) => [p.key, p]));
   let lastWriteFailed = false;
   // Writes of the main file are serialized and coalesced: concurrent changes share one write. A failed write
   // puts memory back as it is on disk, so the change is gone and trying again records it once.
   const writer = coalesceWrites(() => main.write(), {
-    onFailure: () => {
-      main.rollback();
-      // Derived indexes follow the data back.
-      inboundIndex = new Map(data.inbound.map((p) => [p.key, p]));
-    },
+    onFailure: () => main.rollback(),
   });
   const tracked = async (write: Promise<void>): Promise<void> => {
     try {
@@ -131,10 +182,14 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     const refused = refusal();
     if (refused) {
       main.rollback();
-      inboundIndex = new Map(data.inbound.map((p) => [p.key, p]));
       return Promise.reject(refused);
     }
     return tracked(writer.write());
+  };
+  /** Makes a journal change, if the store may change now; its failure is reported as the main file's. */
+  const journalled = (change: () => Promise<void>): Promise<void> => {
+    const refused = refusal();
+    return refused ? Promise.reject(refused) : tracked(change());
   };
   const appendTo = <T>(log: SegmentLog<T>, record: T): Promise<void> => {
     const refused = refusal();
@@ -150,7 +205,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     const dropped = new Set(own.slice(LIMITS.listingsPerChat - 1).map((l) => l.id));
     data.listings = [...kept.filter((l) => !dropped.has(l.id)), listing];
   };
-  const helpDesk = createHelpDeskRepos(data, save);
+  const helpDesk = createHelpDeskRepos(data, save, journals.askers, journalled);
 
   const store: ClosableStore = {
     people: {
@@ -355,13 +410,8 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
       },
     },
     topics: {
-      get: async (chatKey) => data.topics.find((x) => x.chatKey === chatKey),
-      async set(topic) {
-        data.topics = data.topics.filter((x) => x.chatKey !== topic.chatKey);
-        data.topics.push({ ...topic, question: topic.question.slice(0, LIMITS.exampleLength) });
-        if (data.topics.length > LIMITS.topics) data.topics.splice(0, data.topics.length - LIMITS.topics);
-        await save();
-      },
+      get: async (chatKey) => journals.topics.get(chatKey),
+      set: (topic) => journalled(() => journals.topics.put({ ...topic, question: topic.question.slice(0, LIMITS.exampleLength) })),
     },
     listings: {
       async add(listing) {
@@ -410,22 +460,15 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     },
     inbound: {
       async claim(key, at, withinMs) {
-        const seen = inboundIndex.get(key);
+        const seen = journals.inbound.get(key);
         if (seen && (withinMs === undefined || Date.parse(at) - Date.parse(seen.at) < withinMs)) return false;
-        if (seen) data.inbound = data.inbound.filter((p) => p.key !== key);
-        const entry = { key, at };
-        data.inbound.push(entry);
-        inboundIndex.set(key, entry);
-        if (data.inbound.length > LIMITS.inbound) {
-          for (const old of data.inbound.splice(0, data.inbound.length - LIMITS.inbound)) inboundIndex.delete(old.key);
-        }
-        await save();
+        await journalled(() => journals.inbound.put({ key, at }));
         return true;
       },
     },
     async flush() {
       await writer.idle();
-      await Promise.all([statusLog.flush(), deliveryLog.flush()]);
+      await Promise.all([statusLog.flush(), deliveryLog.flush(), ...Object.values(journals).map((j: KeyedJournal<unknown>) => j.flush())]);
     },
     async close() {
       await store.flush();
