@@ -290,7 +290,7 @@ export interface PendingAsker {
   question: string;
   askedAt: string;
   lang?: "vi" | "en";
-  /** Set once a coordinator answered it: the answer to send. */
+  /** Set once a coordinator answered it: the answer to send (an answer in force that resolved this question). */
   answerId?: string;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Backups of a data file and its segment folders, and their rotation.
  *
- * A backup is a folder `<backups>/<name>-<YYYYMMDD-HHmmss>/` holding copies of `db.json`, `db.statuses/` and
- * `db.deliveries/`. Every store write replaces a whole file by rename, so each copied file is one version of it;
+ * A backup is a folder `<backups>/<name>-<YYYYMMDD-HHmmss>/` holding copies of `db.json`, its journals
+ * (`db.topics.jsonl`, `db.inbound.jsonl`, `db.askers.jsonl`), `db.statuses/` and `db.deliveries/`. Every store write
+ * replaces a whole file by rename or appends whole lines to a journal, so each copied file is one version of it;
  * to make the set consistent across files, the copy is checked afterwards (size and mtime of every source file)
  * and taken again if anything changed meanwhile. Restore: stop the assistant, move the data files aside, copy the
  * backup folder's contents next to where DATA_FILE points, start again (see README, "Backup and restore").
@@ -18,6 +19,8 @@ async function storeFiles(dataFile: string): Promise<string[]> {
   const dir = dirname(dataFile);
   const base = basename(dataFile).replace(/\.json$/i, "");
   const files = [basename(dataFile)];
+  const journals = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.[a-z]+\\.jsonl$`);
+  for (const n of (await readdir(dir).catch(() => [] as string[])).filter((n) => journals.test(n)).sort()) files.push(n);
   for (const log of [`${base}.statuses`, `${base}.deliveries`]) {
     const names = await readdir(join(dir, log)).catch(() => [] as string[]);
     for (const n of names.filter((n) => /^\d{6}\.json$/.test(n)).sort()) files.push(join(log, n));

@@ -6,6 +6,7 @@ import type {
   Listing,
   OutboxIntent,
   PairRef,
+  PendingAsker,
   PendingPrompt,
   SentReminder,
   ClosableStore,
@@ -16,8 +17,22 @@ import { StoreWriteError } from "../core/errors.js";
 import { coalesceWrites } from "./coalesce.js";
 import { type Backing, type DurableLow, ensureFolder, openLow, type WriteOptions } from "./files.js";
 import { acquireLock, type HeldLock } from "./lock.js";
-import { createHelpDeskRepos } from "./help-desk.js";
-import { deliverySchema, emptyMainFile, type MainFile, mainFileSchema, statusRecordSchema } from "./schema.js";
+import { askerKey, createHelpDeskRepos, HELP_DESK_LIMITS } from "./help-desk.js";
+import { KeyedJournal } from "./keyed-journal.js";
+import {
+  deliverySchema,
+  emptyMainFile,
+  inboundSchema,
+  type InboundKey,
+  type MainFile,
+  mainFileSchema,
+  pendingAskerSchema,
+  type QuestionDay,
+  questionDaySchema,
+  statusRecordSchema,
+  type Topic,
+  topicSchema,
+} from "./schema.js";
 import { SegmentLog } from "./segment-log.js";
 
 /** Limits that keep the data file bounded whatever people type. */
@@ -83,35 +98,84 @@ export async function openStore(options: StoreOptions): Promise<ClosableStore> {
     const main = await openLow<MainFile>(backing(options.file), mainFileSchema, emptyMainFile, { pretty: true, readOnly, ...io });
     const statusLog = await SegmentLog.open<StatusRecord>(backing(`${base}.statuses`), statusRecordSchema, { readOnly, ...io });
     const deliveryLog = await SegmentLog.open<DeliveryRecord>(backing(`${base}.deliveries`), deliverySchema, { readOnly, ...io });
-    return createStore({ main, statusLog, deliveryLog, lock, readOnly, file: options.file });
+    const journals = await openJournals(main, (name) => backing(`${base}.${name}.jsonl`), { readOnly, ...io });
+    return createStore({ main, statusLog, deliveryLog, journals, lock, readOnly, file: options.file });
   } catch (error) {
     await lock?.release();
     throw error;
   }
 }
 
+/** The collections that change with nearly every message, each in its own journal beside the main file. */
+export interface Journals {
+  topics: KeyedJournal<Topic>;
+  inbound: KeyedJournal<InboundKey>;
+  askers: KeyedJournal<PendingAsker>;
+  questionDays: KeyedJournal<QuestionDay>;
+}
+
+/**
+ * Opens the journals (`db.topics.jsonl`, `db.inbound.jsonl`, `db.askers.jsonl`, `db.questionDays.jsonl`). A data file written before they
+ * existed holds these collections itself: they are moved into the journals (written first) and only then out of
+ * the main file, so a crash in between leaves them in both places, which the next start merges again.
+ */
+export async function openJournals(
+  main: DurableLow<MainFile>,
+  backing: (name: string) => Backing,
+  options: { readOnly: boolean } & WriteOptions,
+): Promise<Journals> {
+  const journals: Journals = {
+    topics: await KeyedJournal.open(backing("topics"), topicSchema, { ...options, name: "topics", keyOf: (t) => t.chatKey, cap: LIMITS.topics }),
+    inbound: await KeyedJournal.open(backing("inbound"), inboundSchema, { ...options, name: "inbound", keyOf: (p) => p.key, cap: LIMITS.inbound }),
+    askers: await KeyedJournal.open(backing("askers"), pendingAskerSchema, { ...options, name: "askers", keyOf: askerKey, cap: HELP_DESK_LIMITS.askers }),
+    questionDays: await KeyedJournal.open(backing("questionDays"), questionDaySchema, { ...options, name: "questionDays", keyOf: (d) => d.day, cap: LIMITS.questionDays, victim: earliestKey }),
+  };
+  const data = main.data;
+  const legacy = data.topics.length + data.inbound.length + data.askers.length + data.questionDays.length > 0;
+  if (!legacy) return journals;
+  journals.topics.seed(data.topics);
+  journals.inbound.seed(data.inbound);
+  journals.askers.seed(data.askers);
+  journals.questionDays.seed([...data.questionDays].sort((a, b) => a.day.localeCompare(b.day)));
+  if (options.readOnly) return journals;
+  await Promise.all(Object.values(journals).map((j: KeyedJournal<unknown>) => j.compact()));
+  data.topics = [];
+  data.inbound = [];
+  data.askers = [];
+  data.questionDays = [];
+  try {
+    await main.write();
+  } catch (error) {
+    main.rollback();
+    throw error;
+  }
+  return journals;
+}
+
+/** The smallest key (for days, the earliest). */
+function earliestKey(live: ReadonlyMap<string, unknown>): string {
+  let min: string | undefined;
+  for (const k of live.keys()) if (min === undefined || k < min) min = k;
+  return min!;
+}
+
 interface Parts {
   main: DurableLow<MainFile>;
   statusLog: SegmentLog<StatusRecord>;
   deliveryLog: SegmentLog<DeliveryRecord>;
+  journals: Journals;
   lock: HeldLock | undefined;
   readOnly: boolean;
   file: string;
 }
 
-function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Parts): ClosableStore {
+function createStore({ main, statusLog, deliveryLog, journals, lock, readOnly, file }: Parts): ClosableStore {
   const data = main.data;
-  // Inbound keys by key, for O(1) lookups; rebuilt from the data after a rollback.
-  let inboundIndex = new Map(data.inbound.map((p) => [p.key, p]));
   let lastWriteFailed = false;
   // Writes of the main file are serialized and coalesced: concurrent changes share one write. A failed write
   // puts memory back as it is on disk, so the change is gone and trying again records it once.
   const writer = coalesceWrites(() => main.write(), {
-    onFailure: () => {
-      main.rollback();
-      // Derived indexes follow the data back.
-      inboundIndex = new Map(data.inbound.map((p) => [p.key, p]));
-    },
+    onFailure: () => main.rollback(),
   });
   const tracked = async (write: Promise<void>): Promise<void> => {
     try {
@@ -131,10 +195,14 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     const refused = refusal();
     if (refused) {
       main.rollback();
-      inboundIndex = new Map(data.inbound.map((p) => [p.key, p]));
       return Promise.reject(refused);
     }
     return tracked(writer.write());
+  };
+  /** Makes a journal change, if the store may change now; its failure is reported as the main file's. */
+  const journalled = (change: () => Promise<void>): Promise<void> => {
+    const refused = refusal();
+    return refused ? Promise.reject(refused) : tracked(change());
   };
   const appendTo = <T>(log: SegmentLog<T>, record: T): Promise<void> => {
     const refused = refusal();
@@ -150,7 +218,7 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     const dropped = new Set(own.slice(LIMITS.listingsPerChat - 1).map((l) => l.id));
     data.listings = [...kept.filter((l) => !dropped.has(l.id)), listing];
   };
-  const helpDesk = createHelpDeskRepos(data, save);
+  const helpDesk = createHelpDeskRepos(data, save, journals.askers, journalled);
 
   const store: ClosableStore = {
     people: {
@@ -298,25 +366,23 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     },
     questions: {
       async record(q) {
-        let day = data.questionDays.find((d) => d.day === q.day);
-        if (!day) {
-          day = { day: q.day, asked: 0, answered: 0, topics: {} };
-          data.questionDays.push(day);
-          data.questionDays.sort((a, b) => a.day.localeCompare(b.day));
-          if (data.questionDays.length > LIMITS.questionDays) data.questionDays.splice(0, data.questionDays.length - LIMITS.questionDays);
-        }
-        day.asked += 1;
-        if (q.answered) {
-          day.answered += 1;
-          if (q.topic) day.topics[q.topic] = (day.topics[q.topic] ?? 0) + 1;
-        } else if (q.folded.length > 0) {
+        // The day's counts are a journal line; only an unanswered question rewrites the main file (once it is saved,
+        // so a failed save leaves the day's counts as they were).
+        if (!q.answered && q.folded.length > 0) {
           recordUnanswered(data.unanswered, q.folded, q.text, q.at);
+          await save();
         }
-        await save();
+        const day = journals.questionDays.get(q.day) ?? { day: q.day, asked: 0, answered: 0, topics: {} };
+        const topics = q.answered && q.topic ? { ...day.topics, [q.topic]: (day.topics[q.topic] ?? 0) + 1 } : day.topics;
+        await journalled(() => journals.questionDays.put({ day: q.day, asked: day.asked + 1, answered: day.answered + (q.answered ? 1 : 0), topics }));
       },
       unanswered: async (limit = 10) =>
         [...data.unanswered].sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked)).slice(0, limit),
-      days: async (from, to) => data.questionDays.filter((d) => d.day >= from && d.day <= to),
+      days: async (from, to) =>
+        journals.questionDays
+          .values()
+          .filter((d) => d.day >= from && d.day <= to)
+          .sort((a, b) => a.day.localeCompare(b.day)),
     },
     runs: {
       get: async (key) => data.runs.find((r) => r.key === key),
@@ -355,13 +421,8 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
       },
     },
     topics: {
-      get: async (chatKey) => data.topics.find((x) => x.chatKey === chatKey),
-      async set(topic) {
-        data.topics = data.topics.filter((x) => x.chatKey !== topic.chatKey);
-        data.topics.push({ ...topic, question: topic.question.slice(0, LIMITS.exampleLength) });
-        if (data.topics.length > LIMITS.topics) data.topics.splice(0, data.topics.length - LIMITS.topics);
-        await save();
-      },
+      get: async (chatKey) => journals.topics.get(chatKey),
+      set: (topic) => journalled(() => journals.topics.put({ ...topic, question: topic.question.slice(0, LIMITS.exampleLength) })),
     },
     listings: {
       async add(listing) {
@@ -410,22 +471,15 @@ function createStore({ main, statusLog, deliveryLog, lock, readOnly, file }: Par
     },
     inbound: {
       async claim(key, at, withinMs) {
-        const seen = inboundIndex.get(key);
+        const seen = journals.inbound.get(key);
         if (seen && (withinMs === undefined || Date.parse(at) - Date.parse(seen.at) < withinMs)) return false;
-        if (seen) data.inbound = data.inbound.filter((p) => p.key !== key);
-        const entry = { key, at };
-        data.inbound.push(entry);
-        inboundIndex.set(key, entry);
-        if (data.inbound.length > LIMITS.inbound) {
-          for (const old of data.inbound.splice(0, data.inbound.length - LIMITS.inbound)) inboundIndex.delete(old.key);
-        }
-        await save();
+        await journalled(() => journals.inbound.put({ key, at }));
         return true;
       },
     },
     async flush() {
       await writer.idle();
-      await Promise.all([statusLog.flush(), deliveryLog.flush()]);
+      await Promise.all([statusLog.flush(), deliveryLog.flush(), ...Object.values(journals).map((j: KeyedJournal<unknown>) => j.flush())]);
     },
     async close() {
       await store.flush();

@@ -96,6 +96,7 @@ export const questionDaySchema = z.object({
   answered: z.number().int().min(0),
   topics: z.record(z.string(), z.number()),
 });
+export type QuestionDay = z.infer<typeof questionDaySchema>;
 
 export const runSchema = z.object({ key: z.string(), at: iso, data: z.unknown().optional() });
 
@@ -117,6 +118,7 @@ export const topicSchema = z.object({
   lang: z.enum(["vi", "en"]),
   at: iso,
 });
+export type Topic = z.infer<typeof topicSchema>;
 
 export const listingSchema = z.object({
   id: z.string().min(1),
@@ -161,7 +163,14 @@ export const questionListingSchema = z.object({ chatKey: key, folded: z.array(z.
 
 export const askerNoticeSchema = z.object({ chatKey: key, day: z.string(), at: iso });
 
-/** The main data file (`data/db.json`): small collections that change rarely. */
+/** A handled update's key, for de-duplication. */
+export const inboundSchema = z.object({ key: z.string(), at: iso });
+export type InboundKey = z.infer<typeof inboundSchema>;
+
+/**
+ * The main data file (`data/db.json`): small collections that change rarely. `topics`, `askers`, `inbound` and
+ * `questionDays` are read from older files only: they live in journals beside it now (see src/store/keyed-journal.ts).
+ */
 export const mainFileSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
   people: z.array(personSchema),
@@ -180,7 +189,7 @@ export const mainFileSchema = z.object({
   questionListings: z.array(questionListingSchema).default([]),
   askerNotices: z.array(askerNoticeSchema).default([]),
   /** Keys of updates already handled (Zalo: event name + message id), newest last, bounded. */
-  inbound: z.array(z.object({ key: z.string(), at: iso })).default([]),
+  inbound: z.array(inboundSchema).default([]),
   /** Messages intended and not yet known to be delivered (see OutboxIntent). */
   intents: z
     .array(

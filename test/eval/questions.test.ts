@@ -11,8 +11,8 @@ const idCases = loadIdCases(DIR);
 /**
  * Floors on the sets the search is tuned on (issue 12): a change that loses ground fails `npm test`.
  * `npm run eval` prints the same scores with every miss. Round 6 set each floor a little under that round's scores.
- * blind … blind6 were judges once and are tuning sets now; the held-out judges (blind7, blind8) have no floor here:
- * nobody tunes on them.
+ * blind, blind2, blind3, blind4, blind5 and blind6 were judges once and are tuning sets now; the current judge has no
+ * floor here: nobody tunes on it.
  */
 const FLOORS = {
   tuned: { inScope: 0.97, refused: 0.99 },
@@ -35,10 +35,11 @@ const FLOORS = {
   blind4: { viInScope: 0.95, outOfScope: 0.98, english: 0.97, followUps: 0.9 },
   // Judge of round 8, a tuning set from round 9 (96.9 / 86.9 / 92.3 / 83.9 % as judge; 96.9 / 100 / 92.3 / 83.9 %
   // after round 9A's refusal kinds).
-  blind5: { viInScope: 0.96, outOfScope: 0.98, english: 0.92, followUps: 0.83 },
-  // Judge of round 9, a tuning set from round 10 (92.1 / 93.0 / 92.4 / 96.6 % as judge; out of scope 100 % after
-  // round 10A's stated acts and subject checks).
-  blind6: { viInScope: 0.91, outOfScope: 0.99, english: 0.9, followUps: 0.93 },
+  // Round 10B: 100 % English and follow-ups (shorthand countdowns, fillers, the plan's purpose).
+  blind5: { viInScope: 0.96, outOfScope: 0.98, english: 0.97, followUps: 0.93 },
+  // Judge of round 9, a tuning set from round 10 (92.1 / 93.0 / 92.4 / 96.6 % as judge; 99.2 / 93.0 / 98.5 / 96.6 %
+  // after round 10B's in-scope kinds; out of scope 100 % after round 10A's stated acts and subject checks).
+  blind6: { viInScope: 0.97, outOfScope: 0.99, english: 0.96, followUps: 0.93 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);

@@ -26,6 +26,9 @@ describe("backup and restore", () => {
     await store.runs.claim({ key: "r1", at: "2025-06-02T01:00:00.000Z" });
     for (let i = 0; i < 30; i++) await store.statuses.append(status(i));
     await store.reminders.addDelivery({ ref: "x", chatKey: "telegram:1", result: "ok", at: "2025-06-02T01:00:00.000Z" });
+    await store.inbound.claim("zalo|m1", "2025-06-02T01:00:00.000Z");
+    await store.topics.set({ chatKey: "zalo:1", entryId: "hotline-1022", question: "1022?", lang: "vi", at: "2025-06-02T01:00:00.000Z" });
+    await store.askers.add({ chatKey: "zalo:1", folded: "luong", question: "Lương?", askedAt: "2025-06-02T01:00:00.000Z" });
     const folder = await backupStore(file, join(dir, "backups"), new Date("2025-06-02T19:30:00.000Z"));
     // Writes after the snapshot are not in it.
     await store.statuses.append(status(99));
@@ -39,6 +42,10 @@ describe("backup and restore", () => {
     expect(await back.statuses.count()).toBe(30);
     expect(await back.runs.get("r1")).toBeDefined();
     expect(await back.reminders.deliveries()).toHaveLength(1);
+    // The journals are part of the snapshot: the handled update, the chat's topic and the waiting asker.
+    expect(await back.inbound.claim("zalo|m1", "2025-06-02T01:00:00.000Z")).toBe(false);
+    expect((await back.topics.get("zalo:1"))?.entryId).toBe("hotline-1022");
+    expect(await back.askers.list()).toHaveLength(1);
     await back.close();
   });
 

@@ -446,6 +446,10 @@ export function describeStoreContract(name: string, subject: ContractSubject): v
     }));
 
     it("keeps askers once per chat and question, hands each to one of two concurrent takers, and prunes old ones", withStore(async (store) => {
+      // The answers the askers wait for (an asker's answerId names an answer that resolved its question).
+      for (const folded of ["a", "b"]) {
+        await store.answers.add({ kind: "answer", questions: [{ folded, example: folded, count: 1, firstAsked: at, lastAsked: at }], topic: "other", versions: [version] });
+      }
       await store.askers.add({ chatKey: "telegram:1", folded: "a", question: "A?", askedAt: at, answerId: "gd1" });
       await store.askers.add({ chatKey: "telegram:1", folded: "a", question: "A again?", askedAt: later, answerId: "gd1" });
       await store.askers.add({ chatKey: "telegram:1", folded: "b", question: "x".repeat(HELP_DESK_LIMITS.questionLength + 5), askedAt: at, answerId: "gd2" });

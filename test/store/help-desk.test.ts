@@ -47,7 +47,8 @@ describe("the help-desk collections of the store", () => {
 
   it("hands each asker to only one of two concurrent takers", async () => {
     const store = await openStore({ file: ":memory:" });
-    await store.askers.add({ chatKey: "telegram:1", folded: "a", question: "a", askedAt: at, answerId: "gd1" });
+    await store.askers.add({ chatKey: "telegram:1", folded: "a", question: "a", askedAt: at });
+    await store.answers.add({ kind: "answer", questions: [{ folded: "a", example: "a", count: 1, firstAsked: at, lastAsked: at }], topic: "other", versions: [version] });
     const [a, b] = await Promise.all([store.askers.take("telegram:1", ["gd1"]), store.askers.take("telegram:1", ["gd1"])]);
     expect(a.length + b.length).toBe(1);
   });

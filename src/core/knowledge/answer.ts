@@ -3,13 +3,15 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage } from "../language.js";
-import { addition, asksAboutSameThing, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
+import { createNormaliser, type Normaliser } from "./normalise.js";
 import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
 import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
+import { INTENT_PREFIX } from "./query.js";
 import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span } from "../reply.js";
 import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate.js";
 import { answerFromCoordinators } from "./coordinator-answers.js";
@@ -114,14 +116,14 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
   const previous = freshTopic(data.topic, ctx.now);
   // A calendar question, or a calendar follow-up of the chat's topic ("rơi vào thứ mấy, có nghỉ bù ko" after a holiday).
   // "hôm đó có phải ngày nghỉ lễ ko" after a question whose answer is one day: that day, asked of the calendar.
-  const thatDay = previous && THAT_DAY.test(fold(question)) && asksCalendar(fold(question)) ? entryDay(ctx, previous.entryId) : undefined;
+  const thatDay = previous && THAT_DAY.test(fold(question)) && asksCalendar(calendarText(ctx, question)) ? entryDay(ctx, previous.entryId) : undefined;
   // "and 22 August?" after "Is Saturday 10 January 2026 a working day?": the previous calendar question, of the new day.
   const dayFollowUp = previous && fold(question).split(" ").length <= 6 ? swapDay(fold(previous.question), fold(question)) : undefined;
   const calendar =
     answerCalendar(ctx, question, data.latest) ??
     (dayFollowUp ? answerCalendar(ctx, dayFollowUp, data.latest) : undefined) ??
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
-    (previous && asksCalendar(fold(question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
+    (previous && asksCalendar(calendarText(ctx, question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
   const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
@@ -164,7 +166,7 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
  */
 function answerCalendar(ctx: CommandContext, question: string, latest: LatestLookup): AnswerOutcome | undefined {
   const { content } = ctx.services;
-  const asked = parseCalendarQuestion(question, ctx.today, deadlineDays(content));
+  const asked = parseCalendarQuestion(calendarText(ctx, question), ctx.today, deadlineDays(content));
   if (!asked) return undefined;
   const entry = content.faq.find((e) => e.render === "holidays");
   const folded = fold(question);
@@ -208,6 +210,24 @@ function entryDay(ctx: CommandContext, entryId: string): string | undefined {
     if (m && m.dueParsed.precision === "day") return m.dueParsed.end;
   }
   return undefined;
+}
+
+const normaliserOf = new WeakMap<CommandContext["services"]["content"], Normaliser>();
+
+/**
+ * A question as the calendar reads it: folded, with chat shorthand expanded from the lexicon ("bn ngày nữa thì nghỉ lễ
+ * 2/9" → "bao nhieu ngay nua thi nghi le 2/9"), so a countdown or a weekday typed in shorthand is still one. No word
+ * is dropped.
+ */
+function calendarText(ctx: CommandContext, question: string): string {
+  const { content } = ctx.services;
+  let normaliser = normaliserOf.get(content);
+  if (!normaliser) {
+    // Only expansions: a word the lexicon drops as filler ("ngoài") may be part of a day ("năm ngoái").
+    normaliser = createNormaliser(content.lexicon.filter((e) => e.to.trim().length > 0), content.glossary);
+    normaliserOf.set(content, normaliser);
+  }
+  return normaliser.normalise(fold(question).split(" ").filter((w) => w.length > 0)).join(" ");
 }
 
 const deadlineDaysOf = new WeakMap<CommandContext["services"]["content"], string[]>();
@@ -421,7 +441,38 @@ export function renderEntry(
   // "gđ1 xong hết chưa": an entry about a phase, asked where it stands, gets the phase's milestones in one line.
   const phase = entry.milestones.length === 0 && (options.units ?? []).includes("_status") ? askedPhase(options.question ?? "") : undefined;
   const phaseLine = phase ? phaseStatusLine(ctx, phase) : undefined;
-  return reply(lines(body, weekday, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  const schedule = systemSchedule(ctx, entry, options.units ?? []);
+  return reply(lines(body, weekday, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+}
+
+/** The intent tokens of "khi nào" and "xong chưa" (query.ts), and the unit of "hạn", "deadline" (glossary.yaml). */
+const WHEN_UNIT = "_when";
+const STATUS_UNIT = "_status";
+const DEADLINE_UNIT = "han";
+/** Concept tokens of the two merged provinces (glossary.yaml). */
+const PROVINCE_UNITS = new Set(["bd", "brvt"]);
+
+/**
+ * Milestones of the systems an entry's milestones belong to that a question about a system's dates also needs:
+ * - a question naming only the system (and perhaps a merged province) and a date ("deadline mail công vụ là khi nào",
+ *   "qlvb xong chưa", "mail công vụ BD bao giờ có", "when is 1022 due?") gets the system's whole official schedule,
+ *   not the one step its entry is about;
+ * - a question asking whether the work is done ("xong chưa", "done yet"), of any step, gets the system's last official
+ *   deadline: when it is complete.
+ * Empty otherwise, and for an entry without milestones.
+ */
+export function systemSchedule(ctx: CommandContext, entry: FaqEntry, units: readonly string[]): string[] {
+  if (entry.milestones.length === 0) return [];
+  const status = units.includes(STATUS_UNIT);
+  if (!status && !units.includes(WHEN_UNIT) && !units.includes(DEADLINE_UNIT)) return [];
+  const all = ctx.services.content.milestones;
+  const systems = new Set(all.filter((m) => entry.milestones.includes(m.id)).map((m) => m.system));
+  const official = byDeadline(all.filter((m) => systems.has(m.system) && m.reminders?.enabled !== false));
+  // The system, and at most the merged province asked of ("mail công vụ BD bao giờ có"): no particular step.
+  const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && u !== DEADLINE_UNIT && !PROVINCE_UNITS.has(u));
+  if (topic.length > 0 && topic.every(isSystemUnit)) return official.map((m) => m.id);
+  const last = official[official.length - 1];
+  return status && last ? [last.id] : [];
 }
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */
@@ -542,11 +593,13 @@ export function renderNoAnswer(ctx: CommandContext, result: SearchResult): Reply
 
 /**
  * The lines about each related milestone: "• Thử nghiệm QLVB: 15/06/2025 (còn 14 ngày)", followed by
- * {@link statusLines}. The one place where milestone facts join an answer.
+ * {@link statusLines}. The one place where milestone facts join an answer. `also` adds milestones the question needs
+ * beyond the entry's own ({@link systemSchedule}).
  */
-export function milestoneBlock(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup): Rich[] {
+export function milestoneBlock(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup, also: readonly string[] = []): Rich[] {
   const { content } = ctx.services;
-  const related = byDeadline(entry.milestones.map((id) => content.milestones.find((m) => m.id === id)).filter((m) => m !== undefined));
+  const ids = [...new Set([...entry.milestones, ...also])];
+  const related = byDeadline(ids.map((id) => content.milestones.find((m) => m.id === id)).filter((m) => m !== undefined));
   if (related.length === 0) return [];
   const shown = related.slice(0, MAX_MILESTONES);
   const out: Rich[] = [[bold(t(ctx.lang, related.length === 1 ? "Mốc liên quan:" : "Các mốc liên quan:", "Related deadlines:"))]];

@@ -114,6 +114,9 @@ function dayFrom(d: number, m: number, y: number): string | undefined {
 export function dayIn(folded: string, today: string, known: readonly string[] = []): string | undefined {
   const withYear = (d: number, m: number, y: string | undefined): string | undefined => {
     if (y !== undefined) return dayFrom(d, m, Number(y));
+    // "30/4 2025", "lịch nghỉ năm 2025 dịp 30/4": a year the question writes on its own is the day's year.
+    const alone = standaloneYear(folded);
+    if (alone !== undefined) return dayFrom(d, m, alone);
     const relative = relativeYear(folded, today);
     if (relative !== undefined) return dayFrom(d, m, relative);
     // "hạn 15/6": a day the plan knows (a deadline) is that day; otherwise the next such day from today.
@@ -136,6 +139,15 @@ export function dayIn(folded: string, today: string, known: readonly string[] = 
   if (/\b(ngay mai|tomorrow)\b/.test(folded)) return addDays(today, 1);
   if (/\b(hom qua|yesterday)\b/.test(folded)) return addDays(today, -1);
   return undefined;
+}
+
+/**
+ * The one year a folded question writes as a word of its own ("30/4 2025", "năm 2025", "in 2025"), or undefined when
+ * it writes none or several. A year inside a number ("Nghị quyết 202/2025") is not one.
+ */
+export function standaloneYear(folded: string): number | undefined {
+  const years = [...new Set([...` ${folded} `.matchAll(/(?<= )(19\d\d|20\d\d)(?= )/g)].map((m) => Number(m[1])))];
+  return years.length === 1 ? years[0] : undefined;
 }
 
 /** The holiday a folded question names, if any. */
@@ -172,7 +184,8 @@ export function parseCalendarQuestion(text: string, today: string, known: readon
   const implicitYear = day !== undefined && !/\b(19|20)\d\d\b/.test(folded) && relativeYear(folded, today) === undefined && !known.includes(day) && NAMED_DAY.test(folded);
   const countdown = ASKS_COUNTDOWN.test(folded);
   // "Hôm nay là đầu tháng 8, còn bao nhiêu ngày nữa là tới hạn…": today is the start of the count, not its end.
-  const fromToday = day === today && !NAMED_DAY.test(folded) && /\b(hom nay|today)\b/.test(folded);
+  // So is today's date said as context ("hôm nay là 20/7 rồi, còn bao nhiêu ngày nữa là phải triển khai…").
+  const fromToday = day === today && /\b(hom nay|today)\b/.test(folded);
   if (day && countdown && fromToday) return undefined;
   if (day && countdown) return BREAK_WORDS.test(folded) ? { kind: "countdown-day", day, toBreak: true } : { kind: "countdown-day", day };
   if (day && (ASKS_WEEKDAY.test(folded) || ASKS_WORKING.test(folded))) {
@@ -470,7 +483,7 @@ export function lacksData(facts: CalendarFacts): boolean {
 
 /** A day as written in a folded question, with its year when it has one (the spans {@link dayIn} reads). */
 const DAY_SPANS: readonly RegExp[] = [
-  /\b\d{1,2}[/-]\d{1,2}(?:[/-](\d{4})| nam (\d{4}))?\b/,
+  /\b\d{1,2}[/-]\d{1,2}(?:[/-](\d{4})| nam (\d{4})| (\d{4}))?\b/,
   /\bngay \d{1,2} thang \d{1,2}(?: nam (\d{4}))?\b/,
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}(?: (\\d{4}))?\\b`),
   new RegExp(`\\b${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?(?: (\\d{4}))?\\b`),

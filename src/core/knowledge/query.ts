@@ -28,6 +28,9 @@ export const FILLER_PHRASES: readonly string[] = [
   // "có" and "hết" ("triển khai hết các phường") say nothing of the topic; "cơ quan", "cơ sở", "hết hạn" are kept
   // whole (KEEP_PHRASES, the lexicon). "thì sao" without a previous topic is only a question mark.
   "co", "het", "biet", "thi sao", "the con", "con ve", "duoc chua", "chua vay", "vay ta",
+  // "hả" ends a question ("chạy chính thức hả"); "hạ tầng" is kept whole (KEEP_PHRASES). Hearsay ("nghe nói có SSO")
+  // says where the person heard it, not what they ask.
+  "ha", "nghe noi", "nghe bao", "nghe dau", "nghe dn", "thay bao", "thay noi",
   // "kế hoạch có nhắc tới X không", "does the plan mention X": asking whether X is covered says nothing of X.
   "nhac toi", "nhac den", "de cap den", "de cap toi", "mention", "mentions", "mentioned",
   // English
@@ -38,7 +41,7 @@ export const FILLER_PHRASES: readonly string[] = [
   "my", "us", "all", "still", "yet", "who", "whom", "need", "know", "tell", "must", "use", "used", "using", "going",
   "got", "make", "made", "really", "just", "also", "like", "want", "an", "the", "a", "on", "do", "some",
   "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them", "every", "each",
-  "those", "these",
+  "those", "these", "had", "in a nutshell", "nutshell", "in short", "in brief", "briefly",
   // English chat openers: "hey, quick one: …", "btw", "just wondering".
   "hey", "hey there", "quick one", "quick question", "real quick", "btw", "by the way", "just wondering", "wondering", "i wonder",
   "pls", "plz", "guys", "folks",
@@ -74,7 +77,8 @@ const INTENTS: Record<string, readonly string[]> = {
     "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "may gio", "khoang thoi gian nao", "thoi gian nao", "ngay thang nam nao", "thang nam nao", "nam nao", "thang nao",
     "on what date", "from what date", "what date", "which date", "by when", "when",
   ],
-  what: ["la cai gi", "cai gi", "nghia la gi", "la gi", "what is", "what are", "what"],
+  // "có mấy cái gì mới" lists things: "mấy" there is no count.
+  what: ["co may cai gi", "may cai gi", "nhung cai gi", "la cai gi", "cai gi", "nghia la gi", "la gi", "what is", "what are", "what"],
   how: ["xu ly the nao", "xu ly ra sao", "xu ly sao", "nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
   where: ["o dau", "where"],
   howmany: ["bao nhieu", "how many", "how much", "co may", "gom may"],

@@ -5,6 +5,8 @@ import { FileProblemError } from "../../core/errors.js";
 import { openLow } from "../files.js";
 import { deliverySchema, emptyMainFile, type MainFile, mainFileSchema, statusRecordSchema } from "../schema.js";
 import { SegmentLog } from "../segment-log.js";
+import { createHelpDeskRepos } from "../help-desk.js";
+import { openJournals } from "../open-store.js";
 
 /** How one collection of the data file maps onto its table. */
 interface TableSpec {
@@ -109,7 +111,10 @@ export async function readDataFile(file: string): Promise<Record<string, unknown
   const main = await openLow<MainFile>({ kind: "file", path: file }, mainFileSchema, emptyMainFile, { readOnly: true });
   const statuses = await SegmentLog.open<StatusRecord>({ kind: "file", path: `${base}.statuses` }, statusRecordSchema, { readOnly: true });
   const deliveries = await SegmentLog.open<DeliveryRecord>({ kind: "file", path: `${base}.deliveries` }, deliverySchema, { readOnly: true });
-  const data = main.data as unknown as Record<string, unknown[]>;
+  const journals = await openJournals(main, (name) => ({ kind: "file", path: `${base}.${name}.jsonl` }), { readOnly: true });
+  const refuse = () => Promise.reject(new Error("store copy: the data file is read only"));
+  const askers = await createHelpDeskRepos(main.data, refuse, journals.askers, refuse).askers.list();
+  const data = { ...main.data, topics: journals.topics.values(), inbound: journals.inbound.values(), askers, questionDays: journals.questionDays.values() } as unknown as Record<string, unknown[]>;
   return { ...Object.fromEntries(TABLES.map((t) => [t.collection, data[t.collection] ?? []])), statuses: [...statuses.all()], deliveries: [...deliveries.all()] };
 }
 
