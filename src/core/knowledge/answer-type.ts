@@ -10,7 +10,15 @@ import { INTENT_PREFIX, isSyllable } from "./query.js";
  * bao nhiêu tài khoản" is answered by the entry written to say that no count is published.
  */
 export type ExpectedType =
-  | { kind: "date"; /** The question's topic words, rarest first. */ topic: string[] }
+  | {
+      kind: "date";
+      /** The question's topic words, rarest first. */
+      topic: string[];
+      /** A rare Vietnamese word of the question that, with the word next to it, is a phrase some entry says ("họp
+       * không giấy"): the thing dated, which the entry must speak of. A rare word no entry says in that phrase may be
+       * the asker's own wording ("khối nhà nước") and names nothing. */
+      subject?: string;
+    }
   | {
       kind: "count";
       noun: string;
@@ -60,8 +68,11 @@ export type Supply = "given" | "asked" | "no";
 const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu|dia chi website|dia chi web|dia chi trang|website address|web address|url)\b/;
 /** "website của X là gì", "trang web ở đâu", "what is its website": the question asks a web address (folded). */
 const ASKS_WEBSITE = /\b(website|web site|trang web)\b.*\b(la gi|o dau|la trang nao|nao)\b|\b(what|where) is (its|the|their) (website|web site|web page)\b/;
+/** "link … là gì", "cho xin link", "đường dẫn", "the link to": the question asks a web address (folded). A link to
+ * download an app is asked as an app ({@link ASKS_APP}), read first. */
+const ASKS_LINK = /\b(link|duong link|duong dan|hyperlink)\b/;
 /** Words of a question about an address (units): an entry asking them is about the address. */
-const DOMAIN_WORDS = new Set(["domain", "mien", "duoi"]);
+const DOMAIN_WORDS = new Set(["domain", "mien", "duoi", "link"]);
 /** An e-mail address, or a web domain, in an entry's text as written. */
 const MAIL = /@[a-z0-9-]+(\.[a-z0-9-]+)+/i;
 const DOMAIN = /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)\b/i;
@@ -237,6 +248,7 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
+  if (ASKS_LINK.test(folded)) return { kind: "domain", mail: false };
   const counted = COUNTED_NAMED.exec(folded);
   if (counted && ASKS_NAMES.test(folded)) return { kind: "names", noun: counted[1]! };
   if (ASKS_LIST.test(folded)) return { kind: "list" };
@@ -248,7 +260,7 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
  * What a question expects, read from its units (intent tokens and topic words, as the analyser gives them), or
  * undefined when it expects nothing checkable. `rare` orders the topic words, rarest first, for "when" questions.
  */
-export function expectedType(units: readonly string[], rare: (unit: string) => number, folded = "", raw = ""): ExpectedType | undefined {
+export function expectedType(units: readonly string[], rare: (unit: string) => number, folded = "", raw = "", knownPair: (pair: string) => boolean = () => false): ExpectedType | undefined {
   const value = valueAsked(folded, raw);
   if (value) return value;
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
@@ -274,7 +286,11 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   // The numbers of a "when" question name what it asks the date of ("Nghị quyết 60-NQ/TW ban hành ngày nào?").
   const named = units.filter((u) => !u.startsWith(INTENT_PREFIX) && /^\d+$/.test(u) && !/^(19|20)\d\d$/.test(u));
   const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE));
-  if (asksDate && topic.length + named.length > 0) return { kind: "date", topic: [...named, ...[...topic].filter((u) => u !== DEADLINE || units.includes(WHEN)).sort((a, b) => rare(b) - rare(a))] };
+  if (asksDate && topic.length + named.length > 0) {
+    const sorted = [...named, ...[...topic].filter((u) => u !== DEADLINE || units.includes(WHEN)).sort((a, b) => rare(b) - rare(a))];
+    const subject = dateSubject(units, rare, knownPair);
+    return subject === undefined ? { kind: "date", topic: sorted } : { kind: "date", topic: sorted, subject };
+  }
   return undefined;
 }
 
@@ -367,6 +383,8 @@ export interface EntryUnits {
   raw: string;
   questions: readonly (readonly string[])[];
   milestones: readonly (readonly string[])[];
+  /** The units of the entry's keywords, when known. */
+  keywords?: readonly string[];
   /** The entry's answer sentences, each with its units and whether it says something is not stated (see {@link isNotStated}). */
   sentences?: readonly { units: readonly string[]; notStated: boolean; folded: string; /** As written, when known. */ raw?: string }[];
 }
@@ -401,7 +419,12 @@ export function opensAsAbsent(entry: EntryUnits, units: readonly string[], weigh
     const have = pairsOf(s.units);
     return askedPairs.some((p) => !opens.has(p) && have.has(p));
   };
-  return rest.every((s) => s.notStated || (cover(s) <= opening && !addsPair(s)));
+  // A later sentence that leaves out most of what the opening says is not stated speaks of something else: "thư cũ
+  // có được chuyển sang tài khoản mới không" is not answered by "dùng song song hai tài khoản trong 3 tháng".
+  // It must say at least half (by weight) of what the opening says is not given.
+  const said = asked.filter((u) => first.units.includes(u));
+  const aboutSubject = (s: { units: readonly string[] }) => 2 * said.reduce((sum, u) => (s.units.includes(u) ? sum + weight(u) : sum), 0) >= opening;
+  return rest.every((s) => s.notStated || !aboutSubject(s) || (cover(s) <= opening && !addsPair(s)));
 }
 
 /** Whether a (folded) sentence says the sources do not give something ({@link NOT_STATED}). */
@@ -463,6 +486,11 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     // "Nguồn … cũng không nêu số văn bản": the entry says the number asked is not given; another document's number
     // in its text ("Nghị quyết số 57-NQ/TW") is no answer.
     if (!type.named && (entry.sentences ?? []).some((x) => x.notStated && NUMBER_NOT_STATED.test(x.folded))) return "asked";
+    // The number must be of the document asked: "chiến lược dữ liệu … QĐ số mấy" is not answered by the numbers of the
+    // plan's legal bases. The question's rarest words besides those of a document number name that document; the
+    // entry must speak of one of them.
+    const thing = topicOf(asked, weight, DOCUMENT_WORDS);
+    if (thing.length > 0 && !thing.some((u) => speaks(entry, u))) return "no";
     if (givesNumber(entry.raw)) return "given";
     return entry.questions.some((q) => q.some((u) => NUMBER_WORDS_ASKED.has(u)) || q.includes(HOWMANY)) ? "asked" : "no";
   }
@@ -497,6 +525,10 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     // "Kế hoạch … không nêu số điện thoại hay đầu mối": shown, but the question stays unanswered.
     if ((entry.sentences ?? []).some((x) => x.notStated && PHONE_NOT_STATED.test(x.folded))) return "asked";
     if (!PHONE.test(entry.raw)) return "no";
+    // A number asked of one merged province must be said of it: Bình Dương's old 0274.1022 is not Bà Rịa - Vũng
+    // Tàu's, though the entry names both.
+    const place = [...asked].find((u) => LOCALITIES.has(u));
+    if (place !== undefined && entry.sentences && !entry.sentences.some((x) => !x.notStated && PHONE.test(x.raw ?? "") && x.units.includes(place))) return "no";
     // The number must be of the thing asked ("Sở KH&CN Bình Dương" is not reached at Bình Dương's old 1022 line): the
     // entry must speak of each name, abbreviation or code of the question.
     return namesOf(asked, weight, PHONE_WORDS).every((u) => speaks(entry, u)) ? "given" : "no";
@@ -532,12 +564,33 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     const found = countNear(type.noun, entry, asked, type.place, true, type.next);
     return found ? "given" : asks(HOWMANY, [type.noun]) ? "asked" : "no";
   }
+  // The date must be of the thing asked: "họp không giấy triển khai cho các sở ngày nào" is not answered by the date
+  // document management reaches the departments (see {@link ExpectedType}'s `subject`).
+  if (type.subject !== undefined && !speaks(entry, type.subject) && !entry.keywords?.includes(type.subject)) return "no";
   const found = dateOf(type.topic, entry);
   if (found === "any" || found) return "given";
   // An entry written to answer when X happens gives its date somewhere in its text, or says it is not known.
   if (!asks(WHEN, type.topic.filter((u) => speaks(entry, u)).slice(0, 2))) return "no";
   return entry.text.some((_, i) => isDateUnit(entry.text, i) && !isArticleDate(entry.text, i)) ? "given" : "asked";
 }
+
+/**
+ * The thing a "when" question dates, when a rare word names it: the rarest topic word (a Vietnamese syllable, no word
+ * of greeting, as rare as a word only one or two entries say) that makes with a neighbouring unit of the question a
+ * phrase the index knows ({@link ExpectedType}). A rare word the index knows only in other phrases is the asker's
+ * own wording.
+ */
+function dateSubject(units: readonly string[], rare: (unit: string) => number, knownPair: (pair: string) => boolean): string | undefined {
+  const inPhrase = (at: number) => (at > 0 && knownPair(`${units[at - 1]} ${units[at]}`)) || (at + 1 < units.length && knownPair(`${units[at]} ${units[at + 1]}`));
+  const named = units.map((u, at) => ({ u, at })).filter(({ u, at }) => !u.startsWith(INTENT_PREFIX) && isSyllable(u) && !POLITE_WORDS.has(u) && rare(u) >= RARE_TOPIC && inPhrase(at));
+  return named.sort((a, b) => rare(b.u) - rare(a.u))[0]?.u;
+}
+
+/** Words of greetings and thanks left in a long message ("cảm ơn nhiều", "chào bạn"): they name nothing. */
+const POLITE_WORDS = new Set(["cam", "on", "nhieu", "chao", "xin", "ban", "anh", "chi", "em", "a", "nhe", "nha", "vay", "thank", "thanks", "advanc", "hello", "hi"]);
+
+/** Least weight (rarity in the index) of a date question's rarest topic word for it to name the thing dated. */
+const RARE_TOPIC = 3.5;
 
 function speaks(entry: EntryUnits, u: string): boolean {
   return entry.text.includes(u) || entry.questions.some((q) => q.includes(u)) || entry.milestones.some((m) => m.includes(u));
@@ -565,6 +618,10 @@ function namesOf(asked: ReadonlySet<string>, weight: ((unit: string) => number) 
   if (!weight) return [];
   return [...asked].filter((u) => !u.startsWith(INTENT_PREFIX) && !isSyllable(u) && !skip.has(u) && !RELATION_WORDS.has(u) && !/^\d{1,2}$/.test(u) && weight(u) > 0);
 }
+
+/** Units of a question about a document number that say nothing of which document it is ("quyết định số mấy",
+ * "ban hành theo văn bản nào"). */
+const DOCUMENT_WORDS = new Set(["so", "hieu", "ky", "may", "nao", "gi", "van", "ban", "hanh", "banhanh", "theo", "quyet", "dinh", "nghi", "cong", "thong", "bao", "chi", "thi", "nq", "qd", "document", "number", "reference", "decision", "resolution", "issued", "issue", "under"]);
 
 /** Units of a question about a telephone number that say nothing of whose number it is. */
 const PHONE_WORDS = new Set(["sdt", "phone", "telephone", "number", "contact", "hotline", "call", "dt", "dien", "thoai", "dienthoai", "sodienthoai", "lienhe"]);
