@@ -170,7 +170,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     const text = each.flatMap((x) => x.units);
     const related = e.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
     const ms = related.map((m) => analyzer.analyze([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).units);
-    offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms, sentences: each };
+    const keywords = e.keywords.flatMap((k) => analyzer.analyze(k).units);
+    offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms, sentences: each, keywords };
     return offered[d]!;
   };
   const agencyNames = content.agencies.map((a) => {
@@ -464,7 +465,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `)) || a.keys.some((k) => compact.includes(k))) : [];
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
       const expected =
-        expectedType(expectFrom ?? analysed.units, weightOf, folded, question) ??
+        expectedType(expectFrom ?? analysed.units, weightOf, folded, question, (p) => pairs.has(p)) ??
         (analysed.expanded === folded ? undefined : valueAsked(analysed.expanded, question)) ??
         wants;
       const unsupplied = new Set<number>();
@@ -706,6 +707,12 @@ function strongest(relevance: number): number {
   return relevance < Math.min(SEARCH_TUNING.minRelevance, SEARCH_TUNING.confirmedRelevance) ? 0 : 20 + (relevance + 1) / 2;
 }
 
+/** Conjunctions that open a clause going on with the one before it (folded). */
+const CONTINUATION = /^(hay|hoac|va|nhung|or|and|but|nor)\b/;
+/** A clause that is a greeting, thanks or the asker introducing themselves (folded): context, not a question. */
+const CONTEXT =
+  /^((da|vang|a) )?((xin )?chao( (ban|anh|chi|em|anh chi|moi nguoi|ca nha|ad|admin))?|hi|hello|hey|dear [a-z ]+|good (morning|afternoon|evening)|(xin )?cam on( (ban|anh|chi|anh chi|nhieu|truoc))*|thanks?( (you|a lot|in advance))*|thank you( (very much|in advance))*)$|^((da|vang) )?((xin )?chao [a-z]+ )?(minh|em|toi|tui|chau|con|bon minh|chung toi|chung em) (la|lam|dang lam|dang cong tac|cong tac|moi|o|thuoc)\b|^((hi|hello) )?(i m|i am|i work|we are|we re|we work|my name)\b/;
+
 /** Phrases after which the question itself starts, in a message that first gives context. */
 const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?hoi|xin hoi|hoi (la|ve)|cho hoi|i want to know|i would like to know|my question is|can you tell me)\b/;
 
@@ -724,9 +731,17 @@ export function bestWindow(question: string, searchOnce: (text: string, mustBeat
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
   const windows = new Set<string>();
+  // A clause that opens with a conjunction ("…, hay phải tắt hẳn?", "and on what schedule?") goes on with the one
+  // before it: it is searched with that one only, never as a question of its own.
+  const continues = (c: string) => CONTINUATION.test(fold(c));
+  // A greeting, thanks or the asker introducing themselves ("Chào bạn", "mình là cán bộ đặc khu Côn Đảo", "I'm
+  // preparing a briefing…") is context: a window made only of such clauses asks nothing.
+  const context = (c: string) => CONTEXT.test(fold(c));
   for (let i = 0; i < clauses.length; i++) {
-    windows.add(clauses[i]!);
-    if (i + 1 < clauses.length) windows.add(`${clauses[i]} ${clauses[i + 1]}`);
+    const c = clauses[i]!;
+    if (continues(c)) continue;
+    if (!context(c)) windows.add(c);
+    if (i + 1 < clauses.length && !(context(c) && context(clauses[i + 1]!))) windows.add(`${c} ${clauses[i + 1]}`);
   }
   const folded = whole.folded;
   const start = QUESTION_START.exec(folded);
