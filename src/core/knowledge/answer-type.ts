@@ -383,7 +383,7 @@ export interface EntryUnits {
   raw: string;
   questions: readonly (readonly string[])[];
   milestones: readonly (readonly string[])[];
-  /** The units of the entry's keywords, when known. */
+  /** The words of the entry's keywords (folded), when known. */
   keywords?: readonly string[];
   /** The entry's answer sentences, each with its units and whether it says something is not stated (see {@link isNotStated}). */
   sentences?: readonly { units: readonly string[]; notStated: boolean; folded: string; /** As written, when known. */ raw?: string }[];

@@ -170,7 +170,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     const text = each.flatMap((x) => x.units);
     const related = e.milestones.map((id) => milestones.get(id)).filter((m) => m !== undefined);
     const ms = related.map((m) => analyzer.analyze([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).units);
-    const keywords = e.keywords.flatMap((k) => analyzer.analyze(k).units);
+    // Folded, not analysed (cheap): only a Vietnamese syllable is looked up in them (a dated phrase's rare word).
+    const keywords = fold(e.keywords.join(" ")).split(" ");
     offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms, sentences: each, keywords };
     return offered[d]!;
   };
