@@ -213,7 +213,7 @@ function questionParts(sentence: string): string[] {
   const numbered = NUMBER_MARK.test(sentence);
   const pieces = sentence
     .split(/(?:^|[\s:;,])(?:\(?\d\)|\d\.|[a-d]\))\s+|;\s*|,\s*(?=(?:và|còn|thế còn|vậy còn|and|also)\s)|\s+(?=(?:và|còn|and)\s+(?:khi nào|bao giờ|lúc nào|hạn|ai|ở đâu|bao nhiêu|mấy|có|phải|cần|what|when|who|which|where|how|whether|is|are|does|do|can)\b)/iu)
-    .map((p) => p.replace(/^[\s:;,]+|[\s:;,]+$/gu, ""))
+    .map((p) => p.replace(/^[\s:;,]+|[\s:;,]+$/gu, "").replace(/^(?:\(?\d\)|[a-d]\))\s+/u, ""))
     .filter((p) => p.length > 0);
   const out: string[] = [];
   for (const p of pieces.filter((x) => !POLITE_ONLY.test(fold(x)))) {
