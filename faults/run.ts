@@ -182,6 +182,40 @@ async function killTrials(): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
+/**
+ * SIGKILL while the per-message journals are appended to (handled-update keys, chat topics), each trial on a new
+ * data file: every acknowledged key must be known after a restart, the chat's topic must be one that was set, and
+ * the store must open writable again (a torn last line is dropped, nothing else refused).
+ */
+async function journalKillTrials(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "faults-journal-"));
+  let acknowledged = 0;
+  let lost = 0;
+  let corrupt = 0;
+  for (let t = 0; t < TRIALS; t++) {
+    const file = join(dir, `t${t}`, "db.json");
+    const w = writer(file, ["journal"]);
+    await until(() => acks(w.out()).length > 0, 15_000);
+    await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 400)));
+    w.child.kill("SIGKILL");
+    await w.exited;
+    const acked = acks(w.out());
+    acknowledged += acked.length;
+    await rm(`${file}.lock`, { recursive: true, force: true });
+    try {
+      const store = await openStore({ file });
+      for (const key of acked) if (await store.inbound.claim(`zalo|${key}`, new Date().toISOString())) lost++;
+      const topics = await Promise.all([0, 1, 2].map((j) => store.topics.get(`zalo:${j}`)));
+      if (topics.some((topic, j) => topic === undefined && acked.some((k) => k.endsWith(`-${j}`)))) lost++;
+      await store.close();
+    } catch {
+      corrupt++;
+    }
+  }
+  rows.push(["SIGKILL during journal appends (handled keys, chat topics)", `${TRIALS} trials`, `${acknowledged} acknowledged, ${lost} lost, ${corrupt} refused or unreadable`, lost === 0 && corrupt === 0 ? "pass" : "FAIL"]);
+  await rm(dir, { recursive: true, force: true });
+}
+
 async function lockRaces(stale: boolean, namespace: boolean): Promise<void> {
   let bothWon = 0;
   let noneWon = 0;
@@ -264,7 +298,11 @@ async function fullDisk(): Promise<void> {
     const acked: string[] = [];
     let refused = 0;
     let plain = 0;
-    for (let i = 0; i < 20_000 && refused < 20; i++) {
+    // Handled-update keys (a journal) are written beside the statuses until the disk is full too.
+    const keys: string[] = [];
+    const refusedKeys: string[] = [];
+    let keysRefused = 0;
+    for (let i = 0; i < 20_000 && (refused < 20 || keysRefused < 20); i++) {
       try {
         await store.statuses.append({ id: `d${i}`, kind: "status", milestoneId: "m", agencyId: "a", status: "blocked", note: "x".repeat(200), userKey: "telegram:1", role: "lead", channel: "telegram", at: new Date().toISOString() });
         acked.push(`d${i}`);
@@ -272,16 +310,41 @@ async function fullDisk(): Promise<void> {
         if (error instanceof StoreWriteError && /chưa lưu được/.test(error.message)) refused++;
         else plain++;
       }
+      try {
+        await store.inbound.claim(`zalo|k${i}-${"y".repeat(100)}`, new Date().toISOString());
+        keys.push(`zalo|k${i}-${"y".repeat(100)}`);
+      } catch (error) {
+        if (error instanceof StoreWriteError && /chưa lưu được/.test(error.message)) {
+          keysRefused++;
+          refusedKeys.push(`zalo|k${i}-${"y".repeat(100)}`);
+        } else plain++;
+      }
     }
     const inMemory = await store.statuses.count();
+    // In memory, the acknowledged keys are known (a repeat is refused without a write) and a refused one is not
+    // (claiming it again tries to write it, and the full disk refuses that too).
+    let memoryWrong = 0;
+    for (const key of keys) if (await store.inbound.claim(key, new Date().toISOString())) memoryWrong++;
+    for (const key of refusedKeys) if ((await store.inbound.claim(key, new Date().toISOString()).catch(() => "refused")) !== "refused") memoryWrong++;
     await store.close().catch(() => undefined);
     const reopened = await openStore({ file, readOnly: true });
     const ids = new Set((await reopened.statuses.all()).map((r) => r.id));
     const lost = acked.filter((id) => !ids.has(id)).length;
     const ghost = await reopened.statuses.count() - acked.length;
     await reopened.close();
-    const ok = refused > 0 && plain === 0 && lost === 0 && ghost === 0 && inMemory === acked.length;
-    rows.push(["full disk (1 MB tmpfs)", `${acked.length + refused} writes`, `${acked.length} acknowledged, ${refused} refused with "chưa lưu được", ${lost} lost, memory ${inMemory === acked.length ? "=" : "≠"} disk`, ok ? "pass" : "FAIL"]);
+    // The keys' journal: every acknowledged key is known after a restart (a known key is refused as a repeat).
+    execFileSync("mount", ["-o", "remount,size=2m", mnt]);
+    const writable = await openStore({ file, lockStaleMs: 2000 });
+    let keysLost = 0;
+    for (const key of keys) if (await writable.inbound.claim(key, new Date().toISOString())) keysLost++;
+    await writable.close();
+    const ok = refused > 0 && keysRefused > 0 && plain === 0 && lost === 0 && ghost === 0 && inMemory === acked.length && keysLost === 0 && memoryWrong === 0;
+    rows.push([
+      "full disk (1 MB tmpfs)",
+      `${acked.length + refused} status writes, ${keys.length + keysRefused} journal appends`,
+      `${acked.length} + ${keys.length} acknowledged, ${refused} + ${keysRefused} refused with "chưa lưu được", ${lost + keysLost} lost, memory ${inMemory === acked.length && memoryWrong === 0 ? "=" : "≠"} disk`,
+      ok ? "pass" : "FAIL",
+    ]);
   } finally {
     execFileSync("umount", [mnt]);
     await rm(mnt, { recursive: true, force: true });
@@ -393,10 +456,11 @@ async function main(): Promise<void> {
       return false;
     }
   })();
-  // FAULT_ONLY=api,disk runs only the named sections (kill, lock, disk, api, term, delivery).
+  // FAULT_ONLY=api,disk runs only the named sections (kill, journal, lock, disk, api, term, delivery).
   const only = process.env.FAULT_ONLY?.split(",");
   const want = (name: string) => !only || only.includes(name);
   if (want("kill")) await killTrials();
+  if (want("journal")) await journalKillTrials();
   if (want("lock")) {
     await lockRaces(false, false);
     await lockRaces(true, false);

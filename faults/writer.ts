@@ -1,6 +1,7 @@
 /**
  * A child process for the fault runs: opens the store on argv[2] and appends status records as fast as it can,
- * printing "ack <id>" after each one is acknowledged (on disk). With argv[3] = "lock-only" it only takes the
+ * printing "ack <id>" after each one is acknowledged (on disk). With argv[3] = "journal" it claims handled-update keys
+ * and sets chat topics instead (the journals), printing "ack <key>". With argv[3] = "lock-only" it only takes the
  * lock, prints "locked", and waits. Logs go through the real logger, including an error whose URL carries the
  * bot token, so the token grep has something to find if redaction ever breaks.
  */
@@ -30,6 +31,19 @@ async function main(): Promise<void> {
     return;
   }
   const prefix = `${process.pid}-${Date.now()}`;
+  if (mode === "journal") {
+    // The per-message journals: a handled-update key and the chat's topic, several in flight at once.
+    for (let i = 0; ; i++) {
+      await Promise.all(
+        [0, 1, 2].map(async (j) => {
+          const key = `${prefix}-${i}-${j}`;
+          const at = new Date().toISOString();
+          await Promise.all([store.inbound.claim(`zalo|${key}`, at), store.topics.set({ chatKey: `zalo:${j}`, entryId: `e${i}`, question: key, lang: "vi", at })]);
+          process.stdout.write(`ack ${key}\n`);
+        }),
+      );
+    }
+  }
   for (let i = 0; ; i++) {
     const id = `${prefix}-${i}`;
     // Several in flight at once, as under load.

@@ -2,7 +2,7 @@
  * `npx tsx test/eval/features.ts [SET…]`: prints, for every standalone case of the tuning sets, what the decision
  * read of its top candidate (relevance, coverage, precision, unknown share, margin over the runner-up) and whether
  * that candidate's answer would have been right, as tab-separated lines for calibrating the decision. Only the
- * tuning sets (tuned, dev, dev2, dev3, dev4) may be named; the blind sets are refused.
+ * tuning sets (tuned, dev…dev6, blind…blind6) may be named; the held-out judges (blind7, blind8) are refused.
  */
 import { join } from "node:path";
 import { loadContent } from "../../src/content/load.js";
@@ -16,9 +16,10 @@ import { DEFAULT_NOW, hasMust, loadTextCases, yamlFiles } from "./blind-format.j
 import { loadIdCases } from "./id-sets.js";
 
 const DIR = "test/fixtures/questions";
-const sets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["tuned", "dev", "dev2", "dev3", "dev4"];
-if (sets.some((s) => !/^(tuned|dev\d?)$/.test(s))) {
-  process.stderr.write("features: only the tuning sets (tuned, dev, dev2, dev3, dev4) may be read\n");
+const TUNING = ["tuned", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"];
+const sets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : TUNING;
+if (sets.some((s) => !TUNING.includes(s))) {
+  process.stderr.write(`features: only the tuning sets (${TUNING.join(", ")}) may be read\n`);
   process.exit(1);
 }
 const content = await loadContent("content");

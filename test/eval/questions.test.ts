@@ -38,8 +38,8 @@ const FLOORS = {
   // Round 10B: 100 % English and follow-ups (shorthand countdowns, fillers, the plan's purpose).
   blind5: { viInScope: 0.96, outOfScope: 0.98, english: 0.97, followUps: 0.93 },
   // Judge of round 9, a tuning set from round 10 (92.1 / 93.0 / 92.4 / 96.6 % as judge; 99.2 / 93.0 / 98.5 / 96.6 %
-  // after round 10B's in-scope kinds; its out-of-scope misses are round 10A's).
-  blind6: { viInScope: 0.97, outOfScope: 0.92, english: 0.96, followUps: 0.93 },
+  // after round 10B's in-scope kinds; out of scope 100 % after round 10A's stated acts and subject checks).
+  blind6: { viInScope: 0.97, outOfScope: 0.99, english: 0.96, followUps: 0.93 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);

@@ -42,7 +42,15 @@ export type ExpectedType =
   /** "làm việc giờ nào", "giờ làm việc", "working hours", "có trực 24/7 không": the hours something works, said of it. */
   | { kind: "hours" }
   /** "bao nhiêu %", "mấy phần trăm", "what percentage": a share, which the entry must give as one ("95 %"). */
-  | { kind: "percent" };
+  | {
+      kind: "percent";
+      /** What the share is of, as the question words it after "tỷ lệ" / "percentage of" (folded): "can bo" in "tỷ lệ cán
+       * bộ đã dùng mail mới". A share of something else ("100% cơ quan") is no answer. */
+      of?: string;
+    }
+  /** "cụ thể là những hệ thống nào", "which systems exactly": the specific items of a list. An entry that says it does
+   * not list them ("ghi chung …, không liệt kê cụ thể") is shown, but the question stays unanswered. */
+  | { kind: "list" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -115,11 +123,17 @@ function listsNames(cased: string, noun: string): boolean {
 }
 
 /** "số điện thoại", "sđt", "số đt", "phone number", "contact number": the question asks a telephone number (folded). */
-const ASKS_PHONE = /\b(so dien thoai|dien thoai lien he|sdt|so dt|phone number|telephone number|contact number|number to call)\b/;
+const ASKS_PHONE = /\b(so dien thoai|dien thoai lien he|sdt|so dt|phone number|telephone number|contact number|number to call)\b|\b(so )?(hotline|tong dai|duong day nong|so lien he)\b.*\b(la so (may|nao|gi)|so may|so nao|so gi)\b|\b(hotline|helpline) number\b/;
 /** A telephone number in an entry's text as written: "1022", "0274.1022", "(028) 3823 3333", "1900 1234". */
 const PHONE = /(^|[^\d/])(\(?0\d{2,3}\)?[ .]?\d{3,4}[ .]?\d{3,4}|0\d{3}\.\d{4}|1022|1900[ .]?\d{4})(?![\d/])/;
 /** Words of a "not stated" sentence that say a telephone number is not given. */
 const PHONE_NOT_STATED = /\b(so dien thoai|dien thoai|phone|telephone|hotline|dau moi|contact)\b/;
+
+/** "cụ thể là những X nào", "gồm những X gì cụ thể", "which X exactly", "list them specifically": the question asks
+ * the specific items of a list (folded). Without "cụ thể" / "exactly" a list asked is answered by what the entry says. */
+const ASKS_LIST = /\b(cu the|chinh xac|exactly|specifically|precisely|in detail)\b.*\b(nhung [a-z ]{0,30}?(nao|gi)|gom (nhung )?(gi|nao)|la gi|which|what are|list)\b|\b(nhung [a-z ]{1,30}?(nao|gi)|gom (nhung )?(gi|nao)|which [a-z]+( [a-z]+)?|what are (the|they))\b.*\b(cu the|chinh xac|exactly|specifically|precisely)\b/;
+/** Words of a "not stated" sentence that say the items of a list are not given ("không liệt kê cụ thể"). */
+const LIST_NOT_STATED = /\b(liet ke|cu the|ten|danh sach|chi tiet|list|listed|lists|name|names|specify|specific|in detail)\b/;
 
 /** "làm việc giờ nào", "giờ làm việc", "mấy giờ mở cửa", "working hours", "open 24/7": the question asks hours (folded). */
 const ASKS_HOURS = /\b(lam viec gio nao|gio lam viec|gio hanh chinh|may gio (mo|dong|lam|nghi)|(mo|dong) cua (luc )?may gio|truc 24|working hours|opening hours|office hours|open 24|what hours|around the clock)\b/;
@@ -127,9 +141,25 @@ const ASKS_HOURS = /\b(lam viec gio nao|gio lam viec|gio hanh chinh|may gio (mo|
 const HOURS = /\b(24\/7|24\/24|24 gio|\d{1,2}h\d{0,2}|\d{1,2} gio( \d{1,2})?|ban dem|cuoi tuan|ngoai gio|around the clock|at night|weekends?|\d{1,2}(:\d\d)? ?(am|pm))\b/;
 
 /** "bao nhiêu phần trăm", "mấy phần trăm", "what percentage", "how many percent": the question asks a share (folded). */
-const ASKS_PERCENT = /\b(bao nhieu phan tram|may phan tram|bn phan tram|ty le phan tram|ti le phan tram|what percentage|what percent|how many percent|what share of|what proportion of)\b|\b(ty le|ti le) [a-z ]{2,60}\b(la )?(bao nhieu|bn|may)$/;
+const ASKS_PERCENT = /\b(bao nhieu phan tram|may phan tram|bn phan tram|ty le phan tram|ti le phan tram|what percentage|what percent|how many percent|what share of|what proportion of)\b|\b(ty le|ti le) [a-z ]{2,60}\b(la )?(bao nhieu|bn|may)$|^((cho (em|toi|minh) hoi )?(ty le|ti le)) (?!(thuan|nghich)\b)[a-z ]{2,60}$/;
 /** "bao nhiêu %", "mấy %", "bn%": the same, with the sign (raw text, which folding strips of it). */
 const ASKS_PERCENT_SIGN = /(^|[^\p{L}])(bao nhi[eê]u|bn|m[aấ]y)\s*%/iu;
+/** "tỷ lệ cán bộ …", "phần trăm cơ quan …", "percentage of officials": the words naming what a share is of (folded). */
+const SHARE_OF = /\b(?:ty le|ti le|phan tram|percentage of|proportion of|share of)\s+(?:(?:cac|cua|so|the|all)\s+)?([a-z]+)(?:\s+([a-z]+))?/;
+/** People and bodies a share is often of: only these are checked (a share "of completion" is said in many ways). */
+const SHARE_NOUNS: Record<string, string> = { "can bo": "can bo", "cong chuc": "cong chuc", "co quan": "co quan", "don vi": "don vi", "nguoi dan": "nguoi dan", "nguoi dung": "nguoi dung", "phuong": "phuong", "xa": "xa" };
+const SHARE_NOUNS_EN = /^(official|civil|servant|staff|agenc|unit|ward|commune|citizen|resident|user|people|employee)/;
+/** What a share asked is of ({@link SHARE_OF}), when it names people or bodies: "can bo", "co quan", "official". */
+function shareOf(folded: string): string | undefined {
+  const m = SHARE_OF.exec(folded);
+  if (!m) return undefined;
+  const two = m[2] ? `${m[1]} ${m[2]}` : m[1]!;
+  if (SHARE_NOUNS[two]) return SHARE_NOUNS[two];
+  if (SHARE_NOUNS[m[1]!]) return m[1]!;
+  // An English noun as written ("officials"): "official" alone is also an adjective ("the official email system").
+  return SHARE_NOUNS_EN.test(m[1]!) ? m[1]! : undefined;
+}
+
 /** A share in an entry's text as written: "95 %", "80%", "phần trăm", "percent". */
 const PERCENT = /\d\s*%|phần trăm|\bpercent\b/iu;
 /** Units of a question about a share that say nothing of what it is a share of. */
@@ -199,13 +229,17 @@ const NUMBER_WORDS = new Set([
 export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_DOMAIN.test(folded) || ASKS_WEBSITE.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
   if (ASKS_PHONE.test(folded)) return { kind: "phone" };
-  if (ASKS_PERCENT.test(folded) || ASKS_PERCENT_SIGN.test(raw)) return { kind: "percent" };
+  if (ASKS_PERCENT.test(folded) || ASKS_PERCENT_SIGN.test(raw)) {
+    const of = shareOf(folded);
+    return of ? { kind: "percent", of } : { kind: "percent" };
+  }
   if (ASKS_HOURS.test(folded)) return { kind: "hours" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
   const counted = COUNTED_NAMED.exec(folded);
   if (counted && ASKS_NAMES.test(folded)) return { kind: "names", noun: counted[1]! };
+  if (ASKS_LIST.test(folded)) return { kind: "list" };
   if (ASKS_NAME.test(folded)) return { kind: "name" };
   return undefined;
 }
@@ -342,7 +376,7 @@ export interface EntryUnits {
  * something. An entry written to answer honestly that a value is not known is made of such sentences.
  */
 const NOT_STATED =
-  /\b(chua ro|khong ro|chua duoc cong bo|khong duoc cong bo|chua duoc neu|khong duoc neu|chua xac dinh|it is unclear|is not clear|not been published|not been announced|not yet announced|khong neu|chua neu|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information)\b/;
+  /\b(chua ro|khong ro|chua duoc cong bo|khong duoc cong bo|chua duoc neu|khong duoc neu|chua xac dinh|it is unclear|is not clear|not been published|not been announced|not yet announced|khong neu|chua neu|khong liet ke|chua liet ke|does not list|do not list|not listed|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information)\b/;
 
 /**
  * Whether an entry is written to say the sources do not answer: its answer's first sentence opens with a "not stated"
@@ -473,13 +507,16 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (nouns.some((n) => listsNames(text, n))) return "given";
     return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
+  if (type.kind === "list") return (entry.sentences ?? []).some((x) => x.notStated && LIST_NOT_STATED.test(x.folded)) ? "asked" : "given";
   if (type.kind === "percent") {
     // "hầu hết hoàn thành" is no share: the entry must give one, or say it is not given; and the share must be of the
     // thing asked ("100% cơ quan dùng thư công vụ" is no share of phase 1 completed), said in the same sentence.
     const thing = topicOf(asked, weight, PERCENT_WORDS);
-    const shares = (entry.sentences ?? []).filter((x) => !x.notStated && PERCENT.test(x.raw ?? ""));
+    // ... and of what the question asks it of ("tỷ lệ cán bộ" is not answered by "100% cơ quan").
+    const ofIt = (x: { folded: string }) => type.of === undefined || ` ${x.folded} `.includes(` ${type.of} `);
+    const shares = (entry.sentences ?? []).filter((x) => !x.notStated && PERCENT.test(x.raw ?? "") && ofIt(x));
     if (shares.some((x) => thing.length === 0 || thing.some((u) => x.units.includes(u)))) return "given";
-    if (!entry.sentences && PERCENT.test(entry.raw)) return "given";
+    if (!entry.sentences && PERCENT.test(entry.raw) && ofIt({ folded: entry.raw.toLowerCase() })) return "given";
     return (entry.sentences ?? []).some((x) => x.notStated && PERCENT_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "price") {
@@ -488,6 +525,10 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     return (entry.sentences ?? []).some((x) => x.notStated && PRICE_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "count") {
+    // The count must be of the thing the question names: the city's 50,000 officials are no count of the staff of the
+    // Digital Transformation Center. Each name, abbreviation or code of the question must be one the entry speaks of.
+    // Abbreviations only ("ttcds", "vptw"): an English question's plain words ("took", "trial") name nothing.
+    if (!namesOf(asked, weight, COUNT_WORDS).filter(isAbbreviation).every((u) => speaks(entry, u))) return "no";
     const found = countNear(type.noun, entry, asked, type.place, true, type.next);
     return found ? "given" : asks(HOWMANY, [type.noun]) ? "asked" : "no";
   }
@@ -527,6 +568,13 @@ function namesOf(asked: ReadonlySet<string>, weight: ((unit: string) => number) 
 
 /** Units of a question about a telephone number that say nothing of whose number it is. */
 const PHONE_WORDS = new Set(["sdt", "phone", "telephone", "number", "contact", "hotline", "call", "dt", "dien", "thoai", "dienthoai", "sodienthoai", "lienhe"]);
+
+/** An abbreviation of the index ("ttcds", "vptw", "khcn"): consonants only, no word of either language. */
+const isAbbreviation = (u: string) => /^[b-df-hj-np-tv-xz]{3,}$/.test(u);
+
+/** Units of a question about a count that say nothing of what is counted of: the counted nouns the index names by a
+ * code ("cbcc", "capxa") and the merged provinces (checked by {@link countNear} itself). */
+const COUNT_WORDS = new Set(["cbcc", "capxa", "bd", "brvt", "official", "number"]);
 
 /** Units of a question about a name that say nothing of what is named. */
 const NAME_WORDS = new Set(["ten", "goi", "chinh", "thuc", "day", "du", "name", "named", "called", "call", "official", "full"]);
@@ -597,7 +645,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "number") return givesNumber(entry.raw);
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
-  if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours" || type.kind === "percent") return false;
+  if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours" || type.kind === "percent" || type.kind === "list") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
@@ -636,4 +684,68 @@ export function givesOnlyStart(entry: EntryUnits, folded: string, units: readonl
   const dated = (entry.sentences ?? []).filter((x) => x.units.some((_, i) => isDateUnit(x.units, i) && !isArticleDate(x.units, i)));
   const about = dated.filter((x) => numbers.every((n) => x.units.includes(n)));
   return about.length > 0 && about.every((x) => SAYS_START.test(x.folded) && !SAYS_END.test(x.folded));
+}
+
+/**
+ * An act a question asks about (whether it happened, when, by whom) that the sources seldom report: an approval, an
+ * evaluation or report, who made a system, data deleted, which came first. Two topic words shared with an entry do
+ * not make it say the act happened: "VPTW đã đồng ý cho triển khai chung chưa" is not answered by the entry saying the
+ * provincial offices proposed it, nor "when will phase 2 be evaluated" by the date phase 2 ends. `asked` are the
+ * (folded) forms a question names it by, `stated` those an entry's sentence or own question states it by, in
+ * Vietnamese and English alike.
+ */
+interface Act {
+  id: string;
+  asked: RegExp;
+  stated: RegExp;
+}
+
+const ACTS: readonly Act[] = [
+  {
+    // "trình duyệt" is a browser; "thông qua" is mostly "through" ("gửi thông qua app"), an approval only when dated
+    // or asked of ("NQ 202 được thông qua chưa").
+    id: "approve",
+    asked: /\b(dong y|chap thuan|phe duyet|(?<!trinh )duyet|approv(e|ed|es|al|ing)|agree(d|s|ment)?|consent(ed|s)?|endorse(d|s|ment)?|(da|duoc) thong qua|thong qua (chua|ngay|khi|vao|luc|hom))\b/,
+    // A resolution or decision dated ("Nghị quyết 1685/NQ-UBTVQH15 ngày 16/06/2025") is one adopted that day.
+    stated: /\b(dong y|chap thuan|phe duyet|(?<!trinh )duyet|thong qua|thong nhat|cho phep|ban hanh|approv(e|ed|es|al|ing)|agree(d|s|ment)?|consent(ed|s)?|endorse(d|s|ment)?|adopted|passed|issued)\b|\b(nghi quyet|quyet dinh|nq|qd|resolution|decision)( so)? \d+( [a-z0-9]+){0,3} (ngay|of|dated) \d/,
+  },
+  {
+    id: "evaluate",
+    asked: /\b(danh gia|so ket|tong ket|nghiem thu|evaluat(e|ed|es|ing|ion)|assess(ed|es|ing|ment)?|appraise(d|s)?|review(ed|s)?)\b/,
+    stated: /\b(danh gia|so ket|tong ket|nghiem thu|ra soat|bao cao ket qua|evaluat(e|ed|es|ing|ion)|assess(ed|es|ing|ment)?|appraise(d|s)?|review(ed|s)?)\b/,
+  },
+  {
+    // Who made or supplies a system: an entry must name its maker, not only the system.
+    id: "make",
+    // Not "who creates the accounts", "ai cung cấp danh sách": who does a task of the plan is what the plan says.
+    asked: /\b(who (made|makes|developed|develops|built|builds|designed|designs|programmed|wrote the (software|app|code))|(which|what) (company|firm|vendor|developer|contractor)|ai (lam ra|phat trien|thiet ke|lap trinh)|do ai (lam ra|phat trien|thiet ke|lap trinh)|(cong ty|hang|doanh nghiep|nha thau|nha cung cap) nao)\b/,
+    stated: /\b((developed|built|made|designed|created|programmed|supplied|provided) by|do [a-z0-9 ]{2,60}? (phat trien|xay dung|thiet ke|lap trinh|cung cap)|nha cung cap|nha thau|don vi phat trien|vendor|contractor)\b/,
+  },
+  {
+    id: "delete",
+    asked: /\b(bi xoa|xoa (het|bo|sach|du lieu|mat|thu|di)|mat (het )?(du lieu|thu)|deleted|erased|wiped|lose (my |the |all )?(data|mail|e mail|email)s?|lost)\b/,
+    stated: /\b(xoa|mat (het )?(du lieu|thu)|deleted|erased|wiped|lost|giu lai|luu lai|van con|retained|kept)\b/,
+  },
+  {
+    // "which ward was first", "đơn vị nào … đầu tiên": an order, not "the first three days" or "first quarter".
+    id: "first",
+    asked: /\b(nao|which|who|ai)\b.*\b(dau tien|first)\b(?! (\d|ba|hai|few|two|three|days?|weeks?|months?|quarter|phase|stage|half|round))|\b(dau tien|first)\b.*\b(nao|which)\b/,
+    stated: /\b(dau tien|truoc tien|first|earliest|som nhat)\b/,
+  },
+];
+
+/** The acts ({@link ACTS}) a (folded) question asks about, by id. */
+export function actsAsked(folded: string): string[] {
+  return ACTS.filter((a) => a.asked.test(folded)).map((a) => a.id);
+}
+
+/**
+ * Whether an entry states act `id`: one of its sentences that is not a "not stated" one says it, or its own questions
+ * and keywords (`about`, folded) ask it (an entry written for the question). An unknown id is stated by any entry.
+ */
+export function statesAct(id: string, entry: EntryUnits, about = ""): boolean {
+  const act = ACTS.find((a) => a.id === id);
+  if (!act) return true;
+  if (act.stated.test(about)) return true;
+  return (entry.sentences ?? []).some((x) => !x.notStated && act.stated.test(x.folded));
 }

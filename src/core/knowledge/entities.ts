@@ -1,5 +1,5 @@
 import { fold } from "../fold.js";
-import { isNotStated } from "./answer-type.js";
+import { actsAsked, isNotStated } from "./answer-type.js";
 
 /**
  * Place names a question may be about (folded), longest first: the provinces and cities of Vietnam before the 2025
@@ -150,6 +150,8 @@ export interface QuestionEntities {
   subjects: Subject[];
   /** A measured quantity asked of a named place ("dân số Bình Dương"): the entry must say it of that place. */
   measuredPlace?: { measure: string; place: string };
+  /** Acts the question asks about (approved, evaluated, made by, deleted: see actsAsked), which the entry must state. */
+  acts: string[];
 }
 
 /** Places a measure may be asked of, besides those in PLACES: the merged localities and their towns. */
@@ -227,7 +229,7 @@ export function findEntities(folded: string, raw = ""): QuestionEntities {
   const namesUnit = unit !== undefined && !NOT_COUNTED_HERE.has(count![2]!) && unit.split(" ").some((w) => !NOT_A_UNIT_NAME.has(w));
   if (namesUnit && !(unit.startsWith("an") && PLAN_OPTION.test(raw)) && !places.includes(unit) && !MERGED_PLACES.includes(unit)) places.push(unit);
   const signedFor = SIGNED_FOR.test(folded);
-  return { places, offices, asksPerson: (offices.length > 0 && WHO_HOLDS.test(folded)) || signedFor, subjects, measuredPlace };
+  return { places, offices, asksPerson: (offices.length > 0 && WHO_HOLDS.test(folded)) || signedFor, subjects, measuredPlace, acts: actsAsked(folded) };
 }
 
 /** Whether `haystack` names `office`, by any of its titles ("director" is also "giám đốc"), within `span` characters of `b`. */
@@ -299,5 +301,5 @@ function statedText(raw: string): string {
 export function coversSubjects(question: string, about: string): boolean {
   const { subjects } = findEntities(fold(question));
   if (subjects.length === 0) return true;
-  return agrees({ places: [], offices: [], asksPerson: false, subjects }, "", "", ` ${fold(about)} `);
+  return agrees({ places: [], offices: [], asksPerson: false, subjects, acts: [] }, "", "", ` ${fold(about)} `);
 }

@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
-import { confirms, coveredOnlyAsAbsent, type EntryUnits, type ExpectedType, expectedType, givesOnlyStart, isNotStated, namesHolderThen, opensAsAbsent, statesAbsent, supplies, valueAsked } from "./answer-type.js";
+import { confirms, coveredOnlyAsAbsent, type EntryUnits, type ExpectedType, expectedType, givesOnlyStart, isNotStated, namesHolderThen, opensAsAbsent, statesAbsent, statesAct, supplies, valueAsked } from "./answer-type.js";
 import { agrees, findEntities, nearOffice, type QuestionEntities } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
@@ -454,6 +454,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
             asksPerson: own.asksPerson || message.asksPerson,
             subjects: [...new Set([...own.subjects, ...message.subjects])],
             measuredPlace: own.measuredPlace ?? message.measuredPlace,
+            acts: [...new Set([...own.acts, ...message.acts])],
           }
         : own;
       // A follow-up searched with the previous question is held to its own numbers ("and the full 168-unit run?").
@@ -504,6 +505,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           if (supply === "no") return false;
           if (supply === "asked") unsupplied.add(d);
         }
+        // An act asked about (approved, evaluated, made by…) that the entry does not state: shown, but unanswered.
+        if (entities.acts.some((a) => !statesAct(a, offeredBy(d), aboutOf(d)))) unsupplied.add(d);
         // A window of a long message is also held to the value the whole asks ("…, tên gì, sđt"), when its own is another.
         if (wants && wants.kind !== expected?.kind) {
           const supply = supplies(wants, offeredBy(d), asked, knownWeight);
@@ -641,6 +644,7 @@ function entitiesOf(folded: string, expanded: string, raw = ""): QuestionEntitie
     asksPerson: own.asksPerson || more.asksPerson,
     subjects: [...new Set([...own.subjects, ...more.subjects])],
     measuredPlace: own.measuredPlace ?? more.measuredPlace,
+    acts: [...new Set([...own.acts, ...more.acts])],
   };
 }
 
