@@ -33,9 +33,8 @@ export const FILLER_PHRASES: readonly string[] = [
   "ha", "nghe noi", "nghe bao", "nghe dau", "nghe dn", "thay bao", "thay noi",
   // "kế hoạch có nhắc tới X không", "does the plan mention X": asking whether X is covered says nothing of X.
   "nhac toi", "nhac den", "de cap den", "de cap toi", "mention", "mentions", "mentioned",
-  // What the asker says of themselves, not of the topic: "em mới vô làm", "liệt kê giúp em" (a list is how to answer,
-  // not what).
-  "moi vo lam", "moi vao lam", "moi di lam", "moi nhan viec", "liet ke", "ke ra",
+  // What the asker says of themselves, not of the topic: "1022 là cái gì vậy, em mới vô làm".
+  "moi vo lam", "moi vao lam", "moi di lam", "moi nhan viec",
   // English
   "please", "thanks", "thank you", "which", "why", "is", "are", "was", "were", "of",
   "to", "for", "does", "did", "will", "would", "be", "i", "me", "we", "our", "in", "at", "and", "or", "there", "this",
