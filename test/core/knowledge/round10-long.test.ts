@@ -101,11 +101,16 @@ describe("the calendar of the plan's events", () => {
   });
 
   it("says where a break starts and ends, with weekdays, when the question asks it", () => {
-    const asked = parseCalendarQuestion("nghi le 2/9/2025 bat dau tu thu may", "2026-12-01");
-    expect(asked).toMatchObject({ kind: "day", breakBounds: true });
-    const text = renderCalendarAnswer(planCalendarAnswer(asked!, content.calendar, "2026-12-01"), "vi");
+    const dayQuestion = (text: string) => {
+      const asked = parseCalendarQuestion(text, "2026-12-01");
+      if (asked?.kind !== "day") throw new Error(`not a day question: ${text}`);
+      return asked;
+    };
+    const asked = dayQuestion("nghi le 2/9/2025 bat dau tu thu may");
+    expect(asked.breakBounds).toBe(true);
+    const text = renderCalendarAnswer(planCalendarAnswer(asked, content.calendar, "2026-12-01"), "vi");
     expect(text).toContain("Kỳ nghỉ bắt đầu từ thứ Bảy, 30/08/2025 và kết thúc vào thứ Ba, 02/09/2025.");
-    const plain = renderCalendarAnswer(planCalendarAnswer(parseCalendarQuestion("2/9/2025 la thu may", "2026-12-01")!, content.calendar, "2026-12-01"), "vi");
+    const plain = renderCalendarAnswer(planCalendarAnswer(dayQuestion("2/9/2025 la thu may"), content.calendar, "2026-12-01"), "vi");
     expect(plain).not.toContain("Kỳ nghỉ bắt đầu");
   });
 });
