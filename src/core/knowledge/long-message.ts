@@ -63,7 +63,7 @@ const ASKS = new RegExp(
  *
  * ```ts
  * readLongMessage("Chào anh, em ở phòng Kinh tế xã mới bên Châu Đức. Mã định danh điện tử hạn khi nào, còn chữ ký số thì sao? Em cảm ơn.")
- * // { context: "", parts: ["Mã định danh điện tử hạn khi nào", "còn chữ ký số thì sao"] }
+ * // { parts: ["Mã định danh điện tử hạn khi nào", "còn chữ ký số thì sao"] }
  * ```
  */
 export function readLongMessage(message: string): LongMessage | undefined {
