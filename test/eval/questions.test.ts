@@ -40,6 +40,9 @@ const FLOORS = {
   // Judge of round 9, a tuning set from round 10 (92.1 / 93.0 / 92.4 / 96.6 % as judge; 99.2 / 93.0 / 98.5 / 96.6 %
   // after round 10B's in-scope kinds; out of scope 100 % after round 10A's stated acts and subject checks).
   blind6: { viInScope: 0.97, outOfScope: 0.99, english: 0.96, followUps: 0.93 },
+  // Written blind by a new writer (long polite messages, two questions in one), a tuning set from round 10C
+  // (83.6 / 85.5 / 83.7 / 88.5 % before it; 93.4 / 85.5 / 91.8 / 92.3 % after its long-message reading).
+  blind8: { viInScope: 0.93, outOfScope: 0.85, english: 0.91, followUps: 0.92 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -145,7 +148,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind8"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {
@@ -156,7 +159,7 @@ for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6"] a
 
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6"]) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind8"]) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the ${name} set (test/fixtures/questions/${name})`, () => {
     it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {

@@ -16,6 +16,7 @@ import { type Button, bold, lines, link, type Reply, reply, type Rich, type Span
 import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate.js";
 import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
+import { readLongMessage } from "./long-message.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -103,6 +104,43 @@ export async function rememberTopic(ctx: CommandContext, question: string, outco
  * Pure: what it needs from the store comes in `data` ({@link loadAnswerData}); the CLI uses it to report entry ids and scores.
  */
 export function composeAnswer(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
+  return composeLong(base, question, data) ?? composeOne(base, question, data);
+}
+
+/**
+ * A long message answered as what it asks (see {@link readLongMessage}): greetings, self-introductions and thanks
+ * left out, the context kept with the first question, and each later question read as a follow-up of the one before
+ * ("1) … 2) …", "…, còn giai đoạn 2 thì khi nào?"). One reply per answered question, each entry once. Undefined when
+ * the message is not long, or its first question gets no answer this way (the whole message is then searched).
+ */
+function composeLong(base: CommandContext, question: string, data: AnswerData): AnswerOutcome | undefined {
+  const long = readLongMessage(question);
+  if (!long) return undefined;
+  const [firstText, ...rest] = long.parts as [string, ...string[]];
+  const lead = composeOne(base, firstText, data);
+  if (!lead.answered || lead.smallTalk) return undefined;
+  const replies = [...lead.replies];
+  const seen = new Set([lead.result.best?.entry.id]);
+  let previous = { question: firstText, outcome: lead };
+  for (const part of rest) {
+    const ask = (entryId: string, previousQuestion: string) => {
+      const topic: TopicRecord = { chatKey: base.actor.chatKey, entryId, question: previousQuestion, lang: lead.lang, at: base.now.toISOString() };
+      const next = composeOne({ ...base, lang: lead.lang }, part, { ...data, topic });
+      const id = next.result.best?.entry.id;
+      return next.answered && !next.smallTalk && id !== undefined && !seen.has(id) ? next : undefined;
+    };
+    // Read after the question before it; or, when that gives nothing new, after the context alone ("mã định danh và
+    // chữ ký số … giai đoạn mấy, và hạn chót là lúc nào": the deadline is the systems', not the phase's).
+    const next = ask(previous.outcome.result.best?.entry.id ?? NO_ENTRY, previous.question) ?? (long.subject ? ask(NO_ENTRY, long.subject) : undefined);
+    if (!next) continue;
+    seen.add(next.result.best?.entry.id);
+    replies.push(...next.replies);
+    previous = { question: part, outcome: next };
+  }
+  return { ...lead, replies };
+}
+
+function composeOne(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
   // Answer in the language the question is written in; when that is unclear, in the chat's language.
   // A message that does not say ("Binh Duong?") follows the chat's recent topic: an English question's follow-up is English.
   const lang = detectLanguage(question.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;

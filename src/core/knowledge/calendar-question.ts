@@ -25,6 +25,8 @@ export type CalendarQuestion =
       implicitYear?: true;
       /** The question only asks the weekday ("10/5/2027 là thứ mấy"), which needs no published calendar. */
       weekdayOnly?: true;
+      /** The question asks on which days the break around the day starts or ends ("nghỉ lễ 2/9 bắt đầu từ thứ mấy"). */
+      breakBounds?: true;
     }
   | {
       kind: "countdown-day";
@@ -123,6 +125,9 @@ export function dayIn(folded: string, today: string, known: readonly string[] = 
     const suffix = `-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
     const planned = known.find((k) => k.endsWith(suffix));
     if (planned) return planned;
+    // "6 phường thí điểm ngày 11/6 là thứ mấy": a day of one of the plan's events is in the plan's year.
+    const plan = planYear(known);
+    if (plan !== undefined && PLAN_EVENT.test(folded)) return dayFrom(d, m, plan);
     const year = Number(today.slice(0, 4));
     const thisYear = dayFrom(d, m, year);
     return thisYear !== undefined && thisYear >= today ? thisYear : dayFrom(d, m, year + 1);
@@ -139,6 +144,25 @@ export function dayIn(folded: string, today: string, known: readonly string[] = 
   if (/\b(ngay mai|tomorrow)\b/.test(folded)) return addDays(today, 1);
   if (/\b(hom qua|yesterday)\b/.test(folded)) return addDays(today, -1);
   return undefined;
+}
+
+/** "bắt đầu từ thứ mấy", "kết thúc ngày nào", "when does the break start": the bounds of a break. Folded. */
+const BREAK_BOUNDS = /\b(bat dau|ket thuc|nghi tu|tu thu may|den thu may|start|starts|begin|begins|end|ends)\b/;
+
+/**
+ * Words naming an event of the plan (a trial, a deadline, a rollout, the merger): a day said with them, without a
+ * year, is the plan's. Folded.
+ */
+const PLAN_EVENT =
+  /\b(thi diem|thu nghiem|chay thu|trien khai|van hanh|han|han chot|ke hoach|sap nhap|hop nhat|tap huan|khao sat|trial|pilot|deadline|rollout|roll out|go live|merger|training)\b/;
+
+/** The year most of the plan's deadlines fall in, or undefined when it has none. */
+function planYear(known: readonly string[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const k of known) counts.set(Number(k.slice(0, 4)), (counts.get(Number(k.slice(0, 4))) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [year, n] of counts) if (best === undefined || n > counts.get(best)!) best = year;
+  return best;
 }
 
 /**
@@ -194,6 +218,7 @@ export function parseCalendarQuestion(text: string, today: string, known: readon
     if (said !== undefined) question.saidWeekday = said;
     if (implicitYear) question.implicitYear = true;
     if (!ASKS_WORKING.test(folded)) question.weekdayOnly = true;
+    if (BREAK_BOUNDS.test(folded)) question.breakBounds = true;
     return question;
   }
   const holiday = holidayIn(folded);
@@ -236,6 +261,8 @@ export type CalendarFacts =
       passed?: { next: string };
       /** The question only asks the weekday: a year the calendar lacks still has an answer. */
       weekdayOnly?: true;
+      /** The question asks where the day's break starts or ends: its first and last days are said with their weekdays. */
+      breakBounds?: true;
       /** A day proposed as a day off that no official text confirms (calendar.yaml `unconfirmed`). */
       unconfirmed?: { name: string; nameEn: string; note: string; noteEn: string };
       /** The make-up working day's note ("Làm bù cho ngày thứ Sáu 02/05/2025"), when the day is one. */
@@ -284,6 +311,7 @@ export function planCalendarAnswer(question: Exclude<CalendarQuestion, { kind: "
     if (wrong !== undefined) facts.wrongWeekday = wrong;
     if (passed) facts.passed = { next: question.day };
     if (question.weekdayOnly) facts.weekdayOnly = true;
+    if (question.breakBounds) facts.breakBounds = true;
     const unconfirmed = file.unconfirmed.find((u) => u.date === day);
     if (unconfirmed && !holiday && !makeUp) facts.unconfirmed = { name: unconfirmed.name, nameEn: unconfirmed.nameEn, note: unconfirmed.note, noteEn: unconfirmed.noteEn };
     if (holiday) facts.holiday = holiday;
@@ -402,6 +430,10 @@ export function renderCalendarAnswer(facts: CalendarFacts, lang: Lang): string {
       const name = breakName(facts.holiday.name, lang);
       const range = facts.holiday.from === facts.holiday.to ? "" : en ? ` (${span(facts.holiday, lang)})` : ` (${span(facts.holiday, lang)})`;
       lines.push(en ? `${when} is a day off for civil servants: ${name}${range}.` : `${capital(when)} là ngày nghỉ của cán bộ, công chức: ${name}${range}.`);
+      if (facts.breakBounds && range) {
+        const [from, to] = [dayWithWeekday(facts.holiday.from, lang), dayWithWeekday(facts.holiday.to, lang)];
+        lines.push(en ? `The break starts on ${from} and ends on ${to}.` : `Kỳ nghỉ bắt đầu từ ${from} và kết thúc vào ${to}.`);
+      }
     } else if (facts.unconfirmed) {
       lines.push(
         en

@@ -33,6 +33,8 @@ export const FILLER_PHRASES: readonly string[] = [
   "ha", "nghe noi", "nghe bao", "nghe dau", "nghe dn", "thay bao", "thay noi",
   // "kế hoạch có nhắc tới X không", "does the plan mention X": asking whether X is covered says nothing of X.
   "nhac toi", "nhac den", "de cap den", "de cap toi", "mention", "mentions", "mentioned",
+  // What the asker says of themselves, not of the topic: "1022 là cái gì vậy, em mới vô làm".
+  "moi vo lam", "moi vao lam", "moi di lam", "moi nhan viec",
   // English
   "please", "thanks", "thank you", "which", "why", "is", "are", "was", "were", "of",
   "to", "for", "does", "did", "will", "would", "be", "i", "me", "we", "our", "in", "at", "and", "or", "there", "this",
@@ -70,7 +72,9 @@ export const INTENT_PREFIX = "_";
 const INTENTS: Record<string, readonly string[]> = {
   // Countdown phrases are "when" questions; kept whole so "bao nhiêu" inside them is not read as a count.
   when: [
-    "con bao nhieu ngay nua", "con bao nhieu ngay", "bao nhieu ngay nua", "con may ngay nua", "con may ngay", "may ngay nua",
+    // "hôm nay còn mấy ngày nữa là tới hạn…": today is where a countdown starts, not its topic.
+    "hom nay con bao nhieu ngay nua", "hom nay con bao nhieu ngay", "hom nay con may ngay nua", "hom nay con may ngay",
+    "tinh den hom nay con", "con bao nhieu ngay nua", "con bao nhieu ngay", "bao nhieu ngay nua", "con may ngay nua", "con may ngay", "may ngay nua",
     "con bao lau nua", "con bao lau", "bao lau nua", "how many days are left", "how many days left", "how many days remain",
     "how many more days", "how many days", "days remaining", "days left", "days remain", "days left until", "days left till", "days left to",
     "days until", "days till", "how long until", "how long till",
