@@ -11,8 +11,8 @@ const idCases = loadIdCases(DIR);
 /**
  * Floors on the sets the search is tuned on (issue 12): a change that loses ground fails `npm test`.
  * `npm run eval` prints the same scores with every miss. Round 6 set each floor a little under that round's scores.
- * blind, blind2, blind3, blind4, blind5 and blind6 were judges once and are tuning sets now; the current judge has no
- * floor here: nobody tunes on it.
+ * blind, blind2, blind3, blind4, blind5 and blind6 were judges once and are tuning sets now, and blind8 was read
+ * after one blind scoring; the current judge (blind7) has no floor here: nobody tunes on it.
  */
 const FLOORS = {
   tuned: { inScope: 0.97, refused: 0.99 },
@@ -41,8 +41,9 @@ const FLOORS = {
   // after round 10B's in-scope kinds; out of scope 100 % after round 10A's stated acts and subject checks).
   blind6: { viInScope: 0.97, outOfScope: 0.99, english: 0.96, followUps: 0.93 },
   // Written blind by a new writer (long polite messages, two questions in one), a tuning set from round 10C
-  // (83.6 / 85.5 / 83.7 / 88.5 % before it; 93.4 / 85.5 / 91.8 / 92.3 % after its long-message reading).
-  blind8: { viInScope: 0.93, outOfScope: 0.85, english: 0.91, followUps: 0.92 },
+  // (83.6 / 85.5 / 83.7 / 88.5 % before it; 93.4 / 85.5 / 91.8 / 92.3 % after its long-message reading; out of
+  // scope 98.4 % after round 10D's subject checks).
+  blind8: { viInScope: 0.93, outOfScope: 0.96, english: 0.91, followUps: 0.92 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -159,7 +160,7 @@ for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "
 
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind8"]) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"]) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the ${name} set (test/fixtures/questions/${name})`, () => {
     it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {
