@@ -47,6 +47,15 @@ function writer(file: string, args: string[] = [], namespace = false): { child: 
   return { child, out: () => out, exited };
 }
 
+/** Lets a writer acknowledge something, kills it at a random moment 50–450 ms later, and returns what it acknowledged. */
+async function killAfterFirstAck(w: ReturnType<typeof writer>): Promise<string[]> {
+  await until(() => acks(w.out()).length > 0, 15_000);
+  await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 400)));
+  w.child.kill("SIGKILL");
+  await w.exited;
+  return acks(w.out());
+}
+
 const acks = (out: string) => out.split("\n").filter((l) => l.startsWith("ack ")).map((l) => l.slice(4));
 const until = async (pred: () => boolean, ms: number) => {
   const end = Date.now() + ms;
@@ -161,11 +170,7 @@ async function killTrials(): Promise<void> {
   let corrupt = 0;
   for (let t = 0; t < TRIALS; t++) {
     const w = writer(file);
-    await until(() => acks(w.out()).length > 0, 15_000);
-    await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 400)));
-    w.child.kill("SIGKILL");
-    await w.exited;
-    const acked = acks(w.out());
+    const acked = await killAfterFirstAck(w);
     acknowledged += acked.length;
     try {
       const store = await openStore({ file, readOnly: true });
@@ -195,11 +200,7 @@ async function journalKillTrials(): Promise<void> {
   for (let t = 0; t < TRIALS; t++) {
     const file = join(dir, `t${t}`, "db.json");
     const w = writer(file, ["journal"]);
-    await until(() => acks(w.out()).length > 0, 15_000);
-    await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 400)));
-    w.child.kill("SIGKILL");
-    await w.exited;
-    const acked = acks(w.out());
+    const acked = await killAfterFirstAck(w);
     acknowledged += acked.length;
     await rm(`${file}.lock`, { recursive: true, force: true });
     try {

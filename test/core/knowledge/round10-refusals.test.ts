@@ -4,6 +4,7 @@ import { findEntities } from "../../../src/core/knowledge/entities.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
+import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
@@ -14,15 +15,9 @@ const entryOf = (...sentences: string[]): EntryUnits => {
   return { text: each.flatMap((s) => s.units), raw: sentences.join(" "), questions: [], milestones: [], sentences: each };
 };
 
-/** Whether the knowledge base answers a question (not refused, not shown only to say the value is not known). */
-const answers = (q: string) => {
-  const r = kb.search(q);
-  return r.decision !== "none" && r.best !== undefined && r.best.unsupplied !== true;
-};
-const answeredWith = (q: string) => {
-  const r = kb.search(q);
-  return r.decision !== "none" && r.best !== undefined && r.best.unsupplied !== true ? r.best.entry.id : undefined;
-};
+/** The entry a question is answered with (see test/helpers/knowledge.ts), and whether it is answered at all. */
+const answeredWith = (q: string) => answeredBy(kb, q);
+const answers = (q: string) => answeredBy(kb, q) !== undefined;
 
 describe("an act asked about must be stated by the entry", () => {
   it("reads approvals, evaluations, makers and deletions in Vietnamese and English alike", () => {

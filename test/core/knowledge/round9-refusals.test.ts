@@ -4,6 +4,7 @@ import { findEntities } from "../../../src/core/knowledge/entities.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
+import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
 import { runCliCaptured } from "../../helpers/cli.js";
 
 const content = await realContent();
@@ -15,16 +16,9 @@ const entryOf = (...sentences: { text: string; units?: string[] }[]): EntryUnits
   return { text: each.flatMap((s) => s.units), raw: sentences.map((s) => s.text).join(" "), questions: [], milestones: [], sentences: each };
 };
 
-/** Whether the knowledge base answers a question (not refused, not shown only to say the value is not known). */
-const answers = (q: string) => {
-  const r = kb.search(q);
-  return r.decision !== "none" && r.best !== undefined && r.best.unsupplied !== true;
-};
-/** The entry a question is answered with, or undefined when it is not answered. */
-const answeredWith = (q: string) => {
-  const r = kb.search(q);
-  return r.decision !== "none" && r.best !== undefined && r.best.unsupplied !== true ? r.best.entry.id : undefined;
-};
+/** The entry a question is answered with (see test/helpers/knowledge.ts), and whether it is answered at all. */
+const answeredWith = (q: string) => answeredBy(kb, q);
+const answers = (q: string) => answeredBy(kb, q) !== undefined;
 
 describe("a share asked", () => {
   it("reads 'bao nhiêu %', 'mấy phần trăm' and 'what percentage' as asking a share", () => {
