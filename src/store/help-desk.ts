@@ -36,14 +36,15 @@ export function createHelpDeskRepos(
   journal: KeyedJournal<PendingAsker>,
   journalled: (change: () => Promise<void>) => Promise<void>,
 ): { answers: CoordinatorAnswerRepo; askers: AskerRepo } {
-  const linked = (): PendingAsker[] => {
+  /** The askers (those `which` keeps, all by default) with the answer each waits for, as above. */
+  const linked = (which: (asker: PendingAsker) => boolean = () => true): PendingAsker[] => {
     const byId = new Map(data.coordinatorAnswers.map((a) => [a.id, a]));
     const oldestInForce = new Map<string, string>();
     for (const a of data.coordinatorAnswers) {
       if (!inForce(a)) continue;
       for (const q of a.questions) if (!oldestInForce.has(q.folded)) oldestInForce.set(q.folded, a.id);
     }
-    return journal.values().map((asker) => {
+    return journal.values().filter(which).map((asker) => {
       const { answerId: stored, ...rest } = asker;
       const pinned = stored === undefined ? undefined : byId.get(stored);
       const resolves = pinned?.questions.some((q) => q.folded === asker.folded) ?? false;
@@ -59,7 +60,7 @@ export function createHelpDeskRepos(
       const answer: CoordinatorAnswer = { id: nextId(data.coordinatorAnswers), ...draft };
       const folded = new Set(answer.questions.map((q) => q.folded));
       // Which askers it resolves, read before it is added (those waiting for no answer yet).
-      const waiting = linked().filter((a) => folded.has(a.folded) && a.answerId === undefined);
+      const waiting = linked((a) => folded.has(a.folded)).filter((a) => a.answerId === undefined);
       data.coordinatorAnswers.push(answer);
       data.unanswered = data.unanswered.filter((u) => !folded.has(u.folded));
       // The askers' links are written beside the answer. If only their write fails, the answer is saved and the
@@ -98,7 +99,7 @@ export function createHelpDeskRepos(
     list: async () => linked(),
     async take(chatKey, answerIds) {
       const ids = new Set(answerIds);
-      const taken = linked().filter((a) => a.chatKey === chatKey && a.answerId !== undefined && ids.has(a.answerId));
+      const taken = linked((a) => a.chatKey === chatKey).filter((a) => a.answerId !== undefined && ids.has(a.answerId));
       if (taken.length > 0) await journalled(() => journal.delete(...taken.map(askerKey)));
       return taken;
     },
