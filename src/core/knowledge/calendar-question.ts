@@ -10,6 +10,7 @@ import { addDays, diffDays, isoWeekday } from "../time.js";
  * - "thứ 7 ngày 22/8/2026 có phải đi làm ko", "Is Saturday 26 April 2025 a working day?" (a day's status);
  * - "10/5/2025 là thứ mấy" (its weekday, with its status);
  * - "còn bao nhiêu ngày nữa thì nghỉ Tết", "how many days until National Day" (a countdown to the next break);
+ * - "tết dương lịch sắp tới nghỉ mấy ngày", "What's the next public holiday?" (the next break after today);
  * - "còn bao nhiêu ngày nữa đến 2/9/2026" (a countdown to a day).
  *
  * {@link parseCalendarQuestion} reads the question, {@link planCalendarAnswer} turns it into facts (pure: the calendar
@@ -34,7 +35,11 @@ export type CalendarQuestion =
       /** "còn bao lâu tới đợt nghỉ 2/9": the countdown is to the first day of the break the day falls in. */
       toBreak?: true;
     }
-  | { kind: "countdown-holiday"; holiday: HolidayKind }
+  /**
+   * A countdown to a named holiday's next break ("còn bao nhiêu ngày nữa thì nghỉ Tết"), or the next break asked of
+   * today ("tết dương lịch sắp tới nghỉ mấy ngày", "What's the next public holiday?", `ahead`): with no `holiday`, any.
+   */
+  | { kind: "countdown-holiday"; holiday?: HolidayKind; ahead?: true }
   /** Which day a named holiday is taken, or made up ("giỗ Tổ 2026 rơi vào CN thì nghỉ bù ngày nào"): the holiday entry answers. */
   | { kind: "holiday"; holiday: HolidayKind; year?: number };
 
@@ -74,6 +79,15 @@ const ASKS_COUNTDOWN = /\b(con bao nhieu ngay|con may ngay|bao nhieu ngay nua|ma
 const ASKS_HOLIDAY_DAY = /\b(nghi bu|lam bu|roi vao|trung vao|trung chu nhat|trung thu bay|make up|makeup|falls on|fall on|substitute day|day in lieu)\b/;
 /** "nghỉ mấy ngày", "how many days off": the question asks how long a break is, which the holiday entry answers. */
 const ASKS_LENGTH = /\b(nghi( (?!con\b|nua\b)\S+){0,3} (may|bao nhieu) ngay(?! nua)|duoc nghi (may|bao nhieu)|keo dai|how many days (off|of)|how long is)\b/;
+/**
+ * "sắp tới", "tiếp theo", "Tết tới", "next", "upcoming": the question asks of the next break from today, not of one
+ * year's ("next year", "năm tới" name a year: see RELATIVE_YEARS). Folded.
+ */
+const ASKS_NEXT = /\b(sap toi|sap den|toi day|ke tiep|tiep theo|gan nhat|next(?! (year|month|week))|upcoming|coming(?! (year|month|week)))\b|\b(tet|le|dip le|nghi le) toi\b(?! (day|noi))/;
+/** "ngày lễ", "nghỉ lễ", "public holiday": a holiday without naming which. Folded. */
+const ANY_HOLIDAY = /\b(ngay le|nghi le|ky nghi le|dot nghi le|dip le|le tet|le (sap toi|toi|tiep theo|ke tiep)|public holidays?|holidays?)\b/;
+/** "ngày làm việc tiếp theo", "next working day": the next day worked, not the next break. Folded. */
+const WORKED = /\b(lam viec|di lam|lam bu|working day|workday|work day|make up|makeup)\b/;
 /** "đợt nghỉ", "kỳ nghỉ", "the break": a countdown to a holiday's break, not to the day itself. */
 const BREAK_WORDS = /\b(dot nghi|ky nghi|nghi le|duoc nghi|nghi|break|holiday|days off)\b/;
 /** "giỗ Tổ 2025 ngày nào", "when is Tết": which day a named holiday falls on. */
@@ -196,6 +210,10 @@ export function asksCalendar(folded: string): boolean {
  */
 export function parseCalendarQuestion(text: string, today: string, known: readonly string[] = []): CalendarQuestion | undefined {
   const folded = fold(text);
+  // "tết dương lịch sắp tới nghỉ mấy ngày", "What's the next public holiday?": the first break after today, whatever
+  // year it falls in (none when the calendar does not have it yet), never the latest year's by default.
+  const ahead = asksNextHoliday(folded, today);
+  if (ahead) return ahead;
   if (ASKS_LENGTH.test(folded)) {
     // "năm nay nghỉ lễ 2/9 mấy ngày": how long a named holiday's break is, in the year asked, is the holiday entry's.
     const holiday = holidayIn(folded);
@@ -231,6 +249,19 @@ export function parseCalendarQuestion(text: string, today: string, known: readon
     return year === undefined ? { kind: "holiday", holiday } : { kind: "holiday", holiday, year: Number(year) };
   }
   return undefined;
+}
+
+/**
+ * The next break asked of today ("Tết tới nghỉ mấy ngày", "kỳ nghỉ lễ tiếp theo là khi nào", "next public holiday"),
+ * of a named holiday or any, or undefined when the question names a day or a year, or asks of a working day.
+ */
+function asksNextHoliday(folded: string, today: string): CalendarQuestion | undefined {
+  if (!ASKS_NEXT.test(folded) || WORKED.test(folded)) return undefined;
+  const holiday = holidayIn(folded);
+  if (!holiday && !ANY_HOLIDAY.test(folded)) return undefined;
+  // A year, or a day other than the one naming the holiday ("lễ 2/9 sắp tới"), is asked of that year or day.
+  if (/\b20\d\d\b/.test(folded) || relativeYear(folded, today) !== undefined || (NAMED_DAY.test(folded) && holiday !== "national-day" && holiday !== "reunification")) return undefined;
+  return holiday ? { kind: "countdown-holiday", holiday, ahead: true } : { kind: "countdown-holiday", ahead: true };
 }
 
 /** A break of the calendar: its name and first and last days. */
@@ -282,7 +313,18 @@ export type CalendarFacts =
       /** `day` is the first day of the break the asked day falls in. */
       breakStart?: true;
     }
-  | { kind: "countdown-holiday"; holiday: HolidayKind; next?: CalendarBreak; current?: CalendarBreak; days?: number; last?: CalendarBreak; years: readonly number[] };
+  | {
+      kind: "countdown-holiday";
+      /** The holiday asked of; none for "the next public holiday". */
+      holiday?: HolidayKind;
+      /** The question asks of the next break: one under way is said, and the break after it too. */
+      ahead?: true;
+      next?: CalendarBreak;
+      current?: CalendarBreak;
+      days?: number;
+      last?: CalendarBreak;
+      years: readonly number[];
+    };
 
 /** The calendar's breaks, each as a range of days. */
 export function breaksOf(file: CalendarFile): CalendarBreak[] {
@@ -327,12 +369,14 @@ export function planCalendarAnswer(question: Exclude<CalendarQuestion, { kind: "
     if (day !== question.day) facts.breakStart = true;
     return facts;
   }
-  const named = HOLIDAY_KINDS.find((h) => h.kind === question.holiday)!.named;
-  const ofKind = breaks.filter((b) => named.test(fold(b.name))).sort((a, b) => a.from.localeCompare(b.from));
+  const named = HOLIDAY_KINDS.find((h) => h.kind === question.holiday)?.named;
+  const ofKind = breaks.filter((b) => named === undefined || named.test(fold(b.name))).sort((a, b) => a.from.localeCompare(b.from));
   const current = ofKind.find((b) => b.from <= today && today <= b.to);
   const next = ofKind.find((b) => b.from > today);
   const last = ofKind[ofKind.length - 1];
-  const facts: CalendarFacts = { kind: "countdown-holiday", holiday: question.holiday, years: file.years };
+  const facts: CalendarFacts = { kind: "countdown-holiday", years: file.years };
+  if (question.holiday) facts.holiday = question.holiday;
+  if (question.ahead) facts.ahead = true;
   if (current) facts.current = current;
   if (next) {
     facts.next = next;
@@ -382,6 +426,9 @@ export function holidayName(name: string, lang: Lang, form: "day" | "break" = "d
 }
 
 const breakName = (name: string, lang: Lang) => holidayName(name, lang, "break");
+
+/** The label of "the next public holiday", any of them. */
+const ANY_HOLIDAY_LABEL: [string, string] = ["lễ", "public holiday"];
 
 const HOLIDAY_LABEL: Record<HolidayKind, [string, string]> = {
   tet: ["Tết Nguyên đán", "Lunar New Year (Tết) break"],
@@ -477,21 +524,27 @@ export function renderCalendarAnswer(facts: CalendarFacts, lang: Lang): string {
       : undefined;
     return [count, status].filter(Boolean).join("\n");
   }
-  const [vi, english] = HOLIDAY_LABEL[facts.holiday];
+  const [vi, english] = facts.holiday ? HOLIDAY_LABEL[facts.holiday] : ANY_HOLIDAY_LABEL;
   const label = en ? english : vi;
-  if (facts.current) {
-    return en
+  const currentLine = facts.current
+    ? en
       ? `Today is within ${breakName(facts.current.name, lang)}: ${span(facts.current, lang)}.`
-      : `Hôm nay đang trong kỳ nghỉ ${facts.current.name}: ${span(facts.current, lang)}.`;
-  }
+      : `Hôm nay đang trong kỳ nghỉ ${facts.current.name}: ${span(facts.current, lang)}.`
+    : undefined;
+  // A countdown asked during its break is that break; the next break asked of is the one after it.
+  if (currentLine && !facts.ahead) return currentLine;
   if (facts.next && facts.days !== undefined) {
     const n = facts.next.from === facts.next.to ? 1 : diffDays(facts.next.from, facts.next.to) + 1;
-    return en
+    const nextLine = en
       ? `${capital(breakName(facts.next.name, lang))} starts in ${days(facts.days, lang)}: ${span(facts.next, lang)} (${days(n, lang)} off).`
       : `Còn ${days(facts.days, lang)} nữa là đến kỳ nghỉ ${facts.next.name}: ${span(facts.next, lang)} (nghỉ ${days(n, lang)}).`;
+    return [currentLine, nextLine].filter(Boolean).join("\n");
   }
+  if (currentLine) return currentLine;
+  // The last break the calendar has, named when the question named no holiday.
+  const lastName = (b: CalendarBreak) => (facts.holiday ? "" : en ? `${breakName(b.name, lang)}, ` : `${b.name}, `);
   const lastLine = facts.last
-    ? en ? ` The last one it has: ${span(facts.last, lang)}.` : ` Kỳ nghỉ gần nhất trợ lý có: ${span(facts.last, lang)}.`
+    ? en ? ` The last one it has: ${lastName(facts.last)}${span(facts.last, lang)}.` : ` Kỳ nghỉ gần nhất trợ lý có: ${lastName(facts.last)}${span(facts.last, lang)}.`
     : "";
   return en
     ? `The assistant does not have the dates of the next ${label} yet: it only has the announced holidays of ${yearsText(facts.years)}.${lastLine} Please follow the Government's official announcement.`
