@@ -7,7 +7,7 @@ import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, 
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
-import { asksCalendar, asksWeekday, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
 import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
@@ -17,6 +17,7 @@ import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate
 import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
+import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -151,6 +152,8 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
+  const due = answerDueOn(ctx, question);
+  if (due) return due;
   const previous = freshTopic(data.topic, ctx.now);
   // A calendar question, or a calendar follow-up of the chat's topic ("rơi vào thứ mấy, có nghỉ bù ko" after a holiday).
   // "hôm đó có phải ngày nghỉ lễ ko" after a question whose answer is one day: that day, asked of the calendar.
@@ -194,6 +197,36 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
   // So does an entry that only says the value asked for is not known ("no count is published"): see answer-type.ts.
   const answered = result.best.entry.referral !== true && result.best.unsupplied !== true;
   return { replies: [renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units })], result, answered, followUp, lang };
+}
+
+/**
+ * "10/5 là hạn của việc gì", "What is due on 15 August 2025?": the milestones due on each day asked, from
+ * milestones.yaml, with their sources; undefined when the question does not ask this. A day with no deadline is said
+ * to have none, and the question then counts as unanswered. The topic kept for follow-ups ("ai làm?") is the entry
+ * written for the first milestone found.
+ */
+function answerDueOn(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const { content } = ctx.services;
+  const days = dueOnDays(calendarText(ctx, question), ctx.today, deadlineDays(content));
+  if (!days) return undefined;
+  const breaks = breaksOf(content.calendar);
+  const asked = days.map((day) => {
+    const holiday = breaks.find((b) => b.from <= day && day <= b.to)?.name;
+    return { day, milestones: dueOn(content.milestones, day), ...(holiday ? { holiday } : {}) };
+  });
+  const text = renderDueOn(asked, deadlineDays(content), ctx.today, ctx.lang);
+  const folded = fold(question);
+  const units = ctx.services.knowledge.unitsOf(question);
+  const found = asked.flatMap((a) => a.milestones);
+  const first = found[0];
+  // The entry about that milestone alone, or else the one with the fewest milestones that includes it.
+  const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((a, b) => a.milestones.length - b.milestones.length)[0] : undefined;
+  if (!entry || asked.some((a) => a.milestones.length === 0)) {
+    return { replies: [reply(text)], result: { decision: "none", suggestions: entry ? [entry] : [], folded, units }, answered: false, lang: ctx.lang };
+  }
+  const sources = [...new Set(found.map((m) => m.source))].map((id) => sourceLine(ctx, id));
+  const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
+  return { replies: [reply(lines(text, ...sources))], result, answered: true, lang: ctx.lang };
 }
 
 /**
