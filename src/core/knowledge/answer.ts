@@ -18,6 +18,7 @@ import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
+import { asksDayCount, chooseDay, datedClauses, dayCountLine } from "./day-count.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -331,6 +332,28 @@ function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): st
 }
 
 /**
+ * "Tính đến hôm nay (02/12/2026), đã 457 ngày kể từ 01/09/2025.": the exact day count between today and the day a
+ * question asks of ("1022 chạy chính thức được bao nhiêu ngày rồi", "How many days until the city-wide pilot …
+ * starts?"), for a question that asks a number of days without naming the day. The day is the entry's related
+ * day-precise deadline, or else a day its answer writes in full, chosen by the words of its title or clause when
+ * there are several. Undefined when no one day fits.
+ */
+function dayCount(ctx: CommandContext, entry: FaqEntry, question: string, units: readonly string[]): string | undefined {
+  const folded = fold(question);
+  // "tính tới hôm nay": today is where the count starts; a day the question names is the calendar's countdown.
+  if (!asksDayCount(folded) || dayIn(folded.replace(/\b(hom nay|today)\b/g, " "), ctx.today)) return undefined;
+  const { knowledge, content } = ctx.services;
+  const deadlines = entry.milestones
+    .map((id) => content.milestones.find((m) => m.id === id))
+    .filter((m) => m !== undefined && m.dueParsed.precision === "day" && m.reminders?.enabled !== false)
+    .map((m) => ({ day: m!.dueParsed.end, words: [m!.title, m!.titleEn ?? "", ...m!.keywords].join(" \n ") }));
+  const written = [answerText(entry, ctx.lang), entry.answer].flatMap(datedClauses).map((c) => ({ day: c.day, words: c.before }));
+  const choices = deadlines.length > 0 ? deadlines : written;
+  const chosen = chooseDay(choices, units, (c) => knowledge.unitsOf(c.words));
+  return chosen ? dayCountLine(ctx.today, chosen.day, ctx.lang) : undefined;
+}
+
+/**
  * Reads a message within the chat's previous topic when it is elliptical, or returns undefined when it stands alone.
  * A follow-up is a message with a marker ("còn…", "thế còn…", "… thì sao?", "and…", "what about…") or a short one
  * (six words at most). In order:
@@ -509,11 +532,12 @@ export function renderEntry(
     : answerText(entry, lang);
   const who = asksWho(options.question ?? "") ? ownerLine(ctx, entry) : undefined;
   const weekday = weekdayLine(ctx, entry, options.question ?? "");
+  const count = dayCount(ctx, entry, options.question ?? "", options.units ?? []);
   // "gđ1 xong hết chưa": an entry about a phase, asked where it stands, gets the phase's milestones in one line.
   const phase = entry.milestones.length === 0 && (options.units ?? []).includes("_status") ? askedPhase(options.question ?? "") : undefined;
   const phaseLine = phase ? phaseStatusLine(ctx, phase) : undefined;
   const schedule = systemSchedule(ctx, entry, options.units ?? []);
-  return reply(lines(body, weekday, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  return reply(lines(body, weekday, count, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }
 
 /** The intent tokens of "khi nào" and "xong chưa" (query.ts), and the unit of "hạn", "deadline" (glossary.yaml). */
