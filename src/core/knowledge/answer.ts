@@ -196,7 +196,9 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
   const asked = followUp && previous ? (result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`) : question;
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
   // So does an entry that only says the value asked for is not known ("no count is published"): see answer-type.ts.
-  const answered = result.best.entry.referral !== true && result.best.unsupplied !== true;
+  // So does "did phase 2 actually finish on time": what actually happened, when nobody reported it (see lastDeadline).
+  const unconfirmed = ACTUALLY.test(fold(question)) && result.units.includes(STATUS_UNIT) && lastDeadline(ctx, result.best.entry, data.latest)?.unreported === true;
+  const answered = result.best.entry.referral !== true && result.best.unsupplied !== true && !unconfirmed;
   return { replies: [renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units })], result, answered, followUp, lang };
 }
 
@@ -537,7 +539,51 @@ export function renderEntry(
   const phase = entry.milestones.length === 0 && (options.units ?? []).includes("_status") ? askedPhase(options.question ?? "") : undefined;
   const phaseLine = phase ? phaseStatusLine(ctx, phase) : undefined;
   const schedule = systemSchedule(ctx, entry, options.units ?? []);
-  return reply(lines(body, weekday, count, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  const late = lateLine(ctx, entry, latest, options.question ?? "", schedule);
+  return reply(lines(body, weekday, count, inline && moreText, who, phaseLine, late, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+}
+
+/** "trễ hạn", "chậm tiến độ", "đúng hạn", "late", "behind schedule": the question asks whether work is late. Folded. */
+const ASKS_LATE = /\b(tre han|bi tre|tre tien do|tre chua|cham tien do|bi cham|cham chua|cham tre|qua han|dung han|dung tien do|late|overdue|delayed|behind schedule|on schedule|on time)\b/;
+
+/**
+ * Whether the work of an entry is late, for a question that asks ("gđ2 trễ hạn chưa", "is phase 2 late?"): its last
+ * official deadline (of the entry's milestones and `also`) against today, and that nobody has reported progress
+ * through the assistant when so (reported progress follows in the milestone block). The plan gives planned dates,
+ * not whether they were met, so nothing more is said. Undefined for other questions and entries without milestones.
+ */
+function lateLine(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup, question: string, also: readonly string[]): string | undefined {
+  if (!ASKS_LATE.test(fold(question))) return undefined;
+  const found = lastDeadline(ctx, entry, latest, also);
+  if (!found) return undefined;
+  const { last, unreported } = found;
+  const { lang, today } = ctx;
+  const due = formatDue(last.dueParsed, lang);
+  const todayText = formatDay(today, lang);
+  const planned = last.estimated ? t(lang, "hạn dự kiến", "expected deadline") : t(lang, "hạn", "deadline");
+  if (last.dueParsed.end >= today) {
+    return t(lang, `Tính đến hôm nay (${todayText}), chưa đến ${planned} ${due} (${formatCountdown(today, last.dueParsed.end, lang)}).`, `As of today (${todayText}), the ${planned} (${due}) has not come yet (${formatCountdown(today, last.dueParsed.end, lang)}).`);
+  }
+  const passed = t(lang, `Tính đến hôm nay (${todayText}), ${planned} ${due} đã qua.`, `As of today (${todayText}), the ${planned} (${due}) has passed.`);
+  return !unreported ? passed : `${passed} ${t(lang, "Chưa có đơn vị nào báo hoàn thành hay tiến độ qua trợ lý.", "No agency has reported completion or progress through the assistant.")}`;
+}
+
+/** "actually", "thực sự", "trên thực tế": the question asks what happened, not what was planned. Folded. */
+const ACTUALLY = /\b(actually|in fact|in reality|really|thuc su|thuc te|tren thuc te|co that)\b/;
+
+/**
+ * The last official deadline of an entry's milestones (and `also`), and whether it has passed with no progress
+ * reported through the assistant for any of them. Undefined for an entry without milestones.
+ */
+function lastDeadline(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup, also: readonly string[] = []): { last: Milestone; unreported: boolean } | undefined {
+  const { content } = ctx.services;
+  const ids = new Set([...entry.milestones, ...also]);
+  const related = content.milestones.filter((m) => ids.has(m.id));
+  const official = related.filter((m) => m.reminders?.enabled !== false);
+  const last = byDeadline(official.length > 0 ? official : related).at(-1);
+  if (!last) return undefined;
+  const reported = related.some((m) => progressLine(content, latest, m.id, ctx.lang) !== null);
+  return { last, unreported: last.dueParsed.end < ctx.today && !reported };
 }
 
 /** The intent tokens of "khi nào" and "xong chưa" (query.ts), and the unit of "hạn", "deadline" (glossary.yaml). */

@@ -100,6 +100,10 @@ const INTENTS: Record<string, readonly string[]> = {
     "currently", "current", "at present", "presently", "so far", "at the moment", "by now", "right now", "finished", "completed", "done", "complete",
     // "Where does the plan stand?", "what's coming up": where things stand, and what comes next.
     "stand", "stands", "coming up", "sap toi",
+    // Whether it is late or on time ("gđ2 trễ hạn chưa", "is phase 2 behind schedule?"): where it stands against its
+    // deadline (see lateLine in answer.ts).
+    "co bi tre han", "bi tre han", "bi cham tien do", "bi tre tien do", "tre tien do", "tre han", "qua han", "bi tre", "bi cham", "cham tien do", "cham tre", "dung han", "dung tien do",
+    "behind schedule", "on schedule", "on time", "overdue", "delayed", "late",
   ],
 };
 
