@@ -749,6 +749,9 @@ export function bestWindow(question: string, searchOnce: (text: string, mustBeat
   // What the message asks ("bao nhiêu", "khi nào"): a window without any of it is context ("Theo chỉ đạo cuối tháng
   // 6/2025, bao nhiêu tài khoản…" is not asked by its first clause).
   const intents = whole.units.filter((u) => u.startsWith(INTENT_PREFIX));
+  // The systems the message names (QLVB, 1022…): a window naming none of them has lost the topic ("By when should all
+  // new wards" is not the question "…, communes and special zones have the document management system?").
+  const systems = whole.units.filter(isSystemUnit);
   let best = whole;
   // A window that is the whole message but for its final "?" is searched as the whole was: it cannot beat it.
   const bare = (text: string) => text.replace(/[\s.,;:!?]+$/u, "");
@@ -757,6 +760,7 @@ export function bestWindow(question: string, searchOnce: (text: string, mustBeat
     const r = searchOnce(w, prune ? strength(best) : undefined);
     // A window must say enough on its own: one topic word ("em ở BD") is context, not the question.
     if (intents.length > 0 && !r.units.some((u) => intents.includes(u))) continue;
+    if (systems.length > 0 && !r.units.some((u) => systems.includes(u))) continue;
     if (r.units.filter((u) => !u.startsWith(INTENT_PREFIX)).length >= 2 && strength(r) > strength(best)) best = r;
   }
   if (start) {
