@@ -196,9 +196,7 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
   const asked = followUp && previous ? (result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`) : question;
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
   // So does an entry that only says the value asked for is not known ("no count is published"): see answer-type.ts.
-  // So does "did phase 2 actually finish on time": what actually happened, when nobody reported it (see lastDeadline).
-  const unconfirmed = ACTUALLY.test(fold(question)) && result.units.includes(STATUS_UNIT) && lastDeadline(ctx, result.best.entry, data.latest)?.unreported === true;
-  const answered = result.best.entry.referral !== true && result.best.unsupplied !== true && !unconfirmed;
+  const answered = result.best.entry.referral !== true && result.best.unsupplied !== true;
   return { replies: [renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units })], result, answered, followUp, lang };
 }
 
@@ -263,7 +261,9 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
     return { replies: [reply(text)], result, answered: false, lang: ctx.lang };
   }
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
-  return { replies: [reply(lines(text, sourceLine(ctx, entry.source)))], result, answered: true, lang: ctx.lang };
+  // A day known only from the law (the next 1/1 before its year is announced) cites the law.
+  const source = facts.kind === "countdown-holiday" && !facts.next && !facts.current && facts.law && content.calendar.fixed ? content.calendar.fixed.source : entry.source;
+  return { replies: [reply(lines(text, sourceLine(ctx, source)))], result, answered: true, lang: ctx.lang };
 }
 
 /**
@@ -567,9 +567,6 @@ function lateLine(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup, qu
   const passed = t(lang, `Tính đến hôm nay (${todayText}), ${planned} ${due} đã qua.`, `As of today (${todayText}), the ${planned} (${due}) has passed.`);
   return !unreported ? passed : `${passed} ${t(lang, "Chưa có đơn vị nào báo hoàn thành hay tiến độ qua trợ lý.", "No agency has reported completion or progress through the assistant.")}`;
 }
-
-/** "actually", "thực sự", "trên thực tế": the question asks what happened, not what was planned. Folded. */
-const ACTUALLY = /\b(actually|in fact|in reality|really|thuc su|thuc te|tren thuc te|co that)\b/;
 
 /**
  * The last official deadline of an entry's milestones (and `also`), and whether it has passed with no progress
