@@ -949,6 +949,15 @@ const ACTS: readonly Act[] = [
     persists: /\b(van (bi )?(chan|khong truy cap duoc|khong vao duoc|khong dung duoc)|still (blocked|banned|unavailable|inaccessible|unreachable|not (accessible|available|reachable)))\b/,
   },
   {
+    // What a survey or review found ("khảo sát … kết quả ra sao", "what did the survey find"): the plan sets the
+    // survey, not its findings; an entry must report findings of a survey, not a trial's outcome.
+    id: "survey-result",
+    asked:
+      /\b(khao sat|survey(ed|s)?|ra soat|review(ed|s)?)\b.*\b(ket qua|results?|findings?|find|found|show(ed|s)?|cho thay|phat hien)\b|\b(ket qua|results?|findings?) (cua |of )?(the |dot |cuoc )?(khao sat|survey|ra soat|review)\b/,
+    stated:
+      /\b(khao sat|survey|ra soat|review)\b[^.;]{0,80}\b(cho thay|ket qua|ghi nhan|phat hien|found|showed|shows|results?|findings?)\b|\b(ket qua|results?|findings?) (cua |of )?(the )?(khao sat|survey|ra soat|review)\b/,
+  },
+  {
     // Whether the work was actually done on time, late or early: the plan gives only the dates it set. Not "trễ hạn
     // chưa" (past its deadline yet?), which the deadline and today answer (lateLine in answer.ts).
     id: "ontime",

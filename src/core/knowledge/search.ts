@@ -573,6 +573,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           if (exactAsked && deniesExactFigure(offer)) return true;
           if (precision(d, asked) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, weightOf)) return "covered";
         }
+        // Where something happens ("tập huấn ở đâu"), answered by an entry that names a place only to say it is not given.
+        if (units.includes(WHERE_TOKEN) && placeOnlyAbsent(offeredBy(d))) return true;
         // Who holds an office now ("hiện nay", "currently"), answered by an entry that only names who held it then.
         const office = entities.offices[0];
         if (entities.asksPerson && office && units.includes(STATUS_TOKEN) && namesHolderThen(offeredBy(d), office)) return true;
@@ -703,6 +705,20 @@ const MAX_SHARED_TEXT = 160;
 
 /** Concept tokens of the two merged provinces (glossary.yaml). */
 const LOCALITY_TOKENS = new Set(["bd", "brvt"]);
+/** The intent token of "ở đâu", "where" (query.ts). */
+const WHERE_TOKEN = `${INTENT_PREFIX}where`;
+/** Words naming where something takes place (folded). */
+const PLACE_WORDS = /\b(dia diem|noi to chuc|o dau|venue|venues|location|locations|where)\b/;
+
+/**
+ * Whether an entry speaks of a place only in sentences saying it is not given ("Kế hoạch không nêu lịch, hình thức
+ * hay địa điểm các buổi tập huấn"): a question asking where is then not answered by it.
+ */
+function placeOnlyAbsent(entry: EntryUnits): boolean {
+  const naming = (entry.sentences ?? []).filter((x) => PLACE_WORDS.test(x.folded));
+  return naming.length > 0 && naming.every((x) => x.notStated);
+}
+
 /** The intent token of "đã … chưa", "xong chưa", "yet" (query.ts). */
 const STATUS_TOKEN = `${INTENT_PREFIX}status`;
 /** The intent token of "khi nào", "bao giờ", "when" (query.ts). */
