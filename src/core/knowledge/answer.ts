@@ -569,12 +569,13 @@ function lateLine(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup, qu
 }
 
 /**
- * The last official deadline of an entry's milestones (and `also`), and whether it has passed with no progress
+ * The last official deadline of an entry's milestones (or, when it has none, of `also`), and whether it has passed with no progress
  * reported through the assistant for any of them. Undefined for an entry without milestones.
  */
 function lastDeadline(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup, also: readonly string[] = []): { last: Milestone; unreported: boolean } | undefined {
   const { content } = ctx.services;
-  const ids = new Set([...entry.milestones, ...also]);
+  // The entry's own milestones ("qlvb triển khai toàn bộ quá hạn chưa" is the rollout's deadline), else those added.
+  const ids = new Set(entry.milestones.length > 0 ? entry.milestones : also);
   const related = content.milestones.filter((m) => ids.has(m.id));
   const official = related.filter((m) => m.reminders?.enabled !== false);
   const last = byDeadline(official.length > 0 ? official : related).at(-1);

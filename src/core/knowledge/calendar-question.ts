@@ -83,7 +83,7 @@ const ASKS_LENGTH = /\b(nghi( (?!con\b|nua\b)\S+){0,3} (may|bao nhieu) ngay(?! n
  * "sắp tới", "tiếp theo", "Tết tới", "2/9 tới", "next", "upcoming": the question asks of the next break from today, not of one
  * year's ("next year", "năm tới" name a year: see RELATIVE_YEARS). Folded.
  */
-const ASKS_NEXT = /\b(sap toi|sap den|toi day|ke tiep|tiep theo|gan nhat|next(?! (year|month|week))|upcoming|coming(?! (year|month|week)))\b|\b(tet|le|dip le|nghi le|\d{1,2}\/\d{1,2}) toi\b(?! (day|noi|\d))/;
+const ASKS_NEXT = /\b(sap toi|sap den|toi day|ke tiep|tiep theo|gan nhat|next(?! (year|month|week))|upcoming|coming(?! (year|month|week)))\b|\b(tet|le|dip le|nghi le|duong lich|nguyen dan|quoc khanh|gio to|hung vuong|\d{1,2}\/\d{1,2}) toi\b(?! (day|noi|\d))/;
 /** "ngày lễ", "nghỉ lễ", "public holiday": a holiday without naming which. Folded. */
 const ANY_HOLIDAY = /\b(ngay le|nghi le|ky nghi le|dot nghi le|dip le|le tet|le (sap toi|toi|tiep theo|ke tiep)|public holidays?|holidays?)\b/;
 /** "ngày làm việc tiếp theo", "next working day": the next day worked, not the next break. Folded. */

@@ -56,10 +56,15 @@ function monthNumber(word: string): number {
  * a word while there are several.
  */
 export function chooseDay<T extends { day: string }>(choices: readonly T[], asked: readonly string[], wordsOf: (c: T) => readonly string[]): T | undefined {
-  const distinct = [...new Map(choices.map((c) => [c.day, c])).values()];
-  if (distinct.length === 1) return distinct[0];
+  // A day written more than once (in each language) is read with the words of all its clauses.
+  const byDay = new Map<string, T[]>();
+  for (const c of choices) byDay.set(c.day, [...(byDay.get(c.day) ?? []), c]);
+  const distinct = [...byDay.values()];
+  if (distinct.length === 1) return distinct[0]![0];
   const topic = new Set(asked.filter((u) => !u.startsWith("_")));
-  const scored = distinct.map((c) => ({ c, n: new Set(wordsOf(c).filter((u) => topic.has(u))).size })).sort((a, b) => b.n - a.n);
+  const scored = distinct
+    .map((cs) => ({ c: cs[0]!, n: new Set(cs.flatMap((c) => wordsOf(c)).filter((u) => topic.has(u))).size }))
+    .sort((a, b) => b.n - a.n);
   const [first, second] = scored;
   if (!first || first.n === 0 || (second && second.n === first.n)) return undefined;
   return first.c;
