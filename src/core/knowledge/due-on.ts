@@ -21,6 +21,7 @@ const ASKS_WHAT_IS_DUE = new RegExp(
     // "ngày 10/5 có việc gì", "phải xong việc gì", "ứng với việc gì", "việc gì đến hạn"
     String.raw`\b(co|phai xong|phai hoan thanh|phai lam|ung voi|gan voi)( (viec|cai|noi dung|moc|han|nhiem vu|cong viec)) gi\b`,
     String.raw`\b(viec|cai|noi dung|nhiem vu|cong viec) gi (den han|toi han|het han|phai xong)\b`,
+    String.raw`\bla cua (viec|cai|noi dung|muc|nhiem vu|cong viec) gi\b`,
     // English
     String.raw`\bwhat (is|s|was|are|were|falls?|fell) due\b`,
     String.raw`\bwhat (deadlines?|milestones?|tasks?) (is|are|was|were|falls?|fell|come|comes)\b`,
