@@ -1,5 +1,5 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
-import type { Agency, Content } from "../content/schema.js";
+import type { Agency, Content, FaqEntry } from "../content/schema.js";
 import { fold } from "../fold.js";
 import {
   asksDocumentContent,
@@ -375,7 +375,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const whole = entitiesOf(foldedWhole, expandedWhole, question);
       // ... and to the value the whole message asks (an address, a document number, a price).
       const wants = valueAsked(foldedWhole, question) ?? (expandedWhole === foldedWhole ? undefined : valueAsked(expandedWhole, question));
-      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants), !exhaustive);
+      // A window is held to the systems the message names: its answer must be about one of them.
+      const about = (entry: FaqEntry, systems: readonly string[]) => systems.some((x) => systemsAbout[docOf.get(entry)!]!.has(x));
+      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants), !exhaustive, about);
     },
   };
 
@@ -772,7 +774,12 @@ const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?
  * (split at punctuation and at "cho em hỏi…"), so greetings and context ("Dạ chào anh chị, em mới chuyển công tác
  * về phường…") do not dilute the question. Short messages are searched whole.
  */
-export function bestWindow(question: string, searchOnce: (text: string, mustBeat?: number) => SearchResult, prune = true): SearchResult {
+export function bestWindow(
+  question: string,
+  searchOnce: (text: string, mustBeat?: number) => SearchResult,
+  prune = true,
+  about: (entry: FaqEntry, systems: readonly string[]) => boolean = () => true,
+): SearchResult {
   const whole = searchOnce(question);
   // Short messages, and long ones already answered with confidence, need no windows.
   if (question.split(/\s+/).length < 12 || (whole.decision === "confident" && (whole.best?.relevance ?? 0) >= 0.8)) return whole;
@@ -799,8 +806,9 @@ export function bestWindow(question: string, searchOnce: (text: string, mustBeat
   // What the message asks ("bao nhiêu", "khi nào"): a window without any of it is context ("Theo chỉ đạo cuối tháng
   // 6/2025, bao nhiêu tài khoản…" is not asked by its first clause).
   const intents = whole.units.filter((u) => u.startsWith(INTENT_PREFIX));
-  // The systems the message names (QLVB, 1022…): a window naming none of them has lost the topic ("By when should all
-  // new wards" is not the question "…, communes and special zones have the document management system?").
+  // The systems the message names (QLVB, 1022…): a window naming none of them, answered by an entry about none of them,
+  // has lost the topic ("By when should all new wards" is not the question "…, communes and special zones have the
+  // document management system?"); one answered within them has not ("…lộ trình hệ thống 1022…. khi nào khảo sát").
   const systems = whole.units.filter(isSystemUnit);
   let best = whole;
   // A window that is the whole message but for its final "?" is searched as the whole was: it cannot beat it.
@@ -810,7 +818,7 @@ export function bestWindow(question: string, searchOnce: (text: string, mustBeat
     const r = searchOnce(w, prune ? strength(best) : undefined);
     // A window must say enough on its own: one topic word ("em ở BD") is context, not the question.
     if (intents.length > 0 && !r.units.some((u) => intents.includes(u))) continue;
-    if (systems.length > 0 && !r.units.some((u) => systems.includes(u))) continue;
+    if (systems.length > 0 && !r.units.some((u) => systems.includes(u)) && !(r.best && about(r.best.entry, systems))) continue;
     if (r.units.filter((u) => !u.startsWith(INTENT_PREFIX)).length >= 2 && strength(r) > strength(best)) best = r;
   }
   if (start) {
