@@ -17,6 +17,7 @@ import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate
 import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
+import { readComparison, renderComparison } from "./comparison.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -167,6 +168,8 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(calendarText(ctx, question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
+  const compared = answerComparison(ctx, question);
+  if (compared) return compared;
   const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
   const read =
@@ -232,6 +235,25 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
   }
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
   return { replies: [reply(lines(text, sourceLine(ctx, entry.source)))], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * Two systems' deadlines compared ("hntt với qlvb cái nào có hạn sớm hơn", "which is finished first, e-mail or
+ * 1022?"), answered from milestones.yaml; undefined when the question compares nothing (see {@link readComparison}).
+ */
+function answerComparison(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const { content, knowledge } = ctx.services;
+  const folded = fold(question);
+  const units = knowledge.unitsOf(question);
+  const c = readComparison(folded, units, content);
+  if (!c) return undefined;
+  // The entry of the deadline that answers, so that a follow-up ("ai làm?") reads it.
+  const winner = c.asked === "earlier" ? c.sides[0] : c.sides[1];
+  const entry = content.faq.find((e) => e.milestones.includes(winner.compared.id));
+  const best: Hit | undefined = entry ? { entry, score: 0, relevance: 1 } : undefined;
+  const result: SearchResult = { decision: "confident", ...(best ? { best } : {}), suggestions: [], folded, units };
+  const text = lines(...renderComparison(c, ctx.today, ctx.lang), sourceLine(ctx, winner.compared.source));
+  return { replies: [reply(text)], result, answered: true, lang: ctx.lang };
 }
 
 /**

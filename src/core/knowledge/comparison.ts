@@ -1,0 +1,104 @@
+import type { Content, Milestone } from "../content/schema.js";
+import { formatDue, type Lang } from "../dates.js";
+import { byDeadline, dueWithCountdown, milestoneTitle } from "../milestones.js";
+
+/**
+ * The systems of the plan a question may compare: the concept token the analyser gives their names (glossary.yaml),
+ * the `system` of their milestones (milestones.yaml) and how an answer names them.
+ */
+const SYSTEMS: readonly { unit: string; system: string; vi: string; en: string }[] = [
+  { unit: "hnth", system: "video-conference", vi: "Hội nghị truyền hình trực tuyến", en: "Video conferencing" },
+  { unit: "qlvb", system: "document-management", vi: "Hệ thống quản lý văn bản, chỉ đạo điều hành", en: "Document management" },
+  { unit: "email", system: "email", vi: "Thư điện tử công vụ", en: "Official e-mail" },
+  { unit: "1022", system: "hotline-1022", vi: "Hệ thống 1022", en: "The 1022 system" },
+  { unit: "cks", system: "digital-signature", vi: "Chữ ký số", en: "Digital signatures" },
+  { unit: "dinhdanhdientu", system: "e-id", vi: "Mã định danh điện tử", en: "E-ID codes" },
+  { unit: "ttdl", system: "data-center", vi: "Trung tâm dữ liệu", en: "The data center" },
+  { unit: "mangtruyensolieuchuyendung", system: "network", vi: "Mạng truyền số liệu chuyên dùng", en: "The dedicated data network" },
+  { unit: "congthongtindientu", system: "portal", vi: "Cổng thông tin điện tử", en: "The portals" },
+];
+
+/** "sớm hơn", "trước", "earlier", "first": the question asks which comes first (folded). */
+const EARLIER = /\b(som hon|truoc hon|nhanh hon|(xong|han|den han|het han|hoan thanh|trien khai|chay|lam|co) truoc|(nao|ben nao) truoc|earlier|sooner|first|before the other)\b/;
+/** "muộn hơn", "trễ hơn", "later": the question asks which comes last (folded). */
+const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh|trien khai|chay|lam|co) sau|(nao|ben nao) sau|later|last)\b/;
+/** "cái nào", "bên nào", "hay", "so với", "which", "or": the question offers a choice between the things it names. */
+const CHOICE = /\b(cai nao|ben nao|he thong nao|viec nao|thang nao|hay|hoac|so voi|which|or|vs|versus|compared)\b/;
+/** "xong", "hoàn thành", "chính thức", "finished", "go live": what is compared is when the work ends (folded). */
+const ENDS = /\b(xong|hoan thanh|hoan tat|chinh thuc|ket thuc|finish|finishes|finished|complete|completed|done|go live|goes live|officially)\b/;
+
+/** One side of a comparison: a system, its official milestones by deadline, and the one compared. */
+export interface ComparedSystem {
+  vi: string;
+  en: string;
+  milestones: Milestone[];
+  compared: Milestone;
+}
+
+/**
+ * Two systems' deadlines compared: which comes first (or last), by their first deadline, or by their last one when the
+ * question asks which is finished first. `sides` are in the order of their compared deadlines, earliest first.
+ */
+export interface Comparison {
+  asked: "earlier" | "later";
+  of: "first" | "last";
+  sides: [ComparedSystem, ComparedSystem];
+  /** Both compared deadlines end on the same day. */
+  tie: boolean;
+}
+
+/**
+ * Reads a question comparing the deadlines of two systems of the plan ("hntt với qlvb cái nào có hạn sớm hơn",
+ * "which is finished first, e-mail or 1022?"), from its folded text and its units (concept tokens, see query.ts).
+ * Undefined when it compares nothing, names other than two systems, or a system without milestones.
+ *
+ * ```ts
+ * readComparison("hntt voi qlvb cai nao co han som hon", ["hnth", "qlvb", "han"], content)?.sides[0].en // "Video conferencing"
+ * ```
+ */
+export function readComparison(folded: string, units: readonly string[], content: Content): Comparison | undefined {
+  const earlier = EARLIER.test(folded);
+  const later = LATER.test(folded);
+  if (earlier === later || !CHOICE.test(folded)) return undefined;
+  const named = SYSTEMS.filter((s) => units.includes(s.unit)).sort((a, b) => units.indexOf(a.unit) - units.indexOf(b.unit));
+  if (named.length !== 2) return undefined;
+  const of = ENDS.test(folded) ? "last" : "first";
+  const sides = named.map((s): ComparedSystem | undefined => {
+    const all = content.milestones.filter((m) => m.system === s.system);
+    // A span that only follows from a deadline ("3 months of parallel use") is no deadline of the system.
+    const official = byDeadline(all.filter((m) => m.reminders?.enabled !== false));
+    const milestones = official.length > 0 ? official : byDeadline(all);
+    const compared = of === "first" ? milestones[0] : milestones[milestones.length - 1];
+    return compared ? { vi: s.vi, en: s.en, milestones, compared } : undefined;
+  });
+  const [a, b] = sides;
+  if (!a || !b) return undefined;
+  const order = a.compared.dueParsed.end.localeCompare(b.compared.dueParsed.end);
+  return { asked: earlier ? "earlier" : "later", of, sides: order <= 0 ? [a, b] : [b, a], tie: order === 0 };
+}
+
+/**
+ * A comparison in words: the answer first ("Hội nghị truyền hình trực tuyến có hạn sớm hơn: …"), then each system's
+ * milestones with their countdowns from `today`.
+ */
+export function renderComparison(c: Comparison, today: string, lang: Lang): string[] {
+  const [first, second] = c.sides;
+  const vi = lang === "vi";
+  const name = (s: ComparedSystem) => (vi ? s.vi : s.en);
+  const title = (m: Milestone) => milestoneTitle(m, lang).replace(/^./, (x) => x.toLowerCase());
+  const due = (m: Milestone) => `${formatDue(m.dueParsed, lang)} (${title(m)})`;
+  const [winner, other] = c.asked === "earlier" ? [first, second] : [second, first];
+  const lead = c.tie
+    ? vi
+      ? `Hai hệ thống có cùng ${c.of === "first" ? "mốc đầu" : "mốc cuối"}, ${formatDue(first.compared.dueParsed, lang)}: ${title(first.compared)}; ${title(second.compared)}.`
+      : `Both have the same ${c.of === "first" ? "first" : "last"} deadline, ${formatDue(first.compared.dueParsed, lang)}: ${title(first.compared)}; ${title(second.compared)}.`
+    : vi
+      ? `${name(winner)} có ${c.of === "first" ? "hạn" : "mốc hoàn thành"} ${c.asked === "earlier" ? "sớm" : "muộn"} hơn: ${due(winner.compared)}, so với ${name(other).replace(/^./, (x) => x.toLowerCase())}: ${due(other.compared)}.`
+      : `${name(winner)} ${c.of === "first" ? "is due" : "is finished"} ${c.asked === "earlier" ? "earlier" : "later"}: ${due(winner.compared)}, against ${name(other).replace(/^(The|the) /, "").replace(/^./, (x) => x.toLowerCase())}: ${due(other.compared)}.`;
+  const out = [lead, vi ? "Các mốc của từng hệ thống:" : "Each system's deadlines:"];
+  for (const s of c.sides) {
+    out.push(`${name(s)}:`);
+    for (const m of s.milestones) out.push(`• ${milestoneTitle(m, lang)}: ${dueWithCountdown(m, today, lang)}`);
+  }
+  return out;
+}
