@@ -17,7 +17,7 @@ import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate
 import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
-import { readComparison, renderComparison } from "./comparison.js";
+import { readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -168,8 +168,8 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(calendarText(ctx, question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
-  const compared = answerComparison(ctx, question);
-  if (compared) return compared;
+  const deadlines = answerSystemDeadlines(ctx, question);
+  if (deadlines) return deadlines;
   const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
   const read =
@@ -238,15 +238,31 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
 }
 
 /**
- * Two systems' deadlines compared ("hntt với qlvb cái nào có hạn sớm hơn", "which is finished first, e-mail or
- * 1022?"), answered from milestones.yaml; undefined when the question compares nothing (see {@link readComparison}).
+ * One system's deadlines asked all at once ("qlvb có mấy mốc thời gian, liệt kê giúp mình", "list the e-mail
+ * deadlines"), answered from milestones.yaml; undefined for any other question (see {@link readSchedule}).
  */
-function answerComparison(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+function answerSchedule(ctx: CommandContext, folded: string, units: string[]): AnswerOutcome | undefined {
+  const { content } = ctx.services;
+  const s = readSchedule(folded, units, content);
+  if (!s) return undefined;
+  const first = s.official[0]!;
+  const entry = content.faq.find((e) => s.official.every((m) => e.milestones.includes(m.id))) ?? content.faq.find((e) => e.milestones.includes(first.id));
+  const result: SearchResult = { decision: "confident", ...(entry ? { best: { entry, score: 0, relevance: 1 } } : {}), suggestions: [], folded, units };
+  const sources = [...new Set([...s.official, ...s.other].map((m) => m.source))].map((id) => sourceLine(ctx, id));
+  return { replies: [reply(lines(...renderSchedule(s, ctx.today, ctx.lang), ...sources))], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * Two systems' deadlines compared ("hntt với qlvb cái nào có hạn sớm hơn", "which is finished first, e-mail or
+ * 1022?"), or one system's asked all at once ({@link answerSchedule}), answered from milestones.yaml; undefined for
+ * any other question (see {@link readComparison}).
+ */
+function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOutcome | undefined {
   const { content, knowledge } = ctx.services;
   const folded = fold(question);
   const units = knowledge.unitsOf(question);
   const c = readComparison(folded, units, content);
-  if (!c) return undefined;
+  if (!c) return answerSchedule(ctx, folded, units);
   // The entry of the deadline that answers, so that a follow-up ("ai làm?") reads it.
   const winner = c.asked === "earlier" ? c.sides[0] : c.sides[1];
   const entry = content.faq.find((e) => e.milestones.includes(winner.compared.id));

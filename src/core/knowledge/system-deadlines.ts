@@ -27,6 +27,59 @@ const CHOICE = /\b(cai nao|ben nao|he thong nao|viec nao|thang nao|hay|hoac|so v
 /** "xong", "hoàn thành", "chính thức", "finished", "go live": what is compared is when the work ends (folded). */
 const ENDS = /\b(xong|hoan thanh|hoan tat|chinh thuc|ket thuc|finish|finishes|finished|complete|completed|done|go live|goes live|officially)\b/;
 
+/** "có mấy mốc", "liệt kê các mốc", "những hạn nào", "list the deadlines", "what milestones": the question asks a
+ * system's deadlines, all of them (folded). */
+const ASKS_ALL =
+  /\b(may|bao nhieu|nhung|cac|tat ca|liet ke|ke ra|ke het)( (moc|han))? (moc|moc thoi gian|han|han chot|thoi han)\b|\b(moc|han|moc thoi gian) (nao|gi)\b|\bliet ke\b|\b(list|how many|what are|which|all)\b.*\b(deadlines|milestones|dates)\b/;
+/** Words of such a question that say nothing of which system it is (units). */
+const SCHEDULE_WORDS = new Set(["han", "moc", "liet", "ke", "he", "thong", "system", "deadline", "mileston", "date", "list", "all", "timelin", "schedul", "lich"]);
+
+/** The systems a question names (units), in the order it names them. */
+function systemsIn(units: readonly string[]): typeof SYSTEMS {
+  return SYSTEMS.filter((s) => units.includes(s.unit)).sort((a, b) => units.indexOf(a.unit) - units.indexOf(b.unit));
+}
+
+/** A system's milestones: the official ones by deadline, then the spans that only follow from one. */
+function milestonesOf(system: string, content: Content): { official: Milestone[]; other: Milestone[] } {
+  const all = content.milestones.filter((m) => m.system === system);
+  // A span that only follows from a deadline ("3 months of parallel use") is no deadline of the system.
+  return { official: byDeadline(all.filter((m) => m.reminders?.enabled !== false)), other: byDeadline(all.filter((m) => m.reminders?.enabled === false)) };
+}
+
+/** One system's deadlines, asked all at once. */
+export interface SystemSchedule {
+  vi: string;
+  en: string;
+  official: Milestone[];
+  other: Milestone[];
+}
+
+/**
+ * Reads a question asking all the deadlines of one system ("qlvb có mấy mốc thời gian, liệt kê giúp", "list the e-mail
+ * deadlines"), from its folded text and units; undefined when it asks something else, names no system or two, or
+ * names the system with other topic words ("mốc thử nghiệm qlvb": one step, for the search).
+ */
+export function readSchedule(folded: string, units: readonly string[], content: Content): SystemSchedule | undefined {
+  if (!ASKS_ALL.test(folded)) return undefined;
+  const named = systemsIn(units);
+  if (named.length !== 1) return undefined;
+  const s = named[0]!;
+  const rest = units.filter((u) => !u.startsWith("_") && u !== s.unit && !SCHEDULE_WORDS.has(u));
+  if (rest.length > 0) return undefined;
+  const { official, other } = milestonesOf(s.system, content);
+  return official.length === 0 ? undefined : { vi: s.vi, en: s.en, official, other };
+}
+
+/** A system's deadlines in words: how many, then each with its countdown from `today`. */
+export function renderSchedule(s: SystemSchedule, today: string, lang: Lang): string[] {
+  const vi = lang === "vi";
+  const n = s.official.length;
+  const out = [vi ? `${s.vi} có ${n} mốc thời gian:` : `${s.en} has ${n} ${n === 1 ? "deadline" : "deadlines"}:`];
+  for (const m of s.official) out.push(`• ${milestoneTitle(m, lang)}: ${dueWithCountdown(m, today, lang)}`);
+  for (const m of s.other) out.push(`${vi ? "Ngoài ra" : "Also"}: ${milestoneTitle(m, lang)}, ${formatDue(m.dueParsed, lang)} (${vi ? "ước tính, không phải hạn chính thức" : "an estimate, not an official deadline"}).`);
+  return out;
+}
+
 /** One side of a comparison: a system, its official milestones by deadline, and the one compared. */
 export interface ComparedSystem {
   vi: string;
@@ -60,14 +113,12 @@ export function readComparison(folded: string, units: readonly string[], content
   const earlier = EARLIER.test(folded);
   const later = LATER.test(folded);
   if (earlier === later || !CHOICE.test(folded)) return undefined;
-  const named = SYSTEMS.filter((s) => units.includes(s.unit)).sort((a, b) => units.indexOf(a.unit) - units.indexOf(b.unit));
+  const named = systemsIn(units);
   if (named.length !== 2) return undefined;
   const of = ENDS.test(folded) ? "last" : "first";
   const sides = named.map((s): ComparedSystem | undefined => {
-    const all = content.milestones.filter((m) => m.system === s.system);
-    // A span that only follows from a deadline ("3 months of parallel use") is no deadline of the system.
-    const official = byDeadline(all.filter((m) => m.reminders?.enabled !== false));
-    const milestones = official.length > 0 ? official : byDeadline(all);
+    const { official, other } = milestonesOf(s.system, content);
+    const milestones = official.length > 0 ? official : other;
     const compared = of === "first" ? milestones[0] : milestones[milestones.length - 1];
     return compared ? { vi: s.vi, en: s.en, milestones, compared } : undefined;
   });
