@@ -98,6 +98,8 @@ export interface Comparison {
   sides: [ComparedSystem, ComparedSystem];
   /** Both compared deadlines end on the same day. */
   tie: boolean;
+  /** One compared deadline is a span (a month, "May to August") that holds the other's: neither is plainly first. */
+  overlap: boolean;
 }
 
 /**
@@ -125,7 +127,9 @@ export function readComparison(folded: string, units: readonly string[], content
   const [a, b] = sides;
   if (!a || !b) return undefined;
   const order = a.compared.dueParsed.end.localeCompare(b.compared.dueParsed.end);
-  return { asked: earlier ? "earlier" : "later", of, sides: order <= 0 ? [a, b] : [b, a], tie: order === 0 };
+  const [x, y] = [a.compared.dueParsed, b.compared.dueParsed];
+  const overlap = order !== 0 && x.start <= y.end && y.start <= x.end;
+  return { asked: earlier ? "earlier" : "later", of, sides: order <= 0 ? [a, b] : [b, a], tie: order === 0, overlap };
 }
 
 /**
@@ -133,23 +137,37 @@ export function readComparison(folded: string, units: readonly string[], content
  * milestones with their countdowns from `today`.
  */
 export function renderComparison(c: Comparison, today: string, lang: Lang): string[] {
-  const [first, second] = c.sides;
-  const vi = lang === "vi";
-  const name = (s: ComparedSystem) => (vi ? s.vi : s.en);
-  const title = (m: Milestone) => milestoneTitle(m, lang).replace(/^./, (x) => x.toLowerCase());
-  const due = (m: Milestone) => `${formatDue(m.dueParsed, lang)} (${title(m)})`;
-  const [winner, other] = c.asked === "earlier" ? [first, second] : [second, first];
-  const lead = c.tie
-    ? vi
-      ? `Hai hệ thống có cùng ${c.of === "first" ? "mốc đầu" : "mốc cuối"}, ${formatDue(first.compared.dueParsed, lang)}: ${title(first.compared)}; ${title(second.compared)}.`
-      : `Both have the same ${c.of === "first" ? "first" : "last"} deadline, ${formatDue(first.compared.dueParsed, lang)}: ${title(first.compared)}; ${title(second.compared)}.`
-    : vi
-      ? `${name(winner)} có ${c.of === "first" ? "hạn" : "mốc hoàn thành"} ${c.asked === "earlier" ? "sớm" : "muộn"} hơn: ${due(winner.compared)}, so với ${name(other).replace(/^./, (x) => x.toLowerCase())}: ${due(other.compared)}.`
-      : `${name(winner)} ${c.of === "first" ? "is due" : "is finished"} ${c.asked === "earlier" ? "earlier" : "later"}: ${due(winner.compared)}, against ${name(other).replace(/^(The|the) /, "").replace(/^./, (x) => x.toLowerCase())}: ${due(other.compared)}.`;
-  const out = [lead, vi ? "Các mốc của từng hệ thống:" : "Each system's deadlines:"];
+  const out = [comparisonLead(c, lang), lang === "vi" ? "Các mốc của từng hệ thống:" : "Each system's deadlines:"];
   for (const s of c.sides) {
-    out.push(`${name(s)}:`);
+    out.push(`${lang === "vi" ? s.vi : s.en}:`);
     for (const m of s.milestones) out.push(`• ${milestoneTitle(m, lang)}: ${dueWithCountdown(m, today, lang)}`);
   }
   return out;
+}
+
+/** The sentence that answers a comparison: which comes first (or last), that both are due together, or that a span
+ * of months holds the other deadline, so neither is plainly first. */
+function comparisonLead(c: Comparison, lang: Lang): string {
+  const [first, second] = c.sides;
+  const lower = (text: string) => text.replace(/^./, (x) => x.toLowerCase());
+  const name = (s: ComparedSystem) => (lang === "vi" ? s.vi : s.en);
+  const title = (m: Milestone) => lower(milestoneTitle(m, lang));
+  const due = (m: Milestone) => `${formatDue(m.dueParsed, lang)} (${title(m)})`;
+  const both = `${name(first)}: ${due(first.compared)}; ${lower(name(second))}: ${due(second.compared)}.`;
+  if (c.overlap) {
+    const span = c.sides.find((s) => s.compared.dueParsed.precision !== "day") ?? second;
+    return lang === "vi"
+      ? `Không so được chính xác: kế hoạch chỉ nêu một khoảng thời gian cho ${lower(name(span))}. ${both}`
+      : `They cannot be ordered exactly: the plan gives only a span for ${lower(name(span))}. ${both}`;
+  }
+  const day = formatDue(first.compared.dueParsed, lang);
+  if (c.tie) {
+    return lang === "vi"
+      ? `Hai hệ thống có cùng ${c.of === "first" ? "mốc đầu" : "mốc cuối"}, ${day}: ${title(first.compared)}; ${title(second.compared)}.`
+      : `Both have the same ${c.of === "first" ? "first" : "last"} deadline, ${day}: ${title(first.compared)}; ${title(second.compared)}.`;
+  }
+  const [winner, other] = c.asked === "earlier" ? [first, second] : [second, first];
+  return lang === "vi"
+    ? `${name(winner)} có ${c.of === "first" ? "hạn" : "mốc hoàn thành"} ${c.asked === "earlier" ? "sớm" : "muộn"} hơn: ${due(winner.compared)}, so với ${lower(name(other))}: ${due(other.compared)}.`
+    : `${name(winner)} ${c.of === "first" ? "is due" : "is finished"} ${c.asked === "earlier" ? "earlier" : "later"}: ${due(winner.compared)}, against ${lower(name(other))}: ${due(other.compared)}.`;
 }
