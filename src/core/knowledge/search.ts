@@ -332,13 +332,17 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     size: n,
     contact: mainCoordinator(content),
     entry: (id) => byId.get(id),
-    untype: (text) =>
-      text.replace(/[A-Za-z][A-Za-z0-9]*/g, (typed) => {
+    // An English message is left alone ("tax" or "bus" typed in English is no residue of "ta", "bu"), unless undoing
+    // the residue makes it Vietnamese ("Email cos maays deadline vaajy").
+    untype: (text) => {
+      const undone = text.replace(/[A-Za-z][A-Za-z0-9]*/g, (typed) => {
         const word = typed.toLowerCase();
         if (word.length < 3 || words.has(word) || analyzer.knows(word) || isCommonEnglish(word)) return typed;
         const decoded = decodeTyping(word);
         return decoded !== undefined && (words.has(decoded) || analyzer.knows(decoded)) ? decoded : typed;
-      }),
+      });
+      return undone === text || (detectLanguage(text) === "en" && detectLanguage(undone) === "en") ? text : undone;
+    },
     unitsOf: (text) => {
       // Answers and their longer texts are asked again and again: their units are kept (one per text of the base).
       let units = unitCache.get(text);

@@ -54,7 +54,8 @@ export interface Knowledge {
   unitsOf(text: string): string[];
   /**
    * The text with typing residue undone word by word ("10/5 laf thuws maays" → "10/5 la thu may"), where the undone
-   * word is one the index or the analyser knows and the typed one is not; every other word is left as written. Phrase
+   * word is one the index or the analyser knows and the typed one is not; every other word, and an English message,
+   * is left as written. Phrase
    * rules (the calendar, weekdays, follow-up markers) read the text, not the search's corrected units.
    */
   untype(text: string): string;
