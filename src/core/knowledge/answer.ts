@@ -17,7 +17,7 @@ import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate
 import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
-import { readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
+import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -260,6 +260,7 @@ function answerSchedule(ctx: CommandContext, folded: string, units: string[]): A
 function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOutcome | undefined {
   const { content, knowledge } = ctx.services;
   const folded = fold(question);
+  if (!mayAskDeadlines(folded)) return undefined;
   const units = knowledge.unitsOf(question);
   const c = readComparison(folded, units, content);
   if (!c) return answerSchedule(ctx, folded, units);

@@ -46,6 +46,14 @@ function milestonesOf(system: string, content: Content): { official: Milestone[]
   return { official: byDeadline(all.filter((m) => m.reminders?.enabled !== false)), other: byDeadline(all.filter((m) => m.reminders?.enabled === false)) };
 }
 
+/**
+ * Whether a (folded) question may compare deadlines or ask all of a system's: a cheap test on its words alone, before
+ * it is analysed ({@link readComparison}, {@link readSchedule}).
+ */
+export function mayAskDeadlines(folded: string): boolean {
+  return ASKS_ALL.test(folded) || ((EARLIER.test(folded) || LATER.test(folded)) && CHOICE.test(folded));
+}
+
 /** One system's deadlines, asked all at once. */
 export interface SystemSchedule {
   vi: string;
