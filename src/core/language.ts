@@ -17,7 +17,9 @@ const ENGLISH_WORDS = new Set(
     "done gone went take part make made left remaining running run runs live based legally legal fast big happen " +
     "happened next before after since last first second one two three part parts cover covers covered finish end ends " +
     "begin begins began working work works need needs get got give given know tell say said log login sign use used " +
-    "who whose responsible charge lead leads led come comes coming back same other another also only just now yet"
+    "who whose responsible charge lead leads led come comes coming back same other another also only just now yet " +
+    // Money words, never corrected into a word of the index ("contract" is not "contact").
+    "contract contracts value cost costs price prices budget spent spend spending funding paid worth"
   ).split(" "),
 );
 

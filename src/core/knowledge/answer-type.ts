@@ -18,6 +18,9 @@ export type ExpectedType =
        * không giấy"): the thing dated, which the entry must speak of. A rare word no entry says in that phrase may be
        * the asker's own wording ("khối nhà nước") and names nothing. */
       subject?: string;
+      /** The question asks the day itself ("ngày cụ thể", "chính xác khi nào", "exact date"): a month or a quarter
+       * ("quý 1/2026") is no answer. */
+      exact?: true;
     }
   | {
       kind: "count";
@@ -26,6 +29,8 @@ export type ExpectedType =
       place?: string;
       /** The second word of a two-word noun whose first word says little alone ("người dùng", "phản ánh"). */
       next?: string;
+      /** The question asks the exact figure ("dân số chính xác"): a rounded one ("hơn 14 triệu") is no answer. */
+      exact?: true;
     }
   /** "đuôi mail", "tên miền", "@gì", "domain": an e-mail address (`mail`) or a web domain. */
   | { kind: "domain"; mail: boolean }
@@ -86,14 +91,74 @@ const DOC_NAMED = /(^|[^\p{L}])(NQ|QĐ|Nghị quyết|Quyết định|Công văn
 const givesNumber = (raw: string) => DOC_NUMBER.test(raw) || DOC_NAMED.test(raw);
 /** Words of a "not stated" sentence that say a document's number is not given ("không nêu số văn bản"). */
 const NUMBER_NOT_STATED = /\b(so van ban|so hieu|ky hieu|so quyet dinh|so cong van|document number|reference number|number of the (document|decision|letter))\b/;
+/** A document named by its kind and number (folded): "nghị quyết 57", "NQ 99", "quyết định số 2448", "Decision No. 759". */
+const NAMED_DOCUMENT = /\b(?:nghi quyet|quyet dinh|nghi dinh|thong tu|chi thi|cong van|ket luan|de an|nq|qd|resolution|decision|decree|circular|directive)\s*(?:so\s*|no\s*)?(\d+)(?![\d.,]\d)/g;
+
+/** The numbers of the documents a (folded) question names by kind and number: "nghị quyết 57 nói gì" names "57". */
+export function documentsNamed(folded: string): string[] {
+  return [...new Set([...folded.matchAll(NAMED_DOCUMENT)].map((m) => m[1]!))];
+}
+
+/** Where a document's number stands in a folded text: not inside another number nor a date ("16/06/2025" names no
+ * document 16 or 06), but "202/2025/qh15" names 202. */
+const numberAt = (n: string) => new RegExp(`(?<![\\d.,/])${n}(?!\\d)(?!/\\d{1,2}(?!\\d))`);
+
+/** Whether a folded text names document number `n` (see {@link documentsNamed}). */
+export function namesDocument(folded: string, n: string): boolean {
+  return numberAt(n).test(folded);
+}
+
+/** "nội dung chính", "nói về gì", "quy định gì", "what does it say", "what is it about": the question asks what a
+ * document says (folded). */
+const ASKS_CONTENT =
+  /\b(noi dung|noi (ve )?(gi|cai gi|dieu gi|nhung gi|van de gi)|quy dinh (nhung |ve )?(gi|cai gi|dieu gi|nhung gi)|de cap (den )?(gi|nhung gi|van de gi)|ve (viec |van de )?(gi|cai gi)|la (gi|cai gi)|what (does|do|did) [a-z0-9 ]{0,40}(say|cover|set out|state|require|stipulate|provide|mandate|approve|establish|do)|what (is|s|was) [a-z0-9 ]{0,40}about|main (points|content|contents|provisions)|key points|summar(y|ise|ize)|what is (resolution|decision|decree|circular|directive)\b)/;
+
+/** Whether a (folded) question asks what a document says ({@link ASKS_CONTENT}). */
+export function asksDocumentContent(folded: string): boolean {
+  return ASKS_CONTENT.test(folded);
+}
+
+/** Words after a document's number that say what it does: "về sắp xếp", "phê duyệt đề án", "giao việc", "approves". */
+const DESCRIBED_AFTER =
+  /^( [a-z0-9/]+){0,6}? (ve|phe duyet|quy dinh|giao|sap xep|thanh lap|huong dan|approves?|approved|sets?|set out|governs?|requires?|establish(es|ed)?|reorganis(es|ed|ing)|on (the )?(reorganis|arrang|merg)[a-z]*)\b/;
+/** Words before a document's kind that make it what governs the sentence: "theo Quyết định 1478", "under Resolution".
+ * Not "căn cứ": "các căn cứ pháp lý như Nghị quyết 60" names a legal basis without saying what it does. */
+const DESCRIBED_BEFORE = /\b(theo|by|under|according to)( [a-z]+){0,3} $/;
+/** The kind of a document as written before its number (folded), at the end of a text. */
+const KIND_BEFORE = /\b(nghi quyet|quyet dinh|nghi dinh|thong tu|chi thi|cong van|ket luan|de an|nq|qd|resolution|decision|decree|circular|directive)( so| no)? $/;
+
+/**
+ * Whether an entry says what document `n` is or does: one of its own questions asks what it is ("Nghị quyết 1685 là
+ * gì?", "Quyết định 2448 về cái gì?"), or one of its sentences names it with what it does ("Nghị quyết 202/2025/QH15
+ * về sắp xếp…", "Quyết định 2448/QĐ-UBND phê duyệt…", "phối hợp theo Quyết định 1478…"). An entry that only names it
+ * ("báo cáo Nghị quyết số 57-NQ/TW", "căn cứ pháp lý như Nghị quyết 60-NQ/TW") does not.
+ */
+export function describesDocument(n: string, entry: EntryUnits): boolean {
+  // "1685", "nq202" (a glossary concept), "202/2025" (the number with its year).
+  const named = (u: string) => u === n || u.startsWith(`${n}/`) || (u.endsWith(n) && /^[a-z]+$/.test(u.slice(0, -n.length)));
+  if (entry.questions.some((q) => q.includes(WHAT) && q.some(named))) return true;
+  const at = new RegExp(numberAt(n).source, "g");
+  return (entry.sentences ?? []).some((x) => {
+    if (x.notStated) return false;
+    const f = ` ${x.folded} `;
+    return [...f.matchAll(at)].some((m) => {
+      const before = f.slice(0, m.index);
+      // The rest of the number ("/2025/qh15") is part of it.
+      const after = f.slice(m.index + n.length).replace(/^\S+/, "");
+      return DESCRIBED_AFTER.test(after) || (KIND_BEFORE.test(before) && DESCRIBED_BEFORE.test(before.replace(KIND_BEFORE, "")));
+    });
+  });
+}
+
 /** "nghị quyết số mấy", "quyết định số hiệu": the question names the kind of document whose number it asks (folded). */
 const NAMED_KIND = /\b(nghi quyet|quyet dinh|cong van|thong bao|chi thi|nq|qd|resolution|decision)( so)? (so may|so hieu|ky hieu|number)\b/;
 /** Words of a question about a document number (units). */
 const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
 
-/** "chi phí", "kinh phí", "lệ phí", "bao nhiêu tiền", "cost", "price": the question asks an amount of money (folded). */
+/** "chi phí", "kinh phí", "lệ phí", "bao nhiêu tiền", "giá trị hợp đồng", "cost", "price", "contract value", "spent": the
+ * question asks an amount of money (folded). */
 const ASKS_PRICE =
-  /\b(free to (call|use)|free of charge|for free|is it free|are they free|charged?|mien phi|mat phi|ton phi|ton tien|mat tien|tra phi|thu phi|bao nhieu tien|bao nhieu dong|bao nhieu usd|chi phi|kinh phi|muc phi|le phi|hoc phi|cuoc phi|phi bao nhieu|gia tien|gia ca|gia thanh|how much (does|did|do|is|was|will|would)|costs?|prices?|priced|fees?|budget)\b/;
+  /\b(free to (call|use)|free of charge|for free|is it free|are they free|charged?|mien phi|mat phi|ton phi|ton tien|mat tien|tra phi|thu phi|bao nhieu tien|bao nhieu dong|bao nhieu usd|chi phi|kinh phi|muc phi|le phi|hoc phi|cuoc phi|phi bao nhieu|gia tien|gia ca|gia thanh|gia tri (hop dong|goi thau|du an|dau tu|mua sam)|goi thau|dau thau|tong muc dau tu|von dau tu|du toan|ngan sach|tien hop dong|ton (het )?bao nhieu(?! (thoi gian|ngay|gio|phut|tuan|thang|nam|lau))|(chi|het|dau tu|tieu) (het )?bao nhieu (tien|ty|trieu|dong)|how much (does|did|do|is|was|will|would|money)|costs?|costing|prices?|priced|fees?|budget(s|ed)?|(contract|tender|bid|deal|project|package|total) (value|amount|sum|price|worth)|value of the (contract|tender|bid|deal|project|package)|worth|spen(d|ds|ding|t)|funding|funded|expenditure|investment|invested|paid for|pay for)\b/;
 /** "giá … bao nhiêu" in chat without diacritics: "gia" is "giá" (price) unless a word around it makes it another word
  * ("gia hạn", "tham gia", "quốc gia", "đánh giá"). */
 const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han|dinh|tang|nhap|lai|tri|dien|hoa|cong|nhan|su|quyet|ky)\S+.*\b(bao nhieu|may|how much)\b/;
@@ -278,18 +343,27 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
     if (noun && counted && !/^\d/.test(noun)) {
       // "người dùng", "phản ánh": a noun of two words is counted only where both are said.
       const next = after[1];
-      const type: ExpectedType = { kind: "count", noun, ...(place ? { place } : {}), ...(next && COMPOUND_HEADS.has(noun) && !LOCALITIES.has(next) ? { next } : {}) };
+      const type: ExpectedType = {
+        kind: "count",
+        noun,
+        ...(place ? { place } : {}),
+        ...(next && COMPOUND_HEADS.has(noun) && !LOCALITIES.has(next) ? { next } : {}),
+        ...(ASKS_EXACT.test(folded) ? { exact: true as const } : {}),
+      };
       return type;
     }
     return undefined;
   }
   // The numbers of a "when" question name what it asks the date of ("Nghị quyết 60-NQ/TW ban hành ngày nào?").
   const named = units.filter((u) => !u.startsWith(INTENT_PREFIX) && /^\d+$/.test(u) && !/^(19|20)\d\d$/.test(u));
-  const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE));
+  // "ngày cụ thể bắt đầu …" asks a date without "khi nào".
+  const asksDay = ASKS_DAY.test(folded);
+  const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE)) || asksDay;
   if (asksDate && topic.length + named.length > 0) {
     const sorted = [...named, ...[...topic].filter((u) => u !== DEADLINE || units.includes(WHEN)).sort((a, b) => rare(b) - rare(a))];
     const subject = dateSubject(units, rare, knownPair);
-    return subject === undefined ? { kind: "date", topic: sorted } : { kind: "date", topic: sorted, subject };
+    const exact = asksDay || ASKS_EXACT_DATE.test(folded) ? { exact: true as const } : {};
+    return subject === undefined ? { kind: "date", topic: sorted, ...exact } : { kind: "date", topic: sorted, subject, ...exact };
   }
   return undefined;
 }
@@ -383,6 +457,8 @@ export interface EntryUnits {
   raw: string;
   questions: readonly (readonly string[])[];
   milestones: readonly (readonly string[])[];
+  /** Whether each related milestone (as in `milestones`) is due on a day, not a month or a span; unknown counts as a day. */
+  milestoneDays?: readonly boolean[];
   /** The words of the entry's keywords (folded), when known. */
   keywords?: readonly string[];
   /** The entry's answer sentences, each with its units and whether it says something is not stated (see {@link isNotStated}). */
@@ -447,6 +523,12 @@ export function statesAbsent(type: ExpectedType, entry: EntryUnits, folded: stri
 
 /** "chính xác ngày nào", "ngày cụ thể", "exact date": the question asks the exact day, not roughly when. */
 const ASKS_EXACT = /\b(chinh xac|cu the|exact|exactly|precise|precisely|dung ngay)\b/;
+/** "ngày cụ thể", "chính xác ngày nào", "exact date": the question asks a specific day, with or without "khi nào". */
+const ASKS_DAY = /\b(ngay cu the|ngay chinh xac|ngay gio cu the|chinh xac (la )?(vao )?ngay|cu the (la )?(vao )?ngay|(exact|specific|precise) (date|day)|(which|what) day exactly)\b/;
+/** {@link ASKS_DAY}, or "chính xác khi nào", "cụ thể bao giờ", "exactly when": the day, not the month or quarter. A bare
+ * "cụ thể" may ask details of something else ("kế hoạch cụ thể ra sao, khi nào xong"): it counts next to the question
+ * word only. */
+const ASKS_EXACT_DATE = /\b(chinh xac|exact|exactly|precise|precisely|dung ngay|cu the (la )?(khi nao|bao gio|hom nao|luc nao)|(khi nao|bao gio|hom nao|luc nao|thoi diem|thoi gian|moc) cu the)\b/;
 
 /**
  * Whether the entry's sentence that says most of what the question asks is a "not stated" one: the entry covers the
@@ -562,16 +644,70 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     // Abbreviations only ("ttcds", "vptw"): an English question's plain words ("took", "trial") name nothing.
     if (!namesOf(asked, weight, COUNT_WORDS).filter(isAbbreviation).every((u) => speaks(entry, u))) return "no";
     const found = countNear(type.noun, entry, asked, type.place, true, type.next);
+    // The exact figure asked, and the entry gives a rounded one or says it has no exact figure: shown, unanswered.
+    if (found && type.exact && onlyApproximate(type, entry, asked)) return "asked";
     return found ? "given" : asks(HOWMANY, [type.noun]) ? "asked" : "no";
   }
   // The date must be of the thing asked: "họp không giấy triển khai cho các sở ngày nào" is not answered by the date
   // document management reaches the departments (see {@link ExpectedType}'s `subject`).
   if (type.subject !== undefined && !speaks(entry, type.subject) && !entry.keywords?.includes(type.subject)) return "no";
+  // The day asked ("ngày cụ thể") is not given by a month or a quarter: shown, but the question stays unanswered.
+  const given: Supply = type.exact && !dayOf(type.topic, entry) ? "asked" : "given";
   const found = dateOf(type.topic, entry);
-  if (found === "any" || found) return "given";
+  if (found === "any" || found) return given;
   // An entry written to answer when X happens gives its date somewhere in its text, or says it is not known.
   if (!asks(WHEN, type.topic.filter((u) => speaks(entry, u)).slice(0, 2))) return "no";
-  return entry.text.some((_, i) => isDateUnit(entry.text, i) && !isArticleDate(entry.text, i)) ? "given" : "asked";
+  return entry.text.some((_, i) => isDateUnit(entry.text, i) && !isArticleDate(entry.text, i)) ? given : "asked";
+}
+
+/** A day of a month ("15/6"), as the analyser writes dates: "6/2025", "quý 1/2026" and "2025" are no day. */
+const isDay = (u: string) => /^\d{1,2}\/\d{1,2}$/.test(u);
+
+/**
+ * Whether the entry gives a day (not only a month, a quarter or a year) for the question's topic: a related milestone
+ * about it due on a day, or a day next to it in the entry's text (an article's date is not one). An entry that speaks
+ * of none of the topic words is read whole.
+ */
+function dayOf(topic: readonly string[], entry: EntryUnits): boolean {
+  const about = topic.filter((u) => speaks(entry, u)).slice(0, 2);
+  const dayDue = (i: number) => entry.milestoneDays?.[i] ?? true;
+  if (entry.milestones.some((m, i) => dayDue(i) && (about.length === 0 || about.some((a) => m.includes(a))))) return true;
+  const t = entry.text;
+  for (let i = 0; i < t.length; i++) {
+    if (about.length > 0 && !about.includes(t[i]!)) continue;
+    for (let j = Math.max(0, i - 12); j <= Math.min(t.length - 1, i + 12); j++) if (isDay(t[j]!) && !isArticleDate(t, j)) return true;
+  }
+  return false;
+}
+
+/** A figure given as an approximation (folded): "hơn 14 triệu", "khoảng 50.000", "about 14 million", "(số liệu làm tròn)". */
+const APPROXIMATE = /\b(hon|khoang|gan|xap xi|tren|ngot|chung|uoc|about|around|over|nearly|approximately|roughly|almost|some|more than|upwards of) \d|\b(lam tron|rounded|uoc tinh|estimated?|estimates?)\b/;
+/** A "not stated" sentence that says the exact figures are not at hand ("không có số liệu chính xác"). */
+const NO_EXACT_FIGURE = /\b(so lieu|con so|figures?|numbers?|counts?) (chinh xac|cu the|exact|precise)|\b(exact|precise) (figures?|numbers?|counts?)\b/;
+
+/** Whether a (folded) question asks for the exact value ("chính xác", "cụ thể", "exact"): of a figure, a day, a list. */
+export function asksExact(folded: string): boolean {
+  return ASKS_EXACT.test(folded);
+}
+
+/**
+ * Whether the entry says, in a "not stated" sentence, that it has no exact figure ("Trợ lý không có số liệu chính xác
+ * theo Nghị quyết 202"): a question asking the exact value of anything it gives ("diện tích chính xác", "exact
+ * population") is shown the rounded figures, but stays unanswered.
+ */
+export function deniesExactFigure(entry: EntryUnits): boolean {
+  return (entry.sentences ?? []).some((x) => x.notStated && NO_EXACT_FIGURE.test(x.folded));
+}
+
+/**
+ * Whether every sentence of the entry that counts what is asked gives an approximation ({@link APPROXIMATE}), or the
+ * entry says it has no exact figure: "dân số chính xác" is not answered by "dân số hơn 14 triệu người".
+ */
+function onlyApproximate(type: Extract<ExpectedType, { kind: "count" }>, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
+  const sentences = entry.sentences ?? [];
+  if (deniesExactFigure(entry)) return true;
+  const counting = sentences.filter((x) => !x.notStated && countNear(type.noun, { text: x.units, raw: x.raw ?? x.folded, questions: [], milestones: [] }, asked, type.place, true, type.next));
+  return counting.length > 0 && counting.every((x) => APPROXIMATE.test(x.folded));
 }
 
 /**
@@ -745,7 +881,8 @@ export function givesOnlyStart(entry: EntryUnits, folded: string, units: readonl
 
 /**
  * An act a question asks about (whether it happened, when, by whom) that the sources seldom report: an approval, an
- * evaluation or report, who made a system, data deleted, which came first. Two topic words shared with an entry do
+ * evaluation or report, who made a system, data deleted, which came first, an old system shut down, a blocked one
+ * reopened, work finished on time (the plan gives only the dates it set). Two topic words shared with an entry do
  * not make it say the act happened: "VPTW đã đồng ý cho triển khai chung chưa" is not answered by the entry saying the
  * provincial offices proposed it, nor "when will phase 2 be evaluated" by the date phase 2 ends. `asked` are the
  * (folded) forms a question names it by, `stated` those an entry's sentence or own question states it by, in
@@ -755,6 +892,9 @@ interface Act {
   id: string;
   asked: RegExp;
   stated: RegExp;
+  /** A sentence saying the state before the act still holds ("vẫn không truy cập được"): it answers whether the act has
+   * happened yet ("đã mở lại chưa"), never when it will ("khi nào mở lại"). */
+  persists?: RegExp;
 }
 
 const ACTS: readonly Act[] = [
@@ -789,6 +929,33 @@ const ACTS: readonly Act[] = [
     asked: /\b(nao|which|who|ai)\b.*\b(dau tien|first)\b(?! (\d|ba|hai|few|two|three|days?|weeks?|months?|quarter|phase|stage|half|round))|\b(dau tien|first)\b.*\b(nao|which)\b/,
     stated: /\b(dau tien|truoc tien|first|earliest|som nhat)\b/,
   },
+  {
+    // An old system switched off for good: "tắt hẳn", "ngừng hoạt động", "shut down", "decommissioned". "tắt" folds like
+    // "tất" ("tất cả", "hoàn tất") and "dừng" like "dùng": only their phrases are read.
+    id: "shutdown",
+    asked:
+      /\b(tat han|tat bo|bi tat|se tat|duoc tat|(?<!(hoan|tom) )tat (he thong|may chu|server|phan mem|ung dung|app|cong|trang|website|email|mail|tong dai|duong day)|ngung (hoat dong|su dung|dung|van hanh|cung cap|chay|ho tro|hoan toan|han)|bi ngung|se ngung|(?<!su )dung (hoat dong|van hanh|cung cap dich vu)|(?<!tiep tuc )thoi (dung|su dung)|khai tu|go bo (he thong|phan mem|ung dung)|shut(s|ting)? (it |them )?down|shutdown|switch(ed|es)? off|turn(ed|s)? off|decommission(ed|ing|s)?|phas(e|ed|es|ing) out|discontinu(e|ed|es|ing)|stop(s|ped)? (working|running|operating|being used)|no longer (be )?(used|available|works?|running)|clos(e|ed|es|ing) down|retire(d|s)? the (old|former)|sunset(ted)?)\b/,
+    // A ban is a stop too ("yêu cầu các nhà mạng chặn Telegram").
+    stated:
+      /\b(tat han|tat he thong|bi tat|ngung|dung hoat dong|dung van hanh|ket thuc|cham dut|bi khoa|khoa tai khoan|thoi (dung|su dung)|go bo|khai tu|(yeu cau|lenh|bi) (cac nha mang )?chan|shut(s|ting)? down|shutdown|switch(ed|es)? off|turn(ed|s)? off|decommission(ed|ing|s)?|phased out|discontinued|stop(s|ped)? (working|running|operating)|no longer|(account|mailbox|system|line) (ends|ended|closes|closed)|block(ed)?|banned)\b/,
+  },
+  {
+    // Something stopped or blocked made available again: "mở lại", "gỡ chặn", "unblocked", "reopened".
+    id: "reopen",
+    asked:
+      /\b(mo lai|mo chan|go chan|bo chan|het (bi )?chan|hoat dong tro lai|khoi phuc (lai )?(truy cap|hoat dong|dich vu)|truy cap (duoc )?(tro )?lai|vao lai duoc|unblock(ed|s|ing)?|re ?open(ed|s|ing)?|lift(ed|s|ing)? (the )?(ban|block)|(ban|block) (be |is |was |been |being )?lifted|restor(e|ed|es|ing) (access|service)|back online|(available|accessible|reachable) again)\b/,
+    stated:
+      /\b(mo lai|go chan|bo chan|hoat dong tro lai|khoi phuc|unblock(ed|s|ing)?|reopen(ed|s|ing)?|lifted|restored|back online|(available|accessible|reachable) again)\b/,
+    persists: /\b(van (bi )?(chan|khong truy cap duoc|khong vao duoc|khong dung duoc)|still (blocked|banned|unavailable|inaccessible|unreachable|not (accessible|available|reachable)))\b/,
+  },
+  {
+    // Whether the work was actually done on time, late or early: the plan gives only the dates it set.
+    id: "ontime",
+    asked:
+      /\b((hoan thanh|xong|hoan tat|trien khai|van hanh|chay|ket thuc|thuc hien)( [a-z0-9/]+){0,3} (dung han|dung tien do|dung ke hoach|dung lo trinh|kip han|kip tien do|tre han|cham tien do|cham so voi|som hon du kien|muon hon du kien)|(co )?(bi )?(cham|tre) (tien do|han|so voi ke hoach)|(co )?dung tien do (khong|ko|k|chua|hay khong)|thuc te (da )?(hoan thanh|xong|trien khai|van hanh)|(da )?(thuc su|that su) (da )?(hoan thanh|xong|van hanh)|(finish|finished|finishes|complete|completed|done|launched|delivered|go live|went live|gone live|implemented|rolled out)( [a-z0-9]+){0,3} (on time|on schedule|as planned|as scheduled|late(?! (in |of )?(january|february|march|april|may|june|july|august|september|october|november|december|\d|the|this|next|last))|behind schedule|ahead of schedule)|delayed|behind schedule|running late|actually (finish|finished|complete|completed|done|happen|happened|launch|launched|go live|went live|delivered|implemented))\b/,
+    stated:
+      /\b((hoan thanh|xong|trien khai|van hanh)( [a-z0-9/]+){0,3} (dung han|dung tien do|som|cham|tre)|dung tien do|cham tien do|tre han|(co ban|phan lon|hau het) (da )?(hoan thanh|xong)|van hanh thong suot|on time|on schedule|behind schedule|delayed|(mostly|largely|fully) (completed|finished|done)|running smoothly)\b/,
+  },
 ];
 
 /** The acts ({@link ACTS}) a (folded) question asks about, by id. */
@@ -798,11 +965,14 @@ export function actsAsked(folded: string): string[] {
 
 /**
  * Whether an entry states act `id`: one of its sentences that is not a "not stated" one says it, or its own questions
- * and keywords (`about`, folded) ask it (an entry written for the question). An unknown id is stated by any entry.
+ * and keywords (`about`, folded) ask it (an entry written for the question). With `whether` (the question asks whether
+ * the act has happened yet, not when), a sentence saying the state before it persists also answers. An unknown id is
+ * stated by any entry.
  */
-export function statesAct(id: string, entry: EntryUnits, about = ""): boolean {
+export function statesAct(id: string, entry: EntryUnits, about = "", whether = false): boolean {
   const act = ACTS.find((a) => a.id === id);
   if (!act) return true;
   if (act.stated.test(about)) return true;
-  return (entry.sentences ?? []).some((x) => !x.notStated && act.stated.test(x.folded));
+  const said = (x: { notStated: boolean; folded: string }) => !x.notStated && (act.stated.test(x.folded) || (whether && act.persists !== undefined && act.persists.test(x.folded)));
+  return (entry.sentences ?? []).some(said);
 }

@@ -73,7 +73,7 @@ const MEASURES: readonly string[] = ["dân số", "diện tích", "mật độ",
 const SUBJECTS: readonly Subject[] = [
   { words: ["luong", "tien luong", "muc luong", "salary", "salaries", "wage", "wages", "pay rise"], but: ["so luong", "chat luong", "dung luong", "luong cong viec", "huong luong", "nguyen luong", "huong nguyen luong"] },
   { words: ["phu cap", "tro cap", "allowance", "allowances", "bonus", "tien thuong", "thuong tet", "tien tet", "luong thang 13", "che do chinh sach", "nghi huu", "tinh gian", "pension", "retirement"] },
-  { words: ["chi phi", "kinh phi", "tong kinh phi", "bao nhieu tien", "so tien", "tien ho tro", "tong von", "von dau tu", "nguon von", "bao nhieu von", "investment", "cost", "costs", "price", "prices", "fee", "fees", "money", "how much did", "budget"] },
+  { words: ["chi phi", "kinh phi", "tong kinh phi", "bao nhieu tien", "so tien", "tien ho tro", "tong von", "von dau tu", "nguon von", "bao nhieu von", "investment", "cost", "costs", "price", "prices", "fee", "fees", "money", "how much did", "budget", "gia tri hop dong", "goi thau", "dau thau", "tong muc dau tu", "du toan", "contract value", "value of the contract", "tender", "spend", "spent", "spending", "funding", "expenditure"] },
   { words: ["hoc phi", "le phi", "gia vang", "gia xang", "gia dat", "gia nha", "gia goi", "gia cuoc", "gia dien", "xang", "tuition", "petrol", "gold price", "fuel"] },
   { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
   { words: ["bong da", "da bong", "da voi", "doi tuyen", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },

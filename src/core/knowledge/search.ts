@@ -1,7 +1,27 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content } from "../content/schema.js";
 import { fold } from "../fold.js";
-import { confirms, coveredOnlyAsAbsent, type EntryUnits, type ExpectedType, expectedType, givesOnlyStart, isNotStated, namesHolderThen, opensAsAbsent, statesAbsent, statesAct, supplies, valueAsked } from "./answer-type.js";
+import {
+  asksDocumentContent,
+  asksExact,
+  confirms,
+  coveredOnlyAsAbsent,
+  deniesExactFigure,
+  describesDocument,
+  documentsNamed,
+  type EntryUnits,
+  type ExpectedType,
+  expectedType,
+  givesOnlyStart,
+  isNotStated,
+  namesDocument,
+  namesHolderThen,
+  opensAsAbsent,
+  statesAbsent,
+  statesAct,
+  supplies,
+  valueAsked,
+} from "./answer-type.js";
 import { agrees, findEntities, nearOffice, type QuestionEntities } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
@@ -172,7 +192,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     const ms = related.map((m) => analyzer.analyze([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).units);
     // Folded, not analysed (cheap): only a Vietnamese syllable is looked up in them (a dated phrase's rare word).
     const keywords = fold(e.keywords.join(" ")).split(" ");
-    offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms, sentences: each, keywords };
+    const milestoneDays = related.map((m) => m.dueParsed.precision === "day");
+    offered[d] = { text, raw: sentences.join(" "), questions: questionUnits[d]!, milestones: ms, milestoneDays, sentences: each, keywords };
     return offered[d]!;
   };
   const agencyNames = content.agencies.map((a) => {
@@ -472,6 +493,11 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         : own;
       // A follow-up searched with the previous question is held to its own numbers ("and the full 168-unit run?").
       const numbers = (expectFrom ?? units).filter(isSpecificNumber);
+      // A document named by its number ("nghị quyết 57", "Decision 759") must be one the entry names; asked what it says
+      // ("nội dung chính", "what does it say"), one the entry says it of.
+      const documents = documentsNamed(folded);
+      const asksContent = documents.length > 0 && asksDocumentContent(folded);
+      const exactAsked = asksExact(folded);
       // Who holds an office in an agency of the plan: the entry must be about that agency.
       const compact = entities.asksPerson ? agencyKey(folded) : "";
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `)) || a.keys.some((k) => compact.includes(k))) : [];
@@ -481,6 +507,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         (analysed.expanded === folded ? undefined : valueAsked(analysed.expanded, question)) ??
         wants;
       const unsupplied = new Set<number>();
+      const whether = units.includes(STATUS_TOKEN) && !units.includes(WHEN_TOKEN);
       // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
       // Telegram entry does not make it an answer about the data network.
       const systems = units.filter(isSystemUnit);
@@ -496,6 +523,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       function checkAgreement(d: number): boolean {
         if (!systems.every((s) => systemsAbout[d]!.has(s))) return false;
         if (!numbers.every((x) => words.get(x)?.docs.includes(d) ?? false)) return false;
+        if (!documents.every((x) => namesDocument(haystackOf(d), x))) return false;
         // One merged locality asked of, and an entry written only of the other one: "mail cũ của cán bộ BRVT" is not
         // answered by the entry on Bình Dương's old accounts (every question of it names Bình Dương, its text never
         // names Bà Rịa - Vũng Tàu).
@@ -519,7 +547,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           if (supply === "asked") unsupplied.add(d);
         }
         // An act asked about (approved, evaluated, made by…) that the entry does not state: shown, but unanswered.
-        if (entities.acts.some((a) => !statesAct(a, offeredBy(d), aboutOf(d)))) unsupplied.add(d);
+        if (asksContent && !documents.every((x) => describesDocument(x, offeredBy(d)))) unsupplied.add(d);
+        // "đã mở lại chưa" (whether, not when) is also answered by a sentence saying the state before the act persists.
+        if (entities.acts.some((a) => !statesAct(a, offeredBy(d), aboutOf(d), whether))) unsupplied.add(d);
         // A window of a long message is also held to the value the whole asks ("…, tên gì, sđt"), when its own is another.
         if (wants && wants.kind !== expected?.kind) {
           const supply = supplies(wants, offeredBy(d), asked, knownWeight);
@@ -550,6 +580,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         if (expected !== undefined || mayStateAbsence(d)) {
           const offer = offeredBy(d);
           if (opensAsAbsent(offer, units, weightOf) || (expected && statesAbsent(expected, offer, folded))) return true;
+          // The exact value asked ("diện tích chính xác"), and the entry says it has only rounded figures.
+          if (exactAsked && deniesExactFigure(offer)) return true;
           if (precision(d, asked) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, weightOf)) return "covered";
         }
         // Who holds an office now ("hiện nay", "currently"), answered by an entry that only names who held it then.
@@ -684,6 +716,8 @@ const MAX_SHARED_TEXT = 160;
 const LOCALITY_TOKENS = new Set(["bd", "brvt"]);
 /** The intent token of "đã … chưa", "xong chưa", "yet" (query.ts). */
 const STATUS_TOKEN = `${INTENT_PREFIX}status`;
+/** The intent token of "khi nào", "bao giờ", "when" (query.ts). */
+const WHEN_TOKEN = `${INTENT_PREFIX}when`;
 
 /**
  * Moves to the front the first hit that `prefer`s, when the best hit does not and the preferred one is within twice
