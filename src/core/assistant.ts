@@ -7,7 +7,7 @@ import { type ChoiceInput, isLive, lastPage, moreHint, optionLines, PAGE_SIZE, p
 import type { ChatKey, Listing, UserKey } from "./ports.js";
 import { reply, type Reply, shortenLabel } from "./reply.js";
 import { fold } from "./fold.js";
-import { detectLanguage } from "./language.js";
+import { detectLanguage, languageAsked } from "./language.js";
 import { stripInvisible } from "./text.js";
 import { dayOf } from "./time.js";
 
@@ -104,7 +104,9 @@ export function createAssistant(
     const actor = await actorOf(message);
     const chatLang: Lang = message.user.languageCode?.toLowerCase().startsWith("en") ? "en" : "vi";
     // Free text is answered in the language it is written in ("When is…" gets English in a Vietnamese chat).
-    const typed = message.payload === undefined && !message.text?.trim().startsWith("/") ? detectLanguage(message.text ?? "") : undefined;
+    // A language asked for ("…, in English pls", "trả lời bằng tiếng Anh") wins over the one it is written in.
+    const free = message.payload === undefined && !message.text?.trim().startsWith("/");
+    const typed = free ? (languageAsked(message.text ?? "") ?? detectLanguage(message.text ?? "")) : undefined;
     const lang: Lang = typed ?? chatLang;
     const ctx: CommandContext = {
       message,

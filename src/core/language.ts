@@ -71,6 +71,25 @@ function namesInEnglish(text: string): boolean {
   return english >= 2 && english / plain.length >= 0.6 && marked.length <= Math.max(plain.length, 4);
 }
 
+/** "in English pls", "answer in English", "bằng tiếng Anh", "trả lời tiếng Việt": a request for the answer's language (folded). */
+const LANGUAGE_ASKED: readonly [RegExp, Lang][] = [
+  [/\b(in english|bang tieng anh|tra loi tieng anh|dich (sang|ra) tieng anh|english (please|pls|plz)|tieng anh (nhe|nha|giup|duoc khong|dc ko|di))\b/, "en"],
+  [/\b(in vietnamese|bang tieng viet|tra loi tieng viet|vietnamese (please|pls|plz)|tieng viet (nhe|nha|giup|duoc khong|dc ko|di))\b/, "vi"],
+];
+
+/**
+ * The language a message asks its answer in ("what about the e-mail deadline, in English pls", "qlvb khi nao chay,
+ * tra loi bang tieng Anh giup"), or undefined when it asks none: the request wins over the language it is written in.
+ *
+ * ```ts
+ * languageAsked("1022 bao gio chay, tra loi bang tieng anh nhe") // "en"
+ * ```
+ */
+export function languageAsked(text: string): Lang | undefined {
+  const f = fold(text);
+  return LANGUAGE_ASKED.find(([re]) => re.test(f))?.[1];
+}
+
 /**
  * The language a message is written in, when it is clear: Vietnamese when it has Vietnamese letters or particles,
  * English when most of its words are common English words; undefined otherwise (the caller keeps the chat's language).

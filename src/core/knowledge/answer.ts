@@ -2,12 +2,12 @@ import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
-import { detectLanguage } from "../language.js";
+import { detectLanguage, languageAsked } from "../language.js";
 import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
-import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
 import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
@@ -19,6 +19,7 @@ import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { asksDayCount, chooseDay, datedClauses, dayCountLine } from "./day-count.js";
+import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -106,7 +107,10 @@ export async function rememberTopic(ctx: CommandContext, question: string, outco
  * Pure: what it needs from the store comes in `data` ({@link loadAnswerData}); the CLI uses it to report entry ids and scores.
  */
 export function composeAnswer(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
-  return composeLong(base, question, data) ?? composeOne(base, question, data);
+  // Telex/VNI residue of common words ("10/5 laf thuws maays") undone first: the calendar and the other phrase rules
+  // read the words as typed.
+  const typed = base.services.knowledge.untype(question);
+  return composeLong(base, typed, data) ?? composeOne(base, typed, data);
 }
 
 /**
@@ -145,7 +149,8 @@ function composeLong(base: CommandContext, question: string, data: AnswerData): 
 function composeOne(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
   // Answer in the language the question is written in; when that is unclear, in the chat's language.
   // A message that does not say ("Binh Duong?") follows the chat's recent topic: an English question's follow-up is English.
-  const lang = detectLanguage(question.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
+  // A message asking for a language ("…, in English pls", "trả lời bằng tiếng Anh") gets it, whatever it is written in.
+  const lang = languageAsked(question) ?? detectLanguage(question.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
   const ctx: CommandContext = { ...base, lang };
   const { knowledge } = ctx.services;
   const kind = smallTalkKind(question);
@@ -167,6 +172,8 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(calendarText(ctx, question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
+  const deadlines = answerSystemDeadlines(ctx, question);
+  if (deadlines) return deadlines;
   const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
   const read =
@@ -267,6 +274,42 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
 }
 
 /**
+ * One system's deadlines asked all at once ("qlvb có mấy mốc thời gian, liệt kê giúp mình", "list the e-mail
+ * deadlines"), answered from milestones.yaml; undefined for any other question (see {@link readSchedule}).
+ */
+function answerSchedule(ctx: CommandContext, folded: string, units: string[]): AnswerOutcome | undefined {
+  const { content } = ctx.services;
+  const s = readSchedule(folded, units, content);
+  if (!s) return undefined;
+  const first = s.official[0]!;
+  const entry = content.faq.find((e) => s.official.every((m) => e.milestones.includes(m.id))) ?? content.faq.find((e) => e.milestones.includes(first.id));
+  const result: SearchResult = { decision: "confident", ...(entry ? { best: { entry, score: 0, relevance: 1 } } : {}), suggestions: [], folded, units };
+  const sources = [...new Set([...s.official, ...s.other].map((m) => m.source))].map((id) => sourceLine(ctx, id));
+  return { replies: [reply(lines(...renderSchedule(s, ctx.today, ctx.lang), ...sources))], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * Two systems' deadlines compared ("hntt với qlvb cái nào có hạn sớm hơn", "which is finished first, e-mail or
+ * 1022?"), or one system's asked all at once ({@link answerSchedule}), answered from milestones.yaml; undefined for
+ * any other question (see {@link readComparison}).
+ */
+function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const { content, knowledge } = ctx.services;
+  const folded = fold(question);
+  if (!mayAskDeadlines(folded)) return undefined;
+  const units = knowledge.unitsOf(question);
+  const c = readComparison(folded, units, content);
+  if (!c) return answerSchedule(ctx, folded, units);
+  // The entry of the deadline that answers, so that a follow-up ("ai làm?") reads it.
+  const winner = c.asked === "earlier" ? c.sides[0] : c.sides[1];
+  const entry = content.faq.find((e) => e.milestones.includes(winner.compared.id));
+  const best: Hit | undefined = entry ? { entry, score: 0, relevance: 1 } : undefined;
+  const result: SearchResult = { decision: "confident", ...(best ? { best } : {}), suggestions: [], folded, units };
+  const text = lines(...renderComparison(c, ctx.today, ctx.lang), sourceLine(ctx, winner.compared.source));
+  return { replies: [reply(text)], result, answered: true, lang: ctx.lang };
+}
+
+/**
  * A document number as written ("2448/QĐ-UBND", "60-NQ/TW"): a name, which says nothing of the language a question is
  * written in ("What does Decision 2448/QĐ-UBND approve?" is English).
  */
@@ -322,6 +365,17 @@ function deadlineDays(content: CommandContext["services"]["content"]): string[] 
  */
 function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): string | undefined {
   const folded = fold(question);
+  const name = (d: string) => weekdayName(isoWeekday(d), ctx.lang);
+  // "10/5 là thứ 7 hả, nộp ds mail trước 10/5 thì có phải nộp thứ 6 ko": a day named in a question about the plan,
+  // with its weekday asked or guessed, gets its weekday (the calendar answers a question about the day alone).
+  const named = dayIn(folded, ctx.today, deadlineDays(ctx.services.content));
+  if (named && (asksWeekday(folded) || namedWeekday(folded) !== undefined)) {
+    // Not when the answer already says it ("15/06/2025 (thử nghiệm QLVB) là Chủ nhật").
+    const said = fold(answerText(entry, ctx.lang));
+    const at = said.indexOf(fold(formatDay(named, ctx.lang)));
+    if (at >= 0 && said.slice(at, at + 60).includes(fold(name(named)))) return undefined;
+    return t(ctx.lang, `${formatDay(named)} là ${name(named)}.`, `${formatDay(named, "en")} is a ${name(named)}.`);
+  }
   if (!asksWeekday(folded) || dayIn(folded, ctx.today)) return undefined;
   const days = entry.milestones
     .map((id) => ctx.services.content.milestones.find((m) => m.id === id))
@@ -329,7 +383,6 @@ function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): st
     .map((m) => m!.dueParsed.end);
   const unique = [...new Set(days)].slice(0, MAX_MILESTONES);
   if (unique.length === 0) return undefined;
-  const name = (d: string) => weekdayName(isoWeekday(d), ctx.lang);
   return unique.map((d) => t(ctx.lang, `${formatDay(d)} là ${name(d)}.`, `${formatDay(d, "en")} is a ${name(d)}.`)).join(" ");
 }
 
@@ -375,12 +428,22 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const rest = withoutMarker(question);
   const before = fold(previousQuestion);
   const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
-  const replaced = substitution(before, rest) ?? countSwap(before, rest);
+  const slot = substitution(before, rest);
+  const replaced = slot ?? countSwap(before, rest);
   // "and its phase 2?" after a question naming no phase: the phase is added to the previous question. Not to a
   // question of its own ("When is the document management pilot?" answers alone, with no follow-up marker).
   // A bare value ("gđ2?" after a question about the platform's trial) adds itself even when it has an answer alone.
   const added = replaced || (!marked && answersAlone && !onlySlotValue(rest)) ? undefined : addition(before, rest);
   const swap = replaced ?? added;
+  // "and document management for all wards?", "what about the email account deadline", "and what does phase 1
+  // prioritise" after a question on another value: a follow-up that says more than the new value (an item, a
+  // qualifier, a question of its own) is read as its own words, with the previous question's attribute ("hạn", "when")
+  // when it asks none. Swapping the value into the previous question would drop what it adds.
+  if (slot && addsToValue(knowledge, rest, slot.value, before)) {
+    const own = asksAttribute(knowledge.unitsOf(rest)) ? rest : `${rest} ${attributeWords(before)}`.trim();
+    const r = knowledge.search(own);
+    if (r.decision !== "none" && r.best && r.best.unsupplied !== true && speaksOf(r.best.entry, slot.value)) return { ...r, folded: fold(own) };
+  }
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {
     const r = knowledge.search(swapped);
@@ -392,7 +455,8 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     const other = r.best !== undefined && r.best.entry.id !== previousEntry.id;
     const again = swap !== undefined && r.decision === "confident" && r.best?.unsupplied !== true;
     if (r.decision !== "none" && r.best && speaks && (other || again)) {
-      return { ...r, folded: swapped, units: [...new Set([...r.units, ...standalone.units])] };
+      // The follow-up's own words without its marker ("còn", "and"): "còn qlvb?" asks the schedule of a system alone.
+      return { ...r, folded: swapped, units: [...new Set([...r.units, ...knowledge.unitsOf(rest)])] };
     }
   }
   if (asksAboutSameThing(standalone.units)) {
@@ -492,6 +556,27 @@ function agreeingReadings(a: Hit, b: Hit): boolean {
 function newWords(knowledge: CommandContext["services"]["knowledge"], rest: string, previousQuestion: string): boolean {
   const before = new Set(knowledge.unitsOf(previousQuestion));
   return knowledge.unitsOf(rest).some((u) => !before.has(u) && !asksAboutSameThing([u]));
+}
+
+/**
+ * Whether a follow-up (without its marker) says more than the slot value it names: a content word of its own that is
+ * neither the value nor a generic word ("account" in "the email account deadline", "all wards"), or a question word
+ * the previous question does not ask ("what does phase 1 prioritise" after "when is phase 2 due").
+ */
+function addsToValue(knowledge: CommandContext["services"]["knowledge"], rest: string, value: readonly string[], previous: string): boolean {
+  const valueUnits = new Set(value.flatMap((v) => knowledge.unitsOf(v)));
+  // A word pointing back ("gđ2 của nó?", "its phase 2") names the previous subject, nothing of its own.
+  const units = knowledge.unitsOf(rest).filter((u) => !valueUnits.has(u) && !POINTER_UNITS.has(u));
+  const before = new Set(knowledge.unitsOf(previous));
+  return units.some((u) => (u.startsWith(INTENT_PREFIX) ? !before.has(u) : !asksAboutSameThing([u])));
+}
+
+/** Units of words that point back at the previous subject ("nó", "cái đó", "it", "they"). */
+const POINTER_UNITS = new Set(["no", "cai", "do", "ay", "day", "it", "its", "they", "them", "their"]);
+
+/** Whether units ask an attribute of their own: a question word ("khi nào", "what") or "hạn" (deadline). */
+function asksAttribute(units: readonly string[]): boolean {
+  return units.some((u) => u.startsWith(INTENT_PREFIX) || u === DEADLINE_UNIT);
 }
 
 /** Whether an entry's text names one of the spellings of a value. */

@@ -194,6 +194,11 @@ export function holidayIn(folded: string): HolidayKind | undefined {
 }
 
 /** Whether a folded question asks a day's weekday ("hạn … là thứ mấy"), with or without a date. */
+/** The weekday a (folded) text names ("thứ 7", "t6", "Sunday"), as an ISO weekday, or undefined. */
+export function namedWeekday(folded: string): number | undefined {
+  return WEEKDAY_WORDS.find(([re]) => re.test(folded))?.[1];
+}
+
 export function asksWeekday(folded: string): boolean {
   return ASKS_WEEKDAY.test(folded);
 }

@@ -19,13 +19,14 @@ export interface LongMessage {
 const MIN_WORDS = 14;
 
 /**
- * Greetings, alone in their clause: "Kính chào anh chị", "Dạ em chào anh ạ", "Chào Trợ lý", "Hi there",
+ * Greetings, alone in their clause: "Kính chào anh chị", "Kính gửi anh/chị phụ trách", "Dạ em chào anh ạ", "Chào Trợ lý", "Hi there",
  * "Good afternoon". Folded.
  */
-const GREETING = /^(da |vang |a )?((em|toi|minh|chau|con|chi|anh) )?(kinh |xin )?chao( \S+){0,3}$|^(hi|hello|hey|dear|greetings|good (morning|afternoon|evening|day))( \S+){0,3}$/;
+const GREETING = /^(da |vang |a )?((em|toi|minh|chau|con|chi|anh) )?(kinh |xin )?chao( \S+){0,3}$|^kinh gui( \S+){0,4}$|^(hi|hello|hey|dear|greetings|good (morning|afternoon|evening|day))( \S+){0,3}$/;
 
 /** Thanks and apologies for asking: "Em cảm ơn nhiều", "Thanks in advance", "Xin lỗi làm phiền". Folded. */
-const THANKS = /\b(cam on|cam ow|thank|thanks|thx|xin loi (lam phien|vi lam phien|da lam phien)|lam phien (anh|chi|ban|em|a|c)|sorry (to bother|for bothering)|many thanks|much appreciated)\b/;
+const THANKS =
+  /\b(cam on|cam ow|thank|thanks|thx|xin loi (lam phien|vi lam phien|da lam phien)|lam phien (anh|chi|ban|em|a|c)|sorry (to bother|for bothering)|many thanks|much appreciated|mong (anh chi|anh|chi|ban|quy anh chi|tro ly) (som )?(phan hoi|tra loi|giai dap|ho tro|giup)|looking forward to (your|a) (reply|answer))\b/;
 
 /**
  * Who the person is, where they work, or what they are doing, said of themselves: "tôi là cán bộ văn thư tại…",
@@ -147,6 +148,10 @@ const ASKER_STATE = new RegExp(
     "\\bi (remember|recall|forgot|forget)( that)?\\b",
     // "Em thấy trong kế hoạch có nhắc tới …": where the asker saw it.
     "^(em|toi|minh|chi|anh) (thay|doc thay|co doc thay|thay co|doc)\\b",
+    // "Phòng em bên Thủ Dầu Một cũ đang cần biết …", "bên mình muốn biết …": the asker's own need, before the question.
+    "^(\\S+ ){0,6}?(em|minh|toi|chung toi|chung em|bon minh)( \\S+){0,6}? (dang |rat )?(can|muon) biet\\b",
+    // "… để lên kế hoạch chuyển đổi": what the asker needs the answer for, at the end of the question.
+    "\\bde (len|lam|xay dung|chuan bi|sap xep|bo tri) (ke hoach|lich|bao cao|to trinh|phuong an)( \\S+){0,4}$",
     // "… lúc nào vậy anh", "… khi nào ạ chị": whom the message addresses, at its end.
     "( (vay|a|nhe|nha|nhi|ha|oi))*( (anh chi|anh|chi|ban|ad|admin|tro ly))( (a|nhe|nha|nhi|oi|voi))*$",
   ].join("|"),

@@ -84,7 +84,8 @@ export function decodeTyping(word: string): string | undefined {
     if (vni !== word && /^[a-z]+$/.test(vni)) return vni;
   }
   if (!/^[a-z]+$/.test(word)) return undefined;
-  let w = word.replace(/dd/g, "d").replace(/aa/g, "a").replace(/ee/g, "e").replace(/oo/g, "o").replace(/([aouy])w/g, "$1");
+  // "w" after a vowel marks it (ă, ơ, ư); after a consonant it is "ư" itself ("ddwowcj" → "được", "thw" → "thư").
+  let w = word.replace(/dd/g, "d").replace(/aa/g, "a").replace(/ee/g, "e").replace(/oo/g, "o").replace(/([aouy])w/g, "$1").replace(/([b-df-hj-np-tv-xz])w/g, "$1u");
   // A tone key typed after the vowel: at the end ("khoanr"), or between vowels and the final consonant ("tafi", "vieetj").
   if (/[aeiouy](?:ch|ng|nh|[cmnpt])?[sfrxj]$/.test(w)) w = w.slice(0, -1);
   else w = w.replace(/([aeiouy])[sfrxj]([aeiouy]*(?:ch|ng|nh|[cmnpt])?)$/, "$1$2");

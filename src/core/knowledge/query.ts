@@ -49,6 +49,10 @@ export const FILLER_PHRASES: readonly string[] = [
   "got", "make", "made", "really", "just", "also", "like", "want", "an", "the", "a", "on", "do", "some",
   "went", "please", "hi", "hello", "oh", "ok", "by", "as", "anything", "something", "everything", "whether", "they", "them", "every", "each",
   "those", "these", "had", "in a nutshell", "nutshell", "in short", "in brief", "briefly",
+  // The language the answer is asked in ("…, in English pls", "trả lời bằng tiếng Anh"): a request, never the topic.
+  "answer in english", "reply in english", "respond in english", "in english", "english please", "english pls",
+  "answer in vietnamese", "in vietnamese", "tra loi bang tieng anh", "tra loi tieng anh", "bang tieng anh",
+  "tra loi bang tieng viet", "tra loi tieng viet", "bang tieng viet",
   // English chat openers: "hey, quick one: …", "btw", "just wondering".
   "hey", "hey there", "quick one", "quick question", "real quick", "btw", "by the way", "just wondering", "wondering", "i wonder",
   "pls", "plz", "guys", "folks",

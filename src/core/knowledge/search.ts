@@ -353,6 +353,17 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     size: n,
     contact: mainCoordinator(content),
     entry: (id) => byId.get(id),
+    // An English message is left alone ("tax" or "bus" typed in English is no residue of "ta", "bu"), unless undoing
+    // the residue makes it Vietnamese ("Email cos maays deadline vaajy").
+    untype: (text) => {
+      const undone = text.replace(/[A-Za-z][A-Za-z0-9]*/g, (typed) => {
+        const word = typed.toLowerCase();
+        if (word.length < 3 || words.has(word) || analyzer.knows(word) || isCommonEnglish(word)) return typed;
+        const decoded = decodeTyping(word);
+        return decoded !== undefined && (words.has(decoded) || analyzer.knows(decoded)) ? decoded : typed;
+      });
+      return undone === text || (detectLanguage(text) === "en" && detectLanguage(undone) === "en") ? text : undone;
+    },
     unitsOf: (text) => {
       // Answers and their longer texts are asked again and again: their units are kept (one per text of the base).
       let units = unitCache.get(text);
@@ -766,6 +777,20 @@ const CONTINUATION = /^(hay|hoac|va|nhung|or|and|but|nor)\b/;
 const CONTEXT =
   /^((da|vang|a) )?((xin )?chao( (ban|anh|chi|em|anh chi|moi nguoi|ca nha|ad|admin))?|hi|hello|hey|dear [a-z ]+|good (morning|afternoon|evening)|(xin )?cam on( (ban|anh|chi|anh chi|nhieu|truoc))*|thanks?( (you|a lot|in advance))*|thank you( (very much|in advance))*)$|^((da|vang) )?((xin )?chao [a-z]+ )?(minh|em|toi|tui|chau|con|bon minh|chung toi|chung em) (la|lam|dang lam|dang cong tac|cong tac|moi|o|thuoc)\b|^((hi|hello) )?(i m|i am|i work|we are|we re|we work|my name)\b/;
 
+/**
+ * A last clause that only checks a guess (folded): it ends with a particle asking for confirmation ("…, tất cả phường
+ * luôn hả", "…, BD cũng vậy à", "…, right?") and holds no question word of its own.
+ */
+const GUESS = /^(?!.*\b(khi nao|bao gio|luc nao|ngay nao|o dau|ai|bao nhieu|may|gi|nao|sao|the nao|when|where|who|what|which|how)\b).*\b(ha|ah|ho|luon ha|luon a|a|phai khong|phai ko|dung khong|dung ko|chu|right|correct)$/;
+
+/** Whether a message is a question, a comma, then a clause checking the asker's guess ({@link GUESS}). */
+function endsWithGuess(question: string): boolean {
+  const clauses = question.split(/,\s+/);
+  if (clauses.length < 2) return false;
+  const last = fold(clauses[clauses.length - 1]!);
+  return last.split(" ").length >= 2 && GUESS.test(last);
+}
+
 /** Phrases after which the question itself starts, in a message that first gives context. */
 const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?hoi|xin hoi|hoi (la|ve)|cho hoi|i want to know|i would like to know|my question is|can you tell me)\b/;
 
@@ -781,8 +806,11 @@ export function bestWindow(
   about: (entry: FaqEntry, systems: readonly string[]) => boolean = () => true,
 ): SearchResult {
   const whole = searchOnce(question);
-  // Short messages, and long ones already answered with confidence, need no windows.
-  if (question.split(/\s+/).length < 12 || (whole.decision === "confident" && (whole.best?.relevance ?? 0) >= 0.8)) return whole;
+  // Short messages, and long ones already answered with confidence, need no windows; but a short question followed by
+  // the asker's guess ("qlvb thử nghiệm ở đâu, tất cả phường luôn hả?") is read without the guess too: the guess is
+  // what the answer confirms or corrects, not what is asked.
+  const short = question.split(/\s+/).length < 12 && !endsWithGuess(question);
+  if (short || (whole.decision === "confident" && (whole.best?.relevance ?? 0) >= 0.8)) return whole;
   const clauses = question
     // Punctuation inside a name ("TP.HCM", "0274.1022", "202/2025") does not end a clause.
     .split(/[.,;:!?]+(?=\s|$)|\n+|(?=\b(?:cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi)\b)/iu)

@@ -52,6 +52,13 @@ export interface Knowledge {
   entry(id: string): FaqEntry | undefined;
   /** The topic words of a text, as the index reads them (concept tokens, no fillers): to compare texts by meaning. */
   unitsOf(text: string): string[];
+  /**
+   * The text with typing residue undone word by word ("10/5 laf thuws maays" → "10/5 la thu may"), where the undone
+   * word is one the index or the analyser knows and the typed one is not; every other word, and an English message,
+   * is left as written. Phrase
+   * rules (the calendar, weekdays, follow-up markers) read the text, not the search's corrected units.
+   */
+  untype(text: string): string;
   /** The agency people should contact when the assistant has no answer (the plan's most frequent coordinator). */
   readonly contact: Agency | undefined;
   /** Number of entries indexed. */

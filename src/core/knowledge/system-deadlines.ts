@@ -1,0 +1,181 @@
+import type { Content, Milestone } from "../content/schema.js";
+import { formatDue, type Lang } from "../dates.js";
+import { byDeadline, dueWithCountdown, milestoneTitle } from "../milestones.js";
+
+/**
+ * The systems of the plan a question may compare: the concept token the analyser gives their names (glossary.yaml),
+ * the `system` of their milestones (milestones.yaml) and how an answer names them.
+ */
+const SYSTEMS: readonly { unit: string; system: string; vi: string; en: string }[] = [
+  { unit: "hnth", system: "video-conference", vi: "Hội nghị truyền hình trực tuyến", en: "Video conferencing" },
+  { unit: "qlvb", system: "document-management", vi: "Hệ thống quản lý văn bản, chỉ đạo điều hành", en: "Document management" },
+  { unit: "email", system: "email", vi: "Thư điện tử công vụ", en: "Official e-mail" },
+  { unit: "1022", system: "hotline-1022", vi: "Hệ thống 1022", en: "The 1022 system" },
+  { unit: "cks", system: "digital-signature", vi: "Chữ ký số", en: "Digital signatures" },
+  { unit: "dinhdanhdientu", system: "e-id", vi: "Mã định danh điện tử", en: "E-ID codes" },
+  { unit: "ttdl", system: "data-center", vi: "Trung tâm dữ liệu", en: "The data center" },
+  { unit: "mangtruyensolieuchuyendung", system: "network", vi: "Mạng truyền số liệu chuyên dùng", en: "The dedicated data network" },
+  { unit: "congthongtindientu", system: "portal", vi: "Cổng thông tin điện tử", en: "The portals" },
+];
+
+/** "sớm hơn", "trước", "earlier", "first": the question asks which comes first (folded). */
+const EARLIER = /\b(som hon|truoc hon|nhanh hon|(xong|han|den han|het han|hoan thanh|trien khai|chay|lam|co) truoc|(nao|ben nao) truoc|earlier|sooner|first|before the other)\b/;
+/** "muộn hơn", "trễ hơn", "later": the question asks which comes last (folded). */
+const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh|trien khai|chay|lam|co) sau|(nao|ben nao) sau|later|last)\b/;
+/** "cái nào", "bên nào", "hay", "so với", "which", "or": the question offers a choice between the things it names. */
+const CHOICE = /\b(cai nao|ben nao|he thong nao|viec nao|thang nao|hay|hoac|so voi|which|or|vs|versus|compared)\b/;
+/** "xong", "hoàn thành", "chính thức", "finished", "go live": what is compared is when the work ends (folded). */
+const ENDS = /\b(xong|hoan thanh|hoan tat|chinh thuc|ket thuc|finish|finishes|finished|complete|completed|done|go live|goes live|officially)\b/;
+
+/** "có mấy mốc", "liệt kê các mốc", "những hạn nào", "list the deadlines", "what milestones": the question asks a
+ * system's deadlines, all of them (folded). */
+const ASKS_ALL =
+  /\b(may|bao nhieu|nhung|cac|tat ca|liet ke|ke ra|ke het)( (moc|han))? (moc|moc thoi gian|han|han chot|thoi han)\b|\b(moc|han|moc thoi gian) (nao|gi)\b|\bliet ke\b|\b(list|how many|what are|which|all)\b.*\b(deadlines|milestones|dates)\b/;
+/** Words of such a question that say nothing of which system it is (units). */
+const SCHEDULE_WORDS = new Set(["han", "moc", "liet", "ke", "he", "thong", "system", "deadline", "mileston", "date", "list", "all", "timelin", "schedul", "lich"]);
+
+/** The systems a question names (units), in the order it names them. */
+function systemsIn(units: readonly string[]): typeof SYSTEMS {
+  return SYSTEMS.filter((s) => units.includes(s.unit)).sort((a, b) => units.indexOf(a.unit) - units.indexOf(b.unit));
+}
+
+/** A system's milestones: the official ones by deadline, then the spans that only follow from one. */
+function milestonesOf(system: string, content: Content): { official: Milestone[]; other: Milestone[] } {
+  const all = content.milestones.filter((m) => m.system === system);
+  // A span that only follows from a deadline ("3 months of parallel use") is no deadline of the system.
+  return { official: byDeadline(all.filter((m) => m.reminders?.enabled !== false)), other: byDeadline(all.filter((m) => m.reminders?.enabled === false)) };
+}
+
+/**
+ * Whether a (folded) question may compare deadlines or ask all of a system's: a cheap test on its words alone, before
+ * it is analysed ({@link readComparison}, {@link readSchedule}).
+ */
+export function mayAskDeadlines(folded: string): boolean {
+  return ASKS_ALL.test(folded) || ((EARLIER.test(folded) || LATER.test(folded)) && CHOICE.test(folded));
+}
+
+/** One system's deadlines, asked all at once. */
+export interface SystemSchedule {
+  vi: string;
+  en: string;
+  official: Milestone[];
+  other: Milestone[];
+}
+
+/**
+ * Reads a question asking all the deadlines of one system ("qlvb có mấy mốc thời gian, liệt kê giúp", "list the e-mail
+ * deadlines"), from its folded text and units; undefined when it asks something else, names no system or two, or
+ * names the system with other topic words ("mốc thử nghiệm qlvb": one step, for the search).
+ */
+export function readSchedule(folded: string, units: readonly string[], content: Content): SystemSchedule | undefined {
+  if (!ASKS_ALL.test(folded)) return undefined;
+  const named = systemsIn(units);
+  if (named.length !== 1) return undefined;
+  const s = named[0]!;
+  const rest = units.filter((u) => !u.startsWith("_") && u !== s.unit && !SCHEDULE_WORDS.has(u));
+  if (rest.length > 0) return undefined;
+  const { official, other } = milestonesOf(s.system, content);
+  return official.length === 0 ? undefined : { vi: s.vi, en: s.en, official, other };
+}
+
+/** A system's deadlines in words: how many, then each with its countdown from `today`. */
+export function renderSchedule(s: SystemSchedule, today: string, lang: Lang): string[] {
+  const vi = lang === "vi";
+  const n = s.official.length;
+  const out = [vi ? `${s.vi} có ${n} mốc thời gian:` : `${s.en} has ${n} ${n === 1 ? "deadline" : "deadlines"}:`];
+  for (const m of s.official) out.push(`• ${milestoneTitle(m, lang)}: ${dueWithCountdown(m, today, lang)}`);
+  for (const m of s.other) out.push(`${vi ? "Ngoài ra" : "Also"}: ${milestoneTitle(m, lang)}, ${formatDue(m.dueParsed, lang)} (${vi ? "ước tính, không phải hạn chính thức" : "an estimate, not an official deadline"}).`);
+  return out;
+}
+
+/** One side of a comparison: a system, its official milestones by deadline, and the one compared. */
+export interface ComparedSystem {
+  vi: string;
+  en: string;
+  milestones: Milestone[];
+  compared: Milestone;
+}
+
+/**
+ * Two systems' deadlines compared: which comes first (or last), by their first deadline, or by their last one when the
+ * question asks which is finished first. `sides` are in the order of their compared deadlines, earliest first.
+ */
+export interface Comparison {
+  asked: "earlier" | "later";
+  of: "first" | "last";
+  sides: [ComparedSystem, ComparedSystem];
+  /** Both compared deadlines end on the same day. */
+  tie: boolean;
+  /** One compared deadline is a span (a month, "May to August") that holds the other's: neither is plainly first. */
+  overlap: boolean;
+}
+
+/**
+ * Reads a question comparing the deadlines of two systems of the plan ("hntt với qlvb cái nào có hạn sớm hơn",
+ * "which is finished first, e-mail or 1022?"), from its folded text and its units (concept tokens, see query.ts).
+ * Undefined when it compares nothing, names other than two systems, or a system without milestones.
+ *
+ * ```ts
+ * readComparison("hntt voi qlvb cai nao co han som hon", ["hnth", "qlvb", "han"], content)?.sides[0].en // "Video conferencing"
+ * ```
+ */
+export function readComparison(folded: string, units: readonly string[], content: Content): Comparison | undefined {
+  const earlier = EARLIER.test(folded);
+  const later = LATER.test(folded);
+  if (earlier === later || !CHOICE.test(folded)) return undefined;
+  const named = systemsIn(units);
+  if (named.length !== 2) return undefined;
+  const of = ENDS.test(folded) ? "last" : "first";
+  const sides = named.map((s): ComparedSystem | undefined => {
+    const { official, other } = milestonesOf(s.system, content);
+    const milestones = official.length > 0 ? official : other;
+    const compared = of === "first" ? milestones[0] : milestones[milestones.length - 1];
+    return compared ? { vi: s.vi, en: s.en, milestones, compared } : undefined;
+  });
+  const [a, b] = sides;
+  if (!a || !b) return undefined;
+  const order = a.compared.dueParsed.end.localeCompare(b.compared.dueParsed.end);
+  const [x, y] = [a.compared.dueParsed, b.compared.dueParsed];
+  const overlap = order !== 0 && x.start <= y.end && y.start <= x.end;
+  return { asked: earlier ? "earlier" : "later", of, sides: order <= 0 ? [a, b] : [b, a], tie: order === 0, overlap };
+}
+
+/**
+ * A comparison in words: the answer first ("Hội nghị truyền hình trực tuyến có hạn sớm hơn: …"), then each system's
+ * milestones with their countdowns from `today`.
+ */
+export function renderComparison(c: Comparison, today: string, lang: Lang): string[] {
+  const out = [comparisonLead(c, lang), lang === "vi" ? "Các mốc của từng hệ thống:" : "Each system's deadlines:"];
+  for (const s of c.sides) {
+    out.push(`${lang === "vi" ? s.vi : s.en}:`);
+    for (const m of s.milestones) out.push(`• ${milestoneTitle(m, lang)}: ${dueWithCountdown(m, today, lang)}`);
+  }
+  return out;
+}
+
+/** The sentence that answers a comparison: which comes first (or last), that both are due together, or that a span
+ * of months holds the other deadline, so neither is plainly first. */
+function comparisonLead(c: Comparison, lang: Lang): string {
+  const [first, second] = c.sides;
+  const lower = (text: string) => text.replace(/^./, (x) => x.toLowerCase());
+  const name = (s: ComparedSystem) => (lang === "vi" ? s.vi : s.en);
+  const title = (m: Milestone) => lower(milestoneTitle(m, lang));
+  const due = (m: Milestone) => `${formatDue(m.dueParsed, lang)} (${title(m)})`;
+  const both = `${name(first)}: ${due(first.compared)}; ${lower(name(second))}: ${due(second.compared)}.`;
+  if (c.overlap) {
+    const span = c.sides.find((s) => s.compared.dueParsed.precision !== "day") ?? second;
+    return lang === "vi"
+      ? `Không so được chính xác: kế hoạch chỉ nêu một khoảng thời gian cho ${lower(name(span))}. ${both}`
+      : `They cannot be ordered exactly: the plan gives only a span for ${lower(name(span))}. ${both}`;
+  }
+  const day = formatDue(first.compared.dueParsed, lang);
+  if (c.tie) {
+    return lang === "vi"
+      ? `Hai hệ thống có cùng ${c.of === "first" ? "mốc đầu" : "mốc cuối"}, ${day}: ${title(first.compared)}; ${title(second.compared)}.`
+      : `Both have the same ${c.of === "first" ? "first" : "last"} deadline, ${day}: ${title(first.compared)}; ${title(second.compared)}.`;
+  }
+  const [winner, other] = c.asked === "earlier" ? [first, second] : [second, first];
+  return lang === "vi"
+    ? `${name(winner)} có ${c.of === "first" ? "hạn" : "mốc hoàn thành"} ${c.asked === "earlier" ? "sớm" : "muộn"} hơn: ${due(winner.compared)}, so với ${lower(name(other))}: ${due(other.compared)}.`
+    : `${name(winner)} ${c.of === "first" ? "is due" : "is finished"} ${c.asked === "earlier" ? "earlier" : "later"}: ${due(winner.compared)}, against ${lower(name(other))}: ${due(other.compared)}.`;
+}
