@@ -19,6 +19,7 @@ import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { asksDayCount, chooseDay, datedClauses, dayCountLine } from "./day-count.js";
+import { phaseBeyond, phaseCount } from "./phases.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -174,6 +175,8 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
   const deadlines = answerSystemDeadlines(ctx, question);
   if (deadlines) return deadlines;
+  const beyond = answerPhaseBeyond(ctx, question);
+  if (beyond) return beyond;
   const standalone = knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
   const read =
@@ -306,6 +309,33 @@ function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOut
   const best: Hit | undefined = entry ? { entry, score: 0, relevance: 1 } : undefined;
   const result: SearchResult = { decision: "confident", ...(best ? { best } : {}), suggestions: [], folded, units };
   const text = lines(...renderComparison(c, ctx.today, ctx.lang), sourceLine(ctx, winner.compared.source));
+  return { replies: [reply(text)], result, answered: true, lang: ctx.lang };
+}
+
+/** The entry that says how many phases the plan has and what each is (content/faq/plan-general.yaml). */
+const PHASES_ENTRY = "plan-phases";
+/** Small counts in words, for "chỉ có hai giai đoạn" / "only two phases". */
+const COUNT_WORDS: Record<Lang, readonly string[]> = {
+  vi: ["không", "một", "hai", "ba", "bốn", "năm", "sáu"],
+  en: ["no", "one", "two", "three", "four", "five", "six"],
+};
+
+/**
+ * A question about a phase the plan does not have ("gđ3 của kế hoạch bao giờ bắt đầu", "When does phase 3
+ * start?"): the plan has only its phases (the highest phase of milestones.yaml), said plainly, then what each is.
+ * Undefined when the question names no such phase.
+ */
+function answerPhaseBeyond(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const { content, knowledge } = ctx.services;
+  const units = knowledge.unitsOf(question);
+  const count = phaseCount(content.milestones);
+  const n = phaseBeyond(units, count);
+  const entry = n === undefined ? undefined : content.faq.find((e) => e.id === PHASES_ENTRY);
+  if (n === undefined || !entry) return undefined;
+  const words = COUNT_WORDS[ctx.lang][count] ?? String(count);
+  const lead = t(ctx.lang, `Kế hoạch liên tịch chỉ có ${words} giai đoạn, không có giai đoạn ${n}.`, `The joint plan has only ${words} phases: there is no phase ${n}.`);
+  const text = lines(lead, ctx.lang === "en" ? entry.answerEn : entry.answer, sourceLine(ctx, entry.source));
+  const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded: fold(question), units };
   return { replies: [reply(text)], result, answered: true, lang: ctx.lang };
 }
 

@@ -838,6 +838,9 @@ export function bestWindow(
   // has lost the topic ("By when should all new wards" is not the question "…, communes and special zones have the
   // document management system?"); one answered within them has not ("…lộ trình hệ thống 1022…. khi nào khảo sát").
   const systems = whole.units.filter(isSystemUnit);
+  // The documents the message names by number ("nghị quyết 57 ban hành năm nào, nội dung chính là gì"): a window
+  // without them asks of no document ("nội dung chính là gì" is not the question).
+  const documents = documentsNamed(folded);
   let best = whole;
   // A window that is the whole message but for its final "?" is searched as the whole was: it cannot beat it.
   const bare = (text: string) => text.replace(/[\s.,;:!?]+$/u, "");
@@ -847,6 +850,7 @@ export function bestWindow(
     // A window must say enough on its own: one topic word ("em ở BD") is context, not the question.
     if (intents.length > 0 && !r.units.some((u) => intents.includes(u))) continue;
     if (systems.length > 0 && !r.units.some((u) => systems.includes(u)) && !(r.best && about(r.best.entry, systems))) continue;
+    if (documents.length > 0 && !documents.some((x) => namesDocument(r.folded, x))) continue;
     if (r.units.filter((u) => !u.startsWith(INTENT_PREFIX)).length >= 2 && strength(r) > strength(best)) best = r;
   }
   if (start) {
