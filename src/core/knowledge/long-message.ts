@@ -68,7 +68,7 @@ const ASKS = new RegExp(
  * ```
  */
 export function readLongMessage(message: string): LongMessage | undefined {
-  if (message.trim().split(/\s+/).length < MIN_WORDS) return undefined;
+  if (message.trim().split(/\s+/).length < MIN_WORDS) return readTwoQuestions(message);
   const context: string[] = [];
   const parts: string[] = [];
   let dropped = false;
@@ -90,6 +90,32 @@ export function readLongMessage(message: string): LongMessage | undefined {
   if (parts.some((p) => SELF_REFERENCE.test(fold(p)))) return undefined;
   const [first, ...rest] = parts;
   return { parts: [withContext(context, first!), ...rest], ...(context.length > 0 ? { subject: context.join(". ") } : {}) };
+}
+
+/** Fewest words of a short message read as two questions by {@link readTwoQuestions}. */
+const MIN_WORDS_TWO = 8;
+/** Fewest words of each of its two questions. */
+const MIN_CLAUSE_WORDS = 3;
+
+/**
+ * A short message that is two questions side by side, each with its own question word, split at a comma or ";"
+ * ("gđ1 với gđ2 khác nhau chỗ nào, gđ2 khi nào xong", "mail tạo xong trước ngày nào; 1022 chạy chính thức ngày
+ * nào"): read as {@link LongMessage}, the second after the first. Undefined for any other short message: a question
+ * then a guess ("…, tất cả phường luôn hả?") or a clause that asks nothing is one question.
+ */
+function readTwoQuestions(message: string): LongMessage | undefined {
+  if (message.trim().split(/\s+/).length < MIN_WORDS_TWO) return undefined;
+  const two = message
+    .replace(/[\s.!?…]+$/u, "")
+    .split(/[,;]\s+/u)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+  if (two.length !== 2) return undefined;
+  const ok = two.every((c) => {
+    const f = fold(c);
+    return f.split(" ").length >= MIN_CLAUSE_WORDS && ASKS.test(f) && !GREETING.test(f) && !THANKS.test(f) && !INTRO.test(f) && !SELF_REFERENCE.test(f);
+  });
+  return ok ? { parts: two } : undefined;
 }
 
 /**
@@ -217,7 +243,7 @@ const POLITE_ONLY = /^((anh|chi|em|ban|minh|toi|tro ly|ad|admin|a|c|e|nho|nhac|g
 function questionParts(sentence: string): string[] {
   const numbered = NUMBER_MARK.test(sentence);
   const pieces = sentence
-    .split(/(?:^|[\s:;,])(?:\(?\d\)|\d\.|[a-d]\))\s+|;\s*|,\s*(?=(?:và|còn|thế còn|vậy còn|and|also)\s)|\s+(?=(?:và|còn|and)\s+(?:khi nào|bao giờ|lúc nào|hạn|ai|ở đâu|bao nhiêu|mấy|có|phải|cần|what|when|who|which|where|how|whether|is|are|does|do|can)\b)/iu)
+    .split(/(?:^|[\s:;,])(?:\(?\d\)|\d\.|[a-d]\))\s+|;\s*|,\s*(?=(?:và|với|còn|thế còn|vậy còn|and|also)\s)|\s+(?=(?:và|còn|and)\s+(?:khi nào|bao giờ|lúc nào|hạn|ai|ở đâu|bao nhiêu|mấy|có|phải|cần|what|when|who|which|where|how|whether|is|are|does|do|can)\b)/iu)
     .map((p) => p.replace(/^[\s:;,]+|[\s:;,]+$/gu, "").replace(/^(?:\(?\d\)|[a-d]\))\s+/u, ""))
     .filter((p) => p.length > 0);
   const out: string[] = [];

@@ -31,6 +31,20 @@ const ENDS = /\b(xong|hoan thanh|hoan tat|chinh thuc|ket thuc|finish|finishes|fi
  * system's deadlines, all of them (folded). */
 const ASKS_ALL =
   /\b(may|bao nhieu|nhung|cac|tat ca|liet ke|ke ra|ke het)( (moc|han))? (moc|moc thoi gian|han|han chot|thoi han)\b|\b(moc|han|moc thoi gian) (nao|gi)\b|\bliet ke\b|\b(list|how many|what are|which|all)\b.*\b(deadlines|milestones|dates)\b/;
+/** "đủ 3 ngày", "cả ba mốc", "tất cả 3 hạn", "all three dates": the question asks for every one of a count of a
+ * system's deadlines it names (folded); the count is group 1. */
+const ASKS_COUNTED = /\b(?:du|ca|het|tat ca|ca thay|toan bo|all|all the|each of the)( \d| hai| ba| bon| nam| sau| two| three| four| five| six) (moc|ngay|han|moc thoi gian|thoi han|dates|deadlines|milestones)\b/;
+/** Counts in words, as {@link ASKS_COUNTED} reads them. */
+const COUNT_WORDS: Record<string, number> = { hai: 2, ba: 3, bon: 4, nam: 5, sau: 6, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/** The count of deadlines a (folded) question asks all of ("cho em xin đủ 3 ngày" → 3), if it asks so. */
+function countedAsked(folded: string): number | undefined {
+  const m = ASKS_COUNTED.exec(folded);
+  if (!m) return undefined;
+  const w = m[1]!.trim();
+  return /^\d$/.test(w) ? Number(w) : COUNT_WORDS[w];
+}
+
 /** Words of such a question that say nothing of which system it is (units). */
 const SCHEDULE_WORDS = new Set(["han", "moc", "liet", "ke", "he", "thong", "system", "deadline", "mileston", "date", "list", "all", "timelin", "schedul", "lich"]);
 
@@ -51,7 +65,7 @@ function milestonesOf(system: string, content: Content): { official: Milestone[]
  * it is analysed ({@link readComparison}, {@link readSchedule}).
  */
 export function mayAskDeadlines(folded: string): boolean {
-  return ASKS_ALL.test(folded) || ((EARLIER.test(folded) || LATER.test(folded)) && CHOICE.test(folded));
+  return ASKS_ALL.test(folded) || ASKS_COUNTED.test(folded) || ((EARLIER.test(folded) || LATER.test(folded)) && CHOICE.test(folded));
 }
 
 /** One system's deadlines, asked all at once. */
@@ -65,17 +79,23 @@ export interface SystemSchedule {
 /**
  * Reads a question asking all the deadlines of one system ("qlvb có mấy mốc thời gian, liệt kê giúp", "list the e-mail
  * deadlines"), from its folded text and units; undefined when it asks something else, names no system or two, or
- * names the system with other topic words ("mốc thử nghiệm qlvb": one step, for the search).
+ * names the system with other topic words ("mốc thử nghiệm qlvb": one step, for the search) unless it asks for all of
+ * a count of deadlines that is the system's ("cho em xin đủ 3 ngày").
  */
 export function readSchedule(folded: string, units: readonly string[], content: Content): SystemSchedule | undefined {
-  if (!ASKS_ALL.test(folded)) return undefined;
+  const counted = countedAsked(folded);
+  if (!ASKS_ALL.test(folded) && counted === undefined) return undefined;
   const named = systemsIn(units);
   if (named.length !== 1) return undefined;
   const s = named[0]!;
-  const rest = units.filter((u) => !u.startsWith("_") && u !== s.unit && !SCHEDULE_WORDS.has(u));
-  if (rest.length > 0) return undefined;
   const { official, other } = milestonesOf(s.system, content);
-  return official.length === 0 ? undefined : { vi: s.vi, en: s.en, official, other };
+  if (official.length === 0) return undefined;
+  // "QLVB có 3 mốc thử nghiệm, triển khai toàn bộ, vận hành chính thức, cho em xin đủ 3 ngày": the steps it names are
+  // the system's deadlines, all of them, when their count is the system's.
+  const all = counted !== undefined && counted === official.length;
+  const rest = units.filter((u) => !u.startsWith("_") && u !== s.unit && !SCHEDULE_WORDS.has(u));
+  if (rest.length > 0 && !all) return undefined;
+  return { vi: s.vi, en: s.en, official, other };
 }
 
 /** A system's deadlines in words: how many, then each with its countdown from `today`. */
