@@ -312,6 +312,9 @@ function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOut
   return { replies: [reply(text)], result, answered: true, lang: ctx.lang };
 }
 
+/** The concept token the analyser gives the joint plan's names ("kế hoạch", "kế hoạch liên tịch", "the plan"). */
+const PLAN_UNIT = "kehoachlientich";
+
 /** The entry that says how many phases the plan has and what each is (content/faq/plan-general.yaml). */
 const PHASES_ENTRY = "plan-phases";
 /** Small counts in words, for "chỉ có hai giai đoạn" / "only two phases". */
@@ -503,6 +506,9 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   }
   // A message naming a system, a phase or a place of its own, with an answer of its own, is a question of its own.
   if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;
+  // So is one naming the plan itself when the previous question did not ("còn căn cứ pháp lý của kế hoạch?" after a
+  // question on the Party's reporting systems): the plan is its subject, not the previous topic.
+  if (answersAlone && standalone.units.includes(PLAN_UNIT) && !knowledge.unitsOf(previousQuestion).includes(PLAN_UNIT)) return undefined;
   const combined = knowledge.search(`${rest} ${previousQuestion}`, { expectFrom: rest });
   // A follow-up that swaps a value ("còn brvt thi sao?" after a Bình Dương question) is not answered by an entry that
   // never speaks of the new value: read together, the old value would answer for the new one.
