@@ -3,12 +3,12 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { detectLanguage, languageAsked } from "../language.js";
-import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
 import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
-import { isoWeekday } from "../time.js";
+import { diffDays, isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { INTENT_PREFIX } from "./query.js";
@@ -207,7 +207,28 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
   // So does an entry that only says the value asked for is not known ("no count is published"): see answer-type.ts.
   const answered = result.best.entry.referral !== true && result.best.unsupplied !== true;
-  return { replies: [renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units })], result, answered, followUp, lang };
+  const rendered = renderEntry(ctx, result.best.entry, data.latest, { runnerUp, question: asked, units: result.units });
+  // "and how long before that …": the gap from the previous answer's day, said first.
+  const gap = followUp && previous ? gapLine(ctx, question, previous.entryId, result.best.entry.id) : undefined;
+  return { replies: [gap ? { ...rendered, text: lines(gap, rendered.text) } : rendered], result, answered, followUp, lang };
+}
+
+/**
+ * "Ngày 15/08/2025 sớm hơn ngày 01/09/2025 17 ngày.": the gap between the day a follow-up's answer gives and the previous answer's day,
+ * when the follow-up asks it ("how long before that", "bao lâu trước đó"); undefined otherwise or when either answer
+ * gives no single day.
+ */
+function gapLine(ctx: CommandContext, question: string, previousId: string, entryId: string): string | undefined {
+  const bare = withoutMarker(question);
+  if (gapAsWhen(bare) === bare) return undefined;
+  const [from, to] = [entryDay(ctx, previousId), entryDay(ctx, entryId)];
+  if (!from || !to || from === to) return undefined;
+  const n = Math.abs(diffDays(from, to));
+  const [a, b] = [formatDay(to, ctx.lang), formatDay(from, ctx.lang)];
+  const earlier = to < from;
+  return ctx.lang === "en"
+    ? `${a} is ${n} day${n === 1 ? "" : "s"} ${earlier ? "before" : "after"} ${b}.`
+    : `Ngày ${a} ${earlier ? "sớm hơn" : "muộn hơn"} ngày ${b} ${n} ngày.`;
 }
 
 /**
@@ -325,8 +346,8 @@ const COUNT_WORDS: Record<Lang, readonly string[]> = {
 
 /**
  * A question about a phase the plan does not have ("gđ3 của kế hoạch bao giờ bắt đầu", "When does phase 3
- * start?"): the plan has only its phases (the highest phase of milestones.yaml), said plainly, then what each is.
- * Undefined when the question names no such phase.
+ * start?"): the plan has only its phases (the highest phase of milestones.yaml), said plainly, then what each is,
+ * instead of "no information". Undefined when the question names no such phase.
  */
 function answerPhaseBeyond(ctx: CommandContext, question: string): AnswerOutcome | undefined {
   const { content, knowledge } = ctx.services;
@@ -338,8 +359,10 @@ function answerPhaseBeyond(ctx: CommandContext, question: string): AnswerOutcome
   const words = COUNT_WORDS[ctx.lang][count] ?? String(count);
   const lead = t(ctx.lang, `Kế hoạch liên tịch chỉ có ${words} giai đoạn, không có giai đoạn ${n}.`, `The joint plan has only ${words} phases: there is no phase ${n}.`);
   const text = lines(lead, ctx.lang === "en" ? entry.answerEn : entry.answer, sourceLine(ctx, entry.source));
-  const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded: fold(question), units };
-  return { replies: [reply(text)], result, answered: true, lang: ctx.lang };
+  // Like an entry that says the value asked is not given, the reply counts as unanswered: the older tuning sets hold a
+  // phase the plan lacks as a question to refuse, and it is one in that the sources say nothing of such a phase.
+  const result: SearchResult = { decision: "none", suggestions: [entry], folded: fold(question), units };
+  return { replies: [reply(text)], result, answered: false, lang: ctx.lang };
 }
 
 /**
@@ -458,7 +481,8 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question));
   const short = fold(question).split(" ").length <= 6;
   if (!marked && !short) return undefined;
-  const rest = withoutMarker(question);
+  // "how long before that …": asked as when its own thing is due.
+  const rest = gapAsWhen(withoutMarker(question));
   const before = fold(previousQuestion);
   const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
   const slot = substitution(before, rest);

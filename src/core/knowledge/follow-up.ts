@@ -270,3 +270,22 @@ export function refersBack(folded: string, lang: "vi" | "en"): boolean {
 export function onlySlotValue(folded: string): boolean {
   return SLOTS.some((values) => values.some((spellings) => spellings.includes(folded.trim())));
 }
+
+/**
+ * "how long before that", "bao lâu trước đó", "mấy ngày sau đó": a gap from the day the previous answer gave. Folded;
+ * group 1 is the language ("en" when the phrase is English).
+ */
+const GAP_FROM_THAT = /\b(?:(how long|how many (?:days|weeks|months))|(?:bao lau|bao nhieu (?:ngay|tuan|thang)|may (?:ngay|tuan|thang)))( (?:must|should|do|does|did|will|is|are|was|were))? (?:(?:before|after|earlier than|later than) (?:that|then|it|this)|(?:truoc|sau) (?:do|ngay do|moc do|han do|hom do|the|vay))\b|\b(?:truoc|sau) (?:do|ngay do|moc do|han do|hom do) (?:bao lau|bao nhieu (?:ngay|tuan|thang)|may (?:ngay|tuan|thang))\b/;
+
+/**
+ * A follow-up asking the gap from the previous answer's day ("and how long before that must the wards be
+ * connected?", "còn phường xã phải kết nối trước đó bao lâu?") asked as when its own thing is due ("and when must
+ * the wards be connected?"): the day of its own answer is what the gap is counted to. The text unchanged otherwise.
+ */
+export function gapAsWhen(text: string): string {
+  const folded = fold(text);
+  const m = GAP_FROM_THAT.exec(folded);
+  if (!m) return text;
+  const when = m[1] !== undefined ? `when${m[2] ?? ""}` : "khi nao";
+  return `${folded.slice(0, m.index)}${when}${folded.slice(m.index + m[0].length)}`.replace(/\s+/g, " ").trim();
+}
