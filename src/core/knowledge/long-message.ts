@@ -95,7 +95,10 @@ export function readLongMessage(message: string): LongMessage | undefined {
 /** Fewest words of a short message read as two questions by {@link readTwoQuestions}. */
 const MIN_WORDS_TWO = 8;
 /** Fewest words of each of its two questions. */
-const MIN_CLAUSE_WORDS = 3;
+const MIN_CLAUSE_WORDS = 4;
+/** A second clause that asks another value of the first one's subject ("…, sđt bao nhiêu", "…, địa chỉ ở đâu"): one
+ * question with two values, searched whole so the answer is held to both. Folded. */
+const ANOTHER_VALUE = /^(so dien thoai|sdt|dien thoai|hotline|email lien he|dia chi|ho ten|ten|phone|phone number|address|name|e ?mail address)\b/;
 
 /**
  * A short message that is two questions side by side, each with its own question word, split at a comma or ";"
@@ -115,7 +118,7 @@ function readTwoQuestions(message: string): LongMessage | undefined {
     const f = fold(c);
     return f.split(" ").length >= MIN_CLAUSE_WORDS && ASKS.test(f) && !GREETING.test(f) && !THANKS.test(f) && !INTRO.test(f) && !SELF_REFERENCE.test(f);
   });
-  return ok ? { parts: two } : undefined;
+  return ok && !ANOTHER_VALUE.test(fold(two[1]!)) ? { parts: two } : undefined;
 }
 
 /**

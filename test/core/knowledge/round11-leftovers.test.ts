@@ -67,6 +67,7 @@ describe("Two questions side by side in a short message", () => {
   it("keeps a question with a guess after it, and a short clause, as one question", () => {
     expect(readLongMessage("qlvb thử nghiệm ở đâu, tất cả phường luôn hả")).toBeUndefined();
     expect(readLongMessage("email mới, khi nào có vậy anh ơi")).toBeUndefined();
+    expect(readLongMessage("cán bộ phụ trách tổng đài 1022 tên là gì, số điện thoại bao nhiêu")).toBeUndefined();
   });
 
   it("answers both questions", async () => {
