@@ -62,6 +62,8 @@ const KEEP_PHRASES: readonly string[] = [
   "dung luong", "ha tang", "nen tang", "may chu", "may tinh", "may in", "dien thoai",
   // "an" is a filler, but not in "công an" (police); "lịch" alone is any schedule, "lịch nghỉ" the holidays.
   "cong an", "lich nghi",
+  // "nhà" folds onto the particle "nha" (a filler): "hntt nha nuoc" is the state side, not "hntt … nước".
+  "nha nuoc",
   // "có" is a filler, but not in "cơ quan", "cơ sở", "cơ chế".
   "co quan", "co so", "co che",
 ];
@@ -268,6 +270,17 @@ const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiou
  */
 export function isSyllable(word: string): boolean {
   return SYLLABLE.test(word);
+}
+
+/**
+ * A Vietnamese syllable typed without the "n" of its final "ng" or "nh", as people do on a phone: "thàh" → "thanh",
+ * "hìh" → "hinh", "dùg" → "dung", "trog" → "trong". No syllable ends in a bare "g" or "h" after a vowel, so the reading
+ * is unique; the caller keeps it only when the result is a known word. Returns undefined for other words.
+ */
+export function droppedNasal(word: string): string | undefined {
+  if (!/^[a-z]*[aeiouy][gh]$/.test(word)) return undefined;
+  const fixed = `${word.slice(0, -1)}n${word.slice(-1)}`;
+  return isSyllable(fixed) ? fixed : undefined;
 }
 
 /**

@@ -27,7 +27,7 @@ import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
 import { isSystemUnit } from "./follow-up.js";
-import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
+import { createAnalyzer, droppedNasal, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
 
 /**
@@ -277,6 +277,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     if (words.has(word) || isCommonEnglish(word)) return undefined;
     const decoded = decodeTyping(word);
     if (decoded !== undefined && (words.has(decoded) || analyzer.knows(decoded))) return decoded;
+    const dropped = droppedNasal(word);
+    if (dropped !== undefined && (words.has(dropped) || analyzer.knows(dropped))) return dropped;
     if (word.length < 3 || /\d/.test(word) || isSyllable(word) || isCommonEnglish(word)) return undefined;
     const max = word.length >= 8 ? 2 : 1;
     const sorted = [...word].sort().join("");
