@@ -121,8 +121,9 @@ export interface AnalyzedText {
 
 /** Turns text into {@link AnalyzedText}: fold, correct typos, canonicalise glossary terms, drop fillers. */
 export interface Analyzer {
-  /** Analyses `text`. `correct` maps a word the index does not know to a close known word (typo tolerance). */
-  analyze(text: string, correct?: (word: string) => string | undefined): AnalyzedText;
+  /** Analyses `text`. `correct` maps a word the index does not know to a close known word (typo tolerance); `prev` is
+   * the word typed before it (expanded, not yet corrected), for corrections that need the context. */
+  analyze(text: string, correct?: (word: string, prev?: string) => string | undefined): AnalyzedText;
   /** Whether a folded word is part of the analyser's own vocabulary (glossary terms and fillers). */
   knows(word: string): boolean;
   /** {@link AnalyzedText.expanded} alone: the folded text with shorthand expanded, without the rest of the analysis. */
@@ -189,9 +190,9 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
       const normalised = expandFolded(folded);
       const words = normalised
         .map(stem)
-        .map((w) => {
+        .map((w, i) => {
           if (!correct || ownWords.has(w) || canon.words.has(w)) return w;
-          const fixed = correct(w);
+          const fixed = correct(w, normalised[i - 1]);
           if (fixed === undefined || fixed === w) return w;
           corrections.push(`${w} → ${fixed}`);
           return fixed;
