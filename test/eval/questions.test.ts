@@ -11,8 +11,8 @@ const idCases = loadIdCases(DIR);
 /**
  * Floors on the sets the search is tuned on (issue 12): a change that loses ground fails `npm test`.
  * `npm run eval` prints the same scores with every miss. Round 6 set each floor a little under that round's scores.
- * blind, blind2, blind3, blind4, blind5 and blind6 were judges once and are tuning sets now, and blind8 was read
- * after one blind scoring; the current judge (blind7) has no floor here: nobody tunes on it.
+ * blind to blind7 were judges once and are tuning sets now, blind8 and blind10 were read after one blind scoring; the
+ * current judge (blind9) is not on main while anyone tunes, and has no floor here.
  */
 const FLOORS = {
   tuned: { inScope: 0.97, refused: 0.99 },
@@ -48,6 +48,9 @@ const FLOORS = {
   // (83.6 / 85.5 / 83.7 / 88.5 % before it; 93.4 / 85.5 / 91.8 / 92.3 % after its long-message reading; out of
   // scope 98.4 % after round 10D's subject checks).
   blind8: { viInScope: 0.93, outOfScope: 0.96, english: 0.91, followUps: 0.92 },
+  // Judge of round 10 (94.7 / 87.9 / 94.3 / 87.5 % then), a tuning set from round 11 (100 % of each kind after
+  // rounds 11A and 11B).
+  blind7: { viInScope: 0.97, outOfScope: 0.98, english: 0.96, followUps: 0.94 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -154,7 +157,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind8"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {
@@ -165,7 +168,7 @@ for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "
 
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"]) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"]) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the ${name} set (test/fixtures/questions/${name})`, () => {
     it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {

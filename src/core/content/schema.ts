@@ -215,6 +215,24 @@ export const calendarSchema = z.strictObject({
    * assistant says so instead of calling them ordinary working days.
    */
   unconfirmed: z.array(z.strictObject({ date: isoDay, name: nonEmpty, nameEn: nonEmpty, note: nonEmpty, noteEn: nonEmpty })).default([]),
+  /**
+   * The solar days the law makes holidays every year (the Labour Code's 1/1, 30/4, 1/5, 2/9), with the source saying
+   * so: the next one is known before its year's calendar is announced, though not how long its break lasts.
+   */
+  fixed: z
+    .strictObject({
+      source: id,
+      days: z.array(
+        z.strictObject({
+          day: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'must be a day of the year as MM-DD (e.g. "09-02")' }),
+          name: nonEmpty,
+          nameEn: nonEmpty,
+          /** The holiday people name it by (calendar-question.ts). */
+          kind: z.enum(["new-year", "reunification", "national-day"], { error: "must be new-year, reunification or national-day" }),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type CalendarFile = z.infer<typeof calendarSchema>;
 

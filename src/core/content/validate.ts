@@ -99,6 +99,7 @@ export function validateContent(files: RawContentFile[]): ContentResult {
       if (!sourceIds.has(entry.source)) problems.push(`${f.file} › ${entry.id} › source: unknown source "${entry.source}" (add it to sources.yaml)`);
     }
   }
+  if (calendar.fixed && !sourceIds.has(calendar.fixed.source)) problems.push(`${FILES.calendar} › fixed › source: unknown source "${calendar.fixed.source}" (add it to sources.yaml)`);
   calendar.holidays.forEach((h, i) => {
     if ("from" in h && h.from > h.to) problems.push(`${FILES.calendar} › holidays[${i}]: "from" ${h.from} is after "to" ${h.to} (swap them)`);
   });

@@ -951,10 +951,20 @@ const ACTS: readonly Act[] = [
     persists: /\b(van (bi )?(chan|khong truy cap duoc|khong vao duoc|khong dung duoc)|still (blocked|banned|unavailable|inaccessible|unreachable|not (accessible|available|reachable)))\b/,
   },
   {
-    // Whether the work was actually done on time, late or early: the plan gives only the dates it set.
+    // What a survey or review found ("khảo sát … kết quả ra sao", "what did the survey find"): the plan sets the
+    // survey, not its findings; an entry must report findings of a survey, not a trial's outcome.
+    id: "survey-result",
+    asked:
+      /\b(khao sat|survey(ed|s)?|ra soat|review(ed|s)?)\b.*\b(ket qua|results?|findings?|find|found|show(ed|s)?|cho thay|phat hien)\b|\b(ket qua|results?|findings?) (cua |of )?(the |dot |cuoc )?(khao sat|survey|ra soat|review)\b/,
+    stated:
+      /\b(khao sat|survey|ra soat|review)\b[^.;]{0,80}\b(cho thay|ket qua|ghi nhan|phat hien|found|showed|shows|results?|findings?)\b|\b(ket qua|results?|findings?) (cua |of )?(the )?(khao sat|survey|ra soat|review)\b/,
+  },
+  {
+    // Whether the work was actually done on time, late or early: the plan gives only the dates it set. Not "trễ hạn
+    // chưa" (past its deadline yet?), which the deadline and today answer (lateLine in answer.ts).
     id: "ontime",
     asked:
-      /\b((hoan thanh|xong|hoan tat|trien khai|van hanh|chay|ket thuc|thuc hien)( [a-z0-9/]+){0,3} (dung han|dung tien do|dung ke hoach|dung lo trinh|kip han|kip tien do|tre han|cham tien do|cham so voi|som hon du kien|muon hon du kien)|(co )?(bi )?(cham|tre) (tien do|han|so voi ke hoach)|(co )?dung tien do (khong|ko|k|chua|hay khong)|thuc te (da )?(hoan thanh|xong|trien khai|van hanh)|(da )?(thuc su|that su) (da )?(hoan thanh|xong|van hanh)|(finish|finished|finishes|complete|completed|done|launched|delivered|go live|went live|gone live|implemented|rolled out)( [a-z0-9]+){0,3} (on time|on schedule|as planned|as scheduled|late(?! (in |of )?(january|february|march|april|may|june|july|august|september|october|november|december|\d|the|this|next|last))|behind schedule|ahead of schedule)|delayed|behind schedule|running late|actually (finish|finished|complete|completed|done|happen|happened|launch|launched|go live|went live|delivered|implemented))\b/,
+      /\b((hoan thanh|xong|hoan tat|trien khai|van hanh|chay|ket thuc|thuc hien)( [a-z0-9/]+){0,3} (dung han|dung tien do|dung ke hoach|dung lo trinh|kip han|kip tien do|tre han|cham tien do|cham so voi|som hon du kien|muon hon du kien)|(co )?(bi )?(cham|tre) (tien do|han(?! chua)|so voi ke hoach)|(co )?dung tien do (khong|ko|k|chua|hay khong)|thuc te (da )?(hoan thanh|xong|trien khai|van hanh)|(da )?(thuc su|that su) (da )?(hoan thanh|xong|van hanh)|(finish|finished|finishes|complete|completed|done|launched|delivered|go live|went live|gone live|implemented|rolled out)( [a-z0-9]+){0,3} (on time|on schedule|as planned|as scheduled|late(?! (in |of )?(january|february|march|april|may|june|july|august|september|october|november|december|\d|the|this|next|last))|behind schedule|ahead of schedule)|delayed|behind schedule|running late|actually (finish|finished|complete|completed|done|happen|happened|launch|launched|go live|went live|delivered|implemented))\b/,
     stated:
       /\b((hoan thanh|xong|trien khai|van hanh)( [a-z0-9/]+){0,3} (dung han|dung tien do|som|cham|tre)|dung tien do|cham tien do|tre han|(co ban|phan lon|hau het) (da )?(hoan thanh|xong)|van hanh thong suot|on time|on schedule|behind schedule|delayed|(mostly|largely|fully) (completed|finished|done)|running smoothly)\b/,
   },

@@ -7,7 +7,7 @@ import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, 
 import { coversSubjects } from "./entities.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
-import { asksCalendar, asksWeekday, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
 import { isoWeekday } from "../time.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
@@ -17,6 +17,8 @@ import { type LatestLookup, loadLatest, progressLine } from "../status/aggregate
 import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
+import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
+import { asksDayCount, chooseDay, datedClauses, dayCountLine } from "./day-count.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -156,6 +158,8 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
+  const due = answerDueOn(ctx, question);
+  if (due) return due;
   const previous = freshTopic(data.topic, ctx.now);
   // A calendar question, or a calendar follow-up of the chat's topic ("rơi vào thứ mấy, có nghỉ bù ko" after a holiday).
   // "hôm đó có phải ngày nghỉ lễ ko" after a question whose answer is one day: that day, asked of the calendar.
@@ -204,6 +208,36 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
 }
 
 /**
+ * "10/5 là hạn của việc gì", "What is due on 15 August 2025?": the milestones due on each day asked, from
+ * milestones.yaml, with their sources; undefined when the question does not ask this. A day with no deadline is said
+ * to have none, and the question then counts as unanswered. The topic kept for follow-ups ("ai làm?") is the entry
+ * written for the first milestone found.
+ */
+function answerDueOn(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const { content } = ctx.services;
+  const days = dueOnDays(calendarText(ctx, question), ctx.today, deadlineDays(content));
+  if (!days) return undefined;
+  const breaks = breaksOf(content.calendar);
+  const asked = days.map((day) => {
+    const holiday = breaks.find((b) => b.from <= day && day <= b.to)?.name;
+    return { day, milestones: dueOn(content.milestones, day), ...(holiday ? { holiday } : {}) };
+  });
+  const text = renderDueOn(asked, deadlineDays(content), ctx.today, ctx.lang);
+  const folded = fold(question);
+  const units = ctx.services.knowledge.unitsOf(question);
+  const found = asked.flatMap((a) => a.milestones);
+  const first = found[0];
+  // The entry about that milestone alone, or else the one with the fewest milestones that includes it.
+  const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((a, b) => a.milestones.length - b.milestones.length)[0] : undefined;
+  if (!entry || asked.some((a) => a.milestones.length === 0)) {
+    return { replies: [reply(text)], result: { decision: "none", suggestions: entry ? [entry] : [], folded, units }, answered: false, lang: ctx.lang };
+  }
+  const sources = [...new Set(found.map((m) => m.source))].map((id) => sourceLine(ctx, id));
+  const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
+  return { replies: [reply(lines(text, ...sources))], result, answered: true, lang: ctx.lang };
+}
+
+/**
  * A question about one day of the calendar ("thứ 7 ngày 22/8/2026 có phải đi làm ko", "10/5/2025 là thứ mấy",
  * "còn bao nhiêu ngày nữa thì nghỉ Tết"), answered from calendar.yaml and the weekday rules, with the holiday
  * entry's source; undefined when the question is not one. When the calendar has no data for what is asked, the
@@ -234,7 +268,9 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
     return { replies: [reply(text)], result, answered: false, lang: ctx.lang };
   }
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
-  return { replies: [reply(lines(text, sourceLine(ctx, entry.source)))], result, answered: true, lang: ctx.lang };
+  // A day known only from the law (the next 1/1 before its year is announced) cites the law.
+  const source = facts.kind === "countdown-holiday" && !facts.next && !facts.current && facts.law && content.calendar.fixed ? content.calendar.fixed.source : entry.source;
+  return { replies: [reply(lines(text, sourceLine(ctx, source)))], result, answered: true, lang: ctx.lang };
 }
 
 /**
@@ -348,6 +384,28 @@ function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): st
   const unique = [...new Set(days)].slice(0, MAX_MILESTONES);
   if (unique.length === 0) return undefined;
   return unique.map((d) => t(ctx.lang, `${formatDay(d)} là ${name(d)}.`, `${formatDay(d, "en")} is a ${name(d)}.`)).join(" ");
+}
+
+/**
+ * "Tính đến hôm nay (02/12/2026), đã 457 ngày kể từ 01/09/2025.": the exact day count between today and the day a
+ * question asks of ("1022 chạy chính thức được bao nhiêu ngày rồi", "How many days until the city-wide pilot …
+ * starts?"), for a question that asks a number of days without naming the day. The day is the entry's related
+ * day-precise deadline, or else a day its answer writes in full, chosen by the words of its title or clause when
+ * there are several. Undefined when no one day fits.
+ */
+function dayCount(ctx: CommandContext, entry: FaqEntry, question: string, units: readonly string[]): string | undefined {
+  const folded = fold(question);
+  // "tính tới hôm nay": today is where the count starts; a day the question names is the calendar's countdown.
+  if (!asksDayCount(folded) || dayIn(folded.replace(/\b(hom nay|today)\b/g, " "), ctx.today)) return undefined;
+  const { knowledge, content } = ctx.services;
+  const deadlines = entry.milestones
+    .map((id) => content.milestones.find((m) => m.id === id))
+    .filter((m) => m !== undefined && m.dueParsed.precision === "day" && m.reminders?.enabled !== false)
+    .map((m) => ({ day: m!.dueParsed.end, words: [m!.title, m!.titleEn ?? "", ...m!.keywords].join(" \n ") }));
+  const written = [answerText(entry, ctx.lang), entry.answer].flatMap(datedClauses).map((c) => ({ day: c.day, words: c.before }));
+  const choices = deadlines.length > 0 ? deadlines : written;
+  const chosen = chooseDay(choices, units, (c) => knowledge.unitsOf(c.words));
+  return chosen ? dayCountLine(ctx.today, chosen.day, ctx.lang) : undefined;
 }
 
 /**
@@ -561,11 +619,54 @@ export function renderEntry(
     : answerText(entry, lang);
   const who = asksWho(options.question ?? "") ? ownerLine(ctx, entry) : undefined;
   const weekday = weekdayLine(ctx, entry, options.question ?? "");
+  const count = dayCount(ctx, entry, options.question ?? "", options.units ?? []);
   // "gđ1 xong hết chưa": an entry about a phase, asked where it stands, gets the phase's milestones in one line.
   const phase = entry.milestones.length === 0 && (options.units ?? []).includes("_status") ? askedPhase(options.question ?? "") : undefined;
   const phaseLine = phase ? phaseStatusLine(ctx, phase) : undefined;
   const schedule = systemSchedule(ctx, entry, options.units ?? []);
-  return reply(lines(body, weekday, inline && moreText, who, phaseLine, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  const late = lateLine(ctx, entry, latest, options.question ?? "", schedule);
+  return reply(lines(body, weekday, count, inline && moreText, who, phaseLine, late, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+}
+
+/** "trễ hạn", "chậm tiến độ", "đúng hạn", "late", "behind schedule": the question asks whether work is late. Folded. */
+const ASKS_LATE = /\b(tre han|bi tre|tre tien do|tre chua|cham tien do|bi cham|cham chua|cham tre|qua han|dung han|dung tien do|late|overdue|delayed|behind schedule|on schedule|on time)\b/;
+
+/**
+ * Whether the work of an entry is late, for a question that asks ("gđ2 trễ hạn chưa", "is phase 2 late?"): its last
+ * official deadline (of the entry's milestones and `also`) against today, and that nobody has reported progress
+ * through the assistant when so (reported progress follows in the milestone block). The plan gives planned dates,
+ * not whether they were met, so nothing more is said. Undefined for other questions and entries without milestones.
+ */
+function lateLine(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup, question: string, also: readonly string[]): string | undefined {
+  if (!ASKS_LATE.test(fold(question))) return undefined;
+  const found = lastDeadline(ctx, entry, latest, also);
+  if (!found) return undefined;
+  const { last, unreported } = found;
+  const { lang, today } = ctx;
+  const due = formatDue(last.dueParsed, lang);
+  const todayText = formatDay(today, lang);
+  const planned = last.estimated ? t(lang, "hạn dự kiến", "expected deadline") : t(lang, "hạn", "deadline");
+  if (last.dueParsed.end >= today) {
+    return t(lang, `Tính đến hôm nay (${todayText}), chưa đến ${planned} ${due} (${formatCountdown(today, last.dueParsed.end, lang)}).`, `As of today (${todayText}), the ${planned} (${due}) has not come yet (${formatCountdown(today, last.dueParsed.end, lang)}).`);
+  }
+  const passed = t(lang, `Tính đến hôm nay (${todayText}), ${planned} ${due} đã qua.`, `As of today (${todayText}), the ${planned} (${due}) has passed.`);
+  return !unreported ? passed : `${passed} ${t(lang, "Chưa có đơn vị nào báo hoàn thành hay tiến độ qua trợ lý.", "No agency has reported completion or progress through the assistant.")}`;
+}
+
+/**
+ * The last official deadline of an entry's milestones (or, when it has none, of `also`), and whether it has passed with no progress
+ * reported through the assistant for any of them. Undefined for an entry without milestones.
+ */
+function lastDeadline(ctx: CommandContext, entry: FaqEntry, latest: LatestLookup, also: readonly string[] = []): { last: Milestone; unreported: boolean } | undefined {
+  const { content } = ctx.services;
+  // The entry's own milestones ("qlvb triển khai toàn bộ quá hạn chưa" is the rollout's deadline), else those added.
+  const ids = new Set(entry.milestones.length > 0 ? entry.milestones : also);
+  const related = content.milestones.filter((m) => ids.has(m.id));
+  const official = related.filter((m) => m.reminders?.enabled !== false);
+  const last = byDeadline(official.length > 0 ? official : related).at(-1);
+  if (!last) return undefined;
+  const reported = related.some((m) => progressLine(content, latest, m.id, ctx.lang) !== null);
+  return { last, unreported: last.dueParsed.end < ctx.today && !reported };
 }
 
 /** The intent tokens of "khi nào" and "xong chưa" (query.ts), and the unit of "hạn", "deadline" (glossary.yaml). */

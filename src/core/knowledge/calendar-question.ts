@@ -10,6 +10,7 @@ import { addDays, diffDays, isoWeekday } from "../time.js";
  * - "thứ 7 ngày 22/8/2026 có phải đi làm ko", "Is Saturday 26 April 2025 a working day?" (a day's status);
  * - "10/5/2025 là thứ mấy" (its weekday, with its status);
  * - "còn bao nhiêu ngày nữa thì nghỉ Tết", "how many days until National Day" (a countdown to the next break);
+ * - "tết dương lịch sắp tới nghỉ mấy ngày", "What's the next public holiday?" (the next break after today);
  * - "còn bao nhiêu ngày nữa đến 2/9/2026" (a countdown to a day).
  *
  * {@link parseCalendarQuestion} reads the question, {@link planCalendarAnswer} turns it into facts (pure: the calendar
@@ -34,7 +35,11 @@ export type CalendarQuestion =
       /** "còn bao lâu tới đợt nghỉ 2/9": the countdown is to the first day of the break the day falls in. */
       toBreak?: true;
     }
-  | { kind: "countdown-holiday"; holiday: HolidayKind }
+  /**
+   * A countdown to a named holiday's next break ("còn bao nhiêu ngày nữa thì nghỉ Tết"), or the next break asked of
+   * today ("tết dương lịch sắp tới nghỉ mấy ngày", "What's the next public holiday?", `ahead`): with no `holiday`, any.
+   */
+  | { kind: "countdown-holiday"; holiday?: HolidayKind; ahead?: true; detail?: true }
   /** Which day a named holiday is taken, or made up ("giỗ Tổ 2026 rơi vào CN thì nghỉ bù ngày nào"): the holiday entry answers. */
   | { kind: "holiday"; holiday: HolidayKind; year?: number };
 
@@ -74,6 +79,15 @@ const ASKS_COUNTDOWN = /\b(con bao nhieu ngay|con may ngay|bao nhieu ngay nua|ma
 const ASKS_HOLIDAY_DAY = /\b(nghi bu|lam bu|roi vao|trung vao|trung chu nhat|trung thu bay|make up|makeup|falls on|fall on|substitute day|day in lieu)\b/;
 /** "nghỉ mấy ngày", "how many days off": the question asks how long a break is, which the holiday entry answers. */
 const ASKS_LENGTH = /\b(nghi( (?!con\b|nua\b)\S+){0,3} (may|bao nhieu) ngay(?! nua)|duoc nghi (may|bao nhieu)|keo dai|how many days (off|of)|how long is)\b/;
+/**
+ * "sắp tới", "tiếp theo", "Tết tới", "2/9 tới", "next", "upcoming": the question asks of the next break from today, not of one
+ * year's ("next year", "năm tới" name a year: see RELATIVE_YEARS). Folded.
+ */
+const ASKS_NEXT = /\b(sap toi|sap den|toi day|ke tiep|tiep theo|gan nhat|next(?! (year|month|week))|upcoming|coming(?! (year|month|week)))\b|\b(tet|le|dip le|nghi le|duong lich|nguyen dan|quoc khanh|gio to|hung vuong|\d{1,2}\/\d{1,2}) toi\b(?! (day|noi|\d))/;
+/** "ngày lễ", "nghỉ lễ", "public holiday": a holiday without naming which. Folded. */
+const ANY_HOLIDAY = /\b(ngay le|nghi le|ky nghi le|dot nghi le|dip le|le tet|le (sap toi|toi|tiep theo|ke tiep)|public holidays?|holidays?)\b/;
+/** "ngày làm việc tiếp theo", "next working day": the next day worked, not the next break. Folded. */
+const WORKED = /\b(lam viec|di lam|lam bu|working day|workday|work day|make up|makeup)\b/;
 /** "đợt nghỉ", "kỳ nghỉ", "the break": a countdown to a holiday's break, not to the day itself. */
 const BREAK_WORDS = /\b(dot nghi|ky nghi|nghi le|duoc nghi|nghi|break|holiday|days off)\b/;
 /** "giỗ Tổ 2025 ngày nào", "when is Tết": which day a named holiday falls on. */
@@ -201,6 +215,10 @@ export function asksCalendar(folded: string): boolean {
  */
 export function parseCalendarQuestion(text: string, today: string, known: readonly string[] = []): CalendarQuestion | undefined {
   const folded = fold(text);
+  // "tết dương lịch sắp tới nghỉ mấy ngày", "What's the next public holiday?": the first break after today, whatever
+  // year it falls in (none when the calendar does not have it yet), never the latest year's by default.
+  const ahead = asksNextHoliday(folded, today);
+  if (ahead) return ahead;
   if (ASKS_LENGTH.test(folded)) {
     // "năm nay nghỉ lễ 2/9 mấy ngày": how long a named holiday's break is, in the year asked, is the holiday entry's.
     const holiday = holidayIn(folded);
@@ -236,6 +254,22 @@ export function parseCalendarQuestion(text: string, today: string, known: readon
     return year === undefined ? { kind: "holiday", holiday } : { kind: "holiday", holiday, year: Number(year) };
   }
   return undefined;
+}
+
+/**
+ * The next break asked of today ("Tết tới nghỉ mấy ngày", "kỳ nghỉ lễ tiếp theo là khi nào", "next public holiday"),
+ * of a named holiday or any, or undefined when the question names a day or a year, or asks of a working day.
+ */
+function asksNextHoliday(folded: string, today: string): CalendarQuestion | undefined {
+  if (!ASKS_NEXT.test(folded) || WORKED.test(folded)) return undefined;
+  const holiday = holidayIn(folded);
+  if (!holiday && !ANY_HOLIDAY.test(folded)) return undefined;
+  // A year, or a day other than the one naming the holiday ("lễ 2/9 sắp tới"), is asked of that year or day.
+  if (/\b20\d\d\b/.test(folded) || relativeYear(folded, today) !== undefined || (NAMED_DAY.test(folded) && holiday !== "national-day" && holiday !== "reunification")) return undefined;
+  const question: CalendarQuestion = holiday ? { kind: "countdown-holiday", holiday, ahead: true } : { kind: "countdown-holiday", ahead: true };
+  // "nghỉ mấy ngày", "có làm bù không": how the break is arranged, which only the year's announced calendar says.
+  if (ASKS_LENGTH.test(folded) || ASKS_HOLIDAY_DAY.test(folded)) question.detail = true;
+  return question;
 }
 
 /** A break of the calendar: its name and first and last days. */
@@ -287,7 +321,25 @@ export type CalendarFacts =
       /** `day` is the first day of the break the asked day falls in. */
       breakStart?: true;
     }
-  | { kind: "countdown-holiday"; holiday: HolidayKind; next?: CalendarBreak; current?: CalendarBreak; days?: number; last?: CalendarBreak; years: readonly number[] };
+  | {
+      kind: "countdown-holiday";
+      /** The holiday asked of; none for "the next public holiday". */
+      holiday?: HolidayKind;
+      /** The question asks of the next break: one under way is said, and the break after it too. */
+      ahead?: true;
+      /** The question asks how the break is arranged (its length, make-up days), not only when it is. */
+      detail?: true;
+      /**
+       * With no announced next break: the next day the law makes a holiday ({@link CalendarFile.fixed}), when nothing
+       * the calendar lacks (a lunar holiday of an unannounced year) can come before it.
+       */
+      law?: { day: string; name: string; nameEn: string; days: number };
+      next?: CalendarBreak;
+      current?: CalendarBreak;
+      days?: number;
+      last?: CalendarBreak;
+      years: readonly number[];
+    };
 
 /** The calendar's breaks, each as a range of days. */
 export function breaksOf(file: CalendarFile): CalendarBreak[] {
@@ -332,19 +384,60 @@ export function planCalendarAnswer(question: Exclude<CalendarQuestion, { kind: "
     if (day !== question.day) facts.breakStart = true;
     return facts;
   }
-  const named = HOLIDAY_KINDS.find((h) => h.kind === question.holiday)!.named;
-  const ofKind = breaks.filter((b) => named.test(fold(b.name))).sort((a, b) => a.from.localeCompare(b.from));
+  const named = HOLIDAY_KINDS.find((h) => h.kind === question.holiday)?.named;
+  const ofKind = breaks.filter((b) => named === undefined || named.test(fold(b.name))).sort((a, b) => a.from.localeCompare(b.from));
   const current = ofKind.find((b) => b.from <= today && today <= b.to);
   const next = ofKind.find((b) => b.from > today);
   const last = ofKind[ofKind.length - 1];
-  const facts: CalendarFacts = { kind: "countdown-holiday", holiday: question.holiday, years: file.years };
+  const facts: CalendarFacts = { kind: "countdown-holiday", years: file.years };
+  if (question.holiday) facts.holiday = question.holiday;
+  if (question.ahead) facts.ahead = true;
+  if (question.detail) facts.detail = true;
   if (current) facts.current = current;
   if (next) {
     facts.next = next;
     facts.days = diffDays(today, next.from);
   }
   if (last) facts.last = last;
+  if (!next) {
+    const law = nextByLaw(file, question.holiday, today);
+    if (law) facts.law = { ...law, days: diffDays(today, law.day) };
+  }
   return facts;
+}
+
+/**
+ * Where in the solar year the lunar holidays fall, with their breaks (MM-DD, inclusive): Tết Nguyên đán (its first day
+ * is 21/1–20/2, the break may start a few days before) and Giỗ Tổ (10/3 âm lịch is 29/3–28/4). A year the calendar
+ * lacks may have one anywhere in these spans.
+ */
+const LUNAR_SPANS: readonly [string, string][] = [
+  ["01-15", "02-28"],
+  ["03-28", "04-30"],
+];
+
+/**
+ * The next day after today that the law makes a holiday ({@link CalendarFile.fixed}), of `kind` or any, in a year the
+ * calendar has not announced; undefined when there is none, or (for any holiday) when a lunar holiday of a year the
+ * calendar lacks could fall before it.
+ */
+export function nextByLaw(file: CalendarFile, kind: HolidayKind | undefined, today: string): { day: string; name: string; nameEn: string } | undefined {
+  if (!file.fixed || kind === "tet" || kind === "hung-kings") return undefined;
+  const year = Number(today.slice(0, 4));
+  const candidates = [year, year + 1]
+    .flatMap((y) => file.fixed!.days.map((f) => ({ day: `${y}-${f.day}`, name: f.name, nameEn: f.nameEn, kind: f.kind })))
+    .filter((c) => c.day > today && !file.years.includes(Number(c.day.slice(0, 4))) && (kind === undefined || c.kind === kind))
+    .sort((a, b) => a.day.localeCompare(b.day));
+  const first = candidates[0];
+  if (!first) return undefined;
+  if (kind === undefined) {
+    // A lunar holiday of an unannounced year between today and that day would come first.
+    const lunarBefore = [year, year + 1].some(
+      (y) => !file.years.includes(y) && LUNAR_SPANS.some(([from, to]) => `${y}-${from}` < first.day && `${y}-${to}` > today),
+    );
+    if (lunarBefore) return undefined;
+  }
+  return { day: first.day, name: first.name, nameEn: first.nameEn };
 }
 
 const WEEKDAY_VI = ["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
@@ -387,6 +480,9 @@ export function holidayName(name: string, lang: Lang, form: "day" | "break" = "d
 }
 
 const breakName = (name: string, lang: Lang) => holidayName(name, lang, "break");
+
+/** The label of "the next public holiday", any of them. */
+const ANY_HOLIDAY_LABEL: [string, string] = ["lễ", "public holiday"];
 
 const HOLIDAY_LABEL: Record<HolidayKind, [string, string]> = {
   tet: ["Tết Nguyên đán", "Lunar New Year (Tết) break"],
@@ -482,21 +578,34 @@ export function renderCalendarAnswer(facts: CalendarFacts, lang: Lang): string {
       : undefined;
     return [count, status].filter(Boolean).join("\n");
   }
-  const [vi, english] = HOLIDAY_LABEL[facts.holiday];
+  const [vi, english] = facts.holiday ? HOLIDAY_LABEL[facts.holiday] : ANY_HOLIDAY_LABEL;
   const label = en ? english : vi;
-  if (facts.current) {
-    return en
+  const currentLine = facts.current
+    ? en
       ? `Today is within ${breakName(facts.current.name, lang)}: ${span(facts.current, lang)}.`
-      : `Hôm nay đang trong kỳ nghỉ ${facts.current.name}: ${span(facts.current, lang)}.`;
-  }
+      : `Hôm nay đang trong kỳ nghỉ ${facts.current.name}: ${span(facts.current, lang)}.`
+    : undefined;
+  // A countdown asked during its break is that break; the next break asked of is the one after it.
+  if (currentLine && !facts.ahead) return currentLine;
   if (facts.next && facts.days !== undefined) {
     const n = facts.next.from === facts.next.to ? 1 : diffDays(facts.next.from, facts.next.to) + 1;
-    return en
+    const nextLine = en
       ? `${capital(breakName(facts.next.name, lang))} starts in ${days(facts.days, lang)}: ${span(facts.next, lang)} (${days(n, lang)} off).`
       : `Còn ${days(facts.days, lang)} nữa là đến kỳ nghỉ ${facts.next.name}: ${span(facts.next, lang)} (nghỉ ${days(n, lang)}).`;
+    return [currentLine, nextLine].filter(Boolean).join("\n");
   }
+  if (currentLine) return currentLine;
+  if (facts.law) {
+    const when = dayWithWeekday(facts.law.day, lang);
+    const year = facts.law.day.slice(0, 4);
+    return en
+      ? `${facts.holiday ? `The next ${facts.law.nameEn} is` : `The next public holiday is ${facts.law.nameEn},`} ${when} (${days(facts.law.days, lang)} away): the Labour Code 2019 makes it a day off every year. The ${year} arrangement (how many days off, any swapped or make-up working days) is not in the assistant's sources yet; please follow the Government's official announcement.`
+      : `${facts.holiday ? `${facts.law.name} sắp tới là` : `Ngày lễ tiếp theo là ${facts.law.name},`} ${when} (còn ${days(facts.law.days, lang)}): Bộ luật Lao động 2019 quy định đây là ngày nghỉ lễ hằng năm. Lịch nghỉ cụ thể năm ${year} (nghỉ mấy ngày, có hoán đổi hay làm bù không) chưa có trong các nguồn trợ lý có; anh/chị vui lòng theo thông báo chính thức của Chính phủ.`;
+  }
+  // The last break the calendar has, named when the question named no holiday.
+  const lastName = (b: CalendarBreak) => (facts.holiday ? "" : en ? `${breakName(b.name, lang)}, ` : `${b.name}, `);
   const lastLine = facts.last
-    ? en ? ` The last one it has: ${span(facts.last, lang)}.` : ` Kỳ nghỉ gần nhất trợ lý có: ${span(facts.last, lang)}.`
+    ? en ? ` The last one it has: ${lastName(facts.last)}${span(facts.last, lang)}.` : ` Kỳ nghỉ gần nhất trợ lý có: ${lastName(facts.last)}${span(facts.last, lang)}.`
     : "";
   return en
     ? `The assistant does not have the dates of the next ${label} yet: it only has the announced holidays of ${yearsText(facts.years)}.${lastLine} Please follow the Government's official announcement.`
@@ -515,7 +624,8 @@ function makeUpNote(name: string, lang: Lang): string {
 export function lacksData(facts: CalendarFacts): boolean {
   // Whether a day of a year the calendar lacks is worked cannot be said (its weekday can).
   if (facts.kind === "day") return facts.weekdayOnly !== true && (!facts.known || facts.unconfirmed !== undefined);
-  return facts.kind === "countdown-holiday" && !facts.current && !facts.next;
+  // The next day the law makes a holiday answers when it is, not how its break is arranged.
+  return facts.kind === "countdown-holiday" && !facts.current && !facts.next && (!facts.law || facts.detail === true);
 }
 
 /** A day as written in a folded question, with its year when it has one (the spans {@link dayIn} reads). */

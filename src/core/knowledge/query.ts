@@ -17,6 +17,11 @@ export const FILLER_PHRASES: readonly string[] = [
   // Vietnamese: question words and particles
   "la sao", "the sao", "lam sao", "ngay may", "hom nao", "thang may", "tu ngay nao", "con bao nhieu ngay", "bao nhieu ngay nua",
   "con may ngay", "con may ngay nua", "may ngay nua", "may ngay", "con bao lau nua", "con bao lau", "bao lau nua", "so may",
+  // Today and this week as the point a question is asked from ("hạn HNTH tuần này là thứ mấy", "tính tới hôm nay … bao
+  // nhiêu ngày rồi"): the answer's countdown already counts from today. Not "hôm nay" alone: "giá vàng hôm nay",
+  // "hôm nay âm lịch là ngày mấy" ask of today itself, which the plan never covers.
+  "tinh toi hom nay", "tinh den hom nay", "tinh toi nay", "tinh den nay", "cho toi nay", "cho den nay", "den hom nay",
+  "toi hom nay", "trong tuan nay", "tuan nay", "tuan toi", "tuan sau", "as of today", "up to today", "to date",
   "thang nay", "duoc khong", "co phai", "phai khong", "dung khong", "hay khong", "hay chua", "chua a", "the a", "vay a",
   // Single words. Words that fold onto a topic word stay out: "dang" (Đảng), "hoi" (hội), "ha" (hạ tầng),
   // "sao" (sao lưu), "chua" (chưa nhận), "muon" (muộn), "de" (đề xuất), "chi" (chỉ đạo), "anh" (phản ánh),
@@ -101,6 +106,10 @@ const INTENTS: Record<string, readonly string[]> = {
     "currently", "current", "at present", "presently", "so far", "at the moment", "by now", "right now", "finished", "completed", "done", "complete",
     // "Where does the plan stand?", "what's coming up": where things stand, and what comes next.
     "stand", "stands", "coming up", "sap toi",
+    // Whether it is late or on time ("gđ2 trễ hạn chưa", "is phase 2 behind schedule?"): where it stands against its
+    // deadline (see lateLine in answer.ts).
+    "co bi tre han", "bi tre han", "bi cham tien do", "bi tre tien do", "tre tien do", "tre han", "qua han", "bi tre", "bi cham", "cham tien do", "cham tre", "dung han", "dung tien do",
+    "behind schedule", "on schedule", "on time", "overdue", "delayed", "late",
   ],
 };
 

@@ -1,5 +1,5 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
-import type { Agency, Content } from "../content/schema.js";
+import type { Agency, Content, FaqEntry } from "../content/schema.js";
 import { fold } from "../fold.js";
 import {
   asksDocumentContent,
@@ -417,7 +417,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const whole = entitiesOf(foldedWhole, expandedWhole, question);
       // ... and to the value the whole message asks (an address, a document number, a price).
       const wants = valueAsked(foldedWhole, question) ?? (expandedWhole === foldedWhole ? undefined : valueAsked(expandedWhole, question));
-      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants), !exhaustive);
+      // A window is held to the systems the message names: its answer must be about one of them.
+      const about = (entry: FaqEntry, systems: readonly string[]) => systems.some((x) => systemsAbout[docOf.get(entry)!]!.has(x));
+      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants), !exhaustive, about);
     },
   };
 
@@ -615,6 +617,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           if (exactAsked && deniesExactFigure(offer)) return true;
           if (precision(d, asked) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, weightOf)) return "covered";
         }
+        // Where something happens ("tập huấn ở đâu"), answered by an entry that names a place only to say it is not given.
+        if (units.includes(WHERE_TOKEN) && placeOnlyAbsent(offeredBy(d))) return true;
         // Who holds an office now ("hiện nay", "currently"), answered by an entry that only names who held it then.
         const office = entities.offices[0];
         if (entities.asksPerson && office && units.includes(STATUS_TOKEN) && namesHolderThen(offeredBy(d), office)) return true;
@@ -745,6 +749,20 @@ const MAX_SHARED_TEXT = 160;
 
 /** Concept tokens of the two merged provinces (glossary.yaml). */
 const LOCALITY_TOKENS = new Set(["bd", "brvt"]);
+/** The intent token of "ở đâu", "where" (query.ts). */
+const WHERE_TOKEN = `${INTENT_PREFIX}where`;
+/** Words naming where something takes place (folded). */
+const PLACE_WORDS = /\b(dia diem|noi to chuc|o dau|venue|venues|location|locations|where)\b/;
+
+/**
+ * Whether an entry speaks of a place only in sentences saying it is not given ("Kế hoạch không nêu lịch, hình thức
+ * hay địa điểm các buổi tập huấn"): a question asking where is then not answered by it.
+ */
+function placeOnlyAbsent(entry: EntryUnits): boolean {
+  const naming = (entry.sentences ?? []).filter((x) => PLACE_WORDS.test(x.folded));
+  return naming.length > 0 && naming.every((x) => x.notStated);
+}
+
 /** The intent token of "đã … chưa", "xong chưa", "yet" (query.ts). */
 const STATUS_TOKEN = `${INTENT_PREFIX}status`;
 /** The intent token of "khi nào", "bao giờ", "when" (query.ts). */
@@ -812,7 +830,12 @@ const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?
  * (split at punctuation and at "cho em hỏi…"), so greetings and context ("Dạ chào anh chị, em mới chuyển công tác
  * về phường…") do not dilute the question. Short messages are searched whole.
  */
-export function bestWindow(question: string, searchOnce: (text: string, mustBeat?: number) => SearchResult, prune = true): SearchResult {
+export function bestWindow(
+  question: string,
+  searchOnce: (text: string, mustBeat?: number) => SearchResult,
+  prune = true,
+  about: (entry: FaqEntry, systems: readonly string[]) => boolean = () => true,
+): SearchResult {
   const whole = searchOnce(question);
   // Short messages, and long ones already answered with confidence, need no windows; but a short question followed by
   // the asker's guess ("qlvb thử nghiệm ở đâu, tất cả phường luôn hả?") is read without the guess too: the guess is
@@ -842,6 +865,10 @@ export function bestWindow(question: string, searchOnce: (text: string, mustBeat
   // What the message asks ("bao nhiêu", "khi nào"): a window without any of it is context ("Theo chỉ đạo cuối tháng
   // 6/2025, bao nhiêu tài khoản…" is not asked by its first clause).
   const intents = whole.units.filter((u) => u.startsWith(INTENT_PREFIX));
+  // The systems the message names (QLVB, 1022…): a window naming none of them, answered by an entry about none of them,
+  // has lost the topic ("By when should all new wards" is not the question "…, communes and special zones have the
+  // document management system?"); one answered within them has not ("…lộ trình hệ thống 1022…. khi nào khảo sát").
+  const systems = whole.units.filter(isSystemUnit);
   let best = whole;
   // A window that is the whole message but for its final "?" is searched as the whole was: it cannot beat it.
   const bare = (text: string) => text.replace(/[\s.,;:!?]+$/u, "");
@@ -850,6 +877,7 @@ export function bestWindow(question: string, searchOnce: (text: string, mustBeat
     const r = searchOnce(w, prune ? strength(best) : undefined);
     // A window must say enough on its own: one topic word ("em ở BD") is context, not the question.
     if (intents.length > 0 && !r.units.some((u) => intents.includes(u))) continue;
+    if (systems.length > 0 && !r.units.some((u) => systems.includes(u)) && !(r.best && about(r.best.entry, systems))) continue;
     if (r.units.filter((u) => !u.startsWith(INTENT_PREFIX)).length >= 2 && strength(r) > strength(best)) best = r;
   }
   if (start) {

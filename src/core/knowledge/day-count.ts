@@ -1,0 +1,88 @@
+import { formatDay, type Lang, MONTH_WORDS_EN } from "../dates.js";
+import { diffDays } from "../time.js";
+
+/**
+ * Day counts between today and a day an answer gives: "tính tới hôm nay 1022 chạy chính thức được bao nhiêu ngày
+ * rồi" (days since), "How many days until the city-wide pilot … starts?" (days to go). The answer's countdown in
+ * words ("đã qua hơn 1 năm") is no count: these questions get the exact number of calendar days.
+ */
+
+/**
+ * "bao nhiêu ngày", "mấy ngày", "được bao lâu rồi", "how many days", "days since": the question asks a number of
+ * days. Not how long a break lasts ("nghỉ mấy ngày"), which the calendar answers first. Folded.
+ */
+const ASKS_DAY_COUNT = /\b((bao nhieu|may) ngay|(duoc|da) bao lau( roi)?|bao lau (roi|nua)|how many days|how long (ago|since|until|till|before)|days (since|until|till|left|ago|to go|have passed))\b/;
+
+/** Whether a folded question asks a number of days (see ASKS_DAY_COUNT). */
+export function asksDayCount(folded: string): boolean {
+  return ASKS_DAY_COUNT.test(folded);
+}
+
+/** A day an entry's text gives, with the words of its clause before it ("thí điểm toàn thành phố từ"). */
+export interface DatedClause {
+  day: string;
+  /** The text between the previous day or clause break and the day: what the day is the day of. */
+  before: string;
+}
+
+const MONTH_WORD = `(${MONTH_WORDS_EN.join("|")})`;
+/** Days written with their year in an answer: "15/10/2025", "06/10/2025", "15 October 2025", "October 15, 2025". */
+const FULL_DAYS = new RegExp(String.raw`\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{1,2}) ${MONTH_WORD},? (\d{4})\b|\b${MONTH_WORD} (\d{1,2}),? (\d{4})\b`, "gi");
+
+/** The days an answer writes with their year, each with the words of its clause before it. Pure. */
+export function datedClauses(text: string): DatedClause[] {
+  const out: DatedClause[] = [];
+  let from = 0;
+  for (const m of text.matchAll(FULL_DAYS)) {
+    const at = m.index ?? 0;
+    const [d, mo, y] = m[1] !== undefined ? [m[1], m[2]!, m[3]!] : m[4] !== undefined ? [m[4], monthNumber(m[5]!), m[6]!] : [m[8]!, monthNumber(m[7]!), m[9]!];
+    const day = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    // The clause: from the last sentence or clause break before the day (or the previous day).
+    const lead = text.slice(from, at);
+    const cut = Math.max(lead.lastIndexOf(","), lead.lastIndexOf(";"), lead.lastIndexOf(". "), lead.lastIndexOf("("));
+    out.push({ day, before: lead.slice(cut + 1).trim() });
+    from = at + m[0].length;
+  }
+  return out;
+}
+
+function monthNumber(word: string): number {
+  return MONTH_WORDS_EN.indexOf(word.toLowerCase()) + 1;
+}
+
+/**
+ * The day of `choices` a question asks the count of: the one whose words (`wordsOf`, the search's units) share the
+ * most topic words with the question's units; the only one when there is one. Undefined when two tie, or none shares
+ * a word while there are several.
+ */
+export function chooseDay<T extends { day: string }>(choices: readonly T[], asked: readonly string[], wordsOf: (c: T) => readonly string[]): T | undefined {
+  // A day written more than once (in each language) is read with the words of all its clauses.
+  const byDay = new Map<string, T[]>();
+  for (const c of choices) byDay.set(c.day, [...(byDay.get(c.day) ?? []), c]);
+  const distinct = [...byDay.values()];
+  if (distinct.length === 1) return distinct[0]![0];
+  const topic = new Set(asked.filter((u) => !u.startsWith("_")));
+  const scored = distinct
+    .map((cs) => ({ c: cs[0]!, n: new Set(cs.flatMap((c) => wordsOf(c)).filter((u) => topic.has(u))).size }))
+    .sort((a, b) => b.n - a.n);
+  const [first, second] = scored;
+  if (!first || first.n === 0 || (second && second.n === first.n)) return undefined;
+  return first.c;
+}
+
+/**
+ * "Tính đến hôm nay (02/12/2026), đã 457 ngày kể từ 01/09/2025." or "Tính từ hôm nay (01/10/2025), còn 14 ngày nữa là
+ * đến 15/10/2025."; in English "As of today (2 December 2026), 457 days have passed since 1 September 2025." and
+ * "As of today (1 October 2025), 15 October 2025 is 14 days away."
+ */
+export function dayCountLine(today: string, day: string, lang: Lang): string {
+  const n = diffDays(today, day);
+  const [todayText, dayText] = [formatDay(today, lang), formatDay(day, lang)];
+  const plural = (k: number) => `${k} day${k === 1 ? "" : "s"}`;
+  if (lang === "en") {
+    if (n === 0) return `${dayText} is today.`;
+    return n > 0 ? `As of today (${todayText}), ${dayText} is ${plural(n)} away.` : `As of today (${todayText}), ${plural(-n)} ${n === -1 ? "has" : "have"} passed since ${dayText}.`;
+  }
+  if (n === 0) return `${dayText} là hôm nay.`;
+  return n > 0 ? `Tính từ hôm nay (${todayText}), còn ${n} ngày nữa là đến ${dayText}.` : `Tính đến hôm nay (${todayText}), đã ${-n} ngày kể từ ${dayText}.`;
+}

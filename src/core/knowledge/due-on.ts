@@ -1,0 +1,106 @@
+import type { Milestone } from "../content/schema.js";
+import { formatCountdown, formatDay, type Lang, MONTH_WORDS_EN } from "../dates.js";
+import { byDeadline, milestoneTitle } from "../milestones.js";
+import { dayIn, dayWithWeekday, holidayName } from "./calendar-question.js";
+
+/**
+ * Reverse lookup of the plan's deadlines: "10/5 là hạn của việc gì", "mốc 10-6 là hạn của cái gì", "What is due on
+ * 15 August 2025?". The question names one or more days and asks what falls due on them; the answer lists the
+ * milestones with an official deadline on each day. {@link dueOnDays} reads the question, {@link dueOn} finds the
+ * milestones (pure: the milestones and today come in), {@link renderDueOn} writes the answer.
+ */
+
+/**
+ * "hạn (của) việc gì", "là mốc gì", "ứng với việc gì", "what is due", "which deadline falls on": the question asks
+ * which work a day is the deadline of. Folded.
+ */
+const ASKS_WHAT_IS_DUE = new RegExp(
+  [
+    // "là hạn của việc gì", "hạn chót cho nội dung gì", "hạn gì", "mốc của cái gì"
+    String.raw`\b(han|han chot|moc|thoi han)( cua| cho)?( (viec|cai|noi dung|muc|hoat dong|he thong|nhiem vu|cong viec))? gi\b`,
+    // "ngày 10/5 có việc gì", "phải xong việc gì", "ứng với việc gì", "việc gì đến hạn"
+    String.raw`\b(co|phai xong|phai hoan thanh|phai lam|ung voi|gan voi)( (viec|cai|noi dung|moc|han|nhiem vu|cong viec)) gi\b`,
+    String.raw`\b(viec|cai|noi dung|nhiem vu|cong viec) gi (den han|toi han|het han|phai xong)\b`,
+    String.raw`\bla cua (viec|cai|noi dung|muc|nhiem vu|cong viec) gi\b`,
+    // English
+    String.raw`\bwhat (is|s|was|are|were|falls?|fell) due\b`,
+    String.raw`\bwhat (deadlines?|milestones?|tasks?) (is|are|was|were|falls?|fell|come|comes)\b`,
+    String.raw`\bwhich (deadlines?|milestones?|tasks?)( (is|are|was|were|falls?|fell))? (due|on)\b`,
+    String.raw`\bwhat (is|was) (the )?deadline (on|of) what\b`,
+  ].join("|"),
+);
+
+const MONTH_WORD = `(?:${MONTH_WORDS_EN.join("|")}|${MONTH_WORDS_EN.map((m) => m.slice(0, 3)).join("|")})`;
+/** Each way a day is written in a folded question, with its year when it has one. */
+const DAY_WRITINGS = new RegExp(
+  [
+    String.raw`\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4}| nam \d{4})?\b`,
+    String.raw`\bngay \d{1,2} thang \d{1,2}(?: nam \d{4})?\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}(?: \d{4})?\b`,
+    String.raw`\b${MONTH_WORD} \d{1,2}(?:st|nd|rd|th)?(?: \d{4})?\b`,
+  ].join("|"),
+  "g",
+);
+
+/**
+ * The days a folded question asks the deadlines of ("10/5 là hạn của việc gì" → 2025-05-10), in the order written;
+ * undefined when it does not ask what is due, or names no day. A day written without a year is in the year of the
+ * plan's deadlines (`known`), as "hạn 15/6" is 15/06/2025: the plan writes its days without a year.
+ */
+export function dueOnDays(folded: string, today: string, known: readonly string[]): string[] | undefined {
+  if (!ASKS_WHAT_IS_DUE.test(folded)) return undefined;
+  const plan = planYear(known);
+  const days = [...folded.matchAll(DAY_WRITINGS)]
+    .map((m) => m[0])
+    .map((text) => dayIn(/\d{4}/.test(text) || plan === undefined ? text : `${text} ${plan}`, today, known))
+    .filter((d) => d !== undefined);
+  return days.length > 0 ? [...new Set(days)] : undefined;
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The year most of the plan's deadline days fall in. */
+function planYear(known: readonly string[]): number | undefined {
+  const counts = new Map<string, number>();
+  for (const k of known) counts.set(k.slice(0, 4), (counts.get(k.slice(0, 4)) ?? 0) + 1);
+  const [year] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return year === undefined ? undefined : Number(year);
+}
+
+/** The milestones with an official deadline on `day` (a span of days is no deadline of its first or last day). */
+export function dueOn(milestones: readonly Milestone[], day: string): Milestone[] {
+  return byDeadline(milestones.filter((m) => m.dueParsed.precision === "day" && m.dueParsed.end === day && m.reminders?.enabled !== false));
+}
+
+/** One asked day with the milestones due on it (none when the plan has no deadline that day). */
+export interface DueOnDay {
+  day: string;
+  milestones: readonly Milestone[];
+  /** The public holiday break the day falls in, by its calendar.yaml name (a deadline on a day off is worth saying). */
+  holiday?: string;
+}
+
+/**
+ * "Thứ Bảy, 10/05/2025 là hạn của: • Gửi danh sách … (đã qua hơn 1 năm)". A day with no
+ * deadline is said to have none, with the plan's deadline days to choose from.
+ */
+export function renderDueOn(asked: readonly DueOnDay[], allDays: readonly string[], today: string, lang: Lang): string {
+  const en = lang === "en";
+  const lines: string[] = [];
+  for (const { day, milestones, holiday } of asked) {
+    const off = holiday ? (en ? `, a public holiday (${holidayName(holiday, lang, "break")})` : ` (ngày nghỉ lễ: ${holiday})`) : "";
+    const when = `${dayWithWeekday(day, lang)}${off}`;
+    if (milestones.length === 0) {
+      lines.push(en ? `The assistant has no deadline of the joint plan on ${when}.` : `Trợ lý không có mốc nào của kế hoạch liên tịch đến hạn vào ${when}.`);
+      continue;
+    }
+    // Not "under the joint plan": a deadline may come from another source (31/05/2025, Tuổi Trẻ); the source lines say.
+    lines.push(en ? `${when} is the deadline for:` : `${capital(when)} là hạn của:`);
+    for (const m of milestones) lines.push(`• ${milestoneTitle(m, lang)} (${formatCountdown(today, m.dueParsed.end, lang)})`);
+  }
+  if (asked.some((a) => a.milestones.length === 0) && allDays.length > 0) {
+    const list = [...new Set(allDays)].sort().map((d) => formatDay(d, lang)).join(", ");
+    lines.push(en ? `The deadlines set to a day that the assistant has: ${list}.` : `Các hạn có ngày cụ thể trợ lý có: ${list}.`);
+  }
+  return lines.join("\n");
+}
