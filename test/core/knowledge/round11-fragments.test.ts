@@ -4,9 +4,9 @@ import { createNormaliser } from "../../../src/core/knowledge/normalise.js";
 import { droppedNasal } from "../../../src/core/knowledge/query.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { detectLanguage } from "../../../src/core/language.js";
-import { toPlain } from "../../../src/core/reply.js";
-import { createTestApp, realContent, textFrom } from "../../helpers/app.js";
+import { realContent } from "../../helpers/app.js";
 import { runCliCaptured } from "../../helpers/cli.js";
+import { followUpAnswer } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
@@ -14,18 +14,7 @@ const normaliser = createNormaliser(content.lexicon, content.glossary);
 const words = (text: string) => fold(text).split(" ").filter((w) => w.length > 0);
 const NOW = "2026-12-01T09:00:00+07:00";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-async function ask(app: TestApp, text: string, user = "u1"): Promise<string> {
-  return (await app.assistant.handle(textFrom(user, text))).map((r) => toPlain(r.text)).join("\n");
-}
-/** A question, then a follow-up in the same chat: the follow-up's answer. */
-async function followUp(first: string, second: string): Promise<string> {
-  const app = await createTestApp({ now: NOW });
-  await ask(app, first);
-  const answer = await ask(app, second);
-  await app.store.close();
-  return answer;
-}
+const followUp = (first: string, second: string) => followUpAnswer(first, second, NOW);
 const best = (q: string) => {
   const r = kb.search(q);
   return r.decision === "none" ? undefined : r.best?.entry.id;
