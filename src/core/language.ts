@@ -52,7 +52,9 @@ const VIETNAMESE_WORDS = new Set(
   (
     "khong ko k nao gi la co duoc cua thi sao may bao gio khi nay vay nhe nha a oi chua roi ai dau nhieu ngay thang nam em anh chi minh toi " +
     // Common syllables typed without marks ("cam on ban" is thanks, not English "on").
-    "cam ban xin chao cho hoi cac voi lam den tai nhu moi cu dang se da van phai biet giup"
+    "cam ban xin chao cho hoi cac voi lam den tai nhu moi cu dang se da van phai biet giup " +
+    // Vietnamese chat shorthand with no English reading ("qlvb golive", "gd2 xog chua").
+    "xog xg trc ntn khlt hnth hntt qlcqs cbcc qlvb"
   ).split(" "),
 );
 

@@ -27,6 +27,10 @@ const FLOORS = {
   dev5: { viInScope: 0.98, outOfScope: 0.97, english: 0.96, followUps: 0.85 },
   // dev6: written from the plan and facts.md only (~40 % short chat fragments).
   dev6: { viInScope: 0.97, outOfScope: 0.95, english: 0.96, followUps: 0.9 },
+  // dev7: very short Zalo fragments (shorthand, dropped letters), written from the plan and facts.md only
+  // (74.0 / 82.1 / – / 76.5 % on main when written; 98.4 / 85.7 / – / 94.1 % after round 11D). Its four misses out of scope
+  // are entries that say what the plan leaves out (a cut-off date, the pilot's units, 20/5), counted as answers.
+  dev7: { viInScope: 0.96, outOfScope: 0.82, english: 0.9, followUps: 0.9 },
   // The former judges.
   blind: { viInScope: 0.96, outOfScope: 0.98, english: 0.97, followUps: 0.94 },
   blind2: { viInScope: 0.95, outOfScope: 0.98, english: 0.93, followUps: 0.9 },
@@ -47,6 +51,9 @@ const FLOORS = {
   // Judge of round 10 (94.7 / 87.9 / 94.3 / 87.5 % then), a tuning set from round 11 (100 % of each kind after
   // rounds 11A and 11B).
   blind7: { viInScope: 0.97, outOfScope: 0.98, english: 0.96, followUps: 0.94 },
+  // Written blind for round 11 and scored once on round 10's engine (91.4 / 90.3 / 90.2 / 95.3 % after its fact
+  // check), then the tuning set of round 11C (97.5 / 98.4 / 97.8 / 96.9 % after it).
+  blind10: { viInScope: 0.95, outOfScope: 0.96, english: 0.95, followUps: 0.93 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -123,13 +130,14 @@ interface Composition {
 }
 
 /** The dev sets (test/fixtures/questions/devN), what each is for, and its agreed composition. */
-const DEV_SETS: { name: "dev" | "dev2" | "dev3" | "dev4" | "dev5" | "dev6"; about: string; least: Composition }[] = [
+const DEV_SETS: { name: "dev" | "dev2" | "dev3" | "dev4" | "dev5" | "dev6" | "dev7"; about: string; least: Composition }[] = [
   { name: "dev", about: "blind format", least: { total: 120, english: 20, outOfScope: 20, followUps: 10 } },
   { name: "dev2", about: "status, shorthand, follow-ups, English, near-topic", least: { total: 120, followUps: 25, englishAnswerable: 30, outOfScope: 30 } },
   { name: "dev3", about: "an audit of every fact in facts.md and the plan", least: { total: 100, english: 20 } },
   { name: "dev4", about: "written from the plan and facts.md only", least: { total: 200, english: 30, outOfScope: 30, followUps: 20 } },
   { name: "dev5", about: "near-topic questions and their in-scope twins", least: { total: 150, outOfScope: 100 } },
   { name: "dev6", about: "chat fragments, written from the plan and facts.md only", least: { total: 200, english: 45, outOfScope: 40, followUps: 25 } },
+  { name: "dev7", about: "very short Zalo fragments, written from the plan and facts.md only", least: { total: 150, outOfScope: 25, followUps: 15 } },
 ];
 
 for (const set of DEV_SETS) {
@@ -152,7 +160,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind10"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {

@@ -288,6 +288,8 @@ const NOUN_ALIASES: Record<string, readonly string[]> = {
   ward: ["ward", "capxa", "phuong", "unit"],
   commune: ["commune", "capxa", "xa", "unit"],
   cbcc: ["cbcc", "official"],
+  // "cho bao nhiêu người" said alone (no "dân", "dùng" after it) counts the people a system is for: its officials.
+  nguoi: ["nguoi", "cbcc", "official"],
   official: ["official", "cbcc"],
 };
 

@@ -119,6 +119,9 @@ const SUBJECTS: readonly Subject[] = [
   { words: ["phuong cu nao", "xa cu nao", "nhung phuong cu", "nhung xa cu", "gop tu nhung", "sap nhap tu nhung", "formed from which", "which former wards", "which old wards"] },
   // How data is stored and backed up, and a launch ceremony: the sources say neither.
   { words: ["sao luu", "backup", "back up", "luu o dau", "luu tru o dau", "cat bang", "le khai truong", "ribbon"] },
+  // A ceremony or event: only an entry written of that event answers it (the plan article's photo is not the
+  // ceremony's photographer).
+  { words: ["le cong bo", "buoi le", "le ra mat", "le ky ket", "ceremony", "ceremonies", "launch event"] },
   // Paperwork of the new units outside information systems: seals, letterheads, signboards, addresses on papers.
   // ("còn đầu số" folds like "còn dấu": a telephone prefix is not a seal.)
   {

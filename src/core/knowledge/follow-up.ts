@@ -132,6 +132,12 @@ const SLOTS: readonly (readonly (readonly string[])[])[] = [
     ["cong thong tin dien tu", "portal", "portals"],
     ["thu tuc hanh chinh", "tthc", "administrative procedures"],
   ],
+  // The two sides of phase 1: the Party's systems and the state's. A bare "dang" is also "đang" (in progress), so it is
+  // the last spelling: "còn bên Đảng" reaches here as "dang" (without "bên"), a previous question rarely says "đang".
+  [
+    ["phia dang", "ben dang", "khoi dang", "co quan dang", "party side", "party", "dang"],
+    ["co quan nha nuoc", "ben nha nuoc", "phia nha nuoc", "khoi nha nuoc", "nha nuoc", "nn", "ben chinh quyen", "phia chinh quyen", "state side", "state"],
+  ],
   // Holidays.
   [
     ["tet nguyen dan", "tet am lich", "tet", "lunar new year"],

@@ -67,6 +67,8 @@ const KEEP_PHRASES: readonly string[] = [
   "dung luong", "ha tang", "nen tang", "may chu", "may tinh", "may in", "dien thoai",
   // "an" is a filler, but not in "công an" (police); "lịch" alone is any schedule, "lịch nghỉ" the holidays.
   "cong an", "lich nghi",
+  // "nhà" folds onto the particle "nha" (a filler): "hntt nha nuoc" is the state side, not "hntt … nước".
+  "nha nuoc",
   // "có" is a filler, but not in "cơ quan", "cơ sở", "cơ chế".
   "co quan", "co so", "co che",
 ];
@@ -128,8 +130,9 @@ export interface AnalyzedText {
 
 /** Turns text into {@link AnalyzedText}: fold, correct typos, canonicalise glossary terms, drop fillers. */
 export interface Analyzer {
-  /** Analyses `text`. `correct` maps a word the index does not know to a close known word (typo tolerance). */
-  analyze(text: string, correct?: (word: string) => string | undefined): AnalyzedText;
+  /** Analyses `text`. `correct` maps a word the index does not know to a close known word (typo tolerance); `prev` is
+   * the word typed before it (expanded, not yet corrected), for corrections that need the context. */
+  analyze(text: string, correct?: (word: string, prev?: string) => string | undefined): AnalyzedText;
   /** Whether a folded word is part of the analyser's own vocabulary (glossary terms and fillers). */
   knows(word: string): boolean;
   /** {@link AnalyzedText.expanded} alone: the folded text with shorthand expanded, without the rest of the analysis. */
@@ -196,9 +199,9 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
       const normalised = expandFolded(folded);
       const words = normalised
         .map(stem)
-        .map((w) => {
+        .map((w, i) => {
           if (!correct || ownWords.has(w) || canon.words.has(w)) return w;
-          const fixed = correct(w);
+          const fixed = correct(w, normalised[i - 1]);
           if (fixed === undefined || fixed === w) return w;
           corrections.push(`${w} → ${fixed}`);
           return fixed;
@@ -277,6 +280,17 @@ const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiou
  */
 export function isSyllable(word: string): boolean {
   return SYLLABLE.test(word);
+}
+
+/**
+ * A Vietnamese syllable typed without the "n" of its final "ng" or "nh", as people do on a phone: "thàh" → "thanh",
+ * "hìh" → "hinh", "dùg" → "dung", "trog" → "trong". No syllable ends in a bare "g" or "h" after a vowel, so the reading
+ * is unique; the caller keeps it only when the result is a known word. Returns undefined for other words.
+ */
+export function droppedNasal(word: string): string | undefined {
+  if (!/^[a-z]*[aeiouy][gh]$/.test(word)) return undefined;
+  const fixed = `${word.slice(0, -1)}n${word.slice(-1)}`;
+  return isSyllable(fixed) ? fixed : undefined;
 }
 
 /**

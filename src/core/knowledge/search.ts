@@ -27,7 +27,7 @@ import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
 import { isSystemUnit } from "./follow-up.js";
-import { createAnalyzer, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
+import { createAnalyzer, droppedNasal, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
 
 /**
@@ -210,12 +210,24 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
   // entries. Long texts (answers) are nearly always unique, and keeping them would only raise the build's peak memory.
   // The results are only read, never changed.
   const analysedOnce = new Map<string, ReturnType<typeof analyzer.analyze>>();
+  // Pairs of words as the content writes them (expanded, before stemming): "uu tien", "tap huan". A word typed with a
+  // letter missing is read back only into a pair the content has ("ưu tiê" → "ưu tiên").
+  const textPairs = new Set<string>();
+  const notePairs = (expanded: string) => {
+    const list = expanded.split(" ");
+    for (let j = 1; j < list.length; j++) textPairs.add(`${list[j - 1]} ${list[j]}`);
+  };
   const analyse = (text: string) => {
-    if (text.length > MAX_SHARED_TEXT) return analyzer.analyze(text);
+    if (text.length > MAX_SHARED_TEXT) {
+      const long = analyzer.analyze(text);
+      notePairs(long.expanded);
+      return long;
+    }
     let r = analysedOnce.get(text);
     if (!r) {
       r = analyzer.analyze(text);
       analysedOnce.set(text, r);
+      notePairs(r.expanded);
     }
     return r;
   };
@@ -272,11 +284,15 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
   // Typo tolerance: Telex/VNI leftovers first ("vawn" → "van"), then the closest known word. Words shaped like a
   // Vietnamese syllable are never corrected ("lương" typed without marks is a word); short words (3–4 letters)
   // allow one edit and prefer a swap of two letters ("vna" → "van").
-  const correct = (word: string): string | undefined => {
+  const correct = (word: string, prev?: string): string | undefined => {
     // A common English word is never Telex residue ("left" is not "lèt").
     if (words.has(word) || isCommonEnglish(word)) return undefined;
     const decoded = decodeTyping(word);
     if (decoded !== undefined && (words.has(decoded) || analyzer.knows(decoded))) return decoded;
+    const dropped = droppedNasal(word);
+    if (dropped !== undefined && (words.has(dropped) || analyzer.knows(dropped))) return dropped;
+    const inPair = prev === undefined ? undefined : missingLetter(word, prev);
+    if (inPair !== undefined) return inPair;
     if (word.length < 3 || /\d/.test(word) || isSyllable(word) || isCommonEnglish(word)) return undefined;
     const max = word.length >= 8 ? 2 : 1;
     const sorted = [...word].sort().join("");
@@ -293,6 +309,21 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       }
     }
     return best?.w;
+  };
+
+  // A syllable the index does not know, typed with one letter missing, read back when exactly one letter makes it a
+  // pair the content writes after the word before it: "ưu tiê" → "ưu tiên", "hội nghị truyền hìn" → "truyền hình".
+  const LETTERS = "abcdefghiklmnopqrstuvxy";
+  const missingLetter = (word: string, prev: string): string | undefined => {
+    if (word.length < 2 || !isSyllable(word) || prev.length < 2) return undefined;
+    const found = new Set<string>();
+    for (let at = 0; at <= word.length; at++) {
+      for (const letter of LETTERS) {
+        const w = `${word.slice(0, at)}${letter}${word.slice(at)}`;
+        if (isSyllable(w) && textPairs.has(`${prev} ${w}`)) found.add(w);
+      }
+    }
+    return found.size === 1 ? [...found][0] : undefined;
   };
 
   const coverage = new Float64Array(n);

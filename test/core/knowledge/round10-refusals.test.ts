@@ -1,19 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { actsAsked, type EntryUnits, isNotStated, statesAct, supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
+import { actsAsked, statesAct, supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
 import { findEntities } from "../../../src/core/knowledge/entities.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
-import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
+import { answeredWith as answeredBy, entryOf } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
 
-/** An entry made of answer sentences as written (units are their folded words). */
-const entryOf = (...sentences: string[]): EntryUnits => {
-  const each = sentences.map((text) => ({ units: fold(text).split(" "), notStated: isNotStated(fold(text)), folded: fold(text), raw: text }));
-  return { text: each.flatMap((s) => s.units), raw: sentences.join(" "), questions: [], milestones: [], sentences: each };
-};
 
 /** The entry a question is answered with (see test/helpers/knowledge.ts), and whether it is answered at all. */
 const answeredWith = (q: string) => answeredBy(kb, q);

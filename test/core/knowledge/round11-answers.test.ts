@@ -5,20 +5,16 @@ import { decodeTyping } from "../../../src/core/knowledge/normalise.js";
 import { createAnalyzer } from "../../../src/core/knowledge/query.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { languageAsked } from "../../../src/core/language.js";
-import { toPlain } from "../../../src/core/reply.js";
-import { createTestApp, realContent, textFrom } from "../../helpers/app.js";
+import { createTestApp, realContent } from "../../helpers/app.js";
 import { runCliCaptured } from "../../helpers/cli.js";
+import { askIn, followUpAnswer } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
 const analyzer = createAnalyzer(content.glossary, content.lexicon);
 const NOW = "2026-12-01T09:00:00+07:00";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-/** One message in the chat of `user`, answered as plain text. */
-async function ask(app: TestApp, text: string, user = "u1"): Promise<string> {
-  return (await app.assistant.handle(textFrom(user, text))).map((r) => toPlain(r.text)).join("\n");
-}
+const ask = askIn;
 /** Each question in a chat of its own. */
 async function askEach(...questions: string[]): Promise<string[]> {
   const app = await createTestApp({ now: NOW });
@@ -28,14 +24,7 @@ async function askEach(...questions: string[]): Promise<string[]> {
   await app.store.close();
   return out;
 }
-/** A question, then a follow-up in the same chat: the follow-up's answer. */
-async function followUp(first: string, second: string): Promise<string> {
-  const app = await createTestApp({ now: NOW });
-  await ask(app, first);
-  const answer = await ask(app, second);
-  await app.store.close();
-  return answer;
-}
+const followUp = (first: string, second: string) => followUpAnswer(first, second, NOW);
 
 describe("Telex residue of common words", () => {
   it("reads a lone 'w' after a consonant as 'ư'", () => {

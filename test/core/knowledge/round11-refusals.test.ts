@@ -4,9 +4,7 @@ import {
   asksDocumentContent,
   describesDocument,
   documentsNamed,
-  type EntryUnits,
   expectedType,
-  isNotStated,
   namesDocument,
   statesAct,
   supplies,
@@ -16,16 +14,11 @@ import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
 import { runCliCaptured } from "../../helpers/cli.js";
-import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
+import { answeredWith as answeredBy, entryOf } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
 
-/** An entry made of answer sentences as written (units are their folded words). */
-const entryOf = (...sentences: string[]): EntryUnits => {
-  const each = sentences.map((text) => ({ units: fold(text).split(" "), notStated: isNotStated(fold(text)), folded: fold(text), raw: text }));
-  return { text: each.flatMap((s) => s.units), raw: sentences.join(" "), questions: [], milestones: [], sentences: each };
-};
 
 /** The entry a question is answered with (see test/helpers/knowledge.ts), or undefined when it stays unanswered. */
 const answeredWith = (q: string) => answeredBy(kb, q);

@@ -147,6 +147,13 @@ describe("the articles behind the knowledge base", () => {
     expect(answeredWith("bài báo 17/5 nói giai đoạn 1 tới đâu rồi")).toBe("phase1-status");
   });
 
+  it("does not give the article's photo credit for the photos of a ceremony", () => {
+    for (const q of ["ai chụp ảnh lễ công bố sáp nhập", "who took the photos at the ceremony", "ảnh buổi lễ ra mắt do ai chụp"]) {
+      expect(answeredWith(q), q).toBeUndefined();
+    }
+    expect(answeredWith("who took the picture in the joint plan article")).toBe("plan-coverage");
+  });
+
   it("leaves unanswered who wrote the article and which outlet published it first", () => {
     for (const q of ["ai là tác giả bài viết về kế hoạch liên tịch", "who wrote the article on the joint plan?", "báo nào đăng bài gốc về kế hoạch"]) {
       expect(answeredWith(q), q).toBeUndefined();
