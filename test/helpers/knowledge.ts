@@ -34,3 +34,13 @@ export async function followUpAnswer(first: string, second: string, now: string)
   await app.store.close();
   return answer;
 }
+
+/** Each question in a chat of its own (users u1, u2, …) of one fresh assistant on `now`: the answers in order. */
+export async function askEachAlone(now: string, ...questions: string[]): Promise<string[]> {
+  const app = await createTestApp({ now });
+  const out: string[] = [];
+  let n = 0;
+  for (const q of questions) out.push(await askIn(app, q, `u${++n}`));
+  await app.store.close();
+  return out;
+}

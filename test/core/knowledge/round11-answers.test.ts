@@ -5,25 +5,16 @@ import { decodeTyping } from "../../../src/core/knowledge/normalise.js";
 import { createAnalyzer } from "../../../src/core/knowledge/query.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { languageAsked } from "../../../src/core/language.js";
-import { createTestApp, realContent } from "../../helpers/app.js";
+import { realContent } from "../../helpers/app.js";
 import { runCliCaptured } from "../../helpers/cli.js";
-import { askIn, followUpAnswer } from "../../helpers/knowledge.js";
+import { askEachAlone, followUpAnswer } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
 const analyzer = createAnalyzer(content.glossary, content.lexicon);
 const NOW = "2026-12-01T09:00:00+07:00";
 
-const ask = askIn;
-/** Each question in a chat of its own. */
-async function askEach(...questions: string[]): Promise<string[]> {
-  const app = await createTestApp({ now: NOW });
-  const out: string[] = [];
-  let n = 0;
-  for (const q of questions) out.push(await ask(app, q, `u${++n}`));
-  await app.store.close();
-  return out;
-}
+const askEach = (...questions: string[]) => askEachAlone(NOW, ...questions);
 const followUp = (first: string, second: string) => followUpAnswer(first, second, NOW);
 
 describe("Telex residue of common words", () => {

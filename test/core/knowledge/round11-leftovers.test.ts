@@ -5,36 +5,17 @@ import { phaseBeyond, phaseCount, phasesNamed } from "../../../src/core/knowledg
 import { readSchedule } from "../../../src/core/knowledge/system-deadlines.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
-import { toPlain } from "../../../src/core/reply.js";
-import { createTestApp, realContent, textFrom } from "../../helpers/app.js";
+import { createTestApp, realContent } from "../../helpers/app.js";
 import { runCliCaptured } from "../../helpers/cli.js";
+import { askEachAlone, askIn, followUpAnswer } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
 const NOW = "2026-12-01T09:00:00+07:00";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-/** One message in the chat of `user`, answered as plain text. */
-async function ask(app: TestApp, text: string, user = "u1"): Promise<string> {
-  return (await app.assistant.handle(textFrom(user, text))).map((r) => toPlain(r.text)).join("\n");
-}
-/** Each question in a chat of its own. */
-async function askEach(...questions: string[]): Promise<string[]> {
-  const app = await createTestApp({ now: NOW });
-  const out: string[] = [];
-  let n = 0;
-  for (const q of questions) out.push(await ask(app, q, `u${++n}`));
-  await app.store.close();
-  return out;
-}
-/** A question, then a follow-up in the same chat: the follow-up's answer. */
-async function followUp(first: string, second: string): Promise<string> {
-  const app = await createTestApp({ now: NOW });
-  await ask(app, first);
-  const answer = await ask(app, second);
-  await app.store.close();
-  return answer;
-}
+const ask = askIn;
+const askEach = (...questions: string[]) => askEachAlone(NOW, ...questions);
+const followUp = (first: string, second: string) => followUpAnswer(first, second, NOW);
 
 describe("A system's deadlines asked all at once by their count", () => {
   it("lists every deadline when the message asks for all of as many as the system has, naming its steps", () => {
