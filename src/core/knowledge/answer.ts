@@ -19,7 +19,7 @@ import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { asksDayCount, chooseDay, datedClauses, dayCountLine } from "./day-count.js";
-import { phaseBeyond, phaseCount } from "./phases.js";
+import { mayNamePhase, phaseBeyond, phaseCount } from "./phases.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -351,6 +351,7 @@ const COUNT_WORDS: Record<Lang, readonly string[]> = {
  */
 function answerPhaseBeyond(ctx: CommandContext, question: string): AnswerOutcome | undefined {
   const { content, knowledge } = ctx.services;
+  if (!mayNamePhase(fold(question))) return undefined;
   const units = knowledge.unitsOf(question);
   const count = phaseCount(content.milestones);
   const n = phaseBeyond(units, count);

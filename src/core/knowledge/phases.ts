@@ -12,6 +12,14 @@ const DURATION = new Set(["thang", "ngay", "nam", "tuan", "gio", "month", "day",
 /** The concept token the analyser gives "giai đoạn", "gđ", "phase", "stage". */
 const PHASE = "giaidoan";
 
+/** Words that may name a phase once analysed (folded): a cheap test before the question's units are made. */
+const MAY_NAME_PHASE = /giai ?doan|\bgd|phase|stage/;
+
+/** Whether a folded question may name a phase at all (see {@link phasesNamed}); false rules it out without analysis. */
+export function mayNamePhase(folded: string): boolean {
+  return MAY_NAME_PHASE.test(folded);
+}
+
 /** The number of a unit read as a count ("3", "ba", "three"), if it is one. */
 function numberOf(unit: string | undefined): number | undefined {
   if (unit === undefined) return undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
 import { gapAsWhen } from "../../../src/core/knowledge/follow-up.js";
-import { phaseBeyond, phaseCount, phasesNamed } from "../../../src/core/knowledge/phases.js";
+import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "../../../src/core/knowledge/phases.js";
 import { readSchedule } from "../../../src/core/knowledge/system-deadlines.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
@@ -67,6 +67,14 @@ describe("A phase the plan does not have", () => {
     expect(phasesNamed(kb.unitsOf("giai đoạn 3 tháng chạy song song email"))).toEqual([]);
     expect(phaseCount(content.milestones)).toBe(2);
     expect(phaseBeyond(kb.unitsOf("giai đoạn 2 khi nào xong"), 2)).toBeUndefined();
+  });
+
+  it("rules out a question naming no phase before analysing it, and never one that does", () => {
+    for (const q of ["gđ3 bao giờ bắt đầu", "giai đoạn ba làm gì", "GĐ 4", "the third stage", "Phase three", "gdoan 3"]) expect(mayNamePhase(fold(q)), q).toBe(true);
+    for (const q of ["email han khi nao", "1022 chạy chính thức ngày nào", "who runs the hotline"]) {
+      expect(mayNamePhase(fold(q)), q).toBe(false);
+      expect(phasesNamed(kb.unitsOf(q)), q).toEqual([]);
+    }
   });
 
   it("says the plan has two phases instead of 'no information', and counts it unanswered like the older sets", async () => {
