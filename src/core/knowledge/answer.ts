@@ -338,27 +338,19 @@ const PLAN_UNIT = "kehoachlientich";
 
 /** The entry that says how many phases the plan has and what each is (content/faq/plan-general.yaml). */
 const PHASES_ENTRY = "plan-phases";
-/** Small counts in words, for "chỉ có hai giai đoạn" / "only two phases". */
-const COUNT_WORDS: Record<Lang, readonly string[]> = {
-  vi: ["không", "một", "hai", "ba", "bốn", "năm", "sáu"],
-  en: ["no", "one", "two", "three", "four", "five", "six"],
-};
-
 /**
  * A question about a phase the plan does not have ("gđ3 của kế hoạch bao giờ bắt đầu", "When does phase 3
- * start?"): the plan has only its phases (the highest phase of milestones.yaml), said plainly, then what each is,
- * instead of "no information". Undefined when the question names no such phase.
+ * start?"): that phase is said not to exist, then the plan's phases entry (how many and what each is), instead of
+ * "no information". Undefined when the question names no phase beyond the highest of milestones.yaml.
  */
 function answerPhaseBeyond(ctx: CommandContext, question: string): AnswerOutcome | undefined {
   const { content, knowledge } = ctx.services;
   if (!mayNamePhase(fold(question))) return undefined;
   const units = knowledge.unitsOf(question);
-  const count = phaseCount(content.milestones);
-  const n = phaseBeyond(units, count);
+  const n = phaseBeyond(units, phaseCount(content.milestones));
   const entry = n === undefined ? undefined : content.faq.find((e) => e.id === PHASES_ENTRY);
   if (n === undefined || !entry) return undefined;
-  const words = COUNT_WORDS[ctx.lang][count] ?? String(count);
-  const lead = t(ctx.lang, `Kế hoạch liên tịch chỉ có ${words} giai đoạn, không có giai đoạn ${n}.`, `The joint plan has only ${words} phases: there is no phase ${n}.`);
+  const lead = t(ctx.lang, `Kế hoạch liên tịch không có giai đoạn ${n}.`, `The joint plan has no phase ${n}.`);
   const text = lines(lead, ctx.lang === "en" ? entry.answerEn : entry.answer, sourceLine(ctx, entry.source));
   // Like an entry that says the value asked is not given, the reply counts as unanswered: the older tuning sets hold a
   // phase the plan lacks as a question to refuse, and it is one in that the sources say nothing of such a phase.

@@ -81,8 +81,8 @@ describe("A phase the plan does not have", () => {
     const app = await createTestApp({ now: NOW });
     const vi = await ask(app, "giai đoạn ba của kế hoạch làm những gì", "a");
     const en = await ask(app, "Is there a fourth phase planned?", "b");
-    expect(vi).toContain("chỉ có hai giai đoạn, không có giai đoạn 3");
-    expect(en).toContain("only two phases: there is no phase 4");
+    expect(vi).toContain("Kế hoạch liên tịch không có giai đoạn 3.\nKế hoạch gồm hai giai đoạn.");
+    expect(en).toContain("The joint plan has no phase 4.\nThe plan has two phases.");
     expect((await app.store.questions.days("2026-12-01", "2026-12-01"))[0]?.answered ?? 0).toBe(0);
     await app.store.close();
   });
