@@ -667,8 +667,9 @@ export function renderEntry(
     buttons.push([{ label: `${t(lang, "Có phải anh/chị muốn hỏi", "Did you mean")}: ${shorten(questionIn(options.runnerUp, lang))}`, payload: other }]);
   }
   const { content } = ctx.services;
+  // The live renderers read the question's words ("qk 2026" is the National Day break): shorthand expanded first.
   const body = entry.render
-    ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, latest, id, lang) })
+    ? renderLive(entry.render, { content, today: ctx.today, lang, question: calendarText(ctx, options.question ?? ""), progress: (id) => progressLine(content, latest, id, lang) })
     : answerText(entry, lang);
   const who = asksWho(options.question ?? "") ? ownerLine(ctx, entry) : undefined;
   const weekday = weekdayLine(ctx, entry, options.question ?? "");
