@@ -5,6 +5,7 @@ import { fold } from "../fold.js";
 import { detectLanguage, languageAsked } from "../language.js";
 import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
+import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
 import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
@@ -177,7 +178,10 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
   if (deadlines) return deadlines;
   const beyond = answerPhaseBeyond(ctx, question);
   if (beyond) return beyond;
-  const standalone = knowledge.search(question);
+  // "Ngoài HNTT, QLVB thì kế hoạch còn nêu hệ thống nào nữa": searched without the things left out, when that answers.
+  const rest = withoutExcluded(question);
+  const others = rest === undefined ? undefined : knowledge.search(rest);
+  const standalone = others && others.decision !== "none" ? others : knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
   const read =
     previous && previousEntry

@@ -678,6 +678,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         if (agreeing[0] && !aboutAsked(agreeing[0])) preferWithin(agreeing, (h) => questionUnits[docOf.get(h.entry)!]!.some((v) => v.includes(asked)));
       }
       if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
+      // A question that names no Party body ("trang TTĐT thành phần … hạn hoàn thành") is about the State side's
+      // systems: in a close call, an entry of the State side beats one of the Party's (whose portal shares its words).
+      if (!namesParty(folded, question)) preferWithin(agreeing, (h) => h.entry.topic !== "party");
       // An entry that speaks of the question only to say the sources are silent on it, and was not written for it,
       // gives way to the next agreeing entry that supplies what is asked and was written for it (its closest question
       // is the question asked), when that one is answerable and close to it: a tie-break, so an entry is never answered
@@ -777,6 +780,14 @@ function preferWithin(hits: Hit[], prefer: (h: Hit) => boolean): void {
   if (!best || prefer(best)) return;
   const at = hits.findIndex((h) => h.relevance >= SEARCH_TUNING.minRelevance && h.score - best.score < 2 * SEARCH_TUNING.ambiguityGap && prefer(h));
   if (at > 0) hits.unshift(...hits.splice(at, 1));
+}
+
+/** Words naming the Party side; "dang" alone folds "đang" (now) too, so it counts only after a word for a side. */
+const PARTY_FOLDED = /\b((phia|ben|khoi|co quan|cq|cua|vp|van phong) dang|dang bo|dang uy|thanh uy|tinh uy|party|trung uong|vptw)\b/;
+
+/** Whether a question names the Party side (folded, or "Đảng" as written). */
+function namesParty(folded: string, raw: string): boolean {
+  return PARTY_FOLDED.test(folded) || /(?<!\p{L})đảng(?!\p{L})/iu.test(raw);
 }
 
 /** A number specific enough that the answer must contain it: a year, a code like 1022, a date like 2/9. */
