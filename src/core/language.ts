@@ -44,6 +44,14 @@ function englishShaped(word: string): boolean {
   return word.length >= 5 && /^[a-z]+$/.test(word) && /[aeiouy]/.test(word) && !SYLLABLE.test(word) && !SYLLABLE.test(untelex(word));
 }
 
+/** English words and abbreviations typed without a vowel ("pls", "thx", "msg"). */
+const ENGLISH_CONSONANTS = new Set("pls plz thx msg mgmt mgr govt hq sms txt mr mrs ms dr st nd rd th hr hrs tv pc pdf html url www cc bcc ps vs nb pm".split(" "));
+
+/** Whether a folded lower-case word is Vietnamese chat shorthand: two to five letters, no vowel ("bd", "tk", "ds", "ttdt"). */
+function isShorthand(word: string): boolean {
+  return /^[b-df-hj-np-tv-xz]{2,5}$/.test(word) && !ENGLISH_CONSONANTS.has(word);
+}
+
 /** Single words that are English whatever follows ("when?", "deadline?"). */
 const ENGLISH_ONLY = /^(when|where|why|how|what|who|which|deadline|deadlines|status|yes|no|thanks|hello|help|and)$/;
 
@@ -110,7 +118,8 @@ export function detectLanguage(text: string): Lang | undefined {
   // Vietnamese typed without marks: its particles, and lower-case words shaped like a Vietnamese syllable that are no
   // English word ("no thuoc tinh nao truoc day"). Capitalised words are names ("Binh Duong?" says nothing of the language).
   const lower = new Set(text.split(/[^\p{L}]+/u).filter((w) => /^\p{Ll}+$/u.test(w)).map((w) => fold(w)));
-  const vi = words.filter((w) => VIETNAMESE_WORDS.has(w) || (lower.has(w) && !ENGLISH_WORDS.has(w) && SYLLABLE.test(w))).length;
+  // Lower-case words without a vowel are Vietnamese chat shorthand ("mail bd 2 tk ?", "ds cbcc"), bar a few English ones.
+  const vi = words.filter((w) => VIETNAMESE_WORDS.has(w) || (lower.has(w) && !ENGLISH_WORDS.has(w) && (SYLLABLE.test(w) || isShorthand(w)))).length;
   // One English-looking word alone ("the 2026?") is too little to tell.
   if (words.length === 1 && vi === 0 && !ENGLISH_ONLY.test(words[0]!)) return undefined;
   const en = words.filter((w) => ENGLISH_WORDS.has(w) || /^[a-z]+(?:ing|ed|tion|ly)$/.test(w) || (lower.has(w) && englishShaped(w))).length;

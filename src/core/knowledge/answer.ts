@@ -1,6 +1,7 @@
 import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
+import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
 import { detectLanguage, languageAsked } from "../language.js";
 import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
@@ -808,7 +809,7 @@ export function ownerLine(ctx: CommandContext, entry: FaqEntry): string | undefi
   const name = (id: string) => {
     const a = content.agencies.find((x) => x.id === id);
     if (!a) return id;
-    return ctx.lang === "en" ? ([...a.aliases].find((x) => detectLanguage(x) === "en" && !/\b(DOST|HCMC DOST)\b/.test(x) && x.split(" ").length >= 3) ?? a.shortNames[0]!) : a.shortNames[0]!;
+    return agencyName(a, ctx.lang);
   };
   const others = m.responsible.filter((id) => id !== m.coordinator).map(name);
   const lead = name(m.coordinator);
