@@ -100,6 +100,35 @@ export function languageAsked(text: string): Lang | undefined {
   return LANGUAGE_ASKED.find(([re]) => re.test(f))?.[1];
 }
 
+/** The whole request, with the verb before it and the politeness after it ("trả lời bằng tiếng Anh nhé", "in English pls"). */
+const LANGUAGE_REQUEST =
+  /(?:\b(?:(?:hay|vui long) )?(?:tra loi|answer|reply|respond|write) )?\b(?:in english|in vietnamese|bang tieng (?:anh|viet)|(?:dich )?(?:sang|ra) tieng (?:anh|viet)|tieng (?:anh|viet)|english|vietnamese)\b(?: (?:please|pls|plz|nhe|nha|giup|di|duoc khong|dc ko|a|thanks)\b)*/;
+
+/**
+ * The message without its request for a language ("in English pls, and the wards deadline?" → "and the wards
+ * deadline?"), so that the request's words are not searched; the message as it is when it makes no request, or when
+ * the request is all it says.
+ *
+ * ```ts
+ * withoutLanguageRequest("1022 bao gio chay, tra loi bang tieng anh nhe") // "1022 bao gio chay"
+ * ```
+ */
+export function withoutLanguageRequest(text: string): string {
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  // Folded word by word, so a match in the folded words maps back to the words as written.
+  const joined = words.map((w) => fold(w).replace(/\s+/g, "")).join(" ");
+  if (!LANGUAGE_ASKED.some(([re]) => re.test(joined))) return text;
+  {
+    const m = LANGUAGE_REQUEST.exec(joined);
+    if (!m) return text;
+    const start = joined.slice(0, m.index).split(" ").length - 1;
+    const end = joined.slice(0, m.index + m[0].length).split(" ").length;
+    const rest = [...words.slice(0, start), ...words.slice(end)].join(" ").replace(/^[\s,;.:!-]+|[\s,;:-]+$/gu, "");
+    return /\p{L}/u.test(rest) ? rest : text;
+  }
+  return text;
+}
+
 /**
  * The language a message is written in, when it is clear: Vietnamese when it has Vietnamese letters or particles,
  * English when most of its words are common English words; undefined otherwise (the caller keeps the chat's language).

@@ -3,7 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
-import { detectLanguage, languageAsked } from "../language.js";
+import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
 import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
@@ -149,11 +149,13 @@ function composeLong(base: CommandContext, question: string, data: AnswerData): 
   return { ...lead, replies };
 }
 
-function composeOne(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
+function composeOne(base: CommandContext, message: string, data: AnswerData): AnswerOutcome {
   // Answer in the language the question is written in; when that is unclear, in the chat's language.
   // A message that does not say ("Binh Duong?") follows the chat's recent topic: an English question's follow-up is English.
-  // A message asking for a language ("…, in English pls", "trả lời bằng tiếng Anh") gets it, whatever it is written in.
-  const lang = languageAsked(question) ?? detectLanguage(question.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
+  // A message asking for a language ("…, in English pls", "trả lời bằng tiếng Anh") gets it, whatever it is written in;
+  // the request's words are then no part of the question ("in English pls, and the wards deadline?").
+  const lang = languageAsked(message) ?? detectLanguage(message.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
+  const question = withoutLanguageRequest(message);
   const ctx: CommandContext = { ...base, lang };
   const { knowledge } = ctx.services;
   const kind = smallTalkKind(question);
@@ -515,6 +517,13 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     }
   }
   if (asksAboutSameThing(standalone.units)) {
+    // "xong khi nào" after "mạng TSLCD có trong gđ1 không": the previous entry (what phase 1 covers) gives no date, the
+    // system the previous question named does: the follow-up is asked of that system (by its concept tokens) alone.
+    const systems = knowledge.unitsOf(previousQuestion).filter(isSystemUnit);
+    if (standalone.units.includes(`${INTENT_PREFIX}when`) && previousEntry.milestones.length === 0 && systems.length > 0) {
+      const dated = knowledge.search(`${rest} ${systems.join(" ")}`, { expectFrom: rest });
+      if (dated.decision !== "none" && dated.best && dated.best.unsupplied !== true && dated.best.entry.milestones.length > 0) return dated;
+    }
     return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
   }
   // "còn tập huấn thì sao?" after "hạn gửi danh sách cbcc làm email": the same attribute ("hạn") of a sibling item of the
