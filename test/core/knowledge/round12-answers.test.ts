@@ -136,7 +136,7 @@ describe("the language of shorthand and the names of agencies in English", () =>
     for (const answer of [party, conference]) {
       expect(answer).toContain("Lead: HCMC Party Committee Office");
       expect(answer).toContain("Binh Duong Provincial Party Committee Office");
-      expect(answer.split("\n").filter((l) => !l.startsWith("Source")).join("\n")).not.toContain("Văn phòng");
+      expect((answer ?? "").split("\n").filter((l) => !l.startsWith("Source")).join("\n")).not.toContain("Văn phòng");
     }
   });
 });
