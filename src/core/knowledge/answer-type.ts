@@ -63,7 +63,16 @@ export type ExpectedType =
     }
   /** "cụ thể là những hệ thống nào", "which systems exactly": the specific items of a list. An entry that says it does
    * not list them ("ghi chung …, không liệt kê cụ thể") is shown, but the question stays unanswered. */
-  | { kind: "list" };
+  | { kind: "list" }
+  /** "liệt kê 5 kênh", "5 kênh nào", "list the five channels": the items of a list of `count` things (`noun`, folded).
+   * The count alone ("nêu 5 kênh") is no answer: the entry must set out that many items. */
+  | { kind: "items"; noun: string; count: number }
+  /** "đăng nhập bằng tài khoản gì", "dùng tk nào", "which account do I log in with": the account or credential used to
+   * reach a system, which the entry must name in a sentence about that system. */
+  | { kind: "account" }
+  /** "có phải trực không", "trực mấy ngày", "lịch trực Tết", "on duty", "rota": who is on duty and when, which the
+   * entry must say (a holiday's dates say nothing of who works through it). */
+  | { kind: "duty" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -211,6 +220,67 @@ const ASKS_LIST = /\b(cu the|chinh xac|exactly|specifically|precisely|in detail)
 /** Words of a "not stated" sentence that say the items of a list are not given ("không liệt kê cụ thể"). */
 const LIST_NOT_STATED = /\b(liet ke|cu the|ten|danh sach|chi tiet|list|listed|lists|name|names|specify|specific|in detail)\b/;
 
+/** A count of two or more before a noun (folded): "5 kênh", "five channels", "the five 1022 channels". Vietnamese numbers spelled out fold like
+ * other words ("sau khi", "tên" and "ten", "năm" the year), so only digits and English words are read. */
+const ITEMS_COUNTED = /(?<![\d/.,])\b(\d{1,2}(?![\d/.,])|two|three|four|five|six|seven|eight|nine)\s+(?:\d{3,}\s+)?([a-z]+)\b/g;
+/** Spelled counts of {@link ITEMS_COUNTED}, as numbers. */
+const SPELLED: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+/** Words right before a count that ask the items themselves, not their number: "liệt kê hết 5", "kể tên các 5",
+ * "list the five", "what are the 5". */
+const ITEMS_BEFORE = /\b(liet ke|ke (het|ra|ten|ro|du|day du)|list|name|what are|which are)( (het|du|ca|cac|nhung|the|all|tat ca))*\s*$/;
+/** Words right after a counted noun (and up to two words qualifying it) that ask its items: "5 kênh (tiếp nhận) nào",
+ * "5 kênh gồm những gì", "5 kênh là gì". */
+const ITEMS_AFTER = /^( [a-z]+){0,2}? (nao|gom (nhung )?(gi|nao)|la (nhung )?(gi|nao))\b/;
+/** Nouns after a count that are spans of time, shares or ordinals, never things listed ("3 tháng", "2 giai đoạn"). */
+const NOT_ITEMS = new Set(["ngay", "thang", "nam", "tuan", "gio", "phut", "quy", "lan", "dot", "giai", "doan", "phan", "tram", "tieng", "days", "months", "years", "weeks", "hours", "phases", "times"]);
+
+/**
+ * The list a (folded) question asks the items of ({@link ExpectedType} "items"): a count of two or more before a noun,
+ * with words asking the items right before it ("liệt kê 5 kênh") or right after the noun ("5 kênh nào").
+ */
+function itemsAsked(folded: string): { noun: string; count: number } | undefined {
+  for (const m of folded.matchAll(ITEMS_COUNTED)) {
+    const noun = m[2]!;
+    const count = /^\d/.test(m[1]!) ? Number(m[1]) : SPELLED[m[1]!]!;
+    if (count < 2 || count > 20 || NOT_ITEMS.has(noun) || /^\d/.test(noun)) continue;
+    // "tháng 6", "giai đoạn 2", "đợt 1": a date or an ordinal, no count.
+    if (ORDINAL_BEFORE.has(folded.slice(0, m.index).trim().split(" ").pop() ?? "")) continue;
+    if (ITEMS_BEFORE.test(folded.slice(0, m.index)) || ITEMS_AFTER.test(folded.slice(m.index + m[0].length))) return { noun, count };
+  }
+  return undefined;
+}
+
+/** The most items any one list of an entry sets out: the parts of a sentence between commas, "và", "hoặc", "and", "or"
+ * (what stands in brackets is one item's detail), or bulleted lines in a row. */
+function mostItems(entry: EntryUnits): number {
+  const sentences = entry.sentences?.map((x) => x.raw ?? x.folded) ?? [entry.raw];
+  let most = 0;
+  for (const x of sentences) {
+    const bare = x.replace(/\([^)]*\)/g, " ").replace(/"[^"]*"|“[^”]*”/g, "name");
+    most = Math.max(most, bare.split(/[,;]|\s(?:và|hoặc|hay|and|or)\s/iu).filter((p) => p.trim().length > 0).length);
+  }
+  const bullets = entry.raw.split(/\n/).reduce(
+    (run, line) => (/^\s*([•*-]|\d{1,2}[.)])\s/.test(line) ? { now: run.now + 1, best: Math.max(run.best, run.now + 1) } : { now: 0, best: run.best }),
+    { now: 0, best: 0 },
+  );
+  return Math.max(most, bullets.best);
+}
+
+/** "đăng nhập bằng tài khoản gì", "dùng tk nào", "which account", "log in with": the question asks an account (folded). */
+const ASKS_ACCOUNT =
+  /\b(dang nhap (bang|voi|qua) (tai khoan|tk|gi|cai gi|account)|(dang nhap|dung|xai|su dung) (tai khoan|tk) (gi|nao)|(tai khoan|tk) (gi|nao) de (dang nhap|vao)|(log|logs|logging|sign|signs|signing) ?in (with|using|by)|which account|what account|what credentials?|login (with|using|details|credentials))\b/;
+/** A sentence about how one reaches a system (folded): an account, a login, a credential. */
+const ACCOUNT = /\b(tai khoan|dang nhap|mat khau|vneid|account|accounts|log in|login|sign in|password|credentials?)\b/;
+/** Units of a question about an account that say nothing of what it is the account of. */
+const ACCOUNT_WORDS = new Set(["dang", "nhap", "dangnhap", "bang", "taikhoan", "tai", "khoan", "tk", "account", "log", "login", "sign", "credential", "credentials", "which", "use", "gi", "nao", "vao", "dung", "xai"]);
+
+/** "có phải trực không", "trực mấy ngày", "lịch trực", "on duty", "rota": the question asks who is on duty (folded). Not
+ * "trực tuyến" (online), "trực tiếp" (in person) or "trực thuộc" (under). */
+const ASKS_DUTY =
+  /\b((phai|co|di|duoc|bi) truc(?! (tuyen|tiep|thuoc|quan|ban))|truc (tet|le|may ngay|bao nhieu ngay|bn ngay|ngay nao|dem|cuoi tuan|khong|ko|k)\b|lich truc|phan cong truc|ca truc|nguoi truc|on duty|on call|duty (rota|roster|schedule)|rota|roster|work (through|over) (the )?(tet|holiday|holidays|new year))\b/;
+/** A sentence saying who is on duty (folded). */
+const DUTY = /\b(truc(?! (tuyen|tiep|thuoc|quan))|on duty|on call|rota|roster|duty)\b/;
+
 /** "làm việc giờ nào", "giờ làm việc", "mấy giờ mở cửa", "working hours", "open 24/7": the question asks hours (folded). */
 const ASKS_HOURS = /\b(lam viec gio nao|gio lam viec|gio hanh chinh|may gio (mo|dong|lam|nghi)|(mo|dong) cua (luc )?may gio|truc 24|working hours|opening hours|office hours|open 24|what hours|around the clock)\b/;
 /** Hours in an entry's sentence (folded): "24/7", "24/24", "7 giờ 30", "7h30", "ban đêm và cuối tuần", "around the clock". */
@@ -312,12 +382,16 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
     return of ? { kind: "percent", of } : { kind: "percent" };
   }
   if (ASKS_HOURS.test(folded)) return { kind: "hours" };
+  if (ASKS_DUTY.test(folded)) return { kind: "duty" };
+  if (ASKS_ACCOUNT.test(folded)) return { kind: "account" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
   if (ASKS_LINK.test(folded)) return { kind: "domain", mail: false };
   const counted = COUNTED_NAMED.exec(folded);
   if (counted && ASKS_NAMES.test(folded)) return { kind: "names", noun: counted[1]! };
+  const items = itemsAsked(folded);
+  if (items) return { kind: "items", ...items };
   if (ASKS_LIST.test(folded)) return { kind: "list" };
   if (ASKS_NAME.test(folded)) return { kind: "name" };
   return undefined;
@@ -623,6 +697,30 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (nouns.some((n) => listsNames(text, n))) return "given";
     return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
+  if (type.kind === "items") {
+    if (mostItems(entry) >= type.count) return "given";
+    // "… nêu 5 kênh tiếp nhận; trợ lý chỉ kiểm chứng được 3 kênh": the number is known, not the items. Shown, unanswered.
+    const said = (entry.sentences ?? []).some((x) => !x.notStated && new RegExp(`\\b${type.count} ${type.noun}\\b`).test(x.folded));
+    return said || entry.questions.some((q) => q.includes(type.noun)) ? "asked" : "no";
+  }
+  if (type.kind === "account") {
+    // The account must be one for the thing asked: "tạo tài khoản thư công vụ" is no login to the congress reporting
+    // system. The entry speaks of the thing (the system asked, or the question's two rarest words), and its sentence
+    // about an account names no system besides those asked: "…; người dùng đăng nhập bằng tài khoản VNeID" goes on with
+    // the app the sentence before named, where "tạo tài khoản thư điện tử" is an account of e-mail.
+    const thing = topicOf(asked, weight, ACCOUNT_WORDS);
+    if (thing.length > 0 && !thing.some((u) => speaks(entry, u))) return "no";
+    const ofThing = (x: { units: readonly string[] }) => x.units.every((u) => !isSystemUnit(u) || asked.has(u));
+    const about = (entry.sentences ?? []).filter((x) => ACCOUNT.test(x.folded) && ofThing(x));
+    if (about.some((x) => !x.notStated)) return "given";
+    return about.length > 0 ? "asked" : "no";
+  }
+  if (type.kind === "duty") {
+    // A holiday's dates are no rota: the entry must say who is on duty (or say it is not known).
+    const about = (entry.sentences ?? []).filter((x) => DUTY.test(x.folded));
+    if (about.some((x) => !x.notStated)) return "given";
+    return about.length > 0 ? "asked" : "no";
+  }
   if (type.kind === "list") return (entry.sentences ?? []).some((x) => x.notStated && LIST_NOT_STATED.test(x.folded)) ? "asked" : "given";
   if (type.kind === "percent") {
     // "hầu hết hoàn thành" is no share: the entry must give one, or say it is not given; and the share must be of the
@@ -841,6 +939,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
   if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours" || type.kind === "percent" || type.kind === "list") return false;
+  if (type.kind === "items" || type.kind === "account" || type.kind === "duty") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
