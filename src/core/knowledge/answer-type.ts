@@ -174,9 +174,22 @@ const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han
 /** "có app không", "app điện thoại", "tải ở đâu", "download link": the question asks for a mobile app (folded). */
 const ASKS_APP = /\b(co (ban )?app|ban app|app (dien thoai|dt|di dong|mobile)|ung dung (dien thoai|di dong)|ban (mobile|dien thoai)|tai (app |ung dung )?(o|tai) dau|tai ve (o|tai) dau|link tai|download|mobile app)\b/;
 /** "tên là gì", "tên gọi", "tên chính thức", "what is it called", "the name of": the question asks a name (folded). */
-const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|what is (it|the [a-z]+( [a-z]+)?) called|what is the name|name of)\b|^(cho (em|toi|minh) hoi )?ten (cua )?[a-z0-9 ]{2,60} la gi\b/;
+const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|(what|how) (is|s) (it|the [a-z]+( [a-z]+){0,4}) called|what is the name|name of)\b|^(cho (em|toi|minh) hoi )?ten (cua )?[a-z0-9 ]{2,60} la gi\b/;
 /** Words of a "not stated" sentence that say a name is not given ("không nêu tên gọi"). */
 const NAME_NOT_STATED = /\b(ten goi|ten|name|names|named|called)\b/;
+/** Words that introduce a name ("tên là", "gọi là", "mang tên", "named", "called"), in a sentence (folded). */
+const NAMING = /\b(ten (la|goi|day du|chinh thuc)|goi la|mang ten|co ten|lay ten|named|called|known as|name is)\b/;
+
+/**
+ * Whether a sentence as written gives a name: it quotes one, introduces one ({@link NAMING}), or writes a word with a
+ * capital past its first word ("Sở KH&CN", "Côn Đảo", "VNeID", "Zalo").
+ */
+function givesName(raw: string): boolean {
+  if (/["“”«»]/.test(raw) || NAMING.test(plain(raw).toLowerCase())) return true;
+  const words = raw.trim().split(/\s+/).slice(1);
+  return words.some((w) => /^[(\[]?\p{Lu}/u.test(w));
+}
+
 /** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
 const COUNTED_NAMED =
   /\b(?:[2-9]|\d\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung|the|all)\s+(phuong|xa|don vi|dac khu|tinh|huyen|quan|co quan|so|he thong|diem cau|diem|wards?|communes?|units?|agencies|systems|provinces|districts)\b/;
@@ -546,7 +559,7 @@ export interface EntryUnits {
  * something. An entry written to answer honestly that a value is not known is made of such sentences.
  */
 const NOT_STATED =
-  /\b(chua ro|khong ro|chua duoc cong bo|khong duoc cong bo|chua duoc neu|khong duoc neu|chua xac dinh|it is unclear|is not clear|not been published|not been announced|not yet announced|khong neu|chua neu|khong liet ke|chua liet ke|does not list|do not list|not listed|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information)\b/;
+  /\b(chua ro|khong ro|chua duoc cong bo|khong duoc cong bo|chua duoc neu|khong duoc neu|chua xac dinh|it is unclear|is not clear|not been published|not been announced|not yet announced|khong neu|chua neu|khong liet ke|chua liet ke|does not list|do not list|not listed|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information|without (listing|naming|specifying|giving|saying|stating) (them|it|which|what|the|a|any))\b/;
 
 /**
  * Whether an entry is written to say the sources do not answer: its answer's first sentence opens with a "not stated"
@@ -661,7 +674,15 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     // syllable is: "ttcds", "zalo", "1022"), each of which the entry must speak of; plain words ("tìm", "theo dõi")
     // may be worded otherwise.
     const thing = namesOf(asked, weight, NAME_WORDS);
-    return thing.every((u) => speaks(entry, u)) ? "given" : "no";
+    if (!thing.every((u) => speaks(entry, u))) return "no";
+    // ... and a name must be given for it: a sentence of the thing that names something ("ứng dụng "Tổng đài 1022"",
+    // "mang tên …", a word written with a capital past the sentence's first), not one that only describes it ("giai
+    // đoạn 1 còn bao gồm hệ thống giải quyết thủ tục hành chính").
+    const sentences = entry.sentences?.filter((x) => !x.notStated && x.raw !== undefined);
+    if (sentences === undefined || sentences.length === 0) return "given";
+    // An entry whose sentences never say the thing's word (its questions do) is read whole.
+    const said = sentences.filter((x) => thing.some((u) => x.units.includes(u)));
+    return (said.length > 0 ? said : sentences).some((x) => givesName(x.raw!)) ? "given" : "no";
   }
   if (type.kind === "app") {
     // "… cũng không nêu có ứng dụng trên điện thoại hay nơi tải": said only to say it is not known.
