@@ -63,7 +63,16 @@ export type ExpectedType =
     }
   /** "cụ thể là những hệ thống nào", "which systems exactly": the specific items of a list. An entry that says it does
    * not list them ("ghi chung …, không liệt kê cụ thể") is shown, but the question stays unanswered. */
-  | { kind: "list" };
+  | { kind: "list" }
+  /** "liệt kê 5 kênh", "5 kênh nào", "list the five channels": the items of a list of `count` things (`noun`, folded).
+   * The count alone ("nêu 5 kênh") is no answer: the entry must set out that many items. */
+  | { kind: "items"; noun: string; count: number }
+  /** "đăng nhập bằng tài khoản gì", "dùng tk nào", "which account do I log in with": the account or credential used to
+   * reach a system, which the entry must name in a sentence about that system. */
+  | { kind: "account" }
+  /** "có phải trực không", "trực mấy ngày", "lịch trực Tết", "on duty", "rota": who is on duty and when, which the
+   * entry must say (a holiday's dates say nothing of who works through it). */
+  | { kind: "duty" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -165,9 +174,22 @@ const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han
 /** "có app không", "app điện thoại", "tải ở đâu", "download link": the question asks for a mobile app (folded). */
 const ASKS_APP = /\b(co (ban )?app|ban app|app (dien thoai|dt|di dong|mobile)|ung dung (dien thoai|di dong)|ban (mobile|dien thoai)|tai (app |ung dung )?(o|tai) dau|tai ve (o|tai) dau|link tai|download|mobile app)\b/;
 /** "tên là gì", "tên gọi", "tên chính thức", "what is it called", "the name of": the question asks a name (folded). */
-const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|what is (it|the [a-z]+( [a-z]+)?) called|what is the name|name of)\b|^(cho (em|toi|minh) hoi )?ten (cua )?[a-z0-9 ]{2,60} la gi\b/;
+const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|(what|how) (is|s) (it|the [a-z]+( [a-z]+){0,4}) called|what is the name|name of)\b|^(cho (em|toi|minh) hoi )?ten (cua )?[a-z0-9 ]{2,60} la gi\b/;
 /** Words of a "not stated" sentence that say a name is not given ("không nêu tên gọi"). */
 const NAME_NOT_STATED = /\b(ten goi|ten|name|names|named|called)\b/;
+/** Words that introduce a name ("tên là", "gọi là", "mang tên", "named", "called"), in a sentence (folded). */
+const NAMING = /\b(ten (la|goi|day du|chinh thuc)|goi la|mang ten|co ten|lay ten|named|called|known as|name is)\b/;
+
+/**
+ * Whether a sentence as written gives a name: it quotes one, introduces one ({@link NAMING}), or writes a word with a
+ * capital past its first word ("Sở KH&CN", "Côn Đảo", "VNeID", "Zalo").
+ */
+function givesName(raw: string): boolean {
+  if (/["“”«»]/.test(raw) || NAMING.test(plain(raw).toLowerCase())) return true;
+  const words = raw.trim().split(/\s+/).slice(1);
+  return words.some((w) => /^[(\[]?\p{Lu}/u.test(w));
+}
+
 /** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
 const COUNTED_NAMED =
   /\b(?:[2-9]|\d\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung|the|all)\s+(phuong|xa|don vi|dac khu|tinh|huyen|quan|co quan|so|he thong|diem cau|diem|wards?|communes?|units?|agencies|systems|provinces|districts)\b/;
@@ -210,6 +232,67 @@ const PHONE_NOT_STATED = /\b(so dien thoai|dien thoai|phone|telephone|hotline|da
 const ASKS_LIST = /\b(cu the|chinh xac|exactly|specifically|precisely|in detail)\b.*\b(nhung [a-z ]{0,30}?(nao|gi)|gom (nhung )?(gi|nao)|la gi|which|what are|list)\b|\b(nhung [a-z ]{1,30}?(nao|gi)|gom (nhung )?(gi|nao)|which [a-z]+( [a-z]+)?|what are (the|they))\b.*\b(cu the|chinh xac|exactly|specifically|precisely)\b/;
 /** Words of a "not stated" sentence that say the items of a list are not given ("không liệt kê cụ thể"). */
 const LIST_NOT_STATED = /\b(liet ke|cu the|ten|danh sach|chi tiet|list|listed|lists|name|names|specify|specific|in detail)\b/;
+
+/** A count of two or more before a noun (folded): "5 kênh", "five channels", "the five 1022 channels". Vietnamese numbers spelled out fold like
+ * other words ("sau khi", "tên" and "ten", "năm" the year), so only digits and English words are read. */
+const ITEMS_COUNTED = /(?<![\d/.,])\b(\d{1,2}(?![\d/.,])|two|three|four|five|six|seven|eight|nine)\s+(?:\d{3,}\s+)?([a-z]+)\b/g;
+/** Spelled counts of {@link ITEMS_COUNTED}, as numbers. */
+const SPELLED: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+/** Words right before a count that ask the items themselves, not their number: "liệt kê hết 5", "kể tên các 5",
+ * "list the five", "what are the 5". */
+const ITEMS_BEFORE = /\b(liet ke|ke (het|ra|ten|ro|du|day du)|list|name|what are|which are)( (het|du|ca|cac|nhung|the|all|tat ca))*\s*$/;
+/** Words right after a counted noun (and up to two words qualifying it) that ask its items: "5 kênh (tiếp nhận) nào",
+ * "5 kênh gồm những gì", "5 kênh là gì". */
+const ITEMS_AFTER = /^( [a-z]+){0,2}? (nao|gom (nhung )?(gi|nao)|la (nhung )?(gi|nao))\b/;
+/** Nouns after a count that are spans of time, shares or ordinals, never things listed ("3 tháng", "2 giai đoạn"). */
+const NOT_ITEMS = new Set(["ngay", "thang", "nam", "tuan", "gio", "phut", "quy", "lan", "dot", "giai", "doan", "phan", "tram", "tieng", "days", "months", "years", "weeks", "hours", "phases", "times"]);
+
+/**
+ * The list a (folded) question asks the items of ({@link ExpectedType} "items"): a count of two or more before a noun,
+ * with words asking the items right before it ("liệt kê 5 kênh") or right after the noun ("5 kênh nào").
+ */
+function itemsAsked(folded: string): { noun: string; count: number } | undefined {
+  for (const m of folded.matchAll(ITEMS_COUNTED)) {
+    const noun = m[2]!;
+    const count = /^\d/.test(m[1]!) ? Number(m[1]) : SPELLED[m[1]!]!;
+    if (count < 2 || count > 20 || NOT_ITEMS.has(noun) || /^\d/.test(noun)) continue;
+    // "tháng 6", "giai đoạn 2", "đợt 1": a date or an ordinal, no count.
+    if (ORDINAL_BEFORE.has(folded.slice(0, m.index).trim().split(" ").pop() ?? "")) continue;
+    if (ITEMS_BEFORE.test(folded.slice(0, m.index)) || ITEMS_AFTER.test(folded.slice(m.index + m[0].length))) return { noun, count };
+  }
+  return undefined;
+}
+
+/** The most items any one list of an entry sets out: the parts of a sentence between commas, "và", "hoặc", "and", "or"
+ * (what stands in brackets is one item's detail), or bulleted lines in a row. */
+function mostItems(entry: EntryUnits): number {
+  const sentences = entry.sentences?.map((x) => x.raw ?? x.folded) ?? [entry.raw];
+  let most = 0;
+  for (const x of sentences) {
+    const bare = x.replace(/\([^)]*\)/g, " ").replace(/"[^"]*"|“[^”]*”/g, "name");
+    most = Math.max(most, bare.split(/[,;]|\s(?:và|hoặc|hay|and|or)\s/iu).filter((p) => p.trim().length > 0).length);
+  }
+  const bullets = entry.raw.split(/\n/).reduce(
+    (run, line) => (/^\s*([•*-]|\d{1,2}[.)])\s/.test(line) ? { now: run.now + 1, best: Math.max(run.best, run.now + 1) } : { now: 0, best: run.best }),
+    { now: 0, best: 0 },
+  );
+  return Math.max(most, bullets.best);
+}
+
+/** "đăng nhập bằng tài khoản gì", "dùng tk nào", "which account", "log in with": the question asks an account (folded). */
+const ASKS_ACCOUNT =
+  /\b(dang nhap (bang|voi|qua) (tai khoan|tk|gi|cai gi|account)|(dang nhap|dung|xai|su dung) (tai khoan|tk) (gi|nao)|(tai khoan|tk) (gi|nao) de (dang nhap|vao)|(log|logs|logging|sign|signs|signing) ?in (with|using|by)|which account|what account|what credentials?|login (with|using|details|credentials))\b/;
+/** A sentence about how one reaches a system (folded): an account, a login, a credential. */
+const ACCOUNT = /\b(tai khoan|dang nhap|mat khau|vneid|account|accounts|log in|login|sign in|password|credentials?)\b/;
+/** Units of a question about an account that say nothing of what it is the account of. */
+const ACCOUNT_WORDS = new Set(["dang", "nhap", "dangnhap", "bang", "taikhoan", "tai", "khoan", "tk", "account", "log", "login", "sign", "credential", "credentials", "which", "use", "gi", "nao", "vao", "dung", "xai"]);
+
+/** "có phải trực không", "trực mấy ngày", "lịch trực", "on duty", "rota": the question asks who is on duty (folded). Not
+ * "trực tuyến" (online), "trực tiếp" (in person) or "trực thuộc" (under). */
+const ASKS_DUTY =
+  /\b((phai|co|di|duoc|bi) truc(?! (tuyen|tiep|thuoc|quan|ban))|truc (tet|le|may ngay|bao nhieu ngay|bn ngay|ngay nao|dem|cuoi tuan|khong|ko|k)\b|lich truc|phan cong truc|ca truc|nguoi truc|on duty|on call|duty (rota|roster|schedule)|rota|roster|work (through|over) (the )?(tet|holiday|holidays|new year))\b/;
+/** A sentence saying who is on duty (folded). */
+const DUTY = /\b(truc(?! (tuyen|tiep|thuoc|quan))|on duty|on call|rota|roster|duty)\b/;
 
 /** "làm việc giờ nào", "giờ làm việc", "mấy giờ mở cửa", "working hours", "open 24/7": the question asks hours (folded). */
 const ASKS_HOURS = /\b(lam viec gio nao|gio lam viec|gio hanh chinh|may gio (mo|dong|lam|nghi)|(mo|dong) cua (luc )?may gio|truc 24|working hours|opening hours|office hours|open 24|what hours|around the clock)\b/;
@@ -315,12 +398,16 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
     return of ? { kind: "percent", of } : { kind: "percent" };
   }
   if (ASKS_HOURS.test(folded)) return { kind: "hours" };
+  if (ASKS_DUTY.test(folded)) return { kind: "duty" };
+  if (ASKS_ACCOUNT.test(folded)) return { kind: "account" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
   if (ASKS_LINK.test(folded)) return { kind: "domain", mail: false };
   const counted = COUNTED_NAMED.exec(folded);
   if (counted && ASKS_NAMES.test(folded)) return { kind: "names", noun: counted[1]! };
+  const items = itemsAsked(folded);
+  if (items) return { kind: "items", ...items };
   if (ASKS_LIST.test(folded)) return { kind: "list" };
   if (ASKS_NAME.test(folded)) return { kind: "name" };
   return undefined;
@@ -480,7 +567,7 @@ export interface EntryUnits {
  * something. An entry written to answer honestly that a value is not known is made of such sentences.
  */
 const NOT_STATED =
-  /\b(chua ro|khong ro|chua duoc cong bo|khong duoc cong bo|chua duoc neu|khong duoc neu|chua xac dinh|it is unclear|is not clear|not been published|not been announced|not yet announced|khong neu|chua neu|khong liet ke|chua liet ke|does not list|do not list|not listed|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information)\b/;
+  /\b(chua ro|khong ro|chua duoc cong bo|khong duoc cong bo|chua duoc neu|khong duoc neu|chua xac dinh|it is unclear|is not clear|not been published|not been announced|not yet announced|khong neu|chua neu|khong liet ke|chua liet ke|does not list|do not list|not listed|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information|without (listing|naming|specifying|giving|saying|stating) (them|it|which|what|the|a|any))\b/;
 
 /**
  * Whether an entry is written to say the sources do not answer: its answer's first sentence opens with a "not stated"
@@ -595,7 +682,15 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     // syllable is: "ttcds", "zalo", "1022"), each of which the entry must speak of; plain words ("tìm", "theo dõi")
     // may be worded otherwise.
     const thing = namesOf(asked, weight, NAME_WORDS);
-    return thing.every((u) => speaks(entry, u)) ? "given" : "no";
+    if (!thing.every((u) => speaks(entry, u))) return "no";
+    // ... and a name must be given for it: a sentence of the thing that names something ("ứng dụng "Tổng đài 1022"",
+    // "mang tên …", a word written with a capital past the sentence's first), not one that only describes it ("giai
+    // đoạn 1 còn bao gồm hệ thống giải quyết thủ tục hành chính").
+    const sentences = entry.sentences?.filter((x) => !x.notStated && x.raw !== undefined);
+    if (sentences === undefined || sentences.length === 0) return "given";
+    // An entry whose sentences never say the thing's word (its questions do) is read whole.
+    const said = sentences.filter((x) => thing.some((u) => x.units.includes(u)));
+    return (said.length > 0 ? said : sentences).some((x) => givesName(x.raw!)) ? "given" : "no";
   }
   if (type.kind === "app") {
     // "… cũng không nêu có ứng dụng trên điện thoại hay nơi tải": said only to say it is not known.
@@ -630,6 +725,30 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     const text = plain(entry.raw);
     if (nouns.some((n) => listsNames(text, n))) return "given";
     return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "no";
+  }
+  if (type.kind === "items") {
+    if (mostItems(entry) >= type.count) return "given";
+    // "… nêu 5 kênh tiếp nhận; trợ lý chỉ kiểm chứng được 3 kênh": the number is known, not the items. Shown, unanswered.
+    const said = (entry.sentences ?? []).some((x) => !x.notStated && new RegExp(`\\b${type.count} ${type.noun}\\b`).test(x.folded));
+    return said || entry.questions.some((q) => q.includes(type.noun)) ? "asked" : "no";
+  }
+  if (type.kind === "account") {
+    // The account must be one for the thing asked: "tạo tài khoản thư công vụ" is no login to the congress reporting
+    // system. The entry speaks of the thing (the system asked, or the question's two rarest words), and its sentence
+    // about an account names no system besides those asked: "…; người dùng đăng nhập bằng tài khoản VNeID" goes on with
+    // the app the sentence before named, where "tạo tài khoản thư điện tử" is an account of e-mail.
+    const thing = topicOf(asked, weight, ACCOUNT_WORDS);
+    if (thing.length > 0 && !thing.some((u) => speaks(entry, u))) return "no";
+    const ofThing = (x: { units: readonly string[] }) => x.units.every((u) => !isSystemUnit(u) || asked.has(u));
+    const about = (entry.sentences ?? []).filter((x) => ACCOUNT.test(x.folded) && ofThing(x));
+    if (about.some((x) => !x.notStated)) return "given";
+    return about.length > 0 ? "asked" : "no";
+  }
+  if (type.kind === "duty") {
+    // A holiday's dates are no rota: the entry must say who is on duty (or say it is not known).
+    const about = (entry.sentences ?? []).filter((x) => DUTY.test(x.folded));
+    if (about.some((x) => !x.notStated)) return "given";
+    return about.length > 0 ? "asked" : "no";
   }
   if (type.kind === "list") return (entry.sentences ?? []).some((x) => x.notStated && LIST_NOT_STATED.test(x.folded)) ? "asked" : "given";
   if (type.kind === "percent") {
@@ -849,6 +968,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
   if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours" || type.kind === "percent" || type.kind === "list") return false;
+  if (type.kind === "items" || type.kind === "account" || type.kind === "duty") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
