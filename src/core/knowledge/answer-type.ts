@@ -49,7 +49,14 @@ export type ExpectedType =
   | { kind: "name" }
   /** "6 phường thí điểm tên là gì", "kể tên các xã", "names of the 54 communes": the names of several things counted
    * by `noun` (folded). A count of them ("6 phường") is no answer: the entry must list them. */
-  | { kind: "names"; noun: string }
+  | {
+      kind: "names";
+      noun: string;
+      /** "thử nghiệm ở đơn vị nào", "ở những phường nào": which ones, asked without a count. Any text may answer it
+       * (one body, or a list); only a "not stated" sentence about their names ("không nêu tên các đơn vị") rules the
+       * entry out. */
+      which?: true;
+    }
   /** "số điện thoại", "sđt", "phone number": a telephone number, which the entry must give (or say is not given). */
   | { kind: "phone" }
   /** "làm việc giờ nào", "giờ làm việc", "working hours", "có trực 24/7 không": the hours something works, said of it. */
@@ -122,6 +129,33 @@ export function namesDocument(folded: string, n: string): boolean {
 const ASKS_CONTENT =
   /\b(noi dung|noi (ve )?(gi|cai gi|dieu gi|nhung gi|van de gi)|quy dinh (nhung |ve )?(gi|cai gi|dieu gi|nhung gi)|de cap (den )?(gi|nhung gi|van de gi)|ve (viec |van de )?(gi|cai gi)|la (gi|cai gi)|what (does|do|did) [a-z0-9 ]{0,40}(say|cover|set out|state|require|stipulate|provide|mandate|approve|establish|do)|what (is|s|was) [a-z0-9 ]{0,40}about|main (points|content|contents|provisions)|key points|summar(y|ise|ize)|what is (resolution|decision|decree|circular|directive)\b)/;
 
+/** "ban hành", "ra", "ký", "thông qua", "issued", "signed": the question asks when a document itself was made (folded). */
+const ASKS_ISSUED = /\b(ban hanh|ra|ky|thong qua|co hieu luc|issued|signed|adopted|passed|published|dated|came out)\b/;
+
+/** Whether a (folded) date question asks when the documents it names were issued or signed ("Nghị quyết 60 ban hành
+ * ngày nào", "when was Decision 759 signed"), not when something they set happens. */
+export function asksIssueDate(folded: string): boolean {
+  return documentsNamed(folded).length > 0 && ASKS_ISSUED.test(folded);
+}
+
+/**
+ * Whether an entry dates document `n` itself: a sentence writes a date right after its number ("Nghị quyết
+ * 1685/NQ-UBTVQH15 ngày 16/06/2025", "Decision 2448 of 5 November 2025", "ban hành ngày …"). The date a document
+ * sets for something else ("theo Kết luận 169-KL/TW, các đơn vị hoạt động từ 01/07/2025") and the date of an article
+ * about it ("Theo báo chí (ngày 05/11/2025), Quyết định 2448…") do not.
+ */
+export function datesDocument(n: string, entry: EntryUnits): boolean {
+  const at = new RegExp(numberAt(n).source);
+  return (entry.sentences ?? []).some((x) => {
+    const m = at.exec(x.folded);
+    if (x.notStated || !m) return false;
+    // "Nghị quyết 1685/NQ-UBTVQH15 ngày 16/06/2025": the date written right after the number is the document's own.
+    if (/^\S*( [a-z0-9]+){0,2}? (ngay|of|dated) \d/.test(x.folded.slice(m.index + n.length))) return true;
+    if (DESCRIBED_BEFORE.test(x.folded.slice(0, m.index).replace(KIND_BEFORE, ""))) return false;
+    return x.units.some((_, i) => isDateUnit(x.units, i) && !isArticleDate(x.units, i));
+  });
+}
+
 /** Whether a (folded) question asks what a document says ({@link ASKS_CONTENT}). */
 export function asksDocumentContent(folded: string): boolean {
   return ASKS_CONTENT.test(folded);
@@ -177,6 +211,17 @@ const ASKS_APP = /\b(co (ban )?app|ban app|app (dien thoai|dt|di dong|mobile)|un
 const ASKS_NAME = /\b(ten (goi )?(la )?gi|ten gi|ten goi|ten chinh thuc|ten day du|(what|how) (is|s) (it|the [a-z]+( [a-z]+){0,4}) called|what is the name|name of)\b|^(cho (em|toi|minh) hoi )?ten (cua )?[a-z0-9 ]{2,60} la gi\b/;
 /** Words of a "not stated" sentence that say a name is not given ("không nêu tên gọi"). */
 const NAME_NOT_STATED = /\b(ten goi|ten|name|names|named|called)\b/;
+/** A "not stated" sentence's words that say which units are not named ("không nêu tên các đơn vị thử nghiệm"). */
+const UNIT_NAMES_NOT_STATED = /\b(ten|danh sach) (cua )?(cac |nhung |tung )?(don vi|phuong|xa|co quan|dia phuong)|\b(name|names|list) (of )?(the )?(units|wards|communes|agencies)\b|\bwhich (units|wards|communes|agencies)\b/;
+
+/**
+ * Whether an entry says, in a "not stated" sentence, that it does not name the units something is done at ("Kế hoạch
+ * không nêu tên các đơn vị thử nghiệm"): a question naming one ward ("phường Tân Định đã có chưa") is not answered.
+ */
+export function withholdsUnitNames(entry: EntryUnits): boolean {
+  return (entry.sentences ?? []).some((x) => x.notStated && UNIT_NAMES_NOT_STATED.test(x.folded));
+}
+
 /** Words that introduce a name ("tên là", "gọi là", "mang tên", "named", "called"), in a sentence (folded). */
 const NAMING = /\b(ten (la|goi|day du|chinh thuc)|goi la|mang ten|co ten|lay ten|named|called|known as|name is)\b/;
 
@@ -189,6 +234,9 @@ function givesName(raw: string): boolean {
   const words = raw.trim().split(/\s+/).slice(1);
   return words.some((w) => /^[(\[]?\p{Lu}/u.test(w));
 }
+
+/** "thử nghiệm ở đơn vị nào", "tại những phường nào", "at which wards": which units something is done at (folded). */
+const WHICH_UNITS = /\b(?:o|tai) (?:nhung |cac )?(don vi|phuong|xa|co quan|dia phuong) nao\b|\b(?:at|in) which (wards|communes|units|agencies)\b/;
 
 /** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
 const COUNTED_NAMED =
@@ -221,7 +269,7 @@ function listsNames(cased: string, noun: string): boolean {
 }
 
 /** "số điện thoại", "sđt", "số đt", "phone number", "contact number": the question asks a telephone number (folded). */
-const ASKS_PHONE = /\b(so dien thoai|dien thoai lien he|sdt|so dt|phone number|telephone number|contact number|number to call)\b|\b(so )?(hotline|tong dai|duong day nong|so lien he)\b.*\b(la so (may|nao|gi)|so may|so nao|so gi)\b|\b(hotline|helpline) number\b/;
+const ASKS_PHONE = /\b(bam (so|dau so) (gi|nao|may)|goi (so|dau so) (gi|nao|may)|so dien thoai|dien thoai lien he|sdt|so dt|phone number|telephone number|contact number|number to call)\b|\b(so )?(hotline|tong dai|duong day nong|so lien he)\b.*\b(la so (may|nao|gi)|so may|so nao|so gi)\b|\b(hotline|helpline) number\b/;
 /** A telephone number in an entry's text as written: "1022", "0274.1022", "(028) 3823 3333", "1900 1234". */
 const PHONE = /(^|[^\d/])(\(?0\d{2,3}\)?[ .]?\d{3,4}[ .]?\d{3,4}|0\d{3}\.\d{4}|1022|1900[ .]?\d{4})(?![\d/])/;
 /** Words of a "not stated" sentence that say a telephone number is not given. */
@@ -406,6 +454,8 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_LINK.test(folded)) return { kind: "domain", mail: false };
   const counted = COUNTED_NAMED.exec(folded);
   if (counted && ASKS_NAMES.test(folded)) return { kind: "names", noun: counted[1]! };
+  const which = WHICH_UNITS.exec(folded);
+  if (which) return { kind: "names", noun: which[1]!, which: true };
   const items = itemsAsked(folded);
   if (items) return { kind: "items", ...items };
   if (ASKS_LIST.test(folded)) return { kind: "list" };
@@ -422,7 +472,8 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   if (value) return value;
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
   const at = units.indexOf(HOWMANY);
-  if (at >= 0) {
+  // "ban hành ngày bao nhiêu": a day asked, not a count.
+  if (at >= 0 && !ASKS_DAY_NUMBER.test(folded)) {
     let after = units.slice(at + 1).filter((u) => !u.startsWith(INTENT_PREFIX));
     // "số lượng công chức của Bình Dương là bao nhiêu": nothing after "bao nhiêu", so what is counted comes after
     // "số lượng" (or "number of").
@@ -452,7 +503,7 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   const named = units.filter((u) => !u.startsWith(INTENT_PREFIX) && /^\d+$/.test(u) && !/^(19|20)\d\d$/.test(u));
   // "ngày cụ thể bắt đầu …" asks a date without "khi nào".
   const asksDay = ASKS_DAY.test(folded);
-  const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE)) || asksDay;
+  const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE)) || asksDay || ASKS_DAY_NUMBER.test(folded);
   if (asksDate && topic.length + named.length > 0) {
     const sorted = [...named, ...[...topic].filter((u) => u !== DEADLINE || units.includes(WHEN)).sort((a, b) => rare(b) - rare(a))];
     const subject = dateSubject(units, rare, knownPair);
@@ -567,7 +618,7 @@ export interface EntryUnits {
  * something. An entry written to answer honestly that a value is not known is made of such sentences.
  */
 const NOT_STATED =
-  /\b(chua ro|khong ro|chua duoc cong bo|khong duoc cong bo|chua duoc neu|khong duoc neu|chua xac dinh|it is unclear|is not clear|not been published|not been announced|not yet announced|khong neu|chua neu|khong liet ke|chua liet ke|does not list|do not list|not listed|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information|without (listing|naming|specifying|giving|saying|stating) (them|it|which|what|the|a|any))\b/;
+  /\b(chua ro|khong ro|chua duoc cong bo|khong duoc cong bo|chua duoc neu|khong duoc neu|chua xac dinh|it is unclear|is not clear|not been published|not been announced|not yet announced|khong neu|chua neu|khong liet ke|chua liet ke|does not list|do not list|not listed|khong noi|chua noi|khong de cap|chua de cap|khong mo ta|khong cong bo|chua cong bo|khong co so lieu|chua co so lieu|khong co con so|khong co thong tin|chua co thong tin|khong co nguon|khong co du lieu|does not say|do not say|did not say|does not state|do not state|not stated|does not give|do not give|not published|does not publish|do not publish|does not mention|do not mention|does not describe|do not describe|no figures?|not known|has no|have no|no information|without (listing|naming|specifying|giving|saying|stating) (them|it|which|what|the|a|any))\b/;
 
 /**
  * Whether an entry is written to say the sources do not answer: its answer's first sentence opens with a "not stated"
@@ -576,7 +627,7 @@ const NOT_STATED =
  */
 export function opensAsAbsent(entry: EntryUnits, units: readonly string[], weight: (unit: string) => number): boolean {
   const [first, ...rest] = entry.sentences ?? [];
-  if (first === undefined || !first.notStated || !NOT_STATED.test(first.folded.split(" ").slice(0, 6).join(" "))) return false;
+  if (first === undefined || !first.notStated || !opensWithAbsence(first.folded)) return false;
   // Unless a later sentence states more of what is asked ("… ; theo báo cáo năm 2024, 95 % cơ quan dùng thư công vụ").
   const asked = units.filter((u) => !u.startsWith(INTENT_PREFIX));
   const cover = (s: { units: readonly string[] }) => {
@@ -598,6 +649,13 @@ export function opensAsAbsent(entry: EntryUnits, units: readonly string[], weigh
   const said = asked.filter((u) => first.units.includes(u));
   const aboutSubject = (s: { units: readonly string[] }) => 2 * said.reduce((sum, u) => (s.units.includes(u) ? sum + weight(u) : sum), 0) >= opening;
   return rest.every((s) => s.notStated || !aboutSubject(s) || (cover(s) <= opening && !addsPair(s)));
+}
+
+/** Whether a (folded) first sentence opens by saying the sources do not give something: a "not stated" phrase in its
+ * first six words ("Kế hoạch không nói…"), not after a fact ("Kế hoạch chỉ nêu… , không nói về…"). */
+function opensWithAbsence(folded: string): boolean {
+  const words = folded.split(" ");
+  return NOT_STATED.test(words.slice(0, 6).join(" "));
 }
 
 /** Whether a (folded) sentence says the sources do not give something ({@link NOT_STATED}). */
@@ -622,6 +680,8 @@ export function statesAbsent(type: ExpectedType, entry: EntryUnits, folded: stri
 const ASKS_EXACT = /\b(chinh xac|cu the|exact|exactly|precise|precisely|dung ngay)\b/;
 /** "ngày cụ thể", "chính xác ngày nào", "exact date": the question asks a specific day, with or without "khi nào". */
 const ASKS_DAY = /\b(ngay cu the|ngay chinh xac|ngay gio cu the|chinh xac (la )?(vao )?ngay|cu the (la )?(vao )?ngay|(exact|specific|precise) (date|day)|(which|what) day exactly)\b/;
+/** "ban hành ngày bao nhiêu": a date asked in the words of a count. */
+const ASKS_DAY_NUMBER = /\bngay bao nhieu\b(?! (nua|roi|lien|toi|sau|den))/;
 /** {@link ASKS_DAY}, or "chính xác khi nào", "cụ thể bao giờ", "exactly when": the day, not the month or quarter. A bare
  * "cụ thể" may ask details of something else ("kế hoạch cụ thể ra sao, khi nào xong"): it counts next to the question
  * word only. */
@@ -723,6 +783,7 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "names") {
     const nouns = NAMED_NOUNS[type.noun] ?? [type.noun];
     const text = plain(entry.raw);
+    if (type.which) return (entry.sentences ?? []).some((x) => x.notStated && UNIT_NAMES_NOT_STATED.test(x.folded)) ? "asked" : "given";
     if (nouns.some((n) => listsNames(text, n))) return "given";
     return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }

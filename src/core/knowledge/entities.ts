@@ -99,7 +99,7 @@ const SUBJECTS: readonly Subject[] = [
   // A list of names the sources do not give ("danh sách tên 36 phường").
   { words: ["danh sach ten", "ten cac phuong", "ten cac xa", "ten tung phuong", "ten tung xa", "list the names", "names of the", "names of all", "which wards exactly", "which communes exactly", "phuong nao cu the"] },
   // A format or a link to download: the sources give neither.
-  { words: ["bao nhieu chu so", "may chu so", "dinh dang", "format", "link tai", "duong link", "xin link", "tai app", "tai ung dung", "app store", "google play", "ch play", "download link", "where can i download"] },
+  { words: ["bao nhieu chu so", "may chu so", "dinh dang", "format", "theo mau nao", "mau nao", "bieu mau", "file excel", "cot gi", "nhung cot", "template", "spreadsheet", "which columns", "what columns", "link tai", "duong link", "xin link", "tai app", "tai ung dung", "app store", "google play", "ch play", "download link", "where can i download"] },
   // Whether something was fixed, accepted or reported on afterwards: the sources stop before that.
   { words: ["sua xong", "da sua", "da khac phuc", "khac phuc xong", "khac phuc chua", "nghiem thu", "bao cao tong ket", "been fixed", "was fixed", "fixed yet", "resolved", "signed off"] },
   // Opinions and predictions.
@@ -184,6 +184,16 @@ const NOT_A_UNIT_NAME = new Set([
 
 /** "phường Bà Rịa", "xã Long Hải", "ward 5": a single ward or commune, named (folded, up to three words). */
 const NAMED_UNIT = /\b(?:phuong|xa|dac khu|ward|commune) ([a-z0-9]+(?: [a-z0-9]+)?)/;
+
+/**
+ * The one ward or commune a (folded) question names ("phường Tân Định đã có tài khoản chưa": "tan dinh"), or undefined
+ * when it names none: "phường mới", "xã của em" and "phương án" written without marks (`raw`) name no unit.
+ */
+export function unitNamed(folded: string, raw = ""): string | undefined {
+  const name = NAMED_UNIT.exec(folded)?.[1];
+  if (name === undefined || name.split(" ").every((w) => NOT_A_UNIT_NAME.has(w))) return undefined;
+  return name.startsWith("an") && PLAN_OPTION.test(raw) ? undefined : name;
+}
 
 /** The words of each (folded) phrase of the lists above, split once. */
 const phraseWords = new Map<string, readonly string[]>();

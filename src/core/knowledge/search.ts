@@ -3,9 +3,11 @@ import type { Agency, Content, FaqEntry } from "../content/schema.js";
 import { fold } from "../fold.js";
 import {
   asksDocumentContent,
+  asksIssueDate,
   asksExact,
   confirms,
   coveredOnlyAsAbsent,
+  datesDocument,
   deniesExactFigure,
   describesDocument,
   documentsNamed,
@@ -21,8 +23,9 @@ import {
   statesAct,
   supplies,
   valueAsked,
+  withholdsUnitNames,
 } from "./answer-type.js";
-import { agrees, findEntities, nearOffice, type QuestionEntities } from "./entities.js";
+import { agrees, findEntities, nearOffice, type QuestionEntities, unitNamed } from "./entities.js";
 import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
@@ -535,6 +538,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const documents = documentsNamed(folded);
       const asksContent = documents.length > 0 && asksDocumentContent(folded);
       const exactAsked = asksExact(folded);
+      // A follow-up is read with the previous question's words, which may stand after "phường" without naming one.
+      const unit = expectFrom === undefined ? unitNamed(folded, question) : undefined;
       // Who holds an office in an agency of the plan: the entry must be about that agency.
       const compact = entities.asksPerson ? agencyKey(folded) : "";
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `)) || a.keys.some((k) => compact.includes(k))) : [];
@@ -585,6 +590,10 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         }
         // An act asked about (approved, evaluated, made by…) that the entry does not state: shown, but unanswered.
         if (asksContent && !documents.every((x) => describesDocument(x, offeredBy(d)))) unsupplied.add(d);
+        // When a document was issued ("Nghị quyết 60 ban hành ngày nào"): the entry must date the document itself.
+        // One ward named ("phường Tân Định đã có chưa"), and an entry that says it names none of the units.
+        if (unit !== undefined && withholdsUnitNames(offeredBy(d))) unsupplied.add(d);
+        if (expected?.kind === "date" && asksIssueDate(folded) && !documents.every((x) => datesDocument(x, offeredBy(d)))) unsupplied.add(d);
         // "đã mở lại chưa" (whether, not when) is also answered by a sentence saying the state before the act persists.
         if (entities.acts.some((a) => !statesAct(a, offeredBy(d), aboutOf(d), whether))) unsupplied.add(d);
         // A window of a long message is also held to the value the whole asks ("…, tên gì, sđt"), when its own is another.
