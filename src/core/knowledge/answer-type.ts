@@ -680,6 +680,17 @@ export function statesAbsent(type: ExpectedType, entry: EntryUnits, folded: stri
 const ASKS_EXACT = /\b(chinh xac|cu the|exact|exactly|precise|precisely|dung ngay)\b/;
 /** "ngày cụ thể", "chính xác ngày nào", "exact date": the question asks a specific day, with or without "khi nào". */
 const ASKS_DAY = /\b(ngay cu the|ngay chinh xac|ngay gio cu the|chinh xac (la )?(vao )?ngay|cu the (la )?(vao )?ngay|(exact|specific|precise) (date|day)|(which|what) day exactly)\b/;
+/** "từ ngày nào", "khóa ngày nào", "ngày bao nhiêu": the day itself asked in chat, not a span ("nghỉ từ ngày nào tới ngày
+ * nào" asks the holiday's span, which a calendar answers). */
+const ASKS_WHICH_DAY = /^(?!.*\b(toi|den|va) ngay (nao|may)\b).*\bngay (nao|bao nhieu)\b(?! (nua|roi|lien|toi|sau|den))/;
+
+/** Whether a (folded) question, asked on its own, asks the day itself ("mail cũ khóa ngày nào"): a month or a quarter
+ * then is no answer ("tháng mấy" still is answered by one). A follow-up ("còn gđ2?") asks more loosely, and is left out
+ * by the caller. */
+export function asksWhichDay(folded: string): boolean {
+  return ASKS_WHICH_DAY.test(folded);
+}
+
 /** "ban hành ngày bao nhiêu": a date asked in the words of a count. */
 const ASKS_DAY_NUMBER = /\bngay bao nhieu\b(?! (nua|roi|lien|toi|sau|den))/;
 /** {@link ASKS_DAY}, or "chính xác khi nào", "cụ thể bao giờ", "exactly when": the day, not the month or quarter. A bare
@@ -862,6 +873,9 @@ function dayOf(topic: readonly string[], entry: EntryUnits): boolean {
   const about = topic.filter((u) => speaks(entry, u)).slice(0, 2);
   const dayDue = (i: number) => entry.milestoneDays?.[i] ?? true;
   if (entry.milestones.some((m, i) => dayDue(i) && (about.length === 0 || about.some((a) => m.includes(a))))) return true;
+  // A day in a sentence that speaks of the topic ("Lễ công bố … diễn ra ngày 30/06/2025"), however long the sentence.
+  const said = (x: { units: readonly string[]; notStated: boolean }) => !x.notStated && (about.length === 0 || about.some((a) => x.units.includes(a)));
+  if ((entry.sentences ?? []).some((x) => said(x) && x.units.some((u, j) => isDay(u) && !isArticleDate(x.units, j)))) return true;
   const t = entry.text;
   for (let i = 0; i < t.length; i++) {
     if (about.length > 0 && !about.includes(t[i]!)) continue;

@@ -498,12 +498,12 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   // when it asks none. Swapping the value into the previous question would drop what it adds.
   if (slot && addsToValue(knowledge, rest, slot.value, before)) {
     const own = asksAttribute(knowledge.unitsOf(rest)) ? rest : `${rest} ${attributeWords(before)}`.trim();
-    const r = knowledge.search(own);
+    const r = knowledge.search(own, { followUp: true });
     if (r.decision !== "none" && r.best && r.best.unsupplied !== true && speaksOf(r.best.entry, slot.value)) return { ...r, folded: fold(own) };
   }
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {
-    const r = knowledge.search(swapped);
+    const r = knowledge.search(swapped, { followUp: true });
     // The swapped question must reach an entry that speaks of the new value: "còn email thì sao?" after "1022 vận hành
     // chính thức khi nào" is not answered by another system's go-live.
     const speaks = !swap || (r.best !== undefined && speaksOf(r.best.entry, swap.value));

@@ -4,6 +4,7 @@ import { fold } from "../fold.js";
 import {
   asksDocumentContent,
   asksIssueDate,
+  asksWhichDay,
   asksExact,
   confirms,
   coveredOnlyAsAbsent,
@@ -426,7 +427,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const wants = valueAsked(foldedWhole, question) ?? (expandedWhole === foldedWhole ? undefined : valueAsked(expandedWhole, question));
       // A window is held to the systems the message names: its answer must be about one of them.
       const about = (entry: FaqEntry, systems: readonly string[]) => systems.some((x) => systemsAbout[docOf.get(entry)!]!.has(x));
-      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants, text === question), !exhaustive, about);
+      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants, text === question, options.followUp === true), !exhaustive, about);
     },
   };
 
@@ -448,7 +449,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     return other * 3 >= variants.length && !offeredBy(d).text.includes(asked);
   }
 
-  function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities, mustBeat?: number, fuzzy?: Map<number, number>, wants?: ExpectedType, alone = false): SearchResult {
+  function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities, mustBeat?: number, fuzzy?: Map<number, number>, wants?: ExpectedType, alone = false, followUp = false): SearchResult {
       const full = exhaustive || fuzzy !== undefined;
       const fuzzyOf = fuzzy ?? new Map<number, number>();
       const analysed = analyzer.analyze(question, correct);
@@ -544,10 +545,12 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const compact = entities.asksPerson ? agencyKey(folded) : "";
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `)) || a.keys.some((k) => compact.includes(k))) : [];
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
-      const expected =
+      let expected =
         expectedType(expectFrom ?? analysed.units, weightOf, folded, question, (p) => pairs.has(p)) ??
         (analysed.expanded === folded ? undefined : valueAsked(analysed.expanded, question)) ??
         wants;
+      // "mail cũ khóa ngày nào", asked on its own: the day itself (a month or a quarter is shown, unanswered).
+      if (expected?.kind === "date" && !expected.exact && expectFrom === undefined && !followUp && asksWhichDay(folded)) expected = { ...expected, exact: true };
       const unsupplied = new Set<number>();
       const whether = units.includes(STATUS_TOKEN) && !units.includes(WHEN_TOKEN);
       // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
@@ -674,7 +677,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const agreeing = hits.filter((h) => agreesWith(docOf.get(h.entry)!));
       // Settled alone: any answer but a confident one is worked out again with every candidate it could depend on.
       const settledAlone = !full && answerable && agreeing.length === 1 && ranked.length < candidates.length;
-      const again = () => searchOnce(question, expectFrom, message, mustBeat, fuzzyOf, wants, alone);
+      const again = () => searchOnce(question, expectFrom, message, mustBeat, fuzzyOf, wants, alone, followUp);
       // Close calls lean on what the question says of itself: an entry asked about the same merged locality ("mail cũ
       // ở Bình Dương" is not the Bà Rịa - Vũng Tàu entry that mentions Bình Dương), and for a status question
       // ("xong chưa", "yet") an entry with a dated milestone.

@@ -45,9 +45,11 @@ export interface Knowledge {
   /**
    * Searches a question. `expectFrom` is the text whose question words say what kind of value the answer must give
    * (a date, a count) and whose numbers the answer must contain: a follow-up searched together with the previous
-   * question expects what the follow-up asks.
+   * question expects what the follow-up asks. `followUp` marks a follow-up's words put into the previous question
+   * ("còn gđ2?" read as "… gđ2 từ ngày nào"): its wording is the previous question's, so "ngày nào" in it does not ask
+   * the day itself.
    */
-  search(question: string, options?: { expectFrom?: string }): SearchResult;
+  search(question: string, options?: { expectFrom?: string; followUp?: boolean }): SearchResult;
   /** An entry by id. */
   entry(id: string): FaqEntry | undefined;
   /** The topic words of a text, as the index reads them (concept tokens, no fillers): to compare texts by meaning. */
