@@ -664,7 +664,11 @@ export function isNotStated(folded: string): boolean {
 }
 
 /** Words of a "not stated" sentence that say it is a date that is not given ("không nêu ngày cụ thể"). */
-const NOT_STATED_DATE = /\b(ngay cu the|ngay nao|thoi diem|thoi gian cu the|moc cu the|ngay chinh xac|exact date|the date|a date|which day|when)\b/;
+const NOT_STATED_DATE = /\b(ngay( [a-z]+){0,2} cu the|ngay nao|thoi diem|thoi gian cu the|moc cu the|ngay chinh xac|exact date|the date|a date|which day|when)\b/;
+
+/** "trợ lý chưa có nguồn xác nhận ngày …", "no source confirms": the assistant cannot confirm what follows (folded). Read
+ * only of the day asked: elsewhere such a sentence goes on to say what the plan does give. */
+const UNCONFIRMED = /\b(chua co nguon|khong co nguon|no source (confirms|gives|states))\b/;
 
 /**
  * Whether the entry says, in a "not stated" sentence, that the very kind of value the question expects is not given
@@ -672,8 +676,8 @@ const NOT_STATED_DATE = /\b(ngay cu the|ngay nao|thoi diem|thoi gian cu the|moc 
  */
 export function statesAbsent(type: ExpectedType, entry: EntryUnits, folded: string): boolean {
   // Only a question that asks the exact day: "khi nào" is answered by "3 tháng sau khi…" even where the plan gives no day.
-  if (type.kind !== "date" || !ASKS_EXACT.test(folded)) return false;
-  return (entry.sentences ?? []).some((s) => s.notStated && NOT_STATED_DATE.test(s.folded));
+  if (type.kind !== "date" || (!ASKS_EXACT.test(folded) && !type.exact)) return false;
+  return (entry.sentences ?? []).some((s) => (s.notStated || UNCONFIRMED.test(s.folded)) && NOT_STATED_DATE.test(s.folded));
 }
 
 /** "chính xác ngày nào", "ngày cụ thể", "exact date": the question asks the exact day, not roughly when. */
