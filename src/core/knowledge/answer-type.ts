@@ -31,6 +31,9 @@ export type ExpectedType =
       next?: string;
       /** The question asks the exact figure ("dân số chính xác"): a rounded one ("hơn 14 triệu") is no answer. */
       exact?: true;
+      /** "bao nhiêu sở" as written (it folds like "bao nhiêu số"): departments are counted, which the entry must write
+       * as "N sở". */
+      departments?: true;
     }
   /** "đuôi mail", "tên miền", "@gì", "domain": an e-mail address (`mail`) or a web domain. */
   | { kind: "domain"; mail: boolean }
@@ -494,6 +497,7 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
         ...(place ? { place } : {}),
         ...(next && COMPOUND_HEADS.has(noun) && !LOCALITIES.has(next) ? { next } : {}),
         ...(ASKS_EXACT.test(folded) ? { exact: true as const } : {}),
+        ...(noun === "so" && /(bao nhiêu|bn)\s+sở(?!\p{L})/iu.test(raw) ? { departments: true as const } : {}),
       };
       return type;
     }
@@ -728,9 +732,10 @@ function pairsOf(list: readonly string[]): Set<string> {
 /**
  * Whether an entry supplies the value a question expects. `asked` are the question's units (numbers it names are not
  * counts it is told). Windows are a few units wide: a value said of X sits next to X. `weight` (the rarity of a unit,
- * 0 for one no entry has) picks the thing whose app or hours are asked; without it any app or hours will do.
+ * 0 for one no entry has) picks the thing whose app or hours are asked; without it any app or hours will do. `trial`:
+ * the message speaks of a trial run (a count said only of one then answers it).
  */
-export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>, weight?: (unit: string) => number): Supply {
+export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlySet<string>, weight?: (unit: string) => number, trial = false): Supply {
   const asks = (intent: string, words: readonly string[]) => entry.questions.some((q) => q.includes(intent) && words.some((w) => q.includes(w)));
   if (type.kind === "domain") {
     if (type.mail ? MAIL.test(entry.raw) : addressOf(entry, asked)) return "given";
@@ -848,7 +853,13 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     // Digital Transformation Center. Each name, abbreviation or code of the question must be one the entry speaks of.
     // Abbreviations only ("ttcds", "vptw"): an English question's plain words ("took", "trial") name nothing.
     if (!namesOf(asked, weight, COUNT_WORDS).filter(isAbbreviation).every((u) => speaks(entry, u))) return "no";
+    // "bao nhiêu sở" folds like "bao nhiêu số": a count of departments must be written of "sở" ("20 sở, ngành").
+    if (type.departments && !/(\d|\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những))\s+sở(?!\p{L})/iu.test(entry.raw)) return "no";
     const found = countNear(type.noun, entry, asked, type.place, true, type.next);
+    // A count said only of a trial run ("trong buổi vận hành thử … kết nối đến cả 102 điểm") is no total ("tổng cộng",
+    // "in total"), unless the question asks of the trial: shown, unanswered.
+    const words = [...asked].join(" ");
+    if (found && !trial && TOTAL_ASKED.test(words) && !TRIAL_ASKED.test(words) && onlyInTrial(type, entry, asked)) return "asked";
     // The exact figure asked, and the entry gives a rounded one or says it has no exact figure: shown, unanswered.
     if (found && type.exact && onlyApproximate(type, entry, asked)) return "asked";
     return found ? "given" : asks(HOWMANY, [type.noun]) ? "asked" : "no";
@@ -905,6 +916,23 @@ export function asksExact(folded: string): boolean {
  */
 export function deniesExactFigure(entry: EntryUnits): boolean {
   return (entry.sentences ?? []).some((x) => x.notStated && NO_EXACT_FIGURE.test(x.folded));
+}
+
+/** A sentence about a trial run (folded): "vận hành thử", "chạy thử", "thử nghiệm", "trial", "pilot", "test run". */
+const TRIAL = /\b(van hanh thu|chay thu|thu nghiem|trial|trials|pilot|pilots|test run|dry run)\b/;
+/** Whether a (folded) message speaks of a trial run ({@link TRIAL}, or "thử" as chat says it). */
+export function speaksOfTrial(folded: string): boolean {
+  return TRIAL.test(folded) || /\b(thu|test|tested)\b/.test(folded);
+}
+/** Units of a question that ask a total: "tổng cộng", "tổng số", "tất cả", "in total", "altogether". */
+const TOTAL_ASKED = /\b(tong cong|tong so|tat ca|toan bo|toan thanh pho|total|altogether|overall)\b/;
+/** Units of a question that ask of a trial run (the analyser's "thunghiem" for "chạy thử", "thử nghiệm"). */
+const TRIAL_ASKED = /\b(thunghiem|thu|trial|pilot|test|run)\b/;
+
+/** Whether every stated sentence of the entry that counts what is asked is about a trial run ({@link TRIAL}). */
+function onlyInTrial(type: Extract<ExpectedType, { kind: "count" }>, entry: EntryUnits, asked: ReadonlySet<string>): boolean {
+  const counting = (entry.sentences ?? []).filter((x) => !x.notStated && countNear(type.noun, { text: x.units, raw: x.raw ?? x.folded, questions: [], milestones: [] }, asked, type.place, true, type.next));
+  return counting.length > 0 && counting.every((x) => TRIAL.test(x.folded));
 }
 
 /**
@@ -1114,6 +1142,14 @@ const ACTS: readonly Act[] = [
     asked: /\b(dong y|chap thuan|phe duyet|(?<!trinh )duyet|approv(e|ed|es|al|ing)|agree(d|s|ment)?|consent(ed|s)?|endorse(d|s|ment)?|(da|duoc) thong qua|thong qua (chua|ngay|khi|vao|luc|hom))\b/,
     // A resolution or decision dated ("Nghị quyết 1685/NQ-UBTVQH15 ngày 16/06/2025") is one adopted that day.
     stated: /\b(dong y|chap thuan|phe duyet|(?<!trinh )duyet|thong qua|thong nhat|cho phep|ban hanh|approv(e|ed|es|al|ing)|agree(d|s|ment)?|consent(ed|s)?|endorse(d|s|ment)?|adopted|passed|issued)\b|\b(nghi quyet|quyet dinh|nq|qd|resolution|decision)( so)? \d+( [a-z0-9]+){0,3} (ngay|of|dated) \d/,
+  },
+  {
+    // Who issues a certificate ("do VNPT-CA cấp", "issued by Viettel-CA"): an entry must name the issuer, not only the
+    // certificate's deadline. Read of certificates only: "ai cấp tài khoản email" asks a task the plan assigns.
+    id: "issuer",
+    asked:
+      /\b(chung thu|chu ky so|cks|certificates?|token)\b.*\b(issued by|issues|issuing|do ai cap|ai cap|nao cap|cap boi|do [a-z-]+ ca cap)\b|\b(who issues|which (body|authority|organisation|organization) issues|certificate authority)\b/,
+    stated: /\b(issued by|do [a-z0-9 -]{2,40}? cap|cap boi|(cap|issues|issue) (chung thu|certificates?))\b/,
   },
   {
     id: "evaluate",

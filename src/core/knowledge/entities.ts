@@ -1,5 +1,5 @@
 import { fold } from "../fold.js";
-import { actsAsked, isNotStated } from "./answer-type.js";
+import { actsAsked, isNotStated, speaksOfTrial } from "./answer-type.js";
 
 /**
  * Place names a question may be about (folded), longest first: the provinces and cities of Vietnam before the 2025
@@ -104,6 +104,8 @@ const SUBJECTS: readonly Subject[] = [
   { words: ["sua xong", "da sua", "da khac phuc", "khac phuc xong", "khac phuc chua", "nghiem thu", "bao cao tong ket", "been fixed", "was fixed", "fixed yet", "resolved", "signed off"] },
   // Opinions and predictions.
   { words: ["nam sau", "nam toi", "sap toi se", "se co them", "co them dac khu", "next year", "in the future", "kha thi", "co kha thi", "theo anh chi", "theo ban thi", "du doan", "du bao", "co nen", "feasible", "realistic", "predict", "in your opinion", "do you think", "will there be more"] },
+  // What became of one department after the merger (merged into which, still there): the sources do not say.
+  { words: ["nhap vao dau", "sap nhap vao dau", "nhap vao so", "sap nhap vao so", "hay nhap vao", "con ko hay", "con khong hay", "giai the", "merged into which", "absorbed into", "merged into the city s"] },
   // Who signed a document: the sources name the body that issued it, not the signatory.
   { words: ["ai ky", "nguoi ky", "ky boi", "do ai ky", "who signed", "signed by", "signatory"] },
   // Offices and their premises: where they are, moving them, who equips them.
@@ -155,6 +157,8 @@ export interface QuestionEntities {
   measuredPlace?: { measure: string; place: string };
   /** Acts the question asks about (approved, evaluated, made by, deleted: see actsAsked), which the entry must state. */
   acts: string[];
+  /** Whether the question speaks of a trial run ("chạy thử", "during the trial"): a count said only of one answers it. */
+  trial?: boolean;
 }
 
 /** Places a measure may be asked of, besides those in PLACES: the merged localities and their towns. */
@@ -242,7 +246,7 @@ export function findEntities(folded: string, raw = ""): QuestionEntities {
   const namesUnit = unit !== undefined && !NOT_COUNTED_HERE.has(count![2]!) && unit.split(" ").some((w) => !NOT_A_UNIT_NAME.has(w));
   if (namesUnit && !(unit.startsWith("an") && PLAN_OPTION.test(raw)) && !places.includes(unit) && !MERGED_PLACES.includes(unit)) places.push(unit);
   const signedFor = SIGNED_FOR.test(folded);
-  return { places, offices, asksPerson: (offices.length > 0 && WHO_HOLDS.test(folded)) || signedFor, subjects, measuredPlace, acts: actsAsked(folded) };
+  return { places, offices, asksPerson: (offices.length > 0 && WHO_HOLDS.test(folded)) || signedFor, subjects, measuredPlace, acts: actsAsked(folded), trial: speaksOfTrial(folded) };
 }
 
 /** Whether `haystack` names `office`, by any of its titles ("director" is also "giám đốc"), within `span` characters of `b`. */

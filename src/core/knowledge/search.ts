@@ -552,6 +552,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       // "mail cũ khóa ngày nào", asked on its own: the day itself (a month or a quarter is shown, unanswered).
       if (expected?.kind === "date" && !expected.exact && expectFrom === undefined && !followUp && asksWhichDay(folded)) expected = { ...expected, exact: true };
       const unsupplied = new Set<number>();
+      // A long message read window by window speaks of a trial run anywhere in it ("During the trial…, how many…").
+      const trial = own.trial || message?.trial === true;
       const whether = units.includes(STATUS_TOKEN) && !units.includes(WHEN_TOKEN);
       // A system the question names (TSLCD, QLVB, 1022…) must be one the entry is about: "nhà mạng" shared with the
       // Telegram entry does not make it an answer about the data network.
@@ -587,7 +589,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         }
         // Last, as the costliest check (the entry's text is analysed on first use).
         if (expected) {
-          const supply = supplies(expected, offeredBy(d), asked, knownWeight);
+          const supply = supplies(expected, offeredBy(d), asked, knownWeight, trial);
           if (supply === "no") return false;
           if (supply === "asked") unsupplied.add(d);
         }
@@ -750,6 +752,7 @@ function entitiesOf(folded: string, expanded: string, raw = ""): QuestionEntitie
     subjects: [...new Set([...own.subjects, ...more.subjects])],
     measuredPlace: own.measuredPlace ?? more.measuredPlace,
     acts: [...new Set([...own.acts, ...more.acts])],
+    trial: own.trial === true || more.trial === true,
   };
 }
 
