@@ -110,8 +110,8 @@ const DOC_NAMED = /(^|[^\p{L}])(NQ|QĐ|Nghị quyết|Quyết định|Công văn
 const givesNumber = (raw: string) => DOC_NUMBER.test(raw) || DOC_NAMED.test(raw);
 /** Words of a "not stated" sentence that say a document's number is not given ("không nêu số văn bản"). */
 const NUMBER_NOT_STATED = /\b(so van ban|so hieu|ky hieu|so quyet dinh|so cong van|document number|reference number|number of the (document|decision|letter))\b/;
-/** A document named by its kind and number (folded): "nghị quyết 57", "NQ 99", "quyết định số 2448", "Decision No. 759". */
-const NAMED_DOCUMENT = /\b(?:nghi quyet|quyet dinh|nghi dinh|thong tu|chi thi|cong van|ket luan|de an|nq|qd|resolution|decision|decree|circular|directive)\s*(?:so\s*|no\s*)?(\d+)(?![\d.,]\d)/g;
+/** A document named by its kind and number (folded): "nghị quyết 57", "NQ 99", "KL 169", "quyết định số 2448", "Decision No. 759". */
+const NAMED_DOCUMENT = /\b(?:nghi quyet|quyet dinh|nghi dinh|thong tu|chi thi|cong van|ket luan|de an|nq|qd|kl|resolution|decision|decree|circular|directive|conclusion)\s*(?:so\s*|no\s*)?(\d+)(?![\d.,]\d)/g;
 
 /** The numbers of the documents a (folded) question names by kind and number: "nghị quyết 57 nói gì" names "57". */
 export function documentsNamed(folded: string): string[] {
