@@ -29,11 +29,11 @@ describe("who a message is addressed to, and 'cùng ký'", () => {
 });
 
 describe("the state video conferencing asked in chat shorthand", () => {
-  it("reads 'gov side', 'video conf', 'nối với' and 'kế hoạch nói gì' as the state system's connection", () => {
+  it("reads 'gov side', 'video conf', 'hnth' and 'kế hoạch nói gì' as the state system's connection", () => {
     for (const q of [
       "video conf (gov side) - what needs to be done and by when?",
       "government side video conf: what is due and when?",
-      "hnth 2 tỉnh nối với tp ra sao",
+      "hnth 2 tỉnh kết nối với tp ra sao",
       "kế hoạch nói gì về hội nghị truyền hình của hai tỉnh",
     ]) {
       expect(answeredWith(kb, q), q).toBe("video-conference-state-when");
