@@ -44,6 +44,14 @@ function englishShaped(word: string): boolean {
   return word.length >= 5 && /^[a-z]+$/.test(word) && /[aeiouy]/.test(word) && !SYLLABLE.test(word) && !SYLLABLE.test(untelex(word));
 }
 
+/** English words and abbreviations typed without a vowel ("pls", "thx", "msg"). */
+const ENGLISH_CONSONANTS = new Set("pls plz thx msg mgmt mgr govt hq sms txt mr mrs ms dr st nd rd th hr hrs tv pc pdf html url www cc bcc ps vs nb pm".split(" "));
+
+/** Whether a folded lower-case word is Vietnamese chat shorthand: two to five letters, no vowel ("bd", "tk", "ds", "ttdt"). */
+function isShorthand(word: string): boolean {
+  return /^[b-df-hj-np-tv-xz]{2,5}$/.test(word) && !ENGLISH_CONSONANTS.has(word);
+}
+
 /** Single words that are English whatever follows ("when?", "deadline?"). */
 const ENGLISH_ONLY = /^(when|where|why|how|what|who|which|deadline|deadlines|status|yes|no|thanks|hello|help|and)$/;
 
@@ -92,6 +100,35 @@ export function languageAsked(text: string): Lang | undefined {
   return LANGUAGE_ASKED.find(([re]) => re.test(f))?.[1];
 }
 
+/** The whole request, with the verb before it and the politeness after it ("trả lời bằng tiếng Anh nhé", "in English pls"). */
+const LANGUAGE_REQUEST =
+  /(?:\b(?:(?:hay|vui long) )?(?:tra loi|answer|reply|respond|write) )?\b(?:in english|in vietnamese|bang tieng (?:anh|viet)|(?:dich )?(?:sang|ra) tieng (?:anh|viet)|tieng (?:anh|viet)|english|vietnamese)\b(?: (?:please|pls|plz|nhe|nha|giup|di|duoc khong|dc ko|a|thanks)\b)*/;
+
+/**
+ * The message without its request for a language ("in English pls, and the wards deadline?" → "and the wards
+ * deadline?"), so that the request's words are not searched; the message as it is when it makes no request, or when
+ * the request is all it says.
+ *
+ * ```ts
+ * withoutLanguageRequest("1022 bao gio chay, tra loi bang tieng anh nhe") // "1022 bao gio chay"
+ * ```
+ */
+export function withoutLanguageRequest(text: string): string {
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  // Folded word by word, so a match in the folded words maps back to the words as written.
+  const joined = words.map((w) => fold(w).replace(/\s+/g, "")).join(" ");
+  if (!LANGUAGE_ASKED.some(([re]) => re.test(joined))) return text;
+  {
+    const m = LANGUAGE_REQUEST.exec(joined);
+    if (!m) return text;
+    const start = joined.slice(0, m.index).split(" ").length - 1;
+    const end = joined.slice(0, m.index + m[0].length).split(" ").length;
+    const rest = [...words.slice(0, start), ...words.slice(end)].join(" ").replace(/^[\s,;.:!-]+|[\s,;:-]+$/gu, "");
+    return /\p{L}/u.test(rest) ? rest : text;
+  }
+  return text;
+}
+
 /**
  * The language a message is written in, when it is clear: Vietnamese when it has Vietnamese letters or particles,
  * English when most of its words are common English words; undefined otherwise (the caller keeps the chat's language).
@@ -110,7 +147,8 @@ export function detectLanguage(text: string): Lang | undefined {
   // Vietnamese typed without marks: its particles, and lower-case words shaped like a Vietnamese syllable that are no
   // English word ("no thuoc tinh nao truoc day"). Capitalised words are names ("Binh Duong?" says nothing of the language).
   const lower = new Set(text.split(/[^\p{L}]+/u).filter((w) => /^\p{Ll}+$/u.test(w)).map((w) => fold(w)));
-  const vi = words.filter((w) => VIETNAMESE_WORDS.has(w) || (lower.has(w) && !ENGLISH_WORDS.has(w) && SYLLABLE.test(w))).length;
+  // Lower-case words without a vowel are Vietnamese chat shorthand ("mail bd 2 tk ?", "ds cbcc"), bar a few English ones.
+  const vi = words.filter((w) => VIETNAMESE_WORDS.has(w) || (lower.has(w) && !ENGLISH_WORDS.has(w) && (SYLLABLE.test(w) || isShorthand(w)))).length;
   // One English-looking word alone ("the 2026?") is too little to tell.
   if (words.length === 1 && vi === 0 && !ENGLISH_ONLY.test(words[0]!)) return undefined;
   const en = words.filter((w) => ENGLISH_WORDS.has(w) || /^[a-z]+(?:ing|ed|tion|ly)$/.test(w) || (lower.has(w) && englishShaped(w))).length;

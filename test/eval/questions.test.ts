@@ -11,8 +11,8 @@ const idCases = loadIdCases(DIR);
 /**
  * Floors on the sets the search is tuned on (issue 12): a change that loses ground fails `npm test`.
  * `npm run eval` prints the same scores with every miss. Round 6 set each floor a little under that round's scores.
- * blind to blind7 were judges once and are tuning sets now, blind8 and blind10 were read after one blind scoring; the
- * current judge (blind9) is not on main while anyone tunes, and has no floor here.
+ * blind to blind7 were judges once and are tuning sets now, blind8 and blind10 were read after one blind scoring; blind9,
+ * the judge of round 11, is a tuning set from round 12.
  */
 const FLOORS = {
   tuned: { inScope: 0.97, refused: 0.99 },
@@ -54,6 +54,9 @@ const FLOORS = {
   // Written blind for round 11 and scored once on round 10's engine (91.4 / 90.3 / 90.2 / 95.3 % after its fact
   // check), then the tuning set of round 11C (97.5 / 98.4 / 97.8 / 96.9 % after it).
   blind10: { viInScope: 0.95, outOfScope: 0.96, english: 0.95, followUps: 0.93 },
+  // Judge of round 11 (93.8 / 91.7 / 96.1 / 95.6 % then), a tuning set from round 12 (99.4 / 93.1 / 100 / 100 % after
+  // round 12A's in-scope, English and follow-up kinds; out of scope is another helper's).
+  blind9: { viInScope: 0.97, outOfScope: 0.9, english: 0.97, followUps: 0.95 },
   // Written blind for round 12 (fact check pending), the tuning set of round 12C (84.1 / 87.5 / 90.2 / 83.3 % before
   // it; 87.6 / 87.5 / 93.4 / 88.9 % after its fillers, staff-list topic, phase-1 scope and VNI "d9").
   blind12: { viInScope: 0.87, outOfScope: 0.87, english: 0.93, followUps: 0.88 },
@@ -163,7 +166,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind10", "blind12"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind12"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {

@@ -200,9 +200,15 @@ export const lexiconSchema = z.strictObject({
 });
 export type LexiconEntry = z.infer<typeof lexiconSchema>;
 
+/**
+ * A sourced remark shown when a person asks about that holiday by name: the festival around Giỗ Tổ, which is longer
+ * than the day off. `source` is a sources.yaml id.
+ */
+const holidayNoteSchema = z.strictObject({ vi: nonEmpty, en: nonEmpty, source: id });
+
 const holidaySchema = z.union([
-  z.strictObject({ date: isoDay, name: nonEmpty }),
-  z.strictObject({ from: isoDay, to: isoDay, name: nonEmpty }),
+  z.strictObject({ date: isoDay, name: nonEmpty, note: holidayNoteSchema.optional() }),
+  z.strictObject({ from: isoDay, to: isoDay, name: nonEmpty, note: holidayNoteSchema.optional() }),
 ]);
 
 /** Public holidays and make-up working days (Saturdays worked in exchange). */

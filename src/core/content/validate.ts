@@ -102,6 +102,7 @@ export function validateContent(files: RawContentFile[]): ContentResult {
   if (calendar.fixed && !sourceIds.has(calendar.fixed.source)) problems.push(`${FILES.calendar} › fixed › source: unknown source "${calendar.fixed.source}" (add it to sources.yaml)`);
   calendar.holidays.forEach((h, i) => {
     if ("from" in h && h.from > h.to) problems.push(`${FILES.calendar} › holidays[${i}]: "from" ${h.from} is after "to" ${h.to} (swap them)`);
+    if (h.note && !sourceIds.has(h.note.source)) problems.push(`${FILES.calendar} › holidays[${i}] › note › source: unknown source "${h.note.source}" (add it to sources.yaml)`);
   });
 
   if (problems.length > 0) return { ok: false, problems };

@@ -268,6 +268,9 @@ const NOT_COUNTED = new Set([
   "day", "month", "year", "week", "hour", "time", "%", "tuoi", "dong", "usd", "vnd", "km", "km2", "ha", "hecta", "m2", "mbps", "gb",
 ]);
 
+/** English words before a counted noun that qualify it ("how many monthly users", "how many active accounts"). */
+const COUNT_QUALIFIERS = new Set(["monthly", "daily", "weekly", "yearly", "annual", "active", "activ", "registered", "regist", "total", "new", "current"]);
+
 /** First words of two-word nouns that count nothing alone: "người" (dân, dùng), "phản" (ánh), "lượt" (truy cập). */
 const COMPOUND_HEADS = new Set(["nguoi", "phan", "luot", "ho", "ban"]);
 
@@ -341,6 +344,8 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
     // "số lượng" (or "number of").
     const quantity = units.findIndex((u) => QUANTITY_WORDS.has(u));
     if (after.length === 0 && quantity >= 0 && quantity < at) after = units.slice(quantity + 1, at).filter((u) => !u.startsWith(INTENT_PREFIX) && !LOCALITIES.has(u));
+    // "how many monthly users": a word of frequency or kind before the noun says which ones are counted, not what.
+    while (after.length > 1 && COUNT_QUALIFIERS.has(after[0]!)) after = after.slice(1);
     const noun = after[0];
     const place = units.find((u) => LOCALITIES.has(u));
     // "phần trăm" is a share, "phản ánh" (folded "phan anh") a count of reports.
@@ -439,6 +444,9 @@ const NOT_A_NUMBER = new Set([
   "quan tam", "trung tam", "chu tam", "an tam", "phia sau", "ve sau", "truoc sau", "mien nam", "viet nam", "phia nam", "cuoi nam", "dau nam",
   "trong nam", "hang nam", "moi nam", "nam nam", "dien tu", "chu tu", "ca tu", "tai tu", "dai tu", "ong ba", "cha mot",
 ]);
+
+/** Words that fold like a spelled number before the word after them: "sau khi" (after), "sau đó", "Bà Rịa". */
+const NOT_A_NUMBER_BEFORE = new Set(["sau khi", "sau do", "sau nay", "sau hop", "sau sap", "sau thoi", "ba ria"]);
 
 /** Whether the number `u` is written as a share in `raw` ("100% cơ quan"): a share counts nothing. */
 function isShare(u: string, raw: string): boolean {
@@ -810,7 +818,7 @@ function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, 
     // folds alike ("quan tâm" is no "tám", "còn ba" no count of what came before).
     for (let j = Math.max(0, i - 4); j <= Math.min(t.length - 1, i + 3); j++) {
       if (j === i || !isCountAt(t, j, asked, nouns) || isShare(t[j]!, entry.raw)) continue;
-      if (NUMBER_WORDS.has(t[j]!) && (j > i || (j > 0 && NOT_A_NUMBER.has(`${t[j - 1]} ${t[j]}`)))) continue;
+      if (NUMBER_WORDS.has(t[j]!) && (j > i || (j > 0 && NOT_A_NUMBER.has(`${t[j - 1]} ${t[j]}`)) || NOT_A_NUMBER_BEFORE.has(`${t[j]} ${t[j + 1]}`))) continue;
       return true;
     }
   }

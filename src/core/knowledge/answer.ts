@@ -1,10 +1,12 @@
 import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
+import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
-import { detectLanguage, languageAsked } from "../language.js";
+import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
 import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
+import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
 import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
@@ -147,11 +149,13 @@ function composeLong(base: CommandContext, question: string, data: AnswerData): 
   return { ...lead, replies };
 }
 
-function composeOne(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
+function composeOne(base: CommandContext, message: string, data: AnswerData): AnswerOutcome {
   // Answer in the language the question is written in; when that is unclear, in the chat's language.
   // A message that does not say ("Binh Duong?") follows the chat's recent topic: an English question's follow-up is English.
-  // A message asking for a language ("…, in English pls", "trả lời bằng tiếng Anh") gets it, whatever it is written in.
-  const lang = languageAsked(question) ?? detectLanguage(question.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
+  // A message asking for a language ("…, in English pls", "trả lời bằng tiếng Anh") gets it, whatever it is written in;
+  // the request's words are then no part of the question ("in English pls, and the wards deadline?").
+  const lang = languageAsked(message) ?? detectLanguage(message.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
+  const question = withoutLanguageRequest(message);
   const ctx: CommandContext = { ...base, lang };
   const { knowledge } = ctx.services;
   const kind = smallTalkKind(question);
@@ -177,7 +181,10 @@ function composeOne(base: CommandContext, question: string, data: AnswerData): A
   if (deadlines) return deadlines;
   const beyond = answerPhaseBeyond(ctx, question);
   if (beyond) return beyond;
-  const standalone = knowledge.search(question);
+  // "Ngoài HNTT, QLVB thì kế hoạch còn nêu hệ thống nào nữa": searched without the things left out, when that answers.
+  const rest = withoutExcluded(question);
+  const others = rest === undefined ? undefined : knowledge.search(rest);
+  const standalone = others && others.decision !== "none" ? others : knowledge.search(question);
   const previousEntry = previous && knowledge.entry(previous.entryId);
   const read =
     previous && previousEntry
@@ -510,6 +517,13 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     }
   }
   if (asksAboutSameThing(standalone.units)) {
+    // "xong khi nào" after "mạng TSLCD có trong gđ1 không": the previous entry (what phase 1 covers) gives no date, the
+    // system the previous question named does: the follow-up is asked of that system (by its concept tokens) alone.
+    const systems = knowledge.unitsOf(previousQuestion).filter(isSystemUnit);
+    if (standalone.units.includes(`${INTENT_PREFIX}when`) && previousEntry.milestones.length === 0 && systems.length > 0) {
+      const dated = knowledge.search(`${rest} ${systems.join(" ")}`, { expectFrom: rest });
+      if (dated.decision !== "none" && dated.best && dated.best.unsupplied !== true && dated.best.entry.milestones.length > 0) return dated;
+    }
     return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
   }
   // "còn tập huấn thì sao?" after "hạn gửi danh sách cbcc làm email": the same attribute ("hạn") of a sibling item of the
@@ -667,8 +681,9 @@ export function renderEntry(
     buttons.push([{ label: `${t(lang, "Có phải anh/chị muốn hỏi", "Did you mean")}: ${shorten(questionIn(options.runnerUp, lang))}`, payload: other }]);
   }
   const { content } = ctx.services;
+  // The live renderers read the question's words ("qk 2026" is the National Day break): shorthand expanded first.
   const body = entry.render
-    ? renderLive(entry.render, { content, today: ctx.today, lang, question: options.question ?? "", progress: (id) => progressLine(content, latest, id, lang) })
+    ? renderLive(entry.render, { content, today: ctx.today, lang, question: calendarText(ctx, options.question ?? ""), progress: (id) => progressLine(content, latest, id, lang) })
     : answerText(entry, lang);
   const who = asksWho(options.question ?? "") ? ownerLine(ctx, entry) : undefined;
   const weekday = weekdayLine(ctx, entry, options.question ?? "");
@@ -803,7 +818,7 @@ export function ownerLine(ctx: CommandContext, entry: FaqEntry): string | undefi
   const name = (id: string) => {
     const a = content.agencies.find((x) => x.id === id);
     if (!a) return id;
-    return ctx.lang === "en" ? ([...a.aliases].find((x) => detectLanguage(x) === "en" && !/\b(DOST|HCMC DOST)\b/.test(x) && x.split(" ").length >= 3) ?? a.shortNames[0]!) : a.shortNames[0]!;
+    return agencyName(a, ctx.lang);
   };
   const others = m.responsible.filter((id) => id !== m.coordinator).map(name);
   const lead = name(m.coordinator);

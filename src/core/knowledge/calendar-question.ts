@@ -49,7 +49,7 @@ export type HolidayKind = "tet" | "new-year" | "hung-kings" | "reunification" | 
 const HOLIDAY_KINDS: readonly { kind: HolidayKind; asked: RegExp; named: RegExp }[] = [
   { kind: "tet", asked: /\b(nguyen dan|tet am|am lich|tet ta|lunar new year|tet)\b(?! (duong|tay))/, named: /nguyen dan/ },
   { kind: "new-year", asked: /\b(duong lich|tet duong|tet tay|new year s day|new year)\b/, named: /duong lich/ },
-  { kind: "hung-kings", asked: /\b(hung vuong|gio to|hung kings?)\b/, named: /hung vuong/ },
+  { kind: "hung-kings", asked: /\b(hung vuong|gio to|den hung|hung kings?)\b/, named: /hung vuong/ },
   { kind: "reunification", asked: /\b(30\/4|1\/5|giai phong|thong nhat|quoc te lao dong|reunification|labou?r day|may day)\b/, named: /30\/4/ },
   { kind: "national-day", asked: /\b(2\/9|quoc khanh|national day)\b/, named: /quoc khanh/ },
 ];

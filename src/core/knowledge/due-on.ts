@@ -22,11 +22,22 @@ const ASKS_WHAT_IS_DUE = new RegExp(
     String.raw`\b(co|phai xong|phai hoan thanh|phai lam|ung voi|gan voi)( (viec|cai|noi dung|moc|han|nhiem vu|cong viec)) gi\b`,
     String.raw`\b(viec|cai|noi dung|nhiem vu|cong viec) gi (den han|toi han|het han|phai xong)\b`,
     String.raw`\bla cua (viec|cai|noi dung|muc|nhiem vu|cong viec) gi\b`,
+    // "các mốc 15/5 15/6 là của hệ thống nào", "1/9 thuộc hệ thống gì", "ứng với hệ thống nào": which system a day belongs to
+    String.raw`\b(la|thuoc|ung voi|gan voi)( (ve|cua))? (viec|cai|noi dung|muc|hang muc|nhiem vu|cong viec|he thong|httt)( thong tin)? (gi|nao)\b`,
+    // "1/9 có gì chính thức chạy", "có hệ thống nào vận hành chính thức", "hệ thống nào chạy thật": what goes live that day
+    String.raw`\bco (gi|nhung gi|cai gi|cai nao|viec gi|he thong gi|he thong nao|httt nao|nhung he thong nao)( (duoc|se|bat dau))? (chinh thuc |chay chinh thuc )?(chay|van hanh|hoat dong|di vao (van hanh|hoat dong)|go live)\b`,
+    String.raw`\b(he thong|httt|cai|nhung he thong|nhung cai) (gi|nao) (duoc |se |bat dau )?(chinh thuc )?(chay|van hanh|hoat dong|di vao (van hanh|hoat dong)|go live)\b`,
     // English
     String.raw`\bwhat (is|s|was|are|were|falls?|fell) due\b`,
     String.raw`\bwhat (deadlines?|milestones?|tasks?) (is|are|was|were|falls?|fell|come|comes)\b`,
     String.raw`\bwhich (deadlines?|milestones?|tasks?)( (is|are|was|were|falls?|fell))? (due|on)\b`,
     String.raw`\bwhat (is|was) (the )?deadline (on|of) what\b`,
+    // "what goes live on 1 September", "which systems start official operation on 1/9", "which system is 15/5 for"
+    String.raw`\b(what|which( systems?| ones?)?) (goes|go|went|will go|is going|are going) live\b`,
+    String.raw`\b(what|which( systems?| ones?)?) (starts?|started|begins?|began|will start|will begin) (official |full )?operat`,
+    String.raw`\bwhich (systems?|tasks?|items?) (do|does|did) (these |those |the )?(dates?|days?|deadlines?|milestones?)\b.{0,40}\b(belong|refer|apply) to\b`,
+    String.raw`\b(what|which) (system|task|item) (is|are|was|were) (the )?(dates?|days?|deadlines?|milestones?)?\b.{0,40}\bfor\b`,
+    String.raw`\b(dates?|days?|deadlines?|milestones?) (belong|belongs|refer|refers|apply|applies) to which (systems?|tasks?|items?)\b`,
   ].join("|"),
 );
 

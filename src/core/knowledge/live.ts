@@ -109,17 +109,18 @@ interface HolidayRow {
   name: string;
   from: string;
   to: string;
+  note?: CalendarFile["holidays"][number]["note"];
 }
 
 function holidayRows(calendar: CalendarFile): HolidayRow[] {
-  return calendar.holidays.map((h) => ("date" in h ? { name: h.name, from: h.date, to: h.date } : { name: h.name, from: h.from, to: h.to }));
+  return calendar.holidays.map((h) => ({ name: h.name, ...("date" in h ? { from: h.date, to: h.date } : { from: h.from, to: h.to }), ...(h.note ? { note: h.note } : {}) }));
 }
 
 /** Which holiday a folded question is about, by the words people use for it. */
 const HOLIDAY_WORDS: [RegExp, RegExp][] = [
   [/\b(nguyen dan|tet am|am lich|tet ta|lunar|tet)\b(?! duong)/, /nguyen dan/],
   [/\b(duong lich|tet tay|new year|1\/1)\b/, /duong lich/],
-  [/\b(hung vuong|gio to|hung kings?|10\/3)\b/, /hung vuong/],
+  [/\b(hung vuong|gio to|den hung|hung kings?|10\/3)\b/, /hung vuong/],
   [/\b(30\/4|1\/5|giai phong|thong nhat|lao dong|reunification|labou?r|may day)\b/, /30\/4/],
   [/\b(2\/9|quoc khanh|national day)\b/, /quoc khanh/],
 ];
@@ -158,6 +159,12 @@ function holidays({ content, today, lang, question }: LiveInput): string {
   for (const h of chosen) {
     const n = days(h);
     lines.push(`• ${holidayName(h.name, lang)}: ${span(h)} (${t(lang, `${n} ngày`, `${n} day${n === 1 ? "" : "s"}`)})`);
+  }
+  // A holiday asked by name brings its sourced remark ("lễ hội kéo dài từ ngày nào"); a plain listing stays short.
+  const notes = kinds.length > 0 ? chosen.flatMap((h) => (h.note ? [h.note] : [])) : [];
+  for (const n of notes) {
+    const source = content.sources.find((s) => s.id === n.source);
+    lines.push(`${t(lang, n.vi, n.en)}${source ? ` (${t(lang, "Nguồn", "Source")}: ${source.title}${source.url ? `, ${source.url}` : ""})` : ""}`);
   }
   const near = content.calendar.workingDays.filter((w) => chosen.some((h) => Math.abs(diffDays(w.date, h.from)) <= 14 || Math.abs(diffDays(w.date, h.to)) <= 14));
   for (const w of near) lines.push(t(lang, `• Làm bù: ${dayWithWeekday(w.date, "vi")} (${w.name})`, `• Make-up working day: ${dayWithWeekday(w.date, lang)}`));

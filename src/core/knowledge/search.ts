@@ -38,6 +38,10 @@ export const SEARCH_TUNING = {
   fields: { questions: 1, keywords: 1, titles: 0.7, answer: 0.45, answerEn: 0.45 },
   /** How much word pairs ("tai khoan", "chinh thuc") add: that share of the coverage still missing. */
   pairWeight: 0.5,
+  /** Most words of a question short enough that a close entry covering enough of it beats a best one that does not. */
+  shortQuestionWords: 16,
+  /** ... when that close entry's nearest question is at least this much the question asked (see precisionShare). */
+  closePrecision: 0.5,
   /** Entries handed to fuse.js after the word index narrowed the candidates. */
   candidates: 8,
   /** fuse.js threshold: Bitap's cost grows with the errors it allows. */
@@ -419,7 +423,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const wants = valueAsked(foldedWhole, question) ?? (expandedWhole === foldedWhole ? undefined : valueAsked(expandedWhole, question));
       // A window is held to the systems the message names: its answer must be about one of them.
       const about = (entry: FaqEntry, systems: readonly string[]) => systems.some((x) => systemsAbout[docOf.get(entry)!]!.has(x));
-      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants), !exhaustive, about);
+      return bestWindow(question, (text, mustBeat) => searchOnce(text, expectFrom, whole, mustBeat, undefined, text === question ? undefined : wants, text === question), !exhaustive, about);
     },
   };
 
@@ -441,7 +445,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     return other * 3 >= variants.length && !offeredBy(d).text.includes(asked);
   }
 
-  function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities, mustBeat?: number, fuzzy?: Map<number, number>, wants?: ExpectedType): SearchResult {
+  function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities, mustBeat?: number, fuzzy?: Map<number, number>, wants?: ExpectedType, alone = false): SearchResult {
       const full = exhaustive || fuzzy !== undefined;
       const fuzzyOf = fuzzy ?? new Map<number, number>();
       const analysed = analyzer.analyze(question, correct);
@@ -661,7 +665,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const agreeing = hits.filter((h) => agreesWith(docOf.get(h.entry)!));
       // Settled alone: any answer but a confident one is worked out again with every candidate it could depend on.
       const settledAlone = !full && answerable && agreeing.length === 1 && ranked.length < candidates.length;
-      const again = () => searchOnce(question, expectFrom, message, mustBeat, fuzzyOf, wants);
+      const again = () => searchOnce(question, expectFrom, message, mustBeat, fuzzyOf, wants, alone);
       // Close calls lean on what the question says of itself: an entry asked about the same merged locality ("mail cũ
       // ở Bình Dương" is not the Bà Rịa - Vũng Tàu entry that mentions Bình Dương), and for a status question
       // ("xong chưa", "yet") an entry with a dated milestone.
@@ -678,6 +682,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         if (agreeing[0] && !aboutAsked(agreeing[0])) preferWithin(agreeing, (h) => questionUnits[docOf.get(h.entry)!]!.some((v) => v.includes(asked)));
       }
       if (units.includes(STATUS_TOKEN)) preferWithin(agreeing, (h) => h.entry.referral !== true && (h.entry.milestones.length > 0 || h.entry.render === "plan-status"));
+      // A question that names no Party body ("trang TTĐT thành phần … hạn hoàn thành") is about the State side's
+      // systems: in a close call, an entry of the State side beats one of the Party's (whose portal shares its words).
+      if (!namesParty(folded, question)) preferWithin(agreeing, (h) => h.entry.topic !== "party");
       // An entry that speaks of the question only to say the sources are silent on it, and was not written for it,
       // gives way to the next agreeing entry that supplies what is asked and was written for it (its closest question
       // is the question asked), when that one is answerable and close to it: a tie-break, so an entry is never answered
@@ -685,6 +692,12 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const lead = agreeing[0];
       const writtenFor = (h: Hit) => (h.features?.precision ?? 0) >= SEARCH_TUNING.absentPrecision;
       if (lead && absenceOf(docOf.get(lead.entry)!) === "covered") preferWithin(agreeing, (h) => writtenFor(h) && !isUnsupplied(docOf.get(h.entry)!));
+      // A best entry too little of the question to answer it gives way to a close one that covers enough of it
+      // ("mạng TSLCD có trong giai đoạn 1 không": the phase-1 entry names the network, the network's entry no phase).
+      // A short question asked alone only: a follow-up read with its topic, or a long message or a window of one, has
+      // words of another question that any entry may cover.
+      const tooLittle = agreeing[0] !== undefined && agreeing[0].relevance < SEARCH_TUNING.minRelevance;
+      if (tooLittle && alone && folded.split(" ").length <= SEARCH_TUNING.shortQuestionWords) preferWithin(agreeing, (h) => h.relevance >= SEARCH_TUNING.minRelevance && (h.features?.precision ?? 0) >= SEARCH_TUNING.closePrecision);
       // Otherwise it is shown, marked: the question stays unanswered.
       const mark = (h: Hit | undefined): Hit | undefined => (h && isUnsupplied(docOf.get(h.entry)!) ? { ...h, unsupplied: true } : h);
       const [best, second] = [mark(agreeing[0]), mark(agreeing[1])];
@@ -777,6 +790,14 @@ function preferWithin(hits: Hit[], prefer: (h: Hit) => boolean): void {
   if (!best || prefer(best)) return;
   const at = hits.findIndex((h) => h.relevance >= SEARCH_TUNING.minRelevance && h.score - best.score < 2 * SEARCH_TUNING.ambiguityGap && prefer(h));
   if (at > 0) hits.unshift(...hits.splice(at, 1));
+}
+
+/** Words naming the Party side; "dang" alone folds "đang" (now) too, so it counts only after a word for a side. */
+const PARTY_FOLDED = /\b((phia|ben|khoi|co quan|cq|cua|vp|van phong) dang|dang bo|dang uy|thanh uy|tinh uy|party|trung uong|vptw)\b/;
+
+/** Whether a question names the Party side (folded, or "Đảng" as written). */
+function namesParty(folded: string, raw: string): boolean {
+  return PARTY_FOLDED.test(folded) || /(?<!\p{L})đảng(?!\p{L})/iu.test(raw);
 }
 
 /** A number specific enough that the answer must contain it: a year, a code like 1022, a date like 2/9. */
