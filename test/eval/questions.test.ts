@@ -57,9 +57,10 @@ const FLOORS = {
   // Judge of round 11 (93.8 / 91.7 / 96.1 / 95.6 % then), a tuning set from round 12 (99.4 / 93.1 / 100 / 100 % after
   // round 12A's in-scope, English and follow-up kinds; out of scope is another helper's).
   blind9: { viInScope: 0.97, outOfScope: 0.9, english: 0.97, followUps: 0.95 },
-  // Written blind for round 12 (fact check pending), the tuning set of round 12C (84.1 / 87.5 / 90.2 / 83.3 % before
-  // it; 87.6 / 87.5 / 93.4 / 88.9 % after its fillers, staff-list topic, phase-1 scope and VNI "d9").
-  blind12: { viInScope: 0.87, outOfScope: 0.87, english: 0.93, followUps: 0.88 },
+  // Written blind for round 12, the tuning set of round 12C (84.8 / 87.5 / 91.8 / 83.3 % on main after its fact check;
+  // 88.3 / 87.5 / 95.1 / 88.9 % after 12C's fillers, staff-list topic, phase-1 scope and VNI "d9"). Out of scope is
+  // another helper's.
+  blind12: { viInScope: 0.88, outOfScope: 0.87, english: 0.95, followUps: 0.88 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
