@@ -189,11 +189,16 @@ const NOT_A_UNIT_NAME = new Set([
 /** "phường Bà Rịa", "xã Long Hải", "ward 5": a single ward or commune, named (folded, up to three words). */
 const NAMED_UNIT = /\b(?:phuong|xa|dac khu|ward|commune) ([a-z0-9]+(?: [a-z0-9]+)?)/;
 
+/** "phường Tân Định", "xã Long Hải", "ward An Phu" as written, marks removed: a unit named with a capital. */
+const UNIT_WITH_NAME = /(^|[^\p{L}])([Pp]huong|[Xx]a|[Dd]ac khu|[Ww]ard|[Cc]ommune)\s+\p{Lu}/u;
+
 /**
  * The one ward or commune a (folded) question names ("phường Tân Định đã có tài khoản chưa": "tan dinh"), or undefined
- * when it names none: "phường mới", "xã của em" and "phương án" written without marks (`raw`) name no unit.
+ * when it names none. The name must be written with a capital in `raw`, the question as written: "phường thử nghiệm",
+ * "phường mới", "xã của em" and "phương án" written without marks name no unit.
  */
-export function unitNamed(folded: string, raw = ""): string | undefined {
+export function unitNamed(folded: string, raw: string): string | undefined {
+  if (!UNIT_WITH_NAME.test(raw.normalize("NFD").replace(/\p{M}+/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D"))) return undefined;
   const name = NAMED_UNIT.exec(folded)?.[1];
   if (name === undefined || name.split(" ").every((w) => NOT_A_UNIT_NAME.has(w))) return undefined;
   return name.startsWith("an") && PLAN_OPTION.test(raw) ? undefined : name;

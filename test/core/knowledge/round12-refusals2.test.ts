@@ -45,10 +45,10 @@ describe("which units something is done at, where the entry says it names none",
     expect(valueAsked(fold("đơn vị nào chịu trách nhiệm tạo email"))?.kind).not.toBe("names");
   });
 
-  it("reads one ward named, but not 'phường mới' nor 'phường xã'", () => {
-    expect(unitNamed(fold("phường Tân Định đã có tài khoản chưa"))).toBe("tan dinh");
-    expect(unitNamed(fold("phường mới ở đâu"))).toBeUndefined();
-    expect(unitNamed(fold("các phường xã đã có chưa"))).toBeUndefined();
+  it("reads one ward named with a capital, but not 'phường mới', 'phường xã' nor 'phường thử nghiệm'", () => {
+    const named = (q: string) => unitNamed(fold(q), q);
+    expect(named("phường Tân Định đã có tài khoản chưa")).toBe("tan dinh");
+    for (const q of ["phường mới ở đâu", "các phường xã đã có chưa", "chi bao nhieu phuong thu nghiem qlvb"]) expect(named(q), q).toBeUndefined();
   });
 
   it("leaves unanswered which units piloted document management, and whether one named ward did", () => {
