@@ -4,7 +4,7 @@ import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
-import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, asksWhatToNote, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
@@ -479,12 +479,16 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const { knowledge } = ctx.services;
   // "hôm đó chạy thử những hệ thống nào": a day the previous answer gave, pointed back at, marks a follow-up too.
   const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question));
-  const short = fold(question).split(" ").length <= 6;
+  const words = fold(question).split(" ").length;
+  // "tới nay dc bao nhiêu ngày r": a message with nothing but question and generic words asks nothing of its own, so
+  // it is elliptical even past six words.
+  const short = words <= 6 || (words <= MAX_CONTENTLESS_WORDS && standalone.units.length > 0 && asksAboutSameThing(standalone.units));
   if (!marked && !short) return undefined;
   // "how long before that …": asked as when its own thing is due.
   const rest = gapAsWhen(withoutMarker(question));
   const before = fold(previousQuestion);
-  const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
+  // An entry that only says the value asked is not known ("web là gì": no site is named for that) is no answer of its own.
+  const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true && standalone.best.unsupplied !== true;
   const slot = substitution(before, rest);
   const replaced = slot ?? countSwap(before, rest);
   // "and its phase 2?" after a question naming no phase: the phase is added to the previous question. Not to a
@@ -500,6 +504,14 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     const own = asksAttribute(knowledge.unitsOf(rest)) ? rest : `${rest} ${attributeWords(before)}`.trim();
     const r = knowledge.search(own);
     if (r.decision !== "none" && r.best && r.best.unsupplied !== true && speaksOf(r.best.entry, slot.value)) return { ...r, folded: fold(own) };
+  }
+  // "còn BD có gì lưu ý" after an e-mail question: what the topic says of that value in particular ("bd email"), when an
+  // entry of the topic speaks of it.
+  const noted = asksWhatToNote(rest) ? slotValuesIn(rest)[0] : undefined;
+  if (noted && topicWords(previousEntry)) {
+    const r = knowledge.search(`${noted[0]} ${topicWords(previousEntry)}`);
+    const entry = r.best?.entry;
+    if (r.decision !== "none" && entry && entry.topic === previousEntry.topic && r.best?.unsupplied !== true && speaksOf(entry, noted)) return r;
   }
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {
@@ -607,6 +619,9 @@ function preferSupplied(result: SearchResult): SearchResult {
   if (precision(best) >= WRITTEN_FOR || precision(runnerUp) < WRITTEN_FOR) return result;
   return { ...result, best: runnerUp, runnerUp: best };
 }
+
+/** Most words of a message with no content word of its own that is still read as a follow-up ("tới nay dc bao nhiêu ngày r"). */
+const MAX_CONTENTLESS_WORDS = 10;
 
 /** Least precision (closeness of an entry's nearest question to the question asked) of an entry written for it. */
 const WRITTEN_FOR = 0.5;

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { asksWhatToNote } from "../../../src/core/knowledge/follow-up.js";
+import { fold } from "../../../src/core/fold.js";
+import { createTestApp } from "../../helpers/app.js";
+import { askIn, followUpAnswer } from "../../helpers/knowledge.js";
+
+const NOW = "2026-12-01T09:00:00+07:00";
+const followUp = (first: string, second: string) => followUpAnswer(first, second, NOW);
+
+/** A question then a follow-up in one chat: whether the follow-up counts as answered in the statistics, and its text. */
+async function followUpCounted(first: string, second: string): Promise<{ answered: boolean; text: string }> {
+  const app = await createTestApp({ now: NOW });
+  const day = NOW.slice(0, 10);
+  await askIn(app, first);
+  const before = (await app.store.questions.days(day, day))[0]?.answered ?? 0;
+  const text = await askIn(app, second);
+  const after = (await app.store.questions.days(day, day))[0]?.answered ?? 0;
+  await app.store.close();
+  return { answered: after > before, text };
+}
+
+describe("A follow-up with no content word of its own, longer than six words", () => {
+  it("counts the days since the previous answer's day, whatever the filler around the question", async () => {
+    expect(await followUp("qlvb vận hành chính thức ngày nào", "đến nay thì đã được bao nhiêu ngày rồi vậy")).toContain("456 ngày");
+    expect(await followUp("1022 chạy chính thức từ ngày nào", "tính tới giờ là được bao nhiêu ngày rồi ạ")).toContain("456 ngày");
+    expect(await followUp("hạn tạo tài khoản email là ngày nào", "từ đó tới nay là bao nhiêu ngày rồi nhỉ")).toMatch(/\d+ ngày kể từ 10\/06\/2025/);
+  });
+});
+
+describe("A follow-up whose own reading only says the value is not known", () => {
+  it("is read within the topic: after 1022, 'web' is 1022's site", async () => {
+    const pairs: [string, string][] = [
+      ["hệ thống 1022 là gì?", "web là gì"],
+      ["hệ thống 1022 là gì?", "trang web là gì"],
+      ["1022 là gì vậy", "web nào"],
+      ["tổng đài 1022 dùng để làm gì", "web là gì vậy"],
+    ];
+    for (const [first, q] of pairs) {
+      const { answered, text } = await followUpCounted(first, q);
+      expect(text, q).toContain("1022.tphcm.gov.vn");
+      expect(answered, q).toBe(true);
+    }
+  });
+});
+
+describe("A follow-up asking what is particular to a place within the topic", () => {
+  it("reads the phrases that ask what to note, and not a plain question", () => {
+    for (const q of ["còn BD có gì lưu ý", "thế còn Bình Dương cần chú ý gì", "có điều gì cần lưu ý không", "and Binh Duong, anything special?"]) {
+      expect(asksWhatToNote(fold(q)), q).toBe(true);
+    }
+    for (const q of ["còn BD thì sao", "hạn tạo email khi nào", "lưu ý"]) expect(asksWhatToNote(fold(q)), q).toBe(false);
+  });
+
+  it("answers what the topic says of that place", async () => {
+    const first = "hệ thống thư điện tử cho cán bộ 2 tỉnh ai tạo?";
+    expect(await followUp(first, "còn BD có gì lưu ý")).toContain("3 tháng");
+    expect(await followUp(first, "thế còn Bình Dương cần chú ý gì")).toContain("3 tháng");
+    expect(await followUp("hạn tạo email là khi nào", "còn bên Bình Dương có điều gì cần lưu ý không")).toContain("3 tháng");
+    expect(await followUp("Who creates the new e-mail accounts?", "and Binh Duong, anything special?")).toContain("3 months");
+  });
+});
