@@ -488,7 +488,7 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const rest = gapAsWhen(withoutMarker(question));
   const before = fold(previousQuestion);
   // An entry that only says the value asked is not known ("web là gì": no site is named for that) is no answer of its own.
-  const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true && standalone.best.unsupplied !== true;
+  const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true && standalone.best?.unsupplied !== true;
   const slot = substitution(before, rest);
   const replaced = slot ?? countSwap(before, rest);
   // "and its phase 2?" after a question naming no phase: the phase is added to the previous question. Not to a
