@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { asksWhatToNote } from "../../../src/core/knowledge/follow-up.js";
 import { fold } from "../../../src/core/fold.js";
-import { createTestApp } from "../../helpers/app.js";
+import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { createTestApp, realContent } from "../../helpers/app.js";
 import { askIn, followUpAnswer } from "../../helpers/knowledge.js";
 
+const kb = createKnowledge(await realContent());
 const NOW = "2026-12-01T09:00:00+07:00";
 const followUp = (first: string, second: string) => followUpAnswer(first, second, NOW);
 
@@ -57,5 +59,19 @@ describe("A follow-up asking what is particular to a place within the topic", ()
     expect(await followUp(first, "thế còn Bình Dương cần chú ý gì")).toContain("3 tháng");
     expect(await followUp("hạn tạo email là khi nào", "còn bên Bình Dương có điều gì cần lưu ý không")).toContain("3 tháng");
     expect(await followUp("Who creates the new e-mail accounts?", "and Binh Duong, anything special?")).toContain("3 months");
+  });
+});
+
+describe("'PM' in English is the Prime Minister, not 'phần mềm'", () => {
+  it("answers the Prime Minister's decision after the legal basis", async () => {
+    for (const q of ["the PM decision number again?", "and the Prime Minister's decision?", "which PM decision is it based on"]) {
+      const { answered, text } = await followUpCounted("What is the legal basis of the joint plan?", q);
+      expect(text, q).toContain("759");
+      expect(answered, q).toBe(true);
+    }
+  });
+
+  it("keeps 'pm' as software in Vietnamese chat", () => {
+    expect(kb.unitsOf("pm quản lý văn bản là gì")).toEqual(expect.arrayContaining(["phan", "mem"]));
   });
 });
