@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { asksWhatToNote } from "../../../src/core/knowledge/follow-up.js";
+import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
 import { fold } from "../../../src/core/fold.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { createTestApp, realContent } from "../../helpers/app.js";
-import { askIn, followUpAnswer } from "../../helpers/knowledge.js";
+import { askEachAlone, askIn, followUpAnswer } from "../../helpers/knowledge.js";
 
 const kb = createKnowledge(await realContent());
 const NOW = "2026-12-01T09:00:00+07:00";
@@ -73,5 +74,26 @@ describe("'PM' in English is the Prime Minister, not 'phần mềm'", () => {
 
   it("keeps 'pm' as software in Vietnamese chat", () => {
     expect(kb.unitsOf("pm quản lý văn bản là gì")).toEqual(expect.arrayContaining(["phan", "mem"]));
+  });
+});
+
+describe("A self-introduction naming the asker's unit, then a question about 'Sở em'", () => {
+  it("puts the unit the introduction names in place of 'Sở em', without a remark in brackets", () => {
+    const long = readLongMessage("Dạ em chào anh chị, em là chuyên viên ở Sở KH&CN Bà Rịa - Vũng Tàu (cũ). Cho em hỏi Sở em có tham gia kế hoạch liên tịch không ạ? Em cảm ơn.");
+    expect(long?.parts).toEqual(["Cho em hỏi Sở KH&CN Bà Rịa - Vũng Tàu có tham gia kế hoạch liên tịch không ạ"]);
+  });
+
+  it("does not take 'số' (a word that folds like 'Sở') for the start of a department's name", () => {
+    expect(readLongMessage("Chào anh, em làm chuyển đổi số ở phường Bà Rịa. Sở em có phải ký kế hoạch liên tịch không ạ? Em cảm ơn anh chị nhiều")).toBeUndefined();
+  });
+
+  it("answers that the department is one of the bodies behind the plan", async () => {
+    const answers = await askEachAlone(
+      NOW,
+      "Chào anh chị, em là cán bộ ở Sở KH&CN Bình Dương. Cho em hỏi Sở em có cùng ban hành kế hoạch liên tịch không ạ? Em cảm ơn.",
+      "Xin chào, tôi công tác tại Sở Khoa học và Công nghệ Bà Rịa - Vũng Tàu (cũ). Sở tôi có phải là cơ quan ban hành kế hoạch liên tịch về hệ thống thông tin không? Cảm ơn.",
+      "Dạ chào anh, mình làm ở Sở KH&CN tỉnh Bình Dương. Sở mình có tham gia ký kế hoạch liên tịch không vậy anh? Cảm ơn anh nhiều.",
+    );
+    for (const a of answers) expect(a).toMatch(/Sở KH&CN tỉnh (Bình Dương|Bà Rịa - Vũng Tàu)[^.]*(cùng )?ban hành|bốn cơ quan ban hành/);
   });
 });
