@@ -97,3 +97,17 @@ describe("A self-introduction naming the asker's unit, then a question about 'S�
     for (const a of answers) expect(a).toMatch(/Sở KH&CN tỉnh (Bình Dương|Bà Rịa - Vũng Tàu)[^.]*(cùng )?ban hành|bốn cơ quan ban hành/);
   });
 });
+
+describe("Two systems compared by which goes live first, with 'chính thức' before 'trước'", () => {
+  it("reads 'chạy chính thức trước', 'vận hành chính thức sau' as a comparison", async () => {
+    const [tie, later, earlier] = await askEachAlone(
+      "2025-05-02T09:00:00+07:00",
+      "1022 với qlvb cái nào chạy chính thức trước?",
+      "email với 1022, bên nào vận hành chính thức sau?",
+      "qlvb hay hntt cái nào chạy chính thức trước",
+    );
+    expect(tie).toMatch(/cùng mốc cuối, 01\/09\/2025/);
+    expect(later).toMatch(/^Hệ thống 1022 có mốc hoàn thành muộn hơn/);
+    expect(earlier).toMatch(/^Hội nghị truyền hình trực tuyến có mốc hoàn thành sớm hơn/);
+  });
+});
