@@ -155,8 +155,12 @@ function composeOne(base: CommandContext, message: string, data: AnswerData): An
   // A message asking for a language ("…, in English pls", "trả lời bằng tiếng Anh") gets it, whatever it is written in;
   // the request's words are then no part of the question ("in English pls, and the wards deadline?").
   const lang = languageAsked(message) ?? detectLanguage(message.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
-  const question = withoutLanguageRequest(message);
-  const ctx: CommandContext = { ...base, lang };
+  // "hnay 2/5 r, hạn hnth còn bao nhiêu ngày": the day the person says is today is where counts start, and no part
+  // of what is asked.
+  const stated = statedToday(withoutLanguageRequest(message));
+  const today = stated ? dayIn(fold(stated.day), base.today, deadlineDays(base.services.content)) : undefined;
+  const question = stated && today ? stated.rest : withoutLanguageRequest(message);
+  const ctx: CommandContext = { ...base, lang, ...(today ? { today } : {}) };
   const { knowledge } = ctx.services;
   const kind = smallTalkKind(question);
   if (kind) {
@@ -370,6 +374,16 @@ function answerPhaseBeyond(ctx: CommandContext, question: string): AnswerOutcome
  * written in ("What does Decision 2448/QĐ-UBND approve?" is English).
  */
 const DOCUMENT_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?/gu;
+
+/** "Hôm nay 2/5 rồi, …", "hnay là 5/5.", "Today is 2/5, …": the day said to be today, at the start of a message. */
+const STATED_TODAY = /^\s*(?:(?:dạ|vâng|da|vang)\s+)?(?:hôm nay|hnay|hom nay|today is|today's)\s+(?:là\s+|la\s+)?(?:ngày\s+|ngay\s+)?(\d{1,2}\/\d{1,2}(?:\/\d{4})?)(?:\s+(?:rồi|roi|r))?\s*(?:[,.;:]\s*|$)/iu;
+
+/** The day a message says is today ({@link STATED_TODAY}) and the message without that statement, if it says one. */
+function statedToday(message: string): { day: string; rest: string } | undefined {
+  const m = STATED_TODAY.exec(message);
+  const rest = m ? message.slice(m[0].length).trim() : "";
+  return m && rest.length > 0 ? { day: m[1]!, rest } : undefined;
+}
 
 /** "hôm đó", "ngày đó", "that day": a day the previous answer gave. */
 const THAT_DAY = /\b(hom do|ngay do|hom ay|ngay ay|hom day|that day|the same day|on that day)\b/;

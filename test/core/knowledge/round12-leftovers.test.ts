@@ -111,3 +111,18 @@ describe("Two systems compared by which goes live first, with 'chính thức' be
     expect(earlier).toMatch(/^Hội nghị truyền hình trực tuyến có mốc hoàn thành sớm hơn/);
   });
 });
+
+describe("A message that says what day today is", () => {
+  it("counts from the day said, which is no part of the question", async () => {
+    // The clock says another day: the count starts on the day the person says is today.
+    const [video, lists, accounts] = await askEachAlone(
+      "2025-04-20T09:00:00+07:00",
+      "hnay 2/5 r, hạn hnth còn bao nhiêu ngày",
+      "hôm nay 5/5 rồi, còn mấy ngày nữa tới hạn gửi danh sách email",
+      "Hôm nay là 1/6. Hạn tạo tài khoản email còn bao nhiêu ngày?",
+    );
+    expect(video).toContain("Tính từ hôm nay (02/05/2025), còn 13 ngày nữa là đến 15/05/2025.");
+    expect(lists).toContain("Tính từ hôm nay (05/05/2025), còn 5 ngày nữa là đến 10/05/2025.");
+    expect(accounts).toContain("Tính từ hôm nay (01/06/2025), còn 9 ngày nữa là đến 10/06/2025.");
+  });
+});
