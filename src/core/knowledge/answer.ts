@@ -20,7 +20,7 @@ import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
-import { asksDayCount, chooseDay, datedClauses, dayCountLine } from "./day-count.js";
+import { asksDayCount, chooseDay, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount } from "./phases.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
@@ -167,6 +167,8 @@ function composeOne(base: CommandContext, message: string, data: AnswerData): An
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
+  const between = answerDaysBetween(ctx, question);
+  if (between) return between;
   const due = answerDueOn(ctx, question);
   if (due) return due;
   const previous = freshTopic(data.topic, ctx.now);
@@ -240,6 +242,27 @@ function gapLine(ctx: CommandContext, question: string, previousId: string, entr
   return ctx.lang === "en"
     ? `${a} is ${n} day${n === 1 ? "" : "s"} ${earlier ? "before" : "after"} ${b}.`
     : `Ngày ${a} ${earlier ? "sớm hơn" : "muộn hơn"} ngày ${b} ${n} ngày.`;
+}
+
+/**
+ * "từ hạn gửi danh sách (10/5) tới hạn tạo tài khoản (10/6) cách nhau bao nhiêu ngày": the days between two days the
+ * question writes, when one of them is a deadline of the plan (the entry of that deadline is the topic kept for
+ * follow-ups); undefined otherwise.
+ */
+function answerDaysBetween(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const { content } = ctx.services;
+  const folded = fold(question);
+  const written = daysWritten(folded);
+  if (!written) return undefined;
+  const known = deadlineDays(content);
+  const [a, b] = written.map((d) => dayIn(d, ctx.today, known));
+  if (!a || !b) return undefined;
+  const first = [a, b].flatMap((d) => dueOn(content.milestones, d))[0];
+  const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((x, y) => x.milestones.length - y.milestones.length)[0] : undefined;
+  if (!first || !entry) return undefined;
+  const units = ctx.services.knowledge.unitsOf(question);
+  const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
+  return { replies: [reply(lines(daysBetweenLine(a, b, ctx.lang), sourceLine(ctx, first.source)))], result, answered: true, lang: ctx.lang };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { daysWritten } from "../../../src/core/knowledge/day-count.js";
 import { asksWhatToNote } from "../../../src/core/knowledge/follow-up.js";
 import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
 import { fold } from "../../../src/core/fold.js";
@@ -124,5 +125,28 @@ describe("A message that says what day today is", () => {
     expect(video).toContain("Tính từ hôm nay (02/05/2025), còn 13 ngày nữa là đến 15/05/2025.");
     expect(lists).toContain("Tính từ hôm nay (05/05/2025), còn 5 ngày nữa là đến 10/05/2025.");
     expect(accounts).toContain("Tính từ hôm nay (01/06/2025), còn 9 ngày nữa là đến 10/06/2025.");
+  });
+});
+
+describe("The days between two days a question writes", () => {
+  it("reads two written days and a count asked, and not a break's length", () => {
+    expect(daysWritten(fold("từ hạn gửi danh sách (10/5) tới hạn tạo tài khoản email (10/6) cách nhau bao nhiêu ngày?"))).toEqual(["10/5", "10/6"]);
+    expect(daysWritten(fold("How many days between 15/5 and 1/9?"))).toEqual(["15/5", "1/9"]);
+    expect(daysWritten(fold("từ 30/4 đến 1/5 nghỉ mấy ngày"))).toBeUndefined();
+    expect(daysWritten(fold("hạn 10/6 là thứ mấy"))).toBeUndefined();
+  });
+
+  it("answers the exact count of days", async () => {
+    const [lists, rollout, english, close] = await askEachAlone(
+      NOW,
+      "từ hạn gửi danh sách (10/5) tới hạn tạo tài khoản email (10/6) cách nhau bao nhiêu ngày?",
+      "từ 10/5 đến 15/8 là bao nhiêu ngày",
+      "How many days between 15/5 and 1/9?",
+      "hạn 10/6 với hạn 15/6 cách nhau mấy ngày",
+    );
+    expect(lists).toContain("Từ 10/05/2025 đến 10/06/2025 là 31 ngày.");
+    expect(rollout).toContain("Từ 10/05/2025 đến 15/08/2025 là 97 ngày.");
+    expect(english).toContain("From 15 May 2025 to 1 September 2025 is 109 days.");
+    expect(close).toContain("Từ 10/06/2025 đến 15/06/2025 là 5 ngày.");
   });
 });
