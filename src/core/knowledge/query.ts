@@ -97,7 +97,11 @@ const INTENTS: Record<string, readonly string[]> = {
     "on what date", "from what date", "what date", "which date", "by when", "when",
   ],
   // "có mấy cái gì mới" lists things: "mấy" there is no count.
-  what: ["co may cai gi", "may cai gi", "nhung cai gi", "la cai gi", "cai gi", "nghia la gi", "la gi", "what is", "what are", "what"],
+  // "1022 là hệ thống gì", "TTCĐS là cơ quan gì": what a named thing is, with the kind of thing inside the phrase.
+  what: [
+    "co may cai gi", "may cai gi", "nhung cai gi", "la cai gi", "cai gi", "nghia la gi",
+    "la he thong gi", "la phan mem gi", "la co quan gi", "la don vi gi", "la to chuc gi", "la ung dung gi", "la gi", "what is", "what are", "what",
+  ],
   how: ["xu ly the nao", "xu ly ra sao", "xu ly sao", "nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
   where: ["o dau", "where"],
   howmany: ["bao nhieu", "how many", "how much", "co may", "gom may"],

@@ -5,7 +5,7 @@ import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
 import { fold } from "../../../src/core/fold.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { createTestApp, realContent } from "../../helpers/app.js";
-import { askEachAlone, askIn, followUpAnswer } from "../../helpers/knowledge.js";
+import { answeredWith, askEachAlone, askIn, followUpAnswer } from "../../helpers/knowledge.js";
 
 const kb = createKnowledge(await realContent());
 const NOW = "2026-12-01T09:00:00+07:00";
@@ -148,5 +148,16 @@ describe("The days between two days a question writes", () => {
     expect(rollout).toContain("Từ 10/05/2025 đến 15/08/2025 là 97 ngày.");
     expect(english).toContain("From 15 May 2025 to 1 September 2025 is 109 days.");
     expect(close).toContain("Từ 10/06/2025 đến 15/06/2025 là 5 ngày.");
+  });
+});
+
+describe("'X là hệ thống gì': what a named thing is, with its kind inside the question", () => {
+  it("reads the phrase as asking what, so the definition answers and not a deadline", () => {
+    for (const q of ["1022 là hệ thống gì vậy mn", "hệ thống 1022 là hệ thống gì vậy", "Trung tâm Chuyển đổi số là cơ quan gì"]) {
+      expect(kb.unitsOf(q), q).toContain("_what");
+    }
+    expect(answeredWith(kb, "1022 là hệ thống gì vậy mn")).toBe("hotline-1022-what");
+    expect(answeredWith(kb, "hệ thống 1022 là hệ thống gì vậy")).toBe("hotline-1022-what");
+    expect(answeredWith(kb, "Trung tâm Chuyển đổi số là cơ quan gì")).toBe("role-ttcds");
   });
 });
