@@ -58,9 +58,9 @@ const FLOORS = {
   // round 12A's in-scope, English and follow-up kinds; out of scope is another helper's).
   blind9: { viInScope: 0.97, outOfScope: 0.9, english: 0.97, followUps: 0.95 },
   // Written blind for round 12, the tuning set of round 12C (84.8 / 87.5 / 91.8 / 83.3 % on main after its fact check;
-  // 88.3 / 87.5 / 95.1 / 88.9 % after 12C's fillers, staff-list topic, phase-1 scope and VNI "d9"). Out of scope is
-  // another helper's.
-  blind12: { viInScope: 0.88, outOfScope: 0.87, english: 0.95, followUps: 0.88 },
+  // 88.3 / 87.5 / 95.1 / 88.9 % after 12C's fillers, staff-list topic, phase-1 scope and VNI "d9"; 91.7 / 87.5 / 96.7 /
+  // 100 % after 12F's follow-ups, "Sở em", stated today, days between two days). Out of scope is another helper's.
+  blind12: { viInScope: 0.91, outOfScope: 0.87, english: 0.96, followUps: 0.97 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
