@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer } from "../../../src/core/knowledge/query.js";
+import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { realContent } from "../../helpers/app.js";
+import { askEachAlone } from "../../helpers/knowledge.js";
+
+const content = await realContent();
+const kb = createKnowledge(content);
+const analyzer = createAnalyzer(content.glossary, content.lexicon);
+const best = (q: string) => kb.search(q).best?.entry.id;
+
+describe("systems described in a ward officer's own words", () => {
+  it("reads the software for sending official letters as the document-management system", () => {
+    expect(analyzer.analyze("phần mềm gửi nhận công văn").units).toContain("qlvb");
+    expect(best("công văn điện tử triển khai cho các phường trước ngày nào")).toBe("document-management-rollout");
+    expect(best("cai phan mem gui cong van chinh thuc chay khi nao")).toBe("document-management-official");
+    expect(best("When does the document software go live?")).toBe("document-management-official");
+  });
+
+  it("reads meetings over the network or on a screen as the video-conference system", () => {
+    expect(analyzer.analyze("họp trên mạng với thành phố").units).toContain("hnth");
+    expect(best("họp qua màn hình khảo sát xong khi nào")).toBe("video-conference-state-when");
+    expect(best("họp qua mạng với thành phố thì bao giờ kết nối xong")).toBe("video-conference-state-when");
+    expect(best("remote meetings deadline")).toBe("video-conference-state-when");
+  });
+
+  it("reads a signature on the computer as the digital signature", () => {
+    expect(analyzer.analyze("ký tên điện tử bằng máy").units).toContain("cks");
+    expect(best("chữ ký trên máy tính sau hợp nhất xong khi nào")).toBe("digital-signature-when");
+    expect(best("When will electronic signatures be handed over?")).toBe("digital-signature-when");
+  });
+
+  it("reads the office mail, the agency's code and the state's private network as the plan's systems", () => {
+    expect(analyzer.analyze("mail cơ quan của em").units).toContain("email");
+    expect(analyzer.analyze("work email").units).toContain("email");
+    expect(best("mã số định danh khi nào xong")).toBe("e-id");
+    expect(best("mạng riêng của nhà nước hoàn thành khi nào")).toBe("network");
+    expect(analyzer.analyze("đường truyền riêng").units).toContain("mangtruyensolieuchuyendung");
+  });
+
+  it("keeps a USB token a word of its own: how to use one is not in the plan", () => {
+    expect(analyzer.analyze("cai cks tren usb token").units).toContain("usb");
+  });
+});
+
+describe("everyday words around the system", () => {
+  it("drops the classifier 'cái' written with its mark, but not 'cài' (to install) nor 'cái gì'", () => {
+    expect(analyzer.analyze("cái mail cơ quan").units).not.toContain("cai");
+    expect(analyzer.analyze("cài cks trên máy").units).toContain("cai");
+    expect(analyzer.analyze("cái gì").units).toContain("_what");
+  });
+
+  it("reads 'chính thức chạy' and 'chính thức vận hành' as official operation", () => {
+    expect(analyzer.analyze("qlvb chính thức chạy").units).toContain("vanhanhchinhthuc");
+    expect(best("qlvb chính thức vận hành ngày nào")).toBe("document-management-official");
+  });
+
+  it("counts down to a deadline asked in 'hôm' (days in speech)", async () => {
+    expect(analyzer.analyze("còn mấy hôm nữa").units).toEqual(["_when"]);
+    const [mail, meeting] = await askEachAlone("2025-05-06T09:00:00+07:00", "còn mấy hôm nữa là tới hạn tạo tài khoản email", "còn mấy hôm nữa phải xong vụ họp qua mạng");
+    expect(mail).toContain("10/06/2025");
+    expect(meeting).toContain("15/05/2025");
+  });
+});
