@@ -193,8 +193,11 @@ function givesName(raw: string): boolean {
 /** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
 const COUNTED_NAMED =
   /\b(?:[2-9]|\d\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung|the|all)\s+(phuong|xa|don vi|dac khu|tinh|huyen|quan|co quan|so|he thong|diem cau|diem|wards?|communes?|units?|agencies|systems|provinces|districts)\b/;
-/** Words that ask several names at once: "tên là gì" with a plural, "kể tên", "liệt kê", "names of", "list the". */
-const ASKS_NAMES = /\b(ten (goi )?(la )?gi|ten gi|ten (cac|tung|nhung|[2-9]|\d\d+)|danh sach|ke ten|liet ke|names?|list (the|all)|what are they called)\b/;
+/**
+ * Words that ask several names at once: "tên là gì" with a plural, "kể tên", "liệt kê", "names of", "list the". Not
+ * the staff list the e-mail accounts are made from ("Sở KH&CN hai tỉnh gửi danh sách cán bộ cho ai"): a topic.
+ */
+const ASKS_NAMES = /\b(ten (goi )?(la )?gi|ten gi|ten (cac|tung|nhung|[2-9]|\d\d+)|danh sach(?! (?:can bo|cong chuc|cbcc|nhan su|thu|email|mail))|ke ten|liet ke|names?|list (the|all)|what are they called)\b/;
 /** The English plural of a counted noun, and the words an entry may use for it (folded). */
 const NAMED_NOUNS: Record<string, readonly string[]> = {
   phuong: ["phuong", "ward", "wards"], xa: ["xa", "commune", "communes"], "don vi": ["don vi", "unit", "units"], ward: ["phuong", "ward", "wards"],

@@ -75,10 +75,15 @@ export function createNormaliser(lexicon: readonly LexiconEntry[], glossary: rea
 
 /**
  * Undoes typing with the input method switched off. Telex: "vawn" → "van", "tafi" → "tai", "khoanr" → "khoan",
- * "ddieenj" → "dien"; VNI: "va8n" → "van". Returns undefined when the word has no such marks.
+ * "ddieenj" → "dien"; VNI: "va8n" → "van", "d9oa5n" → "doan". Returns undefined when the word has no such marks.
  * The result is a folded word; the caller decides whether it is a real one.
  */
 export function decodeTyping(word: string): string | undefined {
+  // VNI's "d9" is "đ", typed before the vowel and its tone digit ("d9oa5n" → "doan").
+  if (/d9/.test(word)) {
+    const d = word.replace(/d9/g, "d");
+    return /^[a-z]+$/.test(d) ? d : (decodeTyping(d) ?? undefined);
+  }
   if (/^[a-z]+\d[a-z\d]*$/.test(word) && /[a-z]/.test(word) && /^[a-z]*[aeiouy][a-z]*\d/.test(word)) {
     const vni = word.replace(/[1-9]/g, "");
     if (vni !== word && /^[a-z]+$/.test(vni)) return vni;

@@ -14,6 +14,10 @@ export const FILLER_PHRASES: readonly string[] = [
   "cho toi hoi", "cho em hoi", "cho minh hoi", "cho chau hoi", "cho hoi", "xin hoi", "toi muon hoi", "em muon hoi",
   "muon hoi", "xin cho biet", "cho biet", "vui long", "lam on", "giup toi", "giup em", "giup minh", "cam on",
   "ad oi", "admin oi", "ban oi", "anh chi", "a oi",
+  // Who the message is addressed to ("… vậy mn", "cả nhà ơi"): never the topic.
+  "moi nguoi oi", "moi nguoi", "ca nha oi", "ca nha",
+  // "kế hoạch nói sao", "nói gì về…": what the sources say, which every answer is.
+  "noi sao", "noi gi", "noi the nao",
   // Vietnamese: question words and particles
   "la sao", "the sao", "lam sao", "ngay may", "hom nao", "thang may", "tu ngay nao", "con bao nhieu ngay", "bao nhieu ngay nua",
   "con may ngay", "con may ngay nua", "may ngay nua", "may ngay", "con bao lau nua", "con bao lau", "bao lau nua", "so may",
