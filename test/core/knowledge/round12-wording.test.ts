@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withoutAskerTitle } from "../../../src/core/knowledge/asker-title.js";
 import { createAnalyzer } from "../../../src/core/knowledge/query.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { realContent } from "../../helpers/app.js";
@@ -60,5 +61,24 @@ describe("everyday words around the system", () => {
     const [mail, meeting] = await askEachAlone("2025-05-06T09:00:00+07:00", "còn mấy hôm nữa là tới hạn tạo tài khoản email", "còn mấy hôm nữa phải xong vụ họp qua mạng");
     expect(mail).toContain("10/06/2025");
     expect(meeting).toContain("15/05/2025");
+  });
+});
+
+describe("an agency lead asking of their own agency", () => {
+  it("drops the title the asker gives themselves, and keeps a title said of someone else", () => {
+    expect(withoutAskerTitle("Tôi là giám đốc Sở KH&CN Bình Dương. Sở tôi làm gì?")).toBe("Tôi là Sở KH&CN Bình Dương. Sở tôi làm gì?");
+    expect(withoutAskerTitle("Chủ tịch UBND phường mới đây: phường tôi phải làm gì?")).toBe("UBND phường mới đây: phường tôi phải làm gì?");
+    expect(withoutAskerTitle("em là trưởng phòng văn hóa xã hội")).toBe("em là văn hóa xã hội");
+    expect(withoutAskerTitle("ai là giám đốc Trung tâm Chuyển đổi số")).toBe("ai là giám đốc Trung tâm Chuyển đổi số");
+    expect(withoutAskerTitle("Chủ tịch TP yêu cầu rà soát CNTT")).toBe("Chủ tịch TP yêu cầu rà soát CNTT");
+    expect(withoutAskerTitle("Chủ tịch UBND TP là ai: hỏi gấp")).toBe("Chủ tịch UBND TP là ai: hỏi gấp");
+  });
+
+  it("answers a director or a ward chairman with their agency's duty and deadline", () => {
+    expect(best("Tôi là phó giám đốc Sở KH&CN Bà Rịa - Vũng Tàu. Sở tôi có nhiệm vụ gì trong kế hoạch này?")).toBe("role-sokhcn-provinces");
+    expect(best("I am the director of the Binh Duong DOST. What does my department have to do in the plan?")).toBe("role-sokhcn-provinces");
+    expect(best("Em là chủ tịch UBND phường mới. Phường em phải có phần mềm công văn trước ngày nào ạ?")).toBe("document-management-rollout");
+    expect(best("Tôi là giám đốc Sở KH&CN Bình Dương. Sở tôi có nhiệm vụ gì trong kế hoạch này?")).toBe("role-sokhcn-provinces");
+    expect(best("Chủ tịch UBND xã: xã tôi phải có phần mềm công văn trước ngày nào?")).toBe("document-management-rollout");
   });
 });
