@@ -82,3 +82,17 @@ describe("an agency lead asking of their own agency", () => {
     expect(best("Chủ tịch UBND xã: xã tôi phải có phần mềm công văn trước ngày nào?")).toBe("document-management-rollout");
   });
 });
+
+describe("what happened before the merger, and the two-tier government", () => {
+  it("answers a trial or a review asked as 'before the merger' with the dated entry, which says it was", () => {
+    expect(best("trước sáp nhập có chạy thử đồng loạt 168 phường xã không, ngày nào")).toBe("trial-168-units");
+    expect(best("trước khi hợp nhất, rà soát CNTT theo chỉ đạo chủ tịch phải xong ngày nào")).toBe("chairman-instructions");
+    expect(best("Was there a trial in all 168 units before the merger?")).toBe("trial-168-units");
+  });
+
+  it("reads 'chính quyền 2 cấp' as the new government, not a number to match", () => {
+    expect(analyzer.analyze("chính quyền 2 cấp").units).toEqual(["chinhquyen"]);
+    expect(best("chính quyền hai cấp mấy ngày đầu có sự cố gì")).toBe("early-issues-july");
+    expect(best("What went wrong in the first days of the two-tier government?")).toBe("early-issues-july");
+  });
+});
