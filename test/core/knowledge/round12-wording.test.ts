@@ -96,3 +96,11 @@ describe("what happened before the merger, and the two-tier government", () => {
     expect(best("What went wrong in the first days of the two-tier government?")).toBe("early-issues-july");
   });
 });
+
+describe("a glitch is not a duty", () => {
+  it("reads 'có trục trặc' as asking of problems, not who is on duty ('có trực')", () => {
+    expect(best("mấy ngày đầu có trục trặc gì không")).toBe("early-issues-july");
+    expect(best("hệ thống có trục trặc không, mấy ngày đầu sau hợp nhất")).toBe("early-issues-july");
+    expect(best("những ngày đầu chính quyền 2 cấp có trục trặc gì không")).toBe("early-issues-july");
+  });
+});
