@@ -23,6 +23,13 @@ describe("systems described in a ward officer's own words", () => {
     expect(best("họp qua màn hình khảo sát xong khi nào")).toBe("video-conference-state-when");
     expect(best("họp qua mạng với thành phố thì bao giờ kết nối xong")).toBe("video-conference-state-when");
     expect(best("remote meetings deadline")).toBe("video-conference-state-when");
+    expect(best("cái họp có màn hình ti vi với thành phố khảo sát xong chưa")).toBe("video-conference-state-when");
+  });
+
+  it("reads connecting 'with the city' as with the systems of TP.HCM", () => {
+    expect(analyzer.analyze("kết nối với tp").units).toContain("tphcm");
+    expect(best("họp trên mạng với thành phố xong trước ngày nào")).toBe("video-conference-state-when");
+    expect(best("còn mấy hôm nữa phải xong vụ họp trực tuyến với tp")).toBe("video-conference-state-when");
   });
 
   it("reads a signature on the computer as the digital signature", () => {
