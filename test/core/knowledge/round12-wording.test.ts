@@ -111,3 +111,17 @@ describe("a glitch is not a duty", () => {
     expect(best("những ngày đầu chính quyền 2 cấp có trục trặc gì không")).toBe("early-issues-july");
   });
 });
+
+describe("a weekday guessed of a deadline not named", () => {
+  it("gives the deadline's weekday when the question guesses one ('rơi vào t7 đúng ko')", async () => {
+    const [lists, pilot, training] = await askEachAlone(
+      "2026-12-01T09:00:00+07:00",
+      "hạn gửi ds cán bộ làm email rơi vào t7 đúng ko",
+      "hạn thử nghiệm qlvb là chủ nhật hả",
+      "hạn tập huấn email rơi vào thứ 2 phải không",
+    );
+    expect(lists).toContain("10/05/2025 là thứ Bảy.");
+    expect(pilot).toContain("15/06/2025 là Chủ nhật.");
+    expect(training).toContain("10/06/2025 là thứ Ba.");
+  });
+});
