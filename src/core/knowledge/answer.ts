@@ -469,7 +469,8 @@ function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): st
     if (at >= 0 && said.slice(at, at + 60).includes(fold(name(named)))) return undefined;
     return t(ctx.lang, `${formatDay(named)} là ${name(named)}.`, `${formatDay(named, "en")} is a ${name(named)}.`);
   }
-  if (!asksWeekday(folded) || dayIn(folded, ctx.today)) return undefined;
+  // The weekday asked, or guessed of the deadline ("hạn gửi ds … rơi vào t7 đúng ko"): the deadline's weekday says.
+  if (!(asksWeekday(folded) || namedWeekday(folded) !== undefined) || dayIn(folded, ctx.today)) return undefined;
   const days = entry.milestones
     .map((id) => ctx.services.content.milestones.find((m) => m.id === id))
     .filter((m) => m !== undefined && m.dueParsed.precision === "day")
