@@ -58,9 +58,13 @@ const FLOORS = {
   // round 12A's in-scope, English and follow-up kinds; out of scope is another helper's).
   blind9: { viInScope: 0.97, outOfScope: 0.9, english: 0.97, followUps: 0.95 },
   // Written blind for round 12, the tuning set of round 12C (84.8 / 87.5 / 91.8 / 83.3 % on main after its fact check;
-  // 88.3 / 87.5 / 95.1 / 88.9 % after 12C's fillers, staff-list topic, phase-1 scope and VNI "d9"). Out of scope is
-  // another helper's.
-  blind12: { viInScope: 0.88, outOfScope: 0.87, english: 0.95, followUps: 0.88 },
+  // 88.3 / 87.5 / 95.1 / 88.9 % after 12C's fillers, staff-list topic, phase-1 scope and VNI "d9"; 91.7 / 87.5 / 96.7 /
+  // 100 % after 12F's follow-ups, "Sở em", stated today, days between two days). Out of scope is another helper's.
+  blind12: { viInScope: 0.91, outOfScope: 0.87, english: 0.96, followUps: 0.97 },
+  // Written blind for round 12 (everyday wording of ward staff, agency leads, coordinators, plain English), the tuning
+  // set of round 12D (79.6 / 89.6 / 89.1 / 93.1 % on main after its fact check; 90.7 / 89.6 / 93.5 / 93.1 % after 12D's
+  // everyday names of the systems, askers' own titles and guessed weekdays). Out of scope is another helper's.
+  blind13: { viInScope: 0.9, outOfScope: 0.89, english: 0.93, followUps: 0.93 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -167,7 +171,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind12"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind12", "blind13"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {
@@ -178,7 +182,7 @@ for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "
 
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind12"]) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind12", "blind13"]) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the ${name} set (test/fixtures/questions/${name})`, () => {
     it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {

@@ -342,11 +342,12 @@ const ACCOUNT = /\b(tai khoan|dang nhap|mat khau|vneid|account|accounts|log in|l
 const ACCOUNT_WORDS = new Set(["dang", "nhap", "dangnhap", "bang", "taikhoan", "tai", "khoan", "tk", "account", "log", "login", "sign", "credential", "credentials", "which", "use", "gi", "nao", "vao", "dung", "xai"]);
 
 /** "có phải trực không", "trực mấy ngày", "lịch trực", "on duty", "rota": the question asks who is on duty (folded). Not
- * "trực tuyến" (online), "trực tiếp" (in person) or "trực thuộc" (under). */
+ * "trực tuyến" (online), "trực tiếp" (in person) or "trực thuộc" (under), nor "trục trặc" (a glitch), which folds
+ * like "có trực". */
 const ASKS_DUTY =
-  /\b((phai|co|di|duoc|bi) truc(?! (tuyen|tiep|thuoc|quan|ban))|truc (tet|le|may ngay|bao nhieu ngay|bn ngay|ngay nao|dem|cuoi tuan|khong|ko|k)\b|lich truc|phan cong truc|ca truc|nguoi truc|on duty|on call|duty (rota|roster|schedule)|rota|roster|work (through|over) (the )?(tet|holiday|holidays|new year))\b/;
+  /\b((phai|co|di|duoc|bi) truc(?! (tuyen|tiep|thuoc|quan|ban|trac))|truc (tet|le|may ngay|bao nhieu ngay|bn ngay|ngay nao|dem|cuoi tuan|khong|ko|k)\b|lich truc|phan cong truc|ca truc|nguoi truc|on duty|on call|duty (rota|roster|schedule)|rota|roster|work (through|over) (the )?(tet|holiday|holidays|new year))\b/;
 /** A sentence saying who is on duty (folded). */
-const DUTY = /\b(truc(?! (tuyen|tiep|thuoc|quan))|on duty|on call|rota|roster|duty)\b/;
+const DUTY = /\b(truc(?! (tuyen|tiep|thuoc|quan|trac))|on duty|on call|rota|roster|duty)\b/;
 
 /** "làm việc giờ nào", "giờ làm việc", "mấy giờ mở cửa", "working hours", "open 24/7": the question asks hours (folded). */
 const ASKS_HOURS = /\b(lam viec gio nao|gio lam viec|gio hanh chinh|may gio (mo|dong|lam|nghi)|(mo|dong) cua (luc )?may gio|truc 24|working hours|opening hours|office hours|open 24|what hours|around the clock)\b/;

@@ -4,7 +4,7 @@ import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
-import { addition, asksAboutSameThing, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, asksAboutSameThing, asksWhatToNote, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
@@ -20,7 +20,7 @@ import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
-import { asksDayCount, chooseDay, datedClauses, dayCountLine } from "./day-count.js";
+import { asksDayCount, chooseDay, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount } from "./phases.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
@@ -155,14 +155,20 @@ function composeOne(base: CommandContext, message: string, data: AnswerData): An
   // A message asking for a language ("…, in English pls", "trả lời bằng tiếng Anh") gets it, whatever it is written in;
   // the request's words are then no part of the question ("in English pls, and the wards deadline?").
   const lang = languageAsked(message) ?? detectLanguage(message.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
-  const question = withoutLanguageRequest(message);
-  const ctx: CommandContext = { ...base, lang };
+  // "hnay 2/5 r, hạn hnth còn bao nhiêu ngày": the day the person says is today is where counts start, and no part
+  // of what is asked.
+  const stated = statedToday(withoutLanguageRequest(message));
+  const today = stated ? dayIn(fold(stated.day), base.today, deadlineDays(base.services.content)) : undefined;
+  const question = stated && today ? stated.rest : withoutLanguageRequest(message);
+  const ctx: CommandContext = { ...base, lang, ...(today ? { today } : {}) };
   const { knowledge } = ctx.services;
   const kind = smallTalkKind(question);
   if (kind) {
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
+  const between = answerDaysBetween(ctx, question);
+  if (between) return between;
   const due = answerDueOn(ctx, question);
   if (due) return due;
   const previous = freshTopic(data.topic, ctx.now);
@@ -236,6 +242,27 @@ function gapLine(ctx: CommandContext, question: string, previousId: string, entr
   return ctx.lang === "en"
     ? `${a} is ${n} day${n === 1 ? "" : "s"} ${earlier ? "before" : "after"} ${b}.`
     : `Ngày ${a} ${earlier ? "sớm hơn" : "muộn hơn"} ngày ${b} ${n} ngày.`;
+}
+
+/**
+ * "từ hạn gửi danh sách (10/5) tới hạn tạo tài khoản (10/6) cách nhau bao nhiêu ngày": the days between two days the
+ * question writes, when one of them is a deadline of the plan (the entry of that deadline is the topic kept for
+ * follow-ups); undefined otherwise.
+ */
+function answerDaysBetween(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const { content } = ctx.services;
+  const folded = fold(question);
+  const written = daysWritten(folded);
+  if (!written) return undefined;
+  const known = deadlineDays(content);
+  const [a, b] = written.map((d) => dayIn(d, ctx.today, known));
+  if (!a || !b) return undefined;
+  const first = [a, b].flatMap((d) => dueOn(content.milestones, d))[0];
+  const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((x, y) => x.milestones.length - y.milestones.length)[0] : undefined;
+  if (!first || !entry) return undefined;
+  const units = ctx.services.knowledge.unitsOf(question);
+  const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
+  return { replies: [reply(lines(daysBetweenLine(a, b, ctx.lang), sourceLine(ctx, first.source)))], result, answered: true, lang: ctx.lang };
 }
 
 /**
@@ -371,6 +398,16 @@ function answerPhaseBeyond(ctx: CommandContext, question: string): AnswerOutcome
  */
 const DOCUMENT_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?/gu;
 
+/** "Hôm nay 2/5 rồi, …", "hnay là 5/5.", "Today is 2/5, …": the day said to be today, at the start of a message. */
+const STATED_TODAY = /^\s*(?:(?:dạ|vâng|da|vang)\s+)?(?:hôm nay|hnay|hom nay|today is|today's)\s+(?:là\s+|la\s+)?(?:ngày\s+|ngay\s+)?(\d{1,2}\/\d{1,2}(?:\/\d{4})?)(?:\s+(?:rồi|roi|r))?\s*(?:[,.;:]\s*|$)/iu;
+
+/** The day a message says is today ({@link STATED_TODAY}) and the message without that statement, if it says one. */
+function statedToday(message: string): { day: string; rest: string } | undefined {
+  const m = STATED_TODAY.exec(message);
+  const rest = m ? message.slice(m[0].length).trim() : "";
+  return m && rest.length > 0 ? { day: m[1]!, rest } : undefined;
+}
+
 /** "hôm đó", "ngày đó", "that day": a day the previous answer gave. */
 const THAT_DAY = /\b(hom do|ngay do|hom ay|ngay ay|hom day|that day|the same day|on that day)\b/;
 
@@ -432,7 +469,8 @@ function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): st
     if (at >= 0 && said.slice(at, at + 60).includes(fold(name(named)))) return undefined;
     return t(ctx.lang, `${formatDay(named)} là ${name(named)}.`, `${formatDay(named, "en")} is a ${name(named)}.`);
   }
-  if (!asksWeekday(folded) || dayIn(folded, ctx.today)) return undefined;
+  // The weekday asked, or guessed of the deadline ("hạn gửi ds … rơi vào t7 đúng ko"): the deadline's weekday says.
+  if (!(asksWeekday(folded) || namedWeekday(folded) !== undefined) || dayIn(folded, ctx.today)) return undefined;
   const days = entry.milestones
     .map((id) => ctx.services.content.milestones.find((m) => m.id === id))
     .filter((m) => m !== undefined && m.dueParsed.precision === "day")
@@ -479,12 +517,16 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const { knowledge } = ctx.services;
   // "hôm đó chạy thử những hệ thống nào": a day the previous answer gave, pointed back at, marks a follow-up too.
   const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question));
-  const short = fold(question).split(" ").length <= 6;
+  const words = fold(question).split(" ").length;
+  // "tới nay dc bao nhiêu ngày r": a message with nothing but question and generic words asks nothing of its own, so
+  // it is elliptical even past six words.
+  const short = words <= 6 || (words <= MAX_CONTENTLESS_WORDS && standalone.units.length > 0 && asksAboutSameThing(standalone.units));
   if (!marked && !short) return undefined;
   // "how long before that …": asked as when its own thing is due.
   const rest = gapAsWhen(withoutMarker(question));
   const before = fold(previousQuestion);
-  const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true;
+  // An entry that only says the value asked is not known ("web là gì": no site is named for that) is no answer of its own.
+  const answersAlone = standalone.decision === "confident" && standalone.best?.entry.referral !== true && standalone.best?.unsupplied !== true;
   const slot = substitution(before, rest);
   const replaced = slot ?? countSwap(before, rest);
   // "and its phase 2?" after a question naming no phase: the phase is added to the previous question. Not to a
@@ -500,6 +542,14 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     const own = asksAttribute(knowledge.unitsOf(rest)) ? rest : `${rest} ${attributeWords(before)}`.trim();
     const r = knowledge.search(own, { followUp: true });
     if (r.decision !== "none" && r.best && r.best.unsupplied !== true && speaksOf(r.best.entry, slot.value)) return { ...r, folded: fold(own) };
+  }
+  // "còn BD có gì lưu ý" after an e-mail question: what the topic says of that value in particular ("bd email"), when an
+  // entry of the topic speaks of it.
+  const noted = asksWhatToNote(rest) ? slotValuesIn(rest)[0] : undefined;
+  if (noted && topicWords(previousEntry)) {
+    const r = knowledge.search(`${noted[0]} ${topicWords(previousEntry)}`);
+    const entry = r.best?.entry;
+    if (r.decision !== "none" && entry && entry.topic === previousEntry.topic && r.best?.unsupplied !== true && speaksOf(entry, noted)) return r;
   }
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {
@@ -607,6 +657,9 @@ function preferSupplied(result: SearchResult): SearchResult {
   if (precision(best) >= WRITTEN_FOR || precision(runnerUp) < WRITTEN_FOR) return result;
   return { ...result, best: runnerUp, runnerUp: best };
 }
+
+/** Most words of a message with no content word of its own that is still read as a follow-up ("tới nay dc bao nhiêu ngày r"). */
+const MAX_CONTENTLESS_WORDS = 10;
 
 /** Least precision (closeness of an entry's nearest question to the question asked) of an entry written for it. */
 const WRITTEN_FOR = 0.5;

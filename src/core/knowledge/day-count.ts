@@ -86,3 +86,29 @@ export function dayCountLine(today: string, day: string, lang: Lang): string {
   if (n === 0) return `${dayText} là hôm nay.`;
   return n > 0 ? `Tính từ hôm nay (${todayText}), còn ${n} ngày nữa là đến ${dayText}.` : `Tính đến hôm nay (${todayText}), đã ${-n} ngày kể từ ${dayText}.`;
 }
+
+/** "cách nhau bao nhiêu ngày", "bao nhiêu ngày", "how many days between": a count of days between two days (folded). */
+const ASKS_BETWEEN = /\b(cach nhau|(bao nhieu|may) ngay|how many days|days between|days apart)\b/;
+/** A day written with digits ("10/5", "10/06/2025"), as {@link daysWritten} finds them (folded). */
+const WRITTEN_DAY = /\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\b/g;
+
+/**
+ * The two days a question counts the days between ("từ hạn gửi danh sách (10/5) tới hạn tạo tài khoản (10/6) cách
+ * nhau bao nhiêu ngày", "how many days between 10/5 and 10/6"): the days as written, in order, or undefined when it
+ * asks no count or writes other than two days. Folded.
+ */
+export function daysWritten(folded: string): [string, string] | undefined {
+  // "từ 30/4 đến 1/5 nghỉ mấy ngày": how long a break lasts is the calendar's.
+  if (!ASKS_BETWEEN.test(folded) || /\b(nghi|holidays?|days? off|break)\b/.test(folded)) return undefined;
+  const days = folded.match(WRITTEN_DAY) ?? [];
+  return days.length === 2 && days[0] !== days[1] ? [days[0]!, days[1]!] : undefined;
+}
+
+/** "Từ 10/05/2025 đến 10/06/2025 là 31 ngày.", "From 10 May 2025 to 10 June 2025 is 31 days." (in order of time). */
+export function daysBetweenLine(a: string, b: string, lang: Lang): string {
+  const [from, to] = a <= b ? [a, b] : [b, a];
+  const n = diffDays(from, to);
+  return lang === "en"
+    ? `From ${formatDay(from, lang)} to ${formatDay(to, lang)} is ${n} day${n === 1 ? "" : "s"}.`
+    : `Từ ${formatDay(from, lang)} đến ${formatDay(to, lang)} là ${n} ngày.`;
+}

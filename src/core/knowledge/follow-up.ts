@@ -295,3 +295,15 @@ export function gapAsWhen(text: string): string {
   const when = m[1] !== undefined ? `when${m[2] ?? ""}` : "khi nao";
   return `${folded.slice(0, m.index)}${when}${folded.slice(m.index + m[0].length)}`.replace(/\s+/g, " ").trim();
 }
+
+/**
+ * "có gì lưu ý", "cần chú ý gì", "có gì đặc biệt", "anything to note": a question of what is particular, which names no
+ * attribute of its own. After a topic, with a place or a phase named, it asks what the topic says of that value. Folded.
+ */
+const WHAT_TO_NOTE =
+  /\b(?:(?:co )?(?:dieu )?gi (?:can |dang |phai )?(?:luu y|chu y|dac biet|khac biet|rieng)|(?:can|phai|nen) (?:luu y|chu y) (?:gi|nhung gi|dieu gi)|anything (?:to note|special|particular|different|to keep in mind|to watch)|what (?:to|should \w+) (?:note|keep in mind|watch out for))\b/;
+
+/** Whether a folded follow-up asks what is particular about something ({@link WHAT_TO_NOTE}). */
+export function asksWhatToNote(folded: string): boolean {
+  return WHAT_TO_NOTE.test(folded);
+}

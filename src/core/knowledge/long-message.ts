@@ -71,11 +71,14 @@ export function readLongMessage(message: string): LongMessage | undefined {
   if (message.trim().split(/\s+/).length < MIN_WORDS) return readTwoQuestions(message);
   const context: string[] = [];
   const parts: string[] = [];
+  const intros: string[] = [];
   let dropped = false;
   for (const sentence of sentences(message)) {
     const kept = clauses(sentence).filter((c) => {
       const f = fold(c);
-      const drop = f.length === 0 || GREETING.test(f) || (THANKS.test(f) && !asksOf(f)) || (INTRO.test(f) && !asksOf(f));
+      const intro = INTRO.test(f) && !asksOf(f);
+      const drop = f.length === 0 || GREETING.test(f) || (THANKS.test(f) && !asksOf(f)) || intro;
+      if (intro) intros.push(c);
       if (drop) dropped = true;
       return !drop;
     });
@@ -87,6 +90,8 @@ export function readLongMessage(message: string): LongMessage | undefined {
   if (parts.length === 0 || (!dropped && parts.length < 2)) return undefined;
   // "email cũ của tỉnh tôi", "Sở bên mình", "our ward": the question is about the asker's own place, which only the
   // introduction names. The message is then searched whole, the introduction's place holding the answer to it.
+  // "Sở em" after "em là chuyên viên ở Sở KH&CN Bà Rịa - Vũng Tàu": the unit the introduction names takes its place.
+  for (let i = 0; i < parts.length; i++) parts[i] = withOwnUnit(parts[i]!, intros);
   if (parts.some((p) => SELF_REFERENCE.test(fold(p)))) return undefined;
   const [first, ...rest] = parts;
   return { parts: [withContext(context, first!), ...rest], ...(context.length > 0 ? { subject: context.join(". ") } : {}) };
@@ -193,6 +198,42 @@ const REQUEST =
 /** The asker's own place or unit: "tỉnh tôi", "xã mình", "Sở bên mình", "đơn vị em", "my province", "our ward". Folded. */
 const SELF_REFERENCE =
   /\b(tinh|xa|phuong|so|don vi|co quan|quan|huyen|dia phuong|ben|phong) (cua )?(toi|em|minh|chung toi|bon minh|tui|chung em)\b|\b(my|our) (province|ward|commune|department|unit|office|agency|district|area)\b/;
+
+/** Kinds of unit a person names as their own ("Sở em", "xã mình"), folded, as they start the unit's name. */
+const OWN_UNIT = /\b(so|xa|phuong|tinh|don vi|co quan|phong) (cua )?(toi|em|minh|chung toi|bon minh|tui|chung em)\b/;
+
+/**
+ * A question with the asker's own unit ("Sở em", "xã mình") replaced by the unit of that kind an introduction names
+ * by a proper name ("Sở KH&CN Bà Rịa - Vũng Tàu (cũ)" → "Sở KH&CN Bà Rịa - Vũng Tàu"; a remark in brackets goes).
+ * The question unchanged when no introduction names one ("tôi là công chức một tỉnh cũ").
+ */
+function withOwnUnit(question: string, intros: readonly string[]): string {
+  const own = OWN_UNIT.exec(fold(question));
+  if (!own) return question;
+  for (const intro of intros) {
+    const words = intro.split(/\s+/u);
+    // "số" folds like "Sở": only "Sở", or "so" typed without marks, starts a department's name.
+    const at = words.findIndex((w, i) => fold(words.slice(i, i + own[1]!.split(" ").length).join(" ")) === own[1] && (own[1] !== "so" || /^s(ở|o)$/iu.test(w)));
+    if (at < 0) continue;
+    // A kind word with no proper name after it ("em ở xã", "một tỉnh cũ") names nothing.
+    const next = words[at + own[1]!.split(" ").length];
+    if (next === undefined || !/^[\p{Lu}\d]/u.test(next)) continue;
+    const name = words.slice(at).join(" ").replace(/\s*\([^)]*\)/gu, "").trim();
+    return replaceFolded(question, own[0], name.split(" ").slice(0, MAX_UNIT_WORDS).join(" "));
+  }
+  return question;
+}
+
+/** Most words of a unit's name taken from an introduction. */
+const MAX_UNIT_WORDS = 8;
+
+/** `text` with the words whose folded form is `folded` (whole words, first match) replaced by `by`. */
+function replaceFolded(text: string, folded: string, by: string): string {
+  const words = text.split(/\s+/u);
+  const n = folded.split(" ").length;
+  const at = words.findIndex((_, i) => fold(words.slice(i, i + n).join(" ")) === folded);
+  return at < 0 ? text : [...words.slice(0, at), by, ...words.slice(at + n)].join(" ");
+}
 
 /**
  * A pointer back at what the context named: "hai việc này", "các mốc đó", "những hệ thống trên", "these two dates".

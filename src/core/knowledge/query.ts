@@ -34,6 +34,9 @@ export const FILLER_PHRASES: readonly string[] = [
   "duoc", "cua", "cho", "voi", "va", "hay", "hoac", "cac", "nhung", "mot", "thi", "ma", "la", "o", "toi", "em",
   "minh", "ad", "admin", "nay", "do", "roi", "nua", "se", "da", "phai", "xin", "an", "may",
   "giup", "ve", "trong", "tu", "den", "nhu", "bi", "thuoc", "xong",
+  // The pointer of speech: "cái phần mềm gửi công văn ấy" is the software (the classifier "cái" goes before folding, see
+  // CLASSIFIER: "cai" typed without marks may be "cài", to install).
+  "ay",
   // "có" and "hết" ("triển khai hết các phường") say nothing of the topic; "cơ quan", "cơ sở", "hết hạn" are kept
   // whole (KEEP_PHRASES, the lexicon). "thì sao" without a previous topic is only a question mark.
   "co", "het", "biet", "thi sao", "the con", "con ve", "duoc chua", "chua vay", "vay ta",
@@ -77,6 +80,13 @@ const KEEP_PHRASES: readonly string[] = [
   "co quan", "co so", "co che",
 ];
 
+/**
+ * The classifier "cái" as written with its mark ("cái phần mềm gửi công văn", "cái mail cơ quan"): it only points at
+ * the thing named after it. Dropped before folding, since "cài" (to install) folds onto the same "cai"; "cái gì" is a
+ * question word and "cái vụ" a phrase of the lexicon: both stay.
+ */
+const CLASSIFIER = /(?<![\p{L}\p{N}])cái(?=\s+(?!(?:gì|vụ)(?!\p{L}))\p{L})/giu;
+
 /** Prefix of intent tokens: fold never produces "_", so they cannot collide with words. */
 export const INTENT_PREFIX = "_";
 
@@ -90,14 +100,20 @@ const INTENTS: Record<string, readonly string[]> = {
     // "hôm nay còn mấy ngày nữa là tới hạn…": today is where a countdown starts, not its topic.
     "hom nay con bao nhieu ngay nua", "hom nay con bao nhieu ngay", "hom nay con may ngay nua", "hom nay con may ngay",
     "tinh den hom nay con", "con bao nhieu ngay nua", "con bao nhieu ngay", "bao nhieu ngay nua", "con may ngay nua", "con may ngay", "may ngay nua",
-    "con bao lau nua", "con bao lau", "bao lau nua", "how many days are left", "how many days left", "how many days remain",
+    "con bao lau nua", "con bao lau", "bao lau nua",
+    // "hôm" is a day in speech: "còn mấy hôm nữa phải xong".
+    "con bao nhieu hom nua", "con bao nhieu hom", "bao nhieu hom nua", "con may hom nua", "con may hom", "may hom nua", "how many days are left", "how many days left", "how many days remain",
     "how many more days", "how many days", "days remaining", "days left", "days remain", "days left until", "days left till", "days left to",
     "days until", "days till", "how long until", "how long till",
     "khi nao", "bao gio", "luc nao", "thoi diem nao", "ngay nao", "may gio", "khoang thoi gian nao", "thoi gian nao", "ngay thang nam nao", "thang nam nao", "nam nao", "thang nao",
     "on what date", "from what date", "what date", "which date", "by when", "when",
   ],
   // "có mấy cái gì mới" lists things: "mấy" there is no count.
-  what: ["co may cai gi", "may cai gi", "nhung cai gi", "la cai gi", "cai gi", "nghia la gi", "la gi", "what is", "what are", "what"],
+  // "1022 là hệ thống gì", "TTCĐS là cơ quan gì": what a named thing is, with the kind of thing inside the phrase.
+  what: [
+    "co may cai gi", "may cai gi", "nhung cai gi", "la cai gi", "cai gi", "nghia la gi",
+    "la he thong gi", "la phan mem gi", "la co quan gi", "la don vi gi", "la to chuc gi", "la ung dung gi", "la gi", "what is", "what are", "what",
+  ],
   how: ["xu ly the nao", "xu ly ra sao", "xu ly sao", "nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
   where: ["o dau", "where"],
   howmany: ["bao nhieu", "how many", "how much", "co may", "gom may"],
@@ -198,7 +214,7 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
     knows: (word) => ownWords.has(word) || canon.words.has(word),
     expand: (text) => expandFolded(fold(text).slice(0, MAX_FOLDED).trim()).join(" "),
     analyze(text, correct) {
-      const folded = fold(text).slice(0, MAX_FOLDED).trim();
+      const folded = fold(text.replace(CLASSIFIER, " ")).slice(0, MAX_FOLDED).trim();
       const corrections: string[] = [];
       const normalised = expandFolded(folded);
       const words = normalised

@@ -31,6 +31,7 @@ import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
 import { isSystemUnit } from "./follow-up.js";
+import { withoutAskerTitle } from "./asker-title.js";
 import { createAnalyzer, droppedNasal, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
 
@@ -412,7 +413,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       }
       return units;
     },
-    search(question, options = {}): SearchResult {
+    search(asked, options = {}): SearchResult {
+      // The asker's own title ("Tôi là giám đốc Sở…") says who asks, not that a person is asked of.
+      const question = withoutAskerTitle(asked);
       const expectFrom = options.expectFrom === undefined ? undefined : analyzer.analyze(options.expectFrom, correct).units;
       // A follow-up read with the previous question is one question: no window of it may stand for the whole.
       if (expectFrom) return searchOnce(question, expectFrom);

@@ -19,9 +19,9 @@ const SYSTEMS: readonly { unit: string; system: string; vi: string; en: string }
 ];
 
 /** "sớm hơn", "trước", "earlier", "first": the question asks which comes first (folded). */
-const EARLIER = /\b(som hon|truoc hon|nhanh hon|(xong|han|den han|het han|hoan thanh|trien khai|chay|lam|co) truoc|(nao|ben nao) truoc|earlier|sooner|first|before the other)\b/;
+const EARLIER = /\b(som hon|truoc hon|nhanh hon|(xong|han|den han|het han|hoan thanh|trien khai|chay|lam|co|van hanh)( chinh thuc)? truoc|(nao|ben nao) truoc|earlier|sooner|first|before the other)\b/;
 /** "muộn hơn", "trễ hơn", "later": the question asks which comes last (folded). */
-const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh|trien khai|chay|lam|co) sau|(nao|ben nao) sau|later|last)\b/;
+const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh|trien khai|chay|lam|co|van hanh)( chinh thuc)? sau|(nao|ben nao) sau|later|last)\b/;
 /** "cái nào", "bên nào", "hay", "so với", "which", "or": the question offers a choice between the things it names. */
 const CHOICE = /\b(cai nao|ben nao|he thong nao|viec nao|thang nao|hay|hoac|so voi|which|or|vs|versus|compared)\b/;
 /** "xong", "hoàn thành", "chính thức", "finished", "go live": what is compared is when the work ends (folded). */
