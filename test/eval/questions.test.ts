@@ -55,16 +55,19 @@ const FLOORS = {
   // check), then the tuning set of round 11C (97.5 / 98.4 / 97.8 / 96.9 % after it).
   blind10: { viInScope: 0.95, outOfScope: 0.96, english: 0.95, followUps: 0.93 },
   // Judge of round 11 (93.8 / 91.7 / 96.1 / 95.6 % then), a tuning set from round 12 (99.4 / 93.1 / 100 / 100 % after
-  // round 12A's in-scope, English and follow-up kinds; out of scope is another helper's).
-  blind9: { viInScope: 0.97, outOfScope: 0.9, english: 0.97, followUps: 0.95 },
+  // round 12A's in-scope, English and follow-up kinds; out of scope 100 % after 12B and 12E).
+  blind9: { viInScope: 0.97, outOfScope: 0.98, english: 0.97, followUps: 0.95 },
   // Written blind for round 12, the tuning set of round 12C (84.8 / 87.5 / 91.8 / 83.3 % on main after its fact check;
   // 88.3 / 87.5 / 95.1 / 88.9 % after 12C's fillers, staff-list topic, phase-1 scope and VNI "d9"; 91.7 / 87.5 / 96.7 /
-  // 100 % after 12F's follow-ups, "Sở em", stated today, days between two days). Out of scope is another helper's.
-  blind12: { viInScope: 0.91, outOfScope: 0.87, english: 0.96, followUps: 0.97 },
+  // 100 % after 12F's follow-ups, "Sở em", stated today, days between two days). 12E's refusals: out of scope 95 %.
+  blind12: { viInScope: 0.91, outOfScope: 0.95, english: 0.96, followUps: 0.97 },
   // Written blind for round 12 (everyday wording of ward staff, agency leads, coordinators, plain English), the tuning
   // set of round 12D (79.6 / 89.6 / 89.1 / 93.1 % on main after its fact check; 90.7 / 89.6 / 93.5 / 93.1 % after 12D's
-  // everyday names of the systems, askers' own titles and guessed weekdays). Out of scope is another helper's.
-  blind13: { viInScope: 0.9, outOfScope: 0.89, english: 0.93, followUps: 0.93 },
+  // everyday names of the systems, askers' own titles and guessed weekdays; out of scope 95.8 % after 12E's refusals).
+  blind13: { viInScope: 0.9, outOfScope: 0.95, english: 0.93, followUps: 0.93 },
+  // Judge of round 12 (86.6 / 86.7 / 84.5 / 84.6 % on round 11's engine after its fact check; 87.8 / 88.3 / 88.7 /
+  // 89.7 % after round 12), read after round 12's last merge (docs/eval/blind11-latest.txt): a tuning set from now on.
+  blind11: { viInScope: 0.87, outOfScope: 0.88, english: 0.88, followUps: 0.89 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -171,7 +174,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind12", "blind13"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {
@@ -182,7 +185,7 @@ for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "
 
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind12", "blind13"]) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"]) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the ${name} set (test/fixtures/questions/${name})`, () => {
     it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {
