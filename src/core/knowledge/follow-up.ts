@@ -46,16 +46,24 @@ export function freshTopic(topic: TopicRecord | undefined, now: Date): TopicReco
 export function hasFollowUpMarker(question: string): boolean {
   const f = fold(question);
   return (
-    /^(con|the con|vay con|con ve|the|vay|va|and|what about|how about|also)\b/.test(f) ||
-    /\b(thi sao|thi the nao|thi nhu the nao|thi sao a|thi sao vay|ra sao)$/.test(f)
+    /^(con|the con|vay con|con ve|the|vay|va|and|what about|how about|also|same for|the same for|same with|same goes for)\b/.test(f) ||
+    /\b(thi sao|thi the nao|thi nhu the nao|thi sao a|thi sao vay|ra sao)$/.test(f) ||
+    SAME_AS_BEFORE.test(f)
   );
 }
+
+/**
+ * "qlvb cũng vậy hả", "email cũng thế à", "document management too?", "same for e-mail?": the follow-up asks the
+ * previous question's attribute of another thing (folded, at the end of the message).
+ */
+const SAME_AS_BEFORE = /\s*\b(cung (vay|the|nhu vay|nhu the|giong vay|giong the|giong nhu vay)|too|as well|the same|likewise)( (ha|a|ak|ah|hả|ko|khong|k|phai khong|dung khong|luon|luon ha|luon a|nua|chu|right|then))*$/;
 
 /** A follow-up without its marker words: "còn bên Đảng thì sao?" → "bên Đảng" (folded). */
 export function withoutMarker(question: string): string {
   return fold(question)
-    .replace(/^(the con|vay con|con ve|con|the|vay|va|and|what about|how about|also)\b\s*/, "")
+    .replace(/^(the con|vay con|con ve|con|the|vay|va|and|what about|how about|also|the same for|same for|same with|same goes for)\b\s*/, "")
     .replace(/\s*\b(thi sao|thi the nao|thi nhu the nao|thi sao a|thi sao vay|ra sao)$/, "")
+    .replace(SAME_AS_BEFORE, "")
     .replace(/^ben\b\s*/, "");
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../../../src/core/knowledge/query.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { realContent } from "../../helpers/app.js";
-import { answeredWith } from "../../helpers/knowledge.js";
+import { hasFollowUpMarker, withoutMarker } from "../../../src/core/knowledge/follow-up.js";
+import { answeredWith, followUpAnswer } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
@@ -24,5 +25,26 @@ describe("English words of round 13", () => {
 
   it("takes the 'special network' for the dedicated data network", () => {
     expect(analyzer.analyze("when is the special network ready").units).toContain("mangtruyensolieuchuyendung");
+  });
+});
+
+describe("a follow-up asking the same of another thing ('X cũng vậy hả', 'X too?')", () => {
+  const NOW = "2026-12-02T09:00:00+07:00";
+
+  it("carries the previous question's attribute over to the system it names", async () => {
+    const answer = await followUpAnswer("Khi nào 1022 chạy chính thức?", "còn quản lý văn bản cũng thế à", NOW);
+    expect(answer).toContain("01/09/2025");
+    expect(answer).not.toContain("15/06/2025");
+  });
+
+  it("reads 'too' at the end of an English follow-up the same way", async () => {
+    const answer = await followUpAnswer("When does the 1022 hotline go live officially?", "the document system too?", NOW);
+    expect(answer).toContain("1 September 2025");
+  });
+
+  it("strips the marker, leaving the thing asked of", () => {
+    expect(hasFollowUpMarker("email cũng vậy hả")).toBe(true);
+    expect(withoutMarker("email cũng vậy hả")).toBe("email");
+    expect(withoutMarker("same for e-mail?")).toBe("e mail");
   });
 });
