@@ -48,3 +48,14 @@ describe("a follow-up asking the same of another thing ('X cũng vậy hả', 'X
     expect(withoutMarker("same for e-mail?")).toBe("e mail");
   });
 });
+
+describe("'official' before a go-live word, and the agencies 'behind' the plan", () => {
+  it("reads 'official launch' as the official operation, not as officials (staff)", () => {
+    expect(analyzer.analyze("official launch of the e-mail system").units).toContain("vanhanhchinhthuc");
+    expect(analyzer.analyze("how many officials").units).toContain("cbcc");
+  });
+
+  it("reads the agencies behind the plan as those that issued it", () => {
+    expect(answeredWith(kb, "who is behind the joint plan?")).toBe("plan-signatories");
+  });
+});
