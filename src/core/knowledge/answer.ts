@@ -516,7 +516,8 @@ function dayCount(ctx: CommandContext, entry: FaqEntry, question: string, units:
 function readFollowUp(ctx: CommandContext, question: string, standalone: SearchResult, previousQuestion: string, previousEntry: FaqEntry): SearchResult | undefined {
   const { knowledge } = ctx.services;
   // "hôm đó chạy thử những hệ thống nào": a day the previous answer gave, pointed back at, marks a follow-up too.
-  const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question));
+  // "how many days after the pilot deadline is that?": a gap to the previous answer's day points back at it too.
+  const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question)) || gapAsWhen(withoutMarker(question)) !== withoutMarker(question);
   const words = fold(question).split(" ").length;
   // "tới nay dc bao nhiêu ngày r": a message with nothing but question and generic words asks nothing of its own, so
   // it is elliptical even past six words.

@@ -291,6 +291,9 @@ export function onlySlotValue(folded: string): boolean {
  */
 const GAP_FROM_THAT = /\b(?:(how long|how many (?:days|weeks|months))|(?:bao lau|bao nhieu (?:ngay|tuan|thang)|may (?:ngay|tuan|thang)))( (?:must|should|do|does|did|will|is|are|was|were))? (?:(?:before|after|earlier than|later than) (?:that|then|it|this)|(?:truoc|sau) (?:do|ngay do|moc do|han do|hom do|the|vay))\b|\b(?:truoc|sau) (?:do|ngay do|moc do|han do|hom do) (?:bao lau|bao nhieu (?:ngay|tuan|thang)|may (?:ngay|tuan|thang))\b/;
 
+/** "how many days after the pilot deadline is that", "how long before the go-live is it": group 1 is the other thing. */
+const GAP_TO_THAT = /\b(?:how long|how many (?:days|weeks|months)) (?:before|after|earlier than|later than|from) (.+?) (?:is|was|are|were|does|did|will) (?:that|it|this)(?: one| date| day| deadline)?(?: come| fall| be)?$/;
+
 /**
  * A follow-up asking the gap from the previous answer's day ("and how long before that must the wards be
  * connected?", "còn phường xã phải kết nối trước đó bao lâu?") asked as when its own thing is due ("and when must
@@ -298,6 +301,10 @@ const GAP_FROM_THAT = /\b(?:(how long|how many (?:days|weeks|months))|(?:bao lau
  */
 export function gapAsWhen(text: string): string {
   const folded = fold(text);
+  // "how many days after the pilot deadline is that?": the gap from another day to the previous answer's, asked as when
+  // that other thing is due ("when the pilot deadline").
+  const to = GAP_TO_THAT.exec(folded);
+  if (to) return `${folded.slice(0, to.index)}when ${to[1]}${folded.slice(to.index + to[0].length)}`.replace(/\s+/g, " ").trim();
   const m = GAP_FROM_THAT.exec(folded);
   if (!m) return text;
   const when = m[1] !== undefined ? `when${m[2] ?? ""}` : "khi nao";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../../../src/core/knowledge/query.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { realContent } from "../../helpers/app.js";
-import { hasFollowUpMarker, withoutMarker } from "../../../src/core/knowledge/follow-up.js";
+import { gapAsWhen, hasFollowUpMarker, withoutMarker } from "../../../src/core/knowledge/follow-up.js";
 import { answeredWith, followUpAnswer } from "../../helpers/knowledge.js";
 
 const content = await realContent();
@@ -57,5 +57,17 @@ describe("'official' before a go-live word, and the agencies 'behind' the plan",
 
   it("reads the agencies behind the plan as those that issued it", () => {
     expect(answeredWith(kb, "who is behind the joint plan?")).toBe("plan-signatories");
+  });
+});
+
+describe("a gap from another day to the previous answer's ('how many days after X is that?')", () => {
+  it("asks when X is, and says the gap between the two days", async () => {
+    const answer = await followUpAnswer("When is the document management system in official operation?", "how many days after the rollout deadline is that?", "2026-12-02T09:00:00+07:00");
+    expect(answer).toContain("17 days");
+  });
+
+  it("rewrites the gap as when the other thing is due", () => {
+    expect(gapAsWhen("how many days after the pilot deadline is that?")).toBe("when the pilot deadline");
+    expect(gapAsWhen("when is the pilot?")).toBe("when is the pilot?");
   });
 });
