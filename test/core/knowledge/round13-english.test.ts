@@ -71,3 +71,17 @@ describe("a gap from another day to the previous answer's ('how many days after 
     expect(gapAsWhen("when is the pilot?")).toBe("when is the pilot?");
   });
 });
+
+describe("whether a thing is among those of the previous answer ('có 1022 ko?')", () => {
+  const NOW = "2026-12-02T09:00:00+07:00";
+
+  it("stays with the previous answer when it names the thing", async () => {
+    const answer = await followUpAnswer("Ngày 11/6/2025 thử nghiệm ở phường nào?", "gồm cả 1022 không", NOW);
+    expect(answer).toContain("thủ tục hành chính");
+  });
+
+  it("reads 'thử mấy hệ thống' as a count of systems tried, not as a weekday", async () => {
+    const answer = await followUpAnswer("Ngày 11/6/2025 thử nghiệm ở phường nào?", "thử mấy hệ thống vậy", NOW);
+    expect(answer).not.toContain("ngày làm việc bình thường");
+  });
+});
