@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
 import { createAnalyzer } from "../../../src/core/knowledge/query.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { realContent } from "../../helpers/app.js";
@@ -83,5 +84,11 @@ describe("whether a thing is among those of the previous answer ('có 1022 ko?')
   it("reads 'thử mấy hệ thống' as a count of systems tried, not as a weekday", async () => {
     const answer = await followUpAnswer("Ngày 11/6/2025 thử nghiệm ở phường nào?", "thử mấy hệ thống vậy", NOW);
     expect(answer).not.toContain("ngày làm việc bình thường");
+  });
+});
+
+describe("two short questions split at a question mark", () => {
+  it("reads 'X khi nào? còn Y khi nào?' as two questions", () => {
+    expect(readLongMessage("mail tạo khi nào? còn tập huấn xong khi nào?")?.parts).toEqual(["mail tạo khi nào", "còn tập huấn xong khi nào"]);
   });
 });
