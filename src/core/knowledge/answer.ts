@@ -516,11 +516,18 @@ function dayCount(ctx: CommandContext, entry: FaqEntry, question: string, units:
 function readFollowUp(ctx: CommandContext, question: string, standalone: SearchResult, previousQuestion: string, previousEntry: FaqEntry): SearchResult | undefined {
   const { knowledge } = ctx.services;
   // "hôm đó chạy thử những hệ thống nào": a day the previous answer gave, pointed back at, marks a follow-up too.
-  const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question));
+  // "how many days after the pilot deadline is that?": a gap to the previous answer's day points back at it too.
+  const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question)) || gapAsWhen(withoutMarker(question)) !== withoutMarker(question);
   const words = fold(question).split(" ").length;
   // "tới nay dc bao nhiêu ngày r": a message with nothing but question and generic words asks nothing of its own, so
   // it is elliptical even past six words.
   const short = words <= 6 || (words <= MAX_CONTENTLESS_WORDS && standalone.units.length > 0 && asksAboutSameThing(standalone.units));
+  // "thử mấy hệ thống? có 1022 ko?", "is 1022 among them?" after the trial day's answer: whether a system is among those
+  // the previous answer lists is that answer's, when its text names every value the follow-up names.
+  const named = slotValuesIn(withoutMarker(question));
+  if (words <= MAX_CONTENTLESS_WORDS && named.length > 0 && asksInclusion(withoutMarker(question), named) && named.every((v) => answerSpeaksOf(previousEntry, v))) {
+    return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
+  }
   if (!marked && !short) return undefined;
   // "how long before that …": asked as when its own thing is due.
   const rest = gapAsWhen(withoutMarker(question));
@@ -703,6 +710,29 @@ function asksAttribute(units: readonly string[]): boolean {
 function speaksOf(entry: FaqEntry, spellings: readonly string[]): boolean {
   const text = ` ${fold(entryText(entry))} `;
   return spellings.some((v) => text.includes(` ${v} `));
+}
+
+/** Whether an entry's answers (not its questions or keywords) name one of the spellings (folded) of a value. */
+function answerSpeaksOf(entry: FaqEntry, spellings: readonly string[]): boolean {
+  const text = ` ${fold([entry.answer, entry.answerEn ?? ""].join(" "))} `;
+  return spellings.some((v) => text.includes(` ${v} `));
+}
+
+/** Words ending a yes-no question ("không", "ko", "hả"), folded. */
+const YES_NO_END = "(khong|ko|k|kg|hok|hem|chu|ha|a|ak|ah|khong a|ko a|khong vay|ko vay)";
+
+/**
+ * Whether a follow-up (folded) asks only whether one named thing is among the things of the previous answer: "có 1022
+ * ko", "gồm cả email không", "1022 có không", "is 1022 included", "1022 among them?". Not "1022 có chạy 24/7 không",
+ * which asks something of the thing itself.
+ */
+function asksInclusion(folded: string, spellings: readonly (readonly string[])[]): boolean {
+  const text = folded.trim();
+  return spellings.some((list) =>
+    list.some((v) =>
+      new RegExp(`(^|\\s)(co|gom|bao gom|gom ca|co ca|co ca he thong|co he thong|co ht) ${v} ${YES_NO_END}$|(^|\\s)${v} (co|nua|co nua) ${YES_NO_END}$|(^|\\s)(is|was|are|were) (the )?${v} (included|among them|one of them|in the list|on the list|in it)$|(^|\\s)(including|incl|and) (the )?${v}$`).test(text),
+    ),
+  );
 }
 
 /** An entry's questions, keywords and answers in one string (to check what it speaks of). */

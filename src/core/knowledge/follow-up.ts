@@ -46,16 +46,24 @@ export function freshTopic(topic: TopicRecord | undefined, now: Date): TopicReco
 export function hasFollowUpMarker(question: string): boolean {
   const f = fold(question);
   return (
-    /^(con|the con|vay con|con ve|the|vay|va|and|what about|how about|also)\b/.test(f) ||
-    /\b(thi sao|thi the nao|thi nhu the nao|thi sao a|thi sao vay|ra sao)$/.test(f)
+    /^(con|the con|vay con|con ve|the|vay|va|and|what about|how about|also|same for|the same for|same with|same goes for)\b/.test(f) ||
+    /\b(thi sao|thi the nao|thi nhu the nao|thi sao a|thi sao vay|ra sao)$/.test(f) ||
+    SAME_AS_BEFORE.test(f)
   );
 }
+
+/**
+ * "qlvb cũng vậy hả", "email cũng thế à", "document management too?", "same for e-mail?": the follow-up asks the
+ * previous question's attribute of another thing (folded, at the end of the message).
+ */
+const SAME_AS_BEFORE = /\s*\b(cung (vay|the|nhu vay|nhu the|giong vay|giong the|giong nhu vay)|too|as well|the same|likewise)( (ha|a|ak|ah|hả|ko|khong|k|phai khong|dung khong|luon|luon ha|luon a|nua|chu|right|then))*$/;
 
 /** A follow-up without its marker words: "còn bên Đảng thì sao?" → "bên Đảng" (folded). */
 export function withoutMarker(question: string): string {
   return fold(question)
-    .replace(/^(the con|vay con|con ve|con|the|vay|va|and|what about|how about|also)\b\s*/, "")
+    .replace(/^(the con|vay con|con ve|con|the|vay|va|and|what about|how about|also|the same for|same for|same with|same goes for)\b\s*/, "")
     .replace(/\s*\b(thi sao|thi the nao|thi nhu the nao|thi sao a|thi sao vay|ra sao)$/, "")
+    .replace(SAME_AS_BEFORE, "")
     .replace(/^ben\b\s*/, "");
 }
 
@@ -283,6 +291,9 @@ export function onlySlotValue(folded: string): boolean {
  */
 const GAP_FROM_THAT = /\b(?:(how long|how many (?:days|weeks|months))|(?:bao lau|bao nhieu (?:ngay|tuan|thang)|may (?:ngay|tuan|thang)))( (?:must|should|do|does|did|will|is|are|was|were))? (?:(?:before|after|earlier than|later than) (?:that|then|it|this)|(?:truoc|sau) (?:do|ngay do|moc do|han do|hom do|the|vay))\b|\b(?:truoc|sau) (?:do|ngay do|moc do|han do|hom do) (?:bao lau|bao nhieu (?:ngay|tuan|thang)|may (?:ngay|tuan|thang))\b/;
 
+/** "how many days after the pilot deadline is that", "how long before the go-live is it": group 1 is the other thing. */
+const GAP_TO_THAT = /\b(?:how long|how many (?:days|weeks|months)) (?:before|after|earlier than|later than|from) (.+?) (?:is|was|are|were|does|did|will) (?:that|it|this)(?: one| date| day| deadline)?(?: come| fall| be)?$/;
+
 /**
  * A follow-up asking the gap from the previous answer's day ("and how long before that must the wards be
  * connected?", "còn phường xã phải kết nối trước đó bao lâu?") asked as when its own thing is due ("and when must
@@ -290,6 +301,10 @@ const GAP_FROM_THAT = /\b(?:(how long|how many (?:days|weeks|months))|(?:bao lau
  */
 export function gapAsWhen(text: string): string {
   const folded = fold(text);
+  // "how many days after the pilot deadline is that?": the gap from another day to the previous answer's, asked as when
+  // that other thing is due ("when the pilot deadline").
+  const to = GAP_TO_THAT.exec(folded);
+  if (to) return `${folded.slice(0, to.index)}when ${to[1]}${folded.slice(to.index + to[0].length)}`.replace(/\s+/g, " ").trim();
   const m = GAP_FROM_THAT.exec(folded);
   if (!m) return text;
   const when = m[1] !== undefined ? `when${m[2] ?? ""}` : "khi nao";

@@ -238,8 +238,8 @@ export function createAnalyzer(glossary: readonly GlossaryGroup[], lexicon: read
  */
 
 /**
- * English dates written the way content writes dates: "11 june 2025" and "june 11" → "11/6" (and "2025"); a month
- * alone ("in june") is left as it is.
+ * English dates written the way content writes dates: "11 june 2025" and "june 11" → "11/6" (and "2025"), "mid june"
+ * → "15/6"; a month alone ("in june") is left as it is.
  */
 const month = (x: string | undefined) => (x === undefined ? 0 : MONTH_WORDS_EN.indexOf(x) + 1);
 
@@ -248,7 +248,11 @@ function englishDates(words: readonly string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (/^\d{1,2}$/.test(w) && month(next) > 0 && Number(w) <= 31) {
+    // "by mid-August" is the middle of the month, the day content writes as "15/8".
+    if (w === "mid" && month(next) > 0) {
+      out.push(`15/${month(next)}`);
+      i++;
+    } else if (/^\d{1,2}$/.test(w) && month(next) > 0 && Number(w) <= 31) {
       out.push(`${Number(w)}/${month(next)}`);
       i++;
     } else if (month(w) > 0 && next !== undefined && /^\d{1,2}$/.test(next) && Number(next) <= 31) {
