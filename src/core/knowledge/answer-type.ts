@@ -239,7 +239,7 @@ function givesName(raw: string): boolean {
 }
 
 /** "thử nghiệm ở đơn vị nào", "tại những phường nào", "at which wards": which units something is done at (folded). */
-const WHICH_UNITS = /\b(?:o|tai) (?:nhung |cac )?(don vi|phuong|xa|co quan|dia phuong) nao\b|\b(?:at|in) which (wards|communes|units|agencies)\b/;
+const WHICH_UNITS = /\b(?:(?:o|tai) (?:nhung |cac )?|nhung |cac )(don vi|phuong|xa|co quan|dia phuong) nao\b|\b(?:at|in) which (wards|communes|units|agencies)\b/;
 
 /** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
 const COUNTED_NAMED =
@@ -249,6 +249,18 @@ const COUNTED_NAMED =
  * the staff list the e-mail accounts are made from ("Sở KH&CN hai tỉnh gửi danh sách cán bộ cho ai"): a topic.
  */
 const ASKS_NAMES = /\b(ten (goi )?(la )?gi|ten gi|ten (cac|tung|nhung|[2-9]|\d\d+)|danh sach(?! (?:can bo|cong chuc|cbcc|nhan su|thu|email|mail))|ke ten|liet ke|names?|list (the|all)|what are they called)\b/;
+/** Nouns of units (wards, communes, agencies) whose names {@link namedAgain} reads as asked. */
+const UNIT_NOUNS = new Set(["phuong", "xa", "don vi", "dac khu", "tinh", "huyen", "quan", "co quan", "so"]);
+/**
+ * Whether a (folded) question that counts units by number asks them again by their noun: "6 phường mới ở Tân Bình …
+ * là những phường nào" asks the six wards' names. Not a plural alone ("những phường" is no count), nor systems ("3
+ * hệ thống … gồm những hệ thống nào" is answered by what they are).
+ */
+function namedAgain(folded: string, counted: RegExpExecArray): boolean {
+  const noun = counted[1]!;
+  if (!UNIT_NOUNS.has(noun) || /^(cac|nhung|the|all)\b/.test(counted[0])) return false;
+  return new RegExp(`\\b(nhung|cac) ${noun} nao\\b`).test(folded.slice(counted.index + counted[0].length));
+}
 /** The English plural of a counted noun, and the words an entry may use for it (folded). */
 const NAMED_NOUNS: Record<string, readonly string[]> = {
   phuong: ["phuong", "ward", "wards"], xa: ["xa", "commune", "communes"], "don vi": ["don vi", "unit", "units"], ward: ["phuong", "ward", "wards"],
@@ -460,9 +472,9 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_APP.test(folded)) return { kind: "app" };
   if (ASKS_LINK.test(folded)) return { kind: "domain", mail: false };
   const counted = COUNTED_NAMED.exec(folded);
-  if (counted && ASKS_NAMES.test(folded)) return { kind: "names", noun: counted[1]! };
+  if (counted && (ASKS_NAMES.test(folded) || namedAgain(folded, counted))) return { kind: "names", noun: counted[1]! };
   const which = WHICH_UNITS.exec(folded);
-  if (which) return { kind: "names", noun: which[1]!, which: true };
+  if (which) return { kind: "names", noun: (which[1] ?? which[2])!, which: true };
   const items = itemsAsked(folded);
   if (items) return { kind: "items", ...items };
   if (ASKS_LIST.test(folded)) return { kind: "list" };
