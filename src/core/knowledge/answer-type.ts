@@ -238,6 +238,19 @@ function givesName(raw: string): boolean {
   return words.some((w) => /^[(\[]?\p{Lu}/u.test(w));
 }
 
+/** The parts of a sentence as written (between commas, colons, semicolons and brackets), each with its folded words
+ * and whether it opens the sentence. */
+function clausesOf(raw: string): { text: string; first: boolean; words: Set<string> }[] {
+  return raw.split(/[,;:()]/).map((text, i) => ({ text, first: i === 0, words: new Set(plain(text).toLowerCase().split(/[^a-z0-9]+/)) }));
+}
+
+/** Whether a part of a sentence ({@link clausesOf}) gives a name: as {@link givesName}, any word with a capital
+ * counting in a part that does not open the sentence. */
+function givesNameIn(c: { text: string; first: boolean }): boolean {
+  if (c.first) return givesName(c.text);
+  return /["“”«»]/.test(c.text) || NAMING.test(plain(c.text).toLowerCase()) || c.text.trim().split(/\s+/).some((w) => /^[(\[]?\p{Lu}/u.test(w));
+}
+
 /** "thử nghiệm ở đơn vị nào", "tại những phường nào", "at which wards": which units something is done at (folded). */
 const WHICH_UNITS = /\b(?:(?:o|tai) (?:nhung |cac )?|nhung |cac )(don vi|phuong|xa|co quan|dia phuong) nao\b|\b(?:at|in) which (wards|communes|units|agencies)\b/;
 
@@ -477,8 +490,9 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (which) return { kind: "names", noun: (which[1] ?? which[2])!, which: true };
   const items = itemsAsked(folded);
   if (items) return { kind: "items", ...items };
-  if (ASKS_LIST.test(folded)) return { kind: "list" };
+  // "… cụ thể tên là gì": one name asked, however specifically.
   if (ASKS_NAME.test(folded)) return { kind: "name" };
+  if (ASKS_LIST.test(folded)) return { kind: "list" };
   return undefined;
 }
 
@@ -785,6 +799,15 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     const sentences = entry.sentences?.filter((x) => !x.notStated && x.raw !== undefined);
     if (sentences === undefined || sentences.length === 0) return "given";
     // An entry whose sentences never say the thing's word (its questions do) is read whole.
+    if (thing.length === 0) {
+      // No name nor code in the question ("phần mềm tác nghiệp tên gì"): its plain words name the thing, and a name
+      // must stand in the part of a sentence (between commas, colons, semicolons) that says the most of them: a list
+      // "các hệ thống: văn bản điều hành, …, phần mềm tác nghiệp" names the agencies before it, not the software.
+      const words = [...asked].filter((u) => isSyllable(u) && !u.startsWith(INTENT_PREFIX) && !NAME_WORDS.has(u) && !RELATION_WORDS.has(u) && (weight?.(u) ?? 0) > 0);
+      const parts = sentences.flatMap((x) => clausesOf(x.raw!)).map((c) => ({ ...c, score: words.filter((u) => c.words.has(u)).reduce((a, u) => a + weight!(u), 0) }));
+      const top = Math.max(0, ...parts.map((c) => c.score));
+      if (top > 0 && words.length >= 2) return parts.some((c) => c.score === top && givesNameIn(c)) ? "given" : "no";
+    }
     const said = sentences.filter((x) => thing.some((u) => x.units.includes(u)));
     return (said.length > 0 ? said : sentences).some((x) => givesName(x.raw!)) ? "given" : "no";
   }

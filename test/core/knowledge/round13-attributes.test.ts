@@ -45,3 +45,17 @@ describe("an issue date asked as 'date nào'", () => {
     refusesAll(["Quyết định 759/QĐ-TTg ban hành date nào"]);
   });
 });
+
+describe("a name asked of a thing the question names in plain words", () => {
+  it("reads '… cụ thể tên là gì' as asking a name, not a list", () => {
+    expect(valueAsked(fold("ứng dụng đó cụ thể tên là gì"))).toEqual({ kind: "name" });
+  });
+
+  it("leaves unanswered the name of the Party's working software, which the plan only lists", () => {
+    refusesAll(["phần mềm tác nghiệp của Đảng có tên gọi là gì", "phan mem tac nghiep ben dang ten chinh thuc la gi"]);
+  });
+
+  it("still answers names the entries give", () => {
+    expect(answeredWith("Đặc khu duy nhất của TP.HCM mới tên là gì?")).toBe("merger-special-zone");
+  });
+});
