@@ -82,7 +82,10 @@ export type ExpectedType =
   | { kind: "account" }
   /** "có phải trực không", "trực mấy ngày", "lịch trực Tết", "on duty", "rota": who is on duty and when, which the
    * entry must say (a holiday's dates say nothing of who works through it). */
-  | { kind: "duty" };
+  | { kind: "duty" }
+  /** "đại hội lần thứ mấy", "khóa mấy", "which congress": an ordinal of a recurring event (a congress, a session, a
+   * term). Only a text that writes one ("lần thứ XII", "khóa 11") gives it. */
+  | { kind: "ordinal" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -371,6 +374,12 @@ const ACCOUNT_WORDS = new Set(["dang", "nhap", "dangnhap", "bang", "taikhoan", "
  * like "có trực". */
 const ASKS_DUTY =
   /\b((phai|co|di|duoc|bi) truc(?! (tuyen|tiep|thuoc|quan|ban|trac))|truc (tet|le|may ngay|bao nhieu ngay|bn ngay|ngay nao|dem|cuoi tuan|khong|ko|k)\b|lich truc|phan cong truc|ca truc|nguoi truc|on duty|on call|duty (rota|roster|schedule)|rota|roster|work (through|over) (the )?(tet|holiday|holidays|new year))\b/;
+/** "lần thứ mấy", "khóa mấy", "kỳ họp thứ mấy", "which congress", "what term": the question asks an ordinal (folded). Not
+ * "thứ mấy" alone, which asks a day of the week. */
+const ASKS_ORDINAL =
+  /\b(lan thu (may|bao nhieu|bn|nao)|(khoa|nhiem ky|ky hop|dai hoi) (thu )?(may|bao nhieu|bn|nao)|dai hoi (lan )?thu may|which (congress|session|term|edition)|what (number|term) (congress|session)|(congress|session) number)\b/;
+/** An ordinal of a recurring event as written: "lần thứ XII", "lần thứ 11", "khóa XI", "nhiệm kỳ 2025 - 2030", "12th Congress". */
+const ORDINAL = /lần thứ\s+([0-9]+|[IVXLC]+)(?!\p{L})|khóa\s+([0-9]+|[IVXLC]+)(?!\p{L})|nhiệm kỳ\s+\d{4}|\b\d+(st|nd|rd|th)\s+(congress|session|term)\b|\bterm\s+\d{4}/iu;
 /** A sentence saying who is on duty (folded). */
 const DUTY = /\b(truc(?! (tuyen|tiep|thuoc|quan|trac))|on duty|on call|rota|roster|duty)\b/;
 
@@ -479,6 +488,7 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   }
   if (ASKS_HOURS.test(folded)) return { kind: "hours" };
   if (ASKS_DUTY.test(folded)) return { kind: "duty" };
+  if (ASKS_ORDINAL.test(folded)) return { kind: "ordinal" };
   if (ASKS_ACCOUNT.test(folded)) return { kind: "account" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
@@ -864,6 +874,8 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (about.some((x) => !x.notStated)) return "given";
     return about.length > 0 ? "asked" : "no";
   }
+  // No ordinal written: shown, the question stays unanswered.
+  if (type.kind === "ordinal") return ORDINAL.test(entry.raw) ? "given" : "asked";
   if (type.kind === "duty") {
     // A holiday's dates are no rota: the entry must say who is on duty (or say it is not known).
     const about = (entry.sentences ?? []).filter((x) => DUTY.test(x.folded));
@@ -1114,7 +1126,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
   if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours" || type.kind === "percent" || type.kind === "list") return false;
-  if (type.kind === "items" || type.kind === "account" || type.kind === "duty") return false;
+  if (type.kind === "items" || type.kind === "account" || type.kind === "duty" || type.kind === "ordinal") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

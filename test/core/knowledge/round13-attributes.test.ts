@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { valueAsked } from "../../../src/core/knowledge/answer-type.js";
+import { supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
-import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
+import { answeredWith as answeredBy, entryOf } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
@@ -57,5 +57,21 @@ describe("a name asked of a thing the question names in plain words", () => {
 
   it("still answers names the entries give", () => {
     expect(answeredWith("Đặc khu duy nhất của TP.HCM mới tên là gì?")).toBe("merger-special-zone");
+  });
+});
+
+describe("an ordinal asked of a recurring event ('lần thứ mấy', 'khóa mấy')", () => {
+  it("reads 'lần thứ mấy', 'khóa mấy', 'which congress', not 'thứ mấy' alone (a weekday)", () => {
+    for (const q of ["đại hội đảng bộ lần thứ mấy", "hdnd khoa may", "Which congress is the report for?"]) expect(valueAsked(fold(q)), q).toEqual({ kind: "ordinal" });
+    expect(valueAsked(fold("15/6 là thứ mấy"))).toBeUndefined();
+  });
+
+  it("is given only by a text that writes an ordinal", () => {
+    expect(supplies({ kind: "ordinal" }, entryOf("Đại hội Đảng bộ lần thứ XII, nhiệm kỳ 2025 - 2030."), new Set())).toBe("given");
+    expect(supplies({ kind: "ordinal" }, entryOf("Các hệ thống: văn bản điều hành, báo cáo đại hội, phần mềm tác nghiệp."), new Set())).toBe("asked");
+  });
+
+  it("leaves unanswered which congress the congress reporting system is for", () => {
+    refusesAll(["hệ thống báo cáo đại hội phục vụ đại hội lần thứ bao nhiêu"]);
   });
 });
