@@ -82,7 +82,10 @@ export type ExpectedType =
   | { kind: "account" }
   /** "có phải trực không", "trực mấy ngày", "lịch trực Tết", "on duty", "rota": who is on duty and when, which the
    * entry must say (a holiday's dates say nothing of who works through it). */
-  | { kind: "duty" };
+  | { kind: "duty" }
+  /** "đại hội lần thứ mấy", "khóa mấy", "which congress": an ordinal of a recurring event (a congress, a session, a
+   * term). Only a text that writes one ("lần thứ XII", "khóa 11") gives it. */
+  | { kind: "ordinal" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -238,8 +241,21 @@ function givesName(raw: string): boolean {
   return words.some((w) => /^[(\[]?\p{Lu}/u.test(w));
 }
 
+/** The parts of a sentence as written (between commas, colons, semicolons and brackets), each with its folded words
+ * and whether it opens the sentence. */
+function clausesOf(raw: string): { text: string; first: boolean; words: Set<string> }[] {
+  return raw.split(/[,;:()]/).map((text, i) => ({ text, first: i === 0, words: new Set(plain(text).toLowerCase().split(/[^a-z0-9]+/)) }));
+}
+
+/** Whether a part of a sentence ({@link clausesOf}) gives a name: as {@link givesName}, any word with a capital
+ * counting in a part that does not open the sentence. */
+function givesNameIn(c: { text: string; first: boolean }): boolean {
+  if (c.first) return givesName(c.text);
+  return /["“”«»]/.test(c.text) || NAMING.test(plain(c.text).toLowerCase()) || c.text.trim().split(/\s+/).some((w) => /^[(\[]?\p{Lu}/u.test(w));
+}
+
 /** "thử nghiệm ở đơn vị nào", "tại những phường nào", "at which wards": which units something is done at (folded). */
-const WHICH_UNITS = /\b(?:o|tai) (?:nhung |cac )?(don vi|phuong|xa|co quan|dia phuong) nao\b|\b(?:at|in) which (wards|communes|units|agencies)\b/;
+const WHICH_UNITS = /\b(?:(?:o|tai) (?:nhung |cac )?|nhung |cac )(don vi|phuong|xa|co quan|dia phuong) nao\b|\b(?:at|in) which (wards|communes|units|agencies)\b/;
 
 /** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
 const COUNTED_NAMED =
@@ -249,6 +265,18 @@ const COUNTED_NAMED =
  * the staff list the e-mail accounts are made from ("Sở KH&CN hai tỉnh gửi danh sách cán bộ cho ai"): a topic.
  */
 const ASKS_NAMES = /\b(ten (goi )?(la )?gi|ten gi|ten (cac|tung|nhung|[2-9]|\d\d+)|danh sach(?! (?:can bo|cong chuc|cbcc|nhan su|thu|email|mail))|ke ten|liet ke|names?|list (the|all)|what are they called)\b/;
+/** Nouns of units (wards, communes, agencies) whose names {@link namedAgain} reads as asked. */
+const UNIT_NOUNS = new Set(["phuong", "xa", "don vi", "dac khu", "tinh", "huyen", "quan", "co quan", "so"]);
+/**
+ * Whether a (folded) question that counts units by number asks them again by their noun: "6 phường mới ở Tân Bình …
+ * là những phường nào" asks the six wards' names. Not a plural alone ("những phường" is no count), nor systems ("3
+ * hệ thống … gồm những hệ thống nào" is answered by what they are).
+ */
+function namedAgain(folded: string, counted: RegExpExecArray): boolean {
+  const noun = counted[1]!;
+  if (!UNIT_NOUNS.has(noun) || /^(cac|nhung|the|all)\b/.test(counted[0])) return false;
+  return new RegExp(`\\b(nhung|cac) ${noun} nao\\b`).test(folded.slice(counted.index + counted[0].length));
+}
 /** The English plural of a counted noun, and the words an entry may use for it (folded). */
 const NAMED_NOUNS: Record<string, readonly string[]> = {
   phuong: ["phuong", "ward", "wards"], xa: ["xa", "commune", "communes"], "don vi": ["don vi", "unit", "units"], ward: ["phuong", "ward", "wards"],
@@ -346,6 +374,12 @@ const ACCOUNT_WORDS = new Set(["dang", "nhap", "dangnhap", "bang", "taikhoan", "
  * like "có trực". */
 const ASKS_DUTY =
   /\b((phai|co|di|duoc|bi) truc(?! (tuyen|tiep|thuoc|quan|ban|trac))|truc (tet|le|may ngay|bao nhieu ngay|bn ngay|ngay nao|dem|cuoi tuan|khong|ko|k)\b|lich truc|phan cong truc|ca truc|nguoi truc|on duty|on call|duty (rota|roster|schedule)|rota|roster|work (through|over) (the )?(tet|holiday|holidays|new year))\b/;
+/** "lần thứ mấy", "khóa mấy", "kỳ họp thứ mấy", "which congress", "what term": the question asks an ordinal (folded). Not
+ * "thứ mấy" alone, which asks a day of the week. */
+const ASKS_ORDINAL =
+  /\b(lan thu (may|bao nhieu|bn|nao)|(khoa|nhiem ky|ky hop|dai hoi) (thu )?(may|bao nhieu|bn|nao)|dai hoi (lan )?thu may|which (congress|session|term|edition)|what (number|term) (congress|session)|(congress|session) number)\b/;
+/** An ordinal of a recurring event as written: "lần thứ XII", "lần thứ 11", "khóa XI", "nhiệm kỳ 2025 - 2030", "12th Congress". */
+const ORDINAL = /lần thứ\s+([0-9]+|[IVXLC]+)(?!\p{L})|khóa\s+([0-9]+|[IVXLC]+)(?!\p{L})|nhiệm kỳ\s+\d{4}|\b\d+(st|nd|rd|th)\s+(congress|session|term)\b|\bterm\s+\d{4}/iu;
 /** A sentence saying who is on duty (folded). */
 const DUTY = /\b(truc(?! (tuyen|tiep|thuoc|quan|trac))|on duty|on call|rota|roster|duty)\b/;
 
@@ -454,19 +488,21 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   }
   if (ASKS_HOURS.test(folded)) return { kind: "hours" };
   if (ASKS_DUTY.test(folded)) return { kind: "duty" };
+  if (ASKS_ORDINAL.test(folded)) return { kind: "ordinal" };
   if (ASKS_ACCOUNT.test(folded)) return { kind: "account" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
   if (ASKS_LINK.test(folded)) return { kind: "domain", mail: false };
   const counted = COUNTED_NAMED.exec(folded);
-  if (counted && ASKS_NAMES.test(folded)) return { kind: "names", noun: counted[1]! };
+  if (counted && (ASKS_NAMES.test(folded) || namedAgain(folded, counted))) return { kind: "names", noun: counted[1]! };
   const which = WHICH_UNITS.exec(folded);
-  if (which) return { kind: "names", noun: which[1]!, which: true };
+  if (which) return { kind: "names", noun: (which[1] ?? which[2])!, which: true };
   const items = itemsAsked(folded);
   if (items) return { kind: "items", ...items };
-  if (ASKS_LIST.test(folded)) return { kind: "list" };
+  // "… cụ thể tên là gì": one name asked, however specifically.
   if (ASKS_NAME.test(folded)) return { kind: "name" };
+  if (ASKS_LIST.test(folded)) return { kind: "list" };
   return undefined;
 }
 
@@ -773,6 +809,15 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     const sentences = entry.sentences?.filter((x) => !x.notStated && x.raw !== undefined);
     if (sentences === undefined || sentences.length === 0) return "given";
     // An entry whose sentences never say the thing's word (its questions do) is read whole.
+    if (thing.length === 0) {
+      // No name nor code in the question ("phần mềm tác nghiệp tên gì"): its plain words name the thing, and a name
+      // must stand in the part of a sentence (between commas, colons, semicolons) that says the most of them: a list
+      // "các hệ thống: văn bản điều hành, …, phần mềm tác nghiệp" names the agencies before it, not the software.
+      const words = [...asked].filter((u) => isSyllable(u) && !u.startsWith(INTENT_PREFIX) && !NAME_WORDS.has(u) && !RELATION_WORDS.has(u) && (weight?.(u) ?? 0) > 0);
+      const parts = sentences.flatMap((x) => clausesOf(x.raw!)).map((c) => ({ ...c, score: words.filter((u) => c.words.has(u)).reduce((a, u) => a + weight!(u), 0) }));
+      const top = Math.max(0, ...parts.map((c) => c.score));
+      if (top > 0 && words.length >= 2) return parts.some((c) => c.score === top && givesNameIn(c)) ? "given" : "no";
+    }
     const said = sentences.filter((x) => thing.some((u) => x.units.includes(u)));
     return (said.length > 0 ? said : sentences).some((x) => givesName(x.raw!)) ? "given" : "no";
   }
@@ -829,6 +874,8 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (about.some((x) => !x.notStated)) return "given";
     return about.length > 0 ? "asked" : "no";
   }
+  // No ordinal written: shown, the question stays unanswered.
+  if (type.kind === "ordinal") return ORDINAL.test(entry.raw) ? "given" : "asked";
   if (type.kind === "duty") {
     // A holiday's dates are no rota: the entry must say who is on duty (or say it is not known).
     const about = (entry.sentences ?? []).filter((x) => DUTY.test(x.folded));
@@ -1079,7 +1126,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
   if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours" || type.kind === "percent" || type.kind === "list") return false;
-  if (type.kind === "items" || type.kind === "account" || type.kind === "duty") return false;
+  if (type.kind === "items" || type.kind === "account" || type.kind === "duty" || type.kind === "ordinal") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
+import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { fold } from "../../../src/core/fold.js";
+import { realContent } from "../../helpers/app.js";
+import { answeredWith as answeredBy, entryOf } from "../../helpers/knowledge.js";
+
+const content = await realContent();
+const kb = createKnowledge(content);
+
+/** The entry a question is answered with (see test/helpers/knowledge.ts), or undefined when it stays unanswered. */
+const answeredWith = (q: string) => answeredBy(kb, q);
+
+/** Asserts each question stays unanswered (refused, or shown only to say what is asked is not known). */
+const refusesAll = (questions: readonly string[]) => {
+  for (const q of questions) expect(answeredWith(q), q).toBeUndefined();
+};
+
+describe("the names of units asked with 'những … nào'", () => {
+  it("reads 'những đơn vị nào', 'các phường nào' as asking which units, and a count asked again by its noun as asking names", () => {
+    expect(valueAsked(fold("những đơn vị nào được thử nghiệm trước"))).toEqual({ kind: "names", noun: "don vi", which: true });
+    expect(valueAsked(fold("các xã nào đã kết nối"))).toEqual({ kind: "names", noun: "xa", which: true });
+    expect(valueAsked(fold("3 xã ở Côn Đảo chạy thử là những xã nào"))).toEqual({ kind: "names", noun: "xa" });
+    // Systems are answered by what they are; a plural is no count.
+    expect(valueAsked(fold("3 hệ thống dùng chung là những hệ thống nào"))?.kind).not.toBe("names");
+    expect(valueAsked(fold("gđ1 gồm những hệ thống nào"))).toBeUndefined();
+  });
+
+  it("leaves unanswered which units piloted a system, when the entry says it names none", () => {
+    refusesAll(["những đơn vị nào thử nghiệm phần mềm quản lý văn bản", "cac don vi nao duoc thu nghiem qlvb truoc 15/6"]);
+  });
+
+  it("leaves unanswered the names of the six Tân Bình wards, which no entry lists", () => {
+    refusesAll(["sáu phường ở Tân Bình chạy thử ngày 11/6 là những phường nào", "6 phuong Tan Binh thu nghiem gom cac phuong nao"]);
+  });
+
+  it("still answers which systems were tried, and where the first pilot was", () => {
+    expect(answeredWith("ngày 11/6 ở Tân Bình thử những hệ thống nào")).toBe("trial-june-pilots");
+    expect(answeredWith("Which wards ran the first pilot?")).toBe("trial-june-pilots");
+  });
+});
+
+describe("an issue date asked as 'date nào'", () => {
+  it("leaves unanswered the issue date of a decision the entries only cite", () => {
+    refusesAll(["Quyết định 759/QĐ-TTg ban hành date nào"]);
+  });
+});
+
+describe("a name asked of a thing the question names in plain words", () => {
+  it("reads '… cụ thể tên là gì' as asking a name, not a list", () => {
+    expect(valueAsked(fold("ứng dụng đó cụ thể tên là gì"))).toEqual({ kind: "name" });
+  });
+
+  it("leaves unanswered the name of the Party's working software, which the plan only lists", () => {
+    refusesAll(["phần mềm tác nghiệp của Đảng có tên gọi là gì", "phan mem tac nghiep ben dang ten chinh thuc la gi"]);
+  });
+
+  it("still answers names the entries give", () => {
+    expect(answeredWith("Đặc khu duy nhất của TP.HCM mới tên là gì?")).toBe("merger-special-zone");
+  });
+});
+
+describe("an ordinal asked of a recurring event ('lần thứ mấy', 'khóa mấy')", () => {
+  it("reads 'lần thứ mấy', 'khóa mấy', 'which congress', not 'thứ mấy' alone (a weekday)", () => {
+    for (const q of ["đại hội đảng bộ lần thứ mấy", "hdnd khoa may", "Which congress is the report for?"]) expect(valueAsked(fold(q)), q).toEqual({ kind: "ordinal" });
+    expect(valueAsked(fold("15/6 là thứ mấy"))).toBeUndefined();
+  });
+
+  it("is given only by a text that writes an ordinal", () => {
+    expect(supplies({ kind: "ordinal" }, entryOf("Đại hội Đảng bộ lần thứ XII, nhiệm kỳ 2025 - 2030."), new Set())).toBe("given");
+    expect(supplies({ kind: "ordinal" }, entryOf("Các hệ thống: văn bản điều hành, báo cáo đại hội, phần mềm tác nghiệp."), new Set())).toBe("asked");
+  });
+
+  it("leaves unanswered which congress the congress reporting system is for", () => {
+    refusesAll(["hệ thống báo cáo đại hội phục vụ đại hội lần thứ bao nhiêu"]);
+  });
+});
