@@ -106,16 +106,16 @@ const MIN_CLAUSE_WORDS = 4;
 const ANOTHER_VALUE = /^(so dien thoai|sdt|dien thoai|hotline|email lien he|dia chi|ho ten|ten|phone|phone number|address|name|e ?mail address)\b/;
 
 /**
- * A short message that is two questions side by side, each with its own question word, split at a comma or ";"
+ * A short message that is two questions side by side, each with its own question word, split at a comma, ";" or "?"
  * ("gđ1 với gđ2 khác nhau chỗ nào, gđ2 khi nào xong", "mail tạo xong trước ngày nào; 1022 chạy chính thức ngày
- * nào"): read as {@link LongMessage}, the second after the first. Undefined for any other short message: a question
+ * nào", "qlvb thử nghiệm khi nào? còn chính thức khi nào?"): read as {@link LongMessage}, the second after the first. Undefined for any other short message: a question
  * then a guess ("…, tất cả phường luôn hả?") or a clause that asks nothing is one question.
  */
 function readTwoQuestions(message: string): LongMessage | undefined {
   if (message.trim().split(/\s+/).length < MIN_WORDS_TWO) return undefined;
   const two = message
     .replace(/[\s.!?…]+$/u, "")
-    .split(/[,;]\s+/u)
+    .split(/(?:[,;]|\?)\s+/u)
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
   if (two.length !== 2) return undefined;
