@@ -141,12 +141,34 @@ function composeLong(base: CommandContext, question: string, data: AnswerData): 
     // Read after the question before it; or, when that gives nothing new, after the context alone ("mã định danh và
     // chữ ký số … giai đoạn mấy, và hạn chót là lúc nào": the deadline is the systems', not the phase's).
     const next = ask(previous.outcome.result.best?.entry.id ?? NO_ENTRY, previous.question) ?? (long.subject ? ask(NO_ENTRY, long.subject) : undefined);
-    if (!next) continue;
+    if (!next) {
+      // "1022 chạy chính thức ngày nào? tính đến nay được bao nhiêu ngày rồi?": a later question of the same entry
+      // asks more of it (a day count, a weekday); the entry's reply is then the one to both questions together.
+      const merged = sameEntryAgain(base, previous, part, data);
+      if (merged) {
+        const at = replies.indexOf(previous.outcome.replies[0]!);
+        if (at >= 0) replies.splice(at, previous.outcome.replies.length, ...merged.replies);
+        previous = { question: `${previous.question} ${part}`, outcome: merged };
+      }
+      continue;
+    }
     seen.add(next.result.best?.entry.id);
     replies.push(...next.replies);
     previous = { question: part, outcome: next };
   }
   return { ...lead, replies };
+}
+
+/**
+ * The answer to a question and a later one of the same long message read together, when the later one alone gives
+ * the same entry again and together they say more (its reply text is longer); undefined otherwise.
+ */
+function sameEntryAgain(base: CommandContext, previous: { question: string; outcome: AnswerOutcome }, part: string, data: AnswerData): AnswerOutcome | undefined {
+  const id = previous.outcome.result.best?.entry.id;
+  if (id === undefined || previous.outcome.replies.length !== 1) return undefined;
+  const together = composeOne({ ...base, lang: previous.outcome.lang }, `${previous.question.replace(/[?？]\s*$/u, "")}, ${part}`, data);
+  if (!together.answered || together.smallTalk || together.result.best?.entry.id !== id || together.replies.length !== 1) return undefined;
+  return together.replies[0]!.text.length > previous.outcome.replies[0]!.text.length ? together : undefined;
 }
 
 function composeOne(base: CommandContext, message: string, data: AnswerData): AnswerOutcome {
