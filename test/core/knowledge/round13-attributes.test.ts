@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
-import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { bestWindow, createKnowledge } from "../../../src/core/knowledge/search.js";
+import type { SearchResult } from "../../../src/core/knowledge/types.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
 import { answeredWith as answeredBy, entryOf } from "../../helpers/knowledge.js";
@@ -73,5 +74,22 @@ describe("an ordinal asked of a recurring event ('lần thứ mấy', 'khóa m�
 
   it("leaves unanswered which congress the congress reporting system is for", () => {
     refusesAll(["hệ thống báo cáo đại hội phục vụ đại hội lần thứ bao nhiêu"]);
+  });
+});
+
+describe("a clause that only says when, in a longer message", () => {
+  it("is never searched as a question of its own", () => {
+    const searched: string[] = [];
+    const none = (text: string): SearchResult => {
+      searched.push(text);
+      return { decision: "none", suggestions: [], folded: fold(text), units: fold(text).split(" ") };
+    };
+    bestWindow("Sau ngày 1/9/2025, phần mềm quản lý văn bản cũ của Bà Rịa - Vũng Tàu có còn chạy không?", none);
+    expect(searched).not.toContain("Sau ngày 1/9/2025");
+    expect(searched).toContain("phần mềm quản lý văn bản cũ của Bà Rịa - Vũng Tàu có còn chạy không");
+  });
+
+  it("leaves unanswered whether an old system runs on after a date the plan gives for the new one", () => {
+    refusesAll(["Sau ngày 01/09/2025, hệ thống quản lý văn bản cũ ở Bình Dương có còn chạy song song không?"]);
   });
 });
