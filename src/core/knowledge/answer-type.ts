@@ -547,7 +547,7 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   const named = units.filter((u) => !u.startsWith(INTENT_PREFIX) && /^\d+$/.test(u) && !/^(19|20)\d\d$/.test(u));
   // "ngày cụ thể bắt đầu …" asks a date without "khi nào".
   const asksDay = ASKS_DAY.test(folded);
-  const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE)) || asksDay || ASKS_DAY_NUMBER.test(folded);
+  const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE)) || asksDay || ASKS_DAY_NUMBER.test(folded) || (asksIssueDate(folded) && ISSUED_ON_DAY.test(folded));
   if (asksDate && topic.length + named.length > 0) {
     const sorted = [...named, ...[...topic].filter((u) => u !== DEADLINE || units.includes(WHEN)).sort((a, b) => rare(b) - rare(a))];
     const subject = dateSubject(units, rare, knownPair);
@@ -740,6 +740,9 @@ export function asksWhichDay(folded: string): boolean {
 }
 
 /** "ban hành ngày bao nhiêu": a date asked in the words of a count. */
+/** "ký ngày mấy", "ban hành vào ngày mấy" (folded): the day a document was made, asked with "mấy", which is otherwise a
+ * filler the analyser drops ("ngày mấy"). */
+const ISSUED_ON_DAY = /\b(ky|ban hanh|ra|thong qua|co hieu luc) (vao )?(ngay|hom) (may|bao nhieu|bn|nao)\b/;
 const ASKS_DAY_NUMBER = /\bngay bao nhieu\b(?! (nua|roi|lien|toi|sau|den))/;
 /** {@link ASKS_DAY}, or "chính xác khi nào", "cụ thể bao giờ", "exactly when": the day, not the month or quarter. A bare
  * "cụ thể" may ask details of something else ("kế hoạch cụ thể ra sao, khi nào xong"): it counts next to the question

@@ -93,3 +93,13 @@ describe("a clause that only says when, in a longer message", () => {
     refusesAll(["Sau ngày 01/09/2025, hệ thống quản lý văn bản cũ ở Bình Dương có còn chạy song song không?"]);
   });
 });
+
+describe("the day a document was signed, asked with 'ngày mấy'", () => {
+  it("leaves unanswered the signing day of documents the entries only cite or describe", () => {
+    refusesAll(["Nghị quyết 60-NQ/TW ký ngày mấy", "quyết định 2448 ban hành vào ngày mấy"]);
+  });
+
+  it("still answers the day of a resolution the entry dates", () => {
+    expect(answeredWith("nghị quyết 1685 ban hành ngày mấy")).toBe("merger-commune-resolution");
+  });
+});
