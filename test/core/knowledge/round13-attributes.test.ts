@@ -103,3 +103,21 @@ describe("the day a document was signed, asked with 'ngày mấy'", () => {
     expect(answeredWith("nghị quyết 1685 ban hành ngày mấy")).toBe("merger-commune-resolution");
   });
 });
+
+describe("a span of time allowed for something ('tối đa mấy ngày', 'thời hạn trả lời')", () => {
+  it("reads 'tối đa mấy ngày', 'thời hạn xử lý', 'within how many days', not a countdown ('còn mấy ngày')", () => {
+    for (const q of ["gửi phản ánh thì tối đa bao nhiêu ngày được xử lý", "thời hạn trả lời phản ánh 1022", "Within how many days must 1022 reply?"]) {
+      expect(valueAsked(fold(q)), q).toEqual({ kind: "span" });
+    }
+    expect(valueAsked(fold("còn mấy ngày nữa đến hạn email"))).toBeUndefined();
+  });
+
+  it("is given only by a sentence writing a span", () => {
+    expect(supplies({ kind: "span" }, entryOf("Cán bộ dùng song song hai tài khoản trong 3 tháng."), new Set())).toBe("given");
+    expect(supplies({ kind: "span" }, entryOf("Tổng đài 1022 vận hành chính thức từ 01/09/2025."), new Set())).toBe("no");
+  });
+
+  it("leaves unanswered how long 1022 has to reply to a report", () => {
+    refusesAll(["gửi phản ánh lên tổng đài 1022 thì trong vòng mấy ngày được trả lời"]);
+  });
+});
