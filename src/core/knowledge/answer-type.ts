@@ -85,7 +85,10 @@ export type ExpectedType =
   | { kind: "duty" }
   /** "đại hội lần thứ mấy", "khóa mấy", "which congress": an ordinal of a recurring event (a congress, a session, a
    * term). Only a text that writes one ("lần thứ XII", "khóa 11") gives it. */
-  | { kind: "ordinal" };
+  | { kind: "ordinal" }
+  /** "tối đa mấy ngày phải trả lời", "trong vòng bao lâu", "how many days to reply": a span of time allowed for
+   * something. Only a text that writes a span ("5 ngày làm việc", "trong 3 tháng", "within 24 hours") gives it. */
+  | { kind: "span" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -380,6 +383,12 @@ const ASKS_ORDINAL =
   /\b(lan thu (may|bao nhieu|bn|nao)|(khoa|nhiem ky|ky hop|dai hoi) (thu )?(may|bao nhieu|bn|nao)|dai hoi (lan )?thu may|which (congress|session|term|edition)|what (number|term) (congress|session)|(congress|session) number)\b/;
 /** An ordinal of a recurring event as written: "lần thứ XII", "lần thứ 11", "khóa XI", "nhiệm kỳ 2025 - 2030", "12th Congress". */
 const ORDINAL = /lần thứ\s+([0-9]+|[IVXLC]+)(?!\p{L})|khóa\s+([0-9]+|[IVXLC]+)(?!\p{L})|nhiệm kỳ\s+\d{4}|\b\d+(st|nd|rd|th)\s+(congress|session|term)\b|\bterm\s+\d{4}/iu;
+/** "tối đa mấy ngày", "trong vòng bao nhiêu ngày", "thời hạn trả lời", "bao lâu thì phải xử lý", "how many days to
+ * reply", "within how many days": the question asks a span of time allowed (folded). */
+const ASKS_SPAN =
+  /\b((toi da|trong vong|it nhat|toi thieu) (la )?(may|bao nhieu|bn) (ngay|gio|tieng|tuan|thang)|thoi han (tra loi|xu ly|giai quyet|phan hoi)|bao lau (thi |se |phai )*(tra loi|xu ly|phan hoi|giai quyet)|(within|in) how many (days|hours|weeks)|how (many days|long) (do|does|will) [a-z ]{0,30}(take|have) to (reply|respond|answer|process|handle))\b/;
+/** A span of time as written: "5 ngày", "ba tháng", "24 giờ", "within 3 days". */
+const SPAN = /(\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(ngày|giờ|tiếng|tuần|tháng)(?!\s*\d)|\b(\d+|one|two|three|four|five|six|seven|ten)\s+(days?|hours?|weeks?|months?)\b/iu;
 /** A sentence saying who is on duty (folded). */
 const DUTY = /\b(truc(?! (tuyen|tiep|thuoc|quan|trac))|on duty|on call|rota|roster|duty)\b/;
 
@@ -489,6 +498,7 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_HOURS.test(folded)) return { kind: "hours" };
   if (ASKS_DUTY.test(folded)) return { kind: "duty" };
   if (ASKS_ORDINAL.test(folded)) return { kind: "ordinal" };
+  if (ASKS_SPAN.test(folded)) return { kind: "span" };
   if (ASKS_ACCOUNT.test(folded)) return { kind: "account" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
@@ -547,7 +557,7 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   const named = units.filter((u) => !u.startsWith(INTENT_PREFIX) && /^\d+$/.test(u) && !/^(19|20)\d\d$/.test(u));
   // "ngày cụ thể bắt đầu …" asks a date without "khi nào".
   const asksDay = ASKS_DAY.test(folded);
-  const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE)) || asksDay || ASKS_DAY_NUMBER.test(folded);
+  const asksDate = units.includes(WHEN) || (units.includes(WHAT) && units.includes(DEADLINE)) || asksDay || ASKS_DAY_NUMBER.test(folded) || (asksIssueDate(folded) && ISSUED_ON_DAY.test(folded));
   if (asksDate && topic.length + named.length > 0) {
     const sorted = [...named, ...[...topic].filter((u) => u !== DEADLINE || units.includes(WHEN)).sort((a, b) => rare(b) - rare(a))];
     const subject = dateSubject(units, rare, knownPair);
@@ -740,6 +750,9 @@ export function asksWhichDay(folded: string): boolean {
 }
 
 /** "ban hành ngày bao nhiêu": a date asked in the words of a count. */
+/** "ký ngày mấy", "ban hành vào ngày mấy" (folded): the day a document was made, asked with "mấy", which is otherwise a
+ * filler the analyser drops ("ngày mấy"). */
+const ISSUED_ON_DAY = /\b(ky|ban hanh|ra|thong qua|co hieu luc) (vao )?(ngay|hom) (may|bao nhieu|bn|nao)\b/;
 const ASKS_DAY_NUMBER = /\bngay bao nhieu\b(?! (nua|roi|lien|toi|sau|den))/;
 /** {@link ASKS_DAY}, or "chính xác khi nào", "cụ thể bao giờ", "exactly when": the day, not the month or quarter. A bare
  * "cụ thể" may ask details of something else ("kế hoạch cụ thể ra sao, khi nào xong"): it counts next to the question
@@ -874,6 +887,7 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (about.some((x) => !x.notStated)) return "given";
     return about.length > 0 ? "asked" : "no";
   }
+  if (type.kind === "span") return (entry.sentences ?? [{ raw: entry.raw, notStated: false }]).some((x) => !x.notStated && SPAN.test(x.raw ?? "")) ? "given" : "no";
   // No ordinal written: shown, the question stays unanswered.
   if (type.kind === "ordinal") return ORDINAL.test(entry.raw) ? "given" : "asked";
   if (type.kind === "duty") {
@@ -1126,7 +1140,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
   if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours" || type.kind === "percent" || type.kind === "list") return false;
-  if (type.kind === "items" || type.kind === "account" || type.kind === "duty" || type.kind === "ordinal") return false;
+  if (type.kind === "items" || type.kind === "account" || type.kind === "duty" || type.kind === "ordinal" || type.kind === "span") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

@@ -841,6 +841,10 @@ function strongest(relevance: number): number {
   return relevance < Math.min(SEARCH_TUNING.minRelevance, SEARCH_TUNING.confirmedRelevance) ? 0 : 20 + (relevance + 1) / 2;
 }
 
+/** A clause that only says when (folded): a preposition of time and a date ("sau ngày 1/9/2025", "từ tháng 6/2025",
+ * "after 1 September 2025"). */
+const TIME_ONLY =
+  /^(ke )?(sau|truoc|tu|den|toi|ke tu|trong|vao|tinh den|after|before|from|since|by|until|on|in)( (ngay|thang|nam|quy|hom|the|date|of))* [\d/.-]+( (thang|nam|quy)? ?[\d/.-]+)*( (january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?)?$|^(after|before|from|since|by|until|on) \d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?$/;
 /** Conjunctions that open a clause going on with the one before it (folded). */
 const CONTINUATION = /^(hay|hoac|va|nhung|or|and|but|nor)\b/;
 /** A clause that is a greeting, thanks or the asker introducing themselves (folded): context, not a question. */
@@ -892,7 +896,8 @@ export function bestWindow(
   const continues = (c: string) => CONTINUATION.test(fold(c));
   // A greeting, thanks or the asker introducing themselves ("Chào bạn", "mình là cán bộ đặc khu Côn Đảo", "I'm
   // preparing a briefing…") is context: a window made only of such clauses asks nothing.
-  const context = (c: string) => CONTEXT.test(fold(c));
+  // So is a clause that only says when ("Sau ngày 1/9/2025", "From 15 August"): it dates the clause after it.
+  const context = (c: string) => CONTEXT.test(fold(c)) || TIME_ONLY.test(fold(c));
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i]!;
     if (continues(c)) continue;

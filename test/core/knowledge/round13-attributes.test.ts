@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
-import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { bestWindow, createKnowledge } from "../../../src/core/knowledge/search.js";
+import type { SearchResult } from "../../../src/core/knowledge/types.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
 import { answeredWith as answeredBy, entryOf } from "../../helpers/knowledge.js";
@@ -73,5 +74,50 @@ describe("an ordinal asked of a recurring event ('lần thứ mấy', 'khóa m�
 
   it("leaves unanswered which congress the congress reporting system is for", () => {
     refusesAll(["hệ thống báo cáo đại hội phục vụ đại hội lần thứ bao nhiêu"]);
+  });
+});
+
+describe("a clause that only says when, in a longer message", () => {
+  it("is never searched as a question of its own", () => {
+    const searched: string[] = [];
+    const none = (text: string): SearchResult => {
+      searched.push(text);
+      return { decision: "none", suggestions: [], folded: fold(text), units: fold(text).split(" ") };
+    };
+    bestWindow("Sau ngày 1/9/2025, phần mềm quản lý văn bản cũ của Bà Rịa - Vũng Tàu có còn chạy không?", none);
+    expect(searched).not.toContain("Sau ngày 1/9/2025");
+    expect(searched).toContain("phần mềm quản lý văn bản cũ của Bà Rịa - Vũng Tàu có còn chạy không");
+  });
+
+  it("leaves unanswered whether an old system runs on after a date the plan gives for the new one", () => {
+    refusesAll(["Sau ngày 01/09/2025, hệ thống quản lý văn bản cũ ở Bình Dương có còn chạy song song không?"]);
+  });
+});
+
+describe("the day a document was signed, asked with 'ngày mấy'", () => {
+  it("leaves unanswered the signing day of documents the entries only cite or describe", () => {
+    refusesAll(["Nghị quyết 60-NQ/TW ký ngày mấy", "quyết định 2448 ban hành vào ngày mấy"]);
+  });
+
+  it("still answers the day of a resolution the entry dates", () => {
+    expect(answeredWith("nghị quyết 1685 ban hành ngày mấy")).toBe("merger-commune-resolution");
+  });
+});
+
+describe("a span of time allowed for something ('tối đa mấy ngày', 'thời hạn trả lời')", () => {
+  it("reads 'tối đa mấy ngày', 'thời hạn xử lý', 'within how many days', not a countdown ('còn mấy ngày')", () => {
+    for (const q of ["gửi phản ánh thì tối đa bao nhiêu ngày được xử lý", "thời hạn trả lời phản ánh 1022", "Within how many days must 1022 reply?"]) {
+      expect(valueAsked(fold(q)), q).toEqual({ kind: "span" });
+    }
+    expect(valueAsked(fold("còn mấy ngày nữa đến hạn email"))).toBeUndefined();
+  });
+
+  it("is given only by a sentence writing a span", () => {
+    expect(supplies({ kind: "span" }, entryOf("Cán bộ dùng song song hai tài khoản trong 3 tháng."), new Set())).toBe("given");
+    expect(supplies({ kind: "span" }, entryOf("Tổng đài 1022 vận hành chính thức từ 01/09/2025."), new Set())).toBe("no");
+  });
+
+  it("leaves unanswered how long 1022 has to reply to a report", () => {
+    refusesAll(["gửi phản ánh lên tổng đài 1022 thì trong vòng mấy ngày được trả lời"]);
   });
 });
