@@ -92,3 +92,9 @@ describe("two short questions split at a question mark", () => {
     expect(readLongMessage("mail tạo khi nào? còn tập huấn xong khi nào?")?.parts).toEqual(["mail tạo khi nào", "còn tập huấn xong khi nào"]);
   });
 });
+
+describe("'which of them' after a list of agencies", () => {
+  it("asks who does it, as 'ai' does", () => {
+    expect(analyzer.analyze("which of them trains the staff?").units).toContain("ai");
+  });
+});
