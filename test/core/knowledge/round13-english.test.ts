@@ -98,3 +98,10 @@ describe("'which of them' after a list of agencies", () => {
     expect(analyzer.analyze("which of them trains the staff?").units).toContain("ai");
   });
 });
+
+describe("'that work', 'the task' in a follow-up point back", () => {
+  it("asks when the systems of the previous question are due", async () => {
+    const answer = await followUpAnswer("Is the data center part of phase 1?", "and when is that task due?", "2026-12-02T09:00:00+07:00");
+    expect(answer).toContain("August 2025");
+  });
+});
