@@ -92,3 +92,16 @@ describe("two short questions split at a question mark", () => {
     expect(readLongMessage("mail tạo khi nào? còn tập huấn xong khi nào?")?.parts).toEqual(["mail tạo khi nào", "còn tập huấn xong khi nào"]);
   });
 });
+
+describe("'which of them' after a list of agencies", () => {
+  it("asks who does it, as 'ai' does", () => {
+    expect(analyzer.analyze("which of them trains the staff?").units).toContain("ai");
+  });
+});
+
+describe("'that work', 'the task' in a follow-up point back", () => {
+  it("asks when the systems of the previous question are due", async () => {
+    const answer = await followUpAnswer("Is the data center part of phase 1?", "and when is that task due?", "2026-12-02T09:00:00+07:00");
+    expect(answer).toContain("August 2025");
+  });
+});
