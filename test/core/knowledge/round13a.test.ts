@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asksDayCount, betweenPhrases, chooseMilestone } from "../../../src/core/knowledge/day-count.js";
+import { findEntities } from "../../../src/core/knowledge/entities.js";
 import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
 import { askEachAlone } from "../../helpers/knowledge.js";
 
@@ -58,5 +59,25 @@ describe("the days between two deadlines the question names", () => {
     expect(asksDayCount("da qua bn ngay roi")).toBe(true);
     const [since] = await askEach("hạn triển khai qlvb cho tất cả phường xã đã qua bn ngày rồi");
     expect(since).toContain("474 ngày");
+  });
+});
+
+describe("counts and lists asked in chat shorthand", () => {
+  it("reads no ward name in 'phường bn xã, mấy đặc khu'", () => {
+    expect(findEntities("tp moi co bn phuong bn xa may dac khu").places).toEqual([]);
+    expect(findEntities("phuong an phu co bao nhieu can bo").places).toEqual(["an phu"]);
+  });
+
+  it("keeps '…, list giúp e với' with the question it asks as a list", () => {
+    expect(readLongMessage("kế hoạch này có mấy cơ quan ký, list giúp e với")).toBeUndefined();
+    expect(readLongMessage("kế hoạch này có mấy cơ quan ký, liệt kê giúp mình nhé")).toBeUndefined();
+  });
+
+  it("answers the counts of units, of signatories, and the special zone's trial", async () => {
+    const [units, parties, zone] = await askEach("tp mới có bn phường bn xã, mấy đặc khu", "kế hoạch liên tịch có mấy bên ký", "đặc khu côn đảo có hội nghị truyền hình chưa");
+    expect(units).toContain("113 phường");
+    expect(parties).toContain("bốn cơ quan");
+    expect(zone).toContain("168");
+    expect(zone).toContain("25/06/2025");
   });
 });
