@@ -20,7 +20,7 @@ import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
-import { asksDayCount, chooseDay, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
+import { asksDayCount, betweenPhrases, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount } from "./phases.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
@@ -274,17 +274,53 @@ function gapLine(ctx: CommandContext, question: string, previousId: string, entr
 function answerDaysBetween(ctx: CommandContext, question: string): AnswerOutcome | undefined {
   const { content } = ctx.services;
   const folded = fold(question);
-  const written = daysWritten(folded);
-  if (!written) return undefined;
   const known = deadlineDays(content);
-  const [a, b] = written.map((d) => dayIn(d, ctx.today, known));
-  if (!a || !b) return undefined;
+  const written = daysWritten(folded);
+  const named = written ? undefined : namedDays(ctx, question);
+  const [a, b] = written ? written.map((d) => dayIn(d, ctx.today, known)) : (named?.map((n) => n.day) ?? []);
+  if (!a || !b || a === b) return undefined;
+  // The deadlines the question named, said with their days: what the count is between.
+  const which = (named ?? []).flatMap((n) => (n.milestone ? [`• ${milestoneTitle(n.milestone, ctx.lang)}: ${formatDay(n.day, ctx.lang)}`] : []));
   const first = [a, b].flatMap((d) => dueOn(content.milestones, d))[0];
   const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((x, y) => x.milestones.length - y.milestones.length)[0] : undefined;
   if (!first || !entry) return undefined;
   const units = ctx.services.knowledge.unitsOf(question);
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
-  return { replies: [reply(lines(daysBetweenLine(a, b, ctx.lang), sourceLine(ctx, first.source)))], result, answered: true, lang: ctx.lang };
+  const other = named?.find((n) => !n.today);
+  const count = named?.some((n) => n.today) && other ? dayCountLine(ctx.today, other.day, ctx.lang) : daysBetweenLine(a, b, ctx.lang);
+  return { replies: [reply(lines(count, ...which, sourceLine(ctx, first.source)))], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * "từ hạn thử nghiệm qlvb đến hạn triển khai toàn bộ cách nhau bao nhiêu ngày": the two days a question names as the
+ * plan's deadlines (or writes), in order; undefined unless both are found. A deadline is the day-precise milestone
+ * whose title and keywords share the most words with its phrase, ties broken by the whole question's words.
+ */
+function namedDays(ctx: CommandContext, question: string): [NamedDay, NamedDay] | undefined {
+  const phrases = betweenPhrases(fold(question));
+  if (!phrases) return undefined;
+  const { knowledge, content } = ctx.services;
+  const known = deadlineDays(content);
+  const choices = content.milestones.filter((m) => m.dueParsed.precision === "day" && m.reminders?.enabled !== false);
+  const context = knowledge.unitsOf(question);
+  const days = phrases.map((p) => {
+    const written = /\b\d{1,2}[/-]\d{1,2}\b/.test(p) ? dayIn(p, ctx.today, known) : undefined;
+    if (written) return { day: written };
+    if (isNow(p)) return { day: ctx.today, today: true };
+    // Its words as the search reads them (units) and as written ("chính thức" names the go-live).
+    const words = (text: string) => [...knowledge.unitsOf(text), ...fold(text).split(" ")];
+    const m = chooseMilestone(choices, words(p), context, (c) => words([c.title, c.titleEn ?? "", ...c.keywords].join(" \n ")));
+    return m ? { day: m.dueParsed.end, milestone: m } : undefined;
+  });
+  return days[0] && days[1] ? [days[0], days[1]] : undefined;
+}
+
+/** A day a question names: written, or as the deadline of a milestone. */
+interface NamedDay {
+  day: string;
+  milestone?: Milestone;
+  /** The day is today ("từ hôm nay đến hạn …"). */
+  today?: boolean;
 }
 
 /**

@@ -11,7 +11,7 @@ import { diffDays } from "../time.js";
  * "bao nhiêu ngày", "mấy ngày", "được bao lâu rồi", "how many days", "days since": the question asks a number of
  * days. Not how long a break lasts ("nghỉ mấy ngày"), which the calendar answers first. Folded.
  */
-const ASKS_DAY_COUNT = /\b((bao nhieu|may) ngay|(duoc|da) bao lau( roi)?|bao lau (roi|nua)|how many days|how long (ago|since|until|till|before)|days (since|until|till|left|ago|to go|have passed))\b/;
+const ASKS_DAY_COUNT = /\b((bao nhieu|may|bn|bnhieu) ngay|(duoc|da) bao lau( roi)?|bao lau (roi|nua)|how many days|how long (ago|since|until|till|before)|days (since|until|till|left|ago|to go|have passed))\b/;
 
 /** Whether a folded question asks a number of days (see ASKS_DAY_COUNT). */
 export function asksDayCount(folded: string): boolean {
@@ -88,7 +88,7 @@ export function dayCountLine(today: string, day: string, lang: Lang): string {
 }
 
 /** "cách nhau bao nhiêu ngày", "bao nhiêu ngày", "how many days between": a count of days between two days (folded). */
-const ASKS_BETWEEN = /\b(cach nhau|(bao nhieu|may) ngay|how many days|days between|days apart)\b/;
+const ASKS_BETWEEN = /\b(cach nhau|(bao nhieu|may|bn|bnhieu) ngay|how many days|days between|days apart)\b/;
 /** A day written with digits ("10/5", "10/06/2025"), as {@link daysWritten} finds them (folded). */
 const WRITTEN_DAY = /\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\b/g;
 
@@ -111,4 +111,47 @@ export function daysBetweenLine(a: string, b: string, lang: Lang): string {
   return lang === "en"
     ? `From ${formatDay(from, lang)} to ${formatDay(to, lang)} is ${n} day${n === 1 ? "" : "s"}.`
     : `Từ ${formatDay(from, lang)} đến ${formatDay(to, lang)} là ${n} ngày.`;
+}
+
+/** What ends the second of two things counted between: the asking words ("cách nhau", "được mấy ngày", "là bao lâu"). Folded. */
+const BETWEEN_TAIL = /\s(?:cach nhau|duoc|la|thi|mat|co|con|bao nhieu|bn|may|is|are|how many|in days)\b.*$/;
+/** "hôm nay", "nay", "bây giờ", "today", "now": where a count from today starts, which {@link dayCountLine} answers. */
+const NOW_WORDS = /^(hom nay|nay|bay gio|gio|hien tai|today|now)$/;
+
+/**
+ * The two things a question counts the days between, as written ("từ hạn thử nghiệm qlvb đến hạn triển khai toàn bộ
+ * cách nhau bao nhiêu ngày" → ["han thu nghiem qlvb", "han trien khai toan bo"], "how many days between the pilot
+ * deadline and the rollout deadline", "từ hôm nay đến hạn …"): folded phrases, or undefined when it asks no count
+ * between two things. Folded.
+ */
+export function betweenPhrases(folded: string): [string, string] | undefined {
+  if (!ASKS_BETWEEN.test(folded) || /\b(nghi|holidays?|days? off|break)\b/.test(folded)) return undefined;
+  const m = /\b(?:tu|from) (.+?) (?:cho den|den|toi|sang|to|until) (.+)$/.exec(folded) ?? /\b(?:giua|between) (.+?) (?:va|voi|and) (.+)$/.exec(folded);
+  if (!m) return undefined;
+  const [a, b] = [m[1]!.replace(BETWEEN_TAIL, "").trim(), m[2]!.replace(BETWEEN_TAIL, "").trim()];
+  if (a.length === 0 || b.length === 0 || (isNow(a) && isNow(b))) return undefined;
+  return [a, b];
+}
+
+/** Whether a phrase of {@link betweenPhrases} is today ("hôm nay", "bây giờ", "now"). Folded. */
+export function isNow(phrase: string): boolean {
+  return NOW_WORDS.test(phrase);
+}
+
+/** Words of a phrase that name no milestone ("hạn", "hệ thống", "ngày"): not counted by {@link chooseMilestone}. */
+const NAMES_NONE = new Set(["han", "moc", "he", "thong", "ngay", "cach", "nhau", "tu", "den", "toi", "cho", "cac", "va", "tai", "mot", "so", "cua", "deadlin", "deadline", "date", "day", "system", "the", "of", "and", "for", "to"]);
+
+/**
+ * The one of `choices` a phrase names: the one sharing the most of its words (units) with it, ties broken by the
+ * words of the whole question (`context`); undefined when none shares a word, or two still tie.
+ */
+export function chooseMilestone<T>(choices: readonly T[], phrase: readonly string[], context: readonly string[], wordsOf: (c: T) => readonly string[]): T | undefined {
+  const shared = (words: readonly string[], c: T) => {
+    const own = new Set(wordsOf(c));
+    return new Set(words.filter((u) => !u.startsWith("_") && !NAMES_NONE.has(u) && own.has(u))).size;
+  };
+  const scored = choices.map((c) => ({ c, n: shared(phrase, c), k: shared(context, c) })).sort((x, y) => y.n - x.n || y.k - x.k);
+  const [first, second] = scored;
+  if (!first || first.n === 0 || (second && second.n === first.n && second.k === first.k)) return undefined;
+  return first.c;
 }

@@ -173,6 +173,8 @@ const SIGNED_FOR = /\b(ai ky|nguoi ky|do ai ky|who signed|signed by)\b.*\b(ben|p
 
 /** "phường An Phú có bao nhiêu …", "xã Long Hải có mấy …": a count asked of one ward or commune named (folded): its name. */
 const COUNT_OF_UNIT = /\b(?:phuong|xa|dac khu) ([a-z0-9]+(?: [a-z0-9]+){0,2}?) (?:(?:co|duoc|thi|hien|hien nay|hien co|co tong cong|tong cong|co tat ca) )*(?:bao nhieu|bn|may) ([a-z]+)/;
+/** "phường bn xã, mấy đặc khu": a count asked right after "phường" names no ward (folded). */
+const ASKS_COUNT_FIRST = /^(bn|bnhieu|bao nhieu|may|nhieu)\b/;
 /** Words after "bao nhiêu" / "mấy" that count no people or things of a ward: time, turns, shares. */
 const NOT_COUNTED_HERE = new Set(["nam", "thang", "ngay", "tuan", "gio", "phut", "lan", "phan", "tram", "tien", "lau", "giai", "dot"]);
 /** "phương án" written without marks folds like "phường An …": a ward is only read where the text says "phường",
@@ -248,7 +250,7 @@ export function findEntities(folded: string, raw = ""): QuestionEntities {
   // bộ" is not answered by the city's count). Names made only of common words ("phường mới", "xã đó") name none.
   const count = COUNT_OF_UNIT.exec(folded);
   const unit = count?.[1];
-  const namesUnit = unit !== undefined && !NOT_COUNTED_HERE.has(count![2]!) && unit.split(" ").some((w) => !NOT_A_UNIT_NAME.has(w));
+  const namesUnit = unit !== undefined && !NOT_COUNTED_HERE.has(count![2]!) && !ASKS_COUNT_FIRST.test(unit) && unit.split(" ").some((w) => !NOT_A_UNIT_NAME.has(w));
   if (namesUnit && !(unit.startsWith("an") && PLAN_OPTION.test(raw)) && !places.includes(unit) && !MERGED_PLACES.includes(unit)) places.push(unit);
   const signedFor = SIGNED_FOR.test(folded);
   return { places, offices, asksPerson: (offices.length > 0 && WHO_HOLDS.test(folded)) || signedFor, subjects, measuredPlace, acts: actsAsked(folded), trial: speaksOfTrial(folded) };

@@ -105,6 +105,10 @@ const MIN_CLAUSE_WORDS = 4;
  * question with two values, searched whole so the answer is held to both. Folded. */
 const ANOTHER_VALUE = /^(so dien thoai|sdt|dien thoai|hotline|email lien he|dia chi|ho ten|ten|phone|phone number|address|name|e ?mail address)\b/;
 
+/** A second clause that only asks the first one's answer as a list ("…, list giúp e với", "…, liệt kê giúp mình"):
+ * one question. Folded. */
+const ONLY_LIST_REQUEST = /^(list|liet ke|ke ra|ke ten|ke het|list ra)( ra| het| ten)?( (giup|dum|gium|cho|ho))?( (e|em|minh|toi|anh|chi|a|c|ad))?( (voi|nhe|nha|nhe|a|di|luon))*$/;
+
 /**
  * A short message that is two questions side by side, each with its own question word, split at a comma, ";" or "?"
  * ("gđ1 với gđ2 khác nhau chỗ nào, gđ2 khi nào xong", "mail tạo xong trước ngày nào; 1022 chạy chính thức ngày
@@ -123,7 +127,7 @@ function readTwoQuestions(message: string): LongMessage | undefined {
     const f = fold(c);
     return f.split(" ").length >= MIN_CLAUSE_WORDS && ASKS.test(f) && !GREETING.test(f) && !THANKS.test(f) && !INTRO.test(f) && !SELF_REFERENCE.test(f);
   });
-  return ok && !ANOTHER_VALUE.test(fold(two[1]!)) ? { parts: two } : undefined;
+  return ok && !ANOTHER_VALUE.test(fold(two[1]!)) && !ONLY_LIST_REQUEST.test(fold(two[1]!)) ? { parts: two } : undefined;
 }
 
 /**
