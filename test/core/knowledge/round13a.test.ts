@@ -81,3 +81,16 @@ describe("counts and lists asked in chat shorthand", () => {
     expect(zone).toContain("25/06/2025");
   });
 });
+
+describe("the phase a work belongs to, when asked", () => {
+  it("says the phase of the entry's milestones", async () => {
+    const [portal, survey, plain] = await askEach(
+      "cổng thông tin điện tử TP với các trang thành phần thuộc gđ mấy",
+      "khảo sát hiện trạng hnth là việc của giai đoạn nào",
+      "cổng thông tin điện tử TP và các trang thành phần hoàn thành khi nào",
+    );
+    expect(portal).toContain("giai đoạn 1");
+    expect(survey).toContain("giai đoạn 1");
+    expect(plain).not.toContain("Nội dung này thuộc giai đoạn");
+  });
+});
