@@ -94,3 +94,11 @@ describe("the phase a work belongs to, when asked", () => {
     expect(plain).not.toContain("Nội dung này thuộc giai đoạn");
   });
 });
+
+describe("a ward or commune introduced by no name", () => {
+  it("is read as any ward, so each question of the message is answered", async () => {
+    const [both] = await askEach("Chào anh chị, em là văn thư một xã mới thành lập ạ. Cho em hỏi khi nào xã em được triển khai phần mềm quản lý văn bản và khi nào thì chạy chính thức ạ?");
+    expect(both).toContain("15/08/2025");
+    expect(both).toContain("01/09/2025");
+  });
+});
