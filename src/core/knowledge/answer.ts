@@ -834,7 +834,24 @@ export function renderEntry(
   const phaseLine = phase ? phaseStatusLine(ctx, phase) : undefined;
   const schedule = systemSchedule(ctx, entry, options.units ?? []);
   const late = lateLine(ctx, entry, latest, options.question ?? "", schedule);
-  return reply(lines(body, weekday, count, inline && moreText, who, phaseLine, late, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  const phaseOf = phaseOfLine(ctx, entry, options.question ?? "", body);
+  return reply(lines(body, phaseOf, weekday, count, inline && moreText, who, phaseLine, late, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+}
+
+/** "thuộc gđ mấy", "việc của giai đoạn nào", "có thuộc gđ1 ko", "which phase": the question asks a work's phase. Folded. */
+const ASKS_PHASE_OF = /\b(gd|giai doan) (may|nao|bao nhieu|thu may)\b|\bthuoc (gd|giai doan) ?\d\b|\b(gd|giai doan) ?\d (ko|khong|k|hk|phai khong|dung khong|hay|ha|a|chu)\b|\b(which|what) (phase|stage)\b|\b(in|part of) phase \d\b/;
+
+/**
+ * "Nội dung này thuộc giai đoạn 1 của kế hoạch.": the phase of an entry's milestones, for a question that asks it
+ * ("cổng TTĐT thuộc gđ mấy") when the answer does not say it already and all its milestones are of one phase.
+ */
+function phaseOfLine(ctx: CommandContext, entry: FaqEntry, question: string, body: string): string | undefined {
+  if (!ASKS_PHASE_OF.test(fold(question))) return undefined;
+  const phases = new Set(entry.milestones.flatMap((id) => ctx.services.content.milestones.filter((m) => m.id === id).map((m) => m.phase)));
+  if (phases.size !== 1) return undefined;
+  const [n] = [...phases] as [number];
+  if (new RegExp(`\\b(giai doan|phase) ${n}\\b`).test(fold(body))) return undefined;
+  return t(ctx.lang, `Nội dung này thuộc giai đoạn ${n} của kế hoạch.`, `This is part of phase ${n} of the plan.`);
 }
 
 /** "trễ hạn", "chậm tiến độ", "đúng hạn", "late", "behind schedule": the question asks whether work is late. Folded. */

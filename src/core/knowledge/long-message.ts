@@ -225,6 +225,11 @@ function withOwnUnit(question: string, intros: readonly string[]): string {
     const name = words.slice(at).join(" ").replace(/\s*\([^)]*\)/gu, "").trim();
     return replaceFolded(question, own[0], name.split(" ").slice(0, MAX_UNIT_WORDS).join(" "));
   }
+  // "em là văn thư một phường mới thành lập … phường em được triển khai … khi nào": a ward or commune introduced by
+  // no name is any new one, and the plan's deadlines for all of them answer ("phường em" is read as "phường").
+  if ((own[1] === "phuong" || own[1] === "xa") && intros.some((i) => new RegExp(`\\b${own[1]} (moi|vua|duoc|nho|o|thuoc)\\b`).test(fold(i)))) {
+    return replaceFolded(question, own[0], own[1] === "phuong" ? "phường" : "xã");
+  }
   return question;
 }
 

@@ -81,3 +81,24 @@ describe("counts and lists asked in chat shorthand", () => {
     expect(zone).toContain("25/06/2025");
   });
 });
+
+describe("the phase a work belongs to, when asked", () => {
+  it("says the phase of the entry's milestones", async () => {
+    const [portal, survey, plain] = await askEach(
+      "cổng thông tin điện tử TP với các trang thành phần thuộc gđ mấy",
+      "khảo sát hiện trạng hnth là việc của giai đoạn nào",
+      "cổng thông tin điện tử TP và các trang thành phần hoàn thành khi nào",
+    );
+    expect(portal).toContain("giai đoạn 1");
+    expect(survey).toContain("giai đoạn 1");
+    expect(plain).not.toContain("Nội dung này thuộc giai đoạn");
+  });
+});
+
+describe("a ward or commune introduced by no name", () => {
+  it("is read as any ward, so each question of the message is answered", async () => {
+    const [both] = await askEach("Chào anh chị, em là văn thư một xã mới thành lập ạ. Cho em hỏi khi nào xã em được triển khai phần mềm quản lý văn bản và khi nào thì chạy chính thức ạ?");
+    expect(both).toContain("15/08/2025");
+    expect(both).toContain("01/09/2025");
+  });
+});
