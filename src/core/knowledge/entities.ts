@@ -214,15 +214,48 @@ const wordsOf = (phrase: string): readonly string[] => {
   return words;
 };
 
+/**
+ * Places in `items` (in order) of the items that may be named in a text whose words are `tokens`: those with a phrase
+ * whose first word is among them, read from `byFirstWord` (see {@link byFirstWordOf}).
+ */
+function mayBeNamed(byFirstWord: ReadonlyMap<string, readonly number[]>, tokens: ReadonlySet<string>): number[] {
+  const out = new Set<number>();
+  for (const t of tokens) for (const i of byFirstWord.get(t) ?? []) out.add(i);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Each first word of the phrases of each item → the places of the items having it. */
+function byFirstWordOf(items: readonly (readonly string[])[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  items.forEach((phrases, i) => {
+    for (const phrase of phrases) {
+      const first = wordsOf(phrase)[0]!;
+      const list = out.get(first);
+      if (!list) out.set(first, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return out;
+}
+
+// The lists findEntities reads, by first word: a question is compared only with the phrases it may contain.
+const PLACES_BY_WORD = byFirstWordOf(PLACES.map((p) => [p]));
+const ORGANISATIONS_BY_WORD = byFirstWordOf(ORGANISATIONS.map((p) => [p]));
+const OFFICES_BY_WORD = byFirstWordOf(OFFICES.map((p) => [p]));
+const MEASURES_BY_WORD = byFirstWordOf(MEASURES.map((p) => [p]));
+const SUBJECTS_BY_WORD = byFirstWordOf(SUBJECTS.map((s) => s.words));
+
 /** Finds the places and offices a (folded) question names, each once, longest match first. */
 export function findEntities(folded: string, raw = ""): QuestionEntities {
-  // A phrase can only be in the text if each of its words is: most of the lists are passed over on that alone.
+  // A phrase can only be in the text if each of its words is: only the phrases whose first word is in the text are
+  // read, in the order of their list.
   const tokens = new Set(folded.split(" "));
   const mayHave = (phrase: string) => wordsOf(phrase).every((w) => tokens.has(w));
   let rest = ` ${folded} `;
-  const take = (list: readonly string[]) => {
+  const take = (list: readonly string[], byWord: ReadonlyMap<string, readonly number[]>) => {
     const found: string[] = [];
-    for (const name of list) {
+    for (const at of mayBeNamed(byWord, tokens)) {
+      const name = list[at]!;
       if (mayHave(name) && rest.includes(` ${name} `)) {
         found.push(name);
         rest = rest.split(` ${name} `).join("  ");
@@ -231,14 +264,14 @@ export function findEntities(folded: string, raw = ""): QuestionEntities {
     return found;
   };
   const padded = ` ${folded} `;
-  const subjects = SUBJECTS.filter((s) => {
+  const subjects = mayBeNamed(SUBJECTS_BY_WORD, tokens).map((at) => SUBJECTS[at]!).filter((s) => {
     if (!s.words.some(mayHave)) return false;
     const clean = (s.but ?? []).filter(mayHave).reduce((text, b) => text.split(` ${b} `).join("  "), padded);
     return s.words.some((w) => clean.includes(` ${w} `));
   });
-  const measures = take(MEASURES);
-  const offices = [...take(OFFICES), ...measures];
-  const places = [...take(ORGANISATIONS), ...take(PLACES)];
+  const measures = take(MEASURES, MEASURES_BY_WORD);
+  const offices = [...take(OFFICES, OFFICES_BY_WORD), ...measures];
+  const places = [...take(ORGANISATIONS, ORGANISATIONS_BY_WORD), ...take(PLACES, PLACES_BY_WORD)];
   // A measure of a merged locality or of one ward: "dân số Bình Dương", "diện tích phường Bà Rịa".
   let measuredPlace: QuestionEntities["measuredPlace"];
   if (measures.length > 0) {

@@ -32,6 +32,7 @@ import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
 import { isSystemUnit } from "./follow-up.js";
 import { withoutAskerTitle } from "./asker-title.js";
+import { createOneEditIndex } from "./near-words.js";
 import { createAnalyzer, droppedNasal, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
 
@@ -290,6 +291,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     if (list) list.push(w);
     else byLength.set(w.length, [w]);
   }
+  // Words one edit away from a short typed word, read from an index of one-letter deletions (see near-words.ts).
+  const oneEditAway = createOneEditIndex(byLength, MAX_INDEXED_WORD);
   // Typo tolerance: Telex/VNI leftovers first ("vawn" → "van"), then the closest known word. Words shaped like a
   // Vietnamese syllable are never corrected ("lương" typed without marks is a word); short words (3–4 letters)
   // allow one edit and prefer a swap of two letters ("vna" → "van").
@@ -306,15 +309,20 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     const max = word.length >= 8 ? 2 : 1;
     const sorted = [...word].sort().join("");
     let best: { w: string; d: number; df: number; swap: boolean } | undefined;
-    for (let len = word.length - max; len <= word.length + max; len++) {
-      if (word.length < 5 && len !== word.length) continue;
-      for (const w of byLength.get(len) ?? []) {
-        const d = editDistance(word, w, max);
-        if (d > max) continue;
-        const df = words.get(w)?.docs.length ?? n;
-        const swap = [...w].sort().join("") === sorted;
-        if (word.length < 5 && !swap && w.length === word.length && isSyllable(w) === false) continue;
-        if (!best || d < best.d || (d === best.d && (Number(swap) - Number(best.swap) || df - best.df) > 0)) best = { w, d, df, swap };
+    const consider = (w: string) => {
+      const d = editDistance(word, w, max);
+      if (d > max) return;
+      const df = words.get(w)?.docs.length ?? n;
+      const swap = [...w].sort().join("") === sorted;
+      if (word.length < 5 && !swap && w.length === word.length && isSyllable(w) === false) return;
+      if (!best || d < best.d || (d === best.d && (Number(swap) - Number(best.swap) || df - best.df) > 0)) best = { w, d, df, swap };
+    };
+    const lengthRead = (len: number) => Math.abs(len - word.length) <= max && (word.length >= 5 || len === word.length);
+    if (max === 1 && word.length < MAX_INDEXED_WORD) oneEditAway(word, lengthRead).forEach(consider);
+    else {
+      for (let len = word.length - max; len <= word.length + max; len++) {
+        if (!lengthRead(len)) continue;
+        for (const w of byLength.get(len) ?? []) consider(w);
       }
     }
     return best?.w;
@@ -380,13 +388,32 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       key = `${d}:${best.join(",")}`;
       chosen = { ...doc, q: best.map((j) => doc.q[j]!) };
     }
+    // One message searched window by window asks the same entry with the same pattern again ("c1" and "c1, c2" share
+    // their first words): each (entry, variants, pattern) is scored once per message.
+    const memoKey = `${key}\u0000${pattern}`;
+    const known = fuzzyMemo.get(memoKey);
+    if (known !== undefined) return known;
     let fuse = fuses.get(key);
     if (!fuse) {
       if (fuses.size >= MAX_FUSE_CACHE) fuses.clear();
       fuse = new Fuse([chosen], fuseOptions());
       fuses.set(key, fuse);
     }
-    return fuse.search(pattern)[0]?.score ?? 1;
+    const score = fuse.search(pattern)[0]?.score ?? 1;
+    fuzzyMemo.set(memoKey, score);
+    return score;
+  };
+  // What one message's search works out more than once (see search): fuzzy scores and typo corrections. Cleared at the
+  // start of each search, so no answer depends on the questions asked before it.
+  const fuzzyMemo = new Map<string, number>();
+  const correctMemo = new Map<string, string | undefined>();
+  /** {@link correct}, each word (and word before it) worked out once per message: windows repeat the message's words. */
+  const correctOnce = (word: string, prev?: string): string | undefined => {
+    const k = prev === undefined ? word : `${word}\u0000${prev}`;
+    if (correctMemo.has(k)) return correctMemo.get(k);
+    const fixed = correct(word, prev);
+    correctMemo.set(k, fixed);
+    return fixed;
   };
 
   return {
@@ -416,7 +443,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     search(asked, options = {}): SearchResult {
       // The asker's own title ("Tôi là giám đốc Sở…") says who asks, not that a person is asked of.
       const question = withoutAskerTitle(asked);
-      const expectFrom = options.expectFrom === undefined ? undefined : analyzer.analyze(options.expectFrom, correct).units;
+      fuzzyMemo.clear();
+      correctMemo.clear();
+      const expectFrom = options.expectFrom === undefined ? undefined : analyzer.analyze(options.expectFrom, correctOnce).units;
       // A follow-up read with the previous question is one question: no window of it may stand for the whole.
       if (expectFrom) return searchOnce(question, expectFrom);
       // A window is held to what the whole message asks of its subject (money, a vendor, a person's office): "dùng
@@ -455,7 +484,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
   function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities, mustBeat?: number, fuzzy?: Map<number, number>, wants?: ExpectedType, alone = false, followUp = false): SearchResult {
       const full = exhaustive || fuzzy !== undefined;
       const fuzzyOf = fuzzy ?? new Map<number, number>();
-      const analysed = analyzer.analyze(question, correct);
+      const analysed = analyzer.analyze(question, correctOnce);
       const unknownWeight = detectLanguage(question) === "en" ? SEARCH_TUNING.unknownWeightEn : SEARCH_TUNING.unknownWeight;
       const folded = analysed.folded;
       const corrected = new Set(analysed.corrections.map((c) => c.split(" → ")[1]!));
@@ -652,9 +681,10 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         const prec = precision(d, asked);
         return { d, relevance: rel, bound: (1 - gamma - delta) * (1 - rel) + delta * (1 - prec) };
       });
-      // No candidate relevant enough to answer: the order only picks the suggestions, and the fuzzy score (most of
-      // the cost of a question) cannot change the decision, so the candidates keep their word-coverage order.
-      const answerable = scored.some((c) => c.relevance >= SEARCH_TUNING.minRelevance);
+      // No candidate relevant enough to answer that agrees with the question (its places, offices, systems, numbers):
+      // the order only picks the suggestions, and the fuzzy score (most of the cost of a question) cannot change the
+      // decision, so the candidates keep their word-coverage order.
+      const answerable = scored.some((c) => c.relevance >= SEARCH_TUNING.minRelevance && agreesWith(c.d));
       const ranked = !answerable
         ? scored.sort((a, b) => a.bound - b.bound).map((c) => ({ ...c, score: c.bound + gamma }))
         : rankLazily(
@@ -774,6 +804,9 @@ function agencyKey(folded: string): string {
 
 /** The systems of an entry that speaks of none (shared, never changed). */
 const NO_SYSTEMS: ReadonlySet<string> = new Set();
+
+/** Longest known word indexed by its one-letter deletions for typo correction (see near-words.ts). */
+const MAX_INDEXED_WORD = 8;
 
 /** Longest text the index build analyses once for all the entries that share it (see createKnowledge). */
 const MAX_SHARED_TEXT = 160;
