@@ -90,7 +90,9 @@ describe("whom a person named in a source works for", () => {
   });
 
   it("is not answered by the outlets that carried the article", () => {
-    refusesAll(["nhiếp ảnh gia Thuận Văn là phóng viên của báo nào"]);
+    refusesAll(["nhiếp ảnh gia Thuận Văn là phóng viên của báo nào", "nhà báo chụp ảnh minh họa làm ở tờ báo nào"]);
+    // "phóng viên" is a glossary term: typed in Telex it is read back ("phongs vieen").
+    expect(kb.untype("phongs vieen baos naof")).toBe("phong vien bao nao");
     expect(answeredWith("ảnh minh họa bài kế hoạch liên tịch do ai chụp")).toBe("plan-coverage");
   });
 });
