@@ -1,4 +1,5 @@
 import { isSystemUnit, systemNamedBy } from "./follow-up.js";
+import { phasesNamed } from "./phases.js";
 import { INTENT_PREFIX, isSyllable } from "./query.js";
 
 /**
@@ -1181,6 +1182,26 @@ export function givesOnlyStart(entry: EntryUnits, folded: string, units: readonl
   return about.length > 0 && about.every((x) => SAYS_START.test(x.folded) && !SAYS_END.test(x.folded));
 }
 
+/** "bắt đầu", "từ tháng 5", "from May": a sentence that dates a beginning, or a span with its start. */
+const SAYS_BEGINNING = /\b(bat dau|khoi dong|khoi dau|start|starts|started|begin|begins|began|launch|launches|launched|from|tu (ngay|thang|quy|nam|dau))\b/;
+/** "dự kiến hoàn thành", "expected completion": a sentence that dates an end. */
+const SAYS_COMPLETION = /\b(ket thuc|xong|hoan thanh|hoan tat|den het|end|ends|until|completed?|completion|deadline|finish(es|ed)?|due)\b/;
+
+/**
+ * Whether an entry only says when the numbered phase a question asks the start of ends: "When will phase 2 begin?" is
+ * not answered by "phase 2 is expected to be completed in December 2025". The entry's dated sentences naming the
+ * phase's number are read (all of them when none names it); a question naming no phase is left alone.
+ */
+export function givesOnlyEnd(entry: EntryUnits, folded: string, units: readonly string[]): boolean {
+  if (!SAYS_START.test(folded) || ASKS_END.test(folded)) return false;
+  const phases = phasesNamed(units).map(String);
+  if (phases.length === 0) return false;
+  const dated = (entry.sentences ?? []).filter((x) => !x.notStated && x.units.some((_, i) => isDateUnit(x.units, i) && !isArticleDate(x.units, i)));
+  const naming = dated.filter((x) => phases.every((n) => x.units.includes(n)));
+  const about = naming.length > 0 ? naming : dated;
+  return about.length > 0 && about.every((x) => SAYS_COMPLETION.test(x.folded) && !SAYS_BEGINNING.test(x.folded));
+}
+
 /**
  * An act a question asks about (whether it happened, when, by whom) that the sources seldom report: an approval, an
  * evaluation or report, who made a system, data deleted, which came first, an old system shut down, a blocked one
@@ -1225,8 +1246,26 @@ const ACTS: readonly Act[] = [
     // Who made or supplies a system: an entry must name its maker, not only the system.
     id: "make",
     // Not "who creates the accounts", "ai cung cấp danh sách": who does a task of the plan is what the plan says.
-    asked: /\b(who (made|makes|developed|develops|built|builds|designed|designs|programmed|wrote the (software|app|code))|(which|what) (company|firm|vendor|developer|contractor)|ai (lam ra|phat trien|thiet ke|lap trinh)|do ai (lam ra|phat trien|thiet ke|lap trinh)|(cong ty|hang|doanh nghiep|nha thau|nha cung cap) nao)\b/,
+    asked: /\b(who (made|makes|developed|develops|built|builds|designed|designs|programmed|wrote the (software|app|code))|(which|what) (company|firm|vendor|developer|contractor)|ai (lam ra|phat trien|thiet ke|lap trinh)|do ai (lam ra|phat trien|thiet ke|lap trinh)|(cong ty|cty|hang|doanh nghiep|nha thau|nha cung cap|tap doan) (nao|gi)|(which|what) (company|firm|vendor|developer|contractor|supplier))\b/,
     stated: /\b((developed|built|made|designed|created|programmed|supplied|provided) by|do [a-z0-9 ]{2,60}? (phat trien|xay dung|thiet ke|lap trinh|cung cap)|nha cung cap|nha thau|don vi phat trien|vendor|contractor)\b/,
+  },
+  {
+    // Accounts or mailboxes created, issued or opened ("bao nhiêu tài khoản đã được tạo", "have the accounts been
+    // created"): an entry must state the creation, not only count accounts of another kind ("15.349 OA của cơ quan
+    // nhà nước" on Zalo). "cấp" alone is also "level" ("cấp xã"): only its phrases are read.
+    id: "create",
+    asked:
+      /\b(tai khoan|tk|account|accounts|hop thu|mailbox(es)?|email|mail|thu dien tu)\b( [a-z0-9]+){0,6}? (da duoc|duoc|da) (tao|cap|mo)\b|\b(accounts?|mailboxes|e ?mail addresses)( (have|has|had))?( (been|were|was))? (created|set up|opened|issued)\b/,
+    stated:
+      /\b(tao|create[sd]?|creating|creation|set up|(cap|mo) (tai khoan|tk|hop thu|account)|(tai khoan|tk|account|accounts|hop thu|mailbox(es)?)( [a-z]+){0,3} (duoc |da )?(cap|mo)|issued|opened)\b/,
+  },
+  {
+    // Whom a person named in a source works for ("ảnh Thuận Văn là của phóng viên báo nào", "which paper does the
+    // photographer work for"): an entry must say it of the person, not only list the outlets that carried an article.
+    id: "affiliation",
+    asked:
+      /\b(phong vien|nha bao|tac gia|nhiep anh gia|reporter|journalist|photographer|author)\b.*\b((bao|to bao|tap chi|dai) nao|(which|what) (paper|newspaper|outlet|magazine|news agency))\b|\b(which|what) (paper|newspaper|outlet|magazine|news agency)\b.*\b(reporter|journalist|photographer|author)\b/,
+    stated: /\b(phong vien|nha bao|nhiep anh gia) (cua |bao |to bao |tap chi |dai )|\b(reporter|journalist|photographer|correspondent) (for|of|at|with)\b/,
   },
   {
     id: "delete",
@@ -1278,9 +1317,62 @@ const ACTS: readonly Act[] = [
   },
 ];
 
-/** The acts ({@link ACTS}) a (folded) question asks about, by id. */
+/**
+ * Who approves, as a question may name them ("Thủ tướng có phê duyệt …"), each with the forms a sentence names them by
+ * (folded): an approval by one body does not answer whether another approved.
+ */
+const APPROVERS: Readonly<Record<string, { asked: RegExp; stated: RegExp }>> = {
+  "thu tuong": { asked: /\b(thu tuong|prime minister|ttg)\b/, stated: /\b(thu tuong|ttg|prime minister)\b/ },
+  "chinh phu": { asked: /\bchinh phu\b/, stated: /\b(chinh phu|cp)\b/ },
+  "quoc hoi": { asked: /\b(quoc hoi|national assembly)\b/, stated: /\b(quoc hoi|national assembly|(ubtv)?qh\d*)\b/ },
+  "bo chinh tri": { asked: /\b(bo chinh tri|politburo)\b/, stated: /\b(bo chinh tri|politburo)\b/ },
+};
+/** What is approved, as a question names it: each kind with the forms a sentence names it by (folded). */
+const APPROVED_THINGS: Readonly<Record<string, RegExp>> = {
+  "ke hoach": /\b(ke hoach|plan)\b/,
+  plan: /\b(ke hoach|plan)\b/,
+  "de an": /\b(de an|du an|project|scheme)\b/,
+  "du an": /\b(de an|du an|project|scheme)\b/,
+  project: /\b(de an|du an|project|scheme)\b/,
+  scheme: /\b(de an|du an|project|scheme)\b/,
+  "phuong an": /\b(phuong an|option)\b/,
+  "lo trinh": /\b(lo trinh|roadmap)\b/,
+  roadmap: /\b(lo trinh|roadmap)\b/,
+};
+const THING = "(ke hoach|de an|du an|phuong an|lo trinh|plan|project|scheme|roadmap)";
+/** "phê duyệt kế hoạch …", "approve the joint plan", "kế hoạch … được phê duyệt", "was the plan approved": the thing
+ * an approval is asked of (folded). */
+const APPROVED_ASKED = new RegExp(
+  `\\b(?:phe duyet|(?<!trinh )duyet|chap thuan|approv(?:e|ed|es|al|ing)(?: of)?|endorse[sd]?)(?: [a-z]+){0,2}? ${THING}\\b|\\b${THING}(?: [a-z0-9]+){0,6}? (?:phe duyet|(?<!trinh )duyet|chap thuan|approved|endorsed)\\b`,
+);
+
+/** The acts ({@link ACTS}) a (folded) question asks about, by id. An approval asked of a named body or thing is also
+ * asked as `approve-by:<body>` and `approve-of:<thing>` (see {@link statesAct}). */
 export function actsAsked(folded: string): string[] {
-  return ACTS.filter((a) => a.asked.test(folded)).map((a) => a.id);
+  const ids = ACTS.filter((a) => a.asked.test(folded)).map((a) => a.id);
+  if (!ids.includes("approve")) return ids;
+  for (const [body, forms] of Object.entries(APPROVERS)) if (forms.asked.test(folded)) ids.push(`approve-by:${body}`);
+  const thing = APPROVED_ASKED.exec(folded);
+  const named = thing?.[1] ?? thing?.[2];
+  if (named) ids.push(`approve-of:${named}`);
+  return ids;
+}
+
+const APPROVE = ACTS.find((a) => a.id === "approve")!;
+
+/** The approval act, and the qualifier an `approve-by:` or `approve-of:` id asks a sentence to name as well. */
+function approvalOf(id: string): { act: Act; also: RegExp } | undefined {
+  const at = id.indexOf(":");
+  const act = APPROVE;
+  if (id.startsWith("approve-by:")) {
+    const forms = APPROVERS[id.slice(at + 1)];
+    return forms && { act, also: forms.stated };
+  }
+  if (id.startsWith("approve-of:")) {
+    const forms = APPROVED_THINGS[id.slice(at + 1)];
+    return forms && { act, also: forms };
+  }
+  return undefined;
 }
 
 /**
@@ -1290,9 +1382,52 @@ export function actsAsked(folded: string): string[] {
  * stated by any entry.
  */
 export function statesAct(id: string, entry: EntryUnits, about = "", whether = false): boolean {
+  // An approval by a named body, or of a named thing: one sentence must state the approval and name it.
+  const approval = approvalOf(id);
+  if (approval) {
+    const { act, also } = approval;
+    if (act.stated.test(about) && also.test(about)) return true;
+    return (entry.sentences ?? []).some((x) => !x.notStated && act.stated.test(x.folded) && also.test(x.folded));
+  }
   const act = ACTS.find((a) => a.id === id);
   if (!act) return true;
   if (act.stated.test(about)) return true;
   const said = (x: { notStated: boolean; folded: string }) => !x.notStated && (act.stated.test(x.folded) || (whether && act.persists !== undefined && act.persists.test(x.folded)));
   return (entry.sentences ?? []).some(said);
+}
+
+/** "giai đoạn 2 của …", "phase 2 of …": a numbered phase said to be some named thing's (folded sentence). */
+const PHASE_OF = /\b(?:giai doan|gd|phase|stage) ?(?:\d|mot|hai|one|two)\b (?:cua|of)\b|\b(?:first|second) (?:phase|stage) of\b/;
+/** The concept tokens of "giai đoạn" and of the joint plan (glossary.yaml). */
+const PHASE_TOKEN = "giaidoan";
+const PLAN_TOKEN = "kehoachlientich";
+/** How many units after a phase's number name whose phase it is ("Nền tảng quản lý chính quyền số"). */
+const OWNER_UNITS = 4;
+
+/** Whether a (folded) question says whose phase it asks of ("gđ2 của nó", "phase 2 of the app"). */
+export function phaseOfSomething(folded: string): boolean {
+  return PHASE_OF.test(folded);
+}
+
+/**
+ * Whether an entry speaks of the numbered `phases` a question asks only as another thing's phases: each of its
+ * sentences naming one says "giai đoạn 2 của Nền tảng …" / "phase 2 of the … Platform", and the question names none of
+ * that thing's words (`asked`, the question's units). A phase asked by its number alone ("When does phase 2 start?")
+ * is the joint plan's, which the app's phase 2 does not answer; an entry that names the plan's phase, or a phase alone,
+ * is left alone.
+ */
+export function phaseOfOther(entry: EntryUnits, phases: readonly number[], asked: ReadonlySet<string>): boolean {
+  let others = 0;
+  for (const x of entry.sentences ?? []) {
+    if (x.notStated || !x.units.includes(PHASE_TOKEN)) continue;
+    const u = x.units;
+    for (let i = 0; i < u.length; i++) {
+      if (u[i] !== PHASE_TOKEN || !phasesNamed(u.slice(Math.max(0, i - 1), i + 3)).some((n) => phases.includes(n))) continue;
+      if (!PHASE_OF.test(x.folded)) return false;
+      const owner = u.slice(i + 2, i + 2 + OWNER_UNITS);
+      if (owner.includes(PLAN_TOKEN) || owner.some((w) => asked.has(w))) return false;
+      others++;
+    }
+  }
+  return others > 0;
 }

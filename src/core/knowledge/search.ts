@@ -15,11 +15,14 @@ import {
   type EntryUnits,
   type ExpectedType,
   expectedType,
+  givesOnlyEnd,
   givesOnlyStart,
   isNotStated,
   namesDocument,
   namesHolderThen,
   opensAsAbsent,
+  phaseOfOther,
+  phaseOfSomething,
   statesAbsent,
   statesAct,
   supplies,
@@ -31,6 +34,7 @@ import { liveIndexText } from "./live.js";
 import { detectLanguage, isCommonEnglish } from "../language.js";
 import { decodeTyping } from "./normalise.js";
 import { isSystemUnit } from "./follow-up.js";
+import { mayNamePhase, phasesNamed } from "./phases.js";
 import { withoutAskerTitle } from "./asker-title.js";
 import { createOneEditIndex } from "./near-words.js";
 import { createAnalyzer, droppedNasal, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
@@ -593,6 +597,9 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const named = entities.places.length === 0 && entities.offices.length === 0 && !entities.asksPerson && entities.subjects.length === 0;
       const askedLocalities = units.filter((u) => LOCALITY_TOKENS.has(u));
       const onlyLocality = askedLocalities.length === 1 ? askedLocalities[0] : undefined;
+      // The numbered phases the question names ("gđ2", "phase 2"), read only when its text may name one.
+      // A phase said of something ("gđ2 của nó", "phase 2 of the app") other than the plan is that thing's, not the plan's.
+      const phases = mayNamePhase(folded) && (units.includes(PLAN_TOKEN) || !phaseOfSomething(folded)) ? phasesNamed(units) : [];
       const agreement = new Map<number, boolean>();
       const agreesWith = (d: number): boolean => {
         let ok = agreement.get(d);
@@ -633,6 +640,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         if (expected?.kind === "date" && asksIssueDate(folded) && !documents.every((x) => datesDocument(x, offeredBy(d)))) unsupplied.add(d);
         // "đã mở lại chưa" (whether, not when) is also answered by a sentence saying the state before the act persists.
         if (entities.acts.some((a) => !statesAct(a, offeredBy(d), aboutOf(d), whether))) unsupplied.add(d);
+        // A phase asked by its number alone, and an entry that speaks of it only as another thing's phase.
+        if (phases.length > 0 && phaseOfOther(offeredBy(d), phases, askedUnits)) unsupplied.add(d);
         // A window of a long message is also held to the value the whole asks ("…, tên gì, sđt"), when its own is another.
         if (wants && wants.kind !== expected?.kind) {
           const supply = supplies(wants, offeredBy(d), asked, knownWeight);
@@ -673,7 +682,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         const office = entities.offices[0];
         if (entities.asksPerson && office && units.includes(STATUS_TOKEN) && namesHolderThen(offeredBy(d), office)) return true;
         // When a numbered thing ends ("gđ2 … kết thúc khi nào"), answered by an entry that only says when it begins.
-        return expected?.kind === "date" && givesOnlyStart(offeredBy(d), folded, units);
+        // ... or, asked when a numbered phase starts, only says when it ends.
+        return expected?.kind === "date" && (givesOnlyStart(offeredBy(d), folded, units) || (phases.length > 0 && givesOnlyEnd(offeredBy(d), folded, units)));
       }
 
       const scored = candidates.map((d) => {
@@ -813,6 +823,8 @@ const MAX_SHARED_TEXT = 160;
 
 /** Concept tokens of the two merged provinces (glossary.yaml). */
 const LOCALITY_TOKENS = new Set(["bd", "brvt"]);
+/** The concept token of the joint plan's names (glossary.yaml). */
+const PLAN_TOKEN = "kehoachlientich";
 /** The intent token of "ở đâu", "where" (query.ts). */
 const WHERE_TOKEN = `${INTENT_PREFIX}where`;
 /** Words naming where something takes place (folded). */
