@@ -24,7 +24,7 @@ const FLOORS = {
   // dev4: written from the plan and facts.md only, like the blind sets.
   dev4: { viInScope: 0.98, outOfScope: 0.95, english: 0.96, followUps: 0.88 },
   // dev5: questions on the boundary of what the sources answer (near-topic out of scope, and their in-scope twins).
-  dev5: { viInScope: 0.98, outOfScope: 0.97, english: 0.96, followUps: 0.85 },
+  dev5: { viInScope: 0.98, outOfScope: 0.99, english: 0.96, followUps: 0.85 },
   // dev6: written from the plan and facts.md only (~40 % short chat fragments).
   dev6: { viInScope: 0.97, outOfScope: 0.95, english: 0.96, followUps: 0.9 },
   // dev7: very short Zalo fragments (shorthand, dropped letters), written from the plan and facts.md only
@@ -64,14 +64,14 @@ const FLOORS = {
   // Written blind for round 12 (everyday wording of ward staff, agency leads, coordinators, plain English), the tuning
   // set of round 12D (79.6 / 89.6 / 89.1 / 93.1 % on main after its fact check; 90.7 / 89.6 / 93.5 / 93.1 % after 12D's
   // everyday names of the systems, askers' own titles and guessed weekdays; out of scope 95.8 % after 12E's refusals).
-  blind13: { viInScope: 0.93, outOfScope: 0.95, english: 0.95, followUps: 0.93 },
+  blind13: { viInScope: 0.93, outOfScope: 0.99, english: 0.95, followUps: 0.93 },
   // Judge of round 12 (86.6 / 86.7 / 84.5 / 84.6 % on round 11's engine after its fact check; 87.8 / 88.3 / 88.7 /
   // 89.7 % after round 12), read after round 12's last merge (docs/eval/blind11-latest.txt): a tuning set from now on.
-  blind11: { viInScope: 0.95, outOfScope: 0.96, english: 0.98, followUps: 0.97 },
+  blind11: { viInScope: 0.95, outOfScope: 0.98, english: 0.98, followUps: 0.97 },
   // Judge of round 13 (252 cases, ids y, fact-checked; 96.8 / 98.1 / 94.2 / 100 % on round 12's engine, 97.6 / 98.1 /
   // 96.2 / 100 % after round 13), kept off the tuners' worktrees and read after round 13's last merge
   // (docs/eval/blind14-latest.txt): a tuning set from now on.
-  blind14: { viInScope: 0.97, outOfScope: 0.98, english: 0.96, followUps: 0.97 },
+  blind14: { viInScope: 0.97, outOfScope: 0.99, english: 0.96, followUps: 0.97 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
