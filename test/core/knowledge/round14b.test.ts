@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
+import { readComparison } from "../../../src/core/knowledge/system-deadlines.js";
+import { realContent } from "../../helpers/app.js";
 import { askEachAlone } from "../../helpers/knowledge.js";
 
 const NOW = "2026-12-02T09:00:00+07:00";
@@ -28,5 +30,34 @@ describe("two clauses asking the same of two things", () => {
 
   it("keeps one question asking two values of one thing", () => {
     expect(readLongMessage("bai bao goc ve ke hoach dang tren bao nao, ngay nao")).toBeUndefined();
+  });
+});
+
+describe("whether two systems are due on the same day", () => {
+  it("reads the question as a comparison that needs no word of choice", async () => {
+    const content = await realContent();
+    const same = readComparison("email voi 1022 cung chay chinh thuc mot ngay ha", ["email", "1022", "cung", "vanhanhchinhthuc"], content);
+    expect(same?.asked).toBe("same");
+    expect(same?.of).toBe("last");
+    expect(readComparison("email voi 1022 han ngay nao", ["email", "1022", "han"], content)).toBeUndefined();
+  });
+
+  it("answers yes with the shared day, or no with each day, in Vietnamese and English", async () => {
+    const [yes, no, en] = await askEach("1022 và hệ thống quản lý văn bản có cùng chạy chính thức 1 ngày không", "email với hntt có trùng ngày không", "Do the e-mail accounts and 1022 go live on the same day?");
+    expect(yes).toContain("Có, cùng ngày");
+    expect(yes).toContain("01/09/2025");
+    expect(no).toContain("Không cùng ngày");
+    expect(no).toContain("15/05/2025");
+    expect(en).toContain("No, not the same day");
+    expect(en).toContain("1 September 2025");
+  });
+});
+
+describe("the Party's online conferences against the State's video conferences", () => {
+  it("reads a conference followed by the Party as the Party's", async () => {
+    const content = await realContent();
+    const c = readComparison("hntt ben dang voi hnth ben nha nuoc cai nao han som hon", ["hnth", "phia", "dang", "hnth", "coquan", "nhanuoc", "han", "som", "hon"], content);
+    expect(c?.sides.map((s) => s.en).sort()).toEqual(["Party online conferencing", "Video conferencing"]);
+    expect(c?.overlap).toBe(true);
   });
 });
