@@ -61,3 +61,35 @@ describe("the Party's online conferences against the State's video conferences",
     expect(c?.overlap).toBe(true);
   });
 });
+
+describe("formal request framings", () => {
+  it("are read as the question they frame, in English", async () => {
+    const [advise, grateful, enquire] = await askEach(
+      "Kindly advise the deadline for creating the official e-mail accounts.",
+      "We would be grateful if you could indicate when the 1022 system goes into official operation.",
+      "I wish to enquire about the pilot of the document management system.",
+    );
+    expect(advise).toContain("10 June 2025");
+    expect(grateful).toContain("1 September 2025");
+    expect(enquire).toContain("15 June 2025");
+  });
+
+  it("keep 'advise' as the topic when it is one", async () => {
+    const [who] = await askEach("Please advise which body phase 2 must advise on the systems for wards.");
+    expect(who).toContain("People's Committee");
+  });
+
+  it("are read as the question they frame, in Vietnamese", async () => {
+    const [mail, pilot] = await askEach("Kính đề nghị quý Trung tâm cho biết thời hạn tạo tài khoản thư điện tử công vụ.", "Kính mong quý cơ quan thông tin giúp mốc thử nghiệm hệ thống quản lý văn bản.");
+    expect(mail).toContain("10/06/2025");
+    expect(pilot).toContain("15/06/2025");
+  });
+});
+
+describe("a language asked for in a long message", () => {
+  it("holds for every question of it", async () => {
+    const [both] = await askEach("Anh chị trả lời bằng tiếng Anh giúp em, sếp em là người nước ngoài: 1022 khảo sát khi nào, còn vận hành chính thức khi nào?");
+    expect(both).toContain("1 September 2025");
+    expect(both).not.toContain("Nguồn:");
+  });
+});
