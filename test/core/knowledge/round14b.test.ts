@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { coveredOnlyAsAbsent, type EntryUnits, isNotStated } from "../../../src/core/knowledge/answer-type.js";
 import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
 import { readComparison } from "../../../src/core/knowledge/system-deadlines.js";
 import { realContent } from "../../helpers/app.js";
@@ -91,5 +92,30 @@ describe("a language asked for in a long message", () => {
     const [both] = await askEach("Anh chị trả lời bằng tiếng Anh giúp em, sếp em là người nước ngoài: 1022 khảo sát khi nào, còn vận hành chính thức khi nào?");
     expect(both).toContain("1 September 2025");
     expect(both).not.toContain("Nguồn:");
+  });
+});
+
+/** An entry offering `sentences` (units as written, space-separated; folded text the same). */
+function offer(...sentences: string[]): EntryUnits {
+  const each = sentences.map((s) => ({ units: s.split(" "), notStated: isNotStated(s), folded: s }));
+  return { text: each.flatMap((s) => s.units), raw: sentences.join(" "), questions: [], milestones: [], sentences: each };
+}
+
+describe("a 'when' question whose qualifier only a 'not stated' sentence names", () => {
+  const weight = (u: string) => ({ madinhdanh: 3.4, coquan: 1.4, brvt: 3, email: 3 })[u] ?? 1;
+
+  it("is answered by the stated sentence giving a time for the thing asked", () => {
+    const entry = offer("trien khai madinhdanh hoan thanh thang 8/2025", "bai viet khong noi ro pham vi madinhdanh cua coquan hay ca nhan");
+    expect(coveredOnlyAsAbsent(["madinhdanh", "coquan", "_when"], entry, weight)).toBe(false);
+    // Not asked when, or the word added is another subject (a locality): unanswered, as before.
+    expect(coveredOnlyAsAbsent(["madinhdanh", "coquan"], entry, weight)).toBe(true);
+    const mail = offer("can bo bd dung song song email 3 thang tu 10/6/2025", "ke hoach khong noi ve email can bo brvt");
+    expect(coveredOnlyAsAbsent(["email", "brvt", "_when"], mail, weight)).toBe(true);
+  });
+
+  it("answers in chat", async () => {
+    const [eid, cks] = await askEach("mã định danh điện tử của cơ quan thì bao giờ xong vậy", "chữ ký số bao giờ chuyển xong");
+    expect(eid).toContain("tháng 8/2025");
+    expect(cks).toContain("tháng 8/2025");
   });
 });
