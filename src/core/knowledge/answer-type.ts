@@ -769,14 +769,36 @@ export function coveredOnlyAsAbsent(units: readonly string[], entry: EntryUnits,
   const asked = units.filter((u) => !u.startsWith(INTENT_PREFIX));
   let stated = 0;
   let absent = 0;
-  for (const s of entry.sentences ?? []) {
+  const sentences = entry.sentences ?? [];
+  let statedBest: (typeof sentences)[number] | undefined;
+  let absentBest: (typeof sentences)[number] | undefined;
+  for (const s of sentences) {
     const have = new Set(s.units);
     const w = asked.reduce((sum, u) => (have.has(u) ? sum + weight(u) : sum), 0);
-    if (s.notStated) absent = Math.max(absent, w);
-    else stated = Math.max(stated, w);
+    if (s.notStated && w > absent) [absent, absentBest] = [w, s];
+    else if (!s.notStated && w > stated) [stated, statedBest] = [w, s];
   }
-  return absent > stated;
+  if (absent <= stated) return false;
+  // "mã định danh của cơ quan bao giờ xong", answered by "… mã định danh điện tử, hoàn thành … tháng 8/2025" and "Bài
+  // viết không nói rõ phạm vi (mã định danh của cơ quan …)": when asked, the stated sentence gives a time for the
+  // thing asked, and the "not stated" one adds only a word that weighs much less than that thing (a qualifier, not
+  // another subject such as a locality).
+  if (statedBest && absentBest && units.includes(WHEN_UNIT) && DATED.test(statedBest.folded)) {
+    const said = new Set(statedBest.units);
+    const top = Math.max(...asked.filter((u) => said.has(u)).map(weight));
+    const extra = asked.filter((u) => !said.has(u) && absentBest!.units.includes(u));
+    if (extra.every((u) => weight(u) < top * QUALIFIER_SHARE)) return false;
+  }
+  return true;
 }
+
+/** Most weight of a word the "not stated" sentence adds, as a share of the heaviest word the stated one covers, for it
+ * to be a qualifier of the thing asked ("của cơ quan", "chuyển"). */
+const QUALIFIER_SHARE = 0.6;
+/** The intent token of a "when" question ("khi nào", "bao giờ", "when"; see query.ts). */
+const WHEN_UNIT = `${INTENT_PREFIX}when`;
+/** A time in a folded sentence: "15/05/2025", "8/2025", "tháng 5", "May 2025". */
+const DATED = /\b(\d{1,2}\/(\d{1,2}\/)?\d{4}|thang \d{1,2}|(january|february|march|april|may|june|july|august|september|october|november|december) \d{4})\b/;
 
 /** The pairs of neighbouring units of a list ("bao moi", "moi dang"). */
 function pairsOf(list: readonly string[]): Set<string> {

@@ -128,13 +128,16 @@ function composeLong(base: CommandContext, question: string, data: AnswerData): 
   const [firstText, ...rest] = long.parts as [string, ...string[]];
   const lead = composeOne(base, firstText, data);
   if (!lead.answered || lead.smallTalk) return undefined;
+  // "trả lời tiếng Anh giúp em: … thử nghiệm khi nào, chạy chính thức khi nào?": a language asked for once holds for
+  // every question of the message.
+  const langAsked = languageAsked(question);
   const replies = [...lead.replies];
   const seen = new Set([lead.result.best?.entry.id]);
   let previous = { question: firstText, outcome: lead };
   for (const part of rest) {
     const ask = (entryId: string, previousQuestion: string) => {
       const topic: TopicRecord = { chatKey: base.actor.chatKey, entryId, question: previousQuestion, lang: lead.lang, at: base.now.toISOString() };
-      const next = composeOne({ ...base, lang: lead.lang }, part, { ...data, topic });
+      const next = composeOne({ ...base, lang: lead.lang }, part, { ...data, topic }, langAsked);
       const id = next.result.best?.entry.id;
       return next.answered && !next.smallTalk && id !== undefined && !seen.has(id) ? next : undefined;
     };
@@ -171,12 +174,12 @@ function sameEntryAgain(base: CommandContext, previous: { question: string; outc
   return together.replies[0]!.text.length > previous.outcome.replies[0]!.text.length ? together : undefined;
 }
 
-function composeOne(base: CommandContext, message: string, data: AnswerData): AnswerOutcome {
+function composeOne(base: CommandContext, message: string, data: AnswerData, langAsked?: CommandContext["lang"]): AnswerOutcome {
   // Answer in the language the question is written in; when that is unclear, in the chat's language.
   // A message that does not say ("Binh Duong?") follows the chat's recent topic: an English question's follow-up is English.
   // A message asking for a language ("…, in English pls", "trả lời bằng tiếng Anh") gets it, whatever it is written in;
   // the request's words are then no part of the question ("in English pls, and the wards deadline?").
-  const lang = languageAsked(message) ?? detectLanguage(message.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
+  const lang = languageAsked(message) ?? langAsked ?? detectLanguage(message.replace(DOCUMENT_NUMBER, " ")) ?? freshTopic(data.topic, base.now)?.lang ?? base.lang;
   // "hnay 2/5 r, hạn hnth còn bao nhiêu ngày": the day the person says is today is where counts start, and no part
   // of what is asked.
   const stated = statedToday(withoutLanguageRequest(message));

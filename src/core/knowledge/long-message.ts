@@ -29,6 +29,21 @@ const THANKS =
   /\b(cam on|cam ow|thank|thanks|thx|xin loi (lam phien|vi lam phien|da lam phien)|lam phien (anh|chi|ban|em|a|c)|sorry (to bother|for bothering)|many thanks|much appreciated|mong (anh chi|anh|chi|ban|quy anh chi|tro ly) (som )?(phan hoi|tra loi|giai dap|ho tro|giup)|looking forward to (your|a) (reply|answer))\b/;
 
 /**
+ * The asker asking how to pass the answer on, in a clause of its own: "em trả lời sao ạ", "em nên báo cáo lại thế
+ * nào", "trả lời sếp thế nào cho đúng", "how should I reply". It asks nothing of the plan: the questions around it are
+ * what is asked. Folded.
+ */
+const HOW_TO_REPLY =
+  /^((vay|the|thi) )?((em|minh|toi|chau|con|tui|chung em|bon em) )?(nen |phai |se |can )?(tra loi|bao cao|bao lai|noi|phan hoi|giai trinh)( lai)?( (sep|lanh dao|cap tren|thu truong|giam doc|truong phong|anh ay|chi ay|ong ay|ba ay)( (em|minh))?)? (sao|the nao|ra sao|nhu the nao|nhu nao|lam sao)( (cho dung|cho chuan|cho hop ly|day|vay|a|nhi|nhe|ha|anh|chi|ad|admin|oi|anh chi))*$|^(so )?(how|what) (should|do|can|shall) (i|we) (answer|reply|respond|tell|say)( (him|her|them|my boss|my manager|my director|back))?$/;
+
+/**
+ * Whose question the asker passes on, as a clause of its own: "Sếp hỏi:", "Chị trưởng phòng em hỏi là:", "My director
+ * asks:". The question relayed is what is asked. Folded.
+ */
+const RELAYED_BY =
+  /^((da|vang) )?((anh|chi|co|chu|bac|ong|ba) )?(sep|sepp|lanh dao|truong phong|pho phong|giam doc|pho giam doc|thu truong|chu tich|pho chu tich|bi thu|cap tren|truong ban|chanh van phong)( (em|minh|toi|chung em|ben em))?( (co|vua|moi|dang|nho|muon|can))? (hoi|biet)( (em|minh|toi))?( (la|rang|ve))?$|^(my |our )?(boss|manager|director|supervisor|head of (department|unit))( (has|just))? (asks|asked|wants to know|would like to know|is asking)( me)?$/;
+
+/**
  * Who the person is, where they work, or what they are doing, said of themselves: "tôi là cán bộ văn thư tại…",
  * "em ở phòng Kinh tế xã…", "chị bên văn phòng HĐND-UBND xã", "em đang viết báo cáo…", "I'm a new IT officer at…",
  * "I'm drafting a memo for my director…", "quick one from the Department of Home Affairs". Folded; only at the start
@@ -77,7 +92,7 @@ export function readLongMessage(message: string): LongMessage | undefined {
     const kept = clauses(sentence).filter((c) => {
       const f = fold(c);
       const intro = INTRO.test(f) && !asksOf(f);
-      const drop = f.length === 0 || GREETING.test(f) || (THANKS.test(f) && !asksOf(f)) || intro;
+      const drop = f.length === 0 || GREETING.test(f) || (THANKS.test(f) && !asksOf(f)) || intro || HOW_TO_REPLY.test(f) || RELAYED_BY.test(f);
       if (intro) intros.push(c);
       if (drop) dropped = true;
       return !drop;
@@ -117,17 +132,54 @@ const ONLY_LIST_REQUEST = /^(list|liet ke|ke ra|ke ten|ke het|list ra)( ra| het|
  */
 function readTwoQuestions(message: string): LongMessage | undefined {
   if (message.trim().split(/\s+/).length < MIN_WORDS_TWO) return undefined;
-  const two = message
+  const all = message
     .replace(/[\s.!?…]+$/u, "")
     .split(/[,;?]\s+/u)
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
+  // "giai đoạn 2 xong khi nào, em trả lời sao ạ": the asker's "how do I pass it on" goes; what is left is asked.
+  const two = all.filter((c) => !HOW_TO_REPLY.test(fold(c)));
+  if (two.length === 1 && all.length === 2) return { parts: two };
   if (two.length !== 2) return undefined;
-  const ok = two.every((c) => {
+  const ok = two.every((c, i) => {
     const f = fold(c);
-    return f.split(" ").length >= MIN_CLAUSE_WORDS && ASKS.test(f) && !GREETING.test(f) && !THANKS.test(f) && !INTRO.test(f) && !SELF_REFERENCE.test(f);
+    // "so khcn lam gi, ttcds lam gi": a short second clause asking what the first asks, of something else.
+    const long = f.split(" ").length >= MIN_CLAUSE_WORDS || (i === 1 && asksTheSame(fold(two[0]!), f));
+    return long && ASKS.test(f) && !GREETING.test(f) && !THANKS.test(f) && !INTRO.test(f) && !SELF_REFERENCE.test(f);
   });
   return ok && !ANOTHER_VALUE.test(fold(two[1]!)) && !ONLY_LIST_REQUEST.test(fold(two[1]!)) ? { parts: two } : undefined;
+}
+
+/**
+ * Whether folded clause `b` ends with the words `a` ends with, its question word among them, after a subject of its
+ * own ("so khcn bd lam gi" and "ttcds lam gi", "qlvb chay chinh thuc khi nao" and "1022 khi nao"; not "bao nao" and
+ * "ngay nao", one question asking two values).
+ */
+function asksTheSame(a: string, b: string): boolean {
+  const [x, y] = [a.split(" "), b.split(" ")];
+  for (let n = Math.min(3, y.length - 1); n >= 1; n--) {
+    const tail = y.slice(-n).join(" ");
+    // The question word lies in the shared words: "ngày nào" after "báo nào" asks another value of one question.
+    const asked = ASKS.exec(b);
+    if (x.length > n && x.slice(-n).join(" ") === tail && asked && asked.index >= b.length - tail.length) return true;
+  }
+  return false;
+}
+
+/**
+ * A piece split at each comma whose clause asks what the clause before it asks, of something else ("mail công vụ thì
+ * Sở KH&CN làm gì, TTCĐS làm gì"); the piece whole when none does.
+ */
+function parallelParts(piece: string): string[] {
+  const out: string[] = [];
+  let last = "";
+  for (const clause of piece.split(/,\s+/u)) {
+    const f = fold(clause);
+    if (out.length > 0 && !asksTheSame(last, f)) out[out.length - 1] = `${out[out.length - 1]}, ${clause}`;
+    else out.push(clause);
+    last = f;
+  }
+  return out;
 }
 
 /**
@@ -298,7 +350,8 @@ function questionParts(sentence: string): string[] {
   const pieces = sentence
     .split(/(?:^|[\s:;,])(?:\(?\d\)|\d\.|[a-d]\))\s+|;\s*|,\s*(?=(?:và|với|còn|thế còn|vậy còn|and|also)\s)|\s+(?=(?:và|còn|and)\s+(?:khi nào|bao giờ|lúc nào|hạn|ai|ở đâu|bao nhiêu|mấy|có|phải|cần|what|when|who|which|where|how|whether|is|are|does|do|can)\b)/iu)
     .map((p) => p.replace(/^[\s:;,]+|[\s:;,]+$/gu, "").replace(/^(?:\(?\d\)|[a-d]\))\s+/u, ""))
-    .filter((p) => p.length > 0);
+    .filter((p) => p.length > 0)
+    .flatMap(parallelParts);
   const out: string[] = [];
   for (const p of pieces.filter((x) => !POLITE_ONLY.test(fold(x)))) {
     if (out.length > 0 && !asksOf(fold(p))) out[out.length - 1] = `${out[out.length - 1]}, ${p}`;

@@ -14,6 +14,11 @@ export const FILLER_PHRASES: readonly string[] = [
   "cho toi hoi", "cho em hoi", "cho minh hoi", "cho chau hoi", "cho hoi", "xin hoi", "toi muon hoi", "em muon hoi",
   "muon hoi", "xin cho biet", "cho biet", "vui long", "lam on", "giup toi", "giup em", "giup minh", "cam on",
   "ad oi", "admin oi", "ban oi", "anh chi", "a oi",
+  // Formal requests ("Kính đề nghị quý Trung tâm cho biết …", "Kính mong quý cơ quan thông tin giúp …", "Trân trọng đề
+  // nghị làm rõ …"): the request's words. Not "quý" alone: "quý 1/2026" is a quarter.
+  "kinh de nghi", "tran trong de nghi", "de nghi", "kinh mong", "tran trong", "quy trung tam", "quy co quan", "quy don vi",
+  "quy so", "quy ban", "quy vi", "quy anh chi", "lam ro", "cung cap thong tin ve", "cung cap thong tin", "thong tin giup",
+  "xin thong tin ve", "xin thong tin",
   // Who the message is addressed to ("… vậy mn", "cả nhà ơi"): never the topic.
   "moi nguoi oi", "moi nguoi", "ca nha oi", "ca nha",
   // "kế hoạch nói sao", "nói gì về…": what the sources say, which every answer is.
@@ -63,6 +68,12 @@ export const FILLER_PHRASES: readonly string[] = [
   // English chat openers: "hey, quick one: …", "btw", "just wondering".
   "hey", "hey there", "quick one", "quick question", "real quick", "btw", "by the way", "just wondering", "wondering", "i wonder",
   "pls", "plz", "guys", "folks",
+  // Formal English requests ("Kindly advise the timeframe for …", "We would be grateful if you could indicate which …",
+  // "I wish to enquire about …"): the request's words, never the topic. "advise" alone is kept: phase 2 advises the
+  // People's Committee.
+  "kindly advise", "please advise", "advise me", "advise us", "kindly", "grateful",
+  "appreciate", "appreciated", "indicate", "let me know", "let us know", "kindly confirm", "please confirm", "could you confirm",
+  "can you confirm", "wish to enquire", "wish to inquire", "enquire", "inquire",
 ];
 
 /**

@@ -22,6 +22,9 @@ const SYSTEMS: readonly { unit: string; system: string; vi: string; en: string }
 const EARLIER = /\b(som hon|truoc hon|nhanh hon|(xong|han|den han|het han|hoan thanh|trien khai|chay|lam|co|van hanh)( chinh thuc)? truoc|(nao|ben nao) truoc|earlier|sooner|first|before the other)\b/;
 /** "muộn hơn", "trễ hơn", "later": the question asks which comes last (folded). */
 const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh|trien khai|chay|lam|co|van hanh)( chinh thuc)? sau|(nao|ben nao) sau|later|last)\b/;
+/** "cùng chạy chính thức 1 ngày", "có trùng ngày không", "on the same day": the question asks whether both fall on one
+ * day (folded); it names the two things, so it needs no word of choice. */
+const SAME = /\b(cung (\S+ ){0,3}?(1|mot) ngay|cung ngay|cung (mot )?luc|cung thoi diem|trung ngay|trung nhau|(the )?same (day|date|time)|simultaneously)\b/;
 /** "cái nào", "bên nào", "hay", "so với", "which", "or": the question offers a choice between the things it names. */
 const CHOICE = /\b(cai nao|ben nao|he thong nao|viec nao|thang nao|hay|hoac|so voi|which|or|vs|versus|compared)\b/;
 /** "xong", "hoàn thành", "chính thức", "finished", "go live": what is compared is when the work ends (folded). */
@@ -48,9 +51,23 @@ function countedAsked(folded: string): number | undefined {
 /** Words of such a question that say nothing of which system it is (units). */
 const SCHEDULE_WORDS = new Set(["han", "moc", "liet", "ke", "he", "thong", "system", "deadline", "mileston", "date", "list", "all", "timelin", "schedul", "lich"]);
 
-/** The systems a question names (units), in the order it names them. */
+/** The Party's online conferences: a conference ("hntt", "hội nghị trực tuyến") said to be the Party's. */
+const PARTY_CONFERENCE = { unit: "hnth", system: "party-systems", vi: "Hội nghị trực tuyến của cơ quan Đảng", en: "Party online conferencing" };
+/** The concept token of the Party ("Đảng", "bên Đảng"), which makes a conference named just before it the Party's. */
+const PARTY_UNIT = "dang";
+
+/**
+ * The systems a question names (units), in the order it names them, each once. A conference followed by the Party
+ * ("hntt bên Đảng với hnth bên nhà nước") is the Party's.
+ */
 function systemsIn(units: readonly string[]): typeof SYSTEMS {
-  return SYSTEMS.filter((s) => units.includes(s.unit)).sort((a, b) => units.indexOf(a.unit) - units.indexOf(b.unit));
+  const out: (typeof SYSTEMS)[number][] = [];
+  units.forEach((u, i) => {
+    const s = SYSTEMS.find((x) => x.unit === u);
+    const named = s?.unit === PARTY_CONFERENCE.unit && units.slice(i + 1, i + 3).includes(PARTY_UNIT) ? PARTY_CONFERENCE : s;
+    if (named && !out.some((x) => x.system === named.system)) out.push(named);
+  });
+  return out;
 }
 
 /** A system's milestones: the official ones by deadline, then the spans that only follow from one. */
@@ -65,7 +82,7 @@ function milestonesOf(system: string, content: Content): { official: Milestone[]
  * it is analysed ({@link readComparison}, {@link readSchedule}).
  */
 export function mayAskDeadlines(folded: string): boolean {
-  return ASKS_ALL.test(folded) || ASKS_COUNTED.test(folded) || ((EARLIER.test(folded) || LATER.test(folded)) && CHOICE.test(folded));
+  return ASKS_ALL.test(folded) || ASKS_COUNTED.test(folded) || ((EARLIER.test(folded) || LATER.test(folded)) && CHOICE.test(folded)) || SAME.test(folded);
 }
 
 /** One system's deadlines, asked all at once. */
@@ -121,7 +138,8 @@ export interface ComparedSystem {
  * question asks which is finished first. `sides` are in the order of their compared deadlines, earliest first.
  */
 export interface Comparison {
-  asked: "earlier" | "later";
+  /** Which comes first, which last, or whether both are due on one day. */
+  asked: "earlier" | "later" | "same";
   of: "first" | "last";
   sides: [ComparedSystem, ComparedSystem];
   /** Both compared deadlines end on the same day. */
@@ -140,9 +158,10 @@ export interface Comparison {
  * ```
  */
 export function readComparison(folded: string, units: readonly string[], content: Content): Comparison | undefined {
+  const same = SAME.test(folded);
   const earlier = EARLIER.test(folded);
   const later = LATER.test(folded);
-  if (earlier === later || !CHOICE.test(folded)) return undefined;
+  if (!same && (earlier === later || !CHOICE.test(folded))) return undefined;
   const named = systemsIn(units);
   if (named.length !== 2) return undefined;
   const of = ENDS.test(folded) ? "last" : "first";
@@ -157,7 +176,7 @@ export function readComparison(folded: string, units: readonly string[], content
   const order = a.compared.dueParsed.end.localeCompare(b.compared.dueParsed.end);
   const [x, y] = [a.compared.dueParsed, b.compared.dueParsed];
   const overlap = order !== 0 && x.start <= y.end && y.start <= x.end;
-  return { asked: earlier ? "earlier" : "later", of, sides: order <= 0 ? [a, b] : [b, a], tie: order === 0, overlap };
+  return { asked: same ? "same" : earlier ? "earlier" : "later", of, sides: order <= 0 ? [a, b] : [b, a], tie: order === 0, overlap };
 }
 
 /**
@@ -189,6 +208,15 @@ function comparisonLead(c: Comparison, lang: Lang): string {
       : `They cannot be ordered exactly: the plan gives only a span for ${lower(name(span))}. ${both}`;
   }
   const day = formatDue(first.compared.dueParsed, lang);
+  if (c.asked === "same") {
+    const which = c.of === "first" ? (lang === "vi" ? "mốc đầu" : "first deadline") : lang === "vi" ? "mốc cuối" : "last deadline";
+    if (c.tie) {
+      return lang === "vi"
+        ? `Có, cùng ngày: hai hệ thống có cùng ${which}, ${day}: ${title(first.compared)}; ${title(second.compared)}.`
+        : `Yes, the same day: both have the same ${which}, ${day}: ${title(first.compared)}; ${title(second.compared)}.`;
+    }
+    return lang === "vi" ? `Không cùng ngày. ${both}` : `No, not the same day. ${both}`;
+  }
   if (c.tie) {
     return lang === "vi"
       ? `Hai hệ thống có cùng ${c.of === "first" ? "mốc đầu" : "mốc cuối"}, ${day}: ${title(first.compared)}; ${title(second.compared)}.`
