@@ -289,6 +289,10 @@ const NAMED_NOUNS: Record<string, readonly string[]> = {
   systems: ["he thong", "system", "systems"], tinh: ["tinh", "province", "provinces"], provinces: ["tinh", "province", "provinces"], huyen: ["huyen", "district", "districts"],
   districts: ["huyen", "quan", "district", "districts"], quan: ["quan", "district", "districts"],
 };
+/** Nouns of things listed by what they are, not by proper names (see {@link supplies}). */
+const THING_NOUNS = new Set(["he thong", "systems"]);
+/** Three or more items after a colon, within one sentence: "các hệ thống: văn bản điều hành, báo cáo NQ 57, …". */
+const LISTED_AFTER_COLON = /:\s*[^.;:\n]+,[^.;:\n]+,[^.;:\n]+/;
 /** A list of names after a noun in an entry's sentence (marks removed, punctuation and case kept): "6 phường: A, B…",
  * "bốn cơ quan ban hành: Sở KH&CN TP.HCM, …", "namely A and B" (two words between at most; "TP.HCM" ends no sentence). The list must open with a
  * capital (a name): "ba hệ thống dùng chung: phần mềm quản lý văn bản, …" lists things, and "102 wards and communes:
@@ -890,6 +894,9 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     const text = plain(entry.raw);
     if (type.which) return (entry.sentences ?? []).some((x) => x.notStated && UNIT_NAMES_NOT_STATED.test(x.folded)) ? "asked" : "given";
     if (nouns.some((n) => listsNames(text, n))) return "given";
+    // Systems are things, not proper names: a list after a colon gives them ("Phía Đảng: văn bản điều hành, báo cáo
+    // NQ 57, báo cáo đại hội, …").
+    if (THING_NOUNS.has(type.noun) && LISTED_AFTER_COLON.test(text)) return "given";
     return (entry.sentences ?? []).some((x) => x.notStated && NAME_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "items") {

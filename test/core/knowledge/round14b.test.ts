@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coveredOnlyAsAbsent, type EntryUnits, isNotStated } from "../../../src/core/knowledge/answer-type.js";
+import { coveredOnlyAsAbsent, type EntryUnits, isNotStated, supplies } from "../../../src/core/knowledge/answer-type.js";
 import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
 import { readComparison } from "../../../src/core/knowledge/system-deadlines.js";
 import { realContent } from "../../helpers/app.js";
@@ -117,5 +117,20 @@ describe("a 'when' question whose qualifier only a 'not stated' sentence names",
     const [eid, cks] = await askEach("mã định danh điện tử của cơ quan thì bao giờ xong vậy", "chữ ký số bao giờ chuyển xong");
     expect(eid).toContain("tháng 8/2025");
     expect(cks).toContain("tháng 8/2025");
+  });
+});
+
+describe("systems asked as a list", () => {
+  it("are given by a list after a colon, though systems have no proper names", () => {
+    const listed = { text: [], raw: "Phía Nhà nước: hội nghị truyền hình, quản lý văn bản, thư điện tử, 1022.", questions: [], milestones: [] };
+    const type = { kind: "names" as const, noun: "he thong" };
+    expect(supplies(type, listed, new Set())).toBe("given");
+    expect(supplies({ kind: "names" as const, noun: "phuong" }, listed, new Set())).toBe("no");
+  });
+
+  it("answers 'liệt kê' and 'cho xin danh sách' of the systems", async () => {
+    const [party, state] = await askEach("liệt kê giúp em các hệ thống bên Đảng đề xuất triển khai chung lộ trình", "cho em xin danh sách các hệ thống phía nhà nước trong giai đoạn 1");
+    expect(party).toContain("phần mềm tác nghiệp");
+    expect(state).toContain("thư điện tử");
   });
 });
