@@ -47,7 +47,7 @@ const FLOORS = {
   // Written blind by a new writer (long polite messages, two questions in one), a tuning set from round 10C
   // (83.6 / 85.5 / 83.7 / 88.5 % before it; 93.4 / 85.5 / 91.8 / 92.3 % after its long-message reading; out of
   // scope 98.4 % after round 10D's subject checks).
-  blind8: { viInScope: 0.93, outOfScope: 0.96, english: 0.97, followUps: 0.96 },
+  blind8: { viInScope: 0.97, outOfScope: 0.96, english: 0.97, followUps: 0.96 },
   // Judge of round 10 (94.7 / 87.9 / 94.3 / 87.5 % then), a tuning set from round 11 (100 % of each kind after
   // rounds 11A and 11B).
   blind7: { viInScope: 0.97, outOfScope: 0.98, english: 0.96, followUps: 0.94 },
@@ -60,18 +60,21 @@ const FLOORS = {
   // Written blind for round 12, the tuning set of round 12C (84.8 / 87.5 / 91.8 / 83.3 % on main after its fact check;
   // 88.3 / 87.5 / 95.1 / 88.9 % after 12C's fillers, staff-list topic, phase-1 scope and VNI "d9"; 91.7 / 87.5 / 96.7 /
   // 100 % after 12F's follow-ups, "Sở em", stated today, days between two days). 12E's refusals: out of scope 95 %.
-  blind12: { viInScope: 0.92, outOfScope: 0.99, english: 0.98, followUps: 0.97 },
+  blind12: { viInScope: 0.93, outOfScope: 0.99, english: 0.99, followUps: 0.97 },
   // Written blind for round 12 (everyday wording of ward staff, agency leads, coordinators, plain English), the tuning
   // set of round 12D (79.6 / 89.6 / 89.1 / 93.1 % on main after its fact check; 90.7 / 89.6 / 93.5 / 93.1 % after 12D's
   // everyday names of the systems, askers' own titles and guessed weekdays; out of scope 95.8 % after 12E's refusals).
-  blind13: { viInScope: 0.93, outOfScope: 0.99, english: 0.95, followUps: 0.93 },
+  blind13: { viInScope: 0.96, outOfScope: 0.99, english: 0.95, followUps: 0.93 },
   // Judge of round 12 (86.6 / 86.7 / 84.5 / 84.6 % on round 11's engine after its fact check; 87.8 / 88.3 / 88.7 /
   // 89.7 % after round 12), read after round 12's last merge (docs/eval/blind11-latest.txt): a tuning set from now on.
-  blind11: { viInScope: 0.95, outOfScope: 0.98, english: 0.98, followUps: 0.97 },
+  blind11: { viInScope: 0.95, outOfScope: 0.98, english: 0.99, followUps: 0.97 },
   // Judge of round 13 (252 cases, ids y, fact-checked; 96.8 / 98.1 / 94.2 / 100 % on round 12's engine, 97.6 / 98.1 /
   // 96.2 / 100 % after round 13), kept off the tuners' worktrees and read after round 13's last merge
   // (docs/eval/blind14-latest.txt): a tuning set from now on.
-  blind14: { viInScope: 0.97, outOfScope: 0.99, english: 0.96, followUps: 0.97 },
+  blind14: { viInScope: 0.99, outOfScope: 0.99, english: 0.99, followUps: 0.97 },
+  // Judge of round 14 (257 cases, ids z, fact-checked; 84.8 / 91.5 / 86.3 / 91.2 % on round 13's engine, 86.4 / 91.5 /
+  // 90.2 / 91.2 % after round 14), kept off the tuners' worktrees: read after round 14's merge (docs/eval/blind15-latest.txt).
+  blind15: { viInScope: 0.86, outOfScope: 0.91, english: 0.9, followUps: 0.91 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -187,9 +190,17 @@ for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "
   });
 }
 
+// The judge of round 14, scored by the lead only after merging (its floors: its score then, so a later change that
+// loses one of its cases fails here; tuning on it makes it a former judge).
+describe.skipIf(!existsSync(join(DIR, "blind15")))("the judge blind15 (test/fixtures/questions/blind15)", () => {
+  it("stays above its floors through the real assistant", async () => {
+    await expectAboveFloors(yamlFiles(join(DIR, "blind15")).flatMap(loadTextCases), FLOORS.blind15);
+  });
+});
+
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14"]) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15"]) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the ${name} set (test/fixtures/questions/${name})`, () => {
     it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {
