@@ -60,7 +60,7 @@ const FLOORS = {
   // Written blind for round 12, the tuning set of round 12C (84.8 / 87.5 / 91.8 / 83.3 % on main after its fact check;
   // 88.3 / 87.5 / 95.1 / 88.9 % after 12C's fillers, staff-list topic, phase-1 scope and VNI "d9"; 91.7 / 87.5 / 96.7 /
   // 100 % after 12F's follow-ups, "Sở em", stated today, days between two days). 12E's refusals: out of scope 95 %.
-  blind12: { viInScope: 0.93, outOfScope: 0.99, english: 0.99, followUps: 0.97 },
+  blind12: { viInScope: 0.93, outOfScope: 0.99, english: 0.98, followUps: 0.97 },
   // Written blind for round 12 (everyday wording of ward staff, agency leads, coordinators, plain English), the tuning
   // set of round 12D (79.6 / 89.6 / 89.1 / 93.1 % on main after its fact check; 90.7 / 89.6 / 93.5 / 93.1 % after 12D's
   // everyday names of the systems, askers' own titles and guessed weekdays; out of scope 95.8 % after 12E's refusals).
