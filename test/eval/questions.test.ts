@@ -75,6 +75,9 @@ const FLOORS = {
   // Judge of round 14 (257 cases, ids z, fact-checked; 84.8 / 91.5 / 86.3 / 91.2 % on round 13's engine, 86.4 / 91.5 /
   // 90.2 / 91.2 % after round 14), kept off the tuners' worktrees: read after round 14's merge (docs/eval/blind15-latest.txt).
   blind15: { viInScope: 0.86, outOfScope: 0.91, english: 0.9, followUps: 0.91 },
+  // Judge of round 15 (268 cases, ids j, fact-checked; 89.3 / 93.8 / 90.6 / 87.5 % on round 14's engine), kept off
+  // the tuners' worktrees and scored only after their merge.
+  blind16: { viInScope: 0.89, outOfScope: 0.93, english: 0.9, followUps: 0.87 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -198,9 +201,16 @@ describe.skipIf(!existsSync(join(DIR, "blind15")))("the judge blind15 (test/fixt
   });
 });
 
+// The judge of round 15, likewise.
+describe.skipIf(!existsSync(join(DIR, "blind16")))("the judge blind16 (test/fixtures/questions/blind16)", () => {
+  it("stays above its floors through the real assistant", async () => {
+    await expectAboveFloors(yamlFiles(join(DIR, "blind16")).flatMap(loadTextCases), FLOORS.blind16);
+  });
+});
+
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15"]) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16"]) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the ${name} set (test/fixtures/questions/${name})`, () => {
     it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {
