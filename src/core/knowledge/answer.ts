@@ -4,7 +4,7 @@ import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
-import { addition, asksAboutSameThing, asksWhatToNote, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
@@ -771,29 +771,6 @@ function asksAttribute(units: readonly string[]): boolean {
 function speaksOf(entry: FaqEntry, spellings: readonly string[]): boolean {
   const text = ` ${fold(entryText(entry))} `;
   return spellings.some((v) => text.includes(` ${v} `));
-}
-
-/** Whether an entry's answers (not its questions or keywords) name one of the spellings (folded) of a value. */
-function answerSpeaksOf(entry: FaqEntry, spellings: readonly string[]): boolean {
-  const text = ` ${fold([entry.answer, entry.answerEn ?? ""].join(" "))} `;
-  return spellings.some((v) => text.includes(` ${v} `));
-}
-
-/** Words ending a yes-no question ("không", "ko", "hả"), folded. */
-const YES_NO_END = "(khong|ko|k|kg|hok|hem|chu|ha|a|ak|ah|khong a|ko a|khong vay|ko vay)";
-
-/**
- * Whether a follow-up (folded) asks only whether one named thing is among the things of the previous answer: "có 1022
- * ko", "gồm cả email không", "1022 có không", "is 1022 included", "1022 among them?". Not "1022 có chạy 24/7 không",
- * which asks something of the thing itself.
- */
-function asksInclusion(folded: string, spellings: readonly (readonly string[])[]): boolean {
-  const text = folded.trim();
-  return spellings.some((list) =>
-    list.some((v) =>
-      new RegExp(`(^|\\s)(co|gom|bao gom|gom ca|co ca|co ca he thong|co he thong|co ht) ${v} ${YES_NO_END}$|(^|\\s)${v} (co|nua|co nua) ${YES_NO_END}$|(^|\\s)(is|was|are|were) (the )?${v} (included|among them|one of them|in the list|on the list|in it)$|(^|\\s)(including|incl|and) (the )?${v}$`).test(text),
-    ),
-  );
 }
 
 /** An entry's questions, keywords and answers in one string (to check what it speaks of). */
