@@ -125,8 +125,8 @@ const SLOTS: readonly (readonly (readonly string[])[])[] = [
   ],
   // Phases of the plan.
   [
-    ["giai doan 1", "gd1", "gd 1", "phase 1", "phase one", "first phase"],
-    ["giai doan 2", "gd2", "gd 2", "phase 2", "phase two", "second phase"],
+    ["giai doan 1", "gd1", "gd 1", "phase 1", "phase one", "first phase", "giai doan thu nhat", "giai doan mot", "first one"],
+    ["giai doan 2", "gd2", "gd 2", "phase 2", "phase two", "second phase", "giai doan thu hai", "giai doan thu 2", "giai doan hai", "second one"],
   ],
   // Systems of the plan.
   [
