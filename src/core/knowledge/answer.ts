@@ -578,8 +578,10 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const { knowledge } = ctx.services;
   // "hôm đó chạy thử những hệ thống nào": a day the previous answer gave, pointed back at, marks a follow-up too.
   // "how many days after the pilot deadline is that?": a gap to the previous answer's day points back at it too.
-  const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question)) || gapAsWhen(withoutMarker(question)) !== withoutMarker(question);
   const words = fold(question).split(" ").length;
+  // "vụ đó phối hợp với cơ quan nào": a short message pointing back at the previous subject is a follow-up too.
+  const pointing = words <= MAX_CONTENTLESS_WORDS && refersBack(fold(question), ctx.lang);
+  const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question)) || gapAsWhen(withoutMarker(question)) !== withoutMarker(question) || pointing;
   // "tới nay dc bao nhiêu ngày r": a message with nothing but question and generic words asks nothing of its own, so
   // it is elliptical even past six words.
   const short = words <= 6 || (words <= MAX_CONTENTLESS_WORDS && standalone.units.length > 0 && asksAboutSameThing(standalone.units));

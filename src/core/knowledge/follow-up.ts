@@ -272,9 +272,9 @@ export function countSwap(previous: string, followUp: string): { text: string; v
  */
 export const NO_ENTRY = "-";
 
-/** Whether a (folded) message points back at something said before: "it", "its", "nó", "cái đó", "việc này". */
+/** Whether a (folded) message points back at something said before: "it", "its", "nó", "cái đó", "việc này", "vụ đó". */
 export function refersBack(folded: string, lang: "vi" | "en"): boolean {
-  return lang === "en" ? /\b(it|its|they|them|their)\b/.test(folded) : /\b(no|cai do|cai nay|viec do|viec nay|ben do|cho do)\b/.test(folded);
+  return lang === "en" ? /\b(it|its|they|them|their)\b/.test(folded) : /\b(no|cai do|cai nay|viec do|viec nay|viec ay|vu do|vu nay|vu ay|chuyen do|chuyen nay|ben do|cho do)\b/.test(folded);
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FaqEntry } from "../../../src/core/content/schema.js";
 import { asksReportDate, expectedType } from "../../../src/core/knowledge/answer-type.js";
 import { asksWeekday } from "../../../src/core/knowledge/calendar-question.js";
-import { answerSpeaksOf, asksInclusion, slotValuesIn } from "../../../src/core/knowledge/follow-up.js";
+import { answerSpeaksOf, asksInclusion, refersBack, slotValuesIn } from "../../../src/core/knowledge/follow-up.js";
 import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { realContent } from "../../helpers/app.js";
@@ -146,5 +146,13 @@ describe("who relays the question, said inside a sentence", () => {
   it("answers the relayed question", async () => {
     const [en] = await askEach("Hello, our manager asked us to verify the date by which every ward must have the document system. Thank you very much.");
     expect(en).toContain("15 August 2025");
+  });
+});
+
+describe("a short message pointing back with 'vụ đó', 'việc đó'", () => {
+  it("is read within the previous topic", async () => {
+    expect(refersBack("vu do phoi hop voi co quan nao", "vi")).toBe(true);
+    expect(refersBack("chuyen nay ai lam", "vi")).toBe(true);
+    expect(await followUpAnswer("gia hạn chứng thư chữ ký số phải xong trước ngày nào", "vụ đó phối hợp với cơ quan nào", NOW_2025)).toContain("Ban Cơ yếu");
   });
 });
