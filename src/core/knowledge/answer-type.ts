@@ -211,7 +211,7 @@ const NUMBER_WORDS_ASKED = new Set(["hieu", "number"]);
 /** "chi phí", "kinh phí", "lệ phí", "bao nhiêu tiền", "giá trị hợp đồng", "cost", "price", "contract value", "spent": the
  * question asks an amount of money (folded). */
 const ASKS_PRICE =
-  /\b(free to (call|use)|free of charge|for free|is it free|are they free|charged?|mien phi|mat phi|ton phi|ton tien|mat tien|tra phi|thu phi|bao nhieu tien|bao nhieu dong|bao nhieu usd|chi phi|kinh phi|muc phi|le phi|hoc phi|cuoc phi|phi bao nhieu|gia tien|gia ca|gia thanh|gia tri (hop dong|goi thau|du an|dau tu|mua sam)|goi thau|dau thau|tong muc dau tu|von dau tu|du toan|ngan sach|tien hop dong|ton (het )?bao nhieu(?! (thoi gian|ngay|gio|phut|tuan|thang|nam|lau))|(chi|het|dau tu|tieu) (het )?bao nhieu (tien|ty|trieu|dong)|how much (does|did|do|is|was|will|would|money)|costs?|costing|prices?|priced|fees?|budget(s|ed)?|(contract|tender|bid|deal|project|package|total) (value|amount|sum|price|worth)|value of the (contract|tender|bid|deal|project|package)|worth|spen(d|ds|ding|t)|funding|funded|expenditure|investment|invested|paid for|pay for)\b/;
+  /\b(free to (call|use)|free of charge|for free|is it free|are they free|(?<!\bin )charged?|mien phi|mat phi|ton phi|ton tien|mat tien|tra phi|thu phi|bao nhieu tien|bao nhieu dong|bao nhieu usd|chi phi|kinh phi|muc phi|le phi|hoc phi|cuoc phi|phi bao nhieu|gia tien|gia ca|gia thanh|gia tri (hop dong|goi thau|du an|dau tu|mua sam)|goi thau|dau thau|tong muc dau tu|von dau tu|du toan|ngan sach|tien hop dong|ton (het )?bao nhieu(?! (thoi gian|ngay|gio|phut|tuan|thang|nam|lau))|(chi|het|dau tu|tieu) (het )?bao nhieu (tien|ty|trieu|dong)|how much (does|did|do|is|was|will|would|money)|costs?|costing|prices?|priced|fees?|budget(s|ed)?|(contract|tender|bid|deal|project|package|total) (value|amount|sum|price|worth)|value of the (contract|tender|bid|deal|project|package)|worth|spen(d|ds|ding|t)|funding|funded|expenditure|investment|invested|paid for|pay for)\b/;
 /** "giá … bao nhiêu" in chat without diacritics: "gia" is "giá" (price) unless a word around it makes it another word
  * ("gia hạn", "tham gia", "quốc gia", "đánh giá"). */
 const PRICE_WORD = /(^|\s)(?<!(tham|quoc|chuyen|tac|dai|danh|nha|ca) )gia (?!han|dinh|tang|nhap|lai|tri|dien|hoa|cong|nhan|su|quyet|ky)\S+.*\b(bao nhieu|may|how much)\b/;
@@ -530,8 +530,8 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
   if (value) return value;
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
   const at = units.indexOf(HOWMANY);
-  // "ban hành ngày bao nhiêu": a day asked, not a count.
-  if (at >= 0 && !ASKS_DAY_NUMBER.test(folded)) {
+  // "ban hành ngày bao nhiêu": a day asked, not a count. "có mấy hệ thống nào làm tiếp": which ones, not how many.
+  if (at >= 0 && !ASKS_DAY_NUMBER.test(folded) && !WHICH_WITH_MAY.test(folded)) {
     let after = units.slice(at + 1).filter((u) => !u.startsWith(INTENT_PREFIX));
     // "số lượng công chức của Bình Dương là bao nhiêu": nothing after "bao nhiêu", so what is counted comes after
     // "số lượng" (or "number of").
@@ -736,6 +736,8 @@ const UNCONFIRMED = /\b(chua co nguon|khong co nguon|no source (confirms|gives|s
 export function statesAbsent(type: ExpectedType, entry: EntryUnits, folded: string): boolean {
   // Only a question that asks the exact day: "khi nào" is answered by "3 tháng sau khi…" even where the plan gives no day.
   if (type.kind !== "date" || (!ASKS_EXACT.test(folded) && !type.exact)) return false;
+  // When it was reported, and the entry dates the article: the day asked is given, whatever other day it lacks.
+  if (asksReportDate(new Set(folded.split(" "))) && givesArticleDate(entry)) return false;
   return (entry.sentences ?? []).some((s) => (s.notStated || UNCONFIRMED.test(s.folded)) && NOT_STATED_DATE.test(s.folded));
 }
 
@@ -754,6 +756,8 @@ export function asksWhichDay(folded: string): boolean {
   return ASKS_WHICH_DAY.test(folded);
 }
 
+/** "có mấy hệ thống nào", "mấy cơ quan nào" (folded): in speech "mấy … nào" asks which ones, not how many. */
+const WHICH_WITH_MAY = /\b(co|gom) may( [a-z]+){1,3} nao\b/;
 /** "ban hành ngày bao nhiêu": a date asked in the words of a count. */
 /** "ký ngày mấy", "ban hành vào ngày mấy" (folded): the day a document was made, asked with "mấy", which is otherwise a
  * filler the analyser drops ("ngày mấy"). */
@@ -962,6 +966,8 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   // The date must be of the thing asked: "họp không giấy triển khai cho các sở ngày nào" is not answered by the date
   // document management reaches the departments (see {@link ExpectedType}'s `subject`).
   if (type.subject !== undefined && !speaks(entry, type.subject) && !entry.keywords?.includes(type.subject)) return "no";
+  // "QĐ 2448 được đưa tin ngày nào", "when was it reported": the date of the article is the one asked.
+  if (asksReportDate(asked) && givesArticleDate(entry)) return "given";
   // The day asked ("ngày cụ thể") is not given by a month or a quarter: shown, but the question stays unanswered.
   const given: Supply = type.exact && !dayOf(type.topic, entry) ? "asked" : "given";
   const found = dateOf(type.topic, entry);
@@ -969,6 +975,19 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   // An entry written to answer when X happens gives its date somewhere in its text, or says it is not known.
   if (!asks(WHEN, type.topic.filter((u) => speaks(entry, u)).slice(0, 2))) return "no";
   return entry.text.some((_, i) => isDateUnit(entry.text, i) && !isArticleDate(entry.text, i)) ? given : "asked";
+}
+
+/**
+ * Whether the units of a date question ask when something was reported or published ("được đưa tin ngày nào", "báo
+ * đăng tin hôm nào", "when was it reported"), which the date of an article answers.
+ */
+export function asksReportDate(asked: ReadonlySet<string>): boolean {
+  return asked.has("report") || asked.has("publish") || asked.has("reported") || asked.has("published") || (asked.has("tin") && (asked.has("dua") || asked.has("dang")));
+}
+
+/** Whether an entry's text dates an article or a news report ("theo báo chí đưa tin ngày 05/11/2025"). */
+function givesArticleDate(entry: EntryUnits): boolean {
+  return entry.text.some((_, i) => isDateUnit(entry.text, i) && isArticleDate(entry.text, i));
 }
 
 /** A day of a month ("15/6"), as the analyser writes dates: "6/2025", "quý 1/2026" and "2025" are no day. */

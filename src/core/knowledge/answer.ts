@@ -4,7 +4,7 @@ import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
-import { addition, asksAboutSameThing, asksWhatToNote, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
@@ -578,8 +578,10 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   const { knowledge } = ctx.services;
   // "hôm đó chạy thử những hệ thống nào": a day the previous answer gave, pointed back at, marks a follow-up too.
   // "how many days after the pilot deadline is that?": a gap to the previous answer's day points back at it too.
-  const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question)) || gapAsWhen(withoutMarker(question)) !== withoutMarker(question);
   const words = fold(question).split(" ").length;
+  // "vụ đó phối hợp với cơ quan nào": a short message pointing back at the previous subject is a follow-up too.
+  const pointing = words <= MAX_CONTENTLESS_WORDS && refersBack(fold(question), ctx.lang);
+  const marked = hasFollowUpMarker(question) || THAT_DAY.test(fold(question)) || gapAsWhen(withoutMarker(question)) !== withoutMarker(question) || pointing;
   // "tới nay dc bao nhiêu ngày r": a message with nothing but question and generic words asks nothing of its own, so
   // it is elliptical even past six words.
   const short = words <= 6 || (words <= MAX_CONTENTLESS_WORDS && standalone.units.length > 0 && asksAboutSameThing(standalone.units));
@@ -771,29 +773,6 @@ function asksAttribute(units: readonly string[]): boolean {
 function speaksOf(entry: FaqEntry, spellings: readonly string[]): boolean {
   const text = ` ${fold(entryText(entry))} `;
   return spellings.some((v) => text.includes(` ${v} `));
-}
-
-/** Whether an entry's answers (not its questions or keywords) name one of the spellings (folded) of a value. */
-function answerSpeaksOf(entry: FaqEntry, spellings: readonly string[]): boolean {
-  const text = ` ${fold([entry.answer, entry.answerEn ?? ""].join(" "))} `;
-  return spellings.some((v) => text.includes(` ${v} `));
-}
-
-/** Words ending a yes-no question ("không", "ko", "hả"), folded. */
-const YES_NO_END = "(khong|ko|k|kg|hok|hem|chu|ha|a|ak|ah|khong a|ko a|khong vay|ko vay)";
-
-/**
- * Whether a follow-up (folded) asks only whether one named thing is among the things of the previous answer: "có 1022
- * ko", "gồm cả email không", "1022 có không", "is 1022 included", "1022 among them?". Not "1022 có chạy 24/7 không",
- * which asks something of the thing itself.
- */
-function asksInclusion(folded: string, spellings: readonly (readonly string[])[]): boolean {
-  const text = folded.trim();
-  return spellings.some((list) =>
-    list.some((v) =>
-      new RegExp(`(^|\\s)(co|gom|bao gom|gom ca|co ca|co ca he thong|co he thong|co ht) ${v} ${YES_NO_END}$|(^|\\s)${v} (co|nua|co nua) ${YES_NO_END}$|(^|\\s)(is|was|are|were) (the )?${v} (included|among them|one of them|in the list|on the list|in it)$|(^|\\s)(including|incl|and) (the )?${v}$`).test(text),
-    ),
-  );
 }
 
 /** An entry's questions, keywords and answers in one string (to check what it speaks of). */

@@ -72,7 +72,7 @@ const WEEKDAY_WORDS: readonly [RegExp, number][] = [
  * "là thứ mấy", "what day of the week": the question asks a day's weekday. Not "thử mấy hệ thống", "thử gì" (what was
  * tried), which fold the same: a thing counted or named follows them.
  */
-const ASKS_WEEKDAY = /\b(thu may(?! (he thong|ht|phan mem|pm|cai|lan|dot|noi|phuong|xa|don vi|dv|ung dung|app|nen tang|diem|co quan|so|tinh|huyen|quan)\b)|thu gi(?! (he thong|ht|phan mem|pm|cai|ung dung|app|nen tang)\b)|ngay thu may|ngay thu gi|what day of the week|which day of the week|what weekday|which weekday|what day is|what day was|what day will)\b/;
+const ASKS_WEEKDAY = /\b(thu may(?! (he thong|ht|phan mem|pm|cai|lan|dot|noi|phuong|xa|don vi|dv|ung dung|app|nen tang|diem|co quan|so|tinh|huyen|quan)\b)|thu gi(?! (he thong|ht|phan mem|pm|cai|ung dung|app|nen tang)\b)|ngay thu may|ngay thu gi|what day of (the )?week|which day of (the )?week|what weekday|which weekday|what day is|what day was|what day will)\b/;
 /** "có phải đi làm", "ngày nghỉ", "working day", "day off": the question asks whether a day is worked. */
 const ASKS_WORKING =
   /\b(di lam|lam viec|ngay lam viec|lam bu|nghi bu|ngay nghi|duoc nghi|nghi le|nghi khong|co nghi|nghi a|nghi ko|nghi k|work(ing)? day|workday|working|at work|go to work|day off|days off|off work|public holiday|a holiday|holiday)\b/;

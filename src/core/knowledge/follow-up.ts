@@ -125,8 +125,8 @@ const SLOTS: readonly (readonly (readonly string[])[])[] = [
   ],
   // Phases of the plan.
   [
-    ["giai doan 1", "gd1", "gd 1", "phase 1", "phase one", "first phase"],
-    ["giai doan 2", "gd2", "gd 2", "phase 2", "phase two", "second phase"],
+    ["giai doan 1", "gd1", "gd 1", "phase 1", "phase one", "first phase", "giai doan thu nhat", "giai doan mot", "first one"],
+    ["giai doan 2", "gd2", "gd 2", "phase 2", "phase two", "second phase", "giai doan thu hai", "giai doan thu 2", "giai doan hai", "second one"],
   ],
   // Systems of the plan.
   [
@@ -272,9 +272,9 @@ export function countSwap(previous: string, followUp: string): { text: string; v
  */
 export const NO_ENTRY = "-";
 
-/** Whether a (folded) message points back at something said before: "it", "its", "nó", "cái đó", "việc này". */
+/** Whether a (folded) message points back at something said before: "it", "its", "nó", "cái đó", "việc này", "vụ đó". */
 export function refersBack(folded: string, lang: "vi" | "en"): boolean {
-  return lang === "en" ? /\b(it|its|they|them|their)\b/.test(folded) : /\b(no|cai do|cai nay|viec do|viec nay|ben do|cho do)\b/.test(folded);
+  return lang === "en" ? /\b(it|its|they|them|their)\b/.test(folded) : /\b(no|cai do|cai nay|viec do|viec nay|viec ay|vu do|vu nay|vu ay|chuyen do|chuyen nay|ben do|cho do)\b/.test(folded);
 }
 
 /**
@@ -321,4 +321,50 @@ const WHAT_TO_NOTE =
 /** Whether a folded follow-up asks what is particular about something ({@link WHAT_TO_NOTE}). */
 export function asksWhatToNote(folded: string): boolean {
   return WHAT_TO_NOTE.test(folded);
+}
+
+/** Folded answers (Vietnamese and English) of each entry, padded with spaces, computed once per entry. */
+const FOLDED_ANSWERS = new WeakMap<FaqEntry, string>();
+
+/** Whether an entry's answers (not its questions or keywords) name one of the spellings (folded) of a value. */
+export function answerSpeaksOf(entry: FaqEntry, spellings: readonly string[]): boolean {
+  let text = FOLDED_ANSWERS.get(entry);
+  if (text === undefined) {
+    text = ` ${fold([entry.answer, entry.answerEn ?? ""].join(" "))} `;
+    FOLDED_ANSWERS.set(entry, text);
+  }
+  return spellings.some((v) => text.includes(` ${v} `));
+}
+
+/** Words ending a yes-no question ("không", "ko", "hả"), folded. */
+const YES_NO_ENDS = ["khong", "ko", "k", "kg", "hok", "hem", "chu", "ha", "a", "ak", "ah", "khong a", "ko a", "khong vay", "ko vay"];
+
+/**
+ * The ways a follow-up asks whether a value is among the previous answer's things, each as the words before the value
+ * and the words after it (whole words; the value follows the start of the text or a space).
+ */
+const INCLUSION_FORMS: readonly { before: readonly string[]; after: readonly string[] }[] = [
+  { before: ["co", "gom", "bao gom", "gom ca", "co ca", "co ca he thong", "co he thong", "co ht"].map((w) => `${w} `), after: YES_NO_ENDS.map((e) => ` ${e}`) },
+  { before: [""], after: ["co", "nua", "co nua"].flatMap((w) => YES_NO_ENDS.map((e) => ` ${w} ${e}`)) },
+  { before: ["is", "was", "are", "were"].flatMap((w) => [`${w} `, `${w} the `]), after: ["included", "among them", "one of them", "in the list", "on the list", "in it"].map((w) => ` ${w}`) },
+  { before: ["including", "incl", "and"].flatMap((w) => [`${w} `, `${w} the `]), after: [""] },
+];
+
+/** Whether `text` ends with `phrase` that starts the text or follows whitespace. */
+function endsWithWords(text: string, phrase: string): boolean {
+  if (!text.endsWith(phrase)) return false;
+  const at = text.length - phrase.length;
+  return at === 0 || /\s/.test(text[at - 1]!);
+}
+
+/**
+ * Whether a follow-up (folded) asks only whether one named thing is among the things of the previous answer: "có 1022
+ * ko", "gồm cả email không", "1022 có không", "is 1022 included", "1022 among them?". Not "1022 có chạy 24/7 không",
+ * which asks something of the thing itself.
+ */
+export function asksInclusion(folded: string, spellings: readonly (readonly string[])[]): boolean {
+  const text = folded.trim();
+  return spellings.some((list) =>
+    list.some((v) => INCLUSION_FORMS.some((form) => form.after.some((a) => text.endsWith(a) && form.before.some((b) => endsWithWords(text.slice(0, text.length - a.length), `${b}${v}`))))),
+  );
 }

@@ -37,11 +37,11 @@ const HOW_TO_REPLY =
   /^((vay|the|thi) )?((em|minh|toi|chau|con|tui|chung em|bon em) )?(nen |phai |se |can )?(tra loi|bao cao|bao lai|noi|phan hoi|giai trinh)( lai)?( (sep|lanh dao|cap tren|thu truong|giam doc|truong phong|anh ay|chi ay|ong ay|ba ay)( (em|minh))?)? (sao|the nao|ra sao|nhu the nao|nhu nao|lam sao)( (cho dung|cho chuan|cho hop ly|day|vay|a|nhi|nhe|ha|anh|chi|ad|admin|oi|anh chi))*$|^(so )?(how|what) (should|do|can|shall) (i|we) (answer|reply|respond|tell|say)( (him|her|them|my boss|my manager|my director|back))?$/;
 
 /**
- * Whose question the asker passes on, as a clause of its own: "Sếp hỏi:", "Chị trưởng phòng em hỏi là:", "My director
- * asks:". The question relayed is what is asked. Folded.
+ * Whose question the asker passes on, as a clause of its own: "Sếp hỏi:", "Chị trưởng phòng em hỏi là:", "a trưởng
+ * phòng nhờ e hỏi:", "My director asks:". The question relayed is what is asked. Folded.
  */
 const RELAYED_BY =
-  /^((da|vang) )?((anh|chi|co|chu|bac|ong|ba) )?(sep|sepp|lanh dao|truong phong|pho phong|giam doc|pho giam doc|thu truong|chu tich|pho chu tich|bi thu|cap tren|truong ban|chanh van phong)( (em|minh|toi|chung em|ben em))?( (co|vua|moi|dang|nho|muon|can))? (hoi|biet)( (em|minh|toi))?( (la|rang|ve))?$|^(my |our )?(boss|manager|director|supervisor|head of (department|unit))( (has|just))? (asks|asked|wants to know|would like to know|is asking)( me)?$/;
+  /^((da|vang) )?((anh|chi|co|chu|bac|ong|ba|a|c) )?(sep|sepp|lanh dao|truong phong|pho phong|giam doc|pho giam doc|thu truong|chu tich|pho chu tich|bi thu|cap tren|truong ban|chanh van phong)( (em|e|minh|toi|chung em|ben em))?( (co|vua|moi|dang|nho|muon|can))?( nho (em|e|minh|toi))? (hoi|biet)( lai)?( (em|e|minh|toi))?( (la|rang|ve))?$|^(my |our )?(boss|manager|director|supervisor|head of (department|unit))( (has|just))? (asks|asked|wants to know|would like to know|is asking)( me)?$/;
 
 /**
  * Who the person is, where they work, or what they are doing, said of themselves: "tôi là cán bộ văn thư tại…",
@@ -234,8 +234,11 @@ const ASKER_STATE = new RegExp(
   [
     "\\b((em|toi|minh|chi|anh) )?(nho la|nho rang|nho mang mang|nhu nho)\\b",
     "\\b(nhung )?((em|toi|minh|chi|anh) )?quen mat( la)?\\b",
-    "\\b((anh|chi|sep|lanh dao|thu truong|truong phong|giam doc|co|thay) )?(huong dan|giao|bao|dan|yeu cau|nho) (bao )?(em|toi|minh|chau) (tim hieu|doc|xem|hoi|kiem tra|tra cuu|tong hop)\\b",
+    // "… chị phó chủ tịch nhờ em hỏi lại là …": who relays the question, with the words that lead into it.
+    "\\b((anh|chi|sep|lanh dao|thu truong|truong phong|giam doc|co|thay)( (pho chu tich|chu tich|pho giam doc|giam doc|truong phong|pho phong|thu truong|bi thu))? )?(huong dan|giao|bao|dan|yeu cau|nho) (bao )?(em|toi|minh|chau) (tim hieu|doc|xem|hoi|kiem tra|tra cuu|tong hop)( lai)?( (la|rang))?\\b",
     "\\bi (remember|recall|forgot|forget)( that)?\\b",
+    // "my director asked me to confirm …": who relays the question, in English.
+    "^((dear|hi|hello) \\S+ )?(my |our )?(boss|manager|director|supervisor|chair|chairman|chairwoman|leader|head of (department|unit))( (has|just|has just))? (asked|asks|told|wants|would like) (me|us) to (confirm|check|verify|find out|ask( you)?( about)?)( (that|whether|if))?\\b",
     // "Em thấy trong kế hoạch có nhắc tới …": where the asker saw it.
     "^(em|toi|minh|chi|anh) (thay|doc thay|co doc thay|thay co|doc)\\b",
     // "Phòng em bên Thủ Dầu Một cũ đang cần biết …", "bên mình muốn biết …": the asker's own need, before the question.
