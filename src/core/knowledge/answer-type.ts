@@ -1254,7 +1254,8 @@ const ACTS: readonly Act[] = [
     // "trình duyệt" is a browser; "thông qua" is mostly "through" ("gửi thông qua app"), an approval only when dated
     // or asked of ("NQ 202 được thông qua chưa").
     id: "approve",
-    asked: /\b(dong y|chap thuan|phe duyet|(?<!trinh )duyet|approv(e|ed|es|al|ing)|agree(d|s|ment)?|consent(ed|s)?|endorse(d|s|ment)?|(da|duoc) thong qua|thong qua (chua|ngay|khi|vao|luc|hom))\b/,
+    // "có được HĐND TP thông qua không": a body named between "được" and "thông qua" is who passed it.
+    asked: /\b(dong y|chap thuan|phe duyet|(?<!trinh )duyet|approv(e|ed|es|al|ing)|agree(d|s|ment)?|consent(ed|s)?|endorse(d|s|ment)?|(da|duoc) thong qua|duoc (hdnd|hoi dong nhan dan|ubnd|quoc hoi|chinh phu|thu tuong|bo chinh tri|thanh uy|tinh uy)( [a-z]+){0,3} thong qua|thong qua (chua|ngay|khi|vao|luc|hom))\b/,
     // A resolution or decision dated ("Nghị quyết 1685/NQ-UBTVQH15 ngày 16/06/2025") is one adopted that day.
     stated: /\b(dong y|chap thuan|phe duyet|(?<!trinh )duyet|thong qua|thong nhat|cho phep|ban hanh|approv(e|ed|es|al|ing)|agree(d|s|ment)?|consent(ed|s)?|endorse(d|s|ment)?|adopted|passed|issued)\b|\b(nghi quyet|quyet dinh|nq|qd|resolution|decision)( so)? \d+( [a-z0-9]+){0,3} (ngay|of|dated) \d/,
   },
@@ -1355,6 +1356,7 @@ const APPROVERS: Readonly<Record<string, { asked: RegExp; stated: RegExp }>> = {
   "chinh phu": { asked: /\bchinh phu\b/, stated: /\b(chinh phu|cp)\b/ },
   "quoc hoi": { asked: /\b(quoc hoi|national assembly)\b/, stated: /\b(quoc hoi|national assembly|(ubtv)?qh\d*)\b/ },
   "bo chinh tri": { asked: /\b(bo chinh tri|politburo)\b/, stated: /\b(bo chinh tri|politburo)\b/ },
+  "hoi dong nhan dan": { asked: /\b(hdnd|hoi dong nhan dan|people s council|peoples council)\b/, stated: /\b(hdnd|hoi dong nhan dan|people s council|peoples council)\b/ },
 };
 /** What is approved, as a question names it: each kind with the forms a sentence names it by (folded). */
 const APPROVED_THINGS: Readonly<Record<string, RegExp>> = {
