@@ -74,8 +74,8 @@ const FLOORS = {
   blind14: { viInScope: 0.99, outOfScope: 0.99, english: 0.99, followUps: 0.97 },
   // Judge of round 14 (257 cases, ids z, fact-checked; 84.8 / 91.5 / 86.3 / 91.2 % on round 13's engine, 86.4 / 91.5 /
   // 90.2 / 91.2 % after round 14), kept off the tuners' worktrees: read after round 14's merge (docs/eval/blind15-latest.txt).
-  // A tuning set in round 15: Vietnamese 92.8 % and out of scope 96.6 % after 15A's date reasoning and refusals.
-  blind15: { viInScope: 0.92, outOfScope: 0.96, english: 0.9, followUps: 0.91 },
+  // A tuning set in round 15: Vietnamese 92.8 % and out of scope 98.3 % after 15A's date reasoning and refusals.
+  blind15: { viInScope: 0.92, outOfScope: 0.98, english: 0.9, followUps: 0.91 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);

@@ -1435,6 +1435,19 @@ const PLAN_TOKEN = "kehoachlientich";
 /** How many units after a phase's number name whose phase it is ("Nền tảng quản lý chính quyền số"). */
 const OWNER_UNITS = 4;
 
+/**
+ * Whether an entry speaks of one of the numbered `phases` at all: a sentence (not a "not stated" one) names "giai đoạn
+ * N" / "phase N". "giai đoạn 2 của app Công dân số có thêm tính năng gì" is not answered by the app's entry that never
+ * speaks of a phase 2 of it.
+ */
+export function speaksOfPhase(entry: EntryUnits, phases: readonly number[]): boolean {
+  return (entry.sentences ?? []).some((x) => {
+    if (x.notStated) return false;
+    const u = x.units;
+    return u.some((w, i) => w === PHASE_TOKEN && phasesNamed(u.slice(i, i + 3)).some((n) => phases.includes(n)));
+  });
+}
+
 /** Whether a (folded) question says whose phase it asks of ("gđ2 của nó", "phase 2 of the app"). */
 export function phaseOfSomething(folded: string): boolean {
   return PHASE_OF.test(folded);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { actsAsked } from "../../../src/core/knowledge/answer-type.js";
+import { actsAsked, speaksOfPhase } from "../../../src/core/knowledge/answer-type.js";
 import { findEntities } from "../../../src/core/knowledge/entities.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
-import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
+import { answeredWith as answeredBy, entryOf } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
@@ -46,5 +46,24 @@ describe("a venue asked by its kind ('ở hội trường nào', 'tại địa �
   it("is unanswered by an entry that says no venue is given", () => {
     refusesAll(["tập huấn email tổ chức ở hội trường nào", "tap huan mail cong vu tai dia diem nao"]);
     expect(answeredWith("khi nào tập huấn dùng email công vụ")).toBe("email-training");
+  });
+});
+
+describe("a numbered phase of another thing ('giai đoạn 2 của app …'): the entry must speak of that phase", () => {
+  it("reads a sentence naming the phase, not a 'not stated' one", () => {
+    // As the analyser leaves them: "giai đoạn" is the concept token "giaidoan".
+    const analysed = (text: string) => {
+      const e = entryOf(text);
+      return { ...e, sentences: e.sentences!.map((x) => ({ ...x, units: x.folded.replace(/\bgiai doan\b/g, "giaidoan").split(" ") })) };
+    };
+    expect(speaksOfPhase(analysed("Giai đoạn 2 của nền tảng bắt đầu trong quý 1/2026."), [2])).toBe(true);
+    expect(speaksOfPhase(analysed("Ứng dụng ra mắt ngày 14/11/2024."), [2])).toBe(false);
+    expect(speaksOfPhase(analysed("Giai đoạn 1 của nền tảng đã xong."), [2])).toBe(false);
+    expect(speaksOfPhase(analysed("Nguồn không nêu giai đoạn 2 của ứng dụng."), [2])).toBe(false);
+  });
+
+  it("leaves another app's phase 2 unanswered, and still answers the platform's", () => {
+    refusesAll(["giai đoạn 2 của app Công dân số TPHCM có thêm tính năng gì", "gd2 cua ung dung cong dan so co gi moi"]);
+    expect(answeredWith("giai đoạn 2 của nền tảng quản lý chính quyền số bắt đầu khi nào")).toBe("digital-gov-platform-phase2");
   });
 });
