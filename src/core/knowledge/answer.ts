@@ -11,6 +11,7 @@ import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
 import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
 import { diffDays, isoWeekday } from "../time.js";
+import { createWorkingCalendar } from "../calendar.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { INTENT_PREFIX } from "./query.js";
@@ -539,7 +540,8 @@ function answerHolidayOverlap(ctx: CommandContext, question: string): AnswerOutc
   const day = m.dueParsed.end;
   // In English, a break is named by the holiday of the Labour Code it holds ("National Day (2 September)"), when one.
   const named = ctx.lang === "en" ? breaks.map((b) => ({ ...b, name: content.calendar.fixed?.days.find((f) => b.from.slice(5) <= f.day && f.day <= b.to.slice(5))?.nameEn ?? b.name })) : breaks;
-  const line = holidayOverlapLine(milestoneTitle(m, ctx.lang), day, weekdayName(isoWeekday(day), ctx.lang), named, ctx.lang);
+  const working = createWorkingCalendar(content.calendar).isWorkingDay(day);
+  const line = holidayOverlapLine(milestoneTitle(m, ctx.lang), day, weekdayName(isoWeekday(day), ctx.lang), named, ctx.lang, working);
   const holiday = content.faq.find((e) => e.render === "holidays");
   return datedAnswer(ctx, question, [line], entryOfMilestone(ctx, m), [m.source, ...(holiday ? [holiday.source] : [])]);
 }

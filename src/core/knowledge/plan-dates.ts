@@ -143,12 +143,16 @@ export interface HolidayBreak {
 
 /**
  * "Có. … 01/09/2025 (Thứ Hai) nằm trong kỳ nghỉ Quốc khánh 2/9 (30/08/2025 – 02/09/2025)." or "Không. … không nằm trong
- * kỳ nghỉ lễ nào." `weekday` names the day's weekday in `lang`.
+ * kỳ nghỉ lễ nào." `weekday` names the day's weekday in `lang`; `working` says whether it is a working day, so that a
+ * weekend outside any break is said to be a day off all the same.
  */
-export function holidayOverlapLine(label: string, day: string, weekday: string, breaks: readonly HolidayBreak[], lang: Lang): string {
+export function holidayOverlapLine(label: string, day: string, weekday: string, breaks: readonly HolidayBreak[], lang: Lang, working = true): string {
   const b = breaks.find((x) => x.from <= day && day <= x.to);
   const vi = lang === "vi";
   const the = `${label}: ${formatDay(day, lang)} (${weekday})`;
+  if (!b && !working) {
+    return vi ? `${the}, không nằm trong kỳ nghỉ lễ nào nhưng là ngày nghỉ cuối tuần.` : `${the}, which is in no public holiday break but is a weekend day off.`;
+  }
   if (!b) return vi ? `Không. ${the}, không nằm trong kỳ nghỉ lễ nào.` : `No. ${the}, which is in no public holiday break.`;
   const span = b.from === b.to ? formatDay(b.from, lang) : `${formatDay(b.from, lang)} – ${formatDay(b.to, lang)}`;
   return vi ? `Có. ${the}, nằm trong kỳ nghỉ ${b.name} (${span}).` : `Yes. ${the}, which falls in the ${b.name} break (${span}).`;

@@ -70,7 +70,9 @@ describe("holiday overlap", () => {
   it("names the break that holds the day, or says there is none", () => {
     const breaks = [{ name: "Quốc khánh 2/9", from: "2025-08-30", to: "2025-09-02" }];
     expect(holidayOverlapLine("Vận hành chính thức QLVB", "2025-09-01", "thứ Hai", breaks, "vi")).toBe("Có. Vận hành chính thức QLVB: 01/09/2025 (thứ Hai), nằm trong kỳ nghỉ Quốc khánh 2/9 (30/08/2025 – 02/09/2025).");
-    expect(holidayOverlapLine("Pilot", "2025-06-15", "Sunday", breaks, "en")).toBe("No. Pilot: 15 June 2025 (Sunday), which is in no public holiday break.");
+    expect(holidayOverlapLine("Lists", "2025-05-12", "Monday", breaks, "en")).toBe("No. Lists: 12 May 2025 (Monday), which is in no public holiday break.");
+    // A weekend outside any break is still a day off.
+    expect(holidayOverlapLine("Danh sách", "2025-05-10", "thứ Bảy", breaks, "vi", false)).toBe("Danh sách: 10/05/2025 (thứ Bảy), không nằm trong kỳ nghỉ lễ nào nhưng là ngày nghỉ cuối tuần.");
   });
 });
 
