@@ -1273,7 +1273,8 @@ const ACTS: readonly Act[] = [
     // "trình duyệt" is a browser; "thông qua" is mostly "through" ("gửi thông qua app"), an approval only when dated
     // or asked of ("NQ 202 được thông qua chưa").
     id: "approve",
-    asked: /\b(dong y|chap thuan|phe duyet|(?<!trinh )duyet|approv(e|ed|es|al|ing)|agree(d|s|ment)?|consent(ed|s)?|endorse(d|s|ment)?|(da|duoc) thong qua|thong qua (chua|ngay|khi|vao|luc|hom))\b/,
+    // "có được HĐND TP thông qua không": a body named between "được" and "thông qua" is who passed it.
+    asked: /\b(dong y|chap thuan|phe duyet|(?<!trinh )duyet|approv(e|ed|es|al|ing)|agree(d|s|ment)?|consent(ed|s)?|endorse(d|s|ment)?|(da|duoc) thong qua|duoc (hdnd|hoi dong nhan dan|ubnd|quoc hoi|chinh phu|thu tuong|bo chinh tri|thanh uy|tinh uy)( [a-z]+){0,3} thong qua|thong qua (chua|ngay|khi|vao|luc|hom))\b/,
     // A resolution or decision dated ("Nghị quyết 1685/NQ-UBTVQH15 ngày 16/06/2025") is one adopted that day.
     stated: /\b(dong y|chap thuan|phe duyet|(?<!trinh )duyet|thong qua|thong nhat|cho phep|ban hanh|approv(e|ed|es|al|ing)|agree(d|s|ment)?|consent(ed|s)?|endorse(d|s|ment)?|adopted|passed|issued)\b|\b(nghi quyet|quyet dinh|nq|qd|resolution|decision)( so)? \d+( [a-z0-9]+){0,3} (ngay|of|dated) \d/,
   },
@@ -1374,6 +1375,7 @@ const APPROVERS: Readonly<Record<string, { asked: RegExp; stated: RegExp }>> = {
   "chinh phu": { asked: /\bchinh phu\b/, stated: /\b(chinh phu|cp)\b/ },
   "quoc hoi": { asked: /\b(quoc hoi|national assembly)\b/, stated: /\b(quoc hoi|national assembly|(ubtv)?qh\d*)\b/ },
   "bo chinh tri": { asked: /\b(bo chinh tri|politburo)\b/, stated: /\b(bo chinh tri|politburo)\b/ },
+  "hoi dong nhan dan": { asked: /\b(hdnd|hoi dong nhan dan|people s council|peoples council)\b/, stated: /\b(hdnd|hoi dong nhan dan|people s council|peoples council)\b/ },
 };
 /** What is approved, as a question names it: each kind with the forms a sentence names it by (folded). */
 const APPROVED_THINGS: Readonly<Record<string, RegExp>> = {
@@ -1451,6 +1453,19 @@ const PHASE_TOKEN = "giaidoan";
 const PLAN_TOKEN = "kehoachlientich";
 /** How many units after a phase's number name whose phase it is ("Nền tảng quản lý chính quyền số"). */
 const OWNER_UNITS = 4;
+
+/**
+ * Whether an entry speaks of one of the numbered `phases` at all: a sentence (not a "not stated" one) names "giai đoạn
+ * N" / "phase N". "giai đoạn 2 của app Công dân số có thêm tính năng gì" is not answered by the app's entry that never
+ * speaks of a phase 2 of it.
+ */
+export function speaksOfPhase(entry: EntryUnits, phases: readonly number[]): boolean {
+  return (entry.sentences ?? []).some((x) => {
+    if (x.notStated) return false;
+    const u = x.units;
+    return u.some((w, i) => w === PHASE_TOKEN && phasesNamed(u.slice(i, i + 3)).some((n) => phases.includes(n)));
+  });
+}
 
 /** Whether a (folded) question says whose phase it asks of ("gđ2 của nó", "phase 2 of the app"). */
 export function phaseOfSomething(folded: string): boolean {

@@ -11,6 +11,7 @@ import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
 import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
 import { diffDays, isoWeekday } from "../time.js";
+import { createWorkingCalendar } from "../calendar.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { INTENT_PREFIX } from "./query.js";
@@ -21,8 +22,9 @@ import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { asksDayCount, betweenPhrases, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
-import { mayNamePhase, phaseBeyond, phaseCount } from "./phases.js";
-import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule } from "./system-deadlines.js";
+import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
+import { aroundCount, asksHolidayOverlap, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, writesDay, writtenDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
+import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -125,6 +127,9 @@ export function composeAnswer(base: CommandContext, question: string, data: Answ
 function composeLong(base: CommandContext, question: string, data: AnswerData): AnswerOutcome | undefined {
   const long = readLongMessage(question);
   if (!long) return undefined;
+  // "… xong trước 15/8 thì còn bao nhiêu ngày nữa mới tới ngày chạy chính thức": a count between two things the message
+  // names across its clauses is one question; so are the days it states for confirmation ("…trước 15/6, …trước 15/8 đúng ko").
+  if (answerDaysBetween(base, question) || answerConfirmation(base, question)) return undefined;
   const [firstText, ...rest] = long.parts as [string, ...string[]];
   const lead = composeOne(base, firstText, data);
   if (!lead.answered || lead.smallTalk) return undefined;
@@ -194,6 +199,9 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   }
   const between = answerDaysBetween(ctx, question);
   if (between) return between;
+  // "ngày QLVB chạy chính thức có trúng kỳ nghỉ lễ 2/9 ko": the day of a deadline named, before the holiday's own day.
+  const overlap = answerHolidayOverlap(ctx, question);
+  if (overlap) return overlap;
   const due = answerDueOn(ctx, question);
   if (due) return due;
   const previous = freshTopic(data.topic, ctx.now);
@@ -210,6 +218,8 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
   const deadlines = answerSystemDeadlines(ctx, question);
   if (deadlines) return deadlines;
+  const reasoned = answerPlanDates(ctx, question);
+  if (reasoned) return reasoned;
   const beyond = answerPhaseBeyond(ctx, question);
   if (beyond) return beyond;
   // "Ngoài HNTT, QLVB thì kế hoạch còn nêu hệ thống nào nữa": searched without the things left out, when that answers.
@@ -232,6 +242,10 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   const result = preferSupplied(within ?? standalone);
   let followUp = within !== undefined;
   if (result.decision === "none" || !result.best) {
+    // "hôm nay tính ra QLVB chạy chính thức được bao nhiêu ngày rồi": a count from today to a deadline named, when no
+    // entry answers the question's other words.
+    const since = followUp ? undefined : answerDaysSince(ctx, question);
+    if (since) return since;
     // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
     const fromCoordinators = answerFromCoordinators(ctx, data.coordinatorAnswers, question, result, (c, entry) => renderEntry(c, entry, data.latest));
     if (fromCoordinators) return { ...fromCoordinators, lang };
@@ -279,7 +293,7 @@ function answerDaysBetween(ctx: CommandContext, question: string): AnswerOutcome
   const folded = fold(question);
   const known = deadlineDays(content);
   const written = daysWritten(folded);
-  const named = written ? undefined : namedDays(ctx, question);
+  const named = written ? undefined : (namedDays(ctx, question) ?? dayToDeadline(ctx, question));
   const [a, b] = written ? written.map((d) => dayIn(d, ctx.today, known)) : (named?.map((n) => n.day) ?? []);
   if (!a || !b || a === b) return undefined;
   // The deadlines the question named, said with their days: what the count is between.
@@ -324,6 +338,246 @@ interface NamedDay {
   milestone?: Milestone;
   /** The day is today ("từ hôm nay đến hạn …"). */
   today?: boolean;
+}
+
+/** A question's words as the search reads them (units) and as written ("chính thức" names the go-live). */
+function wordsOf(ctx: CommandContext, text: string): string[] {
+  return [...ctx.services.knowledge.unitsOf(text), ...fold(text).split(" ")];
+}
+
+/** A milestone's words, as {@link wordsOf} reads a question: its titles and keywords. */
+function milestoneWords(ctx: CommandContext, m: Milestone): string[] {
+  return wordsOf(ctx, [m.title, m.titleEn ?? "", ...m.keywords].join(" \n "));
+}
+
+/** The plan's official deadlines (a span that only follows from one is none), optionally only day-precise ones. */
+function officialMilestones(ctx: CommandContext, dayOnly = false): Milestone[] {
+  return ctx.services.content.milestones.filter((m) => m.reminders?.enabled !== false && (!dayOnly || m.dueParsed.precision === "day"));
+}
+
+/** The entry written for a milestone (the one with the fewest milestones that includes it), if any. */
+function entryOfMilestone(ctx: CommandContext, m: Milestone): FaqEntry | undefined {
+  return ctx.services.content.faq.filter((e) => e.milestones.includes(m.id) && e.referral !== true).sort((a, b) => a.milestones.length - b.milestones.length)[0];
+}
+
+/** An answer composed from the plan's dates, kept with `entry` as the chat's topic for follow-ups. */
+function datedAnswer(ctx: CommandContext, question: string, text: Rich[] | string[], entry: FaqEntry | undefined, sources: readonly string[]): AnswerOutcome {
+  const units = ctx.services.knowledge.unitsOf(question);
+  const result: SearchResult = { decision: "confident", ...(entry ? { best: { entry, score: 0, relevance: 1 } } : {}), suggestions: [], folded: fold(question), units };
+  const cited = [...new Set(sources)].map((id) => sourceLine(ctx, id));
+  return { replies: [reply(lines(...(text as Rich[]), ...cited))], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * Reasoning over the plan's dates (see plan-dates.ts): the earliest or latest deadline, the order of two things, the
+ * days a person states confirmed; undefined for any other question.
+ */
+function answerPlanDates(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  return answerExtreme(ctx, question) ?? answerOrder(ctx, question) ?? answerConfirmation(ctx, question);
+}
+
+/** Words of an earliest-or-latest question that name no particular step (units): "hệ thống", "hạn", "sớm nhất", "gđ". */
+const EXTREME_WORDS = new Set([
+  "he", "thong", "httt", "han", "moc", "som", "nhat", "muon", "tre", "cham", "sau", "truoc", "cuoi", "cung", "dau", "tien", "chot", "het", "viec",
+  "cong", "hang", "muc", "nhiem", "vu", "xong", "hoan", "thanh", "den", "giaidoan", "kehoachlientich", "la", "nao", "gi", "co", "trong", "cua", "phai",
+  "mileston", "deadlin", "deadline", "earliest", "latest", "soonest", "last", "first", "final", "come", "due", "task", "item", "which", "system",
+  "the", "of", "in", "is", "what", "on", "for", "fall", "finish", "one",
+]);
+
+/**
+ * "hệ thống nào có hạn sớm nhất trong gđ1", "mốc muộn nhất của QLVB", "What is the latest deadline of phase 1?": the
+ * earliest or latest official deadline of the plan, of a phase or of one system the question names; undefined when it
+ * asks neither, or names a step of its own ("hạn chót cuối cùng gửi danh sách email": that step's deadline).
+ */
+function answerExtreme(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const folded = fold(question);
+  const which = readExtreme(folded);
+  if (!which) return undefined;
+  const { content, knowledge } = ctx.services;
+  const units = knowledge.unitsOf(question);
+  const systems = systemsNamed(units);
+  const rest = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !EXTREME_WORDS.has(u) && !isSystemUnit(u) && !/^\d+$/.test(u));
+  if (rest.length > 0 || systems.length > 1) return undefined;
+  const phase = phasesNamed(units).find((n) => n <= phaseCount(content.milestones));
+  const system = systems[0];
+  const pool = content.milestones.filter((m) => (phase === undefined || m.phase === phase) && (!system || m.system === system.system));
+  const x = extremeDeadlines(pool, which);
+  if (!x) return undefined;
+  const lower = (text: string) => text.replace(/^./, (c) => c.toLowerCase());
+  const scope = system
+    ? { vi: `trong các mốc của ${lower(system.vi)}`, en: `among the deadlines of ${lower(system.en)}` }
+    : phase !== undefined
+      ? { vi: `trong giai đoạn ${phase}`, en: `in phase ${phase}` }
+      : { vi: "trong kế hoạch liên tịch", en: "in the joint plan" };
+  const text = renderExtreme(x, scope, ctx.today, ctx.lang);
+  return datedAnswer(ctx, question, text, entryOfMilestone(ctx, x.due[0]!), x.due.map((m) => m.source));
+}
+
+/**
+ * "QLVB chạy chính thức trước hay sau khi tỉnh thành mới đi vào hoạt động", "is the 1022 go-live before or after the
+ * e-mail accounts deadline?": each of the two things is a day written, a deadline of the plan, or a day an entry's
+ * answer gives of it; undefined unless both are found.
+ */
+function answerOrder(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const sides = orderSides(fold(question));
+  if (!sides) return undefined;
+  const found = sides.map((side) => datedThing(ctx, question, side));
+  const [a, b] = found;
+  if (!a || !b || (a.milestone && a.milestone === b.milestone)) return undefined;
+  const cite = (t: FoundThing) => (t.sentence ? [t.sentence] : []);
+  const text = [...orderLines(a, b, ctx.lang), ...cite(a), ...cite(b)];
+  const entry = a.entry ?? b.entry;
+  return datedAnswer(ctx, question, text, entry, [a.source, b.source].filter((s) => s !== undefined));
+}
+
+/** One side of an order, found: its day and label, and where the day comes from. */
+interface FoundThing extends DatedThing {
+  milestone?: Milestone;
+  entry?: FaqEntry;
+  source?: string;
+  /** The entry's sentence that gives the day, when it is not a deadline of the plan. */
+  sentence?: string;
+}
+
+/**
+ * The day-precise official deadline `text` names of the one system it names ("QLVB chạy chính thức": the go-live of
+ * document management), chosen by its words, ties broken by the whole question's (`context`); undefined when it names
+ * no system, or several, or no one deadline of it. `systemsFrom` is where the system is named, when not in `text` itself
+ * ("thử nghiệm qlvb trước 15/6, triển khai toàn bộ trước 15/8": the second clause's system is the question's).
+ */
+function systemDeadline(ctx: CommandContext, text: string, context: string, systemsFrom = text): Milestone | undefined {
+  const systems = systemsNamed(ctx.services.knowledge.unitsOf(systemsFrom));
+  if (systems.length !== 1) return undefined;
+  const choices = officialMilestones(ctx, true).filter((m) => m.system === systems[0]!.system);
+  return choices.length === 1 ? choices[0] : chooseMilestone(choices, wordsOf(ctx, text), wordsOf(ctx, context), (c) => milestoneWords(ctx, c));
+}
+
+/** A side of an order question ({@link orderSides}), found as a written day, a deadline, or an entry's day. */
+function datedThing(ctx: CommandContext, question: string, side: string): FoundThing | undefined {
+  const { content, knowledge } = ctx.services;
+  const known = deadlineDays(content);
+  const lang = ctx.lang;
+  const days = writtenDays(side);
+  if (days.length === 1) {
+    const day = dayIn(days[0]!, ctx.today, known);
+    return day ? { day, label: t(lang, "Ngày anh/chị nêu", "The day you give") } : undefined;
+  }
+  const deadline = (m: Milestone): FoundThing => ({ day: m.dueParsed.end, label: milestoneTitle(m, lang), milestone: m, entry: entryOfMilestone(ctx, m), source: m.source });
+  const m = systemDeadline(ctx, side, question);
+  if (m) return deadline(m);
+  // Not a system's deadline: a day an entry gives of it ("tỉnh thành mới đi vào hoạt động": 01/07/2025).
+  const r = knowledge.search(side);
+  const entry = r.decision !== "none" && r.best && r.best.unsupplied !== true && r.best.entry.referral !== true ? r.best.entry : undefined;
+  if (!entry) return undefined;
+  if (entry.milestones.length > 0) {
+    const own = content.milestones.filter((x) => entry.milestones.includes(x.id) && x.dueParsed.precision === "day" && x.reminders?.enabled !== false);
+    const chosen = own.length === 1 ? own[0] : chooseMilestone(own, wordsOf(ctx, side), wordsOf(ctx, question), (c) => milestoneWords(ctx, c));
+    return chosen ? deadline(chosen) : undefined;
+  }
+  const body = answerText(entry, lang);
+  const clauses = datedClauses(body);
+  const chosen = chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, c.before));
+  if (!chosen) return undefined;
+  const sentence = body.split(/(?<=\.)\s+/u).find((x) => fold(x).includes(fold(formatDay(chosen.day, lang))) || datedClauses(x).some((c) => c.day === chosen.day));
+  return { day: chosen.day, label: originalWords(question, side), entry, source: entry.source, ...(sentence ? { sentence } : {}) };
+}
+
+/** The words of `question` as written that fold to `phrase` (its folded words), or the phrase itself when none do. */
+function originalWords(question: string, phrase: string): string {
+  const words = question.split(/\s+/u).filter((w) => w.length > 0);
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j <= words.length; j++) {
+      const f = fold(words.slice(i, j).join(" "));
+      if (f === phrase) return words.slice(i, j).join(" ").replace(/[?,.;:!]+$/u, "");
+      if (f.length > phrase.length) break;
+    }
+  }
+  return phrase;
+}
+
+/**
+ * "mail công vụ: ds cán bộ gửi trước 10/5, tạo tk trước 10/6 đúng ko?": each day stated is checked against the deadline
+ * its words name (or the one deadline due that day); undefined unless every day stated names one.
+ */
+function answerConfirmation(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const stated = statedDays(fold(question));
+  if (!stated) return undefined;
+  const { content } = ctx.services;
+  const known = deadlineDays(content);
+  const choices = officialMilestones(ctx);
+  const context = wordsOf(ctx, question);
+  const checked: CheckedDay[] = [];
+  for (const s of stated) {
+    const day = dayIn(s.written, ctx.today, known);
+    if (!day) return undefined;
+    const named = systemDeadline(ctx, s.before, question, question) ?? chooseMilestone(choices, wordsOf(ctx, s.before), context, (c) => milestoneWords(ctx, c));
+    const onDay = dueOn(content.milestones, day);
+    const m = named ?? (onDay.length === 1 ? onDay[0] : undefined);
+    if (!m || checked.some((c) => c.milestone === m)) return undefined;
+    // "15/9" written without a year is in the year of the deadline it is said of, as the plan writes its days.
+    checked.push({ milestone: m, day: /\d{4}/.test(s.written) ? day : `${m.dueParsed.end.slice(0, 4)}${day.slice(4)}` });
+  }
+  const first = checked[0]!.milestone;
+  return datedAnswer(ctx, question, confirmationLines(checked, ctx.lang), entryOfMilestone(ctx, first), checked.map((c) => c.milestone.source));
+}
+
+/**
+ * "ngày QLVB chạy chính thức có trúng kỳ nghỉ lễ 2/9 năm 2025 ko", "does the 1022 go-live fall in a holiday?": the day
+ * of the deadline the question names, against the calendar's holiday breaks. Undefined unless it names one
+ * day-precise deadline, and every day it writes is a holiday's own (a day of its own is the calendar's).
+ */
+function answerHolidayOverlap(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const folded = calendarText(ctx, question);
+  if (!asksHolidayOverlap(folded)) return undefined;
+  const { content } = ctx.services;
+  const breaks = breaksOf(content.calendar);
+  const known = deadlineDays(content);
+  // "lễ 2/9": a holiday named by its day is a break day of some year of the calendar, whatever year the day is read in.
+  const inBreak = (d: string | undefined) => d !== undefined && content.calendar.years.some((y) => breaks.some((b) => b.from <= `${y}${d.slice(4)}` && `${y}${d.slice(4)}` <= b.to));
+  if (!writtenDays(folded).every((d) => inBreak(dayIn(d, ctx.today, known)))) return undefined;
+  const m = systemDeadline(ctx, question, question);
+  if (!m) return undefined;
+  const day = m.dueParsed.end;
+  // In English, a break is named by the holiday of the Labour Code it holds ("National Day (2 September)"), when one.
+  const named = ctx.lang === "en" ? breaks.map((b) => ({ ...b, name: content.calendar.fixed?.days.find((f) => b.from.slice(5) <= f.day && f.day <= b.to.slice(5))?.nameEn ?? b.name })) : breaks;
+  const working = createWorkingCalendar(content.calendar).isWorkingDay(day);
+  const line = holidayOverlapLine(milestoneTitle(m, ctx.lang), day, weekdayName(isoWeekday(day), ctx.lang), named, ctx.lang, working);
+  const holiday = content.faq.find((e) => e.render === "holidays");
+  return datedAnswer(ctx, question, [line], entryOfMilestone(ctx, m), [m.source, ...(holiday ? [holiday.source] : [])]);
+}
+
+/** "được bao nhiêu ngày rồi", "còn bao nhiêu ngày nữa", "how many days since": a count from today, asked (folded). Not
+ * "tối đa mấy ngày" (a span allowed). */
+const SINCE_OR_UNTIL = /\b(?<!toi )(duoc|da|con|qua) (bao nhieu|may|bn|bnhieu) ngay\b|\b(bao nhieu|may|bn|bnhieu) ngay (nua|roi)\b|\bhow many days (since|until|till|left|ago|have passed|has it been|remain|to go)\b|\bdays (since|until|till|ago|to go)\b/;
+
+/**
+ * "hôm nay tính ra QLVB chạy chính thức được bao nhiêu ngày rồi": the days from today to the deadline the question
+ * names (by at least two of its words), when the search found no entry; undefined otherwise.
+ */
+function answerDaysSince(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const folded = calendarText(ctx, question);
+  if (!SINCE_OR_UNTIL.test(folded) || writesDay(folded)) return undefined;
+  const m = systemDeadline(ctx, question, question);
+  if (!m) return undefined;
+  const text = [dayCountLine(ctx.today, m.dueParsed.end, ctx.lang), `• ${milestoneTitle(m, ctx.lang)}: ${formatDay(m.dueParsed.end, ctx.lang)}`];
+  return datedAnswer(ctx, question, text, entryOfMilestone(ctx, m), [m.source]);
+}
+
+/**
+ * "triển khai toàn bộ QLVB xong trước 15/8 thì còn bao nhiêu ngày nữa mới tới ngày chạy chính thức": a day written
+ * before the count's words, and the deadline named after them (not one due that day); undefined otherwise.
+ */
+function dayToDeadline(ctx: CommandContext, question: string): [NamedDay, NamedDay] | undefined {
+  const around = aroundCount(fold(question));
+  if (!around) return undefined;
+  const [before, after] = around;
+  const days = writtenDays(before);
+  if (days.length !== 1 || writesDay(after)) return undefined;
+  const day = dayIn(days[0]!, ctx.today, deadlineDays(ctx.services.content));
+  if (!day) return undefined;
+  const choices = officialMilestones(ctx, true).filter((m) => m.dueParsed.end !== day);
+  const m = chooseMilestone(choices, wordsOf(ctx, after), wordsOf(ctx, question), (c) => milestoneWords(ctx, c));
+  return m ? [{ day }, { day: m.dueParsed.end, milestone: m }] : undefined;
 }
 
 /**

@@ -38,7 +38,7 @@ const ORGANISATIONS: readonly string[] = [
 const OFFICES: readonly string[] = [
   "phó chủ tịch", "chủ tịch", "phó giám đốc", "giám đốc", "phó bí thư", "bí thư", "trưởng phòng", "trưởng ban", "hiệu trưởng",
   "chánh văn phòng", "tổng giám đốc", "vice chairman", "chairman", "chairwoman", "chairperson", "chairs", "chaired", "chair of",
-  "director", "secretary", "mayor", "head of", "heads",
+  "director", "secretary", "mayor", "head of", "heads", "chief of",
 ]
   .map(fold)
   .sort((a, b) => b.length - a.length);
@@ -50,6 +50,7 @@ const OFFICE_FORMS: Record<string, readonly string[]> = (() => {
     ["pho chu tich", "vice chairman"],
     ["giam doc", "director"],
     ["bi thu", "secretary"],
+    ["chanh van phong", "chief of", "chief of staff"],
   ];
   const forms: Record<string, readonly string[]> = {};
   for (const g of groups) for (const o of g) forms[o] = g;
@@ -168,8 +169,9 @@ const MERGED_PLACES: readonly string[] = ["Bình Dương", "Binh Duong", "Bà R�
   .sort((a, b) => b.length - a.length);
 
 /** "ai ký … bên Sở KH&CN TP.HCM", "người ký thay mặt …", "who signed for …": who signed on behalf of one body asks a
- * person, not the bodies that issued the document (folded). */
-const SIGNED_FOR = /\b(ai ky|nguoi ky|do ai ky|who signed|signed by)\b.*\b(ben|phia|thay mat|dai dien|on behalf of|on the side of|for (the )?([a-z]+ ){0,3}(department|dost|digital transformation|center|centre|city|province)|for (hcmc|binh duong|ba ria))\b|\b(ben|phia|thay mat|dai dien) [a-z ]{2,40}\b(ai ky|nguoi ky|do ai ky)\b/;
+ * person, not the bodies that issued the document; so does the signer's name ("tên người ký là gì", "ai đứng tên ký",
+ * "the name of the person who signed") (folded). */
+const SIGNED_FOR = /\b(ai ky|nguoi ky|do ai ky|who signed|signed by)\b.*\b(ben|phia|thay mat|dai dien|on behalf of|on the side of|for (the )?([a-z]+ ){0,3}(department|dost|digital transformation|center|centre|city|province)|for (hcmc|binh duong|ba ria))\b|\b(ben|phia|thay mat|dai dien) [a-z ]{2,40}\b(ai ky|nguoi ky|do ai ky)\b|\b(ten|ho ten|ho va ten) (cua )?(nguoi|ong|ba|lanh dao|can bo) (da )?(ky|dung ten)\b|\b(ai|nguoi nao) dung ten( ky)?\b|\b(nguoi ky|nguoi da ky) (ten|ho ten) (la )?(gi|nao)\b|\bname of the (person|official|officer|signatory|signer)\b|\bsignatory s name\b/;
 
 /** "phường An Phú có bao nhiêu …", "xã Long Hải có mấy …": a count asked of one ward or commune named (folded): its name. */
 const COUNT_OF_UNIT = /\b(?:phuong|xa|dac khu) ([a-z0-9]+(?: [a-z0-9]+){0,2}?) (?:(?:co|duoc|thi|hien|hien nay|hien co|co tong cong|tong cong|co tat ca) )*(?:bao nhieu|bn|may) ([a-z]+)/;

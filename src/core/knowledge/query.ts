@@ -126,7 +126,8 @@ const INTENTS: Record<string, readonly string[]> = {
     "la he thong gi", "la phan mem gi", "la co quan gi", "la don vi gi", "la to chuc gi", "la ung dung gi", "la gi", "what is", "what are", "what",
   ],
   how: ["xu ly the nao", "xu ly ra sao", "xu ly sao", "nhu the nao", "the nao", "ra sao", "lam the nao", "how"],
-  where: ["o dau", "where"],
+  // "ở hội trường nào", "tại địa điểm nào": a venue asked by its kind is a "where" too.
+  where: ["o hoi truong nao", "hoi truong nao", "tai dia diem nao", "o dia diem nao", "dia diem nao", "o cho nao", "tai dau", "o dau", "where"],
   howmany: ["bao nhieu", "how many", "how much", "co may", "gom may"],
   duty: ["lam gi", "phai lam gi", "can lam gi"],
   // Where something stands now: "đã … chưa", "xong chưa", "hiện nay", "bây giờ", "yet", "already". The answer is the

@@ -23,6 +23,7 @@ import {
   opensAsAbsent,
   phaseOfOther,
   phaseOfSomething,
+  speaksOfPhase,
   statesAbsent,
   statesAct,
   supplies,
@@ -600,6 +601,8 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       // The numbered phases the question names ("gđ2", "phase 2"), read only when its text may name one.
       // A phase said of something ("gđ2 của nó", "phase 2 of the app") other than the plan is that thing's, not the plan's.
       const phases = mayNamePhase(folded) && (units.includes(PLAN_TOKEN) || !phaseOfSomething(folded)) ? phasesNamed(units) : [];
+      // …and those it says are another thing's ("gđ2 của app Công dân số"): the entry must speak of that phase.
+      const phasesOfOther = phases.length === 0 && mayNamePhase(folded) && !units.includes(PLAN_TOKEN) ? phasesNamed(units) : [];
       const agreement = new Map<number, boolean>();
       const agreesWith = (d: number): boolean => {
         let ok = agreement.get(d);
@@ -642,6 +645,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         if (entities.acts.some((a) => !statesAct(a, offeredBy(d), aboutOf(d), whether))) unsupplied.add(d);
         // A phase asked by its number alone, and an entry that speaks of it only as another thing's phase.
         if (phases.length > 0 && phaseOfOther(offeredBy(d), phases, askedUnits)) unsupplied.add(d);
+        if (phasesOfOther.length > 0 && !speaksOfPhase(offeredBy(d), phasesOfOther)) unsupplied.add(d);
         // A window of a long message is also held to the value the whole asks ("…, tên gì, sđt"), when its own is another.
         if (wants && wants.kind !== expected?.kind) {
           const supply = supplies(wants, offeredBy(d), asked, knownWeight);

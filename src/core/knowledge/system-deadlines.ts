@@ -22,9 +22,9 @@ const SYSTEMS: readonly { unit: string; system: string; vi: string; en: string }
 const EARLIER = /\b(som hon|truoc hon|nhanh hon|(xong|han|den han|het han|hoan thanh|trien khai|chay|lam|co|van hanh)( chinh thuc)? truoc|(nao|ben nao) truoc|earlier|sooner|first|before the other)\b/;
 /** "muộn hơn", "trễ hơn", "later": the question asks which comes last (folded). */
 const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh|trien khai|chay|lam|co|van hanh)( chinh thuc)? sau|(nao|ben nao) sau|later|last)\b/;
-/** "cùng chạy chính thức 1 ngày", "có trùng ngày không", "on the same day": the question asks whether both fall on one
+/** "cùng chạy chính thức 1 ngày", "có trùng ngày không", "có cùng hạn không", "on the same day": the question asks whether both fall on one
  * day (folded); it names the two things, so it needs no word of choice. */
-const SAME = /\b(cung (\S+ ){0,3}?(1|mot) ngay|cung ngay|cung (mot )?luc|cung thoi diem|trung ngay|trung nhau|(the )?same (day|date|time)|simultaneously)\b/;
+const SAME = /\b(cung (\S+ ){0,3}?(1|mot) ngay|cung ngay|cung (mot )?luc|cung thoi diem|cung (thoi )?han|chung (mot )?han|trung ngay|trung han|trung nhau|(the )?same (day|date|time|deadline|due date)|simultaneously)\b/;
 /** "cái nào", "bên nào", "hay", "so với", "which", "or": the question offers a choice between the things it names. */
 const CHOICE = /\b(cai nao|ben nao|he thong nao|viec nao|thang nao|hay|hoac|so voi|which|or|vs|versus|compared)\b/;
 /** "xong", "hoàn thành", "chính thức", "finished", "go live": what is compared is when the work ends (folded). */
@@ -68,6 +68,11 @@ function systemsIn(units: readonly string[]): typeof SYSTEMS {
     if (named && !out.some((x) => x.system === named.system)) out.push(named);
   });
   return out;
+}
+
+/** The systems a question names (units), in the order it names them: their milestones' `system` and their names. */
+export function systemsNamed(units: readonly string[]): { system: string; vi: string; en: string }[] {
+  return systemsIn(units).map(({ system, vi, en }) => ({ system, vi, en }));
 }
 
 /** A system's milestones: the official ones by deadline, then the spans that only follow from one. */
@@ -203,6 +208,12 @@ function comparisonLead(c: Comparison, lang: Lang): string {
   const both = `${name(first)}: ${due(first.compared)}; ${lower(name(second))}: ${due(second.compared)}.`;
   if (c.overlap) {
     const span = c.sides.find((s) => s.compared.dueParsed.precision !== "day") ?? second;
+    // "có cùng hạn không": a day and the month holding it are not one deadline; said so before why they cannot be ordered.
+    if (c.asked === "same") {
+      return lang === "vi"
+        ? `Không hẳn cùng hạn: kế hoạch chỉ nêu một khoảng thời gian cho ${lower(name(span))}, không nêu ngày. ${both}`
+        : `Not exactly: the plan gives only a span for ${lower(name(span))}, with no day. ${both}`;
+    }
     return lang === "vi"
       ? `Không so được chính xác: kế hoạch chỉ nêu một khoảng thời gian cho ${lower(name(span))}. ${both}`
       : `They cannot be ordered exactly: the plan gives only a span for ${lower(name(span))}. ${both}`;
