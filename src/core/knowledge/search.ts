@@ -1,6 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content, FaqEntry } from "../content/schema.js";
 import { fold } from "../fold.js";
+import { rememberRecentBy } from "../recent.js";
 import {
   asksDocumentContent,
   asksIssueDate,
@@ -784,7 +785,13 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
  * The entities of a question read from its folded text and from the same text with chat shorthand expanded ("cua e
  * bi khoa" is "của em bị khóa"): the union of both readings, so an expansion never loses what the text itself names.
  */
-function entitiesOf(folded: string, expanded: string, raw = ""): QuestionEntities {
+const entitiesOf: (folded: string, expanded: string, raw?: string) => QuestionEntities = rememberRecentBy(
+  (folded, expanded, raw = "") => `${folded}\u0001${expanded}\u0001${raw}`,
+  readEntities,
+  { maxLength: 1800 },
+);
+
+function readEntities(folded: string, expanded: string, raw = ""): QuestionEntities {
   const own = findEntities(folded, raw);
   if (expanded === folded) return own;
   const more = findEntities(expanded, raw);
