@@ -39,3 +39,16 @@ describe("rememberRecent", () => {
     expect(calls).toBe(2);
   });
 });
+
+describe("forgetRecent", () => {
+  it("empties every remembering function, so the next message is worked out afresh", async () => {
+    const { forgetRecent } = await import("../../src/core/recent.js");
+    let calls = 0;
+    const f = rememberRecent((t: string) => (calls++, t));
+    f("a");
+    f("a");
+    forgetRecent();
+    f("a");
+    expect(calls).toBe(2);
+  });
+});

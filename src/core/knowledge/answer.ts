@@ -3,6 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
+import { forgetRecent } from "../recent.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
 import { addition, asksAboutSameThing, asksWhatToNote, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
@@ -110,6 +111,8 @@ export async function rememberTopic(ctx: CommandContext, question: string, outco
  * Pure: what it needs from the store comes in `data` ({@link loadAnswerData}); the CLI uses it to report entry ids and scores.
  */
 export function composeAnswer(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
+  // Each message is read afresh: what was folded or detected for the message before is forgotten (see recent.ts).
+  forgetRecent();
   // Telex/VNI residue of common words ("10/5 laf thuws maays") undone first: the calendar and the other phrase rules
   // read the words as typed.
   const typed = base.services.knowledge.untype(question);
