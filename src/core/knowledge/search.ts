@@ -37,7 +37,7 @@ import { decodeTyping } from "./normalise.js";
 import { isSystemUnit } from "./follow-up.js";
 import { mayNamePhase, phasesNamed } from "./phases.js";
 import { withoutAskerTitle } from "./asker-title.js";
-import { createOneEditIndex } from "./near-words.js";
+import { createOneEditIndex, letterSet, mayBeWithin } from "./near-words.js";
 import { createAnalyzer, droppedNasal, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
 
@@ -296,6 +296,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     if (list) list.push(w);
     else byLength.set(w.length, [w]);
   }
+  const letterSetsByLength = new Map([...byLength].map(([len, list]) => [len, Uint32Array.from(list, letterSet)]));
   // Words one edit away from a short typed word, read from an index of one-letter deletions (see near-words.ts).
   const oneEditAway = createOneEditIndex(byLength, MAX_INDEXED_WORD);
   // Typo tolerance: Telex/VNI leftovers first ("vawn" → "van"), then the closest known word. Words shaped like a
@@ -325,9 +326,14 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     const lengthRead = (len: number) => Math.abs(len - word.length) <= max && (word.length >= 5 || len === word.length);
     if (max === 1 && word.length < MAX_INDEXED_WORD) oneEditAway(word, lengthRead).forEach(consider);
     else {
+      // Words differing by more letters than edits allowed are not measured (see mayBeWithin): the same words found.
+      const own = letterSet(word);
       for (let len = word.length - max; len <= word.length + max; len++) {
         if (!lengthRead(len)) continue;
-        for (const w of byLength.get(len) ?? []) consider(w);
+        const list = byLength.get(len);
+        if (!list) continue;
+        const sets = letterSetsByLength.get(len)!;
+        for (let x = 0; x < list.length; x++) if (mayBeWithin(own, sets[x]!, max)) consider(list[x]!);
       }
     }
     return best?.w;
