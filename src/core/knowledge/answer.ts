@@ -933,8 +933,18 @@ export function systemSchedule(ctx: CommandContext, entry: FaqEntry, units: read
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */
 export function questionIn(entry: FaqEntry, lang: CommandContext["lang"]): string {
-  return (lang === "en" ? entry.questions.find((q) => detectLanguage(q) === "en") : entry.questions.find((q) => detectLanguage(q) !== "en")) ?? entry.questions[0]!;
+  let chosen = questionsIn.get(entry);
+  if (!chosen) {
+    // Worked out once per entry (content does not change while it runs): a refusal suggests entries by their question.
+    const en = entry.questions.find((q) => detectLanguage(q) === "en") ?? entry.questions[0]!;
+    const vi = entry.questions.find((q) => detectLanguage(q) !== "en") ?? entry.questions[0]!;
+    questionsIn.set(entry, (chosen = { en, vi }));
+  }
+  return lang === "en" ? chosen.en : chosen.vi;
 }
+
+/** Each entry's question to show in English and in Vietnamese (see {@link questionIn}). */
+const questionsIn = new WeakMap<FaqEntry, { en: string; vi: string }>();
 
 /** The phase a question names ("gđ1", "giai đoạn 2", "phase 1"), if any. */
 function askedPhase(question: string): 1 | 2 | undefined {

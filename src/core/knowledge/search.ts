@@ -377,6 +377,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
   };
   const unitCache = new Map<string, string[]>();
   const pairCoverage = new Float64Array(n);
+  const relevanceOf = new Float64Array(n);
   const stamp = new Uint32Array(n);
   const touchedDocs = new Int32Array(n);
   let touchedCount = 0;
@@ -542,13 +543,14 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const total = accumulate(words, units, coverage);
       const pairTotal = accumulate(pairs, unitPairs, pairCoverage);
       // Word pairs found in the entry are a bonus (they confirm word order), never a penalty.
-      const relevance = (d: number) => {
-        const cov = coverage[d]! / total;
-        if (pairTotal === 0) return cov;
-        const pairs = pairCoverage[d]! / pairTotal;
-        return cov + SEARCH_TUNING.pairWeight * pairs * (1 - cov);
-      };
       const touchedNow = touchedDocs.subarray(0, touchedCount);
+      // Each touched entry's relevance, worked out once: the narrowing reads it several times per entry.
+      for (let x = 0; x < touchedNow.length; x++) {
+        const d = touchedNow[x]!;
+        const cov = coverage[d]! / total;
+        relevanceOf[d] = pairTotal === 0 ? cov : cov + SEARCH_TUNING.pairWeight * (pairCoverage[d]! / pairTotal) * (1 - cov);
+      }
+      const relevance = (d: number) => relevanceOf[d]!;
       const askedUnits = new Set(units);
       const candidates = breakTies(topK(touchedNow, relevance, SEARCH_TUNING.candidates), touchedNow, relevance, (d) => precision(d, askedUnits));
       if (candidates.length === 0) return { decision: "none", suggestions: [], folded, units };
