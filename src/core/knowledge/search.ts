@@ -552,7 +552,14 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       }
       const relevance = (d: number) => relevanceOf[d]!;
       const askedUnits = new Set(units);
-      const candidates = breakTies(topK(touchedNow, relevance, SEARCH_TUNING.candidates), touchedNow, relevance, (d) => precision(d, askedUnits));
+      // Each entry's precision for this question, worked out once (ties, bounds, features and absence all read it).
+      const precisionMemo = new Map<number, number>();
+      const precisionOf = (d: number) => {
+        let p = precisionMemo.get(d);
+        if (p === undefined) precisionMemo.set(d, (p = precision(d, askedUnits)));
+        return p;
+      };
+      const candidates = breakTies(topK(touchedNow, relevance, SEARCH_TUNING.candidates), touchedNow, relevance, precisionOf);
       if (candidates.length === 0) return { decision: "none", suggestions: [], folded, units };
       if (mustBeat !== undefined && strongest(Math.min(1, relevance(candidates[0]!))) <= mustBeat) return { decision: "none", suggestions: [], folded, units };
 
@@ -683,7 +690,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           if (opensAsAbsent(offer, units, weightOf) || (expected && statesAbsent(expected, offer, folded))) return true;
           // The exact value asked ("diện tích chính xác"), and the entry says it has only rounded figures.
           if (exactAsked && deniesExactFigure(offer)) return true;
-          if (precision(d, asked) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, weightOf)) return "covered";
+          if (precisionOf(d) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, weightOf)) return "covered";
         }
         // Where something happens ("tập huấn ở đâu"), answered by an entry that names a place only to say it is not given.
         if (units.includes(WHERE_TOKEN) && placeOnlyAbsent(offeredBy(d))) return true;
@@ -697,7 +704,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
 
       const scored = candidates.map((d) => {
         const rel = Math.min(1, relevance(d));
-        const prec = precision(d, asked);
+        const prec = precisionOf(d);
         return { d, relevance: rel, bound: (1 - gamma - delta) * (1 - rel) + delta * (1 - prec) };
       });
       // No candidate relevant enough to answer that agrees with the question (its places, offices, systems, numbers):
@@ -727,7 +734,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         },
       );
       const unknownShare = total > 0 ? unknownTotal / total : 0;
-      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score, features: { coverage: coverage[h.d]! / total, precision: precision(h.d, asked), unknownShare } }));
+      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score, features: { coverage: coverage[h.d]! / total, precision: precisionOf(h.d), unknownShare } }));
       const agreeing = hits.filter((h) => agreesWith(docOf.get(h.entry)!));
       // Settled alone: any answer but a confident one is worked out again with every candidate it could depend on.
       const settledAlone = !full && answerable && agreeing.length === 1 && ranked.length < candidates.length;
