@@ -1,3 +1,5 @@
+import { rememberRecent } from "./recent.js";
+
 /**
  * Folds Vietnamese text for matching: Unicode NFD, combining marks removed,
  * đ/Đ → d, lowercase, punctuation turned into spaces, whitespace collapsed.
@@ -8,11 +10,12 @@
  * fold("Thư điện tử công vụ — khi nào?") // "thu dien tu cong vu khi nao"
  * ```
  */
-export function fold(text: string): string {
+export const fold: (text: string) => string = rememberRecent(
   // Index builds fold every text of the knowledge base, so Latin text (all of Vietnamese) takes a one-pass path
-  // with each character's folding computed once; anything else takes the reference definition.
-  return foldLatin(text) ?? foldReference(text);
-}
+  // with each character's folding computed once; anything else takes the reference definition. An answer folds its
+  // message in many places, so the texts folded lately are remembered (fold is pure: no result changes).
+  (text) => foldLatin(text) ?? foldReference(text),
+);
 
 /**
  * The definition of {@link fold}, step by step. {@link fold} must return exactly this for every text

@@ -1,5 +1,6 @@
 import type { Lang } from "./dates.js";
 import { fold } from "./fold.js";
+import { rememberRecent } from "./recent.js";
 
 const VIETNAMESE_LETTERS = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
 
@@ -138,7 +139,9 @@ export function withoutLanguageRequest(text: string): string {
  * detectLanguage("khi nao co mail moi") // "vi"
  * ```
  */
-export function detectLanguage(text: string): Lang | undefined {
+export const detectLanguage: (text: string) => Lang | undefined = rememberRecent(readLanguage);
+
+function readLanguage(text: string): Lang | undefined {
   if (VIETNAMESE_LETTERS.test(text)) return namesInEnglish(text) ? "en" : "vi";
   const words = fold(text)
     .split(" ")

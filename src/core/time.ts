@@ -102,19 +102,40 @@ export function parseDay(text: string): string | null {
   return d.isValid() ? d.format("YYYY-MM-DD") : null;
 }
 
-/** Adds `n` calendar days to a day string. */
+/** A day string (YYYY-MM-DD) as days since 1970-01-01, or undefined when it is not written that way. */
+function epochDay(day: string): number | undefined {
+  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return undefined;
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const t = Date.UTC(y, m - 1, d);
+  // A day past its month's end ("2025-02-30") is left to dayjs, which rolls it over its own way.
+  return new Date(t).getUTCDate() === d ? t / 86_400_000 : undefined;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Adds `n` calendar days to a day string. Plain day arithmetic (answers and reminders do it per line); dayjs for anything else. */
 export function addDays(day: string, n: number): string {
-  return dayjs.utc(day).add(n, "day").format("YYYY-MM-DD");
+  const e = epochDay(day);
+  if (e === undefined || !Number.isInteger(n)) return dayjs.utc(day).add(n, "day").format("YYYY-MM-DD");
+  return new Date((e + n) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole calendar days from day `a` to day `b` (b - a). */
 export function diffDays(a: string, b: string): number {
-  return dayjs.utc(b).diff(dayjs.utc(a), "day");
+  const ea = epochDay(a);
+  const eb = epochDay(b);
+  if (ea === undefined || eb === undefined) return dayjs.utc(b).diff(dayjs.utc(a), "day");
+  return eb - ea;
 }
 
 /** ISO weekday of a day string: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(day: string): number {
-  return dayjs.utc(day).isoWeekday();
+  const e = epochDay(day);
+  // 1970-01-01 was a Thursday (ISO 4).
+  return e === undefined ? dayjs.utc(day).isoWeekday() : ((((e + 3) % 7) + 7) % 7) + 1;
 }
 
 /** ISO week id ("2025-W23") of `date` in Asia/Ho_Chi_Minh. */

@@ -60,3 +60,27 @@ describe("atLocal", () => {
     expect(mismatches).toEqual([]);
   });
 });
+
+describe("plain day arithmetic (addDays, diffDays, isoWeekday)", () => {
+  it("agrees with dayjs on days across eighty years, leap days and month ends included", async () => {
+    const { dayjs, addDays, diffDays, isoWeekday } = await import("../../src/core/time.js");
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const start = Date.UTC(1980, 0, 1);
+    const days = ["2024-02-29", "2025-02-28", "2025-12-31", "2026-01-01", "2100-02-28", "2000-02-29"];
+    for (let i = 0; i < 3000; i++) days.push(new Date(start + Math.floor(rnd() * 80 * 365) * 86_400_000).toISOString().slice(0, 10));
+    for (const [i, a] of days.entries()) {
+      const b = days[(i * 7 + 3) % days.length]!;
+      const n = Math.floor(rnd() * 4000) - 2000;
+      expect(addDays(a, n)).toBe(dayjs.utc(a).add(n, "day").format("YYYY-MM-DD"));
+      expect(diffDays(a, b)).toBe(dayjs.utc(b).diff(dayjs.utc(a), "day"));
+      expect(isoWeekday(a)).toBe(dayjs.utc(a).isoWeekday());
+    }
+  });
+
+  it("leaves a day not written YYYY-MM-DD to dayjs, as before", async () => {
+    const { dayjs, addDays, diffDays } = await import("../../src/core/time.js");
+    expect(addDays("2025-02-30", 1)).toBe(dayjs.utc("2025-02-30").add(1, "day").format("YYYY-MM-DD"));
+    expect(Number.isNaN(diffDays("not a day", "2025-01-01"))).toBe(true);
+  });
+});

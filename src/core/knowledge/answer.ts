@@ -3,6 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
+import { forgetRecent } from "../recent.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
 import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
@@ -112,6 +113,8 @@ export async function rememberTopic(ctx: CommandContext, question: string, outco
  * Pure: what it needs from the store comes in `data` ({@link loadAnswerData}); the CLI uses it to report entry ids and scores.
  */
 export function composeAnswer(base: CommandContext, question: string, data: AnswerData): AnswerOutcome {
+  // Each message is read afresh: what was folded or detected for the message before is forgotten (see recent.ts).
+  forgetRecent();
   // Telex/VNI residue of common words ("10/5 laf thuws maays") undone first: the calendar and the other phrase rules
   // read the words as typed.
   const typed = base.services.knowledge.untype(question);
@@ -1163,8 +1166,18 @@ export function systemSchedule(ctx: CommandContext, entry: FaqEntry, units: read
 
 /** The entry's first question written in `lang` (its first question when it has none in that language). */
 export function questionIn(entry: FaqEntry, lang: CommandContext["lang"]): string {
-  return (lang === "en" ? entry.questions.find((q) => detectLanguage(q) === "en") : entry.questions.find((q) => detectLanguage(q) !== "en")) ?? entry.questions[0]!;
+  let chosen = questionsIn.get(entry);
+  if (!chosen) {
+    // Worked out once per entry (content does not change while it runs): a refusal suggests entries by their question.
+    const en = entry.questions.find((q) => detectLanguage(q) === "en") ?? entry.questions[0]!;
+    const vi = entry.questions.find((q) => detectLanguage(q) !== "en") ?? entry.questions[0]!;
+    questionsIn.set(entry, (chosen = { en, vi }));
+  }
+  return lang === "en" ? chosen.en : chosen.vi;
 }
+
+/** Each entry's question to show in English and in Vietnamese (see {@link questionIn}). */
+const questionsIn = new WeakMap<FaqEntry, { en: string; vi: string }>();
 
 /** The phase a question names ("gđ1", "giai đoạn 2", "phase 1"), if any. */
 function askedPhase(question: string): 1 | 2 | undefined {

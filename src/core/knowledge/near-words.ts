@@ -40,3 +40,28 @@ export function createOneEditIndex(byLength: ReadonlyMap<number, readonly string
     return [...found].sort((a, b) => a.length - b.length || placeOf.get(a)! - placeOf.get(b)!);
   };
 }
+
+/**
+ * The letters of a word as a 32-bit set (each character's code modulo 32), for {@link mayBeWithin}.
+ */
+export function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) set |= 1 << (word.charCodeAt(i) & 31);
+  return set;
+}
+
+function popcount(x: number): number {
+  let v = x >>> 0;
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * Whether two words with letter sets `a` and `b` (see {@link letterSet}) may be within `max` edits: each edit (a letter
+ * changed, added, dropped, or two neighbours swapped) removes at most one letter the other word lacks and adds at most
+ * one, so words differing by more than `max` letters on either side are not. A lower bound only: true says "measure".
+ */
+export function mayBeWithin(a: number, b: number, max: number): boolean {
+  return popcount(a & ~b) <= max && popcount(b & ~a) <= max;
+}

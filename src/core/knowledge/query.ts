@@ -337,12 +337,15 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const rows = a.length + 1;
   const cols = b.length + 1;
-  let prev2 = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
+  // Three rows of the table, reused from call to call (typo correction measures many words per message).
+  if (rowBuffer.length < 3 * cols) rowBuffer = new Int32Array(3 * cols + 32);
+  let prev2 = rowBuffer.subarray(0, cols).fill(0);
+  let prev = rowBuffer.subarray(cols, 2 * cols);
+  let cur = rowBuffer.subarray(2 * cols, 3 * cols);
+  for (let j = 0; j < cols; j++) prev[j] = j;
   for (let i = 1; i < rows; i++) {
-    const cur = new Array<number>(cols);
     cur[0] = i;
-    let best = cur[0];
+    let best = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
@@ -351,8 +354,12 @@ export function editDistance(a: string, b: string, max: number): number {
       if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    const spare = prev2;
     prev2 = prev;
     prev = cur;
+    cur = spare;
   }
   return prev[cols - 1]!;
 }
+
+let rowBuffer = new Int32Array(96);

@@ -1,6 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import type { Agency, Content, FaqEntry } from "../content/schema.js";
 import { fold } from "../fold.js";
+import { rememberRecentBy } from "../recent.js";
 import {
   asksDocumentContent,
   asksIssueDate,
@@ -37,7 +38,7 @@ import { decodeTyping } from "./normalise.js";
 import { isSystemUnit } from "./follow-up.js";
 import { mayNamePhase, phasesNamed } from "./phases.js";
 import { withoutAskerTitle } from "./asker-title.js";
-import { createOneEditIndex } from "./near-words.js";
+import { createOneEditIndex, letterSet, mayBeWithin } from "./near-words.js";
 import { createAnalyzer, droppedNasal, editDistance, INTENT_PREFIX, isSyllable } from "./query.js";
 import type { Hit, Knowledge, SearchResult } from "./types.js";
 
@@ -296,6 +297,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     if (list) list.push(w);
     else byLength.set(w.length, [w]);
   }
+  const letterSetsByLength = new Map([...byLength].map(([len, list]) => [len, Uint32Array.from(list, letterSet)]));
   // Words one edit away from a short typed word, read from an index of one-letter deletions (see near-words.ts).
   const oneEditAway = createOneEditIndex(byLength, MAX_INDEXED_WORD);
   // Typo tolerance: Telex/VNI leftovers first ("vawn" → "van"), then the closest known word. Words shaped like a
@@ -325,9 +327,14 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
     const lengthRead = (len: number) => Math.abs(len - word.length) <= max && (word.length >= 5 || len === word.length);
     if (max === 1 && word.length < MAX_INDEXED_WORD) oneEditAway(word, lengthRead).forEach(consider);
     else {
+      // Words differing by more letters than edits allowed are not measured (see mayBeWithin): the same words found.
+      const own = letterSet(word);
       for (let len = word.length - max; len <= word.length + max; len++) {
         if (!lengthRead(len)) continue;
-        for (const w of byLength.get(len) ?? []) consider(w);
+        const list = byLength.get(len);
+        if (!list) continue;
+        const sets = letterSetsByLength.get(len)!;
+        for (let x = 0; x < list.length; x++) if (mayBeWithin(own, sets[x]!, max)) consider(list[x]!);
       }
     }
     return best?.w;
@@ -371,6 +378,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
   };
   const unitCache = new Map<string, string[]>();
   const pairCoverage = new Float64Array(n);
+  const relevanceOf = new Float64Array(n);
   const stamp = new Uint32Array(n);
   const touchedDocs = new Int32Array(n);
   let touchedCount = 0;
@@ -536,15 +544,23 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const total = accumulate(words, units, coverage);
       const pairTotal = accumulate(pairs, unitPairs, pairCoverage);
       // Word pairs found in the entry are a bonus (they confirm word order), never a penalty.
-      const relevance = (d: number) => {
-        const cov = coverage[d]! / total;
-        if (pairTotal === 0) return cov;
-        const pairs = pairCoverage[d]! / pairTotal;
-        return cov + SEARCH_TUNING.pairWeight * pairs * (1 - cov);
-      };
       const touchedNow = touchedDocs.subarray(0, touchedCount);
+      // Each touched entry's relevance, worked out once: the narrowing reads it several times per entry.
+      for (let x = 0; x < touchedNow.length; x++) {
+        const d = touchedNow[x]!;
+        const cov = coverage[d]! / total;
+        relevanceOf[d] = pairTotal === 0 ? cov : cov + SEARCH_TUNING.pairWeight * (pairCoverage[d]! / pairTotal) * (1 - cov);
+      }
+      const relevance = (d: number) => relevanceOf[d]!;
       const askedUnits = new Set(units);
-      const candidates = breakTies(topK(touchedNow, relevance, SEARCH_TUNING.candidates), touchedNow, relevance, (d) => precision(d, askedUnits));
+      // Each entry's precision for this question, worked out once (ties, bounds, features and absence all read it).
+      const precisionMemo = new Map<number, number>();
+      const precisionOf = (d: number) => {
+        let p = precisionMemo.get(d);
+        if (p === undefined) precisionMemo.set(d, (p = precision(d, askedUnits)));
+        return p;
+      };
+      const candidates = breakTies(topK(touchedNow, relevance, SEARCH_TUNING.candidates), touchedNow, relevance, precisionOf);
       if (candidates.length === 0) return { decision: "none", suggestions: [], folded, units };
       if (mustBeat !== undefined && strongest(Math.min(1, relevance(candidates[0]!))) <= mustBeat) return { decision: "none", suggestions: [], folded, units };
 
@@ -678,7 +694,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
           if (opensAsAbsent(offer, units, weightOf) || (expected && statesAbsent(expected, offer, folded))) return true;
           // The exact value asked ("diện tích chính xác"), and the entry says it has only rounded figures.
           if (exactAsked && deniesExactFigure(offer)) return true;
-          if (precision(d, asked) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, weightOf)) return "covered";
+          if (precisionOf(d) < SEARCH_TUNING.absentPrecision && coveredOnlyAsAbsent(units, offer, weightOf)) return "covered";
         }
         // Where something happens ("tập huấn ở đâu"), answered by an entry that names a place only to say it is not given.
         if (units.includes(WHERE_TOKEN) && placeOnlyAbsent(offeredBy(d))) return true;
@@ -692,7 +708,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
 
       const scored = candidates.map((d) => {
         const rel = Math.min(1, relevance(d));
-        const prec = precision(d, asked);
+        const prec = precisionOf(d);
         return { d, relevance: rel, bound: (1 - gamma - delta) * (1 - rel) + delta * (1 - prec) };
       });
       // No candidate relevant enough to answer that agrees with the question (its places, offices, systems, numbers):
@@ -722,7 +738,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         },
       );
       const unknownShare = total > 0 ? unknownTotal / total : 0;
-      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score, features: { coverage: coverage[h.d]! / total, precision: precision(h.d, asked), unknownShare } }));
+      const hits = ranked.map((h): Hit => ({ entry: entries[h.d]!, relevance: h.relevance, score: h.score, features: { coverage: coverage[h.d]! / total, precision: precisionOf(h.d), unknownShare } }));
       const agreeing = hits.filter((h) => agreesWith(docOf.get(h.entry)!));
       // Settled alone: any answer but a confident one is worked out again with every candidate it could depend on.
       const settledAlone = !full && answerable && agreeing.length === 1 && ranked.length < candidates.length;
@@ -788,7 +804,13 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
  * The entities of a question read from its folded text and from the same text with chat shorthand expanded ("cua e
  * bi khoa" is "của em bị khóa"): the union of both readings, so an expansion never loses what the text itself names.
  */
-function entitiesOf(folded: string, expanded: string, raw = ""): QuestionEntities {
+const entitiesOf: (folded: string, expanded: string, raw?: string) => QuestionEntities = rememberRecentBy(
+  (folded, expanded, raw = "") => `${folded}\u0001${expanded}\u0001${raw}`,
+  readEntities,
+  { maxLength: 1800 },
+);
+
+function readEntities(folded: string, expanded: string, raw = ""): QuestionEntities {
   const own = findEntities(folded, raw);
   if (expanded === folded) return own;
   const more = findEntities(expanded, raw);
