@@ -902,6 +902,12 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     const entry = r.best?.entry;
     if (r.decision !== "none" && entry && entry.topic === previousEntry.topic && r.best?.unsupplied !== true && speaksOf(entry, noted)) return r;
   }
+  // "thế cán bộ bd thì dùng mail cũ được thêm bao lâu" after "ai tạo tài khoản mail cho cán bộ hai tỉnh": a value added
+  // with words of its own, answered alone with confidence by another entry that speaks of that value, is that entry's
+  // question; added to the previous question, the previous entry (which also names the value) would come back.
+  if (added && answersAlone && standalone.best && standalone.best.entry.id !== previousEntry.id && speaksOf(standalone.best.entry, added.value) && addsToValue(knowledge, rest, added.value, before)) {
+    return undefined;
+  }
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {
     const r = knowledge.search(swapped, { followUp: true });

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { betweenPhrases, pointsBack } from "../../../src/core/knowledge/day-count.js";
 import { eachSystemAsked } from "../../../src/core/knowledge/follow-up.js";
 import { fold } from "../../../src/core/fold.js";
+import { bestWindow } from "../../../src/core/knowledge/search.js";
+import type { SearchResult } from "../../../src/core/knowledge/types.js";
 import { withoutLanguageRequest } from "../../../src/core/language.js";
 import { askEachAlone, followUpAnswer } from "../../helpers/knowledge.js";
 
@@ -69,5 +71,64 @@ describe("the same asked of two systems at once", () => {
     expect(both).toContain("1022");
     expect(both).toContain("quản lý văn bản");
     expect(both).toContain("01/09/2025");
+  });
+});
+
+describe("Bình Dương's parallel e-mail, asked in chat words", () => {
+  it("reads 'bn lâu' and 'bao nhiêu lâu' as how long, and 'cùng lúc' as side by side", async () => {
+    const [short, long] = await askEach("mail bd dùng song song bn lâu", "nghe nói cán bộ bd xài 2 email cùng lúc, đúng không ạ, xài bao nhiêu lâu thì bỏ mail cũ");
+    expect(short).toContain("3 tháng");
+    expect(long).toContain("3 tháng");
+  });
+
+  it("does not answer a Bình Dương question with the entry on Bà Rịa - Vũng Tàu that only compares with it", async () => {
+    const [bd] = await askEach("bên bd có được dùng 2 email song song không");
+    expect(bd).toContain("3 tháng");
+    expect(bd).not.toContain("không nói về cán bộ");
+  });
+
+  it("still reads a question comparing with Bình Dương as one of Bà Rịa - Vũng Tàu", async () => {
+    const [brvt] = await askEach("Em ở Vũng Tàu, có được giữ email cũ 3 tháng giống bên Bình Dương không ạ?");
+    expect(brvt).toContain("không nói về cán bộ");
+  });
+
+  it("reads a follow-up adding a place with words of its own as its own question", async () => {
+    const answer = await followUp("ai tập huấn mail cho cán bộ 2 tỉnh", "còn cán bộ bd được giữ mail cũ bao lâu");
+    expect(answer).toContain("3 tháng");
+  });
+});
+
+describe("windows of a long message", () => {
+  const entry = { id: "e", topic: "email", questions: [], keywords: [], answer: "", milestones: [], source: "plan" } as never;
+  const result = (text: string, hit?: { relevance: number; unsupplied?: true }): SearchResult => ({
+    decision: hit ? "confident" : "none",
+    ...(hit ? { best: { entry, score: 0, ...hit } } : {}),
+    suggestions: [],
+    folded: fold(text),
+    units: fold(text).split(" "),
+  });
+
+  it("reads the clauses around 'đúng ko ạ' together, never that clause alone", () => {
+    const searched: string[] = [];
+    bestWindow("nghe nói bd dùng hai email song song luôn, đúng ko ạ, dùng được bao lâu vậy", (text) => (searched.push(text), result(text)));
+    expect(searched).not.toContain("đúng ko ạ");
+    expect(searched).toContain("nghe nói bd dùng hai email song song luôn dùng được bao lâu vậy");
+  });
+
+  it("keeps a window's answer over a later window reaching the same entry only as not giving it", () => {
+    const found = bestWindow("bd dùng hai email song song luôn phải ko, dùng được bao lâu thì bỏ cái cũ vậy anh chị", (text) =>
+      text.startsWith("bd") ? result(text, { relevance: 0.7 }) : result(text, { relevance: 0.9, unsupplied: true }),
+    );
+    expect(found.best?.unsupplied).toBeUndefined();
+  });
+
+  it("does not let a window dropping a question word turn the whole message's non-answer into an answer", () => {
+    const found = bestWindow("buổi tập huấn thư điện tử của xã em tổ chức hôm nào, tại địa điểm nào vậy ạ", (text) => {
+      const f = fold(text);
+      const units = [...f.split(" "), ...(f.includes("hom nao") ? ["_when"] : []), ...(f.includes("dia diem nao") ? ["_where"] : [])];
+      const whole = f.includes("hom nao") && f.includes("dia diem nao");
+      return { ...result(text, whole ? { relevance: 0.7, unsupplied: true } : { relevance: 0.9 }), units };
+    });
+    expect(found.best?.unsupplied).toBe(true);
   });
 });
