@@ -132,3 +132,11 @@ describe("windows of a long message", () => {
     expect(found.best?.unsupplied).toBe(true);
   });
 });
+
+describe("two English questions in one short message", () => {
+  it("reads 'all ward(s)' as every ward, and a short marked second question as a follow-up", async () => {
+    const [both] = await askEach("by when must document management be in every ward? and when official?");
+    expect(both).toContain("15 August 2025");
+    expect(both).toContain("1 September 2025");
+  });
+});
