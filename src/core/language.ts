@@ -103,7 +103,7 @@ export function languageAsked(text: string): Lang | undefined {
 
 /** The whole request, with the verb before it and the politeness after it ("trả lời bằng tiếng Anh nhé", "in English pls"). */
 const LANGUAGE_REQUEST =
-  /(?:\b(?:(?:hay|vui long) )?(?:tra loi|answer|reply|respond|write) )?\b(?:in english|in vietnamese|bang tieng (?:anh|viet)|(?:dich )?(?:sang|ra) tieng (?:anh|viet)|tieng (?:anh|viet)|english|vietnamese)\b(?: (?:please|pls|plz|nhe|nha|giup|di|duoc khong|dc ko|a|thanks)\b)*/;
+  /(?:\b(?:(?:hay|vui long|please|pls|plz|kindly|can you|could you) )?(?:tra loi|answer|reply|respond|write) )?\b(?:in english|in vietnamese|bang tieng (?:anh|viet)|(?:dich )?(?:sang|ra) tieng (?:anh|viet)|tieng (?:anh|viet)|english|vietnamese)\b(?: (?:please|pls|plz|nhe|nha|giup|di|duoc khong|dc ko|a|thanks)\b)*/;
 
 /**
  * The message without its request for a language ("in English pls, and the wards deadline?" → "and the wards

@@ -43,7 +43,8 @@ const FLOORS = {
   blind5: { viInScope: 0.96, outOfScope: 0.98, english: 0.97, followUps: 0.93 },
   // Judge of round 9, a tuning set from round 10 (92.1 / 93.0 / 92.4 / 96.6 % as judge; 99.2 / 93.0 / 98.5 / 96.6 %
   // after round 10B's in-scope kinds; out of scope 100 % after round 10A's stated acts and subject checks).
-  blind6: { viInScope: 0.97, outOfScope: 0.99, english: 0.96, followUps: 0.93 },
+  // Round 16B: English 66/66 (a follow-up adding a place with words of its own).
+  blind6: { viInScope: 0.97, outOfScope: 0.99, english: 1, followUps: 0.93 },
   // Written blind by a new writer (long polite messages, two questions in one), a tuning set from round 10C
   // (83.6 / 85.5 / 83.7 / 88.5 % before it; 93.4 / 85.5 / 91.8 / 92.3 % after its long-message reading; out of
   // scope 98.4 % after round 10D's subject checks).
@@ -60,11 +61,13 @@ const FLOORS = {
   // Written blind for round 12, the tuning set of round 12C (84.8 / 87.5 / 91.8 / 83.3 % on main after its fact check;
   // 88.3 / 87.5 / 95.1 / 88.9 % after 12C's fillers, staff-list topic, phase-1 scope and VNI "d9"; 91.7 / 87.5 / 96.7 /
   // 100 % after 12F's follow-ups, "Sở em", stated today, days between two days). 12E's refusals: out of scope 95 %.
-  blind12: { viInScope: 0.93, outOfScope: 0.99, english: 0.98, followUps: 0.97 },
+  // Round 16B: 137/145 in scope.
+  blind12: { viInScope: 0.94, outOfScope: 0.99, english: 0.98, followUps: 0.97 },
   // Written blind for round 12 (everyday wording of ward staff, agency leads, coordinators, plain English), the tuning
   // set of round 12D (79.6 / 89.6 / 89.1 / 93.1 % on main after its fact check; 90.7 / 89.6 / 93.5 / 93.1 % after 12D's
   // everyday names of the systems, askers' own titles and guessed weekdays; out of scope 95.8 % after 12E's refusals).
-  blind13: { viInScope: 0.96, outOfScope: 0.99, english: 0.95, followUps: 0.93 },
+  // Round 16B: 105/108 in scope.
+  blind13: { viInScope: 0.97, outOfScope: 0.99, english: 0.95, followUps: 0.93 },
   // Judge of round 12 (86.6 / 86.7 / 84.5 / 84.6 % on round 11's engine after its fact check; 87.8 / 88.3 / 88.7 /
   // 89.7 % after round 12), read after round 12's last merge (docs/eval/blind11-latest.txt): a tuning set from now on.
   blind11: { viInScope: 0.95, outOfScope: 0.98, english: 0.99, followUps: 0.97 },
@@ -75,10 +78,12 @@ const FLOORS = {
   // Judge of round 14 (257 cases, ids z, fact-checked; 84.8 / 91.5 / 86.3 / 91.2 % on round 13's engine, 86.4 / 91.5 /
   // 90.2 / 91.2 % after round 14), kept off the tuners' worktrees: read after round 14's merge (docs/eval/blind15-latest.txt).
   // Round 15 tuned on it (15A dates and refusals, 15B relayed questions, follow-ups, FAQ): 123/125, 58/59, 49/51, 34/34.
-  blind15: { viInScope: 0.98, outOfScope: 0.98, english: 0.96, followUps: 1 },
+  // Round 16B: 59/59 out of scope (a window dropping the question word an entry cannot answer).
+  blind15: { viInScope: 0.98, outOfScope: 1, english: 0.96, followUps: 1 },
   // Judge of round 15 (268 cases, ids j, fact-checked; 89.3 / 93.8 / 90.6 / 87.5 % on round 14's engine), kept off
   // the tuners' worktrees and scored only after their merge: 118/131, 60/64, 49/53, 35/40 (90.1 / 93.8 / 92.5 / 87.5 %).
-  blind16: { viInScope: 0.9, outOfScope: 0.93, english: 0.92, followUps: 0.87 },
+  // Round 16B tuned on it (English follow-ups, Bình Dương parallel e-mail): 119/131, 60/64, 53/53, 40/40.
+  blind16: { viInScope: 0.9, outOfScope: 0.93, english: 1, followUps: 1 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);

@@ -5,7 +5,7 @@ import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
 import { forgetRecent } from "../recent.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
-import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
@@ -22,7 +22,7 @@ import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
-import { asksDayCount, betweenPhrases, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
+import { asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
 import { aroundCount, asksHolidayOverlap, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, writesDay, writtenDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
@@ -200,7 +200,9 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
-  const between = answerDaysBetween(ctx, question);
+  // "how many days between the ward rollout deadline and that date?": "that date" is the day the previous answer gave.
+  const pointed = freshTopic(data.topic, ctx.now);
+  const between = answerDaysBetween(ctx, question, pointed ? entryDay(ctx, pointed.entryId) : undefined);
   if (between) return between;
   // "ngày QLVB chạy chính thức có trúng kỳ nghỉ lễ 2/9 ko": the day of a deadline named, before the holiday's own day.
   const overlap = answerHolidayOverlap(ctx, question);
@@ -249,6 +251,8 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
     // entry answers the question's other words.
     const since = followUp ? undefined : answerDaysSince(ctx, question);
     if (since) return since;
+    const each = followUp ? undefined : answerEachSystem(ctx, question, data);
+    if (each) return each;
     // Coordinator answers (issue 13): before refusing, try what coordinators answered. The plan always comes first.
     const fromCoordinators = answerFromCoordinators(ctx, data.coordinatorAnswers, question, result, (c, entry) => renderEntry(c, entry, data.latest));
     if (fromCoordinators) return { ...fromCoordinators, lang };
@@ -266,6 +270,24 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   // "and how long before that …": the gap from the previous answer's day, said first.
   const gap = followUp && previous ? gapLine(ctx, question, previous.entryId, result.best.entry.id) : undefined;
   return { replies: [gap ? { ...rendered, text: lines(gap, rendered.text) } : rendered], result, answered, followUp, lang };
+}
+
+/**
+ * "qlvb và 1022 chạy chính thức ngày nào": the same asked of two systems, which no entry answers together, answered as
+ * two questions, one reply each, when each is answered confidently by an entry of its own that speaks of its system.
+ * The first system's entry is the topic kept for follow-ups. Undefined otherwise.
+ */
+function answerEachSystem(ctx: CommandContext, question: string, data: AnswerData): AnswerOutcome | undefined {
+  const asked = eachSystemAsked(fold(question));
+  if (!asked) return undefined;
+  const { knowledge } = ctx.services;
+  const results = asked.map((q) => ({ q, r: knowledge.search(q) }));
+  const hits = results.map(({ r }) => (r.decision === "confident" && r.best && !isNonAnswer(r.best) ? r.best : undefined));
+  const [a, b] = hits;
+  if (!a || !b || a.entry.id === b.entry.id) return undefined;
+  if (!asked.every((q, i) => slotValuesIn(q).some((v) => speaksOf(hits[i]!.entry, v)))) return undefined;
+  const replies = results.map(({ q, r }) => renderEntry(ctx, r.best!.entry, data.latest, { question: q, units: r.units }));
+  return { replies, result: results[0]!.r, answered: true, lang: ctx.lang };
 }
 
 /**
@@ -291,12 +313,12 @@ function gapLine(ctx: CommandContext, question: string, previousId: string, entr
  * question writes, when one of them is a deadline of the plan (the entry of that deadline is the topic kept for
  * follow-ups); undefined otherwise.
  */
-function answerDaysBetween(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+function answerDaysBetween(ctx: CommandContext, question: string, pointed?: string): AnswerOutcome | undefined {
   const { content } = ctx.services;
   const folded = fold(question);
   const known = deadlineDays(content);
   const written = daysWritten(folded);
-  const named = written ? undefined : (namedDays(ctx, question) ?? dayToDeadline(ctx, question));
+  const named = written ? undefined : (namedDays(ctx, question, pointed) ?? dayToDeadline(ctx, question));
   const [a, b] = written ? written.map((d) => dayIn(d, ctx.today, known)) : (named?.map((n) => n.day) ?? []);
   if (!a || !b || a === b) return undefined;
   // The deadlines the question named, said with their days: what the count is between.
@@ -316,7 +338,7 @@ function answerDaysBetween(ctx: CommandContext, question: string): AnswerOutcome
  * plan's deadlines (or writes), in order; undefined unless both are found. A deadline is the day-precise milestone
  * whose title and keywords share the most words with its phrase, ties broken by the whole question's words.
  */
-function namedDays(ctx: CommandContext, question: string): [NamedDay, NamedDay] | undefined {
+function namedDays(ctx: CommandContext, question: string, pointed?: string): [NamedDay, NamedDay] | undefined {
   const phrases = betweenPhrases(fold(question));
   if (!phrases) return undefined;
   const { knowledge, content } = ctx.services;
@@ -327,6 +349,8 @@ function namedDays(ctx: CommandContext, question: string): [NamedDay, NamedDay] 
     const written = /\b\d{1,2}[/-]\d{1,2}\b/.test(p) ? dayIn(p, ctx.today, known) : undefined;
     if (written) return { day: written };
     if (isNow(p)) return { day: ctx.today, today: true };
+    // "… and that date": the day the previous answer gave, when it gave one.
+    if (pointsBack(p)) return pointed ? { day: pointed } : undefined;
     // Its words as the search reads them (units) and as written ("chính thức" names the go-live).
     const words = (text: string) => [...knowledge.unitsOf(text), ...fold(text).split(" ")];
     const m = chooseMilestone(choices, words(p), context, (c) => words([c.title, c.titleEn ?? "", ...c.keywords].join(" \n ")));
@@ -878,6 +902,12 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     const entry = r.best?.entry;
     if (r.decision !== "none" && entry && entry.topic === previousEntry.topic && r.best?.unsupplied !== true && speaksOf(entry, noted)) return r;
   }
+  // "thế cán bộ bd thì dùng mail cũ được thêm bao lâu" after "ai tạo tài khoản mail cho cán bộ hai tỉnh": a value added
+  // with words of its own, answered alone with confidence by another entry that speaks of that value, is that entry's
+  // question; added to the previous question, the previous entry (which also names the value) would come back.
+  if (added && answersAlone && standalone.best && standalone.best.entry.id !== previousEntry.id && speaksOf(standalone.best.entry, added.value) && addsToValue(knowledge, rest, added.value, before)) {
+    return undefined;
+  }
   const swapped = swap?.text ?? shiftDay(before, fold(question));
   if (swapped !== undefined) {
     const r = knowledge.search(swapped, { followUp: true });
@@ -948,6 +978,12 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     }
     return undefined;
   }
+  // "and who trains the staff?" after the accounts' question: read with the previous question, the follow-up leans to an
+  // entry that only says what is not known (how many were trained), while alone it leans, not confidently, to an entry
+  // of the same topic that answers it. The answer wins over the non-answer.
+  if (!answersAlone && isNonAnswer(combined.best) && standalone.best && standalone.decision !== "none" && !isNonAnswer(standalone.best) && standalone.best.entry.topic === previousEntry.topic) {
+    return standalone;
+  }
   if (!answersAlone) return combined;
   // "còn nghị quyết sắp xếp cấp xã?" after the provincial resolution: a marked follow-up answered alone by a sibling
   // of the previous entry (same topic, another entry) swaps to that sibling.
@@ -956,6 +992,11 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   // Short, unmarked, answered alone: keep that answer unless it left the topic the combined search stays in.
   const stays = combined.best.entry.topic === previousEntry.topic;
   return stays && standalone.best?.entry.topic !== previousEntry.topic ? combined : undefined;
+}
+
+/** Whether a hit is no answer: a referral, or an entry that only says the value asked is not known. */
+function isNonAnswer(hit: Hit): boolean {
+  return hit.entry.referral === true || hit.unsupplied === true;
 }
 
 /**

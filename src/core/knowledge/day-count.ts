@@ -114,7 +114,7 @@ export function daysBetweenLine(a: string, b: string, lang: Lang): string {
 }
 
 /** What ends the second of two things counted between: the asking words ("cách nhau", "được mấy ngày", "là bao lâu"). Folded. */
-const BETWEEN_TAIL = /\s(?:cach nhau|duoc|la|thi|mat|co|con|bao nhieu|bn|may|is|are|how many|in days)\b.*$/;
+const BETWEEN_TAIL = /\s(?:cach(?: nhau)?|duoc|la|thi|mat|co|con|bao nhieu|bn|may|is|are|how many|in days)\b.*$/;
 /** "hôm nay", "nay", "bây giờ", "today", "now": where a count from today starts, which {@link dayCountLine} answers. */
 const NOW_WORDS = /^(hom nay|nay|bay gio|gio|hien tai|today|now)$/;
 
@@ -140,6 +140,14 @@ export function isNow(phrase: string): boolean {
 
 /** Words of a phrase that name no milestone ("hạn", "hệ thống", "ngày"): not counted by {@link chooseMilestone}. */
 const NAMES_NONE = new Set(["han", "moc", "he", "thong", "ngay", "cach", "nhau", "tu", "den", "toi", "cho", "cac", "va", "tai", "mot", "so", "cua", "deadlin", "deadline", "date", "day", "system", "the", "of", "and", "for", "to"]);
+
+/** "ngày đó", "hạn đó", "that date", "the same day": a phrase of {@link betweenPhrases} pointing back at the day the previous answer gave. Folded. */
+const POINTS_BACK = /^(?:(?:ngay|hom|moc|han|thoi diem|luc) (?:do|ay|nay|kia)|(?:that|this|the same|the previous|the last) (?:date|day|deadline|one)|that|then)$/;
+
+/** Whether a phrase of {@link betweenPhrases} points back at the previous answer's day ("ngày đó", "that date"). Folded. */
+export function pointsBack(phrase: string): boolean {
+  return POINTS_BACK.test(phrase);
+}
 
 /**
  * The one of `choices` a phrase names: the one sharing the most of its words (units) with it, ties broken by the

@@ -139,6 +139,7 @@ const SLOTS: readonly (readonly (readonly string[])[])[] = [
     ["trung tam du lieu", "ttdl", "data center"],
     ["cong thong tin dien tu", "portal", "portals"],
     ["thu tuc hanh chinh", "tthc", "administrative procedures"],
+    ["mang truyen so lieu chuyen dung", "mang truyen so lieu", "truyen so lieu chuyen dung", "mang tslcd", "tslcd", "dedicated data network", "data network"],
   ],
   // The two sides of phase 1: the Party's systems and the state's. A bare "dang" is also "đang" (in progress), so it is
   // the last spelling: "còn bên Đảng" reaches here as "dang" (without "bên"), a previous question rarely says "đang".
@@ -222,6 +223,33 @@ export function slotValuesIn(text: string): string[][] {
     const found = findSlotValue(text, values);
     return found ? [[...values[found.value]!]] : [];
   });
+}
+
+/** Words joining two systems asked together ("qlvb và 1022", "e-mail and 1022", "hntt với qlvb"). Folded. */
+const JOINS = ["va", "voi", "cung", "and", "&", "or", "hay"];
+
+/**
+ * "qlvb và 1022 chạy chính thức ngày nào" → ["qlvb chạy chính thức ngày nào", "1022 chạy chính thức ngày nào"]: a
+ * (folded) question asking the same of two systems joined by "và", "với", "and", as two questions, one of each;
+ * undefined when it joins no two systems.
+ */
+export function eachSystemAsked(folded: string): [string, string] | undefined {
+  const systems = SLOTS[2]!;
+  const spellings = systems.flatMap((values, value) => values.map((s) => ({ s, value }))).sort((a, b) => b.s.length - a.s.length);
+  const text = ` ${folded} `;
+  for (const a of spellings) {
+    for (const join of JOINS) {
+      for (const b of spellings) {
+        if (a.value === b.value) continue;
+        const pair = ` ${a.s} ${join} ${b.s} `;
+        const at = text.indexOf(pair);
+        if (at < 0) continue;
+        const ask = (one: string) => `${text.slice(0, at)} ${one} ${text.slice(at + pair.length)}`.replace(/\s+/g, " ").trim();
+        return [ask(a.s), ask(b.s)];
+      }
+    }
+  }
+  return undefined;
 }
 
 /** "hôm sau", "the next day": one day later; "hôm trước", "the day before": one day earlier. */

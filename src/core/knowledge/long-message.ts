@@ -124,6 +124,9 @@ const ANOTHER_VALUE = /^(so dien thoai|sdt|dien thoai|hotline|email lien he|dia 
  * one question. Folded. */
 const ONLY_LIST_REQUEST = /^(list|liet ke|ke ra|ke ten|ke het|list ra)( ra| het| ten)?( (giup|dum|gium|cho|ho))?( (e|em|minh|toi|anh|chi|a|c|ad))?( (voi|nhe|nha|nhe|a|di|luon))*$/;
 
+/** A follow-up marker opening a second clause ("and when official", "còn chính thức khi nào"). Folded. */
+const MARKED_SECOND = /^(and|con|the con|what about|how about)\b/;
+
 /**
  * A short message that is two questions side by side, each with its own question word, split at a comma, ";" or "?"
  * ("gđ1 với gđ2 khác nhau chỗ nào, gđ2 khi nào xong", "mail tạo xong trước ngày nào; 1022 chạy chính thức ngày
@@ -144,7 +147,10 @@ function readTwoQuestions(message: string): LongMessage | undefined {
   const ok = two.every((c, i) => {
     const f = fold(c);
     // "so khcn lam gi, ttcds lam gi": a short second clause asking what the first asks, of something else.
-    const long = f.split(" ").length >= MIN_CLAUSE_WORDS || (i === 1 && asksTheSame(fold(two[0]!), f));
+    // "…? and when official?": a short second clause opening with a follow-up marker, a word of its own after its
+    // question word, is a follow-up of the first.
+    const marked = i === 1 && MARKED_SECOND.test(f) && f.split(" ").length >= 3;
+    const long = f.split(" ").length >= MIN_CLAUSE_WORDS || marked || (i === 1 && asksTheSame(fold(two[0]!), f));
     return long && ASKS.test(f) && !GREETING.test(f) && !THANKS.test(f) && !INTRO.test(f) && !SELF_REFERENCE.test(f);
   });
   return ok && !ANOTHER_VALUE.test(fold(two[1]!)) && !ONLY_LIST_REQUEST.test(fold(two[1]!)) ? { parts: two } : undefined;

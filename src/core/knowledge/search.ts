@@ -487,11 +487,16 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
    * `asked`, and at least a third of its questions name the other one (the rest ask it without the place: "mail cũ
    * còn dùng được bao lâu?").
    */
-  function aboutOtherLocality(d: number, asked: string): boolean {
+  function aboutOtherLocality(d: number, asked: string, compared = false): boolean {
     const variants = questionUnits[d]!;
-    if (variants.length === 0 || variants.some((v) => v.includes(asked))) return false;
-    const other = variants.filter((v) => v.some((u) => LOCALITY_TOKENS.has(u) && u !== asked)).length;
-    return other * 3 >= variants.length && !offeredBy(d).text.includes(asked);
+    if (variants.length === 0) return false;
+    const namesOther = (v: readonly string[]) => v.some((u) => LOCALITY_TOKENS.has(u) && u !== asked);
+    const other = variants.filter(namesOther).length;
+    if (!variants.some((v) => v.includes(asked))) return other * 3 >= variants.length && !offeredBy(d).text.includes(asked);
+    // Named only beside the other one ("BRVT có giữ hai tài khoản như Bình Dương không?"): the asked locality is what the
+    // entry compares with, not what it is about, when most of its questions name the other.
+    // Not when the question itself names it as what it compares with ("… giữ email cũ như bên Bình Dương không").
+    return !compared && !variants.some((v) => v.includes(asked) && !namesOther(v)) && other * 2 >= variants.length;
   }
 
   function searchOnce(question: string, expectFrom?: readonly string[], message?: QuestionEntities, mustBeat?: number, fuzzy?: Map<number, number>, wants?: ExpectedType, alone = false, followUp = false): SearchResult {
@@ -632,7 +637,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
         // One merged locality asked of, and an entry written only of the other one: "mail cũ của cán bộ BRVT" is not
         // answered by the entry on Bình Dương's old accounts (every question of it names Bình Dương, its text never
         // names Bà Rịa - Vũng Tàu).
-        if (onlyLocality !== undefined && aboutOtherLocality(d, onlyLocality)) return false;
+        if (onlyLocality !== undefined && aboutOtherLocality(d, onlyLocality, COMPARED.test(folded))) return false;
         // Who holds an office in an agency: the entry must name the office next to that agency ("giám đốc Sở KH&CN
         // TP.HCM" is not answered by the director of the Digital Transformation Center).
         const office = entities.offices[0];
@@ -936,6 +941,12 @@ function endsWithGuess(question: string): boolean {
   return last.split(" ").length >= 2 && GUESS.test(last);
 }
 
+/** A question comparing with a place ("như bên Bình Dương", "giống BD", "like Binh Duong", "as in BD"). Folded. */
+const COMPARED = /\b(nhu|giong|giong nhu|tuong tu|like|same as|as in|as for|as with)( (ben|phia|tinh|o|cua|cho|can bo|cb))? (binh duong|bd|ba ria vung tau|brvt|br vt|vung tau)\b/;
+
+/** A clause that only asks whether what comes before is right ("đúng ko ạ", "phải không", "right?"). Folded. */
+const CHECK_ONLY = /^(da )?(dung|phai|that|co dung|co phai) (khong|ko|k|hong|hok|kg)( (a|ak|ah|vay|ha|nhi|anh|chi|ad))*$|^(is that )?(right|correct|true)$/;
+
 /** Phrases after which the question itself starts, in a message that first gives context. */
 const QUESTION_START = /\b(cho (em|minh|toi|chau|con) hoi|(em|minh|toi) (muon )?hoi|xin hoi|hoi (la|ve)|cho hoi|i want to know|i would like to know|my question is|can you tell me)\b/;
 
@@ -960,7 +971,9 @@ export function bestWindow(
     // Punctuation inside a name ("TP.HCM", "0274.1022", "202/2025") does not end a clause.
     .split(/[.,;:!?]+(?=\s|$)|\n+|(?=\b(?:cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi)\b)/iu)
     .map((c) => c.trim())
-    .filter((c) => c.length > 0);
+    // "…, đúng ko ạ, …": a clause only asking whether what comes before is right asks nothing of its own; the clauses
+    // around it are read together.
+    .filter((c) => c.length > 0 && !CHECK_ONLY.test(fold(c)));
   const windows = new Set<string>();
   // A clause that opens with a conjunction ("…, hay phải tắt hẳn?", "and on what schedule?") goes on with the one
   // before it: it is searched with that one only, never as a question of its own.
@@ -997,6 +1010,12 @@ export function bestWindow(
     if (intents.length > 0 && !r.units.some((u) => intents.includes(u))) continue;
     if (systems.length > 0 && !r.units.some((u) => systems.includes(u)) && !(r.best && about(r.best.entry, systems))) continue;
     if (documents.length > 0 && !documents.some((x) => namesDocument(r.folded, x))) continue;
+    // A window reaching the entry found so far, but only as not giving what is asked ("dùng trong bn lâu rồi mới bỏ cái
+    // cũ" without "bd dùng 2 email"), has lost the words that made it the answer.
+    if (r.best?.unsupplied === true && best.decision !== "none" && best.best?.unsupplied !== true && best.best?.entry.id === r.best.entry.id) continue;
+    // …and one reaching it as an answer, when the message asked more ("… là ngày nào, ở hội trường nào") and the entry
+    // does not give all of it: the window dropped the question word the entry cannot answer.
+    if (best.best?.unsupplied === true && r.best && r.best.unsupplied !== true && r.best.entry.id === best.best.entry.id && intents.some((u) => !r.units.includes(u))) continue;
     if (r.units.filter((u) => !u.startsWith(INTENT_PREFIX)).length >= 2 && strength(r) > strength(best)) best = r;
   }
   if (start) {
