@@ -370,6 +370,17 @@ function mostItems(entry: EntryUnits): number {
 }
 
 /** "đăng nhập bằng tài khoản gì", "dùng tk nào", "which account", "log in with": the question asks an account (folded). */
+/** Nouns of a count of steps (folded): "mấy bước", "how many steps". */
+const STEP_NOUNS = new Set(["buoc", "step", "steps", "stage", "stages"]);
+/** "Các bước: …", "The steps are: …": a list of steps after a colon, as written. */
+const STEPS_LISTED = /(?:các|những|gồm)\s+bước[^.:]{0,40}:([^.]+)|\bsteps?\b[^.:]{0,40}:([^.]+)/giu;
+
+/** Whether a text sets out steps after a colon, at least two of them separated by semicolons. */
+function listsSteps(raw: string): boolean {
+  for (const m of raw.matchAll(STEPS_LISTED)) if ((m[1] ?? m[2] ?? "").split(";").filter((x) => x.trim().length > 0).length >= 2) return true;
+  return false;
+}
+
 const ASKS_ACCOUNT =
   /\b(dang nhap (bang|voi|qua) (tai khoan|tk|gi|cai gi|account)|(dang nhap|dung|xai|su dung) (tai khoan|tk) (gi|nao)|(tai khoan|tk) (gi|nao) de (dang nhap|vao)|(log|logs|logging|sign|signs|signing) ?in (with|using|by)|which account|what account|what credentials?|login (with|using|details|credentials))\b/;
 /** A sentence about how one reaches a system (folded): an account, a login, a credential. */
@@ -948,6 +959,9 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     return (entry.sentences ?? []).some((x) => x.notStated && PRICE_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "count") {
+    // "gồm mấy bước", "how many steps": an entry that sets the steps out after a colon ("Các bước: khảo sát …; thử
+    // nghiệm …; triển khai …") gives them, and so their number.
+    if (STEP_NOUNS.has(type.noun) && listsSteps(entry.raw)) return "given";
     // The count must be of the thing the question names: the city's 50,000 officials are no count of the staff of the
     // Digital Transformation Center. Each name, abbreviation or code of the question must be one the entry speaks of.
     // Abbreviations only ("ttcds", "vptw"): an English question's plain words ("took", "trial") name nothing.

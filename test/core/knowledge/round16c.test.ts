@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { supplies } from "../../../src/core/knowledge/answer-type.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { realContent } from "../../helpers/app.js";
-import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
+import { answeredWith as answeredBy, entryOf } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
@@ -23,5 +24,17 @@ describe("'where to download' in an entry is no place the entry withholds", () =
   });
   it("still leaves where to download the software unanswered", () => {
     refusesAll(["phần mềm qlvb tải ở đâu"]);
+  });
+});
+
+describe("'mấy bước', 'how many steps': steps set out after a colon give their number", () => {
+  it("reads a list of steps as the count", () => {
+    const count = { kind: "count" as const, noun: "buoc" };
+    expect(supplies(count, entryOf("Các bước: khảo sát; thử nghiệm trước 15/06/2025; vận hành từ 01/09/2025."), new Set(["buoc"]))).toBe("given");
+    expect(supplies({ kind: "count", noun: "steps" }, entryOf("The steps are: survey; pilot; go live."), new Set(["steps"]))).toBe("given");
+  });
+  it("answers how many steps the document-management rollout has", () => {
+    expect(answeredWith("triển khai hệ thống QLVB gồm mấy bước, khảo sát rồi sao nữa")).toBe("document-management-steps");
+    expect(answeredWith("How many steps are there for the document management system?")).toBe("document-management-steps");
   });
 });
