@@ -1361,6 +1361,15 @@ const ACTS: readonly Act[] = [
     persists: /\b(van (bi )?(chan|khong truy cap duoc|khong vao duoc|khong dung duoc)|still (blocked|banned|unavailable|inaccessible|unreachable|not (accessible|available|reachable)))\b/,
   },
   {
+    // Who carries out a survey ("ai là đơn vị khảo sát hiện trạng HNTH", "who will survey …"): the plan sets the surveys,
+    // and names who does one only for the data centres (the Center gathers their current state).
+    id: "survey-by",
+    asked:
+      /\b(ai|don vi nao|co quan nao|ben nao|phia nao|who|which (unit|body|agency|office|department|organi[sz]ation|side))\b( [a-z]+){0,6}? (khao sat|(will |to )?survey(s|ed|ing)?)\b|\b(khao sat|survey(s|ed)?)\b( [a-z0-9]+){0,8}? (do ai|boi ai|la ai|do don vi nao|do co quan nao|do ben nao|by whom|carried out by|conducted by|done by)\b|\b(don vi|co quan) (khao sat|thuc hien khao sat)\b/,
+    stated:
+      /\b(do [a-z0-9 ]{2,60}? (khao sat|tong hop)|(khao sat|survey(ed)?)( [a-z]+){0,3} (do|boi|by) [a-z]|tong hop (tinh hinh|hien trang)|(is|was|are|were) (surveying|gathering)|surveyed by|conduct(s|ed)? the survey|(chu tri|thuc hien) (viec )?khao sat)\b/,
+  },
+  {
     // What a survey or review found ("khảo sát … kết quả ra sao", "what did the survey find"): the plan sets the
     // survey, not its findings; an entry must report findings of a survey, not a trial's outcome.
     id: "survey-result",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { supplies } from "../../../src/core/knowledge/answer-type.js";
+import { actsAsked, supplies } from "../../../src/core/knowledge/answer-type.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
 import { answeredWith as answeredBy, entryOf } from "../../helpers/knowledge.js";
 
@@ -36,5 +37,19 @@ describe("'mấy bước', 'how many steps': steps set out after a colon give th
   it("answers how many steps the document-management rollout has", () => {
     expect(answeredWith("triển khai hệ thống QLVB gồm mấy bước, khảo sát rồi sao nữa")).toBe("document-management-steps");
     expect(answeredWith("How many steps are there for the document management system?")).toBe("document-management-steps");
+  });
+});
+
+describe("who carries out a survey: only the data centres' surveyor is named", () => {
+  it("reads who surveys as an act", () => {
+    for (const q of ["ai là đơn vị khảo sát hiện trạng hội nghị truyền hình", "khảo sát 1022 do đơn vị nào thực hiện", "Who will survey the video conferencing systems?"]) {
+      expect(actsAsked(fold(q)), q).toContain("survey-by");
+    }
+    expect(actsAsked(fold("khi nào xong khảo sát hội nghị truyền hình"))).not.toContain("survey-by");
+  });
+  it("leaves unnamed surveyors unanswered, and still names the data centres' one", () => {
+    refusesAll(["đơn vị nào khảo sát hiện trạng hệ thống hội nghị truyền hình ở hai tỉnh", "Who surveys the video conferencing systems in the provinces?", "tổng đài 1022 do ai khảo sát đề xuất phương án"]);
+    expect(answeredWith("ai khảo sát hiện trạng trung tâm dữ liệu Bình Dương, BRVT")).toBe("data-center");
+    expect(answeredWith("Who will survey the Binh Duong and BR-VT data centres?")).toBe("data-center");
   });
 });
