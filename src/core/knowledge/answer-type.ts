@@ -89,7 +89,10 @@ export type ExpectedType =
   | { kind: "ordinal" }
   /** "tối đa mấy ngày phải trả lời", "trong vòng bao lâu", "how many days to reply": a span of time allowed for
    * something. Only a text that writes a span ("5 ngày làm việc", "trong 3 tháng", "within 24 hours") gives it. */
-  | { kind: "span" };
+  | { kind: "span" }
+  /** "mã định danh của sở là bao nhiêu", "mã số mấy", "what are the new ID codes": the value of an identifier code,
+   * which only a text that writes one ("000.00.00.H29") gives. */
+  | { kind: "code" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -108,6 +111,11 @@ const DOMAIN_WORDS = new Set(["domain", "mien", "duoi", "link"]);
 const MAIL = /@[a-z0-9-]+(\.[a-z0-9-]+)+/i;
 const DOMAIN = /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)\b/i;
 /** "số hiệu", "ký hiệu văn bản", "document number": the question asks a document's number. */
+/** "mã định danh … là bao nhiêu", "mã đơn vị số mấy", "what are the new e-ID codes": the value of a code (folded). */
+const ASKS_CODE =
+  /\bma (dinh danh|so|don vi|co quan|buu chinh|hanh chinh|dvhc|code|id|dien tu|ket noi|truy cap)\b[a-z0-9 ]{0,80}? (la |moi la |bay gio la )?(bao nhieu|so may|so bao nhieu)( (a|vay|the|nhi|nhe|ha|ah|vay a|the nao))*$|\b(what|which) (is|are) (the |their |its )?(new )?([a-z-]+ ){0,3}(id|identification|identifier) codes?\b|\bwhat (id |identification |identifier )?code (is|does|do|will)\b/;
+/** A code as written: groups of digits or capitals joined by dots or dashes ("000.00.00.H29", "H29-01"). */
+const CODE_VALUE = /\b(?=[A-Z0-9.-]*\d)[A-Z0-9]{1,6}([.-][A-Z0-9]{1,6}){2,}\b/;
 const ASKS_NUMBER = /\b(so hieu|ky hieu van ban|so van ban|so may|document number|reference number)\b/;
 /** A document number as written: "759/QĐ-TTg", "202/2025/QH15", "60-NQ/TW". */
 const DOC_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?/u;
@@ -259,7 +267,10 @@ function givesNameIn(c: { text: string; first: boolean }): boolean {
 }
 
 /** "thử nghiệm ở đơn vị nào", "tại những phường nào", "at which wards": which units something is done at (folded). */
-const WHICH_UNITS = /\b(?:(?:o|tai) (?:nhung |cac )?|nhung |cac )(don vi|phuong|xa|co quan|dia phuong) nao\b|\b(?:at|in) which (wards|communes|units|agencies)\b/;
+const WHICH_UNITS = /\b(?:(?:o|tai) (?:nhung |cac )?|nhung |cac )(don vi|phuong|xa|co quan|dia phuong) nao\b|\b(?:(?:at|in) )?(?:which|what) (wards?|communes?|units?|agencies)\b/;
+
+/** "đầu tiên", "first": the first of the units asked, not all of them. */
+const FIRST_ONES = /\b(dau tien|truoc tien|first)\b/;
 
 /** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
 const COUNTED_NAMED =
@@ -516,13 +527,15 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_ORDINAL.test(folded)) return { kind: "ordinal" };
   if (ASKS_SPAN.test(folded)) return { kind: "span" };
   if (ASKS_ACCOUNT.test(folded)) return { kind: "account" };
+  if (ASKS_CODE.test(folded)) return { kind: "code" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
   if (ASKS_LINK.test(folded)) return { kind: "domain", mail: false };
   const counted = COUNTED_NAMED.exec(folded);
   if (counted && (ASKS_NAMES.test(folded) || namedAgain(folded, counted))) return { kind: "names", noun: counted[1]! };
-  const which = WHICH_UNITS.exec(folded);
+  // "which wards piloted first": the first ones, which a source may name where the plan names none.
+  const which = FIRST_ONES.test(folded) ? null : WHICH_UNITS.exec(folded);
   if (which) return { kind: "names", noun: (which[1] ?? which[2])!, which: true };
   const items = itemsAsked(folded);
   if (items) return { kind: "items", ...items };
@@ -932,6 +945,8 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (about.some((x) => !x.notStated)) return "given";
     return about.length > 0 ? "asked" : "no";
   }
+  // No code written: an entry that says the sources give none is shown, the question stays unanswered.
+  if (type.kind === "code") return CODE_VALUE.test(entry.raw) ? "given" : (entry.sentences ?? []).some((x) => x.notStated && /\b(ma|codes?)\b/.test(x.folded)) ? "asked" : "no";
   if (type.kind === "span") return (entry.sentences ?? [{ raw: entry.raw, notStated: false }]).some((x) => !x.notStated && SPAN.test(x.raw ?? "")) ? "given" : "no";
   // No ordinal written: shown, the question stays unanswered.
   if (type.kind === "ordinal") return ORDINAL.test(entry.raw) ? "given" : "asked";
@@ -1203,7 +1218,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
   if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours" || type.kind === "percent" || type.kind === "list") return false;
-  if (type.kind === "items" || type.kind === "account" || type.kind === "duty" || type.kind === "ordinal" || type.kind === "span") return false;
+  if (type.kind === "items" || type.kind === "account" || type.kind === "duty" || type.kind === "ordinal" || type.kind === "span" || type.kind === "code") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actsAsked, supplies } from "../../../src/core/knowledge/answer-type.js";
+import { actsAsked, supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
+import { findEntities } from "../../../src/core/knowledge/entities.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
@@ -51,5 +52,46 @@ describe("who carries out a survey: only the data centres' surveyor is named", (
     refusesAll(["đơn vị nào khảo sát hiện trạng hệ thống hội nghị truyền hình ở hai tỉnh", "Who surveys the video conferencing systems in the provinces?", "tổng đài 1022 do ai khảo sát đề xuất phương án"]);
     expect(answeredWith("ai khảo sát hiện trạng trung tâm dữ liệu Bình Dương, BRVT")).toBe("data-center");
     expect(answeredWith("Who will survey the Binh Duong and BR-VT data centres?")).toBe("data-center");
+  });
+});
+
+describe("sanctions for a missed deadline: the plan sets deadlines, not what follows", () => {
+  it("reads sanctions as a subject outside the plan, not any 'xử lý'", () => {
+    expect(findEntities(fold("nếu phường không kịp thì bị xử lý sao")).subjects.length).toBeGreaterThan(0);
+    expect(findEntities(fold("What is the penalty for missing the deadline?")).subjects.length).toBeGreaterThan(0);
+    expect(findEntities(fold("tài khoản thư cũ bị xử lý sao")).subjects).toEqual([]);
+  });
+  it("leaves sanctions unanswered, and still answers what becomes of old mail", () => {
+    refusesAll(["nếu phường không kịp triển khai qlvb trước 15/8 thì bị xử lý sao", "sở nào trễ hạn gửi danh sách thì bị kỷ luật không", "Are wards penalised if the document system is late?"]);
+    expect(answeredWith("Em ở BR-VT thì tài khoản thư cũ bị xử lý sao?")).toBe("email-parallel-brvt");
+  });
+});
+
+describe("the value of a code ('mã định danh … là bao nhiêu', 'what are the ID codes')", () => {
+  it("reads the value of a code as asked, not what the codes are about", () => {
+    expect(valueAsked(fold("mã định danh của sở là bao nhiêu"))?.kind).toBe("code");
+    expect(valueAsked(fold("What are the new ID codes of the departments?"))?.kind).toBe("code");
+    expect(valueAsked(fold("mã định danh điện tử hoàn thành khi nào"))).toBeUndefined();
+    expect(valueAsked(fold("mà dân số thành phố là bao nhiêu"))?.kind).not.toBe("code");
+  });
+  it("is given only by a code written out", () => {
+    const code = { kind: "code" as const };
+    expect(supplies(code, entryOf("Mã định danh của Sở là 000.00.00.H29."), new Set())).toBe("given");
+    expect(supplies(code, entryOf("Mã định danh điện tử hoàn thành trong khoảng tháng 5 đến tháng 8/2025."), new Set())).toBe("no");
+  });
+  it("leaves the codes unanswered, and still says when the e-ID work ends", () => {
+    refusesAll(["mã định danh điện tử mới của các sở sau hợp nhất là bao nhiêu", "What are the new e-ID codes of the departments?"]);
+    expect(answeredWith("mã định danh điện tử hoàn thành khi nào")).toBe("e-id");
+  });
+});
+
+describe("'which units …' in English asks the units' names, like 'ở những đơn vị nào'", () => {
+  it("reads which units, but not which were first", () => {
+    expect(valueAsked(fold("Which units piloted the document system?"))).toMatchObject({ kind: "names", which: true });
+    expect(valueAsked(fold("which wards piloted the shared systems first?"))?.kind).not.toBe("names");
+  });
+  it("leaves the unnamed pilot units unanswered; the rollout's units are answered", () => {
+    refusesAll(["Which units in BR-VT piloted the document management system before 15 June?"]);
+    expect(answeredWith("Which units get the document-management system?")).toBe("document-management-rollout");
   });
 });
