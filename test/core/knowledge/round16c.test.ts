@@ -95,3 +95,14 @@ describe("'which units …' in English asks the units' names, like 'ở những 
     expect(answeredWith("Which units get the document-management system?")).toBe("document-management-rollout");
   });
 });
+
+describe("whether the plan covers the special zone", () => {
+  it("is answered by the special-zone entry, which says where the plan names it", () => {
+    expect(answeredWith("ke hoach co tinh ca dac khu ko hay chi phuong xa thoi")).toBe("merger-special-zone");
+    expect(answeredWith("Is the special zone included in the plan?")).toBe("merger-special-zone");
+  });
+  it("does not answer what the plan never says of Côn Đảo, nor steal who signed the plan", () => {
+    refusesAll(["Kế hoạch có nói gì về phương án đường truyền dự phòng riêng cho Côn Đảo không, ví dụ vệ tinh?"]);
+    expect(answeredWith("Trung tâm CĐS TP có cùng ký kế hoạch liên tịch không hay chỉ có mấy Sở KHCN thôi?")).toBe("plan-signatories");
+  });
+});
