@@ -821,8 +821,14 @@ export function coveredOnlyAsAbsent(units: readonly string[], entry: EntryUnits,
     const extra = asked.filter((u) => !said.has(u) && absentBest!.units.includes(u));
     if (extra.every((u) => weight(u) < top * QUALIFIER_SHARE)) return false;
   }
+  // "dùng song song bao (nhiêu) lâu rồi mới bỏ cái cũ": a stated sentence that gives a span ("trong 3
+  // tháng") answers it, whatever a "not stated" one adds.
+  if (statedBest && asked.some((u) => HOW_LONG_UNITS.has(u)) && SPAN.test(statedBest.raw ?? statedBest.folded)) return false;
   return true;
 }
+
+/** Units of "bao lâu", "bao nhiêu lâu": a span asked. */
+const HOW_LONG_UNITS = new Set(["lau"]);
 
 /** Most weight of a word the "not stated" sentence adds, as a share of the heaviest word the stated one covers, for it
  * to be a qualifier of the thing asked ("của cơ quan", "chuyển"). */

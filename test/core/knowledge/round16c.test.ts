@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actsAsked, supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
+import { actsAsked, coveredOnlyAsAbsent, supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
 import { findEntities } from "../../../src/core/knowledge/entities.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
@@ -104,5 +104,17 @@ describe("whether the plan covers the special zone", () => {
   it("does not answer what the plan never says of Côn Đảo, nor steal who signed the plan", () => {
     refusesAll(["Kế hoạch có nói gì về phương án đường truyền dự phòng riêng cho Côn Đảo không, ví dụ vệ tinh?"]);
     expect(answeredWith("Trung tâm CĐS TP có cùng ký kế hoạch liên tịch không hay chỉ có mấy Sở KHCN thôi?")).toBe("plan-signatories");
+  });
+});
+
+describe("'bao lâu' answered by a stated span, whatever a 'not stated' sentence adds", () => {
+  it("does not read the entry as covering the question only as absent", () => {
+    const entry = entryOf("Cán bộ dùng song song hai tài khoản trong 3 tháng.", "Kế hoạch không nói mật khẩu cũ có dùng được cho tài khoản mới hay không.");
+    const units = ["dung", "bao", "lau", "moi", "cu"];
+    expect(coveredOnlyAsAbsent(units, entry, () => 1)).toBe(false);
+    expect(coveredOnlyAsAbsent(["dung", "moi", "cu", "mat", "khau"], entry, () => 1)).toBe(true);
+  });
+  it("answers how long Bình Dương keeps both mailboxes", () => {
+    expect(answeredWith("nghe noi ben bd dung 2 email cung luc, dung trong bn lau r moi bo cai cu")).toBe("email-parallel-binhduong");
   });
 });
