@@ -762,8 +762,16 @@ export function statesAbsent(type: ExpectedType, entry: EntryUnits, folded: stri
   if (type.kind !== "date" || (!ASKS_EXACT.test(folded) && !type.exact)) return false;
   // When it was reported, and the entry dates the article: the day asked is given, whatever other day it lacks.
   if (asksReportDate(new Set(folded.split(" "))) && givesArticleDate(entry)) return false;
+  // "lịch tập huấn cụ thể là ngày nào": the sessions' own days, which an entry that says it gives no schedule ("không
+  // nêu lịch … các buổi tập huấn") does not give, whatever deadline it states.
+  if (SCHEDULE_ASKED.test(folded) && (entry.sentences ?? []).some((s) => s.notStated && SCHEDULE_NOT_STATED.test(s.folded))) return true;
   return (entry.sentences ?? []).some((s) => (s.notStated || UNCONFIRMED.test(s.folded)) && NOT_STATED_DATE.test(s.folded));
 }
+
+/** "lịch tập huấn", "buổi họp", "the schedule", "the sessions": the days of an event's sessions asked (folded). */
+const SCHEDULE_ASKED = /\b(lich|buoi|schedule|schedules|session|sessions)\b/;
+/** A "not stated" sentence saying no schedule is given (folded). */
+const SCHEDULE_NOT_STATED = /\b(lich|schedule|schedules)\b/;
 
 /** "chính xác ngày nào", "ngày cụ thể", "exact date": the question asks the exact day, not roughly when. */
 const ASKS_EXACT = /\b(chinh xac|cu the|exact|exactly|precise|precisely|dung ngay)\b/;

@@ -118,3 +118,13 @@ describe("'bao lâu' answered by a stated span, whatever a 'not stated' sentence
     expect(answeredWith("nghe noi ben bd dung 2 email cung luc, dung trong bn lau r moi bo cai cu")).toBe("email-parallel-binhduong");
   });
 });
+
+describe("an event's schedule asked exactly ('lịch tập huấn cụ thể là ngày nào')", () => {
+  it("is unanswered by an entry that gives only the deadline and says it has no schedule", () => {
+    refusesAll(["lịch tập huấn mail công vụ cho phường em cụ thể là ngày nào", "buổi tập huấn email cụ thể vào ngày nào"]);
+  });
+  it("still answers the training deadline, asked exactly or not", () => {
+    expect(answeredWith("hạn tập huấn email cụ thể là ngày nào")).toBe("email-training");
+    expect(answeredWith("khi nào tập huấn dùng email công vụ")).toBe("email-training");
+  });
+});
