@@ -3,6 +3,7 @@ import { actsAsked, coveredOnlyAsAbsent, supplies, valueAsked } from "../../../s
 import { findEntities } from "../../../src/core/knowledge/entities.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
+import { readComparison } from "../../../src/core/knowledge/system-deadlines.js";
 import { realContent } from "../../helpers/app.js";
 import { answeredWith as answeredBy, entryOf } from "../../helpers/knowledge.js";
 
@@ -126,5 +127,24 @@ describe("an event's schedule asked exactly ('lịch tập huấn cụ thể là
   it("still answers the training deadline, asked exactly or not", () => {
     expect(answeredWith("hạn tập huấn email cụ thể là ngày nào")).toBe("email-training");
     expect(answeredWith("khi nào tập huấn dùng email công vụ")).toBe("email-training");
+  });
+});
+
+describe("one conference named with both sides, deadlines asked alike ('có giống nhau không')", () => {
+  it("reads the Party's and the State's conferences as two systems compared for one day", () => {
+    const units = (q: string) => kb.unitsOf(q);
+    const vi = "hội nghị trực tuyến bên Đảng với bên chính quyền hạn hoàn thành có giống nhau không";
+    const c = readComparison(fold(vi), units(vi), content);
+    expect(c?.asked).toBe("same");
+    expect(c?.sides.map((s) => s.en).sort()).toEqual(["Party online conferencing", "Video conferencing"]);
+    const en = "Do the Party online conferences and the state video conferencing have the same deadline?";
+    expect(readComparison(fold(en), units(en), content)?.sides.length).toBe(2);
+    const reversed = "hnth ben nha nuoc voi ben dang cai nao xong truoc";
+    expect(readComparison(fold(reversed), units(reversed), content)?.sides.map((s) => s.en).sort()).toEqual(["Party online conferencing", "Video conferencing"]);
+  });
+  it("leaves 'khác nhau thế nào' without a word of time, and one side alone, to the search", () => {
+    for (const q of ["hnth và qlvb khác nhau thế nào", "hạn hội nghị trực tuyến bên Đảng là khi nào"]) {
+      expect(readComparison(fold(q), kb.unitsOf(q), content), q).toBeUndefined();
+    }
   });
 });
