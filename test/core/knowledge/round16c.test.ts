@@ -148,3 +148,11 @@ describe("one conference named with both sides, deadlines asked alike ('cÃ³ giá»
     }
   });
 });
+
+describe("a system said to run in all wards", () => {
+  it("is its rollout to every ward, not its official operation", () => {
+    expect(answeredWith("what date document system must run in all ward?")).toBe("document-management-rollout");
+    expect(answeredWith("By when must all the new wards and communes have the document management system?")).toBe("document-management-rollout");
+    expect(answeredWith("When does the document system run officially?")).toBe("document-management-official");
+  });
+});
