@@ -156,3 +156,10 @@ describe("a system said to run in all wards", () => {
     expect(answeredWith("When does the document system run officially?")).toBe("document-management-official");
   });
 });
+
+describe("what the plan sets for 1022 in June 2025", () => {
+  it("is its survey and deployment plan, while June 2025 alone is the month's trials", () => {
+    expect(answeredWith("what happens to the 1022 system in June 2025?")).toBe("hotline-1022-plan");
+    expect(answeredWith("what happens in June 2025")).toBe("trial-june-pilots");
+  });
+});
