@@ -75,10 +75,13 @@ const FLOORS = {
   // Judge of round 14 (257 cases, ids z, fact-checked; 84.8 / 91.5 / 86.3 / 91.2 % on round 13's engine, 86.4 / 91.5 /
   // 90.2 / 91.2 % after round 14), kept off the tuners' worktrees: read after round 14's merge (docs/eval/blind15-latest.txt).
   // Round 15 tuned on it (15A dates and refusals, 15B relayed questions, follow-ups, FAQ): 123/125, 58/59, 49/51, 34/34.
-  blind15: { viInScope: 0.98, outOfScope: 0.98, english: 0.96, followUps: 1 },
+  // Round 16C (special zone in scope, an exact schedule unanswered): 124/125, 59/59.
+  blind15: { viInScope: 0.99, outOfScope: 1, english: 0.96, followUps: 1 },
   // Judge of round 15 (268 cases, ids j, fact-checked; 89.3 / 93.8 / 90.6 / 87.5 % on round 14's engine), kept off
   // the tuners' worktrees and scored only after their merge: 118/131, 60/64, 49/53, 35/40 (90.1 / 93.8 / 92.5 / 87.5 %).
-  blind16: { viInScope: 0.9, outOfScope: 0.93, english: 0.92, followUps: 0.87 },
+  // Round 16C (one locality's rollout, QLVB connection and steps, how long; refusals of surveyors, sanctions, ID codes,
+  // unnamed pilot units): 122/131, 64/64.
+  blind16: { viInScope: 0.93, outOfScope: 1, english: 0.92, followUps: 0.87 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
