@@ -89,7 +89,10 @@ export type ExpectedType =
   | { kind: "ordinal" }
   /** "tối đa mấy ngày phải trả lời", "trong vòng bao lâu", "how many days to reply": a span of time allowed for
    * something. Only a text that writes a span ("5 ngày làm việc", "trong 3 tháng", "within 24 hours") gives it. */
-  | { kind: "span" };
+  | { kind: "span" }
+  /** "mã định danh của sở là bao nhiêu", "mã số mấy", "what are the new ID codes": the value of an identifier code,
+   * which only a text that writes one ("000.00.00.H29") gives. */
+  | { kind: "code" };
 
 /** How an entry meets the expected type: its text gives the value, only its questions ask for it (the entry says it is
  * not known: shown, but the question stays unanswered), or not at all. */
@@ -108,6 +111,11 @@ const DOMAIN_WORDS = new Set(["domain", "mien", "duoi", "link"]);
 const MAIL = /@[a-z0-9-]+(\.[a-z0-9-]+)+/i;
 const DOMAIN = /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)\b/i;
 /** "số hiệu", "ký hiệu văn bản", "document number": the question asks a document's number. */
+/** "mã định danh … là bao nhiêu", "mã đơn vị số mấy", "what are the new e-ID codes": the value of a code (folded). */
+const ASKS_CODE =
+  /\bma (dinh danh|so|don vi|co quan|buu chinh|hanh chinh|dvhc|code|id|dien tu|ket noi|truy cap)\b[a-z0-9 ]{0,80}? (la |moi la |bay gio la )?(bao nhieu|so may|so bao nhieu)( (a|vay|the|nhi|nhe|ha|ah|vay a|the nao))*$|\b(what|which) (is|are) (the |their |its )?(new )?([a-z-]+ ){0,3}(id|identification|identifier) codes?\b|\bwhat (id |identification |identifier )?code (is|does|do|will)\b/;
+/** A code as written: groups of digits or capitals joined by dots or dashes ("000.00.00.H29", "H29-01"). */
+const CODE_VALUE = /\b(?=[A-Z0-9.-]*\d)[A-Z0-9]{1,6}([.-][A-Z0-9]{1,6}){2,}\b/;
 const ASKS_NUMBER = /\b(so hieu|ky hieu van ban|so van ban|so may|document number|reference number)\b/;
 /** A document number as written: "759/QĐ-TTg", "202/2025/QH15", "60-NQ/TW". */
 const DOC_NUMBER = /\b\d+(\/\d{4})?[/-][A-ZĐ][\p{L}\d-]*(\/[A-ZĐ][\p{L}\d-]*)?/u;
@@ -259,7 +267,10 @@ function givesNameIn(c: { text: string; first: boolean }): boolean {
 }
 
 /** "thử nghiệm ở đơn vị nào", "tại những phường nào", "at which wards": which units something is done at (folded). */
-const WHICH_UNITS = /\b(?:(?:o|tai) (?:nhung |cac )?|nhung |cac )(don vi|phuong|xa|co quan|dia phuong) nao\b|\b(?:at|in) which (wards|communes|units|agencies)\b/;
+const WHICH_UNITS = /\b(?:(?:o|tai) (?:nhung |cac )?|nhung |cac )(don vi|phuong|xa|co quan|dia phuong) nao\b|\b(?:(?:at|in) )?(?:which|what) (wards?|communes?|units?|agencies)\b/;
+
+/** "đầu tiên", "first": the first of the units asked, not all of them. */
+const FIRST_ONES = /\b(dau tien|truoc tien|first)\b/;
 
 /** A count or a plural before a noun of things with names ("6 phường", "các xã", "54 communes"), folded: the noun. */
 const COUNTED_NAMED =
@@ -370,6 +381,17 @@ function mostItems(entry: EntryUnits): number {
 }
 
 /** "đăng nhập bằng tài khoản gì", "dùng tk nào", "which account", "log in with": the question asks an account (folded). */
+/** Nouns of a count of steps (folded): "mấy bước", "how many steps". */
+const STEP_NOUNS = new Set(["buoc", "step", "steps", "stage", "stages"]);
+/** "Các bước: …", "The steps are: …": a list of steps after a colon, as written. */
+const STEPS_LISTED = /(?:các|những|gồm)\s+bước[^.:]{0,40}:([^.]+)|\bsteps?\b[^.:]{0,40}:([^.]+)/giu;
+
+/** Whether a text sets out steps after a colon, at least two of them separated by semicolons. */
+function listsSteps(raw: string): boolean {
+  for (const m of raw.matchAll(STEPS_LISTED)) if ((m[1] ?? m[2] ?? "").split(";").filter((x) => x.trim().length > 0).length >= 2) return true;
+  return false;
+}
+
 const ASKS_ACCOUNT =
   /\b(dang nhap (bang|voi|qua) (tai khoan|tk|gi|cai gi|account)|(dang nhap|dung|xai|su dung) (tai khoan|tk) (gi|nao)|(tai khoan|tk) (gi|nao) de (dang nhap|vao)|(log|logs|logging|sign|signs|signing) ?in (with|using|by)|which account|what account|what credentials?|login (with|using|details|credentials))\b/;
 /** A sentence about how one reaches a system (folded): an account, a login, a credential. */
@@ -505,13 +527,15 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
   if (ASKS_ORDINAL.test(folded)) return { kind: "ordinal" };
   if (ASKS_SPAN.test(folded)) return { kind: "span" };
   if (ASKS_ACCOUNT.test(folded)) return { kind: "account" };
+  if (ASKS_CODE.test(folded)) return { kind: "code" };
   if (ASKS_NUMBER.test(folded)) return { kind: "number", ...(NAMED_KIND.test(folded) ? { named: true } : {}) };
   if (ASKS_PRICE.test(folded) || PRICE_WORD.test(folded)) return { kind: "price" };
   if (ASKS_APP.test(folded)) return { kind: "app" };
   if (ASKS_LINK.test(folded)) return { kind: "domain", mail: false };
   const counted = COUNTED_NAMED.exec(folded);
   if (counted && (ASKS_NAMES.test(folded) || namedAgain(folded, counted))) return { kind: "names", noun: counted[1]! };
-  const which = WHICH_UNITS.exec(folded);
+  // "which wards piloted first": the first ones, which a source may name where the plan names none.
+  const which = FIRST_ONES.test(folded) ? null : WHICH_UNITS.exec(folded);
   if (which) return { kind: "names", noun: (which[1] ?? which[2])!, which: true };
   const items = itemsAsked(folded);
   if (items) return { kind: "items", ...items };
@@ -738,8 +762,16 @@ export function statesAbsent(type: ExpectedType, entry: EntryUnits, folded: stri
   if (type.kind !== "date" || (!ASKS_EXACT.test(folded) && !type.exact)) return false;
   // When it was reported, and the entry dates the article: the day asked is given, whatever other day it lacks.
   if (asksReportDate(new Set(folded.split(" "))) && givesArticleDate(entry)) return false;
+  // "lịch tập huấn cụ thể là ngày nào": the sessions' own days, which an entry that says it gives no schedule ("không
+  // nêu lịch … các buổi tập huấn") does not give, whatever deadline it states.
+  if (SCHEDULE_ASKED.test(folded) && (entry.sentences ?? []).some((s) => s.notStated && SCHEDULE_NOT_STATED.test(s.folded))) return true;
   return (entry.sentences ?? []).some((s) => (s.notStated || UNCONFIRMED.test(s.folded)) && NOT_STATED_DATE.test(s.folded));
 }
+
+/** "lịch tập huấn", "buổi họp", "the schedule", "the sessions": the days of an event's sessions asked (folded). */
+const SCHEDULE_ASKED = /\b(lich|buoi|schedule|schedules|session|sessions)\b/;
+/** A "not stated" sentence saying no schedule is given (folded). */
+const SCHEDULE_NOT_STATED = /\b(lich|schedule|schedules)\b/;
 
 /** "chính xác ngày nào", "ngày cụ thể", "exact date": the question asks the exact day, not roughly when. */
 const ASKS_EXACT = /\b(chinh xac|cu the|exact|exactly|precise|precisely|dung ngay)\b/;
@@ -797,8 +829,14 @@ export function coveredOnlyAsAbsent(units: readonly string[], entry: EntryUnits,
     const extra = asked.filter((u) => !said.has(u) && absentBest!.units.includes(u));
     if (extra.every((u) => weight(u) < top * QUALIFIER_SHARE)) return false;
   }
+  // "dùng song song bao (nhiêu) lâu rồi mới bỏ cái cũ": a stated sentence that gives a span ("trong 3
+  // tháng") answers it, whatever a "not stated" one adds.
+  if (statedBest && asked.some((u) => HOW_LONG_UNITS.has(u)) && SPAN.test(statedBest.raw ?? statedBest.folded)) return false;
   return true;
 }
+
+/** Units of "bao lâu", "bao nhiêu lâu": a span asked. */
+const HOW_LONG_UNITS = new Set(["lau"]);
 
 /** Most weight of a word the "not stated" sentence adds, as a share of the heaviest word the stated one covers, for it
  * to be a qualifier of the thing asked ("của cơ quan", "chuyển"). */
@@ -921,6 +959,8 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     if (about.some((x) => !x.notStated)) return "given";
     return about.length > 0 ? "asked" : "no";
   }
+  // No code written: an entry that says the sources give none is shown, the question stays unanswered.
+  if (type.kind === "code") return CODE_VALUE.test(entry.raw) ? "given" : (entry.sentences ?? []).some((x) => x.notStated && /\b(ma|codes?)\b/.test(x.folded)) ? "asked" : "no";
   if (type.kind === "span") return (entry.sentences ?? [{ raw: entry.raw, notStated: false }]).some((x) => !x.notStated && SPAN.test(x.raw ?? "")) ? "given" : "no";
   // No ordinal written: shown, the question stays unanswered.
   if (type.kind === "ordinal") return ORDINAL.test(entry.raw) ? "given" : "asked";
@@ -948,6 +988,9 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
     return (entry.sentences ?? []).some((x) => x.notStated && PRICE_NOT_STATED.test(x.folded)) ? "asked" : "no";
   }
   if (type.kind === "count") {
+    // "gồm mấy bước", "how many steps": an entry that sets the steps out after a colon ("Các bước: khảo sát …; thử
+    // nghiệm …; triển khai …") gives them, and so their number.
+    if (STEP_NOUNS.has(type.noun) && listsSteps(entry.raw)) return "given";
     // The count must be of the thing the question names: the city's 50,000 officials are no count of the staff of the
     // Digital Transformation Center. Each name, abbreviation or code of the question must be one the entry speaks of.
     // Abbreviations only ("ttcds", "vptw"): an English question's plain words ("took", "trial") name nothing.
@@ -1189,7 +1232,7 @@ export function confirms(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "price") return MONEY.test(entry.raw);
   // Any mention of an app, or a name, is too weak to confirm an answer on its own.
   if (type.kind === "app" || type.kind === "name" || type.kind === "names" || type.kind === "phone" || type.kind === "hours" || type.kind === "percent" || type.kind === "list") return false;
-  if (type.kind === "items" || type.kind === "account" || type.kind === "duty" || type.kind === "ordinal" || type.kind === "span") return false;
+  if (type.kind === "items" || type.kind === "account" || type.kind === "duty" || type.kind === "ordinal" || type.kind === "span" || type.kind === "code") return false;
   if (type.kind === "count") return countNear(type.noun, entry, asked, type.place, false, type.next);
   // The date must be of the question's rarest topic word itself, not of a commoner one the entry also speaks of
   // ("triển khai cho phường xã" does not confirm a question about "họp không giấy").
@@ -1345,6 +1388,15 @@ const ACTS: readonly Act[] = [
     stated:
       /\b(mo lai|go chan|bo chan|hoat dong tro lai|khoi phuc|unblock(ed|s|ing)?|reopen(ed|s|ing)?|lifted|restored|back online|(available|accessible|reachable) again)\b/,
     persists: /\b(van (bi )?(chan|khong truy cap duoc|khong vao duoc|khong dung duoc)|still (blocked|banned|unavailable|inaccessible|unreachable|not (accessible|available|reachable)))\b/,
+  },
+  {
+    // Who carries out a survey ("ai là đơn vị khảo sát hiện trạng HNTH", "who will survey …"): the plan sets the surveys,
+    // and names who does one only for the data centres (the Center gathers their current state).
+    id: "survey-by",
+    asked:
+      /\b(ai|don vi nao|co quan nao|ben nao|phia nao|who|which (unit|body|agency|office|department|organi[sz]ation|side))\b( [a-z]+){0,6}? (khao sat|(will |to )?survey(s|ed|ing)?)\b|\b(khao sat|survey(s|ed)?)\b( [a-z0-9]+){0,8}? (do ai|boi ai|la ai|do don vi nao|do co quan nao|do ben nao|by whom|carried out by|conducted by|done by)\b|\b(don vi|co quan) (khao sat|thuc hien khao sat)\b/,
+    stated:
+      /\b(do [a-z0-9 ]{2,60}? (khao sat|tong hop)|(khao sat|survey(ed)?)( [a-z]+){0,3} (do|boi|by) [a-z]|tong hop (tinh hinh|hien trang)|(is|was|are|were) (surveying|gathering)|surveyed by|conduct(s|ed)? the survey|(chu tri|thuc hien) (viec )?khao sat)\b/,
   },
   {
     // What a survey or review found ("khảo sát … kết quả ra sao", "what did the survey find"): the plan sets the

@@ -116,6 +116,12 @@ const SUBJECTS: readonly Subject[] = [
   // Before the merger: the sources count and describe the merged city, not the old provinces' own figures.
   // An entry saying anything of that time says it in its answer ("Trước hợp nhất, Bình Dương có đường dây 1022 riêng").
   { words: ["truoc sap nhap", "truoc khi sap nhap", "truoc hop nhat", "truoc khi hop nhat", "truoc sap xep", "truoc khi sap xep", "truoc thoi diem sap nhap", "before the merger", "before merging", "pre merger"], inText: true },
+  // Sanctions for a unit or person that misses a deadline ("không kịp thì bị xử lý sao", "kỷ luật", "penalty"): the
+  // plan sets deadlines, not what follows when they are missed.
+  {
+    words: ["thi bi xu ly", "se bi xu ly", "bi xu ly ky luat", "bi xu ly trach nhiem", "xu ly trach nhiem", "ky luat", "che tai", "xu phat", "bi phat", "khien trach", "truy cuu trach nhiem", "penalty", "penalties", "penalised", "penalized", "sanction", "sanctions", "sanctioned", "disciplined", "disciplinary", "discipline", "punished", "punishment", "consequences"],
+    but: ["bi phat hien", "bi phat tan", "bi phat song"],
+  },
   // Leave of one's own (annual, sick, maternity): the sources give public holidays only.
   { words: ["nghi phep", "phep nam", "ngay phep", "nghi om", "nghi thai san", "annual leave", "sick leave", "maternity leave", "paid leave"] },
   // Which old units one new ward was formed from: the sources give counts, not each ward's make-up.

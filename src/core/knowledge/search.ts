@@ -860,13 +860,15 @@ const PLAN_TOKEN = "kehoachlientich";
 const WHERE_TOKEN = `${INTENT_PREFIX}where`;
 /** Words naming where something takes place (folded). */
 const PLACE_WORDS = /\b(dia diem|noi to chuc|o dau|venue|venues|location|locations|where)\b/;
+/** Where to get an app ("nơi tải", "tải ở đâu", "where to download one"): a download, no place where something is (folded). */
+const DOWNLOAD_PLACE = /\b(noi tai|tai o dau|download o dau|where (to|you can|one can|can i|can we) (download|get|install)|where (it|they) can be downloaded)\b/g;
 
 /**
  * Whether an entry speaks of a place only in sentences saying it is not given ("Kế hoạch không nêu lịch, hình thức
  * hay địa điểm các buổi tập huấn"): a question asking where is then not answered by it.
  */
 function placeOnlyAbsent(entry: EntryUnits): boolean {
-  const naming = (entry.sentences ?? []).filter((x) => PLACE_WORDS.test(x.folded));
+  const naming = (entry.sentences ?? []).filter((x) => PLACE_WORDS.test(x.folded.replace(DOWNLOAD_PLACE, " ")));
   return naming.length > 0 && naming.every((x) => x.notStated);
 }
 

@@ -25,6 +25,18 @@ const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh
 /** "cùng chạy chính thức 1 ngày", "có trùng ngày không", "có cùng hạn không", "on the same day": the question asks whether both fall on one
  * day (folded); it names the two things, so it needs no word of choice. */
 const SAME = /\b(cung (\S+ ){0,3}?(1|mot) ngay|cung ngay|cung (mot )?luc|cung thoi diem|cung (thoi )?han|chung (mot )?han|trung ngay|trung han|trung nhau|(the )?same (day|date|time|deadline|due date)|simultaneously)\b/;
+/** "giống nhau", "như nhau", "khác nhau": the question asks whether two things are alike (folded); of deadlines only
+ * with a word of time ({@link DEADLINE_WORD}), since "hnth và qlvb khác nhau thế nào" asks what they are. */
+const ALIKE = /\b(giong nhau|nhu nhau|khac nhau|giong)\b/;
+/** "hạn", "mốc", "ngày", "thời hạn", "deadline": a word of time (folded). */
+const DEADLINE_WORD = /\b(han|han chot|moc|ngay|thoi han|thoi diem|deadline|deadlines|due|date|dates)\b/;
+
+/** Whether a (folded) question asks whether two things fall on one day or share a deadline ({@link SAME}, or "hạn …
+ * có giống nhau không"). */
+function asksSame(folded: string): boolean {
+  return SAME.test(folded) || (ALIKE.test(folded) && DEADLINE_WORD.test(folded));
+}
+
 /** "cái nào", "bên nào", "hay", "so với", "which", "or": the question offers a choice between the things it names. */
 const CHOICE = /\b(cai nao|ben nao|he thong nao|viec nao|thang nao|hay|hoac|so voi|which|or|vs|versus|compared)\b/;
 /** "xong", "hoàn thành", "chính thức", "finished", "go live": what is compared is when the work ends (folded). */
@@ -55,10 +67,17 @@ const SCHEDULE_WORDS = new Set(["han", "moc", "liet", "ke", "he", "thong", "syst
 const PARTY_CONFERENCE = { unit: "hnth", system: "party-systems", vi: "Hội nghị trực tuyến của cơ quan Đảng", en: "Party online conferencing" };
 /** The concept token of the Party ("Đảng", "bên Đảng"), which makes a conference named just before it the Party's. */
 const PARTY_UNIT = "dang";
+/** The concept tokens of the Party, in Vietnamese and English. */
+const PARTY_UNITS = new Set([PARTY_UNIT, "party"]);
+/** The concept tokens of the State side ("bên nhà nước", "chính quyền", "state"). */
+const STATE_UNITS = new Set(["nhanuoc", "chinhquyen", "stat"]);
+/** The State's video conferencing, as {@link SYSTEMS} names it. */
+const STATE_CONFERENCE = SYSTEMS.find((s) => s.unit === PARTY_CONFERENCE.unit)!;
 
 /**
  * The systems a question names (units), in the order it names them, each once. A conference followed by the Party
- * ("hntt bên Đảng với hnth bên nhà nước") is the Party's.
+ * ("hntt bên Đảng với hnth bên nhà nước") is the Party's. A conference named once with both sides ("hội nghị trực
+ * tuyến bên Đảng với bên chính quyền") is each side's: the Party's and the State's.
  */
 function systemsIn(units: readonly string[]): typeof SYSTEMS {
   const out: (typeof SYSTEMS)[number][] = [];
@@ -67,6 +86,9 @@ function systemsIn(units: readonly string[]): typeof SYSTEMS {
     const named = s?.unit === PARTY_CONFERENCE.unit && units.slice(i + 1, i + 3).includes(PARTY_UNIT) ? PARTY_CONFERENCE : s;
     if (named && !out.some((x) => x.system === named.system)) out.push(named);
   });
+  const only = out.length === 1 ? out[0] : undefined;
+  if (only === PARTY_CONFERENCE && units.some((u) => STATE_UNITS.has(u))) out.push(STATE_CONFERENCE);
+  if (only === STATE_CONFERENCE && units.some((u) => PARTY_UNITS.has(u))) out.push(PARTY_CONFERENCE);
   return out;
 }
 
@@ -87,7 +109,7 @@ function milestonesOf(system: string, content: Content): { official: Milestone[]
  * it is analysed ({@link readComparison}, {@link readSchedule}).
  */
 export function mayAskDeadlines(folded: string): boolean {
-  return ASKS_ALL.test(folded) || ASKS_COUNTED.test(folded) || ((EARLIER.test(folded) || LATER.test(folded)) && CHOICE.test(folded)) || SAME.test(folded);
+  return ASKS_ALL.test(folded) || ASKS_COUNTED.test(folded) || ((EARLIER.test(folded) || LATER.test(folded)) && CHOICE.test(folded)) || asksSame(folded);
 }
 
 /** One system's deadlines, asked all at once. */
@@ -163,7 +185,7 @@ export interface Comparison {
  * ```
  */
 export function readComparison(folded: string, units: readonly string[], content: Content): Comparison | undefined {
-  const same = SAME.test(folded);
+  const same = asksSame(folded);
   const earlier = EARLIER.test(folded);
   const later = LATER.test(folded);
   if (!same && (earlier === later || !CHOICE.test(folded))) return undefined;
