@@ -10,7 +10,7 @@ import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
-import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
 import { diffDays, isoWeekday } from "../time.js";
 import { createWorkingCalendar } from "../calendar.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
@@ -24,7 +24,7 @@ import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { asksDayCount, betweenPhrases, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
-import { aroundCount, asksHolidayOverlap, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, writesDay, writtenDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
+import { aroundCount, asksHolidayOverlap, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -324,7 +324,7 @@ function namedDays(ctx: CommandContext, question: string): [NamedDay, NamedDay] 
   const choices = content.milestones.filter((m) => m.dueParsed.precision === "day" && m.reminders?.enabled !== false);
   const context = knowledge.unitsOf(question);
   const days = phrases.map((p) => {
-    const written = /\b\d{1,2}[/-]\d{1,2}\b/.test(p) ? dayIn(p, ctx.today, known) : undefined;
+    const written = writesDay(p) ? dayIn(p, ctx.today, known) : undefined;
     if (written) return { day: written };
     if (isNow(p)) return { day: ctx.today, today: true };
     // Its words as the search reads them (units) and as written ("chính thức" names the go-live).

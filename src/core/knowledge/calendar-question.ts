@@ -2,6 +2,7 @@ import { createWorkingCalendar } from "../calendar.js";
 import type { CalendarFile } from "../content/schema.js";
 import { formatDay, type Lang, MONTH_WORDS_EN } from "../dates.js";
 import { fold } from "../fold.js";
+import { capital } from "../text.js";
 import { addDays, diffDays, isoWeekday } from "../time.js";
 
 /**
@@ -123,6 +124,32 @@ function dayFrom(d: number, m: number, y: number): string | undefined {
   return addDays(day, 0) === day ? day : undefined;
 }
 
+/** Day and month written with digits ("22/8", "22-8"), captured in that order. */
+const DIGIT_DAY = String.raw`\b(\d{1,2})[/-](\d{1,2})`;
+/** A year written after a digit day ("/2026", "-2026"), captured. */
+const DIGIT_YEAR = String.raw`[/-](\d{4})`;
+/** A day written with digits, with its year when written after it ("10/5", "10/06/2025"), as {@link writtenDays} reads them. */
+const WRITTEN_DAY = new RegExp(`${DIGIT_DAY}(?:${DIGIT_YEAR})?\\b`, "g");
+/** {@link WRITTEN_DAY} for one test, with no state kept between calls. */
+const WRITES_DAY = new RegExp(WRITTEN_DAY.source);
+/** A digit day as {@link dayIn} reads it: day, month, then the year written after it ("/2026") or as "năm 2026". */
+const DIGIT_DAY_WITH_YEAR = new RegExp(`${DIGIT_DAY}(?:${DIGIT_YEAR}|(?: nam (\\d{4})))?\\b`);
+
+/** The days a (folded) text writes with digits ("10/5", "10/06/2025"), each with where it is, in order. */
+export function writtenDayMatches(folded: string): RegExpMatchArray[] {
+  return [...folded.matchAll(WRITTEN_DAY)];
+}
+
+/** The days a (folded) text writes with digits, as written ("10/5", "10/06/2025"). */
+export function writtenDays(folded: string): string[] {
+  return folded.match(WRITTEN_DAY) ?? [];
+}
+
+/** Whether a (folded) text writes a day with digits. */
+export function writesDay(folded: string): boolean {
+  return WRITES_DAY.test(folded);
+}
+
 /**
  * The day a folded question names: "22/8/2026", "22-8-2026", "ngày 22 tháng 8 năm 2026", "26 april 2025",
  * "april 26, 2025", "hôm nay", "ngày mai", "today", "tomorrow". A day said with a relative year ("24/11 năm nay",
@@ -149,7 +176,7 @@ export function dayIn(folded: string, today: string, known: readonly string[] = 
     const thisYear = dayFrom(d, m, year);
     return thisYear !== undefined && thisYear >= today ? thisYear : dayFrom(d, m, year + 1);
   };
-  let m = /\b(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4})|(?: nam (\d{4})))?\b/.exec(folded);
+  let m = DIGIT_DAY_WITH_YEAR.exec(folded);
   if (m) return withYear(Number(m[1]), Number(m[2]), m[3] ?? m[4]);
   m = /\bngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?\b/.exec(folded);
   if (m) return withYear(Number(m[1]), Number(m[2]), m[3]);
@@ -462,8 +489,6 @@ function addYears(day: string, n: number): string {
 export function dayWithWeekday(day: string, lang: Lang): string {
   return lang === "en" ? `${weekdayName(isoWeekday(day), lang)} ${formatDay(day, lang)}` : `${weekdayName(isoWeekday(day), lang)}, ${formatDay(day, lang)}`;
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** English names of calendar.yaml's holidays, found by their Vietnamese words: the day, and the break around it. */
 const HOLIDAYS_EN: readonly [RegExp, string, string][] = [

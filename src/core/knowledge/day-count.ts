@@ -1,5 +1,6 @@
 import { formatDay, type Lang, MONTH_WORDS_EN } from "../dates.js";
 import { diffDays } from "../time.js";
+import { writtenDays } from "./calendar-question.js";
 
 /**
  * Day counts between today and a day an answer gives: "tính tới hôm nay 1022 chạy chính thức được bao nhiêu ngày
@@ -89,8 +90,6 @@ export function dayCountLine(today: string, day: string, lang: Lang): string {
 
 /** "cách nhau bao nhiêu ngày", "bao nhiêu ngày", "how many days between": a count of days between two days (folded). */
 const ASKS_BETWEEN = /\b(cach nhau|(bao nhieu|may|bn|bnhieu) ngay|how many days|days between|days apart)\b/;
-/** A day written with digits ("10/5", "10/06/2025"), as {@link daysWritten} finds them (folded). */
-const WRITTEN_DAY = /\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\b/g;
 
 /**
  * The two days a question counts the days between ("từ hạn gửi danh sách (10/5) tới hạn tạo tài khoản (10/6) cách
@@ -100,7 +99,7 @@ const WRITTEN_DAY = /\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\b/g;
 export function daysWritten(folded: string): [string, string] | undefined {
   // "từ 30/4 đến 1/5 nghỉ mấy ngày": how long a break lasts is the calendar's.
   if (!ASKS_BETWEEN.test(folded) || /\b(nghi|holidays?|days? off|break)\b/.test(folded)) return undefined;
-  const days = folded.match(WRITTEN_DAY) ?? [];
+  const days = writtenDays(folded);
   return days.length === 2 && days[0] !== days[1] ? [days[0]!, days[1]!] : undefined;
 }
 

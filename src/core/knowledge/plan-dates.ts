@@ -1,7 +1,9 @@
 import type { Milestone } from "../content/schema.js";
 import { formatDay, formatDue, type Lang } from "../dates.js";
 import { byDeadline, dueWithCountdown, milestoneTitle } from "../milestones.js";
+import { capital } from "../text.js";
 import { diffDays } from "../time.js";
+import { writtenDayMatches } from "./calendar-question.js";
 
 /**
  * Reasoning over the plan's dates, asked without naming a day: which deadline comes first or last ("hệ thống nào có
@@ -161,8 +163,6 @@ export function holidayOverlapLine(label: string, day: string, weekday: string, 
 /** "đúng không", "phải ko", "chính xác không", "chuẩn chưa", "right?", "correct?", "confirm": the question asks
  * whether what it states is so (folded). */
 const CONFIRM = /\b(dung (khong|ko|k|hong|hok|chua|ha|a|nhi|khong a|ko a)|phai (khong|ko|k|hong)|chinh xac (khong|ko|chua)|chuan (khong|ko|chua)|co dung|right|correct|is that so|confirm)\b/;
-/** A day written with digits ("10/5", "10/06/2025") in a folded question. */
-const WRITTEN_DAY = /\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\b/g;
 
 /** One day a question states, with the words before it that say what it is the day of. */
 export interface StatedDay {
@@ -181,9 +181,9 @@ export function statedDays(folded: string, least = 2): StatedDay[] | undefined {
   if (!CONFIRM.test(folded)) return undefined;
   const out: StatedDay[] = [];
   let from = 0;
-  for (const m of folded.matchAll(WRITTEN_DAY)) {
+  for (const m of writtenDayMatches(folded)) {
     out.push({ written: m[0], before: folded.slice(from, m.index).trim() });
-    from = m.index + m[0].length;
+    from = m.index! + m[0].length;
   }
   return out.length >= least ? out : undefined;
 }
@@ -222,15 +222,4 @@ export function aroundCount(folded: string): [string, string] | undefined {
   return m ? [folded.slice(0, m.index).trim(), folded.slice(m.index + m[0].length).trim()] : undefined;
 }
 
-/** Whether a (folded) text writes a day with digits. */
-export function writesDay(folded: string): boolean {
-  return new RegExp(WRITTEN_DAY.source).test(folded);
-}
-
-/** The days a (folded) text writes with digits, as written. */
-export function writtenDays(folded: string): string[] {
-  return folded.match(WRITTEN_DAY) ?? [];
-}
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lower = (text: string) => text.replace(/^./, (x) => x.toLowerCase());
