@@ -3,6 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
+import { capital } from "../text.js";
 import { forgetRecent } from "../recent.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
 import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
@@ -22,7 +23,7 @@ import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
-import { asksDayCount, betweenPhrases, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
+import { type DatedClause, asksDayCount, betweenPhrases, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
 import { aroundCount, asksHolidayOverlap, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
@@ -300,15 +301,19 @@ function answerDaysBetween(ctx: CommandContext, question: string): AnswerOutcome
   const [a, b] = written ? written.map((d) => dayIn(d, ctx.today, known)) : (named?.map((n) => n.day) ?? []);
   if (!a || !b || a === b) return undefined;
   // The deadlines the question named, said with their days: what the count is between.
-  const which = (named ?? []).flatMap((n) => (n.milestone ? [`• ${milestoneTitle(n.milestone, ctx.lang)}: ${formatDay(n.day, ctx.lang)}`] : []));
+  const which = (named ?? []).flatMap((n) =>
+    n.milestone ? [`• ${milestoneTitle(n.milestone, ctx.lang)}: ${formatDay(n.day, ctx.lang)}`] : n.label ? [`• ${capital(n.label)}: ${formatDay(n.day, ctx.lang)}`] : [],
+  );
   const first = [a, b].flatMap((d) => dueOn(content.milestones, d))[0];
-  const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((x, y) => x.milestones.length - y.milestones.length)[0] : undefined;
-  if (!first || !entry) return undefined;
+  const given = named?.find((n) => n.entry)?.entry;
+  const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((x, y) => x.milestones.length - y.milestones.length)[0] : given;
+  if (!entry) return undefined;
+  const source = first?.source ?? entry.source;
   const units = ctx.services.knowledge.unitsOf(question);
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
   const other = named?.find((n) => !n.today);
   const count = named?.some((n) => n.today) && other ? dayCountLine(ctx.today, other.day, ctx.lang) : daysBetweenLine(a, b, ctx.lang);
-  return { replies: [reply(lines(count, ...which, sourceLine(ctx, first.source)))], result, answered: true, lang: ctx.lang };
+  return { replies: [reply(lines(count, ...which, sourceLine(ctx, source)))], result, answered: true, lang: ctx.lang };
 }
 
 /**
@@ -330,7 +335,12 @@ function namedDays(ctx: CommandContext, question: string): [NamedDay, NamedDay] 
     // Its words as the search reads them (units) and as written ("chính thức" names the go-live).
     const words = (text: string) => [...knowledge.unitsOf(text), ...fold(text).split(" ")];
     const m = chooseMilestone(choices, words(p), context, (c) => words([c.title, c.titleEn ?? "", ...c.keywords].join(" \n ")));
-    return m ? { day: m.dueParsed.end, milestone: m } : undefined;
+    // "đợt chạy thử cả 168 đơn vị": a count the phrase gives that the deadline's words lack names something else.
+    const counts = p.match(/\b\d+\b/g) ?? [];
+    if (m && counts.every((n) => words([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).includes(n))) return { day: m.dueParsed.end, milestone: m };
+    // "từ đợt chạy thử cả 168 đơn vị tới lúc chính quyền mới hoạt động": a day an entry gives of the thing named.
+    const found = datedThing(ctx, question, p);
+    return found ? { day: found.day, ...(found.milestone ? { milestone: found.milestone } : { label: found.label }), ...(found.entry ? { entry: found.entry } : {}) } : undefined;
   });
   return days[0] && days[1] ? [days[0], days[1]] : undefined;
 }
@@ -341,6 +351,10 @@ interface NamedDay {
   milestone?: Milestone;
   /** The day is today ("từ hôm nay đến hạn …"). */
   today?: boolean;
+  /** What the day is of, in the question's words, when it is a day an entry gives rather than a deadline. */
+  label?: string;
+  /** The entry that gives the day, when it is not a deadline. */
+  entry?: FaqEntry;
 }
 
 /** A question's words as the search reads them (units) and as written ("chính thức" names the go-live). */
@@ -387,6 +401,10 @@ const EXTREME_WORDS = new Set([
   "the", "of", "in", "is", "what", "on", "for", "fall", "finish", "one",
 ]);
 
+/** "có ngày cụ thể", "ngày rõ ràng", "with a specific date": a deadline asked to be given with its day (folded). */
+const DAY_GIVEN = /\b(co )?ngay (cu the|ro rang|chinh xac|xac dinh)\b|\b(with )?(a |an )?(specific|exact|precise|set) (date|day)s?\b/;
+const DAY_GIVEN_ALL = new RegExp(DAY_GIVEN.source, "g");
+
 /**
  * "hệ thống nào có hạn sớm nhất trong gđ1", "mốc muộn nhất của QLVB", "What is the latest deadline of phase 1?": the
  * earliest or latest official deadline of the plan, of a phase or of one system the question names; undefined when it
@@ -397,14 +415,15 @@ function answerExtreme(ctx: CommandContext, question: string): AnswerOutcome | u
   const which = readExtreme(folded);
   if (!which) return undefined;
   const { content, knowledge } = ctx.services;
-  const units = knowledge.unitsOf(question);
+  // "hạn chót nào có ngày cụ thể sớm nhất": a deadline given with its day is what extremeDeadlines ranks first anyway.
+  const units = knowledge.unitsOf(folded.replace(DAY_GIVEN_ALL, " "));
   const systems = systemsNamed(units);
   const rest = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !EXTREME_WORDS.has(u) && !isSystemUnit(u) && !/^\d+$/.test(u));
   if (rest.length > 0 || systems.length > 1) return undefined;
   const phase = phasesNamed(units).find((n) => n <= phaseCount(content.milestones));
   const system = systems[0];
   const pool = content.milestones.filter((m) => (phase === undefined || m.phase === phase) && (!system || m.system === system.system));
-  const x = extremeDeadlines(pool, which);
+  const x = extremeDeadlines(pool, which, DAY_GIVEN.test(folded));
   if (!x) return undefined;
   const lower = (text: string) => text.replace(/^./, (c) => c.toLowerCase());
   const scope = system
@@ -479,9 +498,18 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   }
   const body = answerText(entry, lang);
   const clauses = datedClauses(body);
-  const chosen = chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, c.before));
+  const sentenceOf = (day: string) => body.split(/(?<=\.)\s+/u).find((x) => fold(x).includes(fold(formatDay(day, lang))) || datedClauses(x).some((c) => c.day === day));
+  // "Ngày 25/06/2025, trước hợp nhất (chính quyền mới hoạt động từ 01/07/2025), TP.HCM vận hành thử …": when the words
+  // before each day do not tell, its sentence does: a day in brackets is what the brackets say, another day what the
+  // sentence says outside them.
+  const bracketsOf = (c: DatedClause) => [...(sentenceOf(c.day) ?? "").matchAll(/\([^()]*\)/gu)].map((m) => m[0]);
+  const ownBracket = (c: DatedClause) => bracketsOf(c).find((b) => datedClauses(b).some((d) => d.day === c.day));
+  const rest = (c: DatedClause) => ownBracket(c) ?? bracketsOf(c).reduce((text, b) => text.replace(b, " "), sentenceOf(c.day) ?? c.before);
+  const byBefore = () => chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, c.before));
+  const bySentence = () => chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, rest(c)));
+  const chosen = clauses.some((c) => ownBracket(c) !== undefined) ? (bySentence() ?? byBefore()) : (byBefore() ?? bySentence());
   if (!chosen) return undefined;
-  const sentence = body.split(/(?<=\.)\s+/u).find((x) => fold(x).includes(fold(formatDay(chosen.day, lang))) || datedClauses(x).some((c) => c.day === chosen.day));
+  const sentence = sentenceOf(chosen.day);
   return { day: chosen.day, label: originalWords(question, side), entry, source: entry.source, ...(sentence ? { sentence } : {}) };
 }
 

@@ -88,8 +88,10 @@ export function dayCountLine(today: string, day: string, lang: Lang): string {
   return n > 0 ? `Tính từ hôm nay (${todayText}), còn ${n} ngày nữa là đến ${dayText}.` : `Tính đến hôm nay (${todayText}), đã ${-n} ngày kể từ ${dayText}.`;
 }
 
+/** "nghỉ", "holiday", "days off": how long a break lasts, which the calendar answers. Not "hội nghị" (a conference). Folded. */
+const BREAK_ASKED = /\b(?<!hoi )(nghi|holidays?|days? off|break)\b/;
 /** "cách nhau bao nhiêu ngày", "bao nhiêu ngày", "how many days between": a count of days between two days (folded). */
-const ASKS_BETWEEN = /\b(cach nhau|(bao nhieu|may|bn|bnhieu) ngay|how many days|days between|days apart)\b/;
+const ASKS_BETWEEN = /\b(cach nhau|(cach|la|mat|chenh nhau) bao lau|(bao nhieu|may|bn|bnhieu) ngay|how many days|days between|days apart|how long between)\b/;
 
 /**
  * The two days a question counts the days between ("từ hạn gửi danh sách (10/5) tới hạn tạo tài khoản (10/6) cách
@@ -98,7 +100,7 @@ const ASKS_BETWEEN = /\b(cach nhau|(bao nhieu|may|bn|bnhieu) ngay|how many days|
  */
 export function daysWritten(folded: string): [string, string] | undefined {
   // "từ 30/4 đến 1/5 nghỉ mấy ngày": how long a break lasts is the calendar's.
-  if (!ASKS_BETWEEN.test(folded) || /\b(nghi|holidays?|days? off|break)\b/.test(folded)) return undefined;
+  if (!ASKS_BETWEEN.test(folded) || BREAK_ASKED.test(folded)) return undefined;
   const days = writtenDays(folded);
   return days.length === 2 && days[0] !== days[1] ? [days[0]!, days[1]!] : undefined;
 }
@@ -113,7 +115,7 @@ export function daysBetweenLine(a: string, b: string, lang: Lang): string {
 }
 
 /** What ends the second of two things counted between: the asking words ("cách nhau", "được mấy ngày", "là bao lâu"). Folded. */
-const BETWEEN_TAIL = /\s(?:cach nhau|duoc|la|thi|mat|co|con|bao nhieu|bn|may|is|are|how many|in days)\b.*$/;
+const BETWEEN_TAIL = /\s(?:cach nhau|cach|chenh|duoc|la|thi(?! (?:diem|nghiem|hanh)\b)|mat|co|con|bao nhieu|bn|may|is|are|how many|in days)\b.*$/;
 /** "hôm nay", "nay", "bây giờ", "today", "now": where a count from today starts, which {@link dayCountLine} answers. */
 const NOW_WORDS = /^(hom nay|nay|bay gio|gio|hien tai|today|now)$/;
 
@@ -124,8 +126,13 @@ const NOW_WORDS = /^(hom nay|nay|bay gio|gio|hien tai|today|now)$/;
  * between two things. Folded.
  */
 export function betweenPhrases(folded: string): [string, string] | undefined {
-  if (!ASKS_BETWEEN.test(folded) || /\b(nghi|holidays?|days? off|break)\b/.test(folded)) return undefined;
-  const m = /\b(?:tu|from) (.+?) (?:cho den|den|toi|sang|to|until) (.+)$/.exec(folded) ?? /\b(?:giua|between) (.+?) (?:va|voi|and) (.+)$/.exec(folded);
+  if (!ASKS_BETWEEN.test(folded) || BREAK_ASKED.test(folded)) return undefined;
+  const m =
+    /\b(?:tu|from) (.+?) (?:cho den|den|toi|sang|to|until) (.+)$/.exec(folded) ??
+    /\b(?:giua|between) (.+?) (?:va|voi|and) (.+)$/.exec(folded) ??
+    // "mốc thí điểm QLVB với mốc triển khai toàn bộ cách nhau mấy ngày": two things joined, then how far apart.
+    /^(.+?) voi (.+?) (?:cach|chenh)\b/.exec(folded) ??
+    /^(.+?) va (.+?) (?:cach|chenh)\b/.exec(folded);
   if (!m) return undefined;
   const [a, b] = [m[1]!.replace(BETWEEN_TAIL, "").trim(), m[2]!.replace(BETWEEN_TAIL, "").trim()];
   if (a.length === 0 || b.length === 0 || (isNow(a) && isNow(b))) return undefined;

@@ -50,14 +50,16 @@ export interface ExtremeDeadlines {
 /**
  * The earliest or latest of `milestones`' official deadlines (a span that only follows from one, such as "3 months of
  * parallel use", is none), by the day each ends; undefined when there is none. A deadline given as a span of months
- * ("from 5/2025 to 8/2025") ends with its last month.
+ * ("from 5/2025 to 8/2025") ends with its last month. With `dayOnly` ("mốc có ngày cụ thể muộn nhất"), only deadlines
+ * given with their day are ranked (those of a month holding the picked day are still said beside it).
  */
-export function extremeDeadlines(milestones: readonly Milestone[], which: Extreme): ExtremeDeadlines | undefined {
+export function extremeDeadlines(milestones: readonly Milestone[], which: Extreme, dayOnly = false): ExtremeDeadlines | undefined {
   const official = byDeadline(milestones.filter((m) => m.reminders?.enabled !== false));
-  const pick = which === "earliest" ? official.find((m) => m.dueParsed.precision === "day") ?? official[0] : official.at(-1);
+  const ranked = dayOnly ? official.filter((m) => m.dueParsed.precision === "day") : official;
+  const pick = which === "earliest" ? ranked.find((m) => m.dueParsed.precision === "day") ?? ranked[0] : ranked.at(-1);
   if (!pick) return undefined;
   const day = pick.dueParsed.end;
-  const due = official.filter((m) => m.dueParsed.end === day);
+  const due = ranked.filter((m) => m.dueParsed.end === day);
   const sameMonth = official.filter((m) => m.dueParsed.precision === "month" && !due.includes(m) && m.dueParsed.start <= day && day <= m.dueParsed.end);
   return { which, due, sameMonth };
 }

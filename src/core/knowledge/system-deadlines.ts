@@ -24,7 +24,7 @@ const EARLIER = /\b(som hon|truoc hon|nhanh hon|(xong|han|den han|het han|hoan t
 const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh|trien khai|chay|lam|co|van hanh)( chinh thuc)? sau|(nao|ben nao) sau|later|last)\b/;
 /** "cùng chạy chính thức 1 ngày", "có trùng ngày không", "có cùng hạn không", "on the same day": the question asks whether both fall on one
  * day (folded); it names the two things, so it needs no word of choice. */
-const SAME = /\b(cung (\S+ ){0,3}?(1|mot) ngay|cung ngay|cung (mot )?luc|cung thoi diem|cung (thoi )?han|chung (mot )?han|trung ngay|trung han|trung nhau|(the )?same (day|date|time|deadline|due date)|simultaneously)\b/;
+const SAME = /\b(cung (\S+ ){0,3}?(1|mot) ngay|cung ngay|cung (mot )?luc|cung thoi diem|cung (thoi )?han|chung (mot )?han|trung ngay|trung han|trung nhau|giong nhau|nhu nhau|khac nhau|(the )?same (day|date|time|deadline|due date)|simultaneously)\b/;
 /** "cái nào", "bên nào", "hay", "so với", "which", "or": the question offers a choice between the things it names. */
 const CHOICE = /\b(cai nao|ben nao|he thong nao|viec nao|thang nao|hay|hoac|so voi|which|or|vs|versus|compared)\b/;
 /** "xong", "hoàn thành", "chính thức", "finished", "go live": what is compared is when the work ends (folded). */
@@ -55,6 +55,8 @@ const SCHEDULE_WORDS = new Set(["han", "moc", "liet", "ke", "he", "thong", "syst
 const PARTY_CONFERENCE = { unit: "hnth", system: "party-systems", vi: "Hội nghị trực tuyến của cơ quan Đảng", en: "Party online conferencing" };
 /** The concept token of the Party ("Đảng", "bên Đảng"), which makes a conference named just before it the Party's. */
 const PARTY_UNIT = "dang";
+/** The concept tokens of the State side ("nhà nước", "cơ quan nhà nước", "chính quyền"). */
+const STATE_UNITS: readonly string[] = ["nhanuoc", "chinhquyen"];
 
 /**
  * The systems a question names (units), in the order it names them, each once. A conference followed by the Party
@@ -67,6 +69,16 @@ function systemsIn(units: readonly string[]): typeof SYSTEMS {
     const named = s?.unit === PARTY_CONFERENCE.unit && units.slice(i + 1, i + 3).includes(PARTY_UNIT) ? PARTY_CONFERENCE : s;
     if (named && !out.some((x) => x.system === named.system)) out.push(named);
   });
+  // "hội nghị trực tuyến bên Đảng với bên chính quyền": one conference said of both sides is the Party's and the
+  // State's, in the order the sides are named.
+  const state = SYSTEMS.find((x) => x.unit === PARTY_CONFERENCE.unit)!;
+  const stateAt = units.findIndex((u) => STATE_UNITS.includes(u));
+  if (units.includes(PARTY_CONFERENCE.unit) && units.includes(PARTY_UNIT) && stateAt >= 0) {
+    const at = out.findIndex((x) => x === state || x === PARTY_CONFERENCE);
+    const pair = units.indexOf(PARTY_UNIT) < stateAt ? [PARTY_CONFERENCE, state] : [state, PARTY_CONFERENCE];
+    const rest = out.filter((x) => x !== state && x !== PARTY_CONFERENCE);
+    return [...rest.slice(0, at), ...pair, ...rest.slice(at)];
+  }
   return out;
 }
 

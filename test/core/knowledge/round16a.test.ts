@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { writesDay, writtenDayMatches, writtenDays } from "../../../src/core/knowledge/calendar-question.js";
 import { capital } from "../../../src/core/text.js";
+import { betweenPhrases } from "../../../src/core/knowledge/day-count.js";
+import { fold } from "../../../src/core/fold.js";
+import { askEachAlone } from "../../helpers/knowledge.js";
 
 describe("one reader of days written with digits", () => {
   it("reads each day as written, with its year after a slash or dash, the same on every call", () => {
@@ -14,5 +17,45 @@ describe("one reader of days written with digits", () => {
   it("capitalises a line's first letter only", () => {
     expect(capital("thứ Bảy, 22/08/2026")).toBe("Thứ Bảy, 22/08/2026");
     expect(capital("")).toBe("");
+  });
+});
+
+const NOW = "2026-12-03T09:00:00+07:00";
+
+describe("days between two things named", () => {
+  it("splits 'A với B cách nhau', 'từ A tới B cách bao lâu', and not 'hội nghị' as a break", () => {
+    expect(betweenPhrases(fold("mốc thí điểm QLVB với mốc triển khai cho toàn bộ phường xã cách nhau mấy ngày"))).toEqual(["moc thi diem qlvb", "moc trien khai cho toan bo phuong xa"]);
+    expect(betweenPhrases(fold("từ hạn xong hội nghị truyền hình tới ngày qlvb chạy chính thức cách bao lâu"))).toEqual(["han xong hoi nghi truyen hinh", "ngay qlvb chay chinh thuc"]);
+    expect(betweenPhrases(fold("từ 30/4 đến 1/5 nghỉ mấy ngày"))).toBeUndefined();
+  });
+
+  it("counts between two deadlines, or two days an entry gives", async () => {
+    const [a, b, c] = await askEachAlone(
+      NOW,
+      "mốc thử nghiệm quản lý văn bản và mốc triển khai toàn bộ phường xã cách nhau bao nhiêu ngày",
+      "từ hạn khảo sát hội nghị truyền hình tới lúc qlvb vận hành chính thức là bao lâu",
+      "từ lúc vận hành thử đồng loạt 168 đơn vị đến khi chính quyền mới hoạt động cách mấy ngày",
+    );
+    expect(a).toContain("61 ngày");
+    expect(b).toContain("109 ngày");
+    expect(c).toContain("6 ngày");
+    expect(c).toContain("25/06/2025");
+  });
+});
+
+describe("earliest deadline given with its day", () => {
+  it("ranks only deadlines with a day when the question asks for one", async () => {
+    const [a, b] = await askEachAlone(NOW, "giai đoạn 1 mốc nào có ngày cụ thể sớm nhất", "hạn nào có ngày cụ thể muộn nhất trong kế hoạch");
+    expect(a).toContain("10/05/2025");
+    expect(b).toContain("01/09/2025");
+    expect(b).not.toContain("12/2025");
+  });
+});
+
+describe("the Party's and the State's conferences compared", () => {
+  it("reads one conference said of both sides as two, and 'giống nhau' as asking whether they share a deadline", async () => {
+    const [a] = await askEachAlone(NOW, "hạn hội nghị trực tuyến phía Đảng và phía nhà nước có giống nhau ko");
+    expect(a).toContain("tháng 5/2025");
+    expect(a).toContain("15/05/2025");
   });
 });
