@@ -702,15 +702,36 @@ function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOut
   const folded = fold(question);
   if (!mayAskDeadlines(folded)) return undefined;
   const units = knowledge.unitsOf(question);
-  const c = readComparison(folded, units, content);
+  const c = readComparison(folded, units, content, (system, milestones) => stepNamed(ctx, question, system, milestones));
   if (!c) return answerSchedule(ctx, folded, units);
   // The entry of the deadline that answers, so that a follow-up ("ai làm?") reads it.
   const winner = c.asked === "earlier" ? c.sides[0] : c.sides[1];
   const entry = content.faq.find((e) => e.milestones.includes(winner.compared.id));
   const best: Hit | undefined = entry ? { entry, score: 0, relevance: 1 } : undefined;
   const result: SearchResult = { decision: "confident", ...(best ? { best } : {}), suggestions: [], folded, units };
-  const text = lines(...renderComparison(c, ctx.today, ctx.lang), sourceLine(ctx, winner.compared.source));
+  // "cái nào trước, cách mấy ngày": the days between the two deadlines compared, when both have a day.
+  const [x, y] = c.sides.map((s) => s.compared.dueParsed);
+  const gap = asksDayCount(folded) && !c.tie && x!.precision === "day" && y!.precision === "day" ? [daysBetweenLine(x!.end, y!.end, ctx.lang)] : [];
+  const [lead, ...rest] = renderComparison(c, ctx.today, ctx.lang);
+  const text = lines(lead!, ...gap, ...rest, sourceLine(ctx, winner.compared.source));
   return { replies: [reply(text)], result, answered: true, lang: ctx.lang };
+}
+
+/** Words joining the two things a comparison names ("với", "so với", "hay", "or") (folded). */
+const JOINS = /\s(?:so voi|voi|va|hay|hoac|or|and|vs|versus|compared to|compared with)\s/;
+
+/**
+ * The step of `system` a comparison names in its words of that system ("hạn tạo tk mail cho cb 2 tỉnh với hạn thí điểm
+ * qlvb": the accounts deadline of e-mail, the pilot of QLVB), or undefined when that side names the system alone.
+ */
+function stepNamed(ctx: CommandContext, question: string, system: string, milestones: readonly Milestone[]): Milestone | undefined {
+  const folded = fold(question).replace(/,.*$/u, "");
+  const m = JOINS.exec(folded);
+  if (!m) return undefined;
+  const side = [folded.slice(0, m.index), folded.slice(m.index + m[0].length)].find((p) => systemsNamed(ctx.services.knowledge.unitsOf(p)).some((s) => s.system === system));
+  if (!side) return undefined;
+  const days = milestones.filter((x) => x.dueParsed.precision === "day");
+  return days.length > 1 ? chooseMilestone(days, wordsOf(ctx, side), [], (c) => milestoneWords(ctx, c)) : undefined;
 }
 
 /** The concept token the analyser gives the joint plan's names ("kế hoạch", "kế hoạch liên tịch", "the plan"). */

@@ -59,3 +59,11 @@ describe("the Party's and the State's conferences compared", () => {
     expect(a).toContain("15/05/2025");
   });
 });
+
+describe("two systems compared by the steps named", () => {
+  it("compares the step each side names, and counts the days between when asked", async () => {
+    const [a, b] = await askEachAlone(NOW, "hạn tạo tài khoản mail với hạn thí điểm qlvb, cái nào trước", "hạn tạo tài khoản mail với hạn thí điểm qlvb cái nào sớm hơn, mấy ngày");
+    expect(a).toContain("Thư điện tử công vụ có hạn sớm hơn: 10/06/2025");
+    expect(b).toContain("5 ngày");
+  });
+});
