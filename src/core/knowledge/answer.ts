@@ -469,8 +469,12 @@ interface FoundThing extends DatedThing {
  */
 function systemDeadline(ctx: CommandContext, text: string, context: string, systemsFrom = text): Milestone | undefined {
   const systems = systemsNamed(ctx.services.knowledge.unitsOf(systemsFrom));
-  if (systems.length !== 1) return undefined;
-  const choices = officialMilestones(ctx, true).filter((m) => m.system === systems[0]!.system);
+  return systems.length === 1 ? deadlineOf(ctx, systems[0]!.system, text, context) : undefined;
+}
+
+/** The day-precise official deadline of `system` that `text` names (see {@link systemDeadline}). */
+function deadlineOf(ctx: CommandContext, system: string, text: string, context: string): Milestone | undefined {
+  const choices = officialMilestones(ctx, true).filter((m) => m.system === system);
   return choices.length === 1 ? choices[0] : chooseMilestone(choices, wordsOf(ctx, text), wordsOf(ctx, context), (c) => milestoneWords(ctx, c));
 }
 
@@ -566,15 +570,20 @@ function answerHolidayOverlap(ctx: CommandContext, question: string): AnswerOutc
   // "lễ 2/9": a holiday named by its day is a break day of some year of the calendar, whatever year the day is read in.
   const inBreak = (d: string | undefined) => d !== undefined && content.calendar.years.some((y) => breaks.some((b) => b.from <= `${y}${d.slice(4)}` && `${y}${d.slice(4)}` <= b.to));
   if (!writtenDays(folded).every((d) => inBreak(dayIn(d, ctx.today, known)))) return undefined;
-  const m = systemDeadline(ctx, question, question);
-  if (!m) return undefined;
-  const day = m.dueParsed.end;
+  // "ngày QLVB với 1022 chạy chính thức có rơi vào kỳ nghỉ lễ 2/9 không": each system named, its deadline the words name.
+  const systems = systemsNamed(ctx.services.knowledge.unitsOf(question));
+  const found = systems.length > 1 ? systems.map((x) => deadlineOf(ctx, x.system, question, question)) : [systemDeadline(ctx, question, question)];
+  const ms = found.filter((m) => m !== undefined);
+  if (ms.length === 0 || ms.length !== found.length) return undefined;
   // In English, a break is named by the holiday of the Labour Code it holds ("National Day (2 September)"), when one.
   const named = ctx.lang === "en" ? breaks.map((b) => ({ ...b, name: content.calendar.fixed?.days.find((f) => b.from.slice(5) <= f.day && f.day <= b.to.slice(5))?.nameEn ?? b.name })) : breaks;
-  const working = createWorkingCalendar(content.calendar).isWorkingDay(day);
-  const line = holidayOverlapLine(milestoneTitle(m, ctx.lang), day, weekdayName(isoWeekday(day), ctx.lang), named, ctx.lang, working);
+  const calendar = createWorkingCalendar(content.calendar);
+  const text = ms.map((m) => {
+    const day = m.dueParsed.end;
+    return holidayOverlapLine(milestoneTitle(m, ctx.lang), day, weekdayName(isoWeekday(day), ctx.lang), named, ctx.lang, calendar.isWorkingDay(day));
+  });
   const holiday = content.faq.find((e) => e.render === "holidays");
-  return datedAnswer(ctx, question, [line], entryOfMilestone(ctx, m), [m.source, ...(holiday ? [holiday.source] : [])]);
+  return datedAnswer(ctx, question, text, entryOfMilestone(ctx, ms[0]!), [...ms.map((m) => m.source), ...(holiday ? [holiday.source] : [])]);
 }
 
 /** "được bao nhiêu ngày rồi", "còn bao nhiêu ngày nữa", "how many days since": a count from today, asked (folded). Not

@@ -82,7 +82,7 @@ const ASKS_COUNTDOWN = /\b(con bao nhieu ngay|con may ngay|bao nhieu ngay nua|ma
 /** "nghỉ bù ngày nào", "rơi vào Chủ nhật", "make-up day": the question asks which day a holiday is taken or made up. */
 const ASKS_HOLIDAY_DAY = /\b(nghi bu|lam bu|roi vao|trung vao|trung chu nhat|trung thu bay|make up|makeup|falls on|fall on|substitute day|day in lieu)\b/;
 /** "nghỉ mấy ngày", "how many days off": the question asks how long a break is, which the holiday entry answers. */
-const ASKS_LENGTH = /\b(nghi( (?!con\b|nua\b)\S+){0,3} (may|bao nhieu) ngay(?! nua)|duoc nghi (may|bao nhieu)|keo dai|how many days (off|of)|how long is)\b/;
+const ASKS_LENGTH = /\b(nghi( (?!con\b|nua\b)\S+){0,5} (may|bao nhieu) ngay(?! (nua|roi)\b)|duoc nghi (may|bao nhieu)|keo dai|how many days (off|of)|how long is)\b/;
 /**
  * "sắp tới", "tiếp theo", "Tết tới", "2/9 tới", "next", "upcoming": the question asks of the next break from today, not of one
  * year's ("next year", "năm tới" name a year: see RELATIVE_YEARS). Folded.
@@ -96,8 +96,8 @@ const WORKED = /\b(lam viec|di lam|lam bu|working day|workday|work day|make up|m
 const BREAK_WORDS = /\b(dot nghi|ky nghi|nghi le|duoc nghi|nghi|break|holiday|days off)\b/;
 /** "giỗ Tổ 2025 ngày nào", "when is Tết": which day a named holiday falls on. */
 const ASKS_WHICH_DAY = /\b(ngay nao|hom nao|ngay may|khi nao|bao gio|luc nao|which day|what day|what date|which date|when)\b/;
-/** "theo luật", "Bộ luật Lao động", "by law": the question asks what the law grants, not one year's calendar. */
-const BY_LAW = /\b(theo luat|bo luat|luat lao dong|quy dinh|by law|labou?r code|statutory)\b/;
+/** "theo luật", "Bộ luật Lao động", "BLLĐ", "mỗi năm", "by law": the question asks what the law grants, not one year's calendar. */
+const BY_LAW = /\b(theo luat|bo luat|blld|luat lao dong|quy dinh|(moi|hang|(?<!thang )(1|mot)) nam(?! \d)|by law|labou?r code|statutory|(a|per|each|every) year)\b/;
 /** A day written with its month ("2/9", "ngày 2 tháng 9", "2 September"), not "hôm nay" or "ngày mai". */
 const NAMED_DAY = new RegExp(`\\b(\\d{1,2}[/-]\\d{1,2}|ngay \\d{1,2} thang \\d{1,2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}|${MONTH_WORD} \\d{1,2})\\b`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writesDay, writtenDayMatches, writtenDays } from "../../../src/core/knowledge/calendar-question.js";
+import { parseCalendarQuestion, writesDay, writtenDayMatches, writtenDays } from "../../../src/core/knowledge/calendar-question.js";
 import { capital } from "../../../src/core/text.js";
 import { betweenPhrases } from "../../../src/core/knowledge/day-count.js";
 import { fold } from "../../../src/core/fold.js";
@@ -65,5 +65,24 @@ describe("two systems compared by the steps named", () => {
     const [a, b] = await askEachAlone(NOW, "hạn tạo tài khoản mail với hạn thí điểm qlvb, cái nào trước", "hạn tạo tài khoản mail với hạn thí điểm qlvb cái nào sớm hơn, mấy ngày");
     expect(a).toContain("Thư điện tử công vụ có hạn sớm hơn: 10/06/2025");
     expect(b).toContain("5 ngày");
+  });
+});
+
+describe("holidays: two deadlines in a break, and how long a named break is", () => {
+  it("says of each system's deadline whether it falls in the break", async () => {
+    const [a] = await askEachAlone(NOW, "qlvb và 1022 vận hành chính thức có trúng kỳ nghỉ lễ 2/9 ko");
+    expect(a.match(/01\/09\/2025/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(a).toContain("Quốc khánh");
+  });
+
+  it("reads 'nghỉ lễ 2/9 năm nay được mấy ngày' as the length of this year's break, and 'BLLĐ … 1 năm' as the law's", () => {
+    expect(parseCalendarQuestion("nghỉ lễ 2/9 năm nay được mấy ngày", "2026-12-03")).toEqual({ kind: "holiday", holiday: "national-day", year: 2026 });
+    expect(parseCalendarQuestion("theo BLLĐ thì 1 năm công chức được nghỉ lễ tết tổng cộng bn ngày", "2026-12-03")).toBeUndefined();
+    expect(parseCalendarQuestion("tháng 1 năm 2026 nghỉ tết dương lịch mấy ngày", "2026-12-03")).toMatchObject({ kind: "holiday", holiday: "new-year" });
+  });
+
+  it("gives the count of days of this year's break", async () => {
+    const [a] = await askEachAlone(NOW, "nghỉ quốc khánh năm nay được mấy ngày vậy");
+    expect(a).toContain("5 ngày");
   });
 });
