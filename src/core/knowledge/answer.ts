@@ -586,9 +586,9 @@ function answerHolidayOverlap(ctx: CommandContext, question: string): AnswerOutc
   return datedAnswer(ctx, question, text, entryOfMilestone(ctx, ms[0]!), [...ms.map((m) => m.source), ...(holiday ? [holiday.source] : [])]);
 }
 
-/** "được bao nhiêu ngày rồi", "còn bao nhiêu ngày nữa", "how many days since": a count from today, asked (folded). Not
+/** "được bao nhiêu ngày rồi", "còn bao nhiêu ngày nữa", "được bao lâu rồi", "how many days since": a count from today, asked (folded). Not
  * "tối đa mấy ngày" (a span allowed). */
-const SINCE_OR_UNTIL = /\b(?<!toi )(duoc|da|con|qua) (bao nhieu|may|bn|bnhieu) ngay\b|\b(bao nhieu|may|bn|bnhieu) ngay (nua|roi)\b|\bhow many days (since|until|till|left|ago|have passed|has it been|remain|to go)\b|\bdays (since|until|till|ago|to go)\b/;
+const SINCE_OR_UNTIL = /\b(?<!toi )(duoc|da|con|qua) (bao nhieu|may|bn|bnhieu) ngay\b|\b(duoc|da) bao lau roi\b|\b(tinh den|den|tu) (hom nay|bay gio|nay)\b.*\b(duoc|da|con) bao lau\b|\b(bao nhieu|may|bn|bnhieu) ngay (nua|roi)\b|\bhow many days (since|until|till|left|ago|have passed|has it been|remain|to go)\b|\bdays (since|until|till|ago|to go)\b/;
 
 /**
  * "hôm nay tính ra QLVB chạy chính thức được bao nhiêu ngày rồi": the days from today to the deadline the question

@@ -86,3 +86,16 @@ describe("holidays: two deadlines in a break, and how long a named break is", ()
     expect(a).toContain("5 ngày");
   });
 });
+
+describe("days since a go-live, asked as 'được bao lâu rồi'", () => {
+  it("counts from the deadline named to today, alone or inside a relayed message", async () => {
+    const [a, b] = await askEachAlone(
+      NOW,
+      "tính tới nay qlvb vận hành chính thức được bao lâu rồi",
+      "Chào anh chị, trưởng phòng nhờ em hỏi: tính đến hôm nay thì 1022 chạy chính thức được bao lâu rồi, và nền tảng quản lý chính quyền số thử nghiệm từ ngày nào ạ?",
+    );
+    expect(a).toContain("458 ngày");
+    expect(b).toContain("458 ngày");
+    expect(b).toContain("06/10/2025");
+  });
+});
