@@ -201,7 +201,9 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
-  const between = answerDaysBetween(ctx, question);
+  // "how many days between the ward rollout deadline and that date?": "that date" is the previous answer's day.
+  const earlier = freshTopic(data.topic, ctx.now);
+  const between = answerDaysBetween(ctx, question, earlier ? () => entryDay(ctx, earlier.entryId) : undefined);
   if (between) return between;
   // "ngày QLVB chạy chính thức có trúng kỳ nghỉ lễ 2/9 ko": the day of a deadline named, before the holiday's own day.
   const overlap = answerHolidayOverlap(ctx, question);
@@ -292,12 +294,12 @@ function gapLine(ctx: CommandContext, question: string, previousId: string, entr
  * question writes, when one of them is a deadline of the plan (the entry of that deadline is the topic kept for
  * follow-ups); undefined otherwise.
  */
-function answerDaysBetween(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+function answerDaysBetween(ctx: CommandContext, question: string, previousDay?: () => string | undefined): AnswerOutcome | undefined {
   const { content } = ctx.services;
   const folded = fold(question);
   const known = deadlineDays(content);
   const written = daysWritten(folded);
-  const named = written ? undefined : (namedDays(ctx, question) ?? dayToDeadline(ctx, question));
+  const named = written ? undefined : (namedDays(ctx, question, previousDay) ?? dayToDeadline(ctx, question));
   const [a, b] = written ? written.map((d) => dayIn(d, ctx.today, known)) : (named?.map((n) => n.day) ?? []);
   if (!a || !b || a === b) return undefined;
   // The deadlines the question named, said with their days: what the count is between.
@@ -321,7 +323,7 @@ function answerDaysBetween(ctx: CommandContext, question: string): AnswerOutcome
  * plan's deadlines (or writes), in order; undefined unless both are found. A deadline is the day-precise milestone
  * whose title and keywords share the most words with its phrase, ties broken by the whole question's words.
  */
-function namedDays(ctx: CommandContext, question: string): [NamedDay, NamedDay] | undefined {
+function namedDays(ctx: CommandContext, question: string, previousDay?: () => string | undefined): [NamedDay, NamedDay] | undefined {
   const phrases = betweenPhrases(fold(question));
   if (!phrases) return undefined;
   const { knowledge, content } = ctx.services;
@@ -332,6 +334,10 @@ function namedDays(ctx: CommandContext, question: string): [NamedDay, NamedDay] 
     const written = writesDay(p) ? dayIn(p, ctx.today, known) : undefined;
     if (written) return { day: written };
     if (isNow(p)) return { day: ctx.today, today: true };
+    if (POINTS_BACK.test(p)) {
+      const day = previousDay?.();
+      return day ? { day } : undefined;
+    }
     // Its words as the search reads them (units) and as written ("chính thức" names the go-live).
     const words = (text: string) => [...knowledge.unitsOf(text), ...fold(text).split(" ")];
     const m = chooseMilestone(choices, words(p), context, (c) => words([c.title, c.titleEn ?? "", ...c.keywords].join(" \n ")));
@@ -344,6 +350,9 @@ function namedDays(ctx: CommandContext, question: string): [NamedDay, NamedDay] 
   });
   return days[0] && days[1] ? [days[0], days[1]] : undefined;
 }
+
+/** "that date", "the same day", "ngày đó", "mốc đó": a side of a count that is the previous answer's day (a whole folded phrase). */
+const POINTS_BACK = /^(?:(?:that|this|the same|the above) (?:date|day|deadline)|(?:ngay|hom|moc|han|thoi diem) (?:do|ay|tren|vua roi))$/;
 
 /** A day a question names: written, or as the deadline of a milestone. */
 interface NamedDay {
@@ -390,7 +399,32 @@ function datedAnswer(ctx: CommandContext, question: string, text: Rich[] | strin
  * days a person states confirmed; undefined for any other question.
  */
 function answerPlanDates(ctx: CommandContext, question: string): AnswerOutcome | undefined {
-  return answerExtreme(ctx, question) ?? answerOrder(ctx, question) ?? answerConfirmation(ctx, question);
+  return answerExtreme(ctx, question) ?? answerOrder(ctx, question) ?? answerConfirmation(ctx, question) ?? answerSystemsWhen(ctx, question);
+}
+
+/** "ngày nào", "khi nào", "bao giờ", "when", "what date": the question asks when (folded). */
+const ASKS_WHEN = /\b(ngay nao|khi nao|bao gio|luc nao|hom nao|ngay may|thoi diem nao|when|what date|which date|what day)\b/;
+/** Other things asked besides when ("ai", "ở đâu", "bao nhiêu", "who", "how"): then the question is not only a date's (folded). */
+const ASKS_OTHER = /\b(ai|o dau|bao nhieu|bao lau|nhu the nao|the nao|ra sao|gi|vi sao|tai sao|who|where|how|what|why|which)\b/;
+
+/**
+ * "qlvb và 1022 chạy chính thức ngày nào", "when do the document system and 1022 go live?": the deadline the words name
+ * of each of two or more systems, said together (and that they fall on one day, when they do); undefined unless the
+ * question asks only when and a deadline of each system is found.
+ */
+function answerSystemsWhen(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const folded = fold(question);
+  if (!ASKS_WHEN.test(folded) || ASKS_OTHER.test(folded.replace(ASKS_WHEN, " "))) return undefined;
+  const systems = systemsNamed(ctx.services.knowledge.unitsOf(question));
+  if (systems.length < 2) return undefined;
+  const found = systems.map((x) => deadlineOf(ctx, x.system, question, question));
+  const ms = found.filter((m) => m !== undefined);
+  if (ms.length !== found.length || new Set(ms).size !== ms.length) return undefined;
+  const day = ms[0]!.dueParsed.end;
+  const same = ms.every((m) => m.dueParsed.end === day);
+  const lead = same ? t(ctx.lang, `Cùng ngày ${formatDay(day, ctx.lang)}:`, `The same day, ${formatDay(day, ctx.lang)}:`) : t(ctx.lang, "Theo kế hoạch:", "According to the plan:");
+  const text = [lead, ...ms.map((m) => `• ${milestoneTitle(m, ctx.lang)}: ${formatDay(m.dueParsed.end, ctx.lang)}`)];
+  return datedAnswer(ctx, question, text, entryOfMilestone(ctx, ms[0]!), ms.map((m) => m.source));
 }
 
 /** Words of an earliest-or-latest question that name no particular step (units): "hệ thống", "hạn", "sớm nhất", "gđ". */
