@@ -113,3 +113,11 @@ describe("when two systems' named steps are due", () => {
     expect(answer).toContain("17 ngày");
   });
 });
+
+describe("'chậm nhất là khi nào' of one step", () => {
+  it("is that step's deadline, while 'mốc muộn nhất' is still the plan's latest", async () => {
+    const [a, b] = await askEachAlone(NOW, "qlvb về tới phường em trễ nhất là ngày nào", "mốc muộn nhất là mốc nào");
+    expect(a).toContain("15/08/2025");
+    expect(b).toContain("muộn nhất");
+  });
+});
