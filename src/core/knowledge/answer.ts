@@ -11,7 +11,7 @@ import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
-import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, namesDay, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
 import { diffDays, isoWeekday } from "../time.js";
 import { createWorkingCalendar } from "../calendar.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
@@ -518,8 +518,9 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   const known = deadlineDays(content);
   const lang = ctx.lang;
   const days = writtenDays(side);
-  if (days.length === 1) {
-    const day = dayIn(days[0]!, ctx.today, known);
+  // "before or after 2 September 2025", "trước hay sau ngày 1 tháng 6": a day written in words is a day all the same.
+  if (days.length === 1 || (days.length === 0 && namesDay(side))) {
+    const day = dayIn(days[0] ?? side, ctx.today, known);
     return day ? { day, label: t(lang, "Ngày anh/chị nêu", "The day you give") } : undefined;
   }
   const deadline = (m: Milestone): FoundThing => ({ day: m.dueParsed.end, label: milestoneTitle(m, lang), milestone: m, entry: entryOfMilestone(ctx, m), source: m.source });

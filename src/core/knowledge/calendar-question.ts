@@ -145,6 +145,11 @@ export function writtenDays(folded: string): string[] {
   return folded.match(WRITTEN_DAY) ?? [];
 }
 
+/** Whether a (folded) text names a day with its month, in digits or words ("2/9", "ngày 2 tháng 9", "2 September"). */
+export function namesDay(folded: string): boolean {
+  return NAMED_DAY.test(folded);
+}
+
 /** Whether a (folded) text writes a day with digits. */
 export function writesDay(folded: string): boolean {
   return WRITES_DAY.test(folded);
