@@ -478,7 +478,11 @@ function answerOrder(ctx: CommandContext, question: string): AnswerOutcome | und
   const sides = orderSides(fold(question));
   if (!sides) return undefined;
   const found = sides.map((side) => datedThing(ctx, question, side));
-  const [a, b] = found;
+  // "is the pilot before or after June 1st": a day written without its year is in the year of what it is ordered against.
+  const [a, b] = found.map((x, i) => {
+    const other = found[1 - i];
+    return x?.yearless && other && !other.yearless ? { ...x, day: `${other.day.slice(0, 4)}${x.day.slice(4)}` } : x;
+  });
   if (!a || !b || (a.milestone && a.milestone === b.milestone)) return undefined;
   const cite = (t: FoundThing) => (t.sentence ? [t.sentence] : []);
   const text = [...orderLines(a, b, ctx.lang), ...cite(a), ...cite(b)];
@@ -493,6 +497,8 @@ interface FoundThing extends DatedThing {
   source?: string;
   /** The entry's sentence that gives the day, when it is not a deadline of the plan. */
   sentence?: string;
+  /** A day the question writes without its year ("before or after June 1st"). */
+  yearless?: true;
 }
 
 /**
@@ -519,9 +525,11 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   const lang = ctx.lang;
   const days = writtenDays(side);
   // "before or after 2 September 2025", "trước hay sau ngày 1 tháng 6": a day written in words is a day all the same.
-  if (days.length === 1 || (days.length === 0 && namesDay(side))) {
+  if (days.length === 1 || (days.length === 0 && (namesDay(side) || isNow(side)))) {
     const day = dayIn(days[0] ?? side, ctx.today, known);
-    return day ? { day, label: t(lang, "Ngày anh/chị nêu", "The day you give") } : undefined;
+    if (!day) return undefined;
+    if (isNow(side)) return { day, label: t(lang, "Hôm nay", "Today") };
+    return { day, label: t(lang, "Ngày anh/chị nêu", "The day you give"), ...(/\d{4}/.test(side) ? {} : { yearless: true as const }) };
   }
   const deadline = (m: Milestone): FoundThing => ({ day: m.dueParsed.end, label: milestoneTitle(m, lang), milestone: m, entry: entryOfMilestone(ctx, m), source: m.source });
   const m = systemDeadline(ctx, side, question);

@@ -99,7 +99,7 @@ const ASKS_WHICH_DAY = /\b(ngay nao|hom nao|ngay may|khi nao|bao gio|luc nao|whi
 /** "theo luật", "Bộ luật Lao động", "BLLĐ", "mỗi năm", "by law": the question asks what the law grants, not one year's calendar. */
 const BY_LAW = /\b(theo luat|bo luat|blld|luat lao dong|quy dinh|(moi|hang|(?<!thang )(1|mot)) nam(?! \d)|by law|labou?r code|statutory|(a|per|each|every) year)\b/;
 /** A day written with its month ("2/9", "ngày 2 tháng 9", "2 September"), not "hôm nay" or "ngày mai". */
-const NAMED_DAY = new RegExp(`\\b(\\d{1,2}[/-]\\d{1,2}|ngay \\d{1,2} thang \\d{1,2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}|${MONTH_WORD} \\d{1,2})\\b`);
+const NAMED_DAY = new RegExp(`\\b(\\d{1,2}[/-]\\d{1,2}|ngay \\d{1,2} thang \\d{1,2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}|${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?)\\b`);
 
 /** "năm nay", "năm ngoái", "năm sau" and their English: a year named relative to today, by its offset. */
 const RELATIVE_YEARS: readonly [RegExp, number][] = [

@@ -85,8 +85,9 @@ export function renderExtreme(x: ExtremeDeadlines, scope: { vi: string; en: stri
 
 /** "trước hay sau", "sớm hơn hay muộn hơn", "before or after": the question asks how two things are ordered (folded). */
 const ORDER = /\b(truoc hay sau|sau hay truoc|truoc hoac sau|som hon hay (muon|tre|cham) hon|(muon|tre) hon hay som hon|before or after|after or before|earlier or later|later or earlier)\b/;
-/** Words that only introduce a side of an order ("khi", "so với", "the date", "when") (folded). */
-const SIDE_START = /^((so voi|khi|luc|ngay|thoi diem|moc|cai|viec|the|when|date of|day of|the day|the date) )+/;
+/** Words that only introduce a side of an order ("khi", "so với", "the date", "when"), not the "ngày" of a day written
+ * in words ("ngày 1 tháng 6") (folded). */
+const SIDE_START = /^((so voi|khi|luc|ngay(?! \d)|thoi diem|moc|cai|viec|the|when|date of|day of|the day|the date) )+/;
 /** Words that only end the question ("không", "vậy", "ạ", "?") (folded). */
 const SIDE_END = /( (khong|ko|k|vay|a|ha|nhi|nhe|the|so|do|day|then|is it|was it))+$/;
 

@@ -121,3 +121,24 @@ describe("'chậm nhất là khi nào' of one step", () => {
     expect(b).toContain("muộn nhất");
   });
 });
+
+describe("a deadline ordered against a day written in words, or today", () => {
+  it("reads '2 September 2025', 'June 1st', 'ngày 1 tháng 6' and 'hôm nay' as days, a yearless one in the deadline's year", async () => {
+    const [a, b, c, d] = await askEachAlone(
+      NOW,
+      "Was the 1022 go-live before or after 2 September 2025?",
+      "Is the email accounts deadline before or after June 1st?",
+      "qlvb thí điểm trước hay sau ngày 1 tháng 6 năm 2025",
+      "hạn triển khai qlvb toàn bộ phường xã trước hay sau hôm nay",
+    );
+    expect(a).toMatch(/^Before\./);
+    expect(a).toContain("1 day before 2 September 2025");
+    expect(b).toMatch(/^After\./);
+    expect(b).toContain("9 days after 1 June 2025");
+    expect(c).toMatch(/^Sau\./);
+    expect(c).toContain("01/06/2025");
+    expect(c).not.toContain("01/07/2025");
+    expect(d).toMatch(/^Trước\./);
+    expect(d).toContain("hôm nay: 03/12/2026");
+  });
+});
