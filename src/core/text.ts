@@ -39,3 +39,8 @@ export function cleanName(name: string | undefined, fallback = "anh/chị", maxL
   const cut = [...cleaned].slice(0, maxLength).join("").trim();
   return cut.length > 0 ? cut : fallback;
 }
+
+/** The text with its first character in upper case ("thứ Bảy, 22/08/2026" → "Thứ Bảy, 22/08/2026"). */
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

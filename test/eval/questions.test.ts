@@ -36,7 +36,7 @@ const FLOORS = {
   blind2: { viInScope: 0.95, outOfScope: 0.98, english: 0.93, followUps: 0.9 },
   blind3: { viInScope: 0.98, outOfScope: 0.98, english: 0.98, followUps: 0.97 },
   // Judge of rounds 6 and 7, a tuning set from round 8 (95.9 / 100 / 98.4 / 90.6 % then).
-  blind4: { viInScope: 0.95, outOfScope: 0.98, english: 0.97, followUps: 0.9 },
+  blind4: { viInScope: 0.97, outOfScope: 0.98, english: 0.97, followUps: 0.9 },
   // Judge of round 8, a tuning set from round 9 (96.9 / 86.9 / 92.3 / 83.9 % as judge; 96.9 / 100 / 92.3 / 83.9 %
   // after round 9A's refusal kinds).
   // Round 10B: 100 % English and follow-ups (shorthand countdowns, fillers, the plan's purpose).
@@ -70,7 +70,7 @@ const FLOORS = {
   blind13: { viInScope: 0.97, outOfScope: 0.99, english: 0.95, followUps: 0.93 },
   // Judge of round 12 (86.6 / 86.7 / 84.5 / 84.6 % on round 11's engine after its fact check; 87.8 / 88.3 / 88.7 /
   // 89.7 % after round 12), read after round 12's last merge (docs/eval/blind11-latest.txt): a tuning set from now on.
-  blind11: { viInScope: 0.95, outOfScope: 0.98, english: 0.99, followUps: 0.97 },
+  blind11: { viInScope: 0.96, outOfScope: 0.98, english: 0.99, followUps: 0.97 },
   // Judge of round 13 (252 cases, ids y, fact-checked; 96.8 / 98.1 / 94.2 / 100 % on round 12's engine, 97.6 / 98.1 /
   // 96.2 / 100 % after round 13), kept off the tuners' worktrees and read after round 13's last merge
   // (docs/eval/blind14-latest.txt): a tuning set from now on.

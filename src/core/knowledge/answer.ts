@@ -3,6 +3,7 @@ import type { FaqEntry, Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
+import { capital } from "../text.js";
 import { forgetRecent } from "../recent.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
 import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
@@ -10,7 +11,7 @@ import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
-import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, namesDay, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
 import { diffDays, isoWeekday } from "../time.js";
 import { createWorkingCalendar } from "../calendar.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
@@ -22,9 +23,9 @@ import { answerFromCoordinators } from "./coordinator-answers.js";
 import { recordAsker } from "./askers.js";
 import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
-import { asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
+import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
-import { aroundCount, asksHolidayOverlap, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, writesDay, writtenDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
+import { aroundCount, asksHolidayOverlap, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -200,9 +201,9 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
     const result: SearchResult = { decision: "none", suggestions: [], folded: fold(question), units: [] };
     return { replies: [reply(smallTalkReply(kind, lang))], result, answered: false, smallTalk: kind, lang };
   }
-  // "how many days between the ward rollout deadline and that date?": "that date" is the day the previous answer gave.
-  const pointed = freshTopic(data.topic, ctx.now);
-  const between = answerDaysBetween(ctx, question, pointed ? entryDay(ctx, pointed.entryId) : undefined);
+  // "how many days between the ward rollout deadline and that date?": "that date" is the previous answer's day.
+  const earlier = freshTopic(data.topic, ctx.now);
+  const between = answerDaysBetween(ctx, question, earlier ? () => entryDay(ctx, earlier.entryId) : undefined);
   if (between) return between;
   // "ngày QLVB chạy chính thức có trúng kỳ nghỉ lễ 2/9 ko": the day of a deadline named, before the holiday's own day.
   const overlap = answerHolidayOverlap(ctx, question);
@@ -313,24 +314,28 @@ function gapLine(ctx: CommandContext, question: string, previousId: string, entr
  * question writes, when one of them is a deadline of the plan (the entry of that deadline is the topic kept for
  * follow-ups); undefined otherwise.
  */
-function answerDaysBetween(ctx: CommandContext, question: string, pointed?: string): AnswerOutcome | undefined {
+function answerDaysBetween(ctx: CommandContext, question: string, previousDay?: () => string | undefined): AnswerOutcome | undefined {
   const { content } = ctx.services;
   const folded = fold(question);
   const known = deadlineDays(content);
   const written = daysWritten(folded);
-  const named = written ? undefined : (namedDays(ctx, question, pointed) ?? dayToDeadline(ctx, question));
+  const named = written ? undefined : (namedDays(ctx, question, previousDay) ?? dayToDeadline(ctx, question));
   const [a, b] = written ? written.map((d) => dayIn(d, ctx.today, known)) : (named?.map((n) => n.day) ?? []);
   if (!a || !b || a === b) return undefined;
   // The deadlines the question named, said with their days: what the count is between.
-  const which = (named ?? []).flatMap((n) => (n.milestone ? [`• ${milestoneTitle(n.milestone, ctx.lang)}: ${formatDay(n.day, ctx.lang)}`] : []));
+  const which = (named ?? []).flatMap((n) =>
+    n.milestone ? [`• ${milestoneTitle(n.milestone, ctx.lang)}: ${formatDay(n.day, ctx.lang)}`] : n.label ? [`• ${capital(n.label)}: ${formatDay(n.day, ctx.lang)}`] : [],
+  );
   const first = [a, b].flatMap((d) => dueOn(content.milestones, d))[0];
-  const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((x, y) => x.milestones.length - y.milestones.length)[0] : undefined;
-  if (!first || !entry) return undefined;
+  const given = named?.find((n) => n.entry)?.entry;
+  const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((x, y) => x.milestones.length - y.milestones.length)[0] : given;
+  if (!entry) return undefined;
+  const source = first?.source ?? entry.source;
   const units = ctx.services.knowledge.unitsOf(question);
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded, units };
   const other = named?.find((n) => !n.today);
   const count = named?.some((n) => n.today) && other ? dayCountLine(ctx.today, other.day, ctx.lang) : daysBetweenLine(a, b, ctx.lang);
-  return { replies: [reply(lines(count, ...which, sourceLine(ctx, first.source)))], result, answered: true, lang: ctx.lang };
+  return { replies: [reply(lines(count, ...which, sourceLine(ctx, source)))], result, answered: true, lang: ctx.lang };
 }
 
 /**
@@ -338,7 +343,7 @@ function answerDaysBetween(ctx: CommandContext, question: string, pointed?: stri
  * plan's deadlines (or writes), in order; undefined unless both are found. A deadline is the day-precise milestone
  * whose title and keywords share the most words with its phrase, ties broken by the whole question's words.
  */
-function namedDays(ctx: CommandContext, question: string, pointed?: string): [NamedDay, NamedDay] | undefined {
+function namedDays(ctx: CommandContext, question: string, previousDay?: () => string | undefined): [NamedDay, NamedDay] | undefined {
   const phrases = betweenPhrases(fold(question));
   if (!phrases) return undefined;
   const { knowledge, content } = ctx.services;
@@ -346,15 +351,23 @@ function namedDays(ctx: CommandContext, question: string, pointed?: string): [Na
   const choices = content.milestones.filter((m) => m.dueParsed.precision === "day" && m.reminders?.enabled !== false);
   const context = knowledge.unitsOf(question);
   const days = phrases.map((p) => {
-    const written = /\b\d{1,2}[/-]\d{1,2}\b/.test(p) ? dayIn(p, ctx.today, known) : undefined;
+    const written = writesDay(p) ? dayIn(p, ctx.today, known) : undefined;
     if (written) return { day: written };
     if (isNow(p)) return { day: ctx.today, today: true };
     // "… and that date": the day the previous answer gave, when it gave one.
-    if (pointsBack(p)) return pointed ? { day: pointed } : undefined;
+    if (pointsBack(p)) {
+      const day = previousDay?.();
+      return day ? { day } : undefined;
+    }
     // Its words as the search reads them (units) and as written ("chính thức" names the go-live).
     const words = (text: string) => [...knowledge.unitsOf(text), ...fold(text).split(" ")];
     const m = chooseMilestone(choices, words(p), context, (c) => words([c.title, c.titleEn ?? "", ...c.keywords].join(" \n ")));
-    return m ? { day: m.dueParsed.end, milestone: m } : undefined;
+    // "đợt chạy thử cả 168 đơn vị": a count the phrase gives that the deadline's words lack names something else.
+    const counts = p.match(/\b\d+\b/g) ?? [];
+    if (m && counts.every((n) => words([m.title, m.titleEn ?? "", ...m.keywords].join(" \n ")).includes(n))) return { day: m.dueParsed.end, milestone: m };
+    // "từ đợt chạy thử cả 168 đơn vị tới lúc chính quyền mới hoạt động": a day an entry gives of the thing named.
+    const found = datedThing(ctx, question, p);
+    return found ? { day: found.day, ...(found.milestone ? { milestone: found.milestone } : { label: found.label }), ...(found.entry ? { entry: found.entry } : {}) } : undefined;
   });
   return days[0] && days[1] ? [days[0], days[1]] : undefined;
 }
@@ -365,6 +378,10 @@ interface NamedDay {
   milestone?: Milestone;
   /** The day is today ("từ hôm nay đến hạn …"). */
   today?: boolean;
+  /** What the day is of, in the question's words, when it is a day an entry gives rather than a deadline. */
+  label?: string;
+  /** The entry that gives the day, when it is not a deadline. */
+  entry?: FaqEntry;
 }
 
 /** A question's words as the search reads them (units) and as written ("chính thức" names the go-live). */
@@ -400,7 +417,32 @@ function datedAnswer(ctx: CommandContext, question: string, text: Rich[] | strin
  * days a person states confirmed; undefined for any other question.
  */
 function answerPlanDates(ctx: CommandContext, question: string): AnswerOutcome | undefined {
-  return answerExtreme(ctx, question) ?? answerOrder(ctx, question) ?? answerConfirmation(ctx, question);
+  return answerExtreme(ctx, question) ?? answerOrder(ctx, question) ?? answerConfirmation(ctx, question) ?? answerSystemsWhen(ctx, question);
+}
+
+/** "ngày nào", "khi nào", "bao giờ", "when", "what date": the question asks when (folded). */
+const ASKS_WHEN = /\b(ngay nao|khi nao|bao gio|luc nao|hom nao|ngay may|thoi diem nao|when|what date|which date|what day)\b/;
+/** Other things asked besides when ("ai", "ở đâu", "bao nhiêu", "who", "how"): then the question is not only a date's (folded). */
+const ASKS_OTHER = /\b(ai|o dau|bao nhieu|bao lau|nhu the nao|the nao|ra sao|gi|vi sao|tai sao|who|where|how|what|why|which)\b/;
+
+/**
+ * "qlvb và 1022 chạy chính thức ngày nào", "when do the document system and 1022 go live?": the deadline the words name
+ * of each of two or more systems, said together (and that they fall on one day, when they do); undefined unless the
+ * question asks only when and a deadline of each system is found.
+ */
+function answerSystemsWhen(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const folded = fold(question);
+  if (!ASKS_WHEN.test(folded) || ASKS_OTHER.test(folded.replace(ASKS_WHEN, " "))) return undefined;
+  const systems = systemsNamed(ctx.services.knowledge.unitsOf(question));
+  if (systems.length < 2) return undefined;
+  const found = systems.map((x) => deadlineOf(ctx, x.system, question, question));
+  const ms = found.filter((m) => m !== undefined);
+  if (ms.length !== found.length || new Set(ms).size !== ms.length) return undefined;
+  const day = ms[0]!.dueParsed.end;
+  const same = ms.every((m) => m.dueParsed.end === day);
+  const lead = same ? t(ctx.lang, `Cùng ngày ${formatDay(day, ctx.lang)}:`, `The same day, ${formatDay(day, ctx.lang)}:`) : t(ctx.lang, "Theo kế hoạch:", "According to the plan:");
+  const text = [lead, ...ms.map((m) => `• ${milestoneTitle(m, ctx.lang)}: ${formatDay(m.dueParsed.end, ctx.lang)}`)];
+  return datedAnswer(ctx, question, text, entryOfMilestone(ctx, ms[0]!), ms.map((m) => m.source));
 }
 
 /** Words of an earliest-or-latest question that name no particular step (units): "hệ thống", "hạn", "sớm nhất", "gđ". */
@@ -410,6 +452,10 @@ const EXTREME_WORDS = new Set([
   "mileston", "deadlin", "deadline", "earliest", "latest", "soonest", "last", "first", "final", "come", "due", "task", "item", "which", "system",
   "the", "of", "in", "is", "what", "on", "for", "fall", "finish", "one",
 ]);
+
+/** "có ngày cụ thể", "ngày rõ ràng", "with a specific date": a deadline asked to be given with its day (folded). */
+const DAY_GIVEN = /\b(co )?ngay (cu the|ro rang|chinh xac|xac dinh)\b|\b(with )?(a |an )?(specific|exact|precise|set) (date|day)s?\b/;
+const DAY_GIVEN_ALL = new RegExp(DAY_GIVEN.source, "g");
 
 /**
  * "hệ thống nào có hạn sớm nhất trong gđ1", "mốc muộn nhất của QLVB", "What is the latest deadline of phase 1?": the
@@ -421,14 +467,15 @@ function answerExtreme(ctx: CommandContext, question: string): AnswerOutcome | u
   const which = readExtreme(folded);
   if (!which) return undefined;
   const { content, knowledge } = ctx.services;
-  const units = knowledge.unitsOf(question);
+  // "hạn chót nào có ngày cụ thể sớm nhất": a deadline given with its day is what extremeDeadlines ranks first anyway.
+  const units = knowledge.unitsOf(folded.replace(DAY_GIVEN_ALL, " "));
   const systems = systemsNamed(units);
   const rest = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !EXTREME_WORDS.has(u) && !isSystemUnit(u) && !/^\d+$/.test(u));
   if (rest.length > 0 || systems.length > 1) return undefined;
   const phase = phasesNamed(units).find((n) => n <= phaseCount(content.milestones));
   const system = systems[0];
   const pool = content.milestones.filter((m) => (phase === undefined || m.phase === phase) && (!system || m.system === system.system));
-  const x = extremeDeadlines(pool, which);
+  const x = extremeDeadlines(pool, which, DAY_GIVEN.test(folded));
   if (!x) return undefined;
   const lower = (text: string) => text.replace(/^./, (c) => c.toLowerCase());
   const scope = system
@@ -449,7 +496,11 @@ function answerOrder(ctx: CommandContext, question: string): AnswerOutcome | und
   const sides = orderSides(fold(question));
   if (!sides) return undefined;
   const found = sides.map((side) => datedThing(ctx, question, side));
-  const [a, b] = found;
+  // "is the pilot before or after June 1st": a day written without its year is in the year of what it is ordered against.
+  const [a, b] = found.map((x, i) => {
+    const other = found[1 - i];
+    return x?.yearless && other && !other.yearless ? { ...x, day: `${other.day.slice(0, 4)}${x.day.slice(4)}` } : x;
+  });
   if (!a || !b || (a.milestone && a.milestone === b.milestone)) return undefined;
   const cite = (t: FoundThing) => (t.sentence ? [t.sentence] : []);
   const text = [...orderLines(a, b, ctx.lang), ...cite(a), ...cite(b)];
@@ -464,6 +515,8 @@ interface FoundThing extends DatedThing {
   source?: string;
   /** The entry's sentence that gives the day, when it is not a deadline of the plan. */
   sentence?: string;
+  /** A day the question writes without its year ("before or after June 1st"). */
+  yearless?: true;
 }
 
 /**
@@ -474,8 +527,12 @@ interface FoundThing extends DatedThing {
  */
 function systemDeadline(ctx: CommandContext, text: string, context: string, systemsFrom = text): Milestone | undefined {
   const systems = systemsNamed(ctx.services.knowledge.unitsOf(systemsFrom));
-  if (systems.length !== 1) return undefined;
-  const choices = officialMilestones(ctx, true).filter((m) => m.system === systems[0]!.system);
+  return systems.length === 1 ? deadlineOf(ctx, systems[0]!.system, text, context) : undefined;
+}
+
+/** The day-precise official deadline of `system` that `text` names (see {@link systemDeadline}). */
+function deadlineOf(ctx: CommandContext, system: string, text: string, context: string): Milestone | undefined {
+  const choices = officialMilestones(ctx, true).filter((m) => m.system === system);
   return choices.length === 1 ? choices[0] : chooseMilestone(choices, wordsOf(ctx, text), wordsOf(ctx, context), (c) => milestoneWords(ctx, c));
 }
 
@@ -485,9 +542,12 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   const known = deadlineDays(content);
   const lang = ctx.lang;
   const days = writtenDays(side);
-  if (days.length === 1) {
-    const day = dayIn(days[0]!, ctx.today, known);
-    return day ? { day, label: t(lang, "Ngày anh/chị nêu", "The day you give") } : undefined;
+  // "before or after 2 September 2025", "trước hay sau ngày 1 tháng 6": a day written in words is a day all the same.
+  if (days.length === 1 || (days.length === 0 && (namesDay(side) || isNow(side)))) {
+    const day = dayIn(days[0] ?? side, ctx.today, known);
+    if (!day) return undefined;
+    if (isNow(side)) return { day, label: t(lang, "Hôm nay", "Today") };
+    return { day, label: t(lang, "Ngày anh/chị nêu", "The day you give"), ...(/\d{4}/.test(side) ? {} : { yearless: true as const }) };
   }
   const deadline = (m: Milestone): FoundThing => ({ day: m.dueParsed.end, label: milestoneTitle(m, lang), milestone: m, entry: entryOfMilestone(ctx, m), source: m.source });
   const m = systemDeadline(ctx, side, question);
@@ -503,9 +563,18 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   }
   const body = answerText(entry, lang);
   const clauses = datedClauses(body);
-  const chosen = chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, c.before));
+  const sentenceOf = (day: string) => body.split(/(?<=\.)\s+/u).find((x) => fold(x).includes(fold(formatDay(day, lang))) || datedClauses(x).some((c) => c.day === day));
+  // "Ngày 25/06/2025, trước hợp nhất (chính quyền mới hoạt động từ 01/07/2025), TP.HCM vận hành thử …": when the words
+  // before each day do not tell, its sentence does: a day in brackets is what the brackets say, another day what the
+  // sentence says outside them.
+  const bracketsOf = (c: DatedClause) => [...(sentenceOf(c.day) ?? "").matchAll(/\([^()]*\)/gu)].map((m) => m[0]);
+  const ownBracket = (c: DatedClause) => bracketsOf(c).find((b) => datedClauses(b).some((d) => d.day === c.day));
+  const rest = (c: DatedClause) => ownBracket(c) ?? bracketsOf(c).reduce((text, b) => text.replace(b, " "), sentenceOf(c.day) ?? c.before);
+  const byBefore = () => chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, c.before));
+  const bySentence = () => chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, rest(c)));
+  const chosen = clauses.some((c) => ownBracket(c) !== undefined) ? (bySentence() ?? byBefore()) : (byBefore() ?? bySentence());
   if (!chosen) return undefined;
-  const sentence = body.split(/(?<=\.)\s+/u).find((x) => fold(x).includes(fold(formatDay(chosen.day, lang))) || datedClauses(x).some((c) => c.day === chosen.day));
+  const sentence = sentenceOf(chosen.day);
   return { day: chosen.day, label: originalWords(question, side), entry, source: entry.source, ...(sentence ? { sentence } : {}) };
 }
 
@@ -562,20 +631,25 @@ function answerHolidayOverlap(ctx: CommandContext, question: string): AnswerOutc
   // "lễ 2/9": a holiday named by its day is a break day of some year of the calendar, whatever year the day is read in.
   const inBreak = (d: string | undefined) => d !== undefined && content.calendar.years.some((y) => breaks.some((b) => b.from <= `${y}${d.slice(4)}` && `${y}${d.slice(4)}` <= b.to));
   if (!writtenDays(folded).every((d) => inBreak(dayIn(d, ctx.today, known)))) return undefined;
-  const m = systemDeadline(ctx, question, question);
-  if (!m) return undefined;
-  const day = m.dueParsed.end;
+  // "ngày QLVB với 1022 chạy chính thức có rơi vào kỳ nghỉ lễ 2/9 không": each system named, its deadline the words name.
+  const systems = systemsNamed(ctx.services.knowledge.unitsOf(question));
+  const found = systems.length > 1 ? systems.map((x) => deadlineOf(ctx, x.system, question, question)) : [systemDeadline(ctx, question, question)];
+  const ms = found.filter((m) => m !== undefined);
+  if (ms.length === 0 || ms.length !== found.length) return undefined;
   // In English, a break is named by the holiday of the Labour Code it holds ("National Day (2 September)"), when one.
   const named = ctx.lang === "en" ? breaks.map((b) => ({ ...b, name: content.calendar.fixed?.days.find((f) => b.from.slice(5) <= f.day && f.day <= b.to.slice(5))?.nameEn ?? b.name })) : breaks;
-  const working = createWorkingCalendar(content.calendar).isWorkingDay(day);
-  const line = holidayOverlapLine(milestoneTitle(m, ctx.lang), day, weekdayName(isoWeekday(day), ctx.lang), named, ctx.lang, working);
+  const calendar = createWorkingCalendar(content.calendar);
+  const text = ms.map((m) => {
+    const day = m.dueParsed.end;
+    return holidayOverlapLine(milestoneTitle(m, ctx.lang), day, weekdayName(isoWeekday(day), ctx.lang), named, ctx.lang, calendar.isWorkingDay(day));
+  });
   const holiday = content.faq.find((e) => e.render === "holidays");
-  return datedAnswer(ctx, question, [line], entryOfMilestone(ctx, m), [m.source, ...(holiday ? [holiday.source] : [])]);
+  return datedAnswer(ctx, question, text, entryOfMilestone(ctx, ms[0]!), [...ms.map((m) => m.source), ...(holiday ? [holiday.source] : [])]);
 }
 
-/** "được bao nhiêu ngày rồi", "còn bao nhiêu ngày nữa", "how many days since": a count from today, asked (folded). Not
+/** "được bao nhiêu ngày rồi", "còn bao nhiêu ngày nữa", "được bao lâu rồi", "how many days since": a count from today, asked (folded). Not
  * "tối đa mấy ngày" (a span allowed). */
-const SINCE_OR_UNTIL = /\b(?<!toi )(duoc|da|con|qua) (bao nhieu|may|bn|bnhieu) ngay\b|\b(bao nhieu|may|bn|bnhieu) ngay (nua|roi)\b|\bhow many days (since|until|till|left|ago|have passed|has it been|remain|to go)\b|\bdays (since|until|till|ago|to go)\b/;
+const SINCE_OR_UNTIL = /\b(?<!toi )(duoc|da|con|qua) (bao nhieu|may|bn|bnhieu) ngay\b|\b(duoc|da) bao lau roi\b|\b(tinh den|den|tu) (hom nay|bay gio|nay)\b.*\b(duoc|da|con) bao lau\b|\b(bao nhieu|may|bn|bnhieu) ngay (nua|roi)\b|\bhow many days (since|until|till|left|ago|have passed|has it been|remain|to go)\b|\bdays (since|until|till|ago|to go)\b/;
 
 /**
  * "hôm nay tính ra QLVB chạy chính thức được bao nhiêu ngày rồi": the days from today to the deadline the question
@@ -698,15 +772,36 @@ function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOut
   const folded = fold(question);
   if (!mayAskDeadlines(folded)) return undefined;
   const units = knowledge.unitsOf(question);
-  const c = readComparison(folded, units, content);
+  const c = readComparison(folded, units, content, (system, milestones) => stepNamed(ctx, question, system, milestones));
   if (!c) return answerSchedule(ctx, folded, units);
   // The entry of the deadline that answers, so that a follow-up ("ai làm?") reads it.
   const winner = c.asked === "earlier" ? c.sides[0] : c.sides[1];
   const entry = content.faq.find((e) => e.milestones.includes(winner.compared.id));
   const best: Hit | undefined = entry ? { entry, score: 0, relevance: 1 } : undefined;
   const result: SearchResult = { decision: "confident", ...(best ? { best } : {}), suggestions: [], folded, units };
-  const text = lines(...renderComparison(c, ctx.today, ctx.lang), sourceLine(ctx, winner.compared.source));
+  // "cái nào trước, cách mấy ngày": the days between the two deadlines compared, when both have a day.
+  const [x, y] = c.sides.map((s) => s.compared.dueParsed);
+  const gap = asksDayCount(folded) && !c.tie && x!.precision === "day" && y!.precision === "day" ? [daysBetweenLine(x!.end, y!.end, ctx.lang)] : [];
+  const [lead, ...rest] = renderComparison(c, ctx.today, ctx.lang);
+  const text = lines(lead!, ...gap, ...rest, sourceLine(ctx, winner.compared.source));
   return { replies: [reply(text)], result, answered: true, lang: ctx.lang };
+}
+
+/** Words joining the two things a comparison names ("với", "so với", "hay", "or") (folded). */
+const JOINS = /\s(?:so voi|voi|va|hay|hoac|or|and|vs|versus|compared to|compared with)\s/;
+
+/**
+ * The step of `system` a comparison names in its words of that system ("hạn tạo tk mail cho cb 2 tỉnh với hạn thí điểm
+ * qlvb": the accounts deadline of e-mail, the pilot of QLVB), or undefined when that side names the system alone.
+ */
+function stepNamed(ctx: CommandContext, question: string, system: string, milestones: readonly Milestone[]): Milestone | undefined {
+  const folded = fold(question).replace(/,.*$/u, "");
+  const m = JOINS.exec(folded);
+  if (!m) return undefined;
+  const side = [folded.slice(0, m.index), folded.slice(m.index + m[0].length)].find((p) => systemsNamed(ctx.services.knowledge.unitsOf(p)).some((s) => s.system === system));
+  if (!side) return undefined;
+  const days = milestones.filter((x) => x.dueParsed.precision === "day");
+  return days.length > 1 ? chooseMilestone(days, wordsOf(ctx, side), [], (c) => milestoneWords(ctx, c)) : undefined;
 }
 
 /** The concept token the analyser gives the joint plan's names ("kế hoạch", "kế hoạch liên tịch", "the plan"). */

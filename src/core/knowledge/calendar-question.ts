@@ -2,6 +2,7 @@ import { createWorkingCalendar } from "../calendar.js";
 import type { CalendarFile } from "../content/schema.js";
 import { formatDay, type Lang, MONTH_WORDS_EN } from "../dates.js";
 import { fold } from "../fold.js";
+import { capital } from "../text.js";
 import { addDays, diffDays, isoWeekday } from "../time.js";
 
 /**
@@ -81,7 +82,7 @@ const ASKS_COUNTDOWN = /\b(con bao nhieu ngay|con may ngay|bao nhieu ngay nua|ma
 /** "nghỉ bù ngày nào", "rơi vào Chủ nhật", "make-up day": the question asks which day a holiday is taken or made up. */
 const ASKS_HOLIDAY_DAY = /\b(nghi bu|lam bu|roi vao|trung vao|trung chu nhat|trung thu bay|make up|makeup|falls on|fall on|substitute day|day in lieu)\b/;
 /** "nghỉ mấy ngày", "how many days off": the question asks how long a break is, which the holiday entry answers. */
-const ASKS_LENGTH = /\b(nghi( (?!con\b|nua\b)\S+){0,3} (may|bao nhieu) ngay(?! nua)|duoc nghi (may|bao nhieu)|keo dai|how many days (off|of)|how long is)\b/;
+const ASKS_LENGTH = /\b(nghi( (?!con\b|nua\b)\S+){0,5} (may|bao nhieu) ngay(?! (nua|roi)\b)|duoc nghi (may|bao nhieu)|keo dai|how many days (off|of)|how long is)\b/;
 /**
  * "sắp tới", "tiếp theo", "Tết tới", "2/9 tới", "next", "upcoming": the question asks of the next break from today, not of one
  * year's ("next year", "năm tới" name a year: see RELATIVE_YEARS). Folded.
@@ -95,10 +96,10 @@ const WORKED = /\b(lam viec|di lam|lam bu|working day|workday|work day|make up|m
 const BREAK_WORDS = /\b(dot nghi|ky nghi|nghi le|duoc nghi|nghi|break|holiday|days off)\b/;
 /** "giỗ Tổ 2025 ngày nào", "when is Tết": which day a named holiday falls on. */
 const ASKS_WHICH_DAY = /\b(ngay nao|hom nao|ngay may|khi nao|bao gio|luc nao|which day|what day|what date|which date|when)\b/;
-/** "theo luật", "Bộ luật Lao động", "by law": the question asks what the law grants, not one year's calendar. */
-const BY_LAW = /\b(theo luat|bo luat|luat lao dong|quy dinh|by law|labou?r code|statutory)\b/;
+/** "theo luật", "Bộ luật Lao động", "BLLĐ", "mỗi năm", "by law": the question asks what the law grants, not one year's calendar. */
+const BY_LAW = /\b(theo luat|bo luat|blld|luat lao dong|quy dinh|(moi|hang|(?<!thang )(1|mot)) nam(?! \d)|by law|labou?r code|statutory|(a|per|each|every) year)\b/;
 /** A day written with its month ("2/9", "ngày 2 tháng 9", "2 September"), not "hôm nay" or "ngày mai". */
-const NAMED_DAY = new RegExp(`\\b(\\d{1,2}[/-]\\d{1,2}|ngay \\d{1,2} thang \\d{1,2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}|${MONTH_WORD} \\d{1,2})\\b`);
+const NAMED_DAY = new RegExp(`\\b(\\d{1,2}[/-]\\d{1,2}|ngay \\d{1,2} thang \\d{1,2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}|${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?)\\b`);
 
 /** "năm nay", "năm ngoái", "năm sau" and their English: a year named relative to today, by its offset. */
 const RELATIVE_YEARS: readonly [RegExp, number][] = [
@@ -121,6 +122,37 @@ function dayFrom(d: number, m: number, y: number): string | undefined {
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return undefined;
   const day = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
   return addDays(day, 0) === day ? day : undefined;
+}
+
+/** Day and month written with digits ("22/8", "22-8"), captured in that order. */
+const DIGIT_DAY = String.raw`\b(\d{1,2})[/-](\d{1,2})`;
+/** A year written after a digit day ("/2026", "-2026"), captured. */
+const DIGIT_YEAR = String.raw`[/-](\d{4})`;
+/** A day written with digits, with its year when written after it ("10/5", "10/06/2025"), as {@link writtenDays} reads them. */
+const WRITTEN_DAY = new RegExp(`${DIGIT_DAY}(?:${DIGIT_YEAR})?\\b`, "g");
+/** {@link WRITTEN_DAY} for one test, with no state kept between calls. */
+const WRITES_DAY = new RegExp(WRITTEN_DAY.source);
+/** A digit day as {@link dayIn} reads it: day, month, then the year written after it ("/2026") or as "năm 2026". */
+const DIGIT_DAY_WITH_YEAR = new RegExp(`${DIGIT_DAY}(?:${DIGIT_YEAR}|(?: nam (\\d{4})))?\\b`);
+
+/** The days a (folded) text writes with digits ("10/5", "10/06/2025"), each with where it is, in order. */
+export function writtenDayMatches(folded: string): RegExpMatchArray[] {
+  return [...folded.matchAll(WRITTEN_DAY)];
+}
+
+/** The days a (folded) text writes with digits, as written ("10/5", "10/06/2025"). */
+export function writtenDays(folded: string): string[] {
+  return folded.match(WRITTEN_DAY) ?? [];
+}
+
+/** Whether a (folded) text names a day with its month, in digits or words ("2/9", "ngày 2 tháng 9", "2 September"). */
+export function namesDay(folded: string): boolean {
+  return NAMED_DAY.test(folded);
+}
+
+/** Whether a (folded) text writes a day with digits. */
+export function writesDay(folded: string): boolean {
+  return WRITES_DAY.test(folded);
 }
 
 /**
@@ -149,7 +181,7 @@ export function dayIn(folded: string, today: string, known: readonly string[] = 
     const thisYear = dayFrom(d, m, year);
     return thisYear !== undefined && thisYear >= today ? thisYear : dayFrom(d, m, year + 1);
   };
-  let m = /\b(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4})|(?: nam (\d{4})))?\b/.exec(folded);
+  let m = DIGIT_DAY_WITH_YEAR.exec(folded);
   if (m) return withYear(Number(m[1]), Number(m[2]), m[3] ?? m[4]);
   m = /\bngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?\b/.exec(folded);
   if (m) return withYear(Number(m[1]), Number(m[2]), m[3]);
@@ -462,8 +494,6 @@ function addYears(day: string, n: number): string {
 export function dayWithWeekday(day: string, lang: Lang): string {
   return lang === "en" ? `${weekdayName(isoWeekday(day), lang)} ${formatDay(day, lang)}` : `${weekdayName(isoWeekday(day), lang)}, ${formatDay(day, lang)}`;
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** English names of calendar.yaml's holidays, found by their Vietnamese words: the day, and the break around it. */
 const HOLIDAYS_EN: readonly [RegExp, string, string][] = [

@@ -1,5 +1,6 @@
 import { formatDay, type Lang, MONTH_WORDS_EN } from "../dates.js";
 import { diffDays } from "../time.js";
+import { writtenDays } from "./calendar-question.js";
 
 /**
  * Day counts between today and a day an answer gives: "tính tới hôm nay 1022 chạy chính thức được bao nhiêu ngày
@@ -87,10 +88,10 @@ export function dayCountLine(today: string, day: string, lang: Lang): string {
   return n > 0 ? `Tính từ hôm nay (${todayText}), còn ${n} ngày nữa là đến ${dayText}.` : `Tính đến hôm nay (${todayText}), đã ${-n} ngày kể từ ${dayText}.`;
 }
 
+/** "nghỉ", "holiday", "days off": how long a break lasts, which the calendar answers. Not "hội nghị" (a conference). Folded. */
+const BREAK_ASKED = /\b(?<!hoi )(nghi|holidays?|days? off|break)\b/;
 /** "cách nhau bao nhiêu ngày", "bao nhiêu ngày", "how many days between": a count of days between two days (folded). */
-const ASKS_BETWEEN = /\b(cach nhau|(bao nhieu|may|bn|bnhieu) ngay|how many days|days between|days apart)\b/;
-/** A day written with digits ("10/5", "10/06/2025"), as {@link daysWritten} finds them (folded). */
-const WRITTEN_DAY = /\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\b/g;
+const ASKS_BETWEEN = /\b(cach nhau|(cach|la|mat|chenh nhau) bao lau|(bao nhieu|may|bn|bnhieu) ngay|how many days|days between|days apart|how long between)\b/;
 
 /**
  * The two days a question counts the days between ("từ hạn gửi danh sách (10/5) tới hạn tạo tài khoản (10/6) cách
@@ -99,8 +100,8 @@ const WRITTEN_DAY = /\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\b/g;
  */
 export function daysWritten(folded: string): [string, string] | undefined {
   // "từ 30/4 đến 1/5 nghỉ mấy ngày": how long a break lasts is the calendar's.
-  if (!ASKS_BETWEEN.test(folded) || /\b(nghi|holidays?|days? off|break)\b/.test(folded)) return undefined;
-  const days = folded.match(WRITTEN_DAY) ?? [];
+  if (!ASKS_BETWEEN.test(folded) || BREAK_ASKED.test(folded)) return undefined;
+  const days = writtenDays(folded);
   return days.length === 2 && days[0] !== days[1] ? [days[0]!, days[1]!] : undefined;
 }
 
@@ -114,7 +115,7 @@ export function daysBetweenLine(a: string, b: string, lang: Lang): string {
 }
 
 /** What ends the second of two things counted between: the asking words ("cách nhau", "được mấy ngày", "là bao lâu"). Folded. */
-const BETWEEN_TAIL = /\s(?:cach(?: nhau)?|duoc|la|thi|mat|co|con|bao nhieu|bn|may|is|are|how many|in days)\b.*$/;
+const BETWEEN_TAIL = /\s(?:cach nhau|cach|chenh|duoc|la|thi(?! (?:diem|nghiem|hanh)\b)|mat|co|con|bao nhieu|bn|may|is|are|how many|in days)\b.*$/;
 /** "hôm nay", "nay", "bây giờ", "today", "now": where a count from today starts, which {@link dayCountLine} answers. */
 const NOW_WORDS = /^(hom nay|nay|bay gio|gio|hien tai|today|now)$/;
 
@@ -125,8 +126,13 @@ const NOW_WORDS = /^(hom nay|nay|bay gio|gio|hien tai|today|now)$/;
  * between two things. Folded.
  */
 export function betweenPhrases(folded: string): [string, string] | undefined {
-  if (!ASKS_BETWEEN.test(folded) || /\b(nghi|holidays?|days? off|break)\b/.test(folded)) return undefined;
-  const m = /\b(?:tu|from) (.+?) (?:cho den|den|toi|sang|to|until) (.+)$/.exec(folded) ?? /\b(?:giua|between) (.+?) (?:va|voi|and) (.+)$/.exec(folded);
+  if (!ASKS_BETWEEN.test(folded) || BREAK_ASKED.test(folded)) return undefined;
+  const m =
+    /\b(?:tu|from) (.+?) (?:cho den|den|toi|sang|to|until) (.+)$/.exec(folded) ??
+    /\b(?:giua|between) (.+?) (?:va|voi|and) (.+)$/.exec(folded) ??
+    // "mốc thí điểm QLVB với mốc triển khai toàn bộ cách nhau mấy ngày": two things joined, then how far apart.
+    /^(.+?) voi (.+?) (?:cach|chenh)\b/.exec(folded) ??
+    /^(.+?) va (.+?) (?:cach|chenh)\b/.exec(folded);
   if (!m) return undefined;
   const [a, b] = [m[1]!.replace(BETWEEN_TAIL, "").trim(), m[2]!.replace(BETWEEN_TAIL, "").trim()];
   if (a.length === 0 || b.length === 0 || (isNow(a) && isNow(b))) return undefined;
@@ -142,7 +148,7 @@ export function isNow(phrase: string): boolean {
 const NAMES_NONE = new Set(["han", "moc", "he", "thong", "ngay", "cach", "nhau", "tu", "den", "toi", "cho", "cac", "va", "tai", "mot", "so", "cua", "deadlin", "deadline", "date", "day", "system", "the", "of", "and", "for", "to"]);
 
 /** "ngày đó", "hạn đó", "that date", "the same day": a phrase of {@link betweenPhrases} pointing back at the day the previous answer gave. Folded. */
-const POINTS_BACK = /^(?:(?:ngay|hom|moc|han|thoi diem|luc) (?:do|ay|nay|kia)|(?:that|this|the same|the previous|the last) (?:date|day|deadline|one)|that|then)$/;
+const POINTS_BACK = /^(?:(?:ngay|hom|moc|han|thoi diem|luc) (?:do|ay|nay|kia|tren|vua roi)|(?:that|this|the same|the above|the previous|the last) (?:date|day|deadline|one)|that|then)$/;
 
 /** Whether a phrase of {@link betweenPhrases} points back at the previous answer's day ("ngày đó", "that date"). Folded. */
 export function pointsBack(phrase: string): boolean {

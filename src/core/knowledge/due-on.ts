@@ -1,6 +1,7 @@
 import type { Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, type Lang, MONTH_WORDS_EN } from "../dates.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
+import { capital } from "../text.js";
 import { dayIn, dayWithWeekday, holidayName } from "./calendar-question.js";
 
 /**
@@ -67,8 +68,6 @@ export function dueOnDays(folded: string, today: string, known: readonly string[
     .filter((d) => d !== undefined);
   return days.length > 0 ? [...new Set(days)] : undefined;
 }
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The year most of the plan's deadline days fall in. */
 function planYear(known: readonly string[]): number | undefined {

@@ -1,7 +1,9 @@
 import type { Milestone } from "../content/schema.js";
 import { formatDay, formatDue, type Lang } from "../dates.js";
 import { byDeadline, dueWithCountdown, milestoneTitle } from "../milestones.js";
+import { capital } from "../text.js";
 import { diffDays } from "../time.js";
+import { writtenDayMatches } from "./calendar-question.js";
 
 /**
  * Reasoning over the plan's dates, asked without naming a day: which deadline comes first or last ("hệ thống nào có
@@ -48,14 +50,16 @@ export interface ExtremeDeadlines {
 /**
  * The earliest or latest of `milestones`' official deadlines (a span that only follows from one, such as "3 months of
  * parallel use", is none), by the day each ends; undefined when there is none. A deadline given as a span of months
- * ("from 5/2025 to 8/2025") ends with its last month.
+ * ("from 5/2025 to 8/2025") ends with its last month. With `dayOnly` ("mốc có ngày cụ thể muộn nhất"), only deadlines
+ * given with their day are ranked (those of a month holding the picked day are still said beside it).
  */
-export function extremeDeadlines(milestones: readonly Milestone[], which: Extreme): ExtremeDeadlines | undefined {
+export function extremeDeadlines(milestones: readonly Milestone[], which: Extreme, dayOnly = false): ExtremeDeadlines | undefined {
   const official = byDeadline(milestones.filter((m) => m.reminders?.enabled !== false));
-  const pick = which === "earliest" ? official.find((m) => m.dueParsed.precision === "day") ?? official[0] : official.at(-1);
+  const ranked = dayOnly ? official.filter((m) => m.dueParsed.precision === "day") : official;
+  const pick = which === "earliest" ? ranked.find((m) => m.dueParsed.precision === "day") ?? ranked[0] : ranked.at(-1);
   if (!pick) return undefined;
   const day = pick.dueParsed.end;
-  const due = official.filter((m) => m.dueParsed.end === day);
+  const due = ranked.filter((m) => m.dueParsed.end === day);
   const sameMonth = official.filter((m) => m.dueParsed.precision === "month" && !due.includes(m) && m.dueParsed.start <= day && day <= m.dueParsed.end);
   return { which, due, sameMonth };
 }
@@ -81,8 +85,9 @@ export function renderExtreme(x: ExtremeDeadlines, scope: { vi: string; en: stri
 
 /** "trước hay sau", "sớm hơn hay muộn hơn", "before or after": the question asks how two things are ordered (folded). */
 const ORDER = /\b(truoc hay sau|sau hay truoc|truoc hoac sau|som hon hay (muon|tre|cham) hon|(muon|tre) hon hay som hon|before or after|after or before|earlier or later|later or earlier)\b/;
-/** Words that only introduce a side of an order ("khi", "so với", "the date", "when") (folded). */
-const SIDE_START = /^((so voi|khi|luc|ngay|thoi diem|moc|cai|viec|the|when|date of|day of|the day|the date) )+/;
+/** Words that only introduce a side of an order ("khi", "so với", "the date", "when"), not the "ngày" of a day written
+ * in words ("ngày 1 tháng 6") (folded). */
+const SIDE_START = /^((so voi|khi|luc|ngay(?! \d)|thoi diem|moc|cai|viec|the|when|date of|day of|the day|the date) )+/;
 /** Words that only end the question ("không", "vậy", "ạ", "?") (folded). */
 const SIDE_END = /( (khong|ko|k|vay|a|ha|nhi|nhe|the|so|do|day|then|is it|was it))+$/;
 
@@ -161,8 +166,6 @@ export function holidayOverlapLine(label: string, day: string, weekday: string, 
 /** "đúng không", "phải ko", "chính xác không", "chuẩn chưa", "right?", "correct?", "confirm": the question asks
  * whether what it states is so (folded). */
 const CONFIRM = /\b(dung (khong|ko|k|hong|hok|chua|ha|a|nhi|khong a|ko a)|phai (khong|ko|k|hong)|chinh xac (khong|ko|chua)|chuan (khong|ko|chua)|co dung|right|correct|is that so|confirm)\b/;
-/** A day written with digits ("10/5", "10/06/2025") in a folded question. */
-const WRITTEN_DAY = /\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\b/g;
 
 /** One day a question states, with the words before it that say what it is the day of. */
 export interface StatedDay {
@@ -181,9 +184,9 @@ export function statedDays(folded: string, least = 2): StatedDay[] | undefined {
   if (!CONFIRM.test(folded)) return undefined;
   const out: StatedDay[] = [];
   let from = 0;
-  for (const m of folded.matchAll(WRITTEN_DAY)) {
+  for (const m of writtenDayMatches(folded)) {
     out.push({ written: m[0], before: folded.slice(from, m.index).trim() });
-    from = m.index + m[0].length;
+    from = m.index! + m[0].length;
   }
   return out.length >= least ? out : undefined;
 }
@@ -222,15 +225,4 @@ export function aroundCount(folded: string): [string, string] | undefined {
   return m ? [folded.slice(0, m.index).trim(), folded.slice(m.index + m[0].length).trim()] : undefined;
 }
 
-/** Whether a (folded) text writes a day with digits. */
-export function writesDay(folded: string): boolean {
-  return new RegExp(WRITTEN_DAY.source).test(folded);
-}
-
-/** The days a (folded) text writes with digits, as written. */
-export function writtenDays(folded: string): string[] {
-  return folded.match(WRITTEN_DAY) ?? [];
-}
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lower = (text: string) => text.replace(/^./, (x) => x.toLowerCase());

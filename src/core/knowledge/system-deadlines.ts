@@ -184,7 +184,13 @@ export interface Comparison {
  * readComparison("hntt voi qlvb cai nao co han som hon", ["hnth", "qlvb", "han"], content)?.sides[0].en // "Video conferencing"
  * ```
  */
-export function readComparison(folded: string, units: readonly string[], content: Content): Comparison | undefined {
+export function readComparison(
+  folded: string,
+  units: readonly string[],
+  content: Content,
+  /** The one of a system's milestones the question names of it ("hạn tạo tk mail": the accounts, not the lists), if any. */
+  stepOf?: (system: string, milestones: readonly Milestone[]) => Milestone | undefined,
+): Comparison | undefined {
   const same = asksSame(folded);
   const earlier = EARLIER.test(folded);
   const later = LATER.test(folded);
@@ -195,7 +201,7 @@ export function readComparison(folded: string, units: readonly string[], content
   const sides = named.map((s): ComparedSystem | undefined => {
     const { official, other } = milestonesOf(s.system, content);
     const milestones = official.length > 0 ? official : other;
-    const compared = of === "first" ? milestones[0] : milestones[milestones.length - 1];
+    const compared = stepOf?.(s.system, milestones) ?? (of === "first" ? milestones[0] : milestones[milestones.length - 1]);
     return compared ? { vi: s.vi, en: s.en, milestones, compared } : undefined;
   });
   const [a, b] = sides;
