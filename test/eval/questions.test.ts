@@ -80,11 +80,16 @@ const FLOORS = {
   // Round 15 tuned on it (15A dates and refusals, 15B relayed questions, follow-ups, FAQ): 123/125, 58/59, 49/51, 34/34.
   // Round 16 tuned on it (16B: a window dropping the question word an entry cannot answer; 16C: special zone in scope,
   // an exact schedule unanswered).
-  blind15: { viInScope: 0.98, outOfScope: 1, english: 0.96, followUps: 1 },
+  blind15: { viInScope: 0.99, outOfScope: 1, english: 0.98, followUps: 1 },
   // Judge of round 15 (268 cases, ids j, fact-checked; 89.3 / 93.8 / 90.6 / 87.5 % on round 14's engine), kept off
   // the tuners' worktrees and scored only after their merge: 118/131, 60/64, 49/53, 35/40 (90.1 / 93.8 / 92.5 / 87.5 %).
-  // Round 16 tuned on it (ROUND16).
-  blind16: { viInScope: 0.9, outOfScope: 0.93, english: 0.92, followUps: 0.87 },
+  // Round 16 tuned on it (16A dates, 16B English follow-ups and Bình Dương e-mail, 16C content gaps and refusals):
+  // 131/131, 64/64, 53/53, 40/40.
+  blind16: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
+  // Judge of round 16 (274 cases, ids s, fact-checked: docs/eval/blind17-factcheck.md), kept off the tuners' worktrees:
+  // 117/128, 57/62, 47/52, 44/50 on round 15's engine (91.4 / 91.9 / 90.4 / 88.0 %); after round 16's merge 117/128,
+  // 59/62, 48/52, 44/50 (91.4 / 95.2 / 92.3 / 88.0 %). Misses: docs/eval/blind17-latest.txt.
+  blind17: { viInScope: 0.91, outOfScope: 0.95, english: 0.92, followUps: 0.88 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -191,7 +196,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {
@@ -200,24 +205,17 @@ for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "
   });
 }
 
-// The judge of round 14, scored by the lead only after merging (its floors: its score then, so a later change that
+// The judge of round 16, scored by the lead only after merging (its floors: its score then, so a later change that
 // loses one of its cases fails here; tuning on it makes it a former judge).
-describe.skipIf(!existsSync(join(DIR, "blind15")))("the judge blind15 (test/fixtures/questions/blind15)", () => {
+describe.skipIf(!existsSync(join(DIR, "blind17")))("the judge blind17 (test/fixtures/questions/blind17)", () => {
   it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(yamlFiles(join(DIR, "blind15")).flatMap(loadTextCases), FLOORS.blind15);
-  });
-});
-
-// The judge of round 15, likewise.
-describe.skipIf(!existsSync(join(DIR, "blind16")))("the judge blind16 (test/fixtures/questions/blind16)", () => {
-  it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(yamlFiles(join(DIR, "blind16")).flatMap(loadTextCases), FLOORS.blind16);
+    await expectAboveFloors(yamlFiles(join(DIR, "blind17")).flatMap(loadTextCases), FLOORS.blind17);
   });
 });
 
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16"]) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17"]) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the ${name} set (test/fixtures/questions/${name})`, () => {
     it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {
