@@ -227,6 +227,8 @@ export function slotValuesIn(text: string): string[][] {
 
 /** Words joining two systems asked together ("qlvb và 1022", "e-mail and 1022", "hntt với qlvb"). Folded. */
 const JOINS = ["va", "voi", "cung", "and", "&", "or", "hay"];
+/** Every spelling of a system (the third slot), longest first, with the system it names. */
+const SYSTEM_SPELLINGS = SLOTS[2]!.flatMap((values, value) => values.map((s) => ({ s, value }))).sort((a, b) => b.s.length - a.s.length);
 
 /**
  * "qlvb và 1022 chạy chính thức ngày nào" → ["qlvb chạy chính thức ngày nào", "1022 chạy chính thức ngày nào"]: a
@@ -234,12 +236,12 @@ const JOINS = ["va", "voi", "cung", "and", "&", "or", "hay"];
  * undefined when it joins no two systems.
  */
 export function eachSystemAsked(folded: string): [string, string] | undefined {
-  const systems = SLOTS[2]!;
-  const spellings = systems.flatMap((values, value) => values.map((s) => ({ s, value }))).sort((a, b) => b.s.length - a.s.length);
   const text = ` ${folded} `;
-  for (const a of spellings) {
+  // Only spellings the text contains can be either side of a pair (a pair holds both): the same order, far fewer tries.
+  const present = SYSTEM_SPELLINGS.filter((x) => text.includes(` ${x.s} `));
+  for (const a of present) {
     for (const join of JOINS) {
-      for (const b of spellings) {
+      for (const b of present) {
         if (a.value === b.value) continue;
         const pair = ` ${a.s} ${join} ${b.s} `;
         const at = text.indexOf(pair);
