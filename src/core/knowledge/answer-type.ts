@@ -284,13 +284,15 @@ const ASKS_NAMES = /\b(ten (goi )?(la )?gi|ten gi|ten (cac|tung|nhung|[2-9]|\d\d
 const UNIT_NOUNS = new Set(["phuong", "xa", "don vi", "dac khu", "tinh", "huyen", "quan", "co quan", "so"]);
 /**
  * Whether a (folded) question that counts units by number asks them again by their noun: "6 phường mới ở Tân Bình …
- * là những phường nào" asks the six wards' names. Not a plural alone ("những phường" is no count), nor systems ("3
+ * là những phường nào", "… tên là phường gì" ask the six wards' names. Not a plural alone ("những phường" is no count), nor systems ("3
  * hệ thống … gồm những hệ thống nào" is answered by what they are).
  */
 function namedAgain(folded: string, counted: RegExpExecArray): boolean {
   const noun = counted[1]!;
   if (!UNIT_NOUNS.has(noun) || /^(cac|nhung|the|all)\b/.test(counted[0])) return false;
-  return new RegExp(`\\b(nhung|cac) ${noun} nao\\b`).test(folded.slice(counted.index + counted[0].length));
+  // "… là những phường nào", "… tên là phường gì", "… là phường nào", "tên các phường là gì".
+  const after = folded.slice(counted.index + counted[0].length);
+  return new RegExp(`\\b(nhung|cac) ${noun} nao\\b|\\b(la|ten|ten la|thuoc) ${noun} (nao|gi)\\b|\\bten (cac |nhung )?${noun} (la|do la) gi\\b`).test(after);
 }
 /** The English plural of a counted noun, and the words an entry may use for it (folded). */
 const NAMED_NOUNS: Record<string, readonly string[]> = {
@@ -1009,6 +1011,8 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   // The date must be of the thing asked: "họp không giấy triển khai cho các sở ngày nào" is not answered by the date
   // document management reaches the departments (see {@link ExpectedType}'s `subject`).
   if (type.subject !== undefined && !speaks(entry, type.subject) && !entry.keywords?.includes(type.subject)) return "no";
+  // "tập huấn QLVB khi nào": the thing dated must be dated of the system asked, not of another one the entry names.
+  if (datedOnlyOfOtherSystem(type.topic, entry, asked)) return "no";
   // "QĐ 2448 được đưa tin ngày nào", "when was it reported": the date of the article is the one asked.
   if (asksReportDate(asked) && givesArticleDate(entry)) return "given";
   // The day asked ("ngày cụ thể") is not given by a month or a quarter: shown, but the question stays unanswered.
@@ -1018,6 +1022,30 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   // An entry written to answer when X happens gives its date somewhere in its text, or says it is not known.
   if (!asks(WHEN, type.topic.filter((u) => speaks(entry, u)).slice(0, 2))) return "no";
   return entry.text.some((_, i) => isDateUnit(entry.text, i) && !isArticleDate(entry.text, i)) ? given : "asked";
+}
+
+/** The systems a list of units names (each system once). */
+const systemsIn = (units: readonly string[]): Set<string> => new Set(units.map(systemNamedBy).filter((x): x is string => x !== undefined));
+
+/**
+ * Whether a date question that names a system and something done ("tập huấn sử dụng QLVB khi nào") meets in the entry
+ * that thing dated only of other systems: "tham gia tập huấn (trước 10/06/2025)" said with the e-mail accounts, and the
+ * training milestone of e-mail, date no training on document management. The thing is the question's rarest topic word
+ * that is no system and that the entry speaks of; it is dated where a related milestone or a dated sentence says it.
+ * Nothing is ruled out when one of those places names a system asked, or names no system at all.
+ */
+function datedOnlyOfOtherSystem(topic: readonly string[], entry: EntryUnits, asked: ReadonlySet<string>): boolean {
+  const systems = [...asked].filter(isSystemUnit);
+  if (systems.length === 0) return false;
+  const thing = topic.find((u) => !systemNamedBy(u) && speaks(entry, u));
+  if (thing === undefined) return false;
+  const places: Set<string>[] = [];
+  for (const m of entry.milestones) if (m.includes(thing)) places.push(systemsIn(m));
+  for (const x of entry.sentences ?? []) {
+    if (x.notStated || !x.units.includes(thing)) continue;
+    if (x.units.some((_, i) => isDateUnit(x.units, i) && !isArticleDate(x.units, i))) places.push(systemsIn(x.units));
+  }
+  return places.length > 0 && places.every((p) => p.size > 0 && !systems.some((s) => p.has(s)));
 }
 
 /**

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { valueAsked } from "../../../src/core/knowledge/answer-type.js";
+import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { fold } from "../../../src/core/fold.js";
+import { realContent } from "../../helpers/app.js";
+import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
+
+const content = await realContent();
+const kb = createKnowledge(content);
+
+/** The entry a question is answered with (see test/helpers/knowledge.ts), or undefined when it stays unanswered. */
+const answeredWith = (q: string) => answeredBy(kb, q);
+
+/** Asserts each question stays unanswered (refused, or shown only to say what is asked is not known). */
+const refusesAll = (questions: readonly string[]) => {
+  for (const q of questions) expect(answeredWith(q), q).toBeUndefined();
+};
+
+describe("the names of counted units asked as 'tên là phường gì', 'là xã nào'", () => {
+  it("reads a count asked again by its noun with 'gì' or 'nào' as asking the names", () => {
+    expect(valueAsked(fold("6 phường ở Tân Bình chạy thử tên là phường gì"))).toEqual({ kind: "names", noun: "phuong" });
+    expect(valueAsked(fold("3 xã được kết nối trước là xã nào"))).toEqual({ kind: "names", noun: "xa" });
+    expect(valueAsked(fold("54 xã sau sắp xếp tên các xã là gì"))).toEqual({ kind: "names", noun: "xa" });
+    // Not a count with a noun that is no unit, nor a count alone.
+    expect(valueAsked(fold("3 hệ thống dùng chung là hệ thống gì"))?.kind).not.toBe("names");
+    expect(valueAsked(fold("6 phường ở Tân Bình chạy thử ngày nào"))?.kind).not.toBe("names");
+  });
+
+  it("leaves unanswered the names of wards no entry lists", () => {
+    refusesAll(["sau phuong o tan binh chay thu ngay 11/6 ten la phuong gi", "6 phường mới ở Tân Bình thử nghiệm hôm 11/6 là phường nào vậy"]);
+  });
+});
+
+describe("a date asked of something done with one system, which the entry dates only with another", () => {
+  it("leaves unanswered when training on document management is held, where only e-mail training is dated", () => {
+    refusesAll(["tập huấn sử dụng QLVB cho cán bộ phường tổ chức khi nào ạ", "cán bộ phường được tập huấn sử dụng qlvb khi nào"]);
+  });
+
+  it("still answers the e-mail training's date, and document management's dates", () => {
+    expect(answeredWith("tập huấn sử dụng email cho cán bộ khi nào")).toBe("email-training");
+    expect(answeredWith("QLVB triển khai cho phường xã khi nào")).toBe("document-management-rollout");
+  });
+});
