@@ -102,6 +102,10 @@ export type Supply = "given" | "asked" | "no";
 const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu|dia chi website|dia chi web|dia chi trang|website address|web address|url)\b/;
 /** "website của X là gì", "trang web ở đâu", "what is its website": the question asks a web address (folded). */
 const ASKS_WEBSITE = /\b(website|web site|trang web)\b.*\b(la gi|o dau|la trang nao|nao)\b|\b(what|where) is (its|the|their) (website|web site|web page)\b/;
+/** "cổng dịch vụ công địa chỉ là gì", "địa chỉ trang thông tin ở đâu", "the portal's address": the address of a portal
+ * or a web page is a web address (folded). An office's address ("Sở KH&CN địa chỉ ở đâu") is a place, and "công" of
+ * "công chức", "công vụ", "công ty" is no portal. */
+const ASKS_PORTAL_ADDRESS = /\b(cong(?! (?:chuc|vu|viec|an|nghe|dan|ty|tac|trinh|khai|bo|doan|nhan|van|so|ich))|trang|portal|website|site)\b(?:\s+\S+){0,8}?\s+dia chi\b|\bdia chi (cua |truy cap )?(cong|trang|portal)\b(?! (?:chuc|vu|ty|an))|\b(portal|website|site)(s)? address\b|\baddress of (?:the |its |their )?(?:\S+ ){0,3}(portal|website|site)\b/;
 /** "link … là gì", "cho xin link", "đường dẫn", "the link to": the question asks a web address (folded). A link to
  * download an app is asked as an app ({@link ASKS_APP}), read first. */
 const ASKS_LINK = /\b(link|duong link|duong dan|hyperlink)\b/;
@@ -518,7 +522,7 @@ const NUMBER_WORDS = new Set([
  * asks ("…đã đồng ý chưa, văn bản số mấy?" is not answered by the window "…đã đồng ý chưa").
  */
 export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
-  if (ASKS_DOMAIN.test(folded) || ASKS_WEBSITE.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
+  if (ASKS_DOMAIN.test(folded) || ASKS_WEBSITE.test(folded) || ASKS_PORTAL_ADDRESS.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
   if (ASKS_PHONE.test(folded)) return { kind: "phone" };
   if (ASKS_PERCENT.test(folded) || ASKS_PERCENT_SIGN.test(raw)) {
     const of = shareOf(folded);

@@ -41,3 +41,27 @@ describe("a date asked of something done with one system, which the entry dates 
     expect(answeredWith("QLVB triển khai cho phường xã khi nào")).toBe("document-management-rollout");
   });
 });
+
+describe("the address of a portal or a web page, asked as 'địa chỉ'", () => {
+  it("reads 'địa chỉ' of a portal as a web address, and an office's as a place", () => {
+    expect(valueAsked(fold("cổng dịch vụ công mới sau hợp nhất địa chỉ là gì"))).toEqual({ kind: "domain", mail: false });
+    expect(valueAsked(fold("cho hỏi địa chỉ cổng thông tin điện tử thành phố"))).toEqual({ kind: "domain", mail: false });
+    expect(valueAsked(fold("what is the address of the public service portal"))).toEqual({ kind: "domain", mail: false });
+    expect(valueAsked(fold("Sở KH&CN TP.HCM địa chỉ ở đâu"))?.kind).not.toBe("domain");
+  });
+
+  it("leaves unanswered the address of a portal no entry gives one of", () => {
+    refusesAll(["cổng dịch vụ công mới sau hợp nhất địa chỉ là gì", "dia chi cong dich vu cong thanh pho moi la gi"]);
+  });
+
+  it("still answers the address of the 1022 portal", () => {
+    expect(answeredWith("cổng 1022 địa chỉ là gì")).toBe("hotline-1022-how-to-reach");
+  });
+});
+
+describe("'công' that is no portal", () => {
+  it("does not read 'công chức', 'công ty' before 'địa chỉ' as a portal's address", () => {
+    expect(valueAsked(fold("công chức phường mới hỏi địa chỉ trụ sở ở đâu"))?.kind).not.toBe("domain");
+    expect(valueAsked(fold("công ty làm phần mềm địa chỉ ở đâu"))?.kind).not.toBe("domain");
+  });
+});
