@@ -13,7 +13,9 @@ const GENERIC = new Set(
     "ai lam gui xong qua chua con han het nua lau bao ngay thoi gian tinh den nay hien nay dung ok duoc the sao nao " +
     "who does do done finished over passed yet left days long when how many still is it that what about and then also " +
     "chiu trach nhiem phu trach thuc hien tao cap ket thuc dien ra bat dau start starts end ends deadline " +
-    "left remaining to go run runs in charge responsible chay hoat van hanh live work task job due"
+    "left remaining to go run runs in charge responsible chay hoat van hanh live work task job due " +
+    // "rồi sau đó thì sao", "and after that?", "then what?": what follows, which the previous answer goes on to say.
+    "sau roi after afterwards next"
   ).split(" "),
 );
 

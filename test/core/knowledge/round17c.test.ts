@@ -3,7 +3,8 @@ import { valueAsked } from "../../../src/core/knowledge/answer-type.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
-import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
+import { answeredWith as answeredBy, followUpAnswer } from "../../helpers/knowledge.js";
+import { asksAboutSameThing } from "../../../src/core/knowledge/follow-up.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
@@ -63,5 +64,20 @@ describe("'công' that is no portal", () => {
   it("does not read 'công chức', 'công ty' before 'địa chỉ' as a portal's address", () => {
     expect(valueAsked(fold("công chức phường mới hỏi địa chỉ trụ sở ở đâu"))?.kind).not.toBe("domain");
     expect(valueAsked(fold("công ty làm phần mềm địa chỉ ở đâu"))?.kind).not.toBe("domain");
+  });
+});
+
+describe("a follow-up asking what comes after ('rồi sau đó thì sao', 'and after that?')", () => {
+  it("reads 'sau', 'rồi', 'after', 'next' as asking again of the same thing", () => {
+    expect(asksAboutSameThing(["sau"])).toBe(true);
+    expect(asksAboutSameThing(["after"])).toBe(true);
+    expect(asksAboutSameThing(["after", "hopnhat"])).toBe(false);
+  });
+
+  it("keeps the previous entry, which says what follows", async () => {
+    const vi = await followUpAnswer("cán bộ Bình Dương dùng song song 2 tài khoản mail bao lâu", "rồi sau đó thì sao", "2026-12-03");
+    expect(vi).toMatch(/kết thúc/);
+    const en = await followUpAnswer("How long do Binh Duong staff keep two email accounts?", "and after that?", "2026-12-03");
+    expect(en).toMatch(/ends/);
   });
 });
