@@ -1053,11 +1053,12 @@ function datedOnlyOfOtherSystem(topic: readonly string[], entry: EntryUnits, ask
 }
 
 /**
- * Whether the units of a date question ask when something was reported or published ("được đưa tin ngày nào", "báo
- * đăng tin hôm nào", "when was it reported"), which the date of an article answers.
+ * Whether the units of a date question ask when something was reported, published or made public ("được đưa tin ngày
+ * nào", "báo đăng tin hôm nào", "công bố khi nào", "when was it reported"), which the date of an article answers.
  */
 export function asksReportDate(asked: ReadonlySet<string>): boolean {
-  return asked.has("report") || asked.has("publish") || asked.has("reported") || asked.has("published") || (asked.has("tin") && (asked.has("dua") || asked.has("dang")));
+  // "QĐ 2448 công bố khi nào": made public, which the press date says (a ceremony's own date is read as any other).
+  return asked.has("report") || asked.has("publish") || asked.has("reported") || asked.has("published") || (asked.has("tin") && (asked.has("dua") || asked.has("dang"))) || (asked.has("cong") && asked.has("bo"));
 }
 
 /** Whether an entry's text dates an article or a news report ("theo báo chí đưa tin ngày 05/11/2025"). */

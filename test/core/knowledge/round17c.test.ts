@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { valueAsked } from "../../../src/core/knowledge/answer-type.js";
+import { asksReportDate, valueAsked } from "../../../src/core/knowledge/answer-type.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
@@ -79,5 +79,19 @@ describe("a follow-up asking what comes after ('rồi sau đó thì sao', 'and a
     expect(vi).toMatch(/kết thúc/);
     const en = await followUpAnswer("How long do Binh Duong staff keep two email accounts?", "and after that?", "2026-12-03");
     expect(en).toMatch(/ends/);
+  });
+});
+
+describe("when a document was made public ('công bố khi nào')", () => {
+  it("reads 'công bố' as asking the date the press gave it", () => {
+    expect(asksReportDate(new Set(["quyet", "dinh", "2448", "cong", "bo"]))).toBe(true);
+    expect(asksReportDate(new Set(["quyet", "dinh", "2448", "ban", "hanh"]))).toBe(false);
+  });
+
+  it("answers it with the entry that dates the decision's press report, alone and as a follow-up", async () => {
+    expect(answeredWith("Quyết định 2448 được công bố ngày nào")).toBe("commune-it-infrastructure-2448");
+    expect(await followUpAnswer("QĐ 2448 là gì", "công bố khi nào", "2026-12-03")).toMatch(/05\/11\/2025/);
+    // The ceremony keeps its own day.
+    expect(answeredWith("lễ công bố nghị quyết sáp nhập tổ chức ngày nào")).toBeDefined();
   });
 });
