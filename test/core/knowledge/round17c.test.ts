@@ -95,3 +95,10 @@ describe("when a document was made public ('công bố khi nào')", () => {
     expect(answeredWith("lễ công bố nghị quyết sáp nhập tổ chức ngày nào")).toBeDefined();
   });
 });
+
+describe("the whole timeline of a system asked ('summarise the timeline', 'the full timeline')", () => {
+  it("is answered with the system's steps and all their dates, not one deadline", () => {
+    expect(answeredWith("Could you summarize the timeline for the document management system?")).toBe("document-management-steps");
+    expect(answeredWith("what is the full timeline of the document management system")).toBe("document-management-steps");
+  });
+});
