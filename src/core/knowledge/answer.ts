@@ -1021,9 +1021,14 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   if (asksAboutSameThing(standalone.units)) {
     // "xong khi nào" after "mạng TSLCD có trong gđ1 không": the previous entry (what phase 1 covers) gives no date, the
     // system the previous question named does: the follow-up is asked of that system (by its concept tokens) alone.
-    const systems = knowledge.unitsOf(previousQuestion).filter(isSystemUnit);
-    if (standalone.units.includes(`${INTENT_PREFIX}when`) && previousEntry.milestones.length === 0 && systems.length > 0) {
-      const dated = knowledge.search(`${rest} ${systems.join(" ")}`, { expectFrom: rest });
+    // "what is the deadline" (a deadline asked) is a date asked too; the side of phase 1 the previous question named
+    // ("the Party online conferencing") stays with its system: the Party's conferences are not the state's.
+    const previousUnits = knowledge.unitsOf(previousQuestion);
+    const systems = previousUnits.filter(isSystemUnit);
+    const sides = previousUnits.flatMap((u, i) => (SIDE_UNITS.has(u) ? [u] : u === "dang" && previousUnits[i - 1] === "phia" ? ["phia dang"] : []));
+    const datesAsked = standalone.units.includes(`${INTENT_PREFIX}when`) || standalone.units.includes(DEADLINE_UNIT);
+    if (datesAsked && previousEntry.milestones.length === 0 && systems.length > 0) {
+      const dated = knowledge.search(`${rest} ${[...systems, ...new Set(sides)].join(" ")}`, { expectFrom: rest });
       if (dated.decision !== "none" && dated.best && dated.best.unsupplied !== true && dated.best.entry.milestones.length > 0) return dated;
     }
     return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
@@ -1089,6 +1094,8 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   return stays && standalone.best?.entry.topic !== previousEntry.topic ? combined : undefined;
 }
 
+/** Units naming a side of phase 1 (the Party's systems, the state's), kept with a system asked of again. */
+const SIDE_UNITS = new Set(["party", "nhanuoc"]);
 /** Whether a hit is no answer: a referral, or an entry that only says the value asked is not known. */
 function isNonAnswer(hit: Hit): boolean {
   return hit.entry.referral === true || hit.unsupplied === true;

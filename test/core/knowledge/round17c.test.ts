@@ -102,3 +102,10 @@ describe("the whole timeline of a system asked ('summarise the timeline', 'the f
     expect(answeredWith("what is the full timeline of the document management system")).toBe("document-management-steps");
   });
 });
+
+describe("a deadline asked again of a system the previous question named, when its answer gives no date", () => {
+  it("asks it of that system and the side of phase 1 named with it", async () => {
+    const answer = await followUpAnswer("Is the Party online conferencing included in the plan", "and what is the deadline", "2026-12-03");
+    expect(answer).toMatch(/May 2025/);
+  });
+});
