@@ -1063,6 +1063,12 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`, { expectFrom: rest });
     const entry = narrowed.best?.entry;
     if (narrowed.decision === "confident" && entry && entry.id !== previousEntry.id && entry.topic === previousEntry.topic && narrowed.best?.unsupplied !== true) return narrowed;
+    // "and what happens in June 2025?" after 1022's go-live: torn between another topic's entry (the June trial) and a
+    // sibling of the topic (1022's survey in June), the sibling answers, the other is still offered.
+    const second = narrowed.runnerUp;
+    if (narrowed.decision === "ambiguous" && entry && second && entry.topic !== previousEntry.topic && second.entry.topic === previousEntry.topic && second.entry.id !== previousEntry.id && !isNonAnswer(second)) {
+      return { ...narrowed, best: second, runnerUp: narrowed.best };
+    }
   }
   if (combined.decision === "none" || !combined.best) {
     // The follow-up alone and read with the previous question both lean to the same other entry, with no unknown word:

@@ -109,3 +109,10 @@ describe("a deadline asked again of a system the previous question named, when i
     expect(answer).toMatch(/May 2025/);
   });
 });
+
+describe("a follow-up torn between another topic's entry and a sibling of the previous topic", () => {
+  it("answers with the sibling, offering the other", async () => {
+    const answer = await followUpAnswer("when does the 1022 system officially start operating", "and what happens in June 2025", "2026-12-03");
+    expect(answer).toMatch(/survey/);
+  });
+});
