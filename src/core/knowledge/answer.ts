@@ -1295,6 +1295,7 @@ const PROVINCE_UNITS = new Set(["bd", "brvt"]);
  * - a question naming only the system (and perhaps a merged province) and a date ("deadline mail công vụ là khi nào",
  *   "qlvb xong chưa", "mail công vụ BD bao giờ có", "when is 1022 due?") gets the system's whole official schedule,
  *   not the one step its entry is about;
+ * - a message naming the system alone ("mail công vụ", "qlvb?") gets it too;
  * - a question asking whether the work is done ("xong chưa", "done yet"), of any step, gets the system's last official
  *   deadline: when it is complete.
  * Empty otherwise, and for an entry without milestones.
@@ -1302,7 +1303,9 @@ const PROVINCE_UNITS = new Set(["bd", "brvt"]);
 export function systemSchedule(ctx: CommandContext, entry: FaqEntry, units: readonly string[]): string[] {
   if (entry.milestones.length === 0) return [];
   const status = units.includes(STATUS_UNIT);
-  if (!status && !units.includes(WHEN_UNIT) && !units.includes(DEADLINE_UNIT)) return [];
+  // "mail công vụ", "qlvb?": a system named alone, nothing asked of it, gets its schedule too.
+  const bare = units.length > 0 && units.every(isSystemUnit);
+  if (!status && !bare && !units.includes(WHEN_UNIT) && !units.includes(DEADLINE_UNIT)) return [];
   const all = ctx.services.content.milestones;
   const systems = new Set(all.filter((m) => entry.milestones.includes(m.id)).map((m) => m.system));
   const official = byDeadline(all.filter((m) => systems.has(m.system) && m.reminders?.enabled !== false));

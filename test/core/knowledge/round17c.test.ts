@@ -3,7 +3,7 @@ import { asksReportDate, valueAsked } from "../../../src/core/knowledge/answer-t
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
-import { answeredWith as answeredBy, followUpAnswer } from "../../helpers/knowledge.js";
+import { answeredWith as answeredBy, askEachAlone, followUpAnswer } from "../../helpers/knowledge.js";
 import { asksAboutSameThing } from "../../../src/core/knowledge/follow-up.js";
 
 const content = await realContent();
@@ -114,5 +114,13 @@ describe("a follow-up torn between another topic's entry and a sibling of the pr
   it("answers with the sibling, offering the other", async () => {
     const answer = await followUpAnswer("when does the 1022 system officially start operating", "and what happens in June 2025", "2026-12-03");
     expect(answer).toMatch(/survey/);
+  });
+});
+
+describe("a system named alone ('mail công vụ', 'qlvb?')", () => {
+  it("gets the system's whole official schedule", async () => {
+    const [mail] = await askEachAlone("2026-12-03", "mail cong vu");
+    expect(mail).toMatch(/10\/05\/2025/);
+    expect(mail).toMatch(/10\/06\/2025/);
   });
 });
