@@ -6,7 +6,7 @@ import { fold } from "../fold.js";
 import { capital } from "../text.js";
 import { forgetRecent } from "../recent.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
-import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, purposeAsked, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
@@ -968,6 +968,12 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
   }
   if (!marked && !short) return undefined;
+  // "ký để làm gì" after "kế hoạch do những ai ký": the purpose of the previous question's subject.
+  const purpose = purposeAsked(question, knowledge.unitsOf(previousQuestion));
+  if (purpose) {
+    const r = knowledge.search(purpose);
+    if (r.decision === "confident" && r.best && !isNonAnswer(r.best)) return r;
+  }
   // "how long before that …": asked as when its own thing is due.
   const rest = gapAsWhen(withoutMarker(question));
   const before = fold(previousQuestion);

@@ -4,7 +4,7 @@ import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { realContent } from "../../helpers/app.js";
 import { answeredWith as answeredBy, askEachAlone, followUpAnswer } from "../../helpers/knowledge.js";
-import { asksAboutSameThing } from "../../../src/core/knowledge/follow-up.js";
+import { asksAboutSameThing, purposeAsked } from "../../../src/core/knowledge/follow-up.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
@@ -122,5 +122,19 @@ describe("a system named alone ('mail công vụ', 'qlvb?')", () => {
     const [mail] = await askEachAlone("2026-12-03", "mail cong vu");
     expect(mail).toMatch(/10\/05\/2025/);
     expect(mail).toMatch(/10\/06\/2025/);
+  });
+});
+
+describe("a follow-up asking the purpose of the previous question's subject ('ký để làm gì', 'what for?')", () => {
+  it("reads the purpose asked, of the previous question's concept tokens", () => {
+    expect(purposeAsked("ky de lam gi vay", ["kehoachlientich", "ai", "ky"])).toBe("mục đích kehoachlientich");
+    expect(purposeAsked("what for?", ["qlvb", "_when"])).toBe("mục đích qlvb");
+    expect(purposeAsked("ai ký", ["kehoachlientich"])).toBeUndefined();
+    expect(purposeAsked("để làm gì", ["ai", "ky"])).toBeUndefined();
+  });
+
+  it("answers with the plan's goals after a question on who signed it", async () => {
+    const answer = await followUpAnswer("kế hoạch liên tịch do những ai ký", "ký để làm gì vậy", "2026-12-03");
+    expect(answer).toMatch(/thông suốt/);
   });
 });
