@@ -263,7 +263,11 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   // The same entry again ("có làm bù không?" after a holiday question) reads both questions, like a follow-up.
   if (previous && previousEntry && result.best.entry.id === previousEntry.id) followUp = true;
   // A live answer (holidays) reads the question: a swapped follow-up is the question asked ("còn Giỗ Tổ?" → "giỗ tổ 2026").
-  const asked = followUp && previous ? (result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`) : question;
+  // A follow-up answered by another entry than the previous one ("còn ngày vận hành chính thức?" after "hạn 15/8 là thứ
+  // mấy") asks of that entry's day: the day the previous question wrote is no part of what it asks.
+  const other = previousEntry !== undefined && result.best.entry.id !== previousEntry.id;
+  const carry = (text: string) => (other && previous ? withoutDaysOf(text, previous.question, question) : text);
+  const asked = followUp && previous ? (result.folded !== standalone.folded ? carry(result.folded) : `${carry(previous.question)} ${question}`) : question;
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
   // So does an entry that only says the value asked for is not known ("no count is published"): see answer-type.ts.
   const answered = result.best.entry.referral !== true && result.best.unsupplied !== true;
@@ -1108,6 +1112,20 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
 
 /** Units naming a side of phase 1 (the Party's systems, the state's), kept with a system asked of again. */
 const SIDE_UNITS = new Set(["party", "nhanuoc"]);
+/** A day as written ("15/8", "15/08/2025"), not inside another number. */
+const WRITTEN_DAY = /(?<![\d/])\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?(?![\d/])/g;
+
+/**
+ * `text` without the days the previous question wrote that the follow-up does not ("15/8" of "hạn 15/8 là thứ mấy",
+ * carried into "còn ngày vận hành chính thức?"): what a follow-up answered by another entry carries of it. A day the
+ * follow-up itself moved to ("hôm sau" → 12/6/2025) stays.
+ */
+function withoutDaysOf(text: string, previousQuestion: string, followUp: string): string {
+  const before = new Set(fold(previousQuestion).match(WRITTEN_DAY) ?? []);
+  const own = new Set(fold(followUp).match(WRITTEN_DAY) ?? []);
+  return text.replace(WRITTEN_DAY, (d) => (before.has(d) && !own.has(d) ? " " : d)).replace(/\s+/g, " ").trim();
+}
+
 /** Whether a hit is no answer: a referral, or an entry that only says the value asked is not known. */
 function isNonAnswer(hit: Hit): boolean {
   return hit.entry.referral === true || hit.unsupplied === true;

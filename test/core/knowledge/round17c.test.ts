@@ -138,3 +138,11 @@ describe("a follow-up asking the purpose of the previous question's subject ('k�
     expect(answer).toMatch(/thông suốt/);
   });
 });
+
+describe("a follow-up answered by another entry than the previous one", () => {
+  it("does not carry the previous question's written day into the answer ('còn ngày vận hành chính thức?')", async () => {
+    const answer = await followUpAnswer("hạn triển khai QLVB cho phường xã 15/8 là thứ mấy", "còn ngày vận hành chính thức?", "2026-12-03");
+    expect(answer).toMatch(/01\/09\/2025 là thứ Hai/);
+    expect(answer).not.toMatch(/15\/08\/2025 là thứ Sáu/);
+  });
+});
