@@ -102,6 +102,10 @@ export type Supply = "given" | "asked" | "no";
 const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu|dia chi website|dia chi web|dia chi trang|website address|web address|url)\b/;
 /** "website của X là gì", "trang web ở đâu", "what is its website": the question asks a web address (folded). */
 const ASKS_WEBSITE = /\b(website|web site|trang web)\b.*\b(la gi|o dau|la trang nao|nao)\b|\b(what|where) is (its|the|their) (website|web site|web page)\b/;
+/** "cổng dịch vụ công địa chỉ là gì", "địa chỉ trang thông tin ở đâu", "the portal's address": the address of a portal
+ * or a web page is a web address (folded). An office's address ("Sở KH&CN địa chỉ ở đâu") is a place, and "công" of
+ * "công chức", "công vụ", "công ty" is no portal. */
+const ASKS_PORTAL_ADDRESS = /\b(cong(?! (?:chuc|vu|viec|an|nghe|dan|ty|tac|trinh|khai|bo|doan|nhan|van|so|ich))|trang|portal|website|site)\b(?:\s+\S+){0,8}?\s+dia chi\b|\bdia chi (cua |truy cap )?(cong|trang|portal)\b(?! (?:chuc|vu|ty|an))|\b(portal|website|site)(s)? address\b|\baddress of (?:the |its |their )?(?:\S+ ){0,3}(portal|website|site)\b/;
 /** "link … là gì", "cho xin link", "đường dẫn", "the link to": the question asks a web address (folded). A link to
  * download an app is asked as an app ({@link ASKS_APP}), read first. */
 const ASKS_LINK = /\b(link|duong link|duong dan|hyperlink)\b/;
@@ -284,13 +288,15 @@ const ASKS_NAMES = /\b(ten (goi )?(la )?gi|ten gi|ten (cac|tung|nhung|[2-9]|\d\d
 const UNIT_NOUNS = new Set(["phuong", "xa", "don vi", "dac khu", "tinh", "huyen", "quan", "co quan", "so"]);
 /**
  * Whether a (folded) question that counts units by number asks them again by their noun: "6 phường mới ở Tân Bình …
- * là những phường nào" asks the six wards' names. Not a plural alone ("những phường" is no count), nor systems ("3
+ * là những phường nào", "… tên là phường gì" ask the six wards' names. Not a plural alone ("những phường" is no count), nor systems ("3
  * hệ thống … gồm những hệ thống nào" is answered by what they are).
  */
 function namedAgain(folded: string, counted: RegExpExecArray): boolean {
   const noun = counted[1]!;
   if (!UNIT_NOUNS.has(noun) || /^(cac|nhung|the|all)\b/.test(counted[0])) return false;
-  return new RegExp(`\\b(nhung|cac) ${noun} nao\\b`).test(folded.slice(counted.index + counted[0].length));
+  // "… là những phường nào", "… tên là phường gì", "… là phường nào", "tên các phường là gì".
+  const after = folded.slice(counted.index + counted[0].length);
+  return new RegExp(`\\b(nhung|cac) ${noun} nao\\b|\\b(la|ten|ten la|thuoc) ${noun} (nao|gi)\\b|\\bten (cac |nhung )?${noun} (la|do la) gi\\b`).test(after);
 }
 /** The English plural of a counted noun, and the words an entry may use for it (folded). */
 const NAMED_NOUNS: Record<string, readonly string[]> = {
@@ -516,7 +522,7 @@ const NUMBER_WORDS = new Set([
  * asks ("…đã đồng ý chưa, văn bản số mấy?" is not answered by the window "…đã đồng ý chưa").
  */
 export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
-  if (ASKS_DOMAIN.test(folded) || ASKS_WEBSITE.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
+  if (ASKS_DOMAIN.test(folded) || ASKS_WEBSITE.test(folded) || ASKS_PORTAL_ADDRESS.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
   if (ASKS_PHONE.test(folded)) return { kind: "phone" };
   if (ASKS_PERCENT.test(folded) || ASKS_PERCENT_SIGN.test(raw)) {
     const of = shareOf(folded);
@@ -1009,6 +1015,8 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   // The date must be of the thing asked: "họp không giấy triển khai cho các sở ngày nào" is not answered by the date
   // document management reaches the departments (see {@link ExpectedType}'s `subject`).
   if (type.subject !== undefined && !speaks(entry, type.subject) && !entry.keywords?.includes(type.subject)) return "no";
+  // "tập huấn QLVB khi nào": the thing dated must be dated of the system asked, not of another one the entry names.
+  if (datedOnlyOfOtherSystem(type.topic, entry, asked)) return "no";
   // "QĐ 2448 được đưa tin ngày nào", "when was it reported": the date of the article is the one asked.
   if (asksReportDate(asked) && givesArticleDate(entry)) return "given";
   // The day asked ("ngày cụ thể") is not given by a month or a quarter: shown, but the question stays unanswered.
@@ -1020,12 +1028,37 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   return entry.text.some((_, i) => isDateUnit(entry.text, i) && !isArticleDate(entry.text, i)) ? given : "asked";
 }
 
+/** The systems a list of units names (each system once). */
+const systemsIn = (units: readonly string[]): Set<string> => new Set(units.map(systemNamedBy).filter((x): x is string => x !== undefined));
+
 /**
- * Whether the units of a date question ask when something was reported or published ("được đưa tin ngày nào", "báo
- * đăng tin hôm nào", "when was it reported"), which the date of an article answers.
+ * Whether a date question that names a system and something done ("tập huấn sử dụng QLVB khi nào") meets in the entry
+ * that thing dated only of other systems: "tham gia tập huấn (trước 10/06/2025)" said with the e-mail accounts, and the
+ * training milestone of e-mail, date no training on document management. The thing is the question's rarest topic word
+ * that is no system and that the entry speaks of; it is dated where a related milestone or a dated sentence says it.
+ * Nothing is ruled out when one of those places names a system asked, or names no system at all.
+ */
+function datedOnlyOfOtherSystem(topic: readonly string[], entry: EntryUnits, asked: ReadonlySet<string>): boolean {
+  const systems = [...asked].filter(isSystemUnit);
+  if (systems.length === 0) return false;
+  const thing = topic.find((u) => !systemNamedBy(u) && speaks(entry, u));
+  if (thing === undefined) return false;
+  const places: Set<string>[] = [];
+  for (const m of entry.milestones) if (m.includes(thing)) places.push(systemsIn(m));
+  for (const x of entry.sentences ?? []) {
+    if (x.notStated || !x.units.includes(thing)) continue;
+    if (x.units.some((_, i) => isDateUnit(x.units, i) && !isArticleDate(x.units, i))) places.push(systemsIn(x.units));
+  }
+  return places.length > 0 && places.every((p) => p.size > 0 && !systems.some((s) => p.has(s)));
+}
+
+/**
+ * Whether the units of a date question ask when something was reported, published or made public ("được đưa tin ngày
+ * nào", "báo đăng tin hôm nào", "công bố khi nào", "when was it reported"), which the date of an article answers.
  */
 export function asksReportDate(asked: ReadonlySet<string>): boolean {
-  return asked.has("report") || asked.has("publish") || asked.has("reported") || asked.has("published") || (asked.has("tin") && (asked.has("dua") || asked.has("dang")));
+  // "QĐ 2448 công bố khi nào": made public, which the press date says (a ceremony's own date is read as any other).
+  return asked.has("report") || asked.has("publish") || asked.has("reported") || asked.has("published") || (asked.has("tin") && (asked.has("dua") || asked.has("dang"))) || (asked.has("cong") && asked.has("bo"));
 }
 
 /** Whether an entry's text dates an article or a news report ("theo báo chí đưa tin ngày 05/11/2025"). */

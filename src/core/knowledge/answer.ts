@@ -6,7 +6,7 @@ import { fold } from "../fold.js";
 import { capital } from "../text.js";
 import { forgetRecent } from "../recent.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
-import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, purposeAsked, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
@@ -263,7 +263,11 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   // The same entry again ("có làm bù không?" after a holiday question) reads both questions, like a follow-up.
   if (previous && previousEntry && result.best.entry.id === previousEntry.id) followUp = true;
   // A live answer (holidays) reads the question: a swapped follow-up is the question asked ("còn Giỗ Tổ?" → "giỗ tổ 2026").
-  const asked = followUp && previous ? (result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`) : question;
+  // A follow-up answered by another entry than the previous one ("còn ngày vận hành chính thức?" after "hạn 15/8 là thứ
+  // mấy") asks of that entry's day: the day the previous question wrote is no part of what it asks.
+  const other = previousEntry !== undefined && result.best.entry.id !== previousEntry.id;
+  const carry = (text: string) => (other && previous ? withoutDaysOf(text, previous.question, question) : text);
+  const asked = followUp && previous ? (result.folded !== standalone.folded ? carry(result.folded) : `${carry(previous.question)} ${question}`) : question;
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
   // So does an entry that only says the value asked for is not known ("no count is published"): see answer-type.ts.
   const answered = result.best.entry.referral !== true && result.best.unsupplied !== true;
@@ -968,6 +972,12 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
   }
   if (!marked && !short) return undefined;
+  // "ký để làm gì" after "kế hoạch do những ai ký": the purpose of the previous question's subject.
+  const purpose = purposeAsked(question, knowledge.unitsOf(previousQuestion));
+  if (purpose) {
+    const r = knowledge.search(purpose);
+    if (r.decision === "confident" && r.best && !isNonAnswer(r.best)) return r;
+  }
   // "how long before that …": asked as when its own thing is due.
   const rest = gapAsWhen(withoutMarker(question));
   const before = fold(previousQuestion);
@@ -1021,9 +1031,14 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   if (asksAboutSameThing(standalone.units)) {
     // "xong khi nào" after "mạng TSLCD có trong gđ1 không": the previous entry (what phase 1 covers) gives no date, the
     // system the previous question named does: the follow-up is asked of that system (by its concept tokens) alone.
-    const systems = knowledge.unitsOf(previousQuestion).filter(isSystemUnit);
-    if (standalone.units.includes(`${INTENT_PREFIX}when`) && previousEntry.milestones.length === 0 && systems.length > 0) {
-      const dated = knowledge.search(`${rest} ${systems.join(" ")}`, { expectFrom: rest });
+    // "what is the deadline" (a deadline asked) is a date asked too; the side of phase 1 the previous question named
+    // ("the Party online conferencing") stays with its system: the Party's conferences are not the state's.
+    const previousUnits = knowledge.unitsOf(previousQuestion);
+    const systems = previousUnits.filter(isSystemUnit);
+    const sides = previousUnits.flatMap((u, i) => (SIDE_UNITS.has(u) ? [u] : u === "dang" && previousUnits[i - 1] === "phia" ? ["phia dang"] : []));
+    const datesAsked = standalone.units.includes(`${INTENT_PREFIX}when`) || standalone.units.includes(DEADLINE_UNIT);
+    if (datesAsked && previousEntry.milestones.length === 0 && systems.length > 0) {
+      const dated = knowledge.search(`${rest} ${[...systems, ...new Set(sides)].join(" ")}`, { expectFrom: rest });
       if (dated.decision !== "none" && dated.best && dated.best.unsupplied !== true && dated.best.entry.milestones.length > 0) return dated;
     }
     return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
@@ -1058,6 +1073,12 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     const narrowed = knowledge.search(`${rest} ${topicWords(previousEntry)}`, { expectFrom: rest });
     const entry = narrowed.best?.entry;
     if (narrowed.decision === "confident" && entry && entry.id !== previousEntry.id && entry.topic === previousEntry.topic && narrowed.best?.unsupplied !== true) return narrowed;
+    // "and what happens in June 2025?" after 1022's go-live: torn between another topic's entry (the June trial) and a
+    // sibling of the topic (1022's survey in June), the sibling answers, the other is still offered.
+    const second = narrowed.runnerUp;
+    if (narrowed.decision === "ambiguous" && entry && second && entry.topic !== previousEntry.topic && second.entry.topic === previousEntry.topic && second.entry.id !== previousEntry.id && !isNonAnswer(second)) {
+      return { ...narrowed, best: second, runnerUp: narrowed.best };
+    }
   }
   if (combined.decision === "none" || !combined.best) {
     // The follow-up alone and read with the previous question both lean to the same other entry, with no unknown word:
@@ -1087,6 +1108,22 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   // Short, unmarked, answered alone: keep that answer unless it left the topic the combined search stays in.
   const stays = combined.best.entry.topic === previousEntry.topic;
   return stays && standalone.best?.entry.topic !== previousEntry.topic ? combined : undefined;
+}
+
+/** Units naming a side of phase 1 (the Party's systems, the state's), kept with a system asked of again. */
+const SIDE_UNITS = new Set(["party", "nhanuoc"]);
+/** A day as written ("15/8", "15/08/2025"), not inside another number. */
+const WRITTEN_DAY = /(?<![\d/])\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?(?![\d/])/g;
+
+/**
+ * `text` without the days the previous question wrote that the follow-up does not ("15/8" of "hạn 15/8 là thứ mấy",
+ * carried into "còn ngày vận hành chính thức?"): what a follow-up answered by another entry carries of it. A day the
+ * follow-up itself moved to ("hôm sau" → 12/6/2025) stays.
+ */
+function withoutDaysOf(text: string, previousQuestion: string, followUp: string): string {
+  const before = new Set(fold(previousQuestion).match(WRITTEN_DAY) ?? []);
+  const own = new Set(fold(followUp).match(WRITTEN_DAY) ?? []);
+  return text.replace(WRITTEN_DAY, (d) => (before.has(d) && !own.has(d) ? " " : d)).replace(/\s+/g, " ").trim();
 }
 
 /** Whether a hit is no answer: a referral, or an entry that only says the value asked is not known. */
@@ -1282,6 +1319,7 @@ const PROVINCE_UNITS = new Set(["bd", "brvt"]);
  * - a question naming only the system (and perhaps a merged province) and a date ("deadline mail công vụ là khi nào",
  *   "qlvb xong chưa", "mail công vụ BD bao giờ có", "when is 1022 due?") gets the system's whole official schedule,
  *   not the one step its entry is about;
+ * - a message naming the system alone ("mail công vụ", "qlvb?") gets it too;
  * - a question asking whether the work is done ("xong chưa", "done yet"), of any step, gets the system's last official
  *   deadline: when it is complete.
  * Empty otherwise, and for an entry without milestones.
@@ -1289,7 +1327,9 @@ const PROVINCE_UNITS = new Set(["bd", "brvt"]);
 export function systemSchedule(ctx: CommandContext, entry: FaqEntry, units: readonly string[]): string[] {
   if (entry.milestones.length === 0) return [];
   const status = units.includes(STATUS_UNIT);
-  if (!status && !units.includes(WHEN_UNIT) && !units.includes(DEADLINE_UNIT)) return [];
+  // "mail công vụ", "qlvb?": a system named alone, nothing asked of it, gets its schedule too.
+  const bare = units.length > 0 && units.every(isSystemUnit);
+  if (!status && !bare && !units.includes(WHEN_UNIT) && !units.includes(DEADLINE_UNIT)) return [];
   const all = ctx.services.content.milestones;
   const systems = new Set(all.filter((m) => entry.milestones.includes(m.id)).map((m) => m.system));
   const official = byDeadline(all.filter((m) => systems.has(m.system) && m.reminders?.enabled !== false));

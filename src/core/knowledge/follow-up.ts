@@ -2,7 +2,7 @@ import type { FaqEntry } from "../content/schema.js";
 import { MONTH_WORDS_EN } from "../dates.js";
 import { fold } from "../fold.js";
 import type { TopicRecord } from "../ports.js";
-import { INTENT_PREFIX } from "./query.js";
+import { INTENT_PREFIX, isSyllable } from "./query.js";
 
 /** How long a chat's last topic stays the context of an elliptical question. */
 export const TOPIC_TTL_MS = 30 * 60 * 1000;
@@ -13,7 +13,9 @@ const GENERIC = new Set(
     "ai lam gui xong qua chua con han het nua lau bao ngay thoi gian tinh den nay hien nay dung ok duoc the sao nao " +
     "who does do done finished over passed yet left days long when how many still is it that what about and then also " +
     "chiu trach nhiem phu trach thuc hien tao cap ket thuc dien ra bat dau start starts end ends deadline " +
-    "left remaining to go run runs in charge responsible chay hoat van hanh live work task job due"
+    "left remaining to go run runs in charge responsible chay hoat van hanh live work task job due " +
+    // "rồi sau đó thì sao", "and after that?", "then what?": what follows, which the previous answer goes on to say.
+    "sau roi after afterwards next"
   ).split(" "),
 );
 
@@ -397,4 +399,19 @@ export function asksInclusion(folded: string, spellings: readonly (readonly stri
   return spellings.some((list) =>
     list.some((v) => INCLUSION_FORMS.some((form) => form.after.some((a) => text.endsWith(a) && form.before.some((b) => endsWithWords(text.slice(0, text.length - a.length), `${b}${v}`))))),
   );
+}
+
+/** "để làm gì", "nhằm mục đích gì", "mục đích là gì", "what for", "for what purpose": a purpose asked. Folded. */
+const PURPOSE = /\b(de lam gi|nham (muc dich )?gi|nham lam gi|nham muc dich gi|muc dich (la |cua no la |cua viec do la )?gi|muc dich|muc tieu (la )?gi|what for|for what purpose|what is the purpose|what s the purpose|purpose of (it|that|this))\b/;
+
+/**
+ * "ký để làm gì" after "kế hoạch liên tịch do những ai ký", "what for?" after a question on a system: a follow-up that
+ * asks the purpose of what the previous question was about, asked as "mục đích" of the previous question's concept
+ * tokens ("kehoachlientich", "qlvb": the subject, not its plain words such as "ai ký"). Undefined when the follow-up
+ * asks no purpose or the previous question names no such subject. `units` are the previous question's.
+ */
+export function purposeAsked(followUp: string, units: readonly string[]): string | undefined {
+  if (!PURPOSE.test(fold(followUp))) return undefined;
+  const subject = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !isSyllable(u) && !/^\d+$/.test(u));
+  return subject.length > 0 ? `mục đích ${subject.join(" ")}` : undefined;
 }
