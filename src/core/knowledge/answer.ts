@@ -926,17 +926,34 @@ function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): st
  */
 function dayCount(ctx: CommandContext, entry: FaqEntry, question: string, units: readonly string[]): string | undefined {
   const folded = fold(question);
-  // "tính tới hôm nay": today is where the count starts; a day the question names is the calendar's countdown.
-  if (!asksDayCount(folded) || dayIn(folded.replace(/\b(hom nay|today)\b/g, " "), ctx.today)) return undefined;
+  if (!asksDayCount(folded)) return undefined;
   const { knowledge, content } = ctx.services;
+  // "tính tới hôm nay": today is where the count starts; another day the question names is the calendar's countdown,
+  // unless it is the entry's own day ("hạn tạo mail 10/6 đã qua bao nhiêu ngày"): then that day is counted.
+  const named = dayIn(folded.replace(/\b(hom nay|today)\b/g, " "), ctx.today, deadlineDays(content));
   const deadlines = entry.milestones
     .map((id) => content.milestones.find((m) => m.id === id))
     .filter((m) => m !== undefined && m.dueParsed.precision === "day" && m.reminders?.enabled !== false)
     .map((m) => ({ day: m!.dueParsed.end, words: [m!.title, m!.titleEn ?? "", ...m!.keywords].join(" \n ") }));
   const written = [answerText(entry, ctx.lang), entry.answer].flatMap(datedClauses).map((c) => ({ day: c.day, words: c.before }));
   const choices = deadlines.length > 0 ? deadlines : written;
-  const chosen = chooseDay(choices, units, (c) => knowledge.unitsOf(c.words));
+  if (named) return [...deadlines, ...written].some((c) => c.day === named) ? dayCountLine(ctx.today, named, ctx.lang) : undefined;
+  const wordsOf = (c: { words: string }) => knowledge.unitsOf(c.words);
+  // "sáp nhập được bao nhiêu ngày rồi": when no day's own words are the question's, the entry's questions that share
+  // its topic ("khi nào chính thức hợp nhất", "thành phố mới sau hợp nhất đi vào hoạt động từ ngày nào") say which.
+  const chosen = chooseDay(choices, units, wordsOf) ?? chooseDay(choices, askedWith(ctx, entry, units), wordsOf);
   return chosen ? dayCountLine(ctx.today, chosen.day, ctx.lang) : undefined;
+}
+
+/**
+ * The units of an entry's questions that share a topic unit with `units` (all its questions when `units` has none):
+ * what the entry is asked about in the words of the question's topic.
+ */
+function askedWith(ctx: CommandContext, entry: FaqEntry, units: readonly string[]): string[] {
+  const topic = units.filter((u) => !u.startsWith("_"));
+  const each = entry.questions.map((q) => ctx.services.knowledge.unitsOf(q));
+  const sharing = topic.length === 0 ? each : each.filter((q) => q.some((u) => topic.includes(u)));
+  return [...new Set(sharing.flat())];
 }
 
 /**

@@ -40,7 +40,10 @@ export function datedClauses(text: string): DatedClause[] {
     const day = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
     // The clause: from the last sentence or clause break before the day (or the previous day).
     const lead = text.slice(from, at);
-    const cut = Math.max(lead.lastIndexOf(","), lead.lastIndexOf(";"), lead.lastIndexOf(". "), lead.lastIndexOf("("));
+    // A bracket closed before the day is part of its clause ("TP.HCM mới (gồm cả Bình Dương, …) chính thức hoạt động
+    // từ"): its commas and its opening are no break.
+    const open = lead.replace(/\([^()]*\)/g, (x) => " ".repeat(x.length));
+    const cut = Math.max(open.lastIndexOf(","), open.lastIndexOf(";"), open.lastIndexOf(". "), open.lastIndexOf("("));
     out.push({ day, before: lead.slice(cut + 1).trim() });
     from = at + m[0].length;
   }
