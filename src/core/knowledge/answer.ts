@@ -25,7 +25,7 @@ import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
-import { aroundCount, asksHolidayOverlap, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
+import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -263,7 +263,7 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   // The same entry again ("có làm bù không?" after a holiday question) reads both questions, like a follow-up.
   if (previous && previousEntry && result.best.entry.id === previousEntry.id) followUp = true;
   // A live answer (holidays) reads the question: a swapped follow-up is the question asked ("còn Giỗ Tổ?" → "giỗ tổ 2026").
-  const asked = followUp && previous ? (result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`) : question;
+  const asked = followUp && previous ? withoutOtherDays(ctx, result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`, question, result.best.entry) : question;
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
   // So does an entry that only says the value asked for is not known ("no count is published"): see answer-type.ts.
   const answered = result.best.entry.referral !== true && result.best.unsupplied !== true;
@@ -271,6 +271,25 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   // "and how long before that …": the gap from the previous answer's day, said first.
   const gap = followUp && previous ? gapLine(ctx, question, previous.entryId, result.best.entry.id) : undefined;
   return { replies: [gap ? { ...rendered, text: lines(gap, rendered.text) } : rendered], result, answered, followUp, lang };
+}
+
+/** A day written with digits in a raw question ("15/8", "15/08/2025"). */
+const RAW_DAY = /(?<!\d)\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?(?!\d)/g;
+
+/**
+ * The text a follow-up is read with (the previous question and the follow-up): without the days it writes when the
+ * follow-up itself writes none and the entry answering it, not a live one, gives none of them ("còn ngày vận hành
+ * chính thức?" after "hạn triển khai QLVB 15/8 là thứ mấy": the weekday asked is of the go-live day, not of 15/8).
+ */
+function withoutOtherDays(ctx: CommandContext, text: string, question: string, entry: FaqEntry): string {
+  if (entry.render || writesDay(fold(question)) || !writesDay(fold(text))) return text;
+  const { content } = ctx.services;
+  const own = new Set([
+    ...entry.milestones.flatMap((id) => content.milestones.filter((m) => m.id === id && m.dueParsed.precision === "day").map((m) => m.dueParsed.end)),
+    ...[answerText(entry, ctx.lang), entry.answer].flatMap(datedClauses).map((c) => c.day),
+  ]);
+  const days = [...text.matchAll(RAW_DAY)].map((m) => dayIn(fold(m[0]), ctx.today, deadlineDays(content)));
+  return days.some((d) => d !== undefined && own.has(d)) ? text : text.replace(RAW_DAY, " ").replace(/\s+/g, " ").trim();
 }
 
 /**
@@ -985,6 +1004,10 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
   }
   if (!marked && !short) return undefined;
+  // "rồi sau đó thì sao" after an answer saying what follows ("… trong 3 tháng, sau đó tài khoản cũ kết thúc"): that answer.
+  if (asksWhatFollows(fold(question).trim()) && saysWhatFollows(fold(answerText(previousEntry, ctx.lang)))) {
+    return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
+  }
   // "how long before that …": asked as when its own thing is due.
   const rest = gapAsWhen(withoutMarker(question));
   const before = fold(previousQuestion);

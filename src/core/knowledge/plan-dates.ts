@@ -225,4 +225,24 @@ export function aroundCount(folded: string): [string, string] | undefined {
   return m ? [folded.slice(0, m.index).trim(), folded.slice(m.index + m[0].length).trim()] : undefined;
 }
 
+/**
+ * "rồi sau đó thì sao", "tiếp theo là gì", "sau đó thế nào", "then what?", "what happens after that?": a message asking
+ * only what follows what was just said (folded).
+ */
+const ASKS_WHAT_FOLLOWS =
+  /^(?:(?:roi|thi|the|vay|con|va) )*(?:sau do|sau nay|tiep theo|ke tiep|buoc tiep theo|sau khi (?:het|xong)(?: thoi gian| thoi han)? (?:do|nay|ay))(?: (?:thi|the|roi|la|se))* (?:sao|the nao|ra sao|nhu the nao|lam gi|gi|buoc gi|viec gi)(?: (?:nua|vay|a|ha|nhi|ak))*$|^(?:and |so )?(?:then what|what next|what now|and then|what (?:happens|comes|is) (?:next|then|after that|afterwards)|what happens after(?:wards| that)?|after that)$/;
+
+/** Whether a (folded) message asks only what follows the previous answer ({@link ASKS_WHAT_FOLLOWS}). */
+export function asksWhatFollows(folded: string): boolean {
+  return ASKS_WHAT_FOLLOWS.test(folded);
+}
+
+/** "sau đó", "sau khi", "trước khi kết thúc", "then", "after": an answer that says what follows what it describes (folded). */
+const SAYS_WHAT_FOLLOWS = /\b(sau do|sau khi|tiep theo|truoc khi ket thuc|then|afterwards|thereafter|after (?:which|that|the))\b/;
+
+/** Whether a (folded) answer says what follows what it describes ({@link SAYS_WHAT_FOLLOWS}). */
+export function saysWhatFollows(folded: string): boolean {
+  return SAYS_WHAT_FOLLOWS.test(folded);
+}
+
 const lower = (text: string) => text.replace(/^./, (x) => x.toLowerCase());

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { datedClauses } from "../../../src/core/knowledge/day-count.js";
-import { askEachAlone } from "../../helpers/knowledge.js";
+import { asksWhatFollows, saysWhatFollows } from "../../../src/core/knowledge/plan-dates.js";
+import { fold } from "../../../src/core/fold.js";
+import { askEachAlone, followUpAnswer } from "../../helpers/knowledge.js";
 
 const NOW = "2026-12-03T09:00:00+07:00";
 
@@ -34,5 +36,27 @@ describe("days since the merger", () => {
     expect(a).toContain("520 ngày");
     expect(b).toContain("520 ngày");
     expect(c).toContain("520 days");
+  });
+});
+
+describe("a follow-up naming another day's event", () => {
+  it("asks the weekday of the new entry's day, not of the day the previous question wrote", async () => {
+    const a = await followUpAnswer("hạn triển khai QLVB cho phường xã 15/8 là thứ mấy", "thế còn ngày chạy chính thức?", NOW);
+    expect(a).toContain("01/09/2025 là thứ Hai");
+    expect(a).not.toContain("15/08/2025 là thứ Sáu");
+  });
+});
+
+describe("what follows the previous answer", () => {
+  it("reads 'sau đó thì sao', 'tiếp theo là gì', 'then what' as asking only what follows", () => {
+    for (const q of ["rồi sau đó thì sao", "sau đó thế nào", "tiếp theo là gì vậy", "then what", "what happens after that"]) expect(asksWhatFollows(fold(q)), q).toBe(true);
+    for (const q of ["sau đó ai làm", "sau hợp nhất thì sao", "what happens to the old account"]) expect(asksWhatFollows(fold(q)), q).toBe(false);
+    expect(saysWhatFollows(fold("dùng song song 3 tháng, sau đó tài khoản cũ kết thúc"))).toBe(true);
+    expect(saysWhatFollows(fold("hạn trước ngày 10/06/2025"))).toBe(false);
+  });
+
+  it("answers with the previous entry when it says what follows", async () => {
+    const a = await followUpAnswer("cán bộ Bình Dương dùng 2 tài khoản mail song song trong bao lâu", "sau đó thế nào", NOW);
+    expect(a).toContain("tài khoản cũ kết thúc");
   });
 });
