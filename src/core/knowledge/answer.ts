@@ -25,7 +25,7 @@ import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
-import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
+import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -512,7 +512,8 @@ function answerExtreme(ctx: CommandContext, question: string): AnswerOutcome | u
  * answer gives of it; undefined unless both are found.
  */
 function answerOrder(ctx: CommandContext, question: string): AnswerOutcome | undefined {
-  const sides = orderSides(fold(question));
+  const oneWay = oneWayOrder(fold(question));
+  const sides = orderSides(fold(question)) ?? oneWay?.sides;
   if (!sides) return undefined;
   const found = sides.map((side) => datedThing(ctx, question, side));
   // "is the pilot before or after June 1st": a day written without its year is in the year of what it is ordered against.
@@ -522,7 +523,7 @@ function answerOrder(ctx: CommandContext, question: string): AnswerOutcome | und
   });
   if (!a || !b || (a.milestone && a.milestone === b.milestone)) return undefined;
   const cite = (t: FoundThing) => (t.sentence ? [t.sentence] : []);
-  const text = [...orderLines(a, b, ctx.lang), ...cite(a), ...cite(b)];
+  const text = [...orderLines(a, b, ctx.lang, orderSides(fold(question)) ? undefined : oneWay?.asked), ...cite(a), ...cite(b)];
   const entry = a.entry ?? b.entry;
   return datedAnswer(ctx, question, text, entry, [a.source, b.source].filter((s) => s !== undefined));
 }
@@ -572,8 +573,9 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   const m = systemDeadline(ctx, side, question);
   if (m) return deadline(m);
   // Not a system's deadline: a day an entry gives of it ("tỉnh thành mới đi vào hoạt động": 01/07/2025).
-  const r = knowledge.search(side);
-  const entry = r.decision !== "none" && r.best && r.best.unsupplied !== true && r.best.entry.referral !== true ? r.best.entry : undefined;
+  // A side is asked for its day: "the merger" is "when the merger", not the merger's other facts.
+  const found = (r: SearchResult) => (r.decision !== "none" && r.best && r.best.unsupplied !== true && r.best.entry.referral !== true ? r.best.entry : undefined);
+  const entry = found(knowledge.search(`when ${side}`)) ?? found(knowledge.search(side));
   if (!entry) return undefined;
   if (entry.milestones.length > 0) {
     const own = content.milestones.filter((x) => entry.milestones.includes(x.id) && x.dueParsed.precision === "day" && x.reminders?.enabled !== false);
@@ -591,7 +593,9 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   const rest = (c: DatedClause) => ownBracket(c) ?? bracketsOf(c).reduce((text, b) => text.replace(b, " "), sentenceOf(c.day) ?? c.before);
   const byBefore = () => chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, c.before));
   const bySentence = () => chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, rest(c)));
-  const chosen = clauses.some((c) => ownBracket(c) !== undefined) ? (bySentence() ?? byBefore()) : (byBefore() ?? bySentence());
+  // "the merger": when no day's words are the side's, the entry's questions on its topic say which (see dayCount).
+  const byQuestions = () => chooseDay(clauses, askedWith(ctx, entry, wordsOf(ctx, side)), (c) => wordsOf(ctx, c.before));
+  const chosen = (clauses.some((c) => ownBracket(c) !== undefined) ? (bySentence() ?? byBefore()) : (byBefore() ?? bySentence())) ?? byQuestions();
   if (!chosen) return undefined;
   const sentence = sentenceOf(chosen.day);
   return { day: chosen.day, label: originalWords(question, side), entry, source: entry.source, ...(sentence ? { sentence } : {}) };

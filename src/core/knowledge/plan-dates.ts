@@ -104,6 +104,29 @@ export function orderSides(folded: string): [string, string] | undefined {
   return a.length > 0 && b.length > 0 ? [a, b] : undefined;
 }
 
+/** Which way a one-sided order question asks ("có trước … không": before). */
+export type OrderAsked = "before" | "after";
+
+/** "A có trước B không", "A có diễn ra sau khi B không" (folded): one way of an order asked as yes or no. */
+const ONE_WAY_VI = /^(.+?) co (?:phai )?(?:la )?(?:dien ra |xay ra |roi vao |chay |den |toi )?(truoc|sau|som hon|muon hon|tre hon)(?: (?:khi|so voi|ca))? (.+?) (?:khong|ko|k|hong|chu|ha)$/;
+/** "is A before B", "does A come after B", "was A earlier than B" (folded). */
+const ONE_WAY_EN = /^(?:is|was|does|did|will) (?!(?:there|it|this|that) )(.+) (before|after|earlier than|later than|prior to) (.+)$/;
+/** Verbs ending the first side of {@link ONE_WAY_EN} ("does the go-live come before"): not part of what it names. */
+const ONE_WAY_VERB = / (come|happen|fall|take place|start|begin|finish|end)$/;
+
+/**
+ * The two things of a one-sided order question ("qlvb chạy chính thức có trước ngày chính quyền mới hoạt động không",
+ * "is the QLVB go-live before the merger?") and the way it asks; undefined for other questions.
+ */
+export function oneWayOrder(folded: string): { sides: [string, string]; asked: OrderAsked } | undefined {
+  const m = ONE_WAY_VI.exec(folded) ?? ONE_WAY_EN.exec(folded);
+  if (!m) return undefined;
+  const clean = (x: string) => x.trim().replace(/^(is|was|does|did|will) /, "").replace(SIDE_START, "").replace(SIDE_END, "").trim();
+  const [a, b] = [clean(m[1]!.replace(ONE_WAY_VERB, "")), clean(m[3]!)];
+  if (a.length === 0 || b.length === 0) return undefined;
+  return { sides: [a, b], asked: /^(truoc|som hon|before|earlier than|prior to)$/.test(m[2]!) ? "before" : "after" };
+}
+
 /** One thing ordered: what it is, in the answer's words, and its day. */
 export interface DatedThing {
   label: string;
@@ -114,12 +137,15 @@ export interface DatedThing {
  * "Sau. Vận hành chính thức …: 01/09/2025; …: 01/07/2025. Ngày 01/09/2025 muộn hơn ngày 01/07/2025 62 ngày." (the
  * first thing asked first), or "Cùng ngày" when they share it.
  */
-export function orderLines(a: DatedThing, b: DatedThing, lang: Lang): string[] {
+export function orderLines(a: DatedThing, b: DatedThing, lang: Lang, asked?: OrderAsked): string[] {
   const n = diffDays(b.day, a.day);
   const vi = lang === "vi";
   const both = `${a.label}: ${formatDay(a.day, lang)}; ${lower(b.label)}: ${formatDay(b.day, lang)}.`;
-  if (n === 0) return [vi ? `Cùng ngày. ${both}` : `The same day. ${both}`];
-  const verdict = vi ? (n > 0 ? "Sau." : "Trước.") : n > 0 ? "After." : "Before.";
+  // "A có trước B không": yes or no first, then which.
+  const yes = asked === undefined ? "" : (asked === "after") === n > 0 && n !== 0 ? (vi ? "Có, " : "Yes, ") : vi ? "Không, " : "No, ";
+  const which = (x: string) => (yes ? yes + x.toLowerCase() : x);
+  if (n === 0) return [vi ? `${which("Cùng ngày.")} ${both}` : `${which("The same day.")} ${both}`];
+  const verdict = which(vi ? (n > 0 ? "Sau." : "Trước.") : n > 0 ? "After." : "Before.");
   const k = Math.abs(n);
   const gap = vi
     ? `Ngày ${formatDay(a.day, lang)} ${n > 0 ? "muộn hơn" : "sớm hơn"} ngày ${formatDay(b.day, lang)} ${k} ngày.`

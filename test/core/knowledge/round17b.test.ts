@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datedClauses } from "../../../src/core/knowledge/day-count.js";
-import { asksWhatFollows, saysWhatFollows } from "../../../src/core/knowledge/plan-dates.js";
+import { asksWhatFollows, oneWayOrder, orderLines, saysWhatFollows } from "../../../src/core/knowledge/plan-dates.js";
 import { fold } from "../../../src/core/fold.js";
 import { askEachAlone, followUpAnswer } from "../../helpers/knowledge.js";
 
@@ -58,5 +58,23 @@ describe("what follows the previous answer", () => {
   it("answers with the previous entry when it says what follows", async () => {
     const a = await followUpAnswer("cán bộ Bình Dương dùng 2 tài khoản mail song song trong bao lâu", "sau đó thế nào", NOW);
     expect(a).toContain("tài khoản cũ kết thúc");
+  });
+});
+
+describe("an order asked one way", () => {
+  it("reads 'A có trước B không' and 'is A before B' with the way asked, not 'trước hay sau' nor a confirmation", () => {
+    expect(oneWayOrder(fold("qlvb chạy chính thức có trước ngày chính quyền mới hoạt động không"))).toEqual({ sides: ["qlvb chay chinh thuc", "chinh quyen moi hoat dong"], asked: "before" });
+    expect(oneWayOrder(fold("Does the 1022 go-live come after the merger?"))).toEqual({ sides: ["1022 go live", "merger"], asked: "after" });
+    expect(oneWayOrder(fold("is there anything to do before the merger?"))).toBeUndefined();
+    expect(oneWayOrder(fold("gửi danh sách trước 10/5 đúng không"))).toBeUndefined();
+  });
+
+  it("answers yes or no, then which, and reads a side such as 'the merger' as asked for its day", async () => {
+    expect(orderLines({ label: "A", day: "2025-09-01" }, { label: "B", day: "2025-07-01" }, "vi", "before")[0]).toBe("Không, sau. A: 01/09/2025; b: 01/07/2025.");
+    const [a, b] = await askEachAlone(NOW, "is the QLVB go-live before the merger?", "hạn tạo tài khoản mail có sau hạn gửi danh sách không");
+    expect(a).toContain("No, after.");
+    expect(a).toContain("1 July 2025");
+    expect(b).toContain("Có, sau.");
+    expect(b).toContain("31 ngày");
   });
 });
