@@ -340,7 +340,10 @@ function answerDaysBetween(ctx: CommandContext, question: string, previousDay?: 
   const written = daysWritten(folded);
   const named = written ? undefined : (namedDays(ctx, question, previousDay) ?? dayToDeadline(ctx, question));
   const [a, b] = written ? written.map((d) => dayIn(d, ctx.today, known)) : (named?.map((n) => n.day) ?? []);
-  if (!a || !b || a === b) return undefined;
+  // Two things named that fall on one day ("mốc QLVB và mốc 1022 chạy chính thức cách mấy ngày"): 0 days apart. Not one
+  // thing named twice.
+  const twoThings = named !== undefined && (named[0].milestone ? named[0].milestone !== named[1].milestone : named[0].label !== named[1].label);
+  if (!a || !b || (a === b && !twoThings)) return undefined;
   // The deadlines the question named, said with their days: what the count is between.
   const which = (named ?? []).flatMap((n) =>
     n.milestone ? [`• ${milestoneTitle(n.milestone, ctx.lang)}: ${formatDay(n.day, ctx.lang)}`] : n.label ? [`• ${capital(n.label)}: ${formatDay(n.day, ctx.lang)}`] : [],
@@ -472,8 +475,8 @@ const EXTREME_WORDS = new Set([
   "the", "of", "in", "is", "what", "on", "for", "fall", "finish", "one",
 ]);
 
-/** "có ngày cụ thể", "ngày rõ ràng", "with a specific date": a deadline asked to be given with its day (folded). */
-const DAY_GIVEN = /\b(co )?ngay (cu the|ro rang|chinh xac|xac dinh)\b|\b(with )?(a |an )?(specific|exact|precise|set) (date|day)s?\b/;
+/** "có ngày cụ thể", "ngày rõ ràng", "ghi ngày", "with a specific date", "dated": a deadline asked to be given with its day (folded). */
+const DAY_GIVEN = /\b(co )?ngay (cu the|ro rang|chinh xac|xac dinh)\b|\b(co )?ghi (ro )?ngay\b|\b(with )?(a |an )?(specific|exact|precise|set) (date|day)s?\b|\bdated\b|\bwith (a )?(date|day)s?\b/;
 const DAY_GIVEN_ALL = new RegExp(DAY_GIVEN.source, "g");
 
 /**

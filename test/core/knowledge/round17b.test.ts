@@ -78,3 +78,19 @@ describe("an order asked one way", () => {
     expect(b).toContain("31 ngày");
   });
 });
+
+describe("date leftovers of round 16", () => {
+  it("counts 'how long has … been' in days, ranks 'dated' deadlines, and says two things on one day are 0 days apart", async () => {
+    const [a, b, c, d] = await askEachAlone(
+      NOW,
+      "how long has the document management system been in official operation",
+      "which dated deadline comes first in phase 1",
+      "mốc vận hành chính thức QLVB và mốc 1022 chạy chính thức cách nhau mấy ngày",
+      "how many days between the 1022 go-live and the QLVB go-live",
+    );
+    expect(a).toContain("458 days");
+    expect(b).toContain("10 May 2025");
+    expect(c).toContain("Cùng ngày 01/09/2025 (cách nhau 0 ngày).");
+    expect(d).toContain("0 days apart");
+  });
+});
