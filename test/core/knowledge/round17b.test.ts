@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { datedClauses } from "../../../src/core/knowledge/day-count.js";
 import { asksWhatFollows, oneWayOrder, orderLines, saysWhatFollows } from "../../../src/core/knowledge/plan-dates.js";
 import { fold } from "../../../src/core/fold.js";
+import { readLongMessage } from "../../../src/core/knowledge/long-message.js";
 import { askEachAlone, followUpAnswer } from "../../helpers/knowledge.js";
 
 const NOW = "2026-12-03T09:00:00+07:00";
@@ -92,5 +93,16 @@ describe("date leftovers of round 16", () => {
     expect(b).toContain("10 May 2025");
     expect(c).toContain("Cùng ngày 01/09/2025 (cách nhau 0 ngày).");
     expect(d).toContain("0 days apart");
+  });
+});
+
+describe("a countdown inside a long message", () => {
+  it("keeps 'tính từ hôm nay thì' with the 'còn bao nhiêu ngày' after it, and reads 'bao lâu' as asking", async () => {
+    const read = readLongMessage("Dạ chào anh, em làm ở văn phòng phường. Tính từ hôm nay thì còn bao nhiêu ngày tới hạn khảo sát hội nghị truyền hình ạ?");
+    expect(read?.parts).toEqual(["Tính từ hôm nay thì còn bao nhiêu ngày tới hạn khảo sát hội nghị truyền hình ạ"]);
+    const two = readLongMessage("Dạ em chào anh, nhờ anh xem giúp: tính đến nay thì QLVB chạy chính thức được bao lâu rồi, và 1022 chạy chính thức từ ngày nào ạ?");
+    expect(two?.parts).toHaveLength(2);
+    const [a] = await askEachAlone("2025-05-01T09:00:00+07:00", "Dạ hôm nay 1/5, bên em lo phần hội nghị truyền hình. Tính từ hôm nay thì còn mấy ngày tới hạn hoàn thành ạ?");
+    expect(a).toContain("14 ngày");
   });
 });
