@@ -106,3 +106,19 @@ describe("a countdown inside a long message", () => {
     expect(a).toContain("14 ngày");
   });
 });
+
+describe("the Party's portal against the city's", () => {
+  it("reads a portal said of the Party as the Party's, and 'the same as', 'share a deadline' as asking whether deadlines match", async () => {
+    const [a, b, c] = await askEachAlone(
+      NOW,
+      "hạn cổng thông tin điện tử Đảng bộ và cổng thông tin thành phố có khác nhau không",
+      "is the Party portal deadline the same as the city portal's?",
+      "do the party online conferences and the state video conferencing share a deadline",
+    );
+    expect(a).toContain("tháng 5/2025");
+    expect(a).toContain("tháng 8/2025");
+    expect(b).toContain("August 2025");
+    expect(c).toContain("15 May 2025");
+    expect(c).toContain("Party online conferencing");
+  });
+});
