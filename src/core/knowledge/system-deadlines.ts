@@ -42,10 +42,10 @@ const CHOICE = /\b(cai nao|ben nao|he thong nao|viec nao|thang nao|hay|hoac|so v
 /** "xong", "hoàn thành", "chính thức", "finished", "go live": what is compared is when the work ends (folded). */
 const ENDS = /\b(xong|hoan thanh|hoan tat|chinh thuc|ket thuc|finish|finishes|finished|complete|completed|done|go live|goes live|officially)\b/;
 
-/** "có mấy mốc", "liệt kê các mốc", "những hạn nào", "list the deadlines", "what milestones": the question asks a
+/** "có mấy mốc", "liệt kê các mốc", "những hạn nào", "list the deadlines", "what milestones", "the timeline": the question asks a
  * system's deadlines, all of them (folded). */
 const ASKS_ALL =
-  /\b(may|bao nhieu|nhung|cac|tat ca|liet ke|ke ra|ke het)( (moc|han))? (moc|moc thoi gian|han|han chot|thoi han)\b|\b(moc|han|moc thoi gian) (nao|gi)\b|\bliet ke\b|\b(list|how many|what are|which|all)\b.*\b(deadlines|milestones|dates)\b/;
+  /\b(may|bao nhieu|nhung|cac|tat ca|liet ke|ke ra|ke het)( (moc|han))? (moc|moc thoi gian|han|han chot|thoi han)\b|\b(moc|han|moc thoi gian) (nao|gi)\b|\bliet ke\b|\b(list|how many|what are|which|all)\b.*\b(deadlines|milestones|dates)\b|\b(timeline|schedule)\b/;
 /** "đủ 3 ngày", "cả ba mốc", "tất cả 3 hạn", "all three dates": the question asks for every one of a count of a
  * system's deadlines it names (folded); the count is group 1. */
 const ASKS_COUNTED = /\b(?:du|ca|het|tat ca|ca thay|toan bo|all|all the|each of the)( \d| hai| ba| bon| nam| sau| two| three| four| five| six) (moc|ngay|han|moc thoi gian|thoi han|dates|deadlines|milestones)\b/;
@@ -61,7 +61,12 @@ function countedAsked(folded: string): number | undefined {
 }
 
 /** Words of such a question that say nothing of which system it is (units). */
-const SCHEDULE_WORDS = new Set(["han", "moc", "liet", "ke", "he", "thong", "system", "deadline", "mileston", "date", "list", "all", "timelin", "schedul", "lich"]);
+const SCHEDULE_WORDS = new Set([
+  "han", "moc", "liet", "ke", "he", "thong", "system", "deadline", "mileston", "date", "list", "all", "timelin", "schedul", "lich",
+  // "summarise the timeline for the document management and executive direction system": asking for an overview, and
+  // the rest of the document system's English name.
+  "summaris", "summariz", "overview", "executiv", "direction",
+]);
 
 /** The Party's online conferences: a conference ("hntt", "hội nghị trực tuyến") said to be the Party's. */
 const PARTY_CONFERENCE = { unit: "hnth", system: "party-systems", vi: "Hội nghị trực tuyến của cơ quan Đảng", en: "Party online conferencing" };

@@ -122,3 +122,13 @@ describe("the Party's portal against the city's", () => {
     expect(c).toContain("Party online conferencing");
   });
 });
+
+describe("a system's timeline", () => {
+  it("reads 'the timeline', 'the schedule' as asking all of a system's deadlines", async () => {
+    const [a, b] = await askEachAlone(NOW, "Could you give me an overview of the timeline for the document management system?", "what is the 1022 schedule");
+    expect(a).toContain("15 June 2025");
+    expect(a).toContain("15 August 2025");
+    expect(b).toContain("June 2025");
+    expect(b).toContain("1 September 2025");
+  });
+});
