@@ -132,3 +132,10 @@ describe("a system's timeline", () => {
     expect(b).toContain("1 September 2025");
   });
 });
+
+describe("work done before the merger", () => {
+  it("reads 'xong hết trước', 'xong trước khi' as whether the work was completed before it", async () => {
+    const [a, b] = await askEachAlone(NOW, "gđ1 đã xong hết trước khi hợp nhất chưa", "giai đoạn 1 có xong trước khi sáp nhập không");
+    for (const x of [a, b]) expect(x).toContain("hầu hết hoàn thành");
+  });
+});
