@@ -25,7 +25,7 @@ import { readLongMessage } from "./long-message.js";
 import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
-import { aroundCount, asksHolidayOverlap, confirmationLines, extremeDeadlines, holidayOverlapLine, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
+import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -263,11 +263,7 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   // The same entry again ("có làm bù không?" after a holiday question) reads both questions, like a follow-up.
   if (previous && previousEntry && result.best.entry.id === previousEntry.id) followUp = true;
   // A live answer (holidays) reads the question: a swapped follow-up is the question asked ("còn Giỗ Tổ?" → "giỗ tổ 2026").
-  // A follow-up answered by another entry than the previous one ("còn ngày vận hành chính thức?" after "hạn 15/8 là thứ
-  // mấy") asks of that entry's day: the day the previous question wrote is no part of what it asks.
-  const other = previousEntry !== undefined && result.best.entry.id !== previousEntry.id;
-  const carry = (text: string) => (other && previous ? withoutDaysOf(text, previous.question, question) : text);
-  const asked = followUp && previous ? (result.folded !== standalone.folded ? carry(result.folded) : `${carry(previous.question)} ${question}`) : question;
+  const asked = followUp && previous ? withoutOtherDays(ctx, result.folded !== standalone.folded ? result.folded : `${previous.question} ${question}`, question, result.best.entry) : question;
   // A referral entry ("quên mật khẩu": ask your unit's IT) is shown, but the question still counts as unanswered.
   // So does an entry that only says the value asked for is not known ("no count is published"): see answer-type.ts.
   const answered = result.best.entry.referral !== true && result.best.unsupplied !== true;
@@ -275,6 +271,25 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   // "and how long before that …": the gap from the previous answer's day, said first.
   const gap = followUp && previous ? gapLine(ctx, question, previous.entryId, result.best.entry.id) : undefined;
   return { replies: [gap ? { ...rendered, text: lines(gap, rendered.text) } : rendered], result, answered, followUp, lang };
+}
+
+/** A day written with digits in a raw question ("15/8", "15/08/2025"). */
+const RAW_DAY = /(?<!\d)\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?(?!\d)/g;
+
+/**
+ * The text a follow-up is read with (the previous question and the follow-up): without the days it writes when the
+ * follow-up itself writes none and the entry answering it, not a live one, gives none of them ("còn ngày vận hành
+ * chính thức?" after "hạn triển khai QLVB 15/8 là thứ mấy": the weekday asked is of the go-live day, not of 15/8).
+ */
+function withoutOtherDays(ctx: CommandContext, text: string, question: string, entry: FaqEntry): string {
+  if (entry.render || writesDay(fold(question)) || !writesDay(fold(text))) return text;
+  const { content } = ctx.services;
+  const own = new Set([
+    ...entry.milestones.flatMap((id) => content.milestones.filter((m) => m.id === id && m.dueParsed.precision === "day").map((m) => m.dueParsed.end)),
+    ...[answerText(entry, ctx.lang), entry.answer].flatMap(datedClauses).map((c) => c.day),
+  ]);
+  const days = [...text.matchAll(RAW_DAY)].map((m) => dayIn(fold(m[0]), ctx.today, deadlineDays(content)));
+  return days.some((d) => d !== undefined && own.has(d)) ? text : text.replace(RAW_DAY, " ").replace(/\s+/g, " ").trim();
 }
 
 /**
@@ -325,7 +340,10 @@ function answerDaysBetween(ctx: CommandContext, question: string, previousDay?: 
   const written = daysWritten(folded);
   const named = written ? undefined : (namedDays(ctx, question, previousDay) ?? dayToDeadline(ctx, question));
   const [a, b] = written ? written.map((d) => dayIn(d, ctx.today, known)) : (named?.map((n) => n.day) ?? []);
-  if (!a || !b || a === b) return undefined;
+  // Two things named that fall on one day ("mốc QLVB và mốc 1022 chạy chính thức cách mấy ngày"): 0 days apart. Not one
+  // thing named twice.
+  const twoThings = named !== undefined && (named[0].milestone ? named[0].milestone !== named[1].milestone : named[0].label !== named[1].label);
+  if (!a || !b || (a === b && !twoThings)) return undefined;
   // The deadlines the question named, said with their days: what the count is between.
   const which = (named ?? []).flatMap((n) =>
     n.milestone ? [`• ${milestoneTitle(n.milestone, ctx.lang)}: ${formatDay(n.day, ctx.lang)}`] : n.label ? [`• ${capital(n.label)}: ${formatDay(n.day, ctx.lang)}`] : [],
@@ -457,8 +475,8 @@ const EXTREME_WORDS = new Set([
   "the", "of", "in", "is", "what", "on", "for", "fall", "finish", "one",
 ]);
 
-/** "có ngày cụ thể", "ngày rõ ràng", "with a specific date": a deadline asked to be given with its day (folded). */
-const DAY_GIVEN = /\b(co )?ngay (cu the|ro rang|chinh xac|xac dinh)\b|\b(with )?(a |an )?(specific|exact|precise|set) (date|day)s?\b/;
+/** "có ngày cụ thể", "ngày rõ ràng", "ghi ngày", "with a specific date", "dated": a deadline asked to be given with its day (folded). */
+const DAY_GIVEN = /\b(co )?ngay (cu the|ro rang|chinh xac|xac dinh)\b|\b(co )?ghi (ro )?ngay\b|\b(with )?(a |an )?(specific|exact|precise|set) (date|day)s?\b|\bdated\b|\bwith (a )?(date|day)s?\b/;
 const DAY_GIVEN_ALL = new RegExp(DAY_GIVEN.source, "g");
 
 /**
@@ -497,7 +515,8 @@ function answerExtreme(ctx: CommandContext, question: string): AnswerOutcome | u
  * answer gives of it; undefined unless both are found.
  */
 function answerOrder(ctx: CommandContext, question: string): AnswerOutcome | undefined {
-  const sides = orderSides(fold(question));
+  const oneWay = oneWayOrder(fold(question));
+  const sides = orderSides(fold(question)) ?? oneWay?.sides;
   if (!sides) return undefined;
   const found = sides.map((side) => datedThing(ctx, question, side));
   // "is the pilot before or after June 1st": a day written without its year is in the year of what it is ordered against.
@@ -507,7 +526,7 @@ function answerOrder(ctx: CommandContext, question: string): AnswerOutcome | und
   });
   if (!a || !b || (a.milestone && a.milestone === b.milestone)) return undefined;
   const cite = (t: FoundThing) => (t.sentence ? [t.sentence] : []);
-  const text = [...orderLines(a, b, ctx.lang), ...cite(a), ...cite(b)];
+  const text = [...orderLines(a, b, ctx.lang, orderSides(fold(question)) ? undefined : oneWay?.asked), ...cite(a), ...cite(b)];
   const entry = a.entry ?? b.entry;
   return datedAnswer(ctx, question, text, entry, [a.source, b.source].filter((s) => s !== undefined));
 }
@@ -557,8 +576,9 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   const m = systemDeadline(ctx, side, question);
   if (m) return deadline(m);
   // Not a system's deadline: a day an entry gives of it ("tỉnh thành mới đi vào hoạt động": 01/07/2025).
-  const r = knowledge.search(side);
-  const entry = r.decision !== "none" && r.best && r.best.unsupplied !== true && r.best.entry.referral !== true ? r.best.entry : undefined;
+  // A side is asked for its day: "the merger" is "when the merger", not the merger's other facts.
+  const found = (r: SearchResult) => (r.decision !== "none" && r.best && r.best.unsupplied !== true && r.best.entry.referral !== true ? r.best.entry : undefined);
+  const entry = found(knowledge.search(`when ${side}`)) ?? found(knowledge.search(side));
   if (!entry) return undefined;
   if (entry.milestones.length > 0) {
     const own = content.milestones.filter((x) => entry.milestones.includes(x.id) && x.dueParsed.precision === "day" && x.reminders?.enabled !== false);
@@ -576,7 +596,9 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   const rest = (c: DatedClause) => ownBracket(c) ?? bracketsOf(c).reduce((text, b) => text.replace(b, " "), sentenceOf(c.day) ?? c.before);
   const byBefore = () => chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, c.before));
   const bySentence = () => chooseDay(clauses, wordsOf(ctx, side), (c) => wordsOf(ctx, rest(c)));
-  const chosen = clauses.some((c) => ownBracket(c) !== undefined) ? (bySentence() ?? byBefore()) : (byBefore() ?? bySentence());
+  // "the merger": when no day's words are the side's, the entry's questions on its topic say which (see dayCount).
+  const byQuestions = () => chooseDay(clauses, askedWith(ctx, entry, wordsOf(ctx, side)), (c) => wordsOf(ctx, c.before));
+  const chosen = (clauses.some((c) => ownBracket(c) !== undefined) ? (bySentence() ?? byBefore()) : (byBefore() ?? bySentence())) ?? byQuestions();
   if (!chosen) return undefined;
   const sentence = sentenceOf(chosen.day);
   return { day: chosen.day, label: originalWords(question, side), entry, source: entry.source, ...(sentence ? { sentence } : {}) };
@@ -930,17 +952,34 @@ function weekdayLine(ctx: CommandContext, entry: FaqEntry, question: string): st
  */
 function dayCount(ctx: CommandContext, entry: FaqEntry, question: string, units: readonly string[]): string | undefined {
   const folded = fold(question);
-  // "tính tới hôm nay": today is where the count starts; a day the question names is the calendar's countdown.
-  if (!asksDayCount(folded) || dayIn(folded.replace(/\b(hom nay|today)\b/g, " "), ctx.today)) return undefined;
+  if (!asksDayCount(folded)) return undefined;
   const { knowledge, content } = ctx.services;
+  // "tính tới hôm nay": today is where the count starts; another day the question names is the calendar's countdown,
+  // unless it is the entry's own day ("hạn tạo mail 10/6 đã qua bao nhiêu ngày"): then that day is counted.
+  const named = dayIn(folded.replace(/\b(hom nay|today)\b/g, " "), ctx.today, deadlineDays(content));
   const deadlines = entry.milestones
     .map((id) => content.milestones.find((m) => m.id === id))
     .filter((m) => m !== undefined && m.dueParsed.precision === "day" && m.reminders?.enabled !== false)
     .map((m) => ({ day: m!.dueParsed.end, words: [m!.title, m!.titleEn ?? "", ...m!.keywords].join(" \n ") }));
   const written = [answerText(entry, ctx.lang), entry.answer].flatMap(datedClauses).map((c) => ({ day: c.day, words: c.before }));
   const choices = deadlines.length > 0 ? deadlines : written;
-  const chosen = chooseDay(choices, units, (c) => knowledge.unitsOf(c.words));
+  if (named) return [...deadlines, ...written].some((c) => c.day === named) ? dayCountLine(ctx.today, named, ctx.lang) : undefined;
+  const wordsOf = (c: { words: string }) => knowledge.unitsOf(c.words);
+  // "sáp nhập được bao nhiêu ngày rồi": when no day's own words are the question's, the entry's questions that share
+  // its topic ("khi nào chính thức hợp nhất", "thành phố mới sau hợp nhất đi vào hoạt động từ ngày nào") say which.
+  const chosen = chooseDay(choices, units, wordsOf) ?? chooseDay(choices, askedWith(ctx, entry, units), wordsOf);
   return chosen ? dayCountLine(ctx.today, chosen.day, ctx.lang) : undefined;
+}
+
+/**
+ * The units of an entry's questions that share a topic unit with `units` (all its questions when `units` has none):
+ * what the entry is asked about in the words of the question's topic.
+ */
+function askedWith(ctx: CommandContext, entry: FaqEntry, units: readonly string[]): string[] {
+  const topic = units.filter((u) => !u.startsWith("_"));
+  const each = entry.questions.map((q) => ctx.services.knowledge.unitsOf(q));
+  const sharing = topic.length === 0 ? each : each.filter((q) => q.some((u) => topic.includes(u)));
+  return [...new Set(sharing.flat())];
 }
 
 /**
@@ -977,6 +1016,10 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   if (purpose) {
     const r = knowledge.search(purpose);
     if (r.decision === "confident" && r.best && !isNonAnswer(r.best)) return r;
+  }
+  // "rồi sau đó thì sao" after an answer saying what follows ("… trong 3 tháng, sau đó tài khoản cũ kết thúc"): that answer.
+  if (asksWhatFollows(fold(question).trim()) && saysWhatFollows(fold(answerText(previousEntry, ctx.lang)))) {
+    return { decision: "confident", best: { entry: previousEntry, score: 0, relevance: 1 }, suggestions: [], folded: standalone.folded, units: standalone.units };
   }
   // "how long before that …": asked as when its own thing is due.
   const rest = gapAsWhen(withoutMarker(question));
@@ -1112,20 +1155,6 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
 
 /** Units naming a side of phase 1 (the Party's systems, the state's), kept with a system asked of again. */
 const SIDE_UNITS = new Set(["party", "nhanuoc"]);
-/** A day as written ("15/8", "15/08/2025"), not inside another number. */
-const WRITTEN_DAY = /(?<![\d/])\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?(?![\d/])/g;
-
-/**
- * `text` without the days the previous question wrote that the follow-up does not ("15/8" of "hạn 15/8 là thứ mấy",
- * carried into "còn ngày vận hành chính thức?"): what a follow-up answered by another entry carries of it. A day the
- * follow-up itself moved to ("hôm sau" → 12/6/2025) stays.
- */
-function withoutDaysOf(text: string, previousQuestion: string, followUp: string): string {
-  const before = new Set(fold(previousQuestion).match(WRITTEN_DAY) ?? []);
-  const own = new Set(fold(followUp).match(WRITTEN_DAY) ?? []);
-  return text.replace(WRITTEN_DAY, (d) => (before.has(d) && !own.has(d) ? " " : d)).replace(/\s+/g, " ").trim();
-}
-
 /** Whether a hit is no answer: a referral, or an entry that only says the value asked is not known. */
 function isNonAnswer(hit: Hit): boolean {
   return hit.entry.referral === true || hit.unsupplied === true;

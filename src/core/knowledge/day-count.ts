@@ -12,7 +12,7 @@ import { writtenDays } from "./calendar-question.js";
  * "bao nhiêu ngày", "mấy ngày", "được bao lâu rồi", "how many days", "days since": the question asks a number of
  * days. Not how long a break lasts ("nghỉ mấy ngày"), which the calendar answers first. Folded.
  */
-const ASKS_DAY_COUNT = /\b((bao nhieu|may|bn|bnhieu) ngay|(duoc|da) bao lau( roi)?|bao lau (roi|nua)|how many days|how long (ago|since|until|till|before)|days (since|until|till|left|ago|to go|have passed))\b/;
+const ASKS_DAY_COUNT = /\b((bao nhieu|may|bn|bnhieu) ngay|(duoc|da) bao lau( roi)?|bao lau (roi|nua)|how many days|how long (ago|since|until|till|before|has|have|had)\b(?! to)|days (since|until|till|left|ago|to go|have passed))\b/;
 
 /** Whether a folded question asks a number of days (see ASKS_DAY_COUNT). */
 export function asksDayCount(folded: string): boolean {
@@ -40,7 +40,10 @@ export function datedClauses(text: string): DatedClause[] {
     const day = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
     // The clause: from the last sentence or clause break before the day (or the previous day).
     const lead = text.slice(from, at);
-    const cut = Math.max(lead.lastIndexOf(","), lead.lastIndexOf(";"), lead.lastIndexOf(". "), lead.lastIndexOf("("));
+    // A bracket closed before the day is part of its clause ("TP.HCM mới (gồm cả Bình Dương, …) chính thức hoạt động
+    // từ"): its commas and its opening are no break.
+    const open = lead.replace(/\([^()]*\)/g, (x) => " ".repeat(x.length));
+    const cut = Math.max(open.lastIndexOf(","), open.lastIndexOf(";"), open.lastIndexOf(". "), open.lastIndexOf("("));
     out.push({ day, before: lead.slice(cut + 1).trim() });
     from = at + m[0].length;
   }
@@ -105,8 +108,12 @@ export function daysWritten(folded: string): [string, string] | undefined {
   return days.length === 2 && days[0] !== days[1] ? [days[0]!, days[1]!] : undefined;
 }
 
-/** "Từ 10/05/2025 đến 10/06/2025 là 31 ngày.", "From 10 May 2025 to 10 June 2025 is 31 days." (in order of time). */
+/**
+ * "Từ 10/05/2025 đến 10/06/2025 là 31 ngày.", "From 10 May 2025 to 10 June 2025 is 31 days." (in order of time); one day
+ * twice is "Cùng ngày 01/09/2025 (cách nhau 0 ngày).", "Both on 1 September 2025 (0 days apart)."
+ */
 export function daysBetweenLine(a: string, b: string, lang: Lang): string {
+  if (a === b) return lang === "en" ? `Both on ${formatDay(a, lang)} (0 days apart).` : `Cùng ngày ${formatDay(a, lang)} (cách nhau 0 ngày).`;
   const [from, to] = a <= b ? [a, b] : [b, a];
   const n = diffDays(from, to);
   return lang === "en"

@@ -64,7 +64,7 @@ const ASKS = new RegExp(
   "\\b(" +
     [
       "khi nao", "bao gio", "luc nao", "ngay nao", "thang nao", "nam nao", "thoi gian nao", "la gi", "cai gi", "viec gi", "gi", "j",
-      "nao", "may", "bao nhieu", "bn", "ai", "o dau", "dau", "sao", "the nao", "ra sao", "co phai", "phai khong", "dung khong", "hay khong", "duoc khong",
+      "nao", "may", "bao nhieu", "bao lau", "bn", "ai", "o dau", "dau", "sao", "the nao", "ra sao", "co phai", "phai khong", "dung khong", "hay khong", "duoc khong",
       "cho (em|minh|toi|chau|con) hoi", "xin hoi", "hoi (la|ve)", "nho (ban|anh|chi|em|tro ly)", "giai thich", "nhac giup", "tom tat",
       "liet ke", "cho biet", "giup (em|minh|toi)",
       "what", "when", "who", "whom", "which", "where", "why", "how", "whether", "is it", "are there", "does", "did",
@@ -362,10 +362,17 @@ function questionParts(sentence: string): string[] {
     .filter((p) => p.length > 0)
     .flatMap(parallelParts);
   const out: string[] = [];
+  // "Tính từ hôm nay thì | còn bao nhiêu ngày …": a first piece asking nothing leads into the question after it.
+  let lead = "";
   for (const p of pieces.filter((x) => !POLITE_ONLY.test(fold(x)))) {
     if (out.length > 0 && !asksOf(fold(p))) out[out.length - 1] = `${out[out.length - 1]}, ${p}`;
-    else out.push(p);
+    else if (out.length === 0 && !numbered && !asksOf(fold(p))) lead = `${lead} ${p}`.trim();
+    else {
+      out.push(lead ? `${lead} ${p}` : p);
+      lead = "";
+    }
   }
+  if (lead) out.push(lead);
   // "Anh chị giải thích giúp em …", "nhắc giúp em": the request around a question is not its subject.
   for (let i = 0; i < out.length; i++) {
     const bare = withoutWords(out[i]!, REQUEST);

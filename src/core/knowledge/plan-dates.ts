@@ -104,6 +104,29 @@ export function orderSides(folded: string): [string, string] | undefined {
   return a.length > 0 && b.length > 0 ? [a, b] : undefined;
 }
 
+/** Which way a one-sided order question asks ("có trước … không": before). */
+export type OrderAsked = "before" | "after";
+
+/** "A có trước B không", "A có diễn ra sau khi B không" (folded): one way of an order asked as yes or no. */
+const ONE_WAY_VI = /^(.+?) co (?:phai )?(?:la )?(?:dien ra |xay ra |roi vao |chay |den |toi )?(truoc|sau|som hon|muon hon|tre hon)(?: (?:khi|so voi|ca))? (.+?) (?:khong|ko|k|hong|chu|ha)$/;
+/** "is A before B", "does A come after B", "was A earlier than B" (folded). */
+const ONE_WAY_EN = /^(?:is|was|does|did|will) (?!(?:there|it|this|that) )(.+) (before|after|earlier than|later than|prior to) (.+)$/;
+/** Verbs ending the first side of {@link ONE_WAY_EN} ("does the go-live come before"): not part of what it names. */
+const ONE_WAY_VERB = / (come|happen|fall|take place|start|begin|finish|end)$/;
+
+/**
+ * The two things of a one-sided order question ("qlvb chạy chính thức có trước ngày chính quyền mới hoạt động không",
+ * "is the QLVB go-live before the merger?") and the way it asks; undefined for other questions.
+ */
+export function oneWayOrder(folded: string): { sides: [string, string]; asked: OrderAsked } | undefined {
+  const m = ONE_WAY_VI.exec(folded) ?? ONE_WAY_EN.exec(folded);
+  if (!m) return undefined;
+  const clean = (x: string) => x.trim().replace(/^(is|was|does|did|will) /, "").replace(SIDE_START, "").replace(SIDE_END, "").trim();
+  const [a, b] = [clean(m[1]!.replace(ONE_WAY_VERB, "")), clean(m[3]!)];
+  if (a.length === 0 || b.length === 0) return undefined;
+  return { sides: [a, b], asked: /^(truoc|som hon|before|earlier than|prior to)$/.test(m[2]!) ? "before" : "after" };
+}
+
 /** One thing ordered: what it is, in the answer's words, and its day. */
 export interface DatedThing {
   label: string;
@@ -114,12 +137,15 @@ export interface DatedThing {
  * "Sau. Vận hành chính thức …: 01/09/2025; …: 01/07/2025. Ngày 01/09/2025 muộn hơn ngày 01/07/2025 62 ngày." (the
  * first thing asked first), or "Cùng ngày" when they share it.
  */
-export function orderLines(a: DatedThing, b: DatedThing, lang: Lang): string[] {
+export function orderLines(a: DatedThing, b: DatedThing, lang: Lang, asked?: OrderAsked): string[] {
   const n = diffDays(b.day, a.day);
   const vi = lang === "vi";
   const both = `${a.label}: ${formatDay(a.day, lang)}; ${lower(b.label)}: ${formatDay(b.day, lang)}.`;
-  if (n === 0) return [vi ? `Cùng ngày. ${both}` : `The same day. ${both}`];
-  const verdict = vi ? (n > 0 ? "Sau." : "Trước.") : n > 0 ? "After." : "Before.";
+  // "A có trước B không": yes or no first, then which.
+  const yes = asked === undefined ? "" : (asked === "after") === n > 0 && n !== 0 ? (vi ? "Có, " : "Yes, ") : vi ? "Không, " : "No, ";
+  const which = (x: string) => (yes ? yes + x.toLowerCase() : x);
+  if (n === 0) return [vi ? `${which("Cùng ngày.")} ${both}` : `${which("The same day.")} ${both}`];
+  const verdict = which(vi ? (n > 0 ? "Sau." : "Trước.") : n > 0 ? "After." : "Before.");
   const k = Math.abs(n);
   const gap = vi
     ? `Ngày ${formatDay(a.day, lang)} ${n > 0 ? "muộn hơn" : "sớm hơn"} ngày ${formatDay(b.day, lang)} ${k} ngày.`
@@ -223,6 +249,26 @@ export function confirmationLines(checked: readonly CheckedDay[], lang: Lang): s
 export function aroundCount(folded: string): [string, string] | undefined {
   const m = /\b(bao nhieu|may|bn|bnhieu) ngay\b|\bhow many days\b/.exec(folded);
   return m ? [folded.slice(0, m.index).trim(), folded.slice(m.index + m[0].length).trim()] : undefined;
+}
+
+/**
+ * "rồi sau đó thì sao", "tiếp theo là gì", "sau đó thế nào", "then what?", "what happens after that?": a message asking
+ * only what follows what was just said (folded).
+ */
+const ASKS_WHAT_FOLLOWS =
+  /^(?:(?:roi|thi|the|vay|con|va) )*(?:sau do|sau nay|tiep theo|ke tiep|buoc tiep theo|sau khi (?:het|xong)(?: thoi gian| thoi han)? (?:do|nay|ay))(?: (?:thi|the|roi|la|se))* (?:sao|the nao|ra sao|nhu the nao|lam gi|gi|buoc gi|viec gi)(?: (?:nua|vay|a|ha|nhi|ak))*$|^(?:and |so )?(?:then what|what next|what now|and then|what (?:happens|comes|is) (?:next|then|after that|afterwards)|what happens after(?:wards| that)?|after that)$/;
+
+/** Whether a (folded) message asks only what follows the previous answer ({@link ASKS_WHAT_FOLLOWS}). */
+export function asksWhatFollows(folded: string): boolean {
+  return ASKS_WHAT_FOLLOWS.test(folded);
+}
+
+/** "sau đó", "sau khi", "trước khi kết thúc", "then", "after": an answer that says what follows what it describes (folded). */
+const SAYS_WHAT_FOLLOWS = /\b(sau do|sau khi|tiep theo|truoc khi ket thuc|then|afterwards|thereafter|after (?:which|that|the))\b/;
+
+/** Whether a (folded) answer says what follows what it describes ({@link SAYS_WHAT_FOLLOWS}). */
+export function saysWhatFollows(folded: string): boolean {
+  return SAYS_WHAT_FOLLOWS.test(folded);
 }
 
 const lower = (text: string) => text.replace(/^./, (x) => x.toLowerCase());

@@ -112,6 +112,8 @@ const INTENTS: Record<string, readonly string[]> = {
     "hom nay con bao nhieu ngay nua", "hom nay con bao nhieu ngay", "hom nay con may ngay nua", "hom nay con may ngay",
     "tinh den hom nay con", "con bao nhieu ngay nua", "con bao nhieu ngay", "bao nhieu ngay nua", "con may ngay nua", "con may ngay", "may ngay nua",
     "con bao lau nua", "con bao lau", "bao lau nua",
+    // "sáp nhập được bao nhiêu ngày rồi", "hạn đã qua mấy ngày": days since a day are a "when" too, not a count of things.
+    "da qua bao nhieu ngay", "duoc bao nhieu ngay", "bao nhieu ngay roi", "da qua may ngay", "duoc may ngay", "may ngay roi",
     // "hôm" is a day in speech: "còn mấy hôm nữa phải xong".
     "con bao nhieu hom nua", "con bao nhieu hom", "bao nhieu hom nua", "con may hom nua", "con may hom", "may hom nua", "how many days are left", "how many days left", "how many days remain",
     "how many more days", "how many days", "days remaining", "days left", "days remain", "days left until", "days left till", "days left to",

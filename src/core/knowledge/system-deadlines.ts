@@ -22,12 +22,12 @@ const SYSTEMS: readonly { unit: string; system: string; vi: string; en: string }
 const EARLIER = /\b(som hon|truoc hon|nhanh hon|(xong|han|den han|het han|hoan thanh|trien khai|chay|lam|co|van hanh)( chinh thuc)? truoc|(nao|ben nao) truoc|earlier|sooner|first|before the other)\b/;
 /** "muộn hơn", "trễ hơn", "later": the question asks which comes last (folded). */
 const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh|trien khai|chay|lam|co|van hanh)( chinh thuc)? sau|(nao|ben nao) sau|later|last)\b/;
-/** "cùng chạy chính thức 1 ngày", "có trùng ngày không", "có cùng hạn không", "on the same day": the question asks whether both fall on one
+/** "cùng chạy chính thức 1 ngày", "có trùng ngày không", "có cùng hạn không", "on the same day", "share a deadline": the question asks whether both fall on one
  * day (folded); it names the two things, so it needs no word of choice. */
-const SAME = /\b(cung (\S+ ){0,3}?(1|mot) ngay|cung ngay|cung (mot )?luc|cung thoi diem|cung (thoi )?han|chung (mot )?han|trung ngay|trung han|trung nhau|(the )?same (day|date|time|deadline|due date)|simultaneously)\b/;
-/** "giống nhau", "như nhau", "khác nhau": the question asks whether two things are alike (folded); of deadlines only
+const SAME = /\b(cung (\S+ ){0,3}?(1|mot) ngay|cung ngay|cung (mot )?luc|cung thoi diem|cung (thoi )?han|chung (mot )?han|trung ngay|trung han|trung nhau|(the )?same (day|date|time|deadline|due date)|shares? (a |the |one )?(deadline|date|day|due date)|simultaneously)\b/;
+/** "giống nhau", "như nhau", "khác nhau", "the same as": the question asks whether two things are alike (folded); of deadlines only
  * with a word of time ({@link DEADLINE_WORD}), since "hnth và qlvb khác nhau thế nào" asks what they are. */
-const ALIKE = /\b(giong nhau|nhu nhau|khac nhau|giong)\b/;
+const ALIKE = /\b(giong nhau|nhu nhau|khac nhau|giong|the same as|same as|differ|different)\b/;
 /** "hạn", "mốc", "ngày", "thời hạn", "deadline": a word of time (folded). */
 const DEADLINE_WORD = /\b(han|han chot|moc|ngay|thoi han|thoi diem|deadline|deadlines|due|date|dates)\b/;
 
@@ -42,10 +42,10 @@ const CHOICE = /\b(cai nao|ben nao|he thong nao|viec nao|thang nao|hay|hoac|so v
 /** "xong", "hoàn thành", "chính thức", "finished", "go live": what is compared is when the work ends (folded). */
 const ENDS = /\b(xong|hoan thanh|hoan tat|chinh thuc|ket thuc|finish|finishes|finished|complete|completed|done|go live|goes live|officially)\b/;
 
-/** "có mấy mốc", "liệt kê các mốc", "những hạn nào", "list the deadlines", "what milestones": the question asks a
+/** "có mấy mốc", "liệt kê các mốc", "những hạn nào", "list the deadlines", "what milestones", "the timeline": the question asks a
  * system's deadlines, all of them (folded). */
 const ASKS_ALL =
-  /\b(may|bao nhieu|nhung|cac|tat ca|liet ke|ke ra|ke het)( (moc|han))? (moc|moc thoi gian|han|han chot|thoi han)\b|\b(moc|han|moc thoi gian) (nao|gi)\b|\bliet ke\b|\b(list|how many|what are|which|all)\b.*\b(deadlines|milestones|dates)\b/;
+  /\b(may|bao nhieu|nhung|cac|tat ca|liet ke|ke ra|ke het)( (moc|han))? (moc|moc thoi gian|han|han chot|thoi han)\b|\b(moc|han|moc thoi gian) (nao|gi)\b|\bliet ke\b|\b(list|how many|what are|which|all)\b.*\b(deadlines|milestones|dates)\b|\b(timeline|schedule)\b/;
 /** "đủ 3 ngày", "cả ba mốc", "tất cả 3 hạn", "all three dates": the question asks for every one of a count of a
  * system's deadlines it names (folded); the count is group 1. */
 const ASKS_COUNTED = /\b(?:du|ca|het|tat ca|ca thay|toan bo|all|all the|each of the)( \d| hai| ba| bon| nam| sau| two| three| four| five| six) (moc|ngay|han|moc thoi gian|thoi han|dates|deadlines|milestones)\b/;
@@ -61,11 +61,19 @@ function countedAsked(folded: string): number | undefined {
 }
 
 /** Words of such a question that say nothing of which system it is (units). */
-const SCHEDULE_WORDS = new Set(["han", "moc", "liet", "ke", "he", "thong", "system", "deadline", "mileston", "date", "list", "all", "timelin", "schedul", "lich"]);
+const SCHEDULE_WORDS = new Set([
+  "han", "moc", "liet", "ke", "he", "thong", "system", "deadline", "mileston", "date", "list", "all", "timelin", "schedul", "lich",
+  // "summarise the timeline for the document management and executive direction system": asking for an overview, and
+  // the rest of the document system's English name.
+  "summaris", "summariz", "overview", "executiv", "direction",
+]);
 
 /** The Party's online conferences: a conference ("hntt", "hội nghị trực tuyến") said to be the Party's. */
 const PARTY_CONFERENCE = { unit: "hnth", system: "party-systems", vi: "Hội nghị trực tuyến của cơ quan Đảng", en: "Party online conferencing" };
-/** The concept token of the Party ("Đảng", "bên Đảng"), which makes a conference named just before it the Party's. */
+/** The Party's portal: a portal ("cổng TTĐT") said to be the Party's ("cổng TTĐT Đảng bộ"), whose roadmap is the
+ * conferences' (one milestone of the plan). */
+const PARTY_PORTAL = { unit: "congthongtindientu", system: "party-systems", vi: "Cổng thông tin điện tử Đảng bộ", en: "The Party portal" };
+/** The concept token of the Party ("Đảng", "bên Đảng"), which makes a conference or a portal named just before it the Party's. */
 const PARTY_UNIT = "dang";
 /** The concept tokens of the Party, in Vietnamese and English. */
 const PARTY_UNITS = new Set([PARTY_UNIT, "party"]);
@@ -75,15 +83,17 @@ const STATE_UNITS = new Set(["nhanuoc", "chinhquyen", "stat"]);
 const STATE_CONFERENCE = SYSTEMS.find((s) => s.unit === PARTY_CONFERENCE.unit)!;
 
 /**
- * The systems a question names (units), in the order it names them, each once. A conference followed by the Party
- * ("hntt bên Đảng với hnth bên nhà nước") is the Party's. A conference named once with both sides ("hội nghị trực
+ * The systems a question names (units), in the order it names them, each once. A conference or a portal followed by
+ * the Party ("hntt bên Đảng với hnth bên nhà nước", "cổng TTĐT Đảng bộ") is the Party's. A conference named once with both sides ("hội nghị trực
  * tuyến bên Đảng với bên chính quyền") is each side's: the Party's and the State's.
  */
 function systemsIn(units: readonly string[]): typeof SYSTEMS {
   const out: (typeof SYSTEMS)[number][] = [];
   units.forEach((u, i) => {
     const s = SYSTEMS.find((x) => x.unit === u);
-    const named = s?.unit === PARTY_CONFERENCE.unit && units.slice(i + 1, i + 3).includes(PARTY_UNIT) ? PARTY_CONFERENCE : s;
+    // "cổng TTĐT Đảng bộ", "hntt bên Đảng" (the Party after), "the Party portal" (the Party just before, in English).
+    const party = units.slice(i + 1, i + 3).includes(PARTY_UNIT) || (i > 0 && units[i - 1] === "party");
+    const named = party && s?.unit === PARTY_CONFERENCE.unit ? PARTY_CONFERENCE : party && s?.unit === PARTY_PORTAL.unit ? PARTY_PORTAL : s;
     if (named && !out.some((x) => x.system === named.system)) out.push(named);
   });
   const only = out.length === 1 ? out[0] : undefined;
