@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { realContent } from "../../helpers/app.js";
+import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
+
+const content = await realContent();
+const kb = createKnowledge(content);
+const answeredWith = (q: string) => answeredBy(kb, q);
+
+describe("'bảo mật', 'security' name the plan's information safety and security (an toàn, an ninh thông tin)", () => {
+  it("reads them as the ATTT concept", () => {
+    expect(kb.unitsOf("bảo mật")).toEqual(kb.unitsOf("an toàn thông tin"));
+    expect(kb.unitsOf("security")).toEqual(kb.unitsOf("an toàn thông tin"));
+  });
+  it("answers what the plan requires about security from its goals", () => {
+    expect(answeredWith("Kế hoạch có yêu cầu bảo mật thông tin không?")).toBe("plan-goals");
+    expect(answeredWith("hệ thống sau hợp nhất có được bảo mật không")).toBe("plan-goals");
+    expect(answeredWith("What does the plan say about security?")).toBe("plan-goals");
+  });
+});
