@@ -18,3 +18,18 @@ describe("'bảo mật', 'security' name the plan's information safety and secur
     expect(answeredWith("What does the plan say about security?")).toBe("plan-goals");
   });
 });
+
+describe("who issued the plan's legal bases: read from their symbols (TW, TTg)", () => {
+  it("answers who issued Decision 759 or Resolution 60 with the legal-basis entry, which names the issuer", () => {
+    for (const q of ["Which body issued Resolution 60-NQ/TW?", "quyết định 759 của thủ tướng hay của thành phố", "NQ 60 là của cơ quan nào ban hành"]) {
+      expect(answeredWith(q), q).toBe("plan-legal-basis");
+    }
+    const entry = kb.entry("plan-legal-basis")!;
+    expect(entry.answer).toMatch(/Thủ tướng Chính phủ/);
+    expect(entry.answer).toMatch(/của Đảng/);
+    expect(entry.answerEn).toMatch(/Prime Minister/);
+  });
+  it("still answers who issued the plan itself with its four signatories", () => {
+    expect(answeredWith("kế hoạch liên tịch do những cơ quan nào ban hành")).toBe("plan-signatories");
+  });
+});
