@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { locatesUnits, supplies } from "../../../src/core/knowledge/answer-type.js";
 import { realContent } from "../../helpers/app.js";
-import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
+import { answeredWith as answeredBy, entryOf, followUpAnswer } from "../../helpers/knowledge.js";
 
 const content = await realContent();
 const kb = createKnowledge(content);
@@ -31,5 +32,27 @@ describe("who issued the plan's legal bases: read from their symbols (TW, TTg)",
   });
   it("still answers who issued the plan itself with its four signatories", () => {
     expect(answeredWith("kế hoạch liên tịch do những cơ quan nào ban hành")).toBe("plan-signatories");
+  });
+});
+
+describe("which wards: a source that says where the units were answers it, though the plan names none", () => {
+  const pilot = entryOf("Hệ thống được thử nghiệm tại một số đơn vị. Kế hoạch không nêu tên các đơn vị thử nghiệm.", "Theo báo Lao Động, đơn vị chạy thử đầu tiên là 6 phường mới của Tân Bình.");
+  it("reads where units are", () => {
+    expect(locatesUnits("đơn vị chạy thử đầu tiên là 6 phường mới của Tân Bình")).toBe(true);
+    expect(locatesUnits("the first pilot ran in 6 new wards of Tan Binh")).toBe(true);
+    expect(locatesUnits("thử nghiệm tại một số đơn vị trước ngày 15/06/2025")).toBe(false);
+  });
+  it("gives the wards the source speaks of, not the plan's unnamed units nor another locality's", () => {
+    expect(supplies({ kind: "names", noun: "phuong", which: true }, pilot, new Set(["qlvb"]))).toBe("given");
+    expect(supplies({ kind: "names", noun: "don vi", which: true }, pilot, new Set(["qlvb"]))).toBe("asked");
+    expect(supplies({ kind: "names", noun: "phuong", which: true }, pilot, new Set(["qlvb", "brvt"]))).toBe("asked");
+  });
+  it("answers which wards piloted the document software, and still not which units of a province did", () => {
+    expect(answeredWith("phần mềm quản lý văn bản thử nghiệm ở những phường nào")).toBe("document-management-pilot");
+    expect(answeredWith("qlvb thu nghiem o don vi nao")).toBeUndefined();
+    expect(answeredWith("bên Bình Dương chạy thử qlvb ở những phường nào")).toBeUndefined();
+  });
+  it("shows where when a follow-up asks where and only the longer text says it", async () => {
+    expect(await followUpAnswer("qlvb thử nghiệm trước ngày nào", "chạy thử ở đâu", "2026-12-03")).toMatch(/Tân Bình/);
   });
 });
