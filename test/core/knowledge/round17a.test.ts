@@ -56,3 +56,10 @@ describe("which wards: a source that says where the units were answers it, thoug
     expect(await followUpAnswer("qlvb thử nghiệm trước ngày nào", "chạy thử ở đâu", "2026-12-03")).toMatch(/Tân Bình/);
   });
 });
+
+describe("what 1022 is, in English, says what people send it (feedback and reports, 'thông tin phản ánh')", () => {
+  it("answers 'what is 1022' with text naming feedback", () => {
+    expect(answeredWith("what is 1022")).toBe("hotline-1022-what");
+    expect(kb.entry("hotline-1022-what")!.answerEn).toMatch(/feedback/);
+  });
+});
