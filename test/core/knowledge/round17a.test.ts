@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
+import { findEntities } from "../../../src/core/knowledge/entities.js";
+import { fold } from "../../../src/core/fold.js";
 import { locatesUnits, supplies } from "../../../src/core/knowledge/answer-type.js";
 import { realContent } from "../../helpers/app.js";
 import { answeredWith as answeredBy, entryOf, followUpAnswer } from "../../helpers/knowledge.js";
@@ -61,5 +63,18 @@ describe("what 1022 is, in English, says what people send it (feedback and repor
   it("answers 'what is 1022' with text naming feedback", () => {
     expect(answeredWith("what is 1022")).toBe("hotline-1022-what");
     expect(kb.entry("hotline-1022-what")!.answerEn).toMatch(/feedback/);
+  });
+});
+
+describe("citizens' paperwork handled (giải quyết hồ sơ cho dân) is the administrative-procedures system (TTHC)", () => {
+  it("reads it as TTHC, and English 'citizens paperwork' is no procedure asked", () => {
+    expect(kb.unitsOf("giải quyết hồ sơ")).toEqual(kb.unitsOf("thủ tục hành chính"));
+    expect(findEntities(fold("does phase 1 cover citizens paperwork")).subjects).toHaveLength(0);
+    expect(findEntities(fold("what paperwork do i need")).subjects).toHaveLength(1);
+  });
+  it("answers whether phase 1 covers it from the phase-1 scope, which names the administrative-procedures system", () => {
+    expect(answeredWith("giai đoạn 1 có giải quyết hồ sơ của người dân không")).toBe("plan-phase1-scope");
+    expect(answeredWith("Is citizens' paperwork part of phase 1?")).toBe("plan-phase1-scope");
+    expect(answeredWith("What paperwork do I need for a digital signature?")).toBeUndefined();
   });
 });
