@@ -78,3 +78,14 @@ describe("citizens' paperwork handled (giải quyết hồ sơ cho dân) is the 
     expect(answeredWith("What paperwork do I need for a digital signature?")).toBeUndefined();
   });
 });
+
+describe("whether phase 1 was done before the merger is where phase 1 stood, not which systems it gave priority to", () => {
+  it("answers it from the phase-1 status (mostly done, per the 17/05/2025 article)", () => {
+    expect(answeredWith("giai đoạn 1 hoàn thành hết trước khi hợp nhất chưa")).toBe("phase1-status");
+    expect(answeredWith("Was phase 1 finished before the merger?")).toBe("phase1-status");
+    expect(kb.entry("phase1-status")!.answer).toMatch(/hầu hết/);
+  });
+  it("still answers which systems came first before the merger from the phase-1 scope", () => {
+    expect(answeredWith("Những hệ thống nào được ưu tiên trước khi hợp nhất?")).toBe("plan-phase1-scope");
+  });
+});
