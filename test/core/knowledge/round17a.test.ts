@@ -89,3 +89,11 @@ describe("whether phase 1 was done before the merger is where phase 1 stood, not
     expect(answeredWith("Những hệ thống nào được ưu tiên trước khi hợp nhất?")).toBe("plan-phase1-scope");
   });
 });
+
+describe("'trang thông tin' without 'điện tử' is the portals' concept", () => {
+  it("reads it like 'trang thông tin điện tử', and answers the component pages from the portals entry", () => {
+    expect(kb.unitsOf("trang thông tin")).toEqual(kb.unitsOf("trang thông tin điện tử"));
+    expect(answeredWith("các trang thông tin thành phần xử lý thế nào")).toBe("portals");
+    expect(answeredWith("cổng thông tin thành phố và các trang thông tin thành phần thì kế hoạch tính sao")).toBe("portals");
+  });
+});
