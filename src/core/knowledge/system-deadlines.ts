@@ -65,6 +65,8 @@ const SCHEDULE_WORDS = new Set(["han", "moc", "liet", "ke", "he", "thong", "syst
 
 /** The Party's online conferences: a conference ("hntt", "hội nghị trực tuyến") said to be the Party's. */
 const PARTY_CONFERENCE = { unit: "hnth", system: "party-systems", vi: "Hội nghị trực tuyến của cơ quan Đảng", en: "Party online conferencing" };
+/** The Party portal ("cổng TTĐT Đảng bộ", "Party portal"): its deadline is the Party's conferencing-and-portal one. */
+const PARTY_PORTAL = { unit: "congthongtindientu", system: "party-systems", vi: "Cổng thông tin điện tử Đảng bộ", en: "The Party portal" };
 /** The concept token of the Party ("Đảng", "bên Đảng"), which makes a conference named just before it the Party's. */
 const PARTY_UNIT = "dang";
 /** The concept tokens of the Party, in Vietnamese and English. */
@@ -83,7 +85,12 @@ function systemsIn(units: readonly string[]): typeof SYSTEMS {
   const out: (typeof SYSTEMS)[number][] = [];
   units.forEach((u, i) => {
     const s = SYSTEMS.find((x) => x.unit === u);
-    const named = s?.unit === PARTY_CONFERENCE.unit && units.slice(i + 1, i + 3).includes(PARTY_UNIT) ? PARTY_CONFERENCE : s;
+    const named =
+      s?.unit === PARTY_CONFERENCE.unit && units.slice(i + 1, i + 3).includes(PARTY_UNIT)
+        ? PARTY_CONFERENCE
+        : s?.unit === PARTY_PORTAL.unit && (units.slice(i + 1, i + 3).includes(PARTY_UNIT) || PARTY_UNITS.has(units[i - 1] ?? ""))
+          ? PARTY_PORTAL
+          : s;
     if (named && !out.some((x) => x.system === named.system)) out.push(named);
   });
   const only = out.length === 1 ? out[0] : undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { findEntities } from "../../../src/core/knowledge/entities.js";
 import { fold } from "../../../src/core/fold.js";
+import { readComparison } from "../../../src/core/knowledge/system-deadlines.js";
 import { locatesUnits, supplies } from "../../../src/core/knowledge/answer-type.js";
 import { realContent } from "../../helpers/app.js";
 import { answeredWith as answeredBy, entryOf, followUpAnswer } from "../../helpers/knowledge.js";
@@ -95,5 +96,20 @@ describe("'trang thông tin' without 'điện tử' is the portals' concept", ()
     expect(kb.unitsOf("trang thông tin")).toEqual(kb.unitsOf("trang thông tin điện tử"));
     expect(answeredWith("các trang thông tin thành phần xử lý thế nào")).toBe("portals");
     expect(answeredWith("cổng thông tin thành phố và các trang thông tin thành phần thì kế hoạch tính sao")).toBe("portals");
+  });
+});
+
+describe("the Party portal against the city portal: two systems to compare, the Party's with its own deadline", () => {
+  const units = (q: string) => kb.unitsOf(q);
+  it("reads the portal said to be the Party's (after or before its name) as the Party portal", () => {
+    for (const q of ["cổng ttđt đảng bộ với cổng ttđt thành phố hạn có giống nhau không", "Party portal vs city portal, which deadline is earlier?"]) {
+      const c = readComparison(fold(q), units(q), content);
+      expect(c, q).toBeDefined();
+      expect(c!.sides.map((s) => s.compared.id).sort(), q).toEqual(["party-conference-portal", "portals"]);
+    }
+  });
+  it("still compares a portal with another system as the city's portals", () => {
+    const q = "cổng ttđt với qlvb cái nào xong trước";
+    expect(readComparison(fold(q), units(q), content)?.sides.map((s) => s.compared.id)).toContain("portals");
   });
 });
