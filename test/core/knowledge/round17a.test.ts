@@ -113,3 +113,9 @@ describe("the Party portal against the city portal: two systems to compare, the 
     expect(readComparison(fold(q), units(q), content)?.sides.map((s) => s.compared.id)).toContain("portals");
   });
 });
+
+describe("what the plan achieves by December 2025 is phase 2 (expected then)", () => {
+  it("answers it from phase 2", () => {
+    expect(answeredWith("đến tháng 12/2025 kế hoạch sẽ làm được những gì")).toBe("phase2-what");
+  });
+});
