@@ -119,3 +119,10 @@ describe("what the plan achieves by December 2025 is phase 2 (expected then)", (
     expect(answeredWith("đến tháng 12/2025 kế hoạch sẽ làm được những gì")).toBe("phase2-what");
   });
 });
+
+describe("a line's average speed in 'mb': 'trung bình' is 'bình quân', 'mb' the sources' Mbps", () => {
+  it("answers the average internet speed asked in megabits from the network-speed entry", () => {
+    expect(kb.unitsOf("trung bình")).toEqual(kb.unitsOf("bình quân"));
+    expect(answeredWith("đường truyền internet trung bình được bao nhiêu mb")).toBe("network-speed");
+  });
+});
