@@ -126,3 +126,10 @@ describe("a line's average speed in 'mb': 'trung bình' is 'bình quân', 'mb' t
     expect(answeredWith("đường truyền internet trung bình được bao nhiêu mb")).toBe("network-speed");
   });
 });
+
+describe("what will be added after phase 1 ('sẽ có thêm') is what the sources say comes next, not a guess", () => {
+  it("answers it from the next-steps entry, and still refuses guesses about other additions", () => {
+    expect(answeredWith("sau giai đoạn 1 sẽ có thêm những gì")).toBe("sso-paperless-next");
+    expect(answeredWith("năm sau sẽ có thêm đặc khu không")).toBeUndefined();
+  });
+});
