@@ -133,3 +133,10 @@ describe("what will be added after phase 1 ('sẽ có thêm') is what the source
     expect(answeredWith("năm sau sẽ có thêm đặc khu không")).toBeUndefined();
   });
 });
+
+describe("'kiểu gì' asks how, like 'như thế nào'", () => {
+  it("reads it as the how intent, and answers how the old provinces' video conferencing connects", () => {
+    expect(kb.unitsOf("kiểu gì")).toEqual(kb.unitsOf("như thế nào"));
+    expect(answeredWith("hội nghị truyền hình tỉnh cũ kết nối với thành phố kiểu gì")).toBe("video-conference-state-when");
+  });
+});
