@@ -140,3 +140,10 @@ describe("'kiểu gì' asks how, like 'như thế nào'", () => {
     expect(answeredWith("hội nghị truyền hình tỉnh cũ kết nối với thành phố kiểu gì")).toBe("video-conference-state-when");
   });
 });
+
+describe("what the plan's IT infrastructure includes is the May–August group (data network, data center)", () => {
+  it("answers it from that group, and the 'other systems' from their own entry", () => {
+    expect(answeredWith("hạ tầng CNTT của kế hoạch bao gồm những gì")).toBe("infrastructure-may-aug");
+    expect(answeredWith("Các hệ thống khác trong kế hoạch gồm những gì?")).toBe("other-systems");
+  });
+});
