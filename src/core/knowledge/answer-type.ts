@@ -236,6 +236,14 @@ const NAME_NOT_STATED = /\b(ten goi|ten|name|names|named|called)\b/;
 /** A "not stated" sentence's words that say which units are not named ("không nêu tên các đơn vị thử nghiệm"). */
 const UNIT_NAMES_NOT_STATED = /\b(ten|danh sach) (cua )?(cac |nhung |tung )?(don vi|phuong|xa|co quan|dia phuong)|\b(name|names|list) (of )?(the )?(units|wards|communes|agencies)\b|\bwhich (units|wards|communes|agencies)\b/;
 
+/** Units said to be at a named place, as written ("6 phường mới của Tân Bình", "6 new wards of Tan Binh"). */
+const UNITS_AT_PLACE = /(?<!\p{L})(phường|xã|đơn vị|wards?|communes?|units?)( mới| new)? (của|ở|tại|thuộc|of|in) \p{Lu}/u;
+
+/** Whether a text as written says where some units are ("6 phường mới của Tân Bình"): an answer to "ở đâu". */
+export function locatesUnits(raw: string): boolean {
+  return UNITS_AT_PLACE.test(raw);
+}
+
 /**
  * Whether an entry says, in a "not stated" sentence, that it does not name the units something is done at ("Kế hoạch
  * không nêu tên các đơn vị thử nghiệm"): a question naming one ward ("phường Tân Định đã có chưa") is not answered.
@@ -940,7 +948,19 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   if (type.kind === "names") {
     const nouns = NAMED_NOUNS[type.noun] ?? [type.noun];
     const text = plain(entry.raw);
-    if (type.which) return (entry.sentences ?? []).some((x) => x.notStated && UNIT_NAMES_NOT_STATED.test(x.folded)) ? "asked" : "given";
+    if (type.which) {
+      const sentences = entry.sentences ?? [];
+      // "…không nêu tên các đơn vị thử nghiệm. Theo báo Lao Động, … tại 6 phường mới của Tân Bình": a source that says
+      // where the units are answers which ones, though their own names are not given.
+      // Only the units the source speaks of ("phường nào", not the plan's "đơn vị nào"), and of the locality asked.
+      const place = [...asked].find((u) => LOCALITIES.has(u));
+      const locates = (x: { units: readonly string[]; notStated: boolean; raw?: string }) => {
+        const at = x.notStated ? null : UNITS_AT_PLACE.exec(x.raw ?? "");
+        return at !== null && plain(at[1]!).toLowerCase().replace(/s$/, "") === type.noun.replace(/s$/, "") && (place === undefined || x.units.includes(place));
+      };
+      if (sentences.some(locates)) return "given";
+      return sentences.some((x) => x.notStated && UNIT_NAMES_NOT_STATED.test(x.folded)) ? "asked" : "given";
+    }
     if (nouns.some((n) => listsNames(text, n))) return "given";
     // Systems are things, not proper names: a list after a colon gives them ("Phía Đảng: văn bản điều hành, báo cáo
     // NQ 57, báo cáo đại hội, …").

@@ -6,6 +6,7 @@ import { fold } from "../fold.js";
 import { capital } from "../text.js";
 import { forgetRecent } from "../recent.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
+import { locatesUnits } from "./answer-type.js";
 import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, purposeAsked, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
@@ -1255,7 +1256,9 @@ export function renderEntry(
   // When the question asks about something only the longer text says ("bao nhiêu điểm", "giám đốc"), it is shown
   // at once instead of behind "Xem thêm".
   const { knowledge } = ctx.services;
-  const inline = moreText !== undefined && asksForMore(options.units ?? [], knowledge.unitsOf(answerText(entry, lang)), knowledge.unitsOf(moreText));
+  // "thử ở đâu": where, when only the longer text says where (a source's "6 phường mới của Tân Bình").
+  const where = moreText !== undefined && (options.units ?? []).includes(`${INTENT_PREFIX}where`) && locatesUnits(moreText) && !locatesUnits(answerText(entry, lang));
+  const inline = moreText !== undefined && (where || asksForMore(options.units ?? [], knowledge.unitsOf(answerText(entry, lang)), knowledge.unitsOf(moreText)));
   const more = entry.more && !inline ? payload(entry.id, "more") : undefined;
   if (more) buttons.push([{ label: t(lang, "Xem thêm", "More"), payload: more }]);
   const other = options.runnerUp && payload(options.runnerUp.id);

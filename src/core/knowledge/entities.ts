@@ -96,7 +96,11 @@ const SUBJECTS: readonly Subject[] = [
   // Where and when an event is held, and how to sign up: the plan gives deadlines, not venues, hours or registration.
   { words: ["may gio", "luc may gio", "to chuc o dau", "hop o dau", "dang ky voi ai", "dang ky o dau", "dang ky nhu the nao", "what time", "where is it held", "where will it be held", "how do i register", "sign up"] },
   // A procedure: papers to file, where, and its fees.
-  { words: ["nop ho so", "ho so gom", "ho so can", "thu tuc gia han", "ton phi", "mat phi", "thu phi", "co phi", "phi bao nhieu", "paperwork", "application form"] },
+  // (Citizens' paperwork handled by the systems is the administrative-procedures system of phase 1, not a procedure asked.)
+  {
+    words: ["nop ho so", "ho so gom", "ho so can", "thu tuc gia han", "ton phi", "mat phi", "thu phi", "co phi", "phi bao nhieu", "paperwork", "application form"],
+    but: ["citizens paperwork", "citizen paperwork", "citizens s paperwork", "residents paperwork", "residents s paperwork", "paperwork for citizens", "paperwork for residents", "handling paperwork"],
+  },
   // A list of names the sources do not give ("danh sách tên 36 phường").
   { words: ["danh sach ten", "ten cac phuong", "ten cac xa", "ten tung phuong", "ten tung xa", "list the names", "names of the", "names of all", "which wards exactly", "which communes exactly", "phuong nao cu the"] },
   // A format or a link to download: the sources give neither.
