@@ -18,78 +18,82 @@ const FLOORS = {
   tuned: { inScope: 0.97, refused: 0.99 },
   // dev and dev2 follow-ups: round 6's content says the plan has no parallel-use rule for BR-VT staff, so "còn Vũng
   // Tàu thì sao?" after the Bình Dương rule is now refused, where these sets expect the plan's silence as an answer.
-  dev: { viInScope: 0.98, outOfScope: 0.98, english: 0.98, followUps: 0.9 },
-  dev2: { viInScope: 0.98, outOfScope: 0.98, english: 0.95, followUps: 0.92 },
-  dev3: { viInScope: 0.97, outOfScope: 0.97, english: 0.97, followUps: 0.95 },
+  dev: { viInScope: 1, outOfScope: 1, english: 1, followUps: 0.91 },
+  dev2: { viInScope: 1, outOfScope: 1, english: 0.97, followUps: 0.94 },
+  dev3: { viInScope: 0.98, outOfScope: 1, english: 1, followUps: 1 },
   // dev4: written from the plan and facts.md only, like the blind sets.
-  dev4: { viInScope: 0.98, outOfScope: 0.95, english: 0.96, followUps: 0.88 },
+  dev4: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
   // dev5: questions on the boundary of what the sources answer (near-topic out of scope, and their in-scope twins).
-  dev5: { viInScope: 0.98, outOfScope: 0.99, english: 0.96, followUps: 0.85 },
+  dev5: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
   // dev6: written from the plan and facts.md only (~40 % short chat fragments).
-  dev6: { viInScope: 0.97, outOfScope: 0.95, english: 0.96, followUps: 0.9 },
+  dev6: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
   // dev7: very short Zalo fragments (shorthand, dropped letters), written from the plan and facts.md only
   // (74.0 / 82.1 / – / 76.5 % on main when written; 98.4 / 85.7 / – / 94.1 % after round 11D). Its four misses out of scope
   // are entries that say what the plan leaves out (a cut-off date, the pilot's units, 20/5), counted as answers.
-  dev7: { viInScope: 0.96, outOfScope: 0.82, english: 0.9, followUps: 0.9 },
+  dev7: { viInScope: 0.98, outOfScope: 0.96, english: 0.9, followUps: 1 },
   // The former judges.
-  blind: { viInScope: 0.96, outOfScope: 0.98, english: 0.97, followUps: 0.94 },
-  blind2: { viInScope: 0.95, outOfScope: 0.98, english: 0.93, followUps: 0.9 },
-  blind3: { viInScope: 0.98, outOfScope: 0.98, english: 0.98, followUps: 0.97 },
+  blind: { viInScope: 0.99, outOfScope: 1, english: 1, followUps: 0.96 },
+  blind2: { viInScope: 0.98, outOfScope: 1, english: 0.97, followUps: 1 },
+  blind3: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
   // Judge of rounds 6 and 7, a tuning set from round 8 (95.9 / 100 / 98.4 / 90.6 % then).
-  blind4: { viInScope: 0.97, outOfScope: 0.98, english: 0.97, followUps: 0.9 },
+  blind4: { viInScope: 0.99, outOfScope: 1, english: 1, followUps: 1 },
   // Judge of round 8, a tuning set from round 9 (96.9 / 86.9 / 92.3 / 83.9 % as judge; 96.9 / 100 / 92.3 / 83.9 %
   // after round 9A's refusal kinds).
   // Round 10B: 100 % English and follow-ups (shorthand countdowns, fillers, the plan's purpose).
-  blind5: { viInScope: 0.96, outOfScope: 0.98, english: 0.97, followUps: 0.93 },
+  blind5: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
   // Judge of round 9, a tuning set from round 10 (92.1 / 93.0 / 92.4 / 96.6 % as judge; 99.2 / 93.0 / 98.5 / 96.6 %
   // after round 10B's in-scope kinds; out of scope 100 % after round 10A's stated acts and subject checks).
   // Round 16B: English 66/66 (a follow-up adding a place with words of its own).
-  blind6: { viInScope: 0.97, outOfScope: 0.99, english: 1, followUps: 0.93 },
+  blind6: { viInScope: 0.99, outOfScope: 1, english: 1, followUps: 0.96 },
   // Written blind by a new writer (long polite messages, two questions in one), a tuning set from round 10C
   // (83.6 / 85.5 / 83.7 / 88.5 % before it; 93.4 / 85.5 / 91.8 / 92.3 % after its long-message reading; out of
   // scope 98.4 % after round 10D's subject checks).
-  blind8: { viInScope: 0.97, outOfScope: 0.96, english: 0.97, followUps: 0.96 },
+  blind8: { viInScope: 0.98, outOfScope: 0.98, english: 0.97, followUps: 1 },
   // Judge of round 10 (94.7 / 87.9 / 94.3 / 87.5 % then), a tuning set from round 11 (100 % of each kind after
   // rounds 11A and 11B).
-  blind7: { viInScope: 0.97, outOfScope: 0.98, english: 0.96, followUps: 0.94 },
+  blind7: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
   // Written blind for round 11 and scored once on round 10's engine (91.4 / 90.3 / 90.2 / 95.3 % after its fact
   // check), then the tuning set of round 11C (97.5 / 98.4 / 97.8 / 96.9 % after it).
-  blind10: { viInScope: 0.95, outOfScope: 0.96, english: 0.95, followUps: 0.93 },
+  blind10: { viInScope: 0.99, outOfScope: 1, english: 0.98, followUps: 1 },
   // Judge of round 11 (93.8 / 91.7 / 96.1 / 95.6 % then), a tuning set from round 12 (99.4 / 93.1 / 100 / 100 % after
   // round 12A's in-scope, English and follow-up kinds; out of scope 100 % after 12B and 12E).
-  blind9: { viInScope: 0.97, outOfScope: 0.98, english: 0.97, followUps: 0.95 },
+  blind9: { viInScope: 0.99, outOfScope: 1, english: 1, followUps: 1 },
   // Written blind for round 12, the tuning set of round 12C (84.8 / 87.5 / 91.8 / 83.3 % on main after its fact check;
   // 88.3 / 87.5 / 95.1 / 88.9 % after 12C's fillers, staff-list topic, phase-1 scope and VNI "d9"; 91.7 / 87.5 / 96.7 /
   // 100 % after 12F's follow-ups, "Sở em", stated today, days between two days). 12E's refusals: out of scope 95 %.
   // Round 16B: 137/145 in scope.
-  blind12: { viInScope: 0.94, outOfScope: 0.99, english: 0.98, followUps: 0.97 },
+  blind12: { viInScope: 0.97, outOfScope: 1, english: 1, followUps: 1 },
   // Written blind for round 12 (everyday wording of ward staff, agency leads, coordinators, plain English), the tuning
   // set of round 12D (79.6 / 89.6 / 89.1 / 93.1 % on main after its fact check; 90.7 / 89.6 / 93.5 / 93.1 % after 12D's
   // everyday names of the systems, askers' own titles and guessed weekdays; out of scope 95.8 % after 12E's refusals).
   // Round 16B: 105/108 in scope.
-  blind13: { viInScope: 0.97, outOfScope: 0.99, english: 0.95, followUps: 0.93 },
+  blind13: { viInScope: 0.97, outOfScope: 1, english: 0.97, followUps: 0.93 },
   // Judge of round 12 (86.6 / 86.7 / 84.5 / 84.6 % on round 11's engine after its fact check; 87.8 / 88.3 / 88.7 /
   // 89.7 % after round 12), read after round 12's last merge (docs/eval/blind11-latest.txt): a tuning set from now on.
-  blind11: { viInScope: 0.96, outOfScope: 0.98, english: 0.99, followUps: 0.97 },
+  blind11: { viInScope: 0.96, outOfScope: 0.98, english: 1, followUps: 0.97 },
   // Judge of round 13 (252 cases, ids y, fact-checked; 96.8 / 98.1 / 94.2 / 100 % on round 12's engine, 97.6 / 98.1 /
   // 96.2 / 100 % after round 13), kept off the tuners' worktrees and read after round 13's last merge
   // (docs/eval/blind14-latest.txt): a tuning set from now on.
-  blind14: { viInScope: 0.99, outOfScope: 0.99, english: 0.99, followUps: 0.97 },
+  blind14: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
   // Judge of round 14 (257 cases, ids z, fact-checked; 84.8 / 91.5 / 86.3 / 91.2 % on round 13's engine, 86.4 / 91.5 /
   // 90.2 / 91.2 % after round 14), kept off the tuners' worktrees: read after round 14's merge (docs/eval/blind15-latest.txt).
   // Round 15 tuned on it (15A dates and refusals, 15B relayed questions, follow-ups, FAQ): 123/125, 58/59, 49/51, 34/34.
   // Round 16 tuned on it (16B: a window dropping the question word an entry cannot answer; 16C: special zone in scope,
   // an exact schedule unanswered).
-  blind15: { viInScope: 0.99, outOfScope: 1, english: 0.98, followUps: 1 },
+  blind15: { viInScope: 0.99, outOfScope: 1, english: 1, followUps: 1 },
   // Judge of round 15 (268 cases, ids j, fact-checked; 89.3 / 93.8 / 90.6 / 87.5 % on round 14's engine), kept off
   // the tuners' worktrees and scored only after their merge: 118/131, 60/64, 49/53, 35/40 (90.1 / 93.8 / 92.5 / 87.5 %).
   // Round 16 tuned on it (16A dates, 16B English follow-ups and Bình Dương e-mail, 16C content gaps and refusals):
   // 131/131, 64/64, 53/53, 40/40.
   blind16: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
-  // Judge of round 16 (274 cases, ids s, fact-checked: docs/eval/blind17-factcheck.md), kept off the tuners' worktrees:
-  // 117/128, 57/62, 47/52, 44/50 on round 15's engine (91.4 / 91.9 / 90.4 / 88.0 %); after round 16's merge 117/128,
-  // 59/62, 48/52, 44/50 (91.4 / 95.2 / 92.3 / 88.0 %). Misses: docs/eval/blind17-latest.txt.
-  blind17: { viInScope: 0.91, outOfScope: 0.95, english: 0.92, followUps: 0.88 },
+  // Judge of round 16 (274 cases, ids s, fact-checked: docs/eval/blind17-factcheck.md): 117/128, 57/62, 47/52, 44/50 on
+  // round 15's engine, 117/128, 59/62, 48/52, 44/50 after round 16. Round 17 tuned on it (17A facts and content, 17B day
+  // counts and follow-ups, 17C refusals and follow-ups): 128/128, 62/62, 52/52, 50/50.
+  blind17: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
+  // Judge of round 17 (319 cases, ids t, fact-checked: docs/eval/blind18-factcheck.md), kept off the tuners' worktrees:
+  // 141/155, 54/59, 60/65, 59/63 on round 16's engine (91.0 / 91.5 / 92.3 / 93.7 %), the same after round 17's merge.
+  // Misses: docs/eval/blind18-latest.txt.
+  blind18: { viInScope: 0.9, outOfScope: 0.91, english: 0.92, followUps: 0.93 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -196,7 +200,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {
@@ -205,11 +209,11 @@ for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "
   });
 }
 
-// The judge of round 16, scored by the lead only after merging (its floors: its score then, so a later change that
+// The judge of round 17, scored by the lead only after merging (its floors: its score then, so a later change that
 // loses one of its cases fails here; tuning on it makes it a former judge).
-describe.skipIf(!existsSync(join(DIR, "blind17")))("the judge blind17 (test/fixtures/questions/blind17)", () => {
+describe.skipIf(!existsSync(join(DIR, "blind18")))("the judge blind18 (test/fixtures/questions/blind18)", () => {
   it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(yamlFiles(join(DIR, "blind17")).flatMap(loadTextCases), FLOORS.blind17);
+    await expectAboveFloors(yamlFiles(join(DIR, "blind18")).flatMap(loadTextCases), FLOORS.blind18);
   });
 });
 
