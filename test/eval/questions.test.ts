@@ -219,7 +219,7 @@ describe.skipIf(!existsSync(join(DIR, "blind18")))("the judge blind18 (test/fixt
 
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18"]) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19"]) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the ${name} set (test/fixtures/questions/${name})`, () => {
     it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {
