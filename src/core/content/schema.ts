@@ -81,11 +81,18 @@ export function parseDue(raw: string): Due | null {
 export const sourceSchema = z.strictObject({
   id,
   title: nonEmpty,
+  /** The title for English answers (the outlet's name kept, the article's title translated, "republished on …" for a mirror). */
+  titleEn: nonEmpty.optional(),
   url: z.url({ error: "must be a full URL (https://…)" }).optional(),
   /** The reference in facts.md (e.g. "A10"), when the source is a verified extra fact. */
   fact: z.string().optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
+
+/** A source's title in the answer's language: the English one when there is one, else the Vietnamese. */
+export function sourceTitle(source: Source, lang: "vi" | "en"): string {
+  return lang === "en" ? (source.titleEn ?? source.title) : source.title;
+}
 
 export const AGENCY_KINDS = ["department", "center", "party-office", "people-committee", "unit"] as const;
 

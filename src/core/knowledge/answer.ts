@@ -1,5 +1,6 @@
 import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
+import { sourceTitle } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
@@ -1546,7 +1547,7 @@ function sourceLine(ctx: CommandContext, sourceId: string): Rich {
   const source = ctx.services.content.sources.find((s) => s.id === sourceId);
   const label = t(ctx.lang, "Nguồn: ", "Source: ");
   if (!source) return [label + sourceId];
-  const title: Span = source.url ? link(source.title, source.url) : source.title;
+  const title: Span = source.url ? link(sourceTitle(source, ctx.lang), source.url) : sourceTitle(source, ctx.lang);
   return [label, title];
 }
 

@@ -1,5 +1,6 @@
 import { t } from "../command.js";
 import type { Agency, CalendarFile, Content, FaqEntry } from "../content/schema.js";
+import { sourceTitle } from "../content/schema.js";
 import { formatDay, formatDue, type Lang } from "../dates.js";
 import { fold } from "../fold.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
@@ -164,7 +165,7 @@ function holidays({ content, today, lang, question }: LiveInput): string {
   const notes = kinds.length > 0 ? chosen.flatMap((h) => (h.note ? [h.note] : [])) : [];
   for (const n of notes) {
     const source = content.sources.find((s) => s.id === n.source);
-    lines.push(`${t(lang, n.vi, n.en)}${source ? ` (${t(lang, "Nguồn", "Source")}: ${source.title}${source.url ? `, ${source.url}` : ""})` : ""}`);
+    lines.push(`${t(lang, n.vi, n.en)}${source ? ` (${t(lang, "Nguồn", "Source")}: ${sourceTitle(source, lang)}${source.url ? `, ${source.url}` : ""})` : ""}`);
   }
   const near = content.calendar.workingDays.filter((w) => chosen.some((h) => Math.abs(diffDays(w.date, h.from)) <= 14 || Math.abs(diffDays(w.date, h.to)) <= 14));
   for (const w of near) lines.push(t(lang, `• Làm bù: ${dayWithWeekday(w.date, "vi")} (${w.name})`, `• Make-up working day: ${dayWithWeekday(w.date, lang)}`));

@@ -14,6 +14,7 @@
  */
 import { t } from "../command.js";
 import type { Content } from "../content/schema.js";
+import { sourceTitle } from "../content/schema.js";
 import { formatDay, type Lang } from "../dates.js";
 import { answerMark, currentVersion, isActive } from "../knowledge/coordinator-answers.js";
 import { ASKER_RETENTION_DAYS } from "../knowledge/askers.js";
@@ -83,7 +84,7 @@ export function noticeMessage(content: Content, items: readonly { asker: Pending
       : answer.kind === "link"
         ? t(lang, "Nội dung trả lời đã được cập nhật; xin anh/chị hỏi lại bằng /hoi để xem bản mới nhất.", "The answer has been updated; please ask again with /ask to see the latest.")
         : (version.text ?? "");
-    return [i > 0 && "", question, text, source && `${t(lang, "Nguồn", "Source")}: ${source.title}`, mark];
+    return [i > 0 && "", question, text, source && `${t(lang, "Nguồn", "Source")}: ${sourceTitle(source, lang)}`, mark];
   });
   return reply(
     lines(

@@ -4,6 +4,7 @@
 import type { WorkingCalendar } from "../calendar.js";
 import { t } from "../command.js";
 import type { Content, Milestone } from "../content/schema.js";
+import { sourceTitle } from "../content/schema.js";
 import { formatCountdown, formatDay, formatDue, formatWorkingCountdown, type Lang } from "../dates.js";
 import { agencyLabel, milestoneTitle } from "../milestones.js";
 import type { SentReminder } from "../ports.js";
@@ -45,7 +46,7 @@ export function reminderMessage(input: ReminderMessageInput): Reply {
   const end = m.dueParsed.end;
   const dueDay = reminderDueDay(m, calendar);
   const source = content.sources.find((s) => s.id === m.source);
-  const sourceSpan: Span | string = source ? (source.url ? link(source.title, source.url) : source.title) : m.source;
+  const sourceSpan: Span | string = source ? (source.url ? link(sourceTitle(source, lang), source.url) : sourceTitle(source, lang)) : m.source;
 
   return reply(
     lines(
