@@ -497,6 +497,9 @@ const COMPOUND_HEADS = new Set(["nguoi", "phan", "luot", "ho", "ban"]);
  * nothing of what is counted. */
 const CLASSIFIERS = new Set(["cai", "chiec", "con", "thing", "ones", "one", "came", "come", "comes", "are", "were", "is", "was", "there", "have", "has", "had", "do", "does", "did", "from", "of", "will"]);
 
+/** The words after a count word (folded): "bao nhiêu điểm cầu" → "diem cau". */
+const COUNT_TAIL = /\b(?:bao nhieu|bn|how many) ([a-z]+(?: [a-z]+){0,3})/g;
+
 /** "số lượng", "number": the counted noun follows them when "bao nhiêu" ends the question. */
 const QUANTITY_WORDS = new Set(["soluong", "number"]);
 
@@ -563,7 +566,14 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
  * What a question expects, read from its units (intent tokens and topic words, as the analyser gives them), or
  * undefined when it expects nothing checkable. `rare` orders the topic words, rarest first, for "when" questions.
  */
-export function expectedType(units: readonly string[], rare: (unit: string) => number, folded = "", raw = "", knownPair: (pair: string) => boolean = () => false): ExpectedType | undefined {
+export function expectedType(
+  units: readonly string[],
+  rare: (unit: string) => number,
+  folded = "",
+  raw = "",
+  knownPair: (pair: string) => boolean = () => false,
+  unitsOf?: (text: string) => readonly string[],
+): ExpectedType | undefined {
   const value = valueAsked(folded, raw);
   if (value) return value;
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
@@ -575,6 +585,13 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
     // "số lượng" (or "number of").
     const quantity = units.findIndex((u) => QUANTITY_WORDS.has(u));
     if (after.length === 0 && quantity >= 0 && quantity < at) after = units.slice(quantity + 1, at).filter((u) => !u.startsWith(INTENT_PREFIX) && !LOCALITIES.has(u));
+    // "hội nghị truyền hình … có bao nhiêu điểm cầu": the words counted are a term of a concept the question has
+    // already named ("điểm cầu" is the video conferences' concept too), so no unit follows "bao nhiêu": the words
+    // after the last count word, read alone, name what is counted.
+    if (after.length === 0 && unitsOf) {
+      const tail = [...folded.matchAll(COUNT_TAIL)].pop()?.[1];
+      if (tail) after = unitsOf(tail).filter((u) => !u.startsWith(INTENT_PREFIX));
+    }
     // "how many monthly users": a word of frequency or kind before the noun says which ones are counted, not what.
     while (after.length > 1 && COUNT_QUALIFIERS.has(after[0]!)) after = after.slice(1);
     const noun = after[0];
@@ -1239,6 +1256,10 @@ function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, 
     return t.some((u, j) => {
       if (u !== place) return false;
       for (let k = Math.max(0, j - 2); k < Math.min(t.length, j + 3); k++) {
+        // A count right before another noun counts that noun: "hai Tỉnh ủy Bình Dương, Bà Rịa - Vũng Tàu" counts no
+        // video conference points of Bình Dương.
+        const after = t[k + 1];
+        if (after !== undefined && after !== place && !LOCALITIES.has(after) && !nouns.includes(after) && !/^\d/.test(after)) continue;
         if (isCountUnit(t[k]!, asked) && t.slice(Math.max(0, k - 8), k + 8).some((x) => nouns.includes(x))) return true;
       }
       return false;
