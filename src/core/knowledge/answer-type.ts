@@ -99,7 +99,7 @@ export type ExpectedType =
 export type Supply = "given" | "asked" | "no";
 
 /** "đuôi mail", "tên miền", "@ gì", "domain": the question asks an e-mail address or domain (folded text). */
-const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu|dia chi website|dia chi web|dia chi trang|website address|web address|url)\b/;
+const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|duoi (la|se la|co dang|dang) (gi|nao|the nao)|duoi (cua )?(no|mail|email|thu) (la )?(gi|nao)|ten mien|domain|dia chi mail|dia chi email|dia chi thu|dia chi website|dia chi web|dia chi trang|website address|web address|url)\b/;
 /** "website của X là gì", "trang web ở đâu", "what is its website": the question asks a web address (folded). */
 const ASKS_WEBSITE = /\b(website|web site|trang web)\b.*\b(la gi|o dau|la trang nao|nao)\b|\b(what|where) is (its|the|their) (website|web site|web page)\b/;
 /** "cổng dịch vụ công địa chỉ là gì", "địa chỉ trang thông tin ở đâu", "the portal's address": the address of a portal
@@ -115,9 +115,9 @@ const DOMAIN_WORDS = new Set(["domain", "mien", "duoi", "link"]);
 const MAIL = /@[a-z0-9-]+(\.[a-z0-9-]+)+/i;
 const DOMAIN = /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)\b/i;
 /** "số hiệu", "ký hiệu văn bản", "document number": the question asks a document's number. */
-/** "mã định danh … là bao nhiêu", "mã đơn vị số mấy", "what are the new e-ID codes": the value of a code (folded). */
+/** "mã định danh … là bao nhiêu", "mã định danh của phường là mã gì", "mã đơn vị số mấy", "what are the new e-ID codes": the value of a code (folded). */
 const ASKS_CODE =
-  /\bma (dinh danh|so|don vi|co quan|buu chinh|hanh chinh|dvhc|code|id|dien tu|ket noi|truy cap)\b[a-z0-9 ]{0,80}? (la |moi la |bay gio la )?(bao nhieu|so may|so bao nhieu)( (a|vay|the|nhi|nhe|ha|ah|vay a|the nao))*$|\b(what|which) (is|are) (the |their |its )?(new )?([a-z-]+ ){0,3}(id|identification|identifier) codes?\b|\bwhat (id |identification |identifier )?code (is|does|do|will)\b/;
+  /\bma (dinh danh|so|don vi|co quan|buu chinh|hanh chinh|dvhc|code|id|dien tu|ket noi|truy cap)\b[a-z0-9 ]{0,80}? (la |moi la |bay gio la )?(bao nhieu|so may|so bao nhieu|ma (gi|nao|so gi|so nao|bao nhieu))( (a|vay|the|nhi|nhe|ha|ah|vay a|the nao))*$|\b(what|which) (is|are) (the |their |its )?(new )?([a-z-]+ ){0,3}(id|identification|identifier) codes?\b|\bwhat (id |identification |identifier )?code (is|does|do|will)\b/;
 /** A code as written: groups of digits or capitals joined by dots or dashes ("000.00.00.H29", "H29-01"). */
 const CODE_VALUE = /\b(?=[A-Z0-9.-]*\d)[A-Z0-9]{1,6}([.-][A-Z0-9]{1,6}){2,}\b/;
 const ASKS_NUMBER = /\b(so hieu|ky hieu van ban|so van ban|so may|document number|reference number)\b/;

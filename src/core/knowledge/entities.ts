@@ -79,7 +79,16 @@ const SUBJECTS: readonly Subject[] = [
   { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
   { words: ["bong da", "da bong", "da voi", "doi tuyen", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
   // Who made or supplies a system: the plan names no vendor, software brand or network operator.
-  { words: ["hang nao", "cua hang nao", "nha mang nao", "cong ty nao", "cty nao", "cong ty gi", "tap doan nao", "nha thau nao", "which firm", "which supplier", "which contractor", "doanh nghiep nao", "nha cung cap", "which company", "what company", "vendor", "vendors", "developed by", "built by", "who developed", "who built", "who designed", "developer of", "who made the app", "who made the software", "who made the system", "ai phat trien", "do ai phat trien", "don vi phat trien", "ai lap trinh", "which software", "phan mem gi", "phan mem nao", "nhung phan mem", "phan mem cu the", "zoom", "webex", "cisco", "microsoft teams", "google meet", "ioffice"] },
+  { words: ["hang nao", "cua hang nao", "nha mang nao", "cong ty nao", "cty nao", "cong ty gi", "tap doan nao", "nha thau nao", "trung thau", "thang thau", "nha thau", "don vi thi cong", "won the tender", "won the bid", "winning bid", "winning bidder", "contractor", "contractors", "which firm", "which supplier", "which contractor", "doanh nghiep nao", "nha cung cap", "which company", "what company", "vendor", "vendors", "developed by", "built by", "who developed", "who built", "who designed", "developer of", "who made the app", "who made the software", "who made the system", "ai phat trien", "do ai phat trien", "don vi phat trien", "ai lap trinh", "which software", "phan mem gi", "phan mem nao", "nhung phan mem", "phan mem cu the", "zoom", "webex", "cisco", "microsoft teams", "google meet", "ioffice"] },
+  // Food, drink, lodging, shopping and sightseeing: the plan is about information systems.
+  {
+    words: [
+      "nha hang", "quan an", "an o dau", "an gi ngon", "mon an", "mon ngon", "am thuc", "dac san", "quan pho", "an pho", "pho ngon", "bun bo", "com tam", "banh mi", "quan cafe",
+      "quan ca phe", "uong ca phe", "khach san", "nha nghi", "homestay", "diem du lich", "di du lich", "du lich o dau", "tham quan", "mua sam", "mua o dau", "cho ben thanh",
+      "restaurant", "restaurants", "food", "eat", "eating", "dish", "dishes", "cuisine", "best pho", "pho in", "street food", "noodle", "noodles", "coffee", "cafe",
+      "hotel", "hotels", "tourist", "tourists", "tourism", "sightseeing", "shopping", "where to buy", "where can i buy", "souvenir", "souvenirs", "nightlife",
+    ],
+  },
   { words: ["sa thai", "mat viec", "cho thoi viec", "cat giam bien che", "laid off", "lay off", "layoff", "layoffs", "dismissed", "fired", "redundan"] },
   // One person's own certificate or account in trouble: the plan speaks of everyone's deadlines, not of that.
   {

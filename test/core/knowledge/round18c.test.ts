@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedType } from "../../../src/core/knowledge/answer-type.js";
+import { expectedType, valueAsked } from "../../../src/core/knowledge/answer-type.js";
 import { createAnalyzer } from "../../../src/core/knowledge/query.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
@@ -33,5 +33,44 @@ describe("a count of a term whose concept the question already named ('hội ngh
   it("still answers counts said of a merged province", () => {
     expect(answeredWith("BRVT có bao nhiêu đơn vị cấp xã")).toBe("merger-168-units");
     expect(answeredWith("Bình Dương có bao nhiêu phường xã sau sắp xếp")).toBe("merger-168-units");
+  });
+});
+
+describe("food, drink, lodging, shopping and sightseeing", () => {
+  it("leaves them unanswered, in either language", () => {
+    refusesAll(["where can I get the best pho in Saigon?", "any good restaurants near the city hall?", "quán phở nào ngon nhất Sài Gòn", "khách sạn nào gần trung tâm thành phố", "nên đi du lịch ở đâu tại Vũng Tàu"]);
+  });
+
+  it("still answers questions about the plan and its sources", () => {
+    expect(answeredWith("QĐ 2448 phê duyệt gì")).toBe("commune-it-infrastructure-2448");
+  });
+});
+
+describe("who won a tender ('trúng thầu', 'nhà thầu', 'contractor')", () => {
+  it("leaves the winner of a tender unanswered: the sources name no vendor", () => {
+    refusesAll(["don vi nao trung thau ha tang cntt theo QD 2448", "nhà thầu nào thi công hạ tầng CNTT cho xã", "which contractor won the tender for the commune IT equipment"]);
+  });
+});
+
+describe("the ending of an address asked as 'đuôi là gì'", () => {
+  it("reads 'đuôi là gì', 'đuôi mail là gì' as asking a domain", () => {
+    expect(valueAsked(fold("mail cũ của cán bộ BD trước đây đuôi là gì"))).toEqual({ kind: "domain", mail: true });
+    expect(valueAsked(fold("email mới có đuôi là gì"))).toEqual({ kind: "domain", mail: true });
+  });
+
+  it("leaves unanswered a domain no entry gives", () => {
+    refusesAll(["mail cũ của cán bộ BD trước đây đuôi là gì", "mail cong vu moi duoi la gi"]);
+  });
+});
+
+describe("the value of a code asked as 'là mã gì'", () => {
+  it("reads 'là mã gì', 'mã số nào' as asking the value", () => {
+    expect(valueAsked(fold("mã định danh điện tử mới của phường em là mã gì vậy"))).toEqual({ kind: "code" });
+    expect(valueAsked(fold("mã định danh điện tử là gì"))?.kind).not.toBe("code");
+  });
+
+  it("leaves the value unanswered and still answers what the e-ID code is", () => {
+    refusesAll(["mã định danh điện tử mới của phường em là mã gì vậy", "ma dinh danh cua so moi la ma nao"]);
+    expect(answeredWith("mã định danh điện tử khi nào hoàn thành")).toBe("e-id");
   });
 });
