@@ -490,8 +490,9 @@ const NOT_COUNTED = new Set([
 /** English words before a counted noun that qualify it ("how many monthly users", "how many active accounts"). */
 const COUNT_QUALIFIERS = new Set(["monthly", "daily", "weekly", "yearly", "annual", "active", "activ", "registered", "regist", "total", "new", "current"]);
 
-/** First words of two-word nouns that count nothing alone: "người" (dân, dùng), "phản" (ánh), "lượt" (truy cập). */
-const COMPOUND_HEADS = new Set(["nguoi", "phan", "luot", "ho", "ban"]);
+/** First words of two-word nouns that count nothing alone: "người" (dân, dùng), "phản" (ánh), "lượt" (truy cập), "khu"
+ * (công nghiệp, dân cư). */
+const COMPOUND_HEADS = new Set(["nguoi", "phan", "luot", "ho", "ban", "khu"]);
 
 /** Classifiers counted in chat ("bao nhiêu cái") and English verbs after "how many" ("how many came from…"): they say
  * nothing of what is counted. */
@@ -1260,7 +1261,9 @@ function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, 
         // video conference points of Bình Dương.
         const after = t[k + 1];
         if (after !== undefined && after !== place && !LOCALITIES.has(after) && !nouns.includes(after) && !/^\d/.test(after)) continue;
-        if (isCountUnit(t[k]!, asked) && t.slice(Math.max(0, k - 8), k + 8).some((x) => nouns.includes(x))) return true;
+        // ... of a noun of two words, both said ("khu công nghiệp" is no "đặc khu").
+        const nounAt = (x: number) => nouns.includes(t[x]!) && (next === undefined || t[x + 1] === next);
+        if (isCountUnit(t[k]!, asked) && Array.from({ length: Math.min(t.length, k + 8) - Math.max(0, k - 8) }, (_, x) => x + Math.max(0, k - 8)).some(nounAt)) return true;
       }
       return false;
     });

@@ -74,3 +74,17 @@ describe("the value of a code asked as 'là mã gì'", () => {
     expect(answeredWith("mã định danh điện tử khi nào hoàn thành")).toBe("e-id");
   });
 });
+
+describe("a count of a two-word noun asked of a merged province ('Bình Dương có bao nhiêu khu công nghiệp')", () => {
+  it("reads 'khu' as the head of a two-word noun", () => {
+    expect(expects("Bình Dương có bao nhiêu khu công nghiệp")).toMatchObject({ kind: "count", noun: "khu", next: "cong", place: "bd" });
+  });
+
+  it("leaves it unanswered where the entry counts only the special zone ('đặc khu')", () => {
+    refusesAll(["Bình Dương có bao nhiêu khu công nghiệp", "BRVT có bao nhiêu khu dân cư"]);
+  });
+
+  it("still answers the count of special zones", () => {
+    expect(answeredWith("BRVT có bao nhiêu đặc khu")).toBe("merger-168-units");
+  });
+});
