@@ -100,6 +100,10 @@ export type Supply = "given" | "asked" | "no";
 
 /** "đuôi mail", "tên miền", "@ gì", "domain": the question asks an e-mail address or domain (folded text). */
 const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|duoi (la|se la|co dang|dang) (gi|nao|the nao)|duoi (cua )?(no|mail|email|thu) (la )?(gi|nao)|ten mien|domain|dia chi mail|dia chi email|dia chi thu|dia chi website|dia chi web|dia chi trang|website address|web address|url)\b/;
+/** "email của Trung tâm là gì", "mail của sở là gì", "what is the e-mail of the Center": the e-mail address of someone
+ * named (folded). Not "email công vụ là gì", which asks what it is, nor "email của cán bộ … là gì", which may ask which
+ * mail system officials use. */
+const ASKS_MAIL_OF = /\b(e ?mail|thu dien tu) (cua|lien he cua|lien he) (?!(cac |nhung )?(can bo|cbcc|cong chuc|vien chuc|nguoi|em|toi|minh|anh|chi|tui)\b)[a-z0-9 ]{2,60}? (la gi|la j|o dau|la dia chi nao|la nao)\b|\b(what|which) is (the |their |its )?(contact )?e ?mail (of|for) \b|\be ?mail (address )?to (contact|write to|reach)\b/;
 /** "website của X là gì", "trang web ở đâu", "what is its website": the question asks a web address (folded). */
 const ASKS_WEBSITE = /\b(website|web site|trang web)\b.*\b(la gi|o dau|la trang nao|nao)\b|\b(what|where) is (its|the|their) (website|web site|web page)\b/;
 /** "cổng dịch vụ công địa chỉ là gì", "địa chỉ trang thông tin ở đâu", "the portal's address": the address of a portal
@@ -534,7 +538,7 @@ const NUMBER_WORDS = new Set([
  * asks ("…đã đồng ý chưa, văn bản số mấy?" is not answered by the window "…đã đồng ý chưa").
  */
 export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
-  if (ASKS_DOMAIN.test(folded) || ASKS_WEBSITE.test(folded) || ASKS_PORTAL_ADDRESS.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
+  if (ASKS_DOMAIN.test(folded) || ASKS_MAIL_OF.test(folded) || ASKS_WEBSITE.test(folded) || ASKS_PORTAL_ADDRESS.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
   if (ASKS_PHONE.test(folded)) return { kind: "phone" };
   if (ASKS_PERCENT.test(folded) || ASKS_PERCENT_SIGN.test(raw)) {
     const of = shareOf(folded);

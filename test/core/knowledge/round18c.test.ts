@@ -88,3 +88,17 @@ describe("a count of a two-word noun asked of a merged province ('Bình Dương 
     expect(answeredWith("BRVT có bao nhiêu đặc khu")).toBe("merger-168-units");
   });
 });
+
+describe("the e-mail address of a body named ('email của Trung tâm … là gì')", () => {
+  it("reads it as asking an address, not what official e-mail is", () => {
+    expect(valueAsked(fold("email của Trung tâm Chuyển đổi số là gì"))).toEqual({ kind: "domain", mail: true });
+    expect(valueAsked(fold("what is the email of the Digital Transformation Center"))).toEqual({ kind: "domain", mail: true });
+    expect(valueAsked(fold("email công vụ là gì"))).toBeUndefined();
+    expect(valueAsked(fold("email của cán bộ BD sau hợp nhất là gì"))).toBeUndefined();
+  });
+
+  it("leaves unanswered an address no entry gives, and still answers what official e-mail is", () => {
+    refusesAll(["email của Trung tâm Chuyển đổi số là gì", "email liên hệ của Sở KH&CN là gì"]);
+    expect(answeredWith("email công vụ là gì")).toBeDefined();
+  });
+});
