@@ -192,6 +192,10 @@ const MERGED_PLACES: readonly string[] = ["Bình Dương", "Binh Duong", "Bà R�
  * "the name of the person who signed") (folded). */
 const SIGNED_FOR = /\b(ai ky|nguoi ky|do ai ky|who signed|signed by)\b.*\b(ben|phia|thay mat|dai dien|on behalf of|on the side of|for (the )?([a-z]+ ){0,3}(department|dost|digital transformation|center|centre|city|province)|for (hcmc|binh duong|ba ria))\b|\b(ben|phia|thay mat|dai dien) [a-z ]{2,40}\b(ai ky|nguoi ky|do ai ky)\b|\b(ten|ho ten|ho va ten) (cua )?(nguoi|ong|ba|lanh dao|can bo) (da )?(ky|dung ten)\b|\b(ai|nguoi nao) dung ten( ky)?\b|\b(nguoi ky|nguoi da ky) (ten|ho ten) (la )?(gi|nao)\b|\bname of the (person|official|officer|signatory|signer)\b|\bsignatory s name\b/;
 
+/** "dùng chung … với UBND", "chia sẻ với Đảng ủy", "shared with the People's Committee": a body outside the plan's
+ * agencies that a system is said to be shared with (folded). */
+const SHARED_WITH = /\b(?:dung chung|xai chung|chia se|share|shared|sharing)\b(?: [a-z0-9]+){0,8}? (?:voi|with(?: the)?) (ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|cap uy|mat tran|cong doan|doan thanh nien|people s committee|people s council)\b/;
+
 /** "phường An Phú có bao nhiêu …", "xã Long Hải có mấy …": a count asked of one ward or commune named (folded): its name. */
 const COUNT_OF_UNIT = /\b(?:phuong|xa|dac khu) ([a-z0-9]+(?: [a-z0-9]+){0,2}?) (?:(?:co|duoc|thi|hien|hien nay|hien co|co tong cong|tong cong|co tat ca) )*(?:bao nhieu|bn|may) ([a-z]+)/;
 /** "phường bn xã, mấy đặc khu": a count asked right after "phường" names no ward (folded). */
@@ -306,6 +310,10 @@ export function findEntities(folded: string, raw = ""): QuestionEntities {
   const unit = count?.[1];
   const namesUnit = unit !== undefined && !NOT_COUNTED_HERE.has(count![2]!) && !ASKS_COUNT_FIRST.test(unit) && unit.split(" ").some((w) => !NOT_A_UNIT_NAME.has(w));
   if (namesUnit && !(unit.startsWith("an") && PLAN_OPTION.test(raw)) && !places.includes(unit) && !MERGED_PLACES.includes(unit)) places.push(unit);
+  // "Đảng ủy phường có dùng chung QLVB với UBND phường không": a body a system is shared with must be one the entry
+  // speaks of (the steps of document management say nothing of the People's Committees).
+  const sharedWith = SHARED_WITH.exec(folded)?.[1];
+  if (sharedWith !== undefined && !places.includes(sharedWith)) places.push(sharedWith);
   const signedFor = SIGNED_FOR.test(folded);
   return { places, offices, asksPerson: (offices.length > 0 && WHO_HOLDS.test(folded)) || signedFor, subjects, measuredPlace, acts: actsAsked(folded), trial: speaksOfTrial(folded) };
 }

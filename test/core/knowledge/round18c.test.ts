@@ -3,6 +3,7 @@ import { expectedType, valueAsked } from "../../../src/core/knowledge/answer-typ
 import { createAnalyzer } from "../../../src/core/knowledge/query.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
+import { findEntities } from "../../../src/core/knowledge/entities.js";
 import { realContent } from "../../helpers/app.js";
 import { answeredWith as answeredBy } from "../../helpers/knowledge.js";
 
@@ -100,5 +101,17 @@ describe("the e-mail address of a body named ('email của Trung tâm … là g�
   it("leaves unanswered an address no entry gives, and still answers what official e-mail is", () => {
     refusesAll(["email của Trung tâm Chuyển đổi số là gì", "email liên hệ của Sở KH&CN là gì"]);
     expect(answeredWith("email công vụ là gì")).toBeDefined();
+  });
+});
+
+describe("a system said to be shared with a body ('dùng chung QLVB với UBND phường')", () => {
+  it("names the body the system is shared with as an entity the entry must speak of", () => {
+    expect(findEntities(fold("Đảng ủy phường có dùng chung QLVB với UBND phường không")).places).toContain("ubnd");
+    expect(findEntities(fold("Bình Dương có dùng chung QLVB với TP.HCM không")).places).toEqual([]);
+  });
+
+  it("leaves it unanswered where no entry speaks of that body, and still answers sharing with the city", () => {
+    refusesAll(["Đảng ủy phường có dùng chung QLVB với UBND phường không", "ddangr uyr phuwowngf cos dungf chung qlvb vowis ubnd phuwowngf khoong"]);
+    expect(answeredWith("Bình Dương có dùng chung QLVB với TP.HCM không")).toBeDefined();
   });
 });
