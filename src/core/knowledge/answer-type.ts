@@ -428,12 +428,13 @@ const ASKS_ORDINAL =
   /\b(lan thu (may|bao nhieu|bn|nao)|(khoa|nhiem ky|ky hop|dai hoi) (thu )?(may|bao nhieu|bn|nao)|dai hoi (lan )?thu may|which (congress|session|term|edition)|what (number|term) (congress|session)|(congress|session) number)\b/;
 /** An ordinal of a recurring event as written: "lần thứ XII", "lần thứ 11", "khóa XI", "nhiệm kỳ 2025 - 2030", "12th Congress". */
 const ORDINAL = /lần thứ\s+([0-9]+|[IVXLC]+)(?!\p{L})|khóa\s+([0-9]+|[IVXLC]+)(?!\p{L})|nhiệm kỳ\s+\d{4}|\b\d+(st|nd|rd|th)\s+(congress|session|term)\b|\bterm\s+\d{4}/iu;
-/** "tối đa mấy ngày", "trong vòng bao nhiêu ngày", "thời hạn trả lời", "bao lâu thì phải xử lý", "how many days to
+/** "tối đa mấy ngày", "trong vòng bao nhiêu ngày", "thời hạn trả lời", "bao lâu thì phải xử lý", "thời hạn mấy năm",
+ * "hiệu lực bao nhiêu tháng", "how many days to
  * reply", "within how many days": the question asks a span of time allowed (folded). */
 const ASKS_SPAN =
-  /\b((toi da|trong vong|it nhat|toi thieu) (la )?(may|bao nhieu|bn) (ngay|gio|tieng|tuan|thang)|thoi han (tra loi|xu ly|giai quyet|phan hoi)|bao lau (thi |se |phai )*(tra loi|xu ly|phan hoi|giai quyet)|(within|in) how many (days|hours|weeks)|how (many days|long) (do|does|will) [a-z ]{0,30}(take|have) to (reply|respond|answer|process|handle))\b/;
+  /\b((toi da|trong vong|it nhat|toi thieu) (la )?(may|bao nhieu|bn) (ngay|gio|tieng|tuan|thang)|(thoi han|hieu luc|co gia tri|thoi gian su dung|dung duoc) (su dung |la |trong |co )?(may|bao nhieu|bn) (nam|thang|tuan|ngay)|(valid|validity|good) for how (long|many (years|months|days))|how long (is|are|will) [a-z ]{0,40}(valid|be valid|remain valid)|thoi han (tra loi|xu ly|giai quyet|phan hoi)|bao lau (thi |se |phai )*(tra loi|xu ly|phan hoi|giai quyet)|(within|in) how many (days|hours|weeks)|how (many days|long) (do|does|will) [a-z ]{0,30}(take|have) to (reply|respond|answer|process|handle))\b/;
 /** A span of time as written: "5 ngày", "ba tháng", "24 giờ", "within 3 days". */
-const SPAN = /(\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(ngày|giờ|tiếng|tuần|tháng)(?!\s*\d)|\b(\d+|one|two|three|four|five|six|seven|ten)\s+(days?|hours?|weeks?|months?)\b/iu;
+const SPAN = /(\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(ngày|giờ|tiếng|tuần|tháng|năm)(?!\s*\d)|\b(\d+|one|two|three|four|five|six|seven|ten)\s+(days?|hours?|weeks?|months?|years?)\b/iu;
 /** A sentence saying who is on duty (folded). */
 const DUTY = /\b(truc(?! (tuyen|tiep|thuoc|quan|trac))|on duty|on call|rota|roster|duty)\b/;
 

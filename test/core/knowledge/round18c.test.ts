@@ -115,3 +115,15 @@ describe("a system said to be shared with a body ('dùng chung QLVB với UBND p
     expect(answeredWith("Bình Dương có dùng chung QLVB với TP.HCM không")).toBeDefined();
   });
 });
+
+describe("how long something is valid ('thời hạn mấy năm', 'hiệu lực bao nhiêu tháng', 'valid for how long')", () => {
+  it("reads it as asking a span of time", () => {
+    expect(valueAsked(fold("chữ ký số của cán bộ có thời hạn mấy năm"))).toEqual({ kind: "span" });
+    expect(valueAsked(fold("how long is a digital signature certificate valid for"))).toEqual({ kind: "span" });
+  });
+
+  it("leaves unanswered a span no entry writes, and still answers the 3 months of the old e-mail", () => {
+    refusesAll(["chữ ký số của cán bộ có thời hạn mấy năm", "how long is a digital signature certificate valid for"]);
+    expect(answeredWith("dùng song song hai tài khoản thời hạn bao nhiêu tháng")).toBe("email-parallel-binhduong");
+  });
+});
