@@ -38,7 +38,7 @@ const ORGANISATIONS: readonly string[] = [
 const OFFICES: readonly string[] = [
   "phó chủ tịch", "chủ tịch", "phó giám đốc", "giám đốc", "phó bí thư", "bí thư", "trưởng phòng", "trưởng ban", "hiệu trưởng",
   "chánh văn phòng", "tổng giám đốc", "vice chairman", "chairman", "chairwoman", "chairperson", "chairs", "chaired", "chair of",
-  "director", "secretary", "mayor", "head of", "heads", "chief of",
+  "director", "secretary", "mayor", "head of", "heads", "chief of", "president", "chủ tịch nước", "tổng bí thư",
 ]
   .map(fold)
   .sort((a, b) => b.length - a.length);
@@ -85,10 +85,12 @@ const SUBJECTS: readonly Subject[] = [
     words: [
       "nha hang", "quan an", "an o dau", "an gi ngon", "mon an", "mon ngon", "am thuc", "dac san", "quan pho", "an pho", "pho ngon", "bun bo", "com tam", "banh mi", "quan cafe",
       "quan ca phe", "uong ca phe", "khach san", "nha nghi", "homestay", "diem du lich", "di du lich", "du lich o dau", "tham quan", "mua sam", "mua o dau", "cho ben thanh",
-      "restaurant", "restaurants", "food", "eat", "eating", "dish", "dishes", "cuisine", "best pho", "pho in", "street food", "noodle", "noodles", "coffee", "cafe",
+      "restaurant", "restaurants", "food", "eat", "eating", "get pho", "pho near", "bowl of pho", "eat pho", "dish", "dishes", "cuisine", "best pho", "pho in", "street food", "noodle", "noodles", "coffee", "cafe",
       "hotel", "hotels", "tourist", "tourists", "tourism", "sightseeing", "shopping", "where to buy", "where can i buy", "souvenir", "souvenirs", "nightlife",
     ],
   },
+  // Personal questions to the assistant or chat about one's private life.
+  { words: ["nguoi yeu", "ban gai", "ban trai", "ket hon chua", "lap gia dinh chua", "co vo chua", "co chong chua", "bao nhieu tuoi", "may tuoi", "girlfriend", "boyfriend", "are you married", "how old are you", "date me"] },
   { words: ["sa thai", "mat viec", "cho thoi viec", "cat giam bien che", "laid off", "lay off", "layoff", "layoffs", "dismissed", "fired", "redundan"] },
   // One person's own certificate or account in trouble: the plan speaks of everyone's deadlines, not of that.
   {

@@ -127,3 +127,13 @@ describe("how long something is valid ('thời hạn mấy năm', 'hiệu lực 
     expect(answeredWith("dùng song song hai tài khoản thời hạn bao nhiêu tháng")).toBe("email-parallel-binhduong");
   });
 });
+
+describe("who holds the country's top offices, and personal questions to the assistant", () => {
+  it("leaves them unanswered", () => {
+    refusesAll(["who is the president of Vietnam", "ai là chủ tịch nước", "bạn có người yêu chưa", "how old are you", "where can I get pho near the Department of Science"]);
+  });
+
+  it("still answers who the plan's bodies are", () => {
+    expect(answeredWith("Sở KH&CN TP.HCM làm gì trong kế hoạch")).toBeDefined();
+  });
+});
