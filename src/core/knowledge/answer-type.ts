@@ -99,7 +99,11 @@ export type ExpectedType =
 export type Supply = "given" | "asked" | "no";
 
 /** "đuôi mail", "tên miền", "@ gì", "domain": the question asks an e-mail address or domain (folded text). */
-const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|ten mien|domain|dia chi mail|dia chi email|dia chi thu|dia chi website|dia chi web|dia chi trang|website address|web address|url)\b/;
+const ASKS_DOMAIN = /\b(duoi mail|duoi email|duoi thu|duoi gi|duoi (la|se la|co dang|dang) (gi|nao|the nao)|duoi (cua )?(no|mail|email|thu) (la )?(gi|nao)|ten mien|domain|dia chi mail|dia chi email|dia chi thu|dia chi website|dia chi web|dia chi trang|website address|web address|url)\b/;
+/** "email của Trung tâm là gì", "mail của sở là gì", "what is the e-mail of the Center": the e-mail address of someone
+ * named (folded). Not "email công vụ là gì", which asks what it is, nor "email của cán bộ … là gì", which may ask which
+ * mail system officials use. */
+const ASKS_MAIL_OF = /\b(e ?mail|thu dien tu) (cua|lien he cua|lien he) (?!(cac |nhung )?(can bo|cbcc|cong chuc|vien chuc|nguoi|em|toi|minh|anh|chi|tui)\b)[a-z0-9 ]{2,60}? (la gi|la j|o dau|la dia chi nao|la nao)\b|\b(what|which) is (the |their |its )?(contact )?e ?mail (of|for) \b|\be ?mail (address )?to (contact|write to|reach)\b/;
 /** "website của X là gì", "trang web ở đâu", "what is its website": the question asks a web address (folded). */
 const ASKS_WEBSITE = /\b(website|web site|trang web)\b.*\b(la gi|o dau|la trang nao|nao)\b|\b(what|where) is (its|the|their) (website|web site|web page)\b/;
 /** "cổng dịch vụ công địa chỉ là gì", "địa chỉ trang thông tin ở đâu", "the portal's address": the address of a portal
@@ -115,9 +119,9 @@ const DOMAIN_WORDS = new Set(["domain", "mien", "duoi", "link"]);
 const MAIL = /@[a-z0-9-]+(\.[a-z0-9-]+)+/i;
 const DOMAIN = /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)\b/i;
 /** "số hiệu", "ký hiệu văn bản", "document number": the question asks a document's number. */
-/** "mã định danh … là bao nhiêu", "mã đơn vị số mấy", "what are the new e-ID codes": the value of a code (folded). */
+/** "mã định danh … là bao nhiêu", "mã định danh của phường là mã gì", "mã đơn vị số mấy", "what are the new e-ID codes": the value of a code (folded). */
 const ASKS_CODE =
-  /\bma (dinh danh|so|don vi|co quan|buu chinh|hanh chinh|dvhc|code|id|dien tu|ket noi|truy cap)\b[a-z0-9 ]{0,80}? (la |moi la |bay gio la )?(bao nhieu|so may|so bao nhieu)( (a|vay|the|nhi|nhe|ha|ah|vay a|the nao))*$|\b(what|which) (is|are) (the |their |its )?(new )?([a-z-]+ ){0,3}(id|identification|identifier) codes?\b|\bwhat (id |identification |identifier )?code (is|does|do|will)\b/;
+  /\bma (dinh danh|so|don vi|co quan|buu chinh|hanh chinh|dvhc|code|id|dien tu|ket noi|truy cap)\b[a-z0-9 ]{0,80}? (la |moi la |bay gio la )?(bao nhieu|so may|so bao nhieu|ma (gi|nao|so gi|so nao|bao nhieu))( (a|vay|the|nhi|nhe|ha|ah|vay a|the nao))*$|\b(what|which) (is|are) (the |their |its )?(new )?([a-z-]+ ){0,3}(id|identification|identifier) codes?\b|\bwhat (id |identification |identifier )?code (is|does|do|will)\b/;
 /** A code as written: groups of digits or capitals joined by dots or dashes ("000.00.00.H29", "H29-01"). */
 const CODE_VALUE = /\b(?=[A-Z0-9.-]*\d)[A-Z0-9]{1,6}([.-][A-Z0-9]{1,6}){2,}\b/;
 const ASKS_NUMBER = /\b(so hieu|ky hieu van ban|so van ban|so may|document number|reference number)\b/;
@@ -424,12 +428,13 @@ const ASKS_ORDINAL =
   /\b(lan thu (may|bao nhieu|bn|nao)|(khoa|nhiem ky|ky hop|dai hoi) (thu )?(may|bao nhieu|bn|nao)|dai hoi (lan )?thu may|which (congress|session|term|edition)|what (number|term) (congress|session)|(congress|session) number)\b/;
 /** An ordinal of a recurring event as written: "lần thứ XII", "lần thứ 11", "khóa XI", "nhiệm kỳ 2025 - 2030", "12th Congress". */
 const ORDINAL = /lần thứ\s+([0-9]+|[IVXLC]+)(?!\p{L})|khóa\s+([0-9]+|[IVXLC]+)(?!\p{L})|nhiệm kỳ\s+\d{4}|\b\d+(st|nd|rd|th)\s+(congress|session|term)\b|\bterm\s+\d{4}/iu;
-/** "tối đa mấy ngày", "trong vòng bao nhiêu ngày", "thời hạn trả lời", "bao lâu thì phải xử lý", "how many days to
+/** "tối đa mấy ngày", "trong vòng bao nhiêu ngày", "thời hạn trả lời", "bao lâu thì phải xử lý", "thời hạn mấy năm",
+ * "hiệu lực bao nhiêu tháng", "how many days to
  * reply", "within how many days": the question asks a span of time allowed (folded). */
 const ASKS_SPAN =
-  /\b((toi da|trong vong|it nhat|toi thieu) (la )?(may|bao nhieu|bn) (ngay|gio|tieng|tuan|thang)|thoi han (tra loi|xu ly|giai quyet|phan hoi)|bao lau (thi |se |phai )*(tra loi|xu ly|phan hoi|giai quyet)|(within|in) how many (days|hours|weeks)|how (many days|long) (do|does|will) [a-z ]{0,30}(take|have) to (reply|respond|answer|process|handle))\b/;
+  /\b((toi da|trong vong|it nhat|toi thieu) (la )?(may|bao nhieu|bn) (ngay|gio|tieng|tuan|thang)|(thoi han|hieu luc|co gia tri|thoi gian su dung|dung duoc) (su dung |la |trong |co )?(may|bao nhieu|bn) (nam|thang|tuan|ngay)|(valid|validity|good) for how (long|many (years|months|days))|how long (is|are|will) [a-z ]{0,40}(valid|be valid|remain valid)|thoi han (tra loi|xu ly|giai quyet|phan hoi)|bao lau (thi |se |phai )*(tra loi|xu ly|phan hoi|giai quyet)|(within|in) how many (days|hours|weeks)|how (many days|long) (do|does|will) [a-z ]{0,30}(take|have) to (reply|respond|answer|process|handle))\b/;
 /** A span of time as written: "5 ngày", "ba tháng", "24 giờ", "within 3 days". */
-const SPAN = /(\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(ngày|giờ|tiếng|tuần|tháng)(?!\s*\d)|\b(\d+|one|two|three|four|five|six|seven|ten)\s+(days?|hours?|weeks?|months?)\b/iu;
+const SPAN = /(\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(ngày|giờ|tiếng|tuần|tháng|năm)(?!\s*\d)|\b(\d+|one|two|three|four|five|six|seven|ten)\s+(days?|hours?|weeks?|months?|years?)\b/iu;
 /** A sentence saying who is on duty (folded). */
 const DUTY = /\b(truc(?! (tuyen|tiep|thuoc|quan|trac))|on duty|on call|rota|roster|duty)\b/;
 
@@ -490,12 +495,16 @@ const NOT_COUNTED = new Set([
 /** English words before a counted noun that qualify it ("how many monthly users", "how many active accounts"). */
 const COUNT_QUALIFIERS = new Set(["monthly", "daily", "weekly", "yearly", "annual", "active", "activ", "registered", "regist", "total", "new", "current"]);
 
-/** First words of two-word nouns that count nothing alone: "người" (dân, dùng), "phản" (ánh), "lượt" (truy cập). */
-const COMPOUND_HEADS = new Set(["nguoi", "phan", "luot", "ho", "ban"]);
+/** First words of two-word nouns that count nothing alone: "người" (dân, dùng), "phản" (ánh), "lượt" (truy cập), "khu"
+ * (công nghiệp, dân cư). */
+const COMPOUND_HEADS = new Set(["nguoi", "phan", "luot", "ho", "ban", "khu"]);
 
 /** Classifiers counted in chat ("bao nhiêu cái") and English verbs after "how many" ("how many came from…"): they say
  * nothing of what is counted. */
 const CLASSIFIERS = new Set(["cai", "chiec", "con", "thing", "ones", "one", "came", "come", "comes", "are", "were", "is", "was", "there", "have", "has", "had", "do", "does", "did", "from", "of", "will"]);
+
+/** The words after a count word (folded): "bao nhiêu điểm cầu" → "diem cau". */
+const COUNT_TAIL = /\b(?:bao nhieu|bn|how many) ([a-z]+(?: [a-z]+){0,3})/g;
 
 /** "số lượng", "number": the counted noun follows them when "bao nhiêu" ends the question. */
 const QUANTITY_WORDS = new Set(["soluong", "number"]);
@@ -530,7 +539,7 @@ const NUMBER_WORDS = new Set([
  * asks ("…đã đồng ý chưa, văn bản số mấy?" is not answered by the window "…đã đồng ý chưa").
  */
 export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
-  if (ASKS_DOMAIN.test(folded) || ASKS_WEBSITE.test(folded) || ASKS_PORTAL_ADDRESS.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
+  if (ASKS_DOMAIN.test(folded) || ASKS_MAIL_OF.test(folded) || ASKS_WEBSITE.test(folded) || ASKS_PORTAL_ADDRESS.test(folded) || /@\s*(gi|gì|nao|nào|\w+\.)/iu.test(raw)) return { kind: "domain", mail: /\b(mail|email|thu|thu dien tu|thu cong vu)\b|@/.test(`${folded} ${raw}`) };
   if (ASKS_PHONE.test(folded)) return { kind: "phone" };
   if (ASKS_PERCENT.test(folded) || ASKS_PERCENT_SIGN.test(raw)) {
     const of = shareOf(folded);
@@ -563,7 +572,14 @@ export function valueAsked(folded: string, raw = ""): ExpectedType | undefined {
  * What a question expects, read from its units (intent tokens and topic words, as the analyser gives them), or
  * undefined when it expects nothing checkable. `rare` orders the topic words, rarest first, for "when" questions.
  */
-export function expectedType(units: readonly string[], rare: (unit: string) => number, folded = "", raw = "", knownPair: (pair: string) => boolean = () => false): ExpectedType | undefined {
+export function expectedType(
+  units: readonly string[],
+  rare: (unit: string) => number,
+  folded = "",
+  raw = "",
+  knownPair: (pair: string) => boolean = () => false,
+  unitsOf?: (text: string) => readonly string[],
+): ExpectedType | undefined {
   const value = valueAsked(folded, raw);
   if (value) return value;
   const topic = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !/^\d/.test(u));
@@ -575,6 +591,13 @@ export function expectedType(units: readonly string[], rare: (unit: string) => n
     // "số lượng" (or "number of").
     const quantity = units.findIndex((u) => QUANTITY_WORDS.has(u));
     if (after.length === 0 && quantity >= 0 && quantity < at) after = units.slice(quantity + 1, at).filter((u) => !u.startsWith(INTENT_PREFIX) && !LOCALITIES.has(u));
+    // "hội nghị truyền hình … có bao nhiêu điểm cầu": the words counted are a term of a concept the question has
+    // already named ("điểm cầu" is the video conferences' concept too), so no unit follows "bao nhiêu": the words
+    // after the last count word, read alone, name what is counted.
+    if (after.length === 0 && unitsOf) {
+      const tail = [...folded.matchAll(COUNT_TAIL)].pop()?.[1];
+      if (tail) after = unitsOf(tail).filter((u) => !u.startsWith(INTENT_PREFIX));
+    }
     // "how many monthly users": a word of frequency or kind before the noun says which ones are counted, not what.
     while (after.length > 1 && COUNT_QUALIFIERS.has(after[0]!)) after = after.slice(1);
     const noun = after[0];
@@ -1239,7 +1262,13 @@ function countNear(noun: string, entry: EntryUnits, asked: ReadonlySet<string>, 
     return t.some((u, j) => {
       if (u !== place) return false;
       for (let k = Math.max(0, j - 2); k < Math.min(t.length, j + 3); k++) {
-        if (isCountUnit(t[k]!, asked) && t.slice(Math.max(0, k - 8), k + 8).some((x) => nouns.includes(x))) return true;
+        // A count right before another noun counts that noun: "hai Tỉnh ủy Bình Dương, Bà Rịa - Vũng Tàu" counts no
+        // video conference points of Bình Dương.
+        const after = t[k + 1];
+        if (after !== undefined && after !== place && !LOCALITIES.has(after) && !nouns.includes(after) && !/^\d/.test(after)) continue;
+        // ... of a noun of two words, both said ("khu công nghiệp" is no "đặc khu").
+        const nounAt = (x: number) => nouns.includes(t[x]!) && (next === undefined || t[x + 1] === next);
+        if (isCountUnit(t[k]!, asked) && Array.from({ length: Math.min(t.length, k + 8) - Math.max(0, k - 8) }, (_, x) => x + Math.max(0, k - 8)).some(nounAt)) return true;
       }
       return false;
     });

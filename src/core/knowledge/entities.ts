@@ -38,7 +38,7 @@ const ORGANISATIONS: readonly string[] = [
 const OFFICES: readonly string[] = [
   "phó chủ tịch", "chủ tịch", "phó giám đốc", "giám đốc", "phó bí thư", "bí thư", "trưởng phòng", "trưởng ban", "hiệu trưởng",
   "chánh văn phòng", "tổng giám đốc", "vice chairman", "chairman", "chairwoman", "chairperson", "chairs", "chaired", "chair of",
-  "director", "secretary", "mayor", "head of", "heads", "chief of",
+  "director", "secretary", "mayor", "head of", "heads", "chief of", "president", "chủ tịch nước", "tổng bí thư",
 ]
   .map(fold)
   .sort((a, b) => b.length - a.length);
@@ -79,7 +79,18 @@ const SUBJECTS: readonly Subject[] = [
   { words: ["thoi tiet", "mua bao", "troi mua", "co mua", "nang nong", "weather", "rain", "forecast"] },
   { words: ["bong da", "da bong", "da voi", "doi tuyen", "world cup", "football", "soccer", "match", "ket qua tran", "xo so", "lottery"] },
   // Who made or supplies a system: the plan names no vendor, software brand or network operator.
-  { words: ["hang nao", "cua hang nao", "nha mang nao", "cong ty nao", "cty nao", "cong ty gi", "tap doan nao", "nha thau nao", "which firm", "which supplier", "which contractor", "doanh nghiep nao", "nha cung cap", "which company", "what company", "vendor", "vendors", "developed by", "built by", "who developed", "who built", "who designed", "developer of", "who made the app", "who made the software", "who made the system", "ai phat trien", "do ai phat trien", "don vi phat trien", "ai lap trinh", "which software", "phan mem gi", "phan mem nao", "nhung phan mem", "phan mem cu the", "zoom", "webex", "cisco", "microsoft teams", "google meet", "ioffice"] },
+  { words: ["hang nao", "cua hang nao", "nha mang nao", "cong ty nao", "cty nao", "cong ty gi", "tap doan nao", "nha thau nao", "trung thau", "thang thau", "nha thau", "don vi thi cong", "won the tender", "won the bid", "winning bid", "winning bidder", "contractor", "contractors", "which firm", "which supplier", "which contractor", "doanh nghiep nao", "nha cung cap", "which company", "what company", "vendor", "vendors", "developed by", "built by", "who developed", "who built", "who designed", "developer of", "who made the app", "who made the software", "who made the system", "ai phat trien", "do ai phat trien", "don vi phat trien", "ai lap trinh", "which software", "phan mem gi", "phan mem nao", "nhung phan mem", "phan mem cu the", "zoom", "webex", "cisco", "microsoft teams", "google meet", "ioffice"] },
+  // Food, drink, lodging, shopping and sightseeing: the plan is about information systems.
+  {
+    words: [
+      "nha hang", "quan an", "an o dau", "an gi ngon", "mon an", "mon ngon", "am thuc", "dac san", "quan pho", "an pho", "pho ngon", "bun bo", "com tam", "banh mi", "quan cafe",
+      "quan ca phe", "uong ca phe", "khach san", "nha nghi", "homestay", "diem du lich", "di du lich", "du lich o dau", "tham quan", "mua sam", "mua o dau", "cho ben thanh",
+      "restaurant", "restaurants", "food", "eat", "eating", "get pho", "pho near", "bowl of pho", "eat pho", "dish", "dishes", "cuisine", "best pho", "pho in", "street food", "noodle", "noodles", "coffee", "cafe",
+      "hotel", "hotels", "tourist", "tourists", "tourism", "sightseeing", "shopping", "where to buy", "where can i buy", "souvenir", "souvenirs", "nightlife",
+    ],
+  },
+  // Personal questions to the assistant or chat about one's private life.
+  { words: ["nguoi yeu", "ban gai", "ban trai", "ket hon chua", "lap gia dinh chua", "co vo chua", "co chong chua", "bao nhieu tuoi", "may tuoi", "girlfriend", "boyfriend", "are you married", "how old are you", "date me"] },
   { words: ["sa thai", "mat viec", "cho thoi viec", "cat giam bien che", "laid off", "lay off", "layoff", "layoffs", "dismissed", "fired", "redundan"] },
   // One person's own certificate or account in trouble: the plan speaks of everyone's deadlines, not of that.
   {
@@ -182,6 +193,10 @@ const MERGED_PLACES: readonly string[] = ["Bình Dương", "Binh Duong", "Bà R�
  * person, not the bodies that issued the document; so does the signer's name ("tên người ký là gì", "ai đứng tên ký",
  * "the name of the person who signed") (folded). */
 const SIGNED_FOR = /\b(ai ky|nguoi ky|do ai ky|who signed|signed by)\b.*\b(ben|phia|thay mat|dai dien|on behalf of|on the side of|for (the )?([a-z]+ ){0,3}(department|dost|digital transformation|center|centre|city|province)|for (hcmc|binh duong|ba ria))\b|\b(ben|phia|thay mat|dai dien) [a-z ]{2,40}\b(ai ky|nguoi ky|do ai ky)\b|\b(ten|ho ten|ho va ten) (cua )?(nguoi|ong|ba|lanh dao|can bo) (da )?(ky|dung ten)\b|\b(ai|nguoi nao) dung ten( ky)?\b|\b(nguoi ky|nguoi da ky) (ten|ho ten) (la )?(gi|nao)\b|\bname of the (person|official|officer|signatory|signer)\b|\bsignatory s name\b/;
+
+/** "dùng chung … với UBND", "chia sẻ với Đảng ủy", "shared with the People's Committee": a body outside the plan's
+ * agencies that a system is said to be shared with (folded). */
+const SHARED_WITH = /\b(?:dung chung|xai chung|chia se|share|shared|sharing)\b(?: [a-z0-9]+){0,8}? (?:voi|with(?: the)?) (ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|cap uy|mat tran|cong doan|doan thanh nien|people s committee|people s council)\b/;
 
 /** "phường An Phú có bao nhiêu …", "xã Long Hải có mấy …": a count asked of one ward or commune named (folded): its name. */
 const COUNT_OF_UNIT = /\b(?:phuong|xa|dac khu) ([a-z0-9]+(?: [a-z0-9]+){0,2}?) (?:(?:co|duoc|thi|hien|hien nay|hien co|co tong cong|tong cong|co tat ca) )*(?:bao nhieu|bn|may) ([a-z]+)/;
@@ -297,6 +312,10 @@ export function findEntities(folded: string, raw = ""): QuestionEntities {
   const unit = count?.[1];
   const namesUnit = unit !== undefined && !NOT_COUNTED_HERE.has(count![2]!) && !ASKS_COUNT_FIRST.test(unit) && unit.split(" ").some((w) => !NOT_A_UNIT_NAME.has(w));
   if (namesUnit && !(unit.startsWith("an") && PLAN_OPTION.test(raw)) && !places.includes(unit) && !MERGED_PLACES.includes(unit)) places.push(unit);
+  // "Đảng ủy phường có dùng chung QLVB với UBND phường không": a body a system is shared with must be one the entry
+  // speaks of (the steps of document management say nothing of the People's Committees).
+  const sharedWith = SHARED_WITH.exec(folded)?.[1];
+  if (sharedWith !== undefined && !places.includes(sharedWith)) places.push(sharedWith);
   const signedFor = SIGNED_FOR.test(folded);
   return { places, offices, asksPerson: (offices.length > 0 && WHO_HOLDS.test(folded)) || signedFor, subjects, measuredPlace, acts: actsAsked(folded), trial: speaksOfTrial(folded) };
 }

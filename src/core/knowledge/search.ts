@@ -604,7 +604,7 @@ export function createKnowledge(content: Content, options: KnowledgeOptions = {}
       const agencies = entities.asksPerson ? agencyNames.filter((a) => a.names.some((name) => ` ${folded} `.includes(` ${name} `)) || a.keys.some((k) => compact.includes(k))) : [];
       // The value the question expects (a date of X, a count of N) must be one the entry supplies.
       let expected =
-        expectedType(expectFrom ?? analysed.units, weightOf, folded, question, (p) => pairs.has(p)) ??
+        expectedType(expectFrom ?? analysed.units, weightOf, folded, question, (p) => pairs.has(p), (t) => analyzer.analyze(t).units) ??
         (analysed.expanded === folded ? undefined : valueAsked(analysed.expanded, question)) ??
         wants;
       // "mail cũ khóa ngày nào", asked on its own: the day itself (a month or a quarter is shown, unanswered).
