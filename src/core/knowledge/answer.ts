@@ -12,7 +12,7 @@ import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
-import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, namesDay, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, namesDay, parseCalendarQuestion, pastDayIn, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
 import { diffDays, isoWeekday } from "../time.js";
 import { createWorkingCalendar } from "../calendar.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
@@ -350,7 +350,7 @@ function answerDaysBetween(ctx: CommandContext, question: string, previousDay?: 
     n.milestone ? [`• ${milestoneTitle(n.milestone, ctx.lang)}: ${formatDay(n.day, ctx.lang)}`] : n.label ? [`• ${capital(n.label)}: ${formatDay(n.day, ctx.lang)}`] : [],
   );
   const first = [a, b].flatMap((d) => dueOn(content.milestones, d))[0];
-  const given = named?.find((n) => n.entry)?.entry;
+  const given = named?.find((n) => n.entry)?.entry ?? (named?.some((n) => n.today) ? givingDay(ctx, question, [a, b]) : undefined);
   const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((x, y) => x.milestones.length - y.milestones.length)[0] : given;
   if (!entry) return undefined;
   const source = first?.source ?? entry.source;
@@ -359,6 +359,18 @@ function answerDaysBetween(ctx: CommandContext, question: string, previousDay?: 
   const other = named?.find((n) => !n.today);
   const count = named?.some((n) => n.today) && other ? dayCountLine(ctx.today, other.day, ctx.lang) : daysBetweenLine(a, b, ctx.lang);
   return { replies: [reply(lines(count, ...which, sourceLine(ctx, source)))], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * "chính quyền mới chạy từ 1/7 tới giờ được bao nhiêu ngày": the entry the question finds when its answer gives one of
+ * `days` (the topic kept for follow-ups and the source of a count from a day the question writes); undefined otherwise.
+ */
+function givingDay(ctx: CommandContext, question: string, days: readonly string[]): FaqEntry | undefined {
+  const r = ctx.services.knowledge.search(question);
+  const entry = r.decision !== "none" && r.best && r.best.unsupplied !== true && r.best.entry.referral !== true ? r.best.entry : undefined;
+  if (!entry) return undefined;
+  const given = [answerText(entry, ctx.lang), entry.answer].flatMap(datedClauses).map((c) => c.day);
+  return days.some((d) => given.includes(d)) ? entry : undefined;
 }
 
 /**
@@ -373,8 +385,10 @@ function namedDays(ctx: CommandContext, question: string, previousDay?: () => st
   const known = deadlineDays(content);
   const choices = content.milestones.filter((m) => m.dueParsed.precision === "day" && m.reminders?.enabled !== false);
   const context = knowledge.unitsOf(question);
-  const days = phrases.map((p) => {
-    const written = writesDay(p) ? dayIn(p, ctx.today, known) : undefined;
+  // "từ 1/7 tới giờ": a day counted up to today is one already come.
+  const untilNow = isNow(phrases[1]) && !isNow(phrases[0]);
+  const days = phrases.map((p, i) => {
+    const written = writesDay(p) ? (untilNow && i === 0 ? pastDayIn(p, fold(question), ctx.today, known) : dayIn(p, ctx.today, known)) : undefined;
     if (written) return { day: written };
     if (isNow(p)) return { day: ctx.today, today: true };
     // "… and that date": the day the previous answer gave, when it gave one.
