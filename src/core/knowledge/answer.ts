@@ -7,7 +7,7 @@ import { capital } from "../text.js";
 import { forgetRecent } from "../recent.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
 import { locatesUnits } from "./answer-type.js";
-import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, purposeAsked, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksTopicWebsite, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, purposeAsked, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
@@ -1111,7 +1111,10 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     if (sibling.decision !== "none" && entry && entry.id !== previousEntry.id && entry.topic === previousEntry.topic) return sibling;
   }
   // A message naming a system, a phase or a place of its own, with an answer of its own, is a question of its own.
-  if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;
+  // Not "còn web thì sao" after 1022's app: a word for a website asks the previous topic's own website when its answer
+  // gives one (the portals' concept token reads "web" too).
+  const website = asksTopicWebsite(fold(rest), [previousEntry.answer, previousEntry.answerEn ?? "", previousEntry.more ?? ""].join(" "));
+  if (answersAlone && ((namesSystem(standalone.units) && !website) || slotValuesIn(rest).length > 0)) return undefined;
   // So is one naming the plan itself when the previous question did not ("còn căn cứ pháp lý của kế hoạch?" after a
   // question on the Party's reporting systems): the plan is its subject, not the previous topic.
   if (answersAlone && standalone.units.includes(PLAN_UNIT) && !knowledge.unitsOf(previousQuestion).includes(PLAN_UNIT)) return undefined;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { pastDayIn } from "../../../src/core/knowledge/calendar-question.js";
 import { betweenPhrases } from "../../../src/core/knowledge/day-count.js";
-import { askEachAlone } from "../../helpers/knowledge.js";
+import { asksTopicWebsite, substituteSlot } from "../../../src/core/knowledge/follow-up.js";
+import { fold } from "../../../src/core/fold.js";
+import { askEachAlone, followUpAnswer } from "../../helpers/knowledge.js";
 
 const NOW = "2026-12-04T09:00:00+07:00";
 const TODAY = "2026-12-04";
@@ -24,5 +26,43 @@ describe("a count from a day the question writes up to today", () => {
     const [a, b] = await askEachAlone(NOW, "chính quyền mới chạy từ 1/7 tới giờ đc bn ngày rồi", "từ 1/7 đến nay sáp nhập được mấy ngày rồi");
     expect(a).toContain("521 ngày");
     expect(b).toContain("521 ngày");
+  });
+});
+
+describe("English questions on what the plan schedules and on the provinces' resolution", () => {
+  it("reads 'supposed to happen' as no topic: the plan's step of that month, not the pilots that did happen", async () => {
+    const [a, b] = await askEachAlone(NOW, "what is supposed to happen in June 2025 for the 1022 system?", "what is expected to happen in phase 2?");
+    expect(a).toMatch(/survey/);
+    expect(a).not.toContain("Tan Binh");
+    expect(b).toMatch(/phase 2/i);
+  });
+
+  it("answers the provinces' resolution with Resolution 202 of 12 June 2025, the communes' with 1685", async () => {
+    const [a, b] = await askEachAlone(NOW, "When did the National Assembly pass the resolution reorganising the provinces?", "Which resolution reorganised the communes?");
+    expect(a).toContain("12 June 2025");
+    expect(a).toContain("202/2025/QH15");
+    expect(b).toContain("1685");
+  });
+});
+
+describe("follow-ups", () => {
+  it("swaps the level of the reorganisation: the provinces' resolution, then the communes'", async () => {
+    expect(substituteSlot(fold("which resolution reorganised the provinces"), fold("the commune-level one"))).toBe("which resolution reorganised the commune level");
+    expect(await followUpAnswer("Which resolution reorganised the provinces?", "and the commune-level one?", NOW)).toContain("1685");
+    expect(await followUpAnswer("Which resolution reorganised the communes?", "and the provincial one?", NOW)).toContain("202/2025/QH15");
+  });
+
+  it("reads a word for a website as the previous topic's own website when its answer gives a web address", async () => {
+    expect(asksTopicWebsite(fold("còn web thì sao"), "… hoặc vào https://1022.tphcm.gov.vn.")).toBe(true);
+    expect(asksTopicWebsite(fold("and the website?"), "tongdai1022.tphcm.gov.vn")).toBe(true);
+    expect(asksTopicWebsite(fold("còn cổng thông tin điện tử thì sao"), "https://1022.tphcm.gov.vn")).toBe(false);
+    expect(asksTopicWebsite(fold("còn web thì sao"), "Hạn trước ngày 15/08/2025.")).toBe(false);
+    for (const q of ["còn web thì sao", "còn trang web?"]) expect(await followUpAnswer("1022 có app trên điện thoại không", q, NOW), q).toContain("1022.tphcm.gov.vn");
+  });
+
+  it("names the two provinces' offices as Provincial Party Committee Offices in English", async () => {
+    const a = await followUpAnswer("Which Party systems are on the shared roadmap with the City Party Committee Office?", "who proposes this and to whom?", NOW);
+    expect(a).toContain("Provincial Party Committee Offices of Binh Duong and Ba Ria - Vung Tau");
+    expect(a).toContain("Central Party Office");
   });
 });
