@@ -66,3 +66,13 @@ describe("follow-ups", () => {
     expect(a).toContain("Central Party Office");
   });
 });
+
+describe("older sets' follow-ups", () => {
+  it("swaps the trial's count: the simultaneous run of 102 wards was on 12 June 2025", async () => {
+    expect(await followUpAnswer("chạy thử đồng loạt 168 phường xã ngày nào", "còn 102 phường xã?", NOW)).toContain("12/06/2025");
+  });
+
+  it("asks how long of Binh Duong's old e-mail after what happens to it", async () => {
+    expect(await followUpAnswer("What happens to the e-mail accounts of Binh Duong staff?", "how long?", NOW)).toContain("3 months");
+  });
+});
