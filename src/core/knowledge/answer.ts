@@ -8,12 +8,12 @@ import { capital } from "../text.js";
 import { forgetRecent } from "../recent.js";
 import { detectLanguage, languageAsked, withoutLanguageRequest } from "../language.js";
 import { locatesUnits } from "./answer-type.js";
-import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, purposeAsked, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
+import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksTopicWebsite, asksWhatToNote, isSystemUnit, attributeWords, countSwap, eachSystemAsked, freshTopic, gapAsWhen, hasFollowUpMarker, NO_ENTRY, namesSystem, onlySlotValue, purposeAsked, refersBack, shiftDay, slotValuesIn, substitution, topicWords, withoutMarker } from "./follow-up.js";
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
-import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, namesDay, parseCalendarQuestion, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, namesDay, parseCalendarQuestion, pastDayIn, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
 import { diffDays, isoWeekday } from "../time.js";
 import { createWorkingCalendar } from "../calendar.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
@@ -351,7 +351,7 @@ function answerDaysBetween(ctx: CommandContext, question: string, previousDay?: 
     n.milestone ? [`• ${milestoneTitle(n.milestone, ctx.lang)}: ${formatDay(n.day, ctx.lang)}`] : n.label ? [`• ${capital(n.label)}: ${formatDay(n.day, ctx.lang)}`] : [],
   );
   const first = [a, b].flatMap((d) => dueOn(content.milestones, d))[0];
-  const given = named?.find((n) => n.entry)?.entry;
+  const given = named?.find((n) => n.entry)?.entry ?? (named?.some((n) => n.today) ? givingDay(ctx, question, [a, b]) : undefined);
   const entry = first ? content.faq.filter((e) => e.milestones.includes(first.id) && e.referral !== true).sort((x, y) => x.milestones.length - y.milestones.length)[0] : given;
   if (!entry) return undefined;
   const source = first?.source ?? entry.source;
@@ -360,6 +360,18 @@ function answerDaysBetween(ctx: CommandContext, question: string, previousDay?: 
   const other = named?.find((n) => !n.today);
   const count = named?.some((n) => n.today) && other ? dayCountLine(ctx.today, other.day, ctx.lang) : daysBetweenLine(a, b, ctx.lang);
   return { replies: [reply(lines(count, ...which, sourceLine(ctx, source)))], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * "chính quyền mới chạy từ 1/7 tới giờ được bao nhiêu ngày": the entry the question finds when its answer gives one of
+ * `days` (the topic kept for follow-ups and the source of a count from a day the question writes); undefined otherwise.
+ */
+function givingDay(ctx: CommandContext, question: string, days: readonly string[]): FaqEntry | undefined {
+  const r = ctx.services.knowledge.search(question);
+  const entry = r.decision !== "none" && r.best && r.best.unsupplied !== true && r.best.entry.referral !== true ? r.best.entry : undefined;
+  if (!entry) return undefined;
+  const given = [answerText(entry, ctx.lang), entry.answer].flatMap(datedClauses).map((c) => c.day);
+  return days.some((d) => given.includes(d)) ? entry : undefined;
 }
 
 /**
@@ -374,8 +386,10 @@ function namedDays(ctx: CommandContext, question: string, previousDay?: () => st
   const known = deadlineDays(content);
   const choices = content.milestones.filter((m) => m.dueParsed.precision === "day" && m.reminders?.enabled !== false);
   const context = knowledge.unitsOf(question);
-  const days = phrases.map((p) => {
-    const written = writesDay(p) ? dayIn(p, ctx.today, known) : undefined;
+  // "từ 1/7 tới giờ": a day counted up to today is one already come.
+  const untilNow = isNow(phrases[1]) && !isNow(phrases[0]);
+  const days = phrases.map((p, i) => {
+    const written = writesDay(p) ? (untilNow && i === 0 ? pastDayIn(p, fold(question), ctx.today, known) : dayIn(p, ctx.today, known)) : undefined;
     if (written) return { day: written };
     if (isNow(p)) return { day: ctx.today, today: true };
     // "… and that date": the day the previous answer gave, when it gave one.
@@ -1098,7 +1112,10 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
     if (sibling.decision !== "none" && entry && entry.id !== previousEntry.id && entry.topic === previousEntry.topic) return sibling;
   }
   // A message naming a system, a phase or a place of its own, with an answer of its own, is a question of its own.
-  if (answersAlone && (namesSystem(standalone.units) || slotValuesIn(rest).length > 0)) return undefined;
+  // Not "còn web thì sao" after 1022's app: a word for a website asks the previous topic's own website when its answer
+  // gives one (the portals' concept token reads "web" too).
+  const website = asksTopicWebsite(fold(rest), [previousEntry.answer, previousEntry.answerEn ?? "", previousEntry.more ?? ""].join(" "));
+  if (answersAlone && ((namesSystem(standalone.units) && !website) || slotValuesIn(rest).length > 0)) return undefined;
   // So is one naming the plan itself when the previous question did not ("còn căn cứ pháp lý của kế hoạch?" after a
   // question on the Party's reporting systems): the plan is its subject, not the previous topic.
   if (answersAlone && standalone.units.includes(PLAN_UNIT) && !knowledge.unitsOf(previousQuestion).includes(PLAN_UNIT)) return undefined;

@@ -203,7 +203,26 @@ const BREAK_BOUNDS = /\b(bat dau|ket thuc|nghi tu|tu thu may|den thu may|start|s
  * year, is the plan's. Folded.
  */
 const PLAN_EVENT =
-  /\b(thi diem|thu nghiem|chay thu|trien khai|van hanh|han|han chot|ke hoach|sap nhap|hop nhat|tap huan|khao sat|trial|pilot|deadline|rollout|roll out|go live|merger|training)\b/;
+  /\b(thi diem|thu nghiem|chay thu|trien khai|van hanh|han|han chot|ke hoach|sap nhap|hop nhat|tap huan|khao sat|chinh quyen (moi|2 cap|hai cap)|bo may moi|trial|pilot|deadline|rollout|roll out|go live|merger|training|new (government|administration))\b/;
+
+/**
+ * The day a phrase writes as the start of a count up to today ("từ 1/7 tới giờ"), as {@link dayIn} reads it, except
+ * that a day without a year is one already come: in the plan's year when the whole question names an event of the
+ * plan ("chính quyền mới chạy từ 1/7"), otherwise the latest such day up to today. Folded.
+ */
+export function pastDayIn(phrase: string, question: string, today: string, known: readonly string[] = []): string | undefined {
+  const day = dayIn(phrase, today, known);
+  if (!day || day <= today || /\b\d{4}\b/.test(phrase)) return day;
+  const [m, d] = [Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+  const plan = planYear(known);
+  const planned = plan !== undefined && PLAN_EVENT.test(question) ? dayFrom(d, m, plan) : undefined;
+  if (planned !== undefined && planned <= today) return planned;
+  for (let y = Number(day.slice(0, 4)) - 1; y >= Number(day.slice(0, 4)) - 8; y--) {
+    const back = dayFrom(d, m, y);
+    if (back !== undefined && back <= today) return back;
+  }
+  return day;
+}
 
 /** The year most of the plan's deadlines fall in, or undefined when it has none. */
 function planYear(known: readonly string[]): number | undefined {

@@ -121,10 +121,12 @@ export function daysBetweenLine(a: string, b: string, lang: Lang): string {
     : `Từ ${formatDay(from, lang)} đến ${formatDay(to, lang)} là ${n} ngày.`;
 }
 
-/** What ends the second of two things counted between: the asking words ("cách nhau", "được mấy ngày", "là bao lâu"). Folded. */
-const BETWEEN_TAIL = /\s(?:cach nhau|cach|chenh|duoc|la|thi(?! (?:diem|nghiem|hanh)\b)|mat|co|con|bao nhieu|bn|may|is|are|how many|in days)\b.*$/;
+/** What ends the second of two things counted between: the asking words ("cách nhau", "được mấy ngày", "đc bn ngày", "là bao lâu"). Folded. */
+const BETWEEN_TAIL = /\s(?:cach nhau|cach|chenh|duoc|dc|la|thi(?! (?:diem|nghiem|hanh)\b)|mat|co|con|bao nhieu|bn|may|is|are|how many|in days)\b.*$/;
 /** "hôm nay", "nay", "bây giờ", "today", "now": where a count from today starts, which {@link dayCountLine} answers. */
 const NOW_WORDS = /^(hom nay|nay|bay gio|gio|hien tai|today|now)$/;
+/** A phrase that starts with a word of {@link NOW_WORDS} and goes on ("nay sáp nhập"): the word captured. */
+const NOW_FIRST = /^(hom nay|nay|bay gio|gio|hien tai|today|now) .*$/;
 
 /**
  * The two things a question counts the days between, as written ("từ hạn thử nghiệm qlvb đến hạn triển khai toàn bộ
@@ -141,7 +143,8 @@ export function betweenPhrases(folded: string): [string, string] | undefined {
     /^(.+?) voi (.+?) (?:cach|chenh)\b/.exec(folded) ??
     /^(.+?) va (.+?) (?:cach|chenh)\b/.exec(folded);
   if (!m) return undefined;
-  const [a, b] = [m[1]!.replace(BETWEEN_TAIL, "").trim(), m[2]!.replace(BETWEEN_TAIL, "").trim()];
+  // "từ 1/7 đến nay sáp nhập được mấy ngày": a side that starts with today is today, what follows it is the topic.
+  const [a, b] = [m[1]!, m[2]!].map((x) => x.replace(BETWEEN_TAIL, "").trim().replace(NOW_FIRST, "$1")) as [string, string];
   if (a.length === 0 || b.length === 0 || (isNow(a) && isNow(b))) return undefined;
   return [a, b];
 }

@@ -93,6 +93,20 @@ export function namesSystem(units: readonly string[]): boolean {
   return units.some((u) => SYSTEM_TOKENS.has(u));
 }
 
+/** "web", "website", "trang web", "site", "URL": words for a website, which the portal's concept token also reads. Folded. */
+const WEB_WORDS = /\b(web|website|trang web|site|url|web address|dia chi web)\b/;
+/** Words naming the portals as a system of the plan ("cổng thông tin điện tử", "cổng TTĐT", "portal"). Folded. */
+const PORTAL_WORDS = /\b(cong|portal|portals|trang thong tin|ttdt)\b/;
+
+/**
+ * "còn web thì sao" after a question on 1022's app: a follow-up naming a website only with a word for one ("web",
+ * "website", not "cổng thông tin điện tử") asks for the website of the previous topic when the previous answer gives a
+ * web address, not for the portals of the plan. Folded follow-up; the previous entry's answer text as written.
+ */
+export function asksTopicWebsite(folded: string, previousAnswer: string): boolean {
+  return WEB_WORDS.test(folded) && !PORTAL_WORDS.test(folded) && /https?:\/\/|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.gov\.vn\b/i.test(previousAnswer);
+}
+
 /** Whether a unit is a concept token naming a system (email, 1022, qlvb…). */
 export function isSystemUnit(unit: string): boolean {
   return SYSTEM_TOKENS.has(unit);
@@ -156,6 +170,11 @@ const SLOTS: readonly (readonly (readonly string[])[])[] = [
     ["gio to hung vuong", "gio to", "hung vuong", "hung kings"],
     ["le 30/4", "30/4", "reunification day"],
     ["tet duong lich", "new year"],
+  ],
+  // Levels of the reorganisation: "and the commune-level one?" after the provinces' resolution.
+  [
+    ["cap tinh", "provincial level", "provincial", "provinces", "province"],
+    ["cap xa", "commune level", "communes", "commune"],
   ],
 ];
 
