@@ -474,6 +474,8 @@ const EXTREME_WORDS = new Set([
   "cong", "hang", "muc", "nhiem", "vu", "xong", "hoan", "thanh", "den", "giaidoan", "kehoachlientich", "la", "nao", "gi", "co", "trong", "cua", "phai",
   "mileston", "deadlin", "deadline", "earliest", "latest", "soonest", "last", "first", "final", "come", "due", "task", "item", "which", "system",
   "the", "of", "in", "is", "what", "on", "for", "fall", "finish", "one",
+  // "the earliest deadline in the whole plan", "toàn bộ kế hoạch": the whole plan is no step.
+  "whol", "entir", "overal", "toan", "bo",
 ]);
 
 /** "có ngày cụ thể", "ngày rõ ràng", "ghi ngày", "with a specific date", "dated": a deadline asked to be given with its day (folded). */

@@ -66,6 +66,9 @@ const SCHEDULE_WORDS = new Set([
   // "summarise the timeline for the document management and executive direction system": asking for an overview, and
   // the rest of the document system's English name.
   "summaris", "summariz", "overview", "executiv", "direction",
+  // "kế hoạch về quản lý văn bản có mấy mốc", "kế hoạch có mấy mốc liên quan đến thư điện tử": the plan named, and
+  // "liên quan đến" (about) before the system, say nothing of which step.
+  "kehoachlientich", "lien", "quan",
 ]);
 
 /** The Party's online conferences: a conference ("hntt", "hội nghị trực tuyến") said to be the Party's. */
