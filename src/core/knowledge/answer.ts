@@ -1,6 +1,6 @@
 import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
-import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
+import { formatCountdown, formatDay, formatDue, type Lang, MONTH_WORDS_EN } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
 import { capital } from "../text.js";
@@ -27,6 +27,7 @@ import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
 import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
+import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -223,6 +224,8 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(calendarText(ctx, question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
+  const month = answerMonth(ctx, question);
+  if (month) return month;
   const deadlines = answerSystemDeadlines(ctx, question);
   if (deadlines) return deadlines;
   const reasoned = answerPlanDates(ctx, question);
@@ -774,6 +777,44 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
   // A day known only from the law (the next 1/1 before its year is announced) cites the law.
   const source = facts.kind === "countdown-holiday" && !facts.next && !facts.current && facts.law && content.calendar.fixed ? content.calendar.fixed.source : entry.source;
   return { replies: [reply(lines(text, sourceLine(ctx, source)))], result, answered: true, lang: ctx.lang };
+}
+
+/** Words of a month's question that name no particular work (units): "tháng", "mốc", "việc", "làm", "hoàn thành". */
+const MONTH_WORDS = new Set([
+  "thang", "nam", "han", "moc", "viec", "cong", "nhiem", "vu", "hang", "muc", "noi", "dung", "lam", "hoan", "thanh", "xong", "theo", "trong",
+  "kehoachlientich", "he", "thong", "httt", "hoat", "dong", "liet", "ke", "ra", "tong", "the", "cu", "giup", "nhung", "cac", "co", "gi", "nao",
+  "due", "happen", "suppos", "plan", "schedul", "task", "step", "deadlin", "mileston", "need", "done", "system", "what", "which", "list",
+  ...MONTH_WORDS_EN,
+]);
+
+/**
+ * Everything of the plan in one month ("trong tháng 5/2025 kế hoạch có những mốc nào phải hoàn thành", "What is due
+ * in June 2025?"), across systems, or of the systems or phase named; undefined unless the question asks all of a month
+ * and names nothing else (see month-milestones.ts).
+ */
+function answerMonth(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const asked = monthAsked(fold(question));
+  if (!asked) return undefined;
+  const { content, knowledge } = ctx.services;
+  const units = knowledge.unitsOf(question);
+  const systems = systemsNamed(units);
+  const rest = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !MONTH_WORDS.has(u) && !isSystemUnit(u) && !/\d/.test(u) && u !== "giaidoan");
+  if (rest.length > 0) return undefined;
+  const phase = phasesNamed(units).find((n) => n <= phaseCount(content.milestones));
+  const pool = content.milestones.filter((m) => (phase === undefined || m.phase === phase) && (systems.length === 0 || systems.some((x) => x.system === m.system)));
+  const year = asked.year ?? planYearOf(content.milestones);
+  const x = year === undefined ? undefined : milestonesInMonth(pool, year, asked.month);
+  if (!x) return undefined;
+  const first = x.due[0] ?? x.spans[0]!;
+  return datedAnswer(ctx, question, renderMonth(x, ctx.lang), entryOfMilestone(ctx, first), [...x.due, ...x.spans, ...x.estimated].map((m) => m.source));
+}
+
+/** The year most of the plan's deadlines fall in. */
+function planYearOf(milestones: readonly Milestone[]): number | undefined {
+  const counts = new Map<string, number>();
+  for (const m of milestones) counts.set(m.dueParsed.end.slice(0, 4), (counts.get(m.dueParsed.end.slice(0, 4)) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return top ? Number(top[0]) : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { dueOnDays } from "../../../src/core/knowledge/due-on.js";
+import { milestonesInMonth, monthAsked, renderMonth } from "../../../src/core/knowledge/month-milestones.js";
 import { readSchedule } from "../../../src/core/knowledge/system-deadlines.js";
 import { realContent } from "../../helpers/app.js";
 import { askEachAlone } from "../../helpers/knowledge.js";
@@ -39,5 +40,41 @@ describe("the earliest deadline of the whole plan", () => {
     const [en, vi] = await askEachAlone("2026-12-04", "what is the earliest deadline in the whole plan", "mốc sớm nhất của toàn bộ kế hoạch là mốc nào");
     expect(en).toContain("10 May 2025");
     expect(vi).toContain("10/05/2025");
+  });
+});
+
+describe("every milestone of a month, across systems", () => {
+  it("reads a month asked all of, and not a day, a span of months or a month asked nothing of", () => {
+    expect(monthAsked(fold("trong tháng 5/2025 kế hoạch liên tịch có những mốc nào phải hoàn thành?"))).toEqual({ year: 2025, month: 5 });
+    expect(monthAsked(fold("tháng 6 có những việc gì phải làm"))).toEqual({ month: 6 });
+    expect(monthAsked(fold("What is due in June 2025?"))).toEqual({ year: 2025, month: 6 });
+    expect(monthAsked(fold("hạn 15/5 là của việc gì"))).toBeUndefined();
+    expect(monthAsked(fold("Những nội dung nào hoàn thành từ tháng 5 đến tháng 8?"))).toBeUndefined();
+    expect(monthAsked(fold("1022 khảo sát trong tháng 6"))).toBeUndefined();
+    expect(monthAsked(fold("may I ask what is due"))).toBeUndefined();
+  });
+  it("finds the days and months of the month, the spans holding it, and estimated spans as estimates", () => {
+    const may = milestonesInMonth(content.milestones, 2025, 5)!;
+    expect(may.due.map((m) => m.dueParsed.end)).toEqual(["2025-05-10", "2025-05-15", "2025-05-31", "2025-05-31"]);
+    expect(may.due.map((m) => m.id)).toContain("party-conference-portal");
+    // A month kept only to sort an item with no time of its own is none.
+    expect(may.due.map((m) => m.id)).not.toContain("party-systems");
+    expect(may.spans.length).toBeGreaterThan(0);
+    const june = milestonesInMonth(content.milestones, 2025, 6)!;
+    expect(june.due.map((m) => m.id)).toEqual(["email-accounts", "document-management-pilot", "hotline-1022-plan"]);
+    expect(june.estimated.map((m) => m.id)).toEqual(["email-parallel-binhduong"]);
+    expect(milestonesInMonth(content.milestones, 2024, 6)).toBeUndefined();
+  });
+  it("writes each deadline with its day, or the month with no day", () => {
+    const text = renderMonth(milestonesInMonth(content.milestones, 2025, 6)!, "vi").join("\n");
+    expect(text).toContain("10/06/2025");
+    expect(text).toContain("15/06/2025");
+    expect(text).toMatch(/trong tháng 6\/2025 \(không nêu ngày\): Khảo sát, đề xuất phương án triển khai hệ thống 1022/);
+    expect(text).toMatch(/Ước tính/);
+  });
+  it("answers a month asked of one system with that system's milestones only", async () => {
+    const [en] = await askEachAlone("2026-12-04", "what is supposed to happen in June 2025 for the 1022 system?");
+    expect(en).toMatch(/survey/);
+    expect(en).not.toContain("10 June 2025");
   });
 });
