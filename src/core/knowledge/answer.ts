@@ -27,6 +27,7 @@ import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
 import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
+import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
@@ -232,6 +233,8 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   if (reasoned) return reasoned;
   const beyond = answerPhaseBeyond(ctx, question);
   if (beyond) return beyond;
+  const signatory = answerSignatoryCheck(ctx, question);
+  if (signatory) return signatory;
   // "Ngoài HNTT, QLVB thì kế hoạch còn nêu hệ thống nào nữa": searched without the things left out, when that answers.
   const rest = withoutExcluded(question);
   const others = rest === undefined ? undefined : knowledge.search(rest);
@@ -777,6 +780,30 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
   // A day known only from the law (the next 1/1 before its year is announced) cites the law.
   const source = facts.kind === "countdown-holiday" && !facts.next && !facts.current && facts.law && content.calendar.fixed ? content.calendar.fixed.source : entry.source;
   return { replies: [reply(lines(text, sourceLine(ctx, source)))], result, answered: true, lang: ctx.lang };
+}
+
+/** The entry on who signed the plan, kept as the topic of a signatory check. */
+const SIGNATORIES_ENTRY = "plan-signatories";
+const agencyUnitsOf = new WeakMap<CommandContext["services"]["content"], AgencyUnits[]>();
+
+/**
+ * "TTCĐS có phải là một bên ký kế hoạch không, mấy bên còn lại là ai", "Văn phòng Thành ủy có ký kế hoạch không": yes
+ * or no of the body named, with the other signatories (see signatory-check.ts); undefined for any other question.
+ */
+function answerSignatoryCheck(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const folded = fold(question);
+  if (!asksSignatory(folded)) return undefined;
+  const { content, knowledge } = ctx.services;
+  let agencies = agencyUnitsOf.get(content);
+  if (!agencies) {
+    agencies = content.agencies.map((agency) => ({ agency, names: [agency.name, ...agency.shortNames, ...agency.aliases].map((n) => knowledge.unitsOf(n).filter((u) => !u.startsWith(INTENT_PREFIX))) }));
+    agencyUnitsOf.set(content, agencies);
+  }
+  const named = agenciesNamed(knowledge.unitsOf(question), agencies);
+  const text = renderSignatoryCheck(named, content.agencies, ctx.lang);
+  const entry = knowledge.entry(SIGNATORIES_ENTRY);
+  if (!text || !entry) return undefined;
+  return datedAnswer(ctx, question, [text], entry, [entry.source]);
 }
 
 /** Words of a month's question that name no particular work (units): "tháng", "mốc", "việc", "làm", "hoàn thành". */

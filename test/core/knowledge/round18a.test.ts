@@ -3,6 +3,7 @@ import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { fold } from "../../../src/core/fold.js";
 import { dueOnDays } from "../../../src/core/knowledge/due-on.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "../../../src/core/knowledge/month-milestones.js";
+import { agenciesNamed, asksSignatory, renderSignatoryCheck } from "../../../src/core/knowledge/signatory-check.js";
 import { readSchedule } from "../../../src/core/knowledge/system-deadlines.js";
 import { realContent } from "../../helpers/app.js";
 import { askEachAlone } from "../../helpers/knowledge.js";
@@ -76,5 +77,31 @@ describe("every milestone of a month, across systems", () => {
     const [en] = await askEachAlone("2026-12-04", "what is supposed to happen in June 2025 for the 1022 system?");
     expect(en).toMatch(/survey/);
     expect(en).not.toContain("10 June 2025");
+  });
+});
+
+describe("a yes/no check of a named body against the plan's signatories", () => {
+  const agencies = content.agencies.map((agency) => ({ agency, names: [agency.name, ...agency.shortNames, ...agency.aliases].map((n) => kb.unitsOf(n).filter((u) => !u.startsWith("_"))) }));
+  const named = (q: string) => agenciesNamed(kb.unitsOf(q), agencies).map((a) => a.id);
+  it("reads a yes/no question on signing the plan, not on digital signatures", () => {
+    expect(asksSignatory(fold("tt cds co phai la 1 ben ky ke hoach ko, may ben con lai la ai"))).toBe(true);
+    expect(asksSignatory(fold("Is the Digital Transformation Center a signatory?"))).toBe(true);
+    expect(asksSignatory(fold("Sở KH&CN có hỗ trợ chữ ký số cho kế hoạch không"))).toBe(false);
+    expect(asksSignatory(fold("ai ký kế hoạch liên tịch"))).toBe(false);
+  });
+  it("finds the body named by its longest name", () => {
+    expect(named("tt cds co phai la 1 ben ky ke hoach ko")).toEqual(["ttcds-hcm"]);
+    expect(named("sở kh&cn brvt có ký kế hoạch không")).toEqual(["sokhcn-brvt"]);
+    expect(named("Văn phòng Thành ủy có ký kế hoạch không")).toEqual(["vpthanhuy-hcm"]);
+  });
+  it("says yes with the other signatories, or no with all of them", () => {
+    const ttcds = content.agencies.filter((a) => a.id === "ttcds-hcm");
+    const yes = renderSignatoryCheck(ttcds, content.agencies, "vi")!;
+    expect(yes).toMatch(/^Đúng/);
+    expect(yes).toContain("Sở KH&CN Bình Dương");
+    expect(yes.split("còn lại")[1]).not.toContain("Chuyển đổi số");
+    const no = renderSignatoryCheck(content.agencies.filter((a) => a.id === "ubnd-hcm"), content.agencies, "en")!;
+    expect(no).toMatch(/^No, .* did not sign/);
+    expect(no).toContain("HCMC Department of Science and Technology");
   });
 });
