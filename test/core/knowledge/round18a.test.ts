@@ -105,3 +105,13 @@ describe("a yes/no check of a named body against the plan's signatories", () => 
     expect(no).toContain("HCMC Department of Science and Technology");
   });
 });
+
+describe("content: how many systems a trial covered, and when the district level ended", () => {
+  it("answers how many systems the 168-unit trial covered, and lists them", () => {
+    expect(kb.search("chay thu 25/6 gom may he thong").best?.entry.id).toBe("trial-168-units");
+    expect(kb.entry("trial-168-units")!.answer).toMatch(/4 hệ thống: hội nghị truyền hình, quản\s+lý văn bản, 1022 và thủ tục hành chính/);
+  });
+  it("reads 'chấm dứt', 'kết thúc', 'ngừng hoạt động' of the district level", () => {
+    for (const q of ["cap huyen cham dut hoat dong tu ngay nao", "quận huyện ngừng hoạt động khi nào"]) expect(kb.search(q).best?.entry.id, q).toBe("merger-district-abolished");
+  });
+});
