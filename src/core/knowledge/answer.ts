@@ -27,6 +27,7 @@ import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
 import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
+import { asksWhatPrecedes, stepsEntry } from "./step-before.js";
 import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
@@ -235,6 +236,13 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   if (beyond) return beyond;
   const signatory = answerSignatoryCheck(ctx, question);
   if (signatory) return signatory;
+  // "trước khi thử nghiệm qlvb thì phải làm gì": the entry walking through the one system's steps says what comes first.
+  const steps = asksWhatPrecedes(fold(question)) ? systemsNamed(knowledge.unitsOf(question)) : [];
+  const walk = steps.length === 1 ? stepsEntry(ctx.services.content.faq, ctx.services.content.milestones, steps[0]!.system) : undefined;
+  if (walk) {
+    const result: SearchResult = { decision: "confident", best: { entry: walk, score: 0, relevance: 1 }, suggestions: [], folded: fold(question), units: knowledge.unitsOf(question) };
+    return { replies: [renderEntry(ctx, walk, data.latest, { question, units: result.units })], result, answered: true, lang };
+  }
   // "Ngoài HNTT, QLVB thì kế hoạch còn nêu hệ thống nào nữa": searched without the things left out, when that answers.
   const rest = withoutExcluded(question);
   const others = rest === undefined ? undefined : knowledge.search(rest);

@@ -4,6 +4,7 @@ import { fold } from "../../../src/core/fold.js";
 import { dueOnDays } from "../../../src/core/knowledge/due-on.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "../../../src/core/knowledge/month-milestones.js";
 import { agenciesNamed, asksSignatory, renderSignatoryCheck } from "../../../src/core/knowledge/signatory-check.js";
+import { asksWhatPrecedes, stepsEntry } from "../../../src/core/knowledge/step-before.js";
 import { readSchedule } from "../../../src/core/knowledge/system-deadlines.js";
 import { realContent } from "../../helpers/app.js";
 import { askEachAlone } from "../../helpers/knowledge.js";
@@ -113,5 +114,22 @@ describe("content: how many systems a trial covered, and when the district level
   });
   it("reads 'chấm dứt', 'kết thúc', 'ngừng hoạt động' of the district level", () => {
     for (const q of ["cap huyen cham dut hoat dong tu ngay nao", "quận huyện ngừng hoạt động khi nào"]) expect(kb.search(q).best?.entry.id, q).toBe("merger-district-abolished");
+  });
+});
+
+describe("what comes before a step of one system", () => {
+  it("reads 'trước khi … phải làm gì' and 'what has to be done before', not a plain deadline question", () => {
+    expect(asksWhatPrecedes(fold("truoc khi thu nghiem qlvb thi phai lam gi truoc"))).toBe(true);
+    expect(asksWhatPrecedes(fold("what has to be done before the document system pilot?"))).toBe(true);
+    expect(asksWhatPrecedes(fold("qlvb thử nghiệm trước ngày nào"))).toBe(false);
+  });
+  it("finds the entry walking through a system's steps, and none for a system without one", () => {
+    expect(stepsEntry(content.faq, content.milestones, "document-management")?.id).toBe("document-management-steps");
+    expect(stepsEntry(content.faq, content.milestones, "hotline-1022")?.milestones ?? []).not.toContain("email-lists");
+  });
+  it("answers with the survey and the connection that come before the pilot", async () => {
+    const [a] = await askEachAlone("2026-12-04", "truoc khi thu nghiem qlvb thi phai lam gi truoc");
+    expect(a).toMatch(/khảo sát hiện trạng/);
+    expect(a).toMatch(/kết nối/);
   });
 });
