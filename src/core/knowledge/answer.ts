@@ -27,7 +27,7 @@ import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
 import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
-import { asksWhatPrecedes, stepsEntry } from "./step-before.js";
+import { asksWhatPrecedes, nextStep, stepAfterAsked, stepsEntry } from "./step-before.js";
 import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
@@ -239,6 +239,9 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   // "trước khi thử nghiệm qlvb thì phải làm gì": the entry walking through the one system's steps says what comes first.
   const steps = asksWhatPrecedes(fold(question)) ? systemsNamed(knowledge.unitsOf(question)) : [];
   const walk = steps.length === 1 ? stepsEntry(ctx.services.content.faq, ctx.services.content.milestones, steps[0]!.system) : undefined;
+  // "sau khi thử nghiệm qlvb xong thì triển khai tiếp cho những ai": the entry of the system's next deadline.
+  const after = walk ? undefined : answerStepAfter(ctx, question, data);
+  if (after) return after;
   if (walk) {
     const result: SearchResult = { decision: "confident", best: { entry: walk, score: 0, relevance: 1 }, suggestions: [], folded: fold(question), units: knowledge.unitsOf(question) };
     return { replies: [renderEntry(ctx, walk, data.latest, { question, units: result.units })], result, answered: true, lang };
@@ -788,6 +791,25 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
   // A day known only from the law (the next 1/1 before its year is announced) cites the law.
   const source = facts.kind === "countdown-holiday" && !facts.next && !facts.current && facts.law && content.calendar.fixed ? content.calendar.fixed.source : entry.source;
   return { replies: [reply(lines(text, sourceLine(ctx, source)))], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * The step after one a question names of one system ("sau khi thử nghiệm qlvb xong thì triển khai tiếp cho những ai"),
+ * answered with the entry of the system's next official deadline; undefined for any other question.
+ */
+function answerStepAfter(ctx: CommandContext, question: string, data: AnswerData): AnswerOutcome | undefined {
+  const step = stepAfterAsked(fold(question));
+  if (!step) return undefined;
+  const systems = systemsNamed(ctx.services.knowledge.unitsOf(question));
+  if (systems.length !== 1) return undefined;
+  const named = deadlineOf(ctx, systems[0]!.system, step, question);
+  const ordered = byDeadline(officialMilestones(ctx).filter((m) => m.system === systems[0]!.system));
+  const next = named ? nextStep(ordered, named) : undefined;
+  const entry = next ? entryOfMilestone(ctx, next) : undefined;
+  if (!entry) return undefined;
+  const units = ctx.services.knowledge.unitsOf(question);
+  const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded: fold(question), units };
+  return { replies: [renderEntry(ctx, entry, data.latest, { question, units })], result, answered: true, lang: ctx.lang };
 }
 
 /** The entry on who signed the plan, kept as the topic of a signatory check. */

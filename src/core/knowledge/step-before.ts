@@ -32,3 +32,21 @@ export function stepsEntry(faq: readonly FaqEntry[], milestones: readonly Milest
   const fits = faq.filter((e) => e.referral !== true && e.milestones.length >= 2 && e.milestones.every((id) => of.has(id)));
   return fits.sort((a, b) => b.milestones.length - a.milestones.length)[0];
 }
+
+/**
+ * "sau khi thử nghiệm qlvb xong thì triển khai tiếp cho những ai", "sau khi tạo danh sách thì bước tiếp theo là gì",
+ * "what comes after the pilot?": the question asks the step after one it names (folded). Group 1 is the step named.
+ */
+const ASKS_AFTER = /\bsau khi (.+?)(?: (?:xong|hoan thanh|hoan tat|ket thuc))? (?:thi|roi|,) .*\b(trien khai tiep|tiep theo|ke tiep|tiep tuc|buoc tiep|lam gi tiep|lam tiep)\b|\bwhat (?:comes|happens|is done|is next) after (.+)$/;
+
+/** The step a (folded) question asks what follows ("sau khi thử nghiệm qlvb xong thì …" → "thu nghiem qlvb"), if it asks so. */
+export function stepAfterAsked(folded: string): string | undefined {
+  const m = ASKS_AFTER.exec(folded);
+  return m ? (m[1] ?? m[3])?.trim() : undefined;
+}
+
+/** The milestone after `step` in `ordered` (one system's official milestones, by deadline), if there is one. */
+export function nextStep<T>(ordered: readonly T[], step: T): T | undefined {
+  const i = ordered.indexOf(step);
+  return i >= 0 ? ordered[i + 1] : undefined;
+}

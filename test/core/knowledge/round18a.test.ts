@@ -4,7 +4,7 @@ import { fold } from "../../../src/core/fold.js";
 import { dueOnDays } from "../../../src/core/knowledge/due-on.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "../../../src/core/knowledge/month-milestones.js";
 import { agenciesNamed, asksSignatory, renderSignatoryCheck } from "../../../src/core/knowledge/signatory-check.js";
-import { asksWhatPrecedes, stepsEntry } from "../../../src/core/knowledge/step-before.js";
+import { asksWhatPrecedes, nextStep, stepAfterAsked, stepsEntry } from "../../../src/core/knowledge/step-before.js";
 import { readSchedule } from "../../../src/core/knowledge/system-deadlines.js";
 import { realContent } from "../../helpers/app.js";
 import { askEachAlone } from "../../helpers/knowledge.js";
@@ -131,5 +131,22 @@ describe("what comes before a step of one system", () => {
     const [a] = await askEachAlone("2026-12-04", "truoc khi thu nghiem qlvb thi phai lam gi truoc");
     expect(a).toMatch(/khảo sát hiện trạng/);
     expect(a).toMatch(/kết nối/);
+  });
+});
+
+describe("what comes after a step of one system", () => {
+  it("reads the step named after 'sau khi', and not a question without a next step asked", () => {
+    expect(stepAfterAsked(fold("sau khi thu nghiem qlvb xong thi trien khai tiep cho nhung ai"))).toBe("thu nghiem qlvb");
+    expect(stepAfterAsked(fold("what comes after the document system pilot"))).toBe("the document system pilot");
+    expect(stepAfterAsked(fold("Sau khi QLVB chạy chính thức thì bên em có phải dùng hệ thống của TP không"))).toBeUndefined();
+  });
+  it("takes the next of a system's deadlines", () => {
+    expect(nextStep(["a", "b", "c"], "b")).toBe("c");
+    expect(nextStep(["a", "b", "c"], "c")).toBeUndefined();
+  });
+  it("answers who the rollout after the pilot is for", async () => {
+    const [a] = await askEachAlone("2026-12-04", "sau khi thu nghiem qlvb xong thi trien khai tiep cho nhung ai");
+    expect(a).toMatch(/phường, xã/);
+    expect(a).toMatch(/sở, ban, ngành/);
   });
 });
