@@ -27,7 +27,7 @@ import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
 import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
-import { asksWhatPrecedes, nextStep, stepAfterAsked, stepsEntry } from "./step-before.js";
+import { asksWhatPrecedes, nextStep, nthStepAsked, stepAfterAsked, stepsEntry } from "./step-before.js";
 import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
@@ -799,13 +799,18 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
  */
 function answerStepAfter(ctx: CommandContext, question: string, data: AnswerData): AnswerOutcome | undefined {
   const step = stepAfterAsked(fold(question));
-  if (!step) return undefined;
+  // "tạo mail công vụ: bước 1 gửi ds trước 10/5, bước 2 là gì": the system's deadlines in order are its numbered steps.
+  const nth = step ? undefined : nthStepAsked(fold(question));
+  if (!step && nth === undefined) return undefined;
   const systems = systemsNamed(ctx.services.knowledge.unitsOf(question));
   if (systems.length !== 1) return undefined;
-  const named = deadlineOf(ctx, systems[0]!.system, step, question);
   const ordered = byDeadline(officialMilestones(ctx).filter((m) => m.system === systems[0]!.system));
-  const next = named ? nextStep(ordered, named) : undefined;
-  const entry = next ? entryOfMilestone(ctx, next) : undefined;
+  const named = step ? deadlineOf(ctx, systems[0]!.system, step, question) : undefined;
+  const next = named ? nextStep(ordered, named) : nth !== undefined ? ordered[nth - 1] : undefined;
+  // A system whose steps an entry walks through may have a first step with no deadline (the survey before the
+  // document system's pilot): its numbered step is that entry's to say.
+  const walk = nth !== undefined ? stepsEntry(ctx.services.content.faq, ctx.services.content.milestones, systems[0]!.system) : undefined;
+  const entry = walk ?? (next ? entryOfMilestone(ctx, next) : undefined);
   if (!entry) return undefined;
   const units = ctx.services.knowledge.unitsOf(question);
   const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded: fold(question), units };

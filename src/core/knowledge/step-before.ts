@@ -50,3 +50,15 @@ export function nextStep<T>(ordered: readonly T[], step: T): T | undefined {
   const i = ordered.indexOf(step);
   return i >= 0 ? ordered[i + 1] : undefined;
 }
+
+/** "bước 2 là gì", "bước thứ hai làm gì", "step 2": the question asks one step of a system by its number (folded). */
+const ASKS_NTH = /\b(?:buoc|step)(?: thu)? (\d|hai|ba|bon|nam|two|three|four|five)(?: (?:la gi|lam gi|la|the nao|ra sao|is|was))/;
+/** Step numbers in words. */
+const NUMBERS: Record<string, number> = { hai: 2, ba: 3, bon: 4, nam: 5, two: 2, three: 3, four: 4, five: 5 };
+
+/** The number of the step a (folded) question asks ("bước 1 gửi ds trước 10/5, bước 2 là gì" → 2), if it asks one. */
+export function nthStepAsked(folded: string): number | undefined {
+  const m = ASKS_NTH.exec(folded);
+  if (!m) return undefined;
+  return /^\d$/.test(m[1]!) ? Number(m[1]) : NUMBERS[m[1]!];
+}

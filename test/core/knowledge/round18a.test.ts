@@ -4,7 +4,7 @@ import { fold } from "../../../src/core/fold.js";
 import { dueOnDays } from "../../../src/core/knowledge/due-on.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "../../../src/core/knowledge/month-milestones.js";
 import { agenciesNamed, asksSignatory, renderSignatoryCheck } from "../../../src/core/knowledge/signatory-check.js";
-import { asksWhatPrecedes, nextStep, stepAfterAsked, stepsEntry } from "../../../src/core/knowledge/step-before.js";
+import { asksWhatPrecedes, nextStep, nthStepAsked, stepAfterAsked, stepsEntry } from "../../../src/core/knowledge/step-before.js";
 import { readSchedule } from "../../../src/core/knowledge/system-deadlines.js";
 import { realContent } from "../../helpers/app.js";
 import { askEachAlone } from "../../helpers/knowledge.js";
@@ -148,5 +148,19 @@ describe("what comes after a step of one system", () => {
     const [a] = await askEachAlone("2026-12-04", "sau khi thu nghiem qlvb xong thi trien khai tiep cho nhung ai");
     expect(a).toMatch(/phường, xã/);
     expect(a).toMatch(/sở, ban, ngành/);
+  });
+});
+
+describe("a numbered step of one system", () => {
+  it("reads the number of the step asked, not of a step stated", () => {
+    expect(nthStepAsked(fold("tao mail cong vu: buoc 1 gui ds truoc 10/5, buoc 2 la gi, han bao gio"))).toBe(2);
+    expect(nthStepAsked(fold("bước thứ ba là gì"))).toBe(3);
+    expect(nthStepAsked(fold("bước 1 gửi danh sách trước 10/5"))).toBeUndefined();
+  });
+  it("answers the e-mail's second step with the accounts, and the document system's steps from the entry that walks through them", async () => {
+    const [mail, qlvb] = await askEachAlone("2026-12-04", "tao mail cong vu: buoc 1 gui ds truoc 10/5, buoc 2 la gi, han bao gio", "qlvb bước 1 là gì");
+    expect(mail).toMatch(/tạo tài khoản/);
+    expect(mail).toContain("10/06/2025");
+    expect(qlvb).toMatch(/khảo sát hiện trạng/);
   });
 });
