@@ -887,6 +887,9 @@ function answerSchedule(ctx: CommandContext, folded: string, units: string[]): A
   const { content } = ctx.services;
   const s = readSchedule(folded, units, content);
   if (!s) return undefined;
+  // "qlvb có những bước nào": a system whose steps an entry walks through (with a first step of no deadline) is that
+  // entry's to answer, by the search.
+  if (/\bbuoc\b/.test(folded) && stepsEntry(content.faq, content.milestones, s.official[0]!.system)) return undefined;
   const first = s.official[0]!;
   const entry = content.faq.find((e) => s.official.every((m) => e.milestones.includes(m.id))) ?? content.faq.find((e) => e.milestones.includes(first.id));
   const result: SearchResult = { decision: "confident", ...(entry ? { best: { entry, score: 0, relevance: 1 } } : {}), suggestions: [], folded, units };

@@ -164,3 +164,14 @@ describe("a numbered step of one system", () => {
     expect(qlvb).toMatch(/khảo sát hiện trạng/);
   });
 });
+
+describe("a system's steps asked as 'những bước nào'", () => {
+  it("lists the deadlines of a system no entry walks through, with a year named", () => {
+    const q = "tổng đài 1022 năm 2025 làm những bước nào";
+    expect(readSchedule(fold(q), kb.unitsOf(q), content)?.official).toHaveLength(2);
+  });
+  it("leaves the document system's steps, whose first has no deadline, to its entry", async () => {
+    const [a] = await askEachAlone("2026-12-04", "qlvb có những bước nào");
+    expect(a).toMatch(/khảo sát hiện trạng/);
+  });
+});
