@@ -104,6 +104,8 @@ export const agencySchema = z.strictObject({
   aliases: z.array(nonEmpty).default([]),
   locality: z.enum(LOCALITIES, { error: `must be one of ${LOCALITIES.join(", ")}` }),
   kind: z.enum(AGENCY_KINDS, { error: `must be one of ${AGENCY_KINDS.join(", ")}` }),
+  /** One of the bodies that signed the joint plan (facts A1). */
+  signatory: z.boolean().optional(),
 });
 export type Agency = z.infer<typeof agencySchema>;
 

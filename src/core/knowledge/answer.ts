@@ -1,7 +1,7 @@
 import { type CommandContext, t } from "../command.js";
 import type { FaqEntry, Milestone } from "../content/schema.js";
 import { sourceTitle } from "../content/schema.js";
-import { formatCountdown, formatDay, formatDue, type Lang } from "../dates.js";
+import { formatCountdown, formatDay, formatDue, type Lang, MONTH_WORDS_EN } from "../dates.js";
 import { agencyName } from "../agency-name.js";
 import { fold } from "../fold.js";
 import { capital } from "../text.js";
@@ -28,6 +28,9 @@ import { dueOn, dueOnDays, renderDueOn } from "./due-on.js";
 import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, chooseMilestone, isNow, datedClauses, dayCountLine, daysBetweenLine, daysWritten } from "./day-count.js";
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
 import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
+import { asksWhatPrecedes, nextStep, nthStepAsked, stepAfterAsked, stepsEntry } from "./step-before.js";
+import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
+import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -224,12 +227,26 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(calendarText(ctx, question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
+  const month = answerMonth(ctx, question);
+  if (month) return month;
   const deadlines = answerSystemDeadlines(ctx, question);
   if (deadlines) return deadlines;
   const reasoned = answerPlanDates(ctx, question);
   if (reasoned) return reasoned;
   const beyond = answerPhaseBeyond(ctx, question);
   if (beyond) return beyond;
+  const signatory = answerSignatoryCheck(ctx, question);
+  if (signatory) return signatory;
+  // "trước khi thử nghiệm qlvb thì phải làm gì": the entry walking through the one system's steps says what comes first.
+  const steps = asksWhatPrecedes(fold(question)) ? systemsNamed(knowledge.unitsOf(question)) : [];
+  const walk = steps.length === 1 ? stepsEntry(ctx.services.content.faq, ctx.services.content.milestones, steps[0]!.system) : undefined;
+  // "sau khi thử nghiệm qlvb xong thì triển khai tiếp cho những ai": the entry of the system's next deadline.
+  const after = walk ? undefined : answerStepAfter(ctx, question, data);
+  if (after) return after;
+  if (walk) {
+    const result: SearchResult = { decision: "confident", best: { entry: walk, score: 0, relevance: 1 }, suggestions: [], folded: fold(question), units: knowledge.unitsOf(question) };
+    return { replies: [renderEntry(ctx, walk, data.latest, { question, units: result.units })], result, answered: true, lang };
+  }
   // "Ngoài HNTT, QLVB thì kế hoạch còn nêu hệ thống nào nữa": searched without the things left out, when that answers.
   const rest = withoutExcluded(question);
   const others = rest === undefined ? undefined : knowledge.search(rest);
@@ -489,6 +506,8 @@ const EXTREME_WORDS = new Set([
   "cong", "hang", "muc", "nhiem", "vu", "xong", "hoan", "thanh", "den", "giaidoan", "kehoachlientich", "la", "nao", "gi", "co", "trong", "cua", "phai",
   "mileston", "deadlin", "deadline", "earliest", "latest", "soonest", "last", "first", "final", "come", "due", "task", "item", "which", "system",
   "the", "of", "in", "is", "what", "on", "for", "fall", "finish", "one",
+  // "the earliest deadline in the whole plan", "toàn bộ kế hoạch": the whole plan is no step.
+  "whol", "entir", "overal", "toan", "bo",
 ]);
 
 /** "có ngày cụ thể", "ngày rõ ràng", "ghi ngày", "with a specific date", "dated": a deadline asked to be given with its day (folded). */
@@ -790,6 +809,92 @@ function answerCalendar(ctx: CommandContext, question: string, latest: LatestLoo
 }
 
 /**
+ * The step after one a question names of one system ("sau khi thử nghiệm qlvb xong thì triển khai tiếp cho những ai"),
+ * answered with the entry of the system's next official deadline; undefined for any other question.
+ */
+function answerStepAfter(ctx: CommandContext, question: string, data: AnswerData): AnswerOutcome | undefined {
+  const step = stepAfterAsked(fold(question));
+  // "tạo mail công vụ: bước 1 gửi ds trước 10/5, bước 2 là gì": the system's deadlines in order are its numbered steps.
+  const nth = step ? undefined : nthStepAsked(fold(question));
+  if (!step && nth === undefined) return undefined;
+  const systems = systemsNamed(ctx.services.knowledge.unitsOf(question));
+  if (systems.length !== 1) return undefined;
+  const ordered = byDeadline(officialMilestones(ctx).filter((m) => m.system === systems[0]!.system));
+  const named = step ? deadlineOf(ctx, systems[0]!.system, step, question) : undefined;
+  const next = named ? nextStep(ordered, named) : nth !== undefined ? ordered[nth - 1] : undefined;
+  // A system whose steps an entry walks through may have a first step with no deadline (the survey before the
+  // document system's pilot): its numbered step is that entry's to say.
+  const walk = nth !== undefined ? stepsEntry(ctx.services.content.faq, ctx.services.content.milestones, systems[0]!.system) : undefined;
+  const entry = walk ?? (next ? entryOfMilestone(ctx, next) : undefined);
+  if (!entry) return undefined;
+  const units = ctx.services.knowledge.unitsOf(question);
+  const result: SearchResult = { decision: "confident", best: { entry, score: 0, relevance: 1 }, suggestions: [], folded: fold(question), units };
+  return { replies: [renderEntry(ctx, entry, data.latest, { question, units })], result, answered: true, lang: ctx.lang };
+}
+
+/** The entry on who signed the plan, kept as the topic of a signatory check. */
+const SIGNATORIES_ENTRY = "plan-signatories";
+const agencyUnitsOf = new WeakMap<CommandContext["services"]["content"], AgencyUnits[]>();
+
+/**
+ * "TTCĐS có phải là một bên ký kế hoạch không, mấy bên còn lại là ai", "Văn phòng Thành ủy có ký kế hoạch không": yes
+ * or no of the body named, with the other signatories (see signatory-check.ts); undefined for any other question.
+ */
+function answerSignatoryCheck(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const folded = fold(question);
+  if (!asksSignatory(folded)) return undefined;
+  const { content, knowledge } = ctx.services;
+  let agencies = agencyUnitsOf.get(content);
+  if (!agencies) {
+    agencies = content.agencies.map((agency) => ({ agency, names: [agency.name, ...agency.shortNames, ...agency.aliases].map((n) => knowledge.unitsOf(n).filter((u) => !u.startsWith(INTENT_PREFIX))) }));
+    agencyUnitsOf.set(content, agencies);
+  }
+  const named = agenciesNamed(knowledge.unitsOf(question), agencies);
+  const text = renderSignatoryCheck(named, content.agencies, ctx.lang);
+  const entry = knowledge.entry(SIGNATORIES_ENTRY);
+  if (!text || !entry) return undefined;
+  return datedAnswer(ctx, question, [text], entry, [entry.source]);
+}
+
+/** Words of a month's question that name no particular work (units): "tháng", "mốc", "việc", "làm", "hoàn thành". */
+const MONTH_WORDS = new Set([
+  "thang", "nam", "han", "moc", "viec", "cong", "nhiem", "vu", "hang", "muc", "noi", "dung", "lam", "hoan", "thanh", "xong", "theo", "trong",
+  "kehoachlientich", "he", "thong", "httt", "hoat", "dong", "liet", "ke", "ra", "tong", "the", "cu", "giup", "nhung", "cac", "co", "gi", "nao",
+  "due", "happen", "suppos", "plan", "schedul", "task", "step", "deadlin", "mileston", "need", "done", "system", "what", "which", "list",
+  ...MONTH_WORDS_EN,
+]);
+
+/**
+ * Everything of the plan in one month ("trong tháng 5/2025 kế hoạch có những mốc nào phải hoàn thành", "What is due
+ * in June 2025?"), across systems, or of the systems or phase named; undefined unless the question asks all of a month
+ * and names nothing else (see month-milestones.ts).
+ */
+function answerMonth(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const asked = monthAsked(fold(question));
+  if (!asked) return undefined;
+  const { content, knowledge } = ctx.services;
+  const units = knowledge.unitsOf(question);
+  const systems = systemsNamed(units);
+  const rest = units.filter((u) => !u.startsWith(INTENT_PREFIX) && !MONTH_WORDS.has(u) && !isSystemUnit(u) && !/\d/.test(u) && u !== "giaidoan");
+  if (rest.length > 0) return undefined;
+  const phase = phasesNamed(units).find((n) => n <= phaseCount(content.milestones));
+  const pool = content.milestones.filter((m) => (phase === undefined || m.phase === phase) && (systems.length === 0 || systems.some((x) => x.system === m.system)));
+  const year = asked.year ?? planYearOf(content.milestones);
+  const x = year === undefined ? undefined : milestonesInMonth(pool, year, asked.month);
+  if (!x) return undefined;
+  const first = x.due[0] ?? x.spans[0]!;
+  return datedAnswer(ctx, question, renderMonth(x, ctx.lang), entryOfMilestone(ctx, first), [...x.due, ...x.spans, ...x.estimated].map((m) => m.source));
+}
+
+/** The year most of the plan's deadlines fall in. */
+function planYearOf(milestones: readonly Milestone[]): number | undefined {
+  const counts = new Map<string, number>();
+  for (const m of milestones) counts.set(m.dueParsed.end.slice(0, 4), (counts.get(m.dueParsed.end.slice(0, 4)) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return top ? Number(top[0]) : undefined;
+}
+
+/**
  * One system's deadlines asked all at once ("qlvb có mấy mốc thời gian, liệt kê giúp mình", "list the e-mail
  * deadlines"), answered from milestones.yaml; undefined for any other question (see {@link readSchedule}).
  */
@@ -797,6 +902,9 @@ function answerSchedule(ctx: CommandContext, folded: string, units: string[]): A
   const { content } = ctx.services;
   const s = readSchedule(folded, units, content);
   if (!s) return undefined;
+  // "qlvb có những bước nào": a system whose steps an entry walks through (with a first step of no deadline) is that
+  // entry's to answer, by the search.
+  if (/\bbuoc\b/.test(folded) && stepsEntry(content.faq, content.milestones, s.official[0]!.system)) return undefined;
   const first = s.official[0]!;
   const entry = content.faq.find((e) => s.official.every((m) => e.milestones.includes(m.id))) ?? content.faq.find((e) => e.milestones.includes(first.id));
   const result: SearchResult = { decision: "confident", ...(entry ? { best: { entry, score: 0, relevance: 1 } } : {}), suggestions: [], folded, units };

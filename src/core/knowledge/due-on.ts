@@ -27,7 +27,10 @@ const ASKS_WHAT_IS_DUE = new RegExp(
     String.raw`\b(la|thuoc|ung voi|gan voi)( (ve|cua))? (viec|cai|noi dung|muc|hang muc|nhiem vu|cong viec|he thong|httt)( thong tin)? (gi|nao)\b`,
     // "1/9 có gì chính thức chạy", "có hệ thống nào vận hành chính thức", "hệ thống nào chạy thật": what goes live that day
     String.raw`\bco (gi|nhung gi|cai gi|cai nao|viec gi|he thong gi|he thong nao|httt nao|nhung he thong nao)( (duoc|se|bat dau))? (chinh thuc |chay chinh thuc )?(chay|van hanh|hoat dong|di vao (van hanh|hoat dong)|go live)\b`,
-    String.raw`\b(he thong|httt|cai|nhung he thong|nhung cai) (gi|nao) (duoc |se |bat dau )?(chinh thuc )?(chay|van hanh|hoat dong|di vao (van hanh|hoat dong)|go live)\b`,
+    // "những hệ thống nào cùng vận hành chính thức vào 1/9": every system going live that day
+    String.raw`\b(he thong|httt|cai|nhung he thong|nhung cai) (gi|nao) (cung )?(duoc |se |bat dau )?(cung )?(chinh thuc )?(chay|van hanh|hoat dong|di vao (van hanh|hoat dong)|go live)\b`,
+    // "hệ thống nào có hạn trước 15/5", "việc nào có hạn chót là 10/6": which work the plan's "trước ngày …" is the deadline of
+    String.raw`\b(he thong|httt|viec|cai|nhiem vu|cong viec|hang muc) (gi|nao) (co |la )?(han|han chot|moc|thoi han)( chot)?( la)?( (truoc|vao|ngay|trong|den))*( ngay)? \d`,
     // English
     String.raw`\bwhat (is|s|was|are|were|falls?|fell) due\b`,
     String.raw`\bwhat (deadlines?|milestones?|tasks?) (is|are|was|were|falls?|fell|come|comes)\b`,

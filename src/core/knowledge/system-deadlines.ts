@@ -45,7 +45,7 @@ const ENDS = /\b(xong|hoan thanh|hoan tat|chinh thuc|ket thuc|finish|finishes|fi
 /** "có mấy mốc", "liệt kê các mốc", "những hạn nào", "list the deadlines", "what milestones", "the timeline": the question asks a
  * system's deadlines, all of them (folded). */
 const ASKS_ALL =
-  /\b(may|bao nhieu|nhung|cac|tat ca|liet ke|ke ra|ke het)( (moc|han))? (moc|moc thoi gian|han|han chot|thoi han)\b|\b(moc|han|moc thoi gian) (nao|gi)\b|\bliet ke\b|\b(list|how many|what are|which|all)\b.*\b(deadlines|milestones|dates)\b|\b(timeline|schedule)\b/;
+  /\b(may|bao nhieu|nhung|cac|tat ca|liet ke|ke ra|ke het)( (moc|han))? (moc|moc thoi gian|han|han chot|thoi han)\b|\b(nhung|cac|may) buoc( nao| gi)?\b|\b(moc|han|moc thoi gian) (nao|gi)\b|\bliet ke\b|\b(list|how many|what are|which|all)\b.*\b(deadlines|milestones|dates)\b|\b(timeline|schedule)\b/;
 /** "đủ 3 ngày", "cả ba mốc", "tất cả 3 hạn", "all three dates": the question asks for every one of a count of a
  * system's deadlines it names (folded); the count is group 1. */
 const ASKS_COUNTED = /\b(?:du|ca|het|tat ca|ca thay|toan bo|all|all the|each of the)( \d| hai| ba| bon| nam| sau| two| three| four| five| six) (moc|ngay|han|moc thoi gian|thoi han|dates|deadlines|milestones)\b/;
@@ -66,6 +66,11 @@ const SCHEDULE_WORDS = new Set([
   // "summarise the timeline for the document management and executive direction system": asking for an overview, and
   // the rest of the document system's English name.
   "summaris", "summariz", "overview", "executiv", "direction",
+  // "kế hoạch về quản lý văn bản có mấy mốc", "kế hoạch có mấy mốc liên quan đến thư điện tử": the plan named, and
+  // "liên quan đến" (about) before the system, say nothing of which step.
+  "kehoachlientich", "lien", "quan",
+  // "1022 năm 2025 làm những bước nào": the steps, done in the plan's year.
+  "buoc", "lam", "nam",
 ]);
 
 /** The Party's online conferences: a conference ("hntt", "hội nghị trực tuyến") said to be the Party's. */
@@ -147,7 +152,8 @@ export function readSchedule(folded: string, units: readonly string[], content: 
   // "QLVB có 3 mốc thử nghiệm, triển khai toàn bộ, vận hành chính thức, cho em xin đủ 3 ngày": the steps it names are
   // the system's deadlines, all of them, when their count is the system's.
   const all = counted !== undefined && counted === official.length;
-  const rest = units.filter((u) => !u.startsWith("_") && u !== s.unit && !SCHEDULE_WORDS.has(u));
+  // A year ("năm 2025") says when, not which step.
+  const rest = units.filter((u) => !u.startsWith("_") && u !== s.unit && !SCHEDULE_WORDS.has(u) && !/^\d{4}$/.test(u));
   if (rest.length > 0 && !all) return undefined;
   return { vi: s.vi, en: s.en, official, other };
 }

@@ -95,7 +95,8 @@ describe("A self-introduction naming the asker's unit, then a question about 'S�
       "Xin chào, tôi công tác tại Sở Khoa học và Công nghệ Bà Rịa - Vũng Tàu (cũ). Sở tôi có phải là cơ quan ban hành kế hoạch liên tịch về hệ thống thông tin không? Cảm ơn.",
       "Dạ chào anh, mình làm ở Sở KH&CN tỉnh Bình Dương. Sở mình có tham gia ký kế hoạch liên tịch không vậy anh? Cảm ơn anh nhiều.",
     );
-    for (const a of answers) expect(a).toMatch(/Sở KH&CN tỉnh (Bình Dương|Bà Rịa - Vũng Tàu)[^.]*(cùng )?ban hành|bốn cơ quan ban hành/);
+    // The entry's list of the four, or the yes/no check of the department named (signatory-check.ts).
+    for (const a of answers) expect(a).toMatch(/Sở KH&CN tỉnh (Bình Dương|Bà Rịa - Vũng Tàu)[^.]*(cùng )?ban hành|bốn cơ quan ban hành|Đúng, Sở KH&CN (Bình Dương|Bà Rịa - Vũng Tàu) là một trong 4 cơ quan ký/);
   });
 });
 
