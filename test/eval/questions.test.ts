@@ -67,10 +67,10 @@ const FLOORS = {
   // set of round 12D (79.6 / 89.6 / 89.1 / 93.1 % on main after its fact check; 90.7 / 89.6 / 93.5 / 93.1 % after 12D's
   // everyday names of the systems, askers' own titles and guessed weekdays; out of scope 95.8 % after 12E's refusals).
   // Round 16B: 105/108 in scope.
-  blind13: { viInScope: 0.97, outOfScope: 1, english: 0.97, followUps: 0.93 },
+  blind13: { viInScope: 0.98, outOfScope: 1, english: 1, followUps: 1 },
   // Judge of round 12 (86.6 / 86.7 / 84.5 / 84.6 % on round 11's engine after its fact check; 87.8 / 88.3 / 88.7 /
   // 89.7 % after round 12), read after round 12's last merge (docs/eval/blind11-latest.txt): a tuning set from now on.
-  blind11: { viInScope: 0.96, outOfScope: 0.98, english: 1, followUps: 0.97 },
+  blind11: { viInScope: 0.96, outOfScope: 1, english: 1, followUps: 0.97 },
   // Judge of round 13 (252 cases, ids y, fact-checked; 96.8 / 98.1 / 94.2 / 100 % on round 12's engine, 97.6 / 98.1 /
   // 96.2 / 100 % after round 13), kept off the tuners' worktrees and read after round 13's last merge
   // (docs/eval/blind14-latest.txt): a tuning set from now on.
@@ -90,10 +90,14 @@ const FLOORS = {
   // round 15's engine, 117/128, 59/62, 48/52, 44/50 after round 16. Round 17 tuned on it (17A facts and content, 17B day
   // counts and follow-ups, 17C refusals and follow-ups): 128/128, 62/62, 52/52, 50/50.
   blind17: { viInScope: 1, outOfScope: 1, english: 1, followUps: 1 },
-  // Judge of round 17 (319 cases, ids t, fact-checked: docs/eval/blind18-factcheck.md), kept off the tuners' worktrees:
-  // 141/155, 54/59, 60/65, 59/63 on round 16's engine (91.0 / 91.5 / 92.3 / 93.7 %), the same after round 17's merge.
-  // Misses: docs/eval/blind18-latest.txt.
-  blind18: { viInScope: 0.9, outOfScope: 0.91, english: 0.92, followUps: 0.93 },
+  // Judge of round 17 (319 cases, ids t, fact-checked: docs/eval/blind18-factcheck.md): 141/155, 54/59, 60/65, 59/63 on
+  // round 16's engine and after round 17. Round 18 tuned on it (18A lists and whole-picture questions, 18B day counts,
+  // English and follow-ups, 18C refusals): 153/155, 59/59, 65/65, 62/63.
+  blind18: { viInScope: 0.98, outOfScope: 1, english: 1, followUps: 0.98 },
+  // Judge of round 18 (272 cases, ids o, fact-checked: docs/eval/blind19-factcheck.md), kept off the tuners' worktrees:
+  // 124/142, 45/47, 49/55, 39/43 on round 17's engine (87.3 / 95.7 / 89.1 / 90.7 %); after round 18's merge 127/142,
+  // 45/47, 49/55, 39/43 (89.4 / 95.7 / 89.1 / 90.7 %). Misses: docs/eval/blind19-latest.txt.
+  blind19: { viInScope: 0.89, outOfScope: 0.95, english: 0.89, followUps: 0.9 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -200,7 +204,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {
@@ -209,11 +213,11 @@ for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "
   });
 }
 
-// The judge of round 17, scored by the lead only after merging (its floors: its score then, so a later change that
+// The judge of round 18, scored by the lead only after merging (its floors: its score then, so a later change that
 // loses one of its cases fails here; tuning on it makes it a former judge).
-describe.skipIf(!existsSync(join(DIR, "blind18")))("the judge blind18 (test/fixtures/questions/blind18)", () => {
+describe.skipIf(!existsSync(join(DIR, "blind19")))("the judge blind19 (test/fixtures/questions/blind19)", () => {
   it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(yamlFiles(join(DIR, "blind18")).flatMap(loadTextCases), FLOORS.blind18);
+    await expectAboveFloors(yamlFiles(join(DIR, "blind19")).flatMap(loadTextCases), FLOORS.blind19);
   });
 });
 
