@@ -7,6 +7,7 @@ import { type ChoiceInput, isLive, lastPage, moreHint, optionLines, PAGE_SIZE, p
 import type { ChatKey, Listing, UserKey } from "./ports.js";
 import { reply, type Reply, shortenLabel } from "./reply.js";
 import { fold } from "./fold.js";
+import { freshTopic } from "./knowledge/follow-up.js";
 import { detectLanguage, languageAsked } from "./language.js";
 import { stripInvisible } from "./text.js";
 import { dayOf } from "./time.js";
@@ -107,7 +108,11 @@ export function createAssistant(
     // A language asked for ("…, in English pls", "trả lời bằng tiếng Anh") wins over the one it is written in.
     const free = message.payload === undefined && !message.text?.trim().startsWith("/");
     const typed = free ? (languageAsked(message.text ?? "") ?? detectLanguage(message.text ?? "")) : undefined;
-    const lang: Lang = typed ?? chatLang;
+    // A command typed in a chat that has just been asking in one language ("/help" after English questions) is
+    // answered in that language; with no recent topic, in the chat's own. Only a hint: a store that cannot be read
+    // here leaves the chat's language, and the command itself reports the store's problem if it needs the store.
+    const recent = !free && message.payload === undefined ? freshTopic(await services.store.topics.get(actor.chatKey).catch(() => undefined), now)?.lang : undefined;
+    const lang: Lang = typed ?? recent ?? chatLang;
     const ctx: CommandContext = {
       message,
       actor,

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../helpers/app.js";
+import { askIn } from "../helpers/knowledge.js";
+
+describe("the language of a command's reply", () => {
+  it("follows the chat's recent questions: /help after an English question is in English, and /lịch too", async () => {
+    const app = await createTestApp({ now: "2026-12-04T10:00:00+07:00" });
+    await askIn(app, "who signed the joint plan?");
+    expect(await askIn(app, "/help")).toMatch(/commands/i);
+    expect(await askIn(app, "/lịch")).toMatch(/Upcoming|Past|deadlines/);
+    await app.store.close();
+  });
+
+  it("stays Vietnamese in a chat with no recent English question, and returns to Vietnamese after a Vietnamese one", async () => {
+    const app = await createTestApp({ now: "2026-12-04T10:00:00+07:00" });
+    expect(await askIn(app, "/help")).toContain("các lệnh");
+    await askIn(app, "who signed the joint plan?", "u2");
+    await askIn(app, "kế hoạch do ai ký", "u2");
+    expect(await askIn(app, "/help", "u2")).toContain("các lệnh");
+    await app.store.close();
+  });
+});
