@@ -62,13 +62,26 @@ export interface LocalParts {
  * for anything done per message or per digest row.
  */
 export function localParts(date: Date | number | string): LocalParts {
+  const t = new Date(date).getTime();
+  // The parts depend only on the minute: the same instant is read many times per message ("now", today, deadlines).
+  const minute = Math.floor(t / 60_000);
+  const known = Number.isFinite(minute) ? PARTS_BY_MINUTE.get(minute) : undefined;
+  if (known) return { ...known };
   const out: LocalParts = { year: "", month: "", day: "", hour: "", minute: "", weekday: 0 };
-  for (const part of LOCAL_PARTS.formatToParts(new Date(date))) {
+  for (const part of LOCAL_PARTS.formatToParts(t)) {
     if (part.type === "year" || part.type === "month" || part.type === "day" || part.type === "hour" || part.type === "minute") out[part.type] = part.value;
     else if (part.type === "weekday") out.weekday = WEEKDAYS[part.value] ?? 0;
   }
+  if (Number.isFinite(minute)) {
+    if (PARTS_BY_MINUTE.size >= MAX_MINUTES_KEPT) PARTS_BY_MINUTE.clear();
+    PARTS_BY_MINUTE.set(minute, { ...out });
+  }
   return out;
 }
+
+/** Local parts of recently read minutes (bounded: cleared when full, so a digest over many instants stays small). */
+const PARTS_BY_MINUTE = new Map<number, LocalParts>();
+const MAX_MINUTES_KEPT = 4096;
 
 /** The calendar day (YYYY-MM-DD) of `date` in Asia/Ho_Chi_Minh. Called several times per message (see {@link localParts}). */
 export function dayOf(date: Date): string {

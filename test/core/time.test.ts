@@ -84,3 +84,17 @@ describe("plain day arithmetic (addDays, diffDays, isoWeekday)", () => {
     expect(Number.isNaN(diffDays("not a day", "2025-01-01"))).toBe(true);
   });
 });
+
+describe("localParts, read once per minute", () => {
+  it("gives the same parts for every second of a minute, and a caller changing them changes nothing for the next", () => {
+    const first = localParts("2025-08-31T17:00:05Z");
+    expect(first).toEqual({ year: "2025", month: "09", day: "01", hour: "00", minute: "00", weekday: 1 });
+    first.day = "99";
+    expect(localParts("2025-08-31T17:00:59Z")).toEqual({ year: "2025", month: "09", day: "01", hour: "00", minute: "00", weekday: 1 });
+    expect(localParts("2025-08-31T16:59:59Z").day).toBe("31");
+  });
+
+  it("still refuses an instant that is not a date", () => {
+    expect(() => localParts("not a date")).toThrow(RangeError);
+  });
+});
