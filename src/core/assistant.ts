@@ -72,20 +72,23 @@ export function createAssistant(
     family: string;
   }
 
-  const runLine = async (ctx: CommandContext, line: string, origin: Origin): Promise<Reply[]> => {
+  /** The command name a line types and the rest of it, or undefined when it is no command line. */
+  const nameOf = (line: string): { name: string; rest: string } | undefined => {
     const m = /^\/?([\p{L}\p{M}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(line.trim());
-    if (!m) throw new UserError(t(ctx.lang, "Lệnh không hợp lệ. Gõ /help để xem các lệnh.", "Invalid command. Type /help to see the commands."));
+    if (!m) return undefined;
     // Names are folded, so "/lịch" is /lich; a name typed as two words ("/cập nhật", "/trợ giúp") is joined.
-    let name = fold(m[1]!).replace(/\s+/g, "");
-    let rest = m[2] ?? "";
-    if (!byName.has(name)) {
-      const [next = "", ...after] = rest.trim().split(/\s+/);
-      const joined = `${name}${fold(next).replace(/\s+/g, "")}`;
-      if (next && byName.has(joined)) {
-        name = joined;
-        rest = after.join(" ");
-      }
-    }
+    const name = fold(m[1]!).replace(/\s+/g, "");
+    const rest = m[2] ?? "";
+    if (byName.has(name)) return { name, rest };
+    const [next = "", ...after] = rest.trim().split(/\s+/);
+    const joined = `${name}${fold(next).replace(/\s+/g, "")}`;
+    return next && byName.has(joined) ? { name: joined, rest: after.join(" ") } : { name, rest };
+  };
+
+  const runLine = async (ctx: CommandContext, line: string, origin: Origin): Promise<Reply[]> => {
+    const typed = nameOf(line);
+    if (!typed) throw new UserError(t(ctx.lang, "Lệnh không hợp lệ. Gõ /help để xem các lệnh.", "Invalid command. Type /help to see the commands."));
+    const { name, rest } = typed;
     const cmd = byName.get(name);
     if (!cmd) {
       throw new UserError(
@@ -108,10 +111,11 @@ export function createAssistant(
     // A language asked for ("…, in English pls", "trả lời bằng tiếng Anh") wins over the one it is written in.
     const free = message.payload === undefined && !message.text?.trim().startsWith("/");
     const typed = free ? (languageAsked(message.text ?? "") ?? detectLanguage(message.text ?? "")) : undefined;
-    // A command typed in a chat that has just been asking in one language ("/help" after English questions) is
-    // answered in that language; with no recent topic, in the chat's own. Only a hint: a store that cannot be read
-    // here leaves the chat's language, and the command itself reports the store's problem if it needs the store.
-    const recent = !free && message.payload === undefined ? freshTopic(await services.store.topics.get(actor.chatKey).catch(() => undefined), now)?.lang : undefined;
+    // A command typed by its English name in a chat that has just been asking in one language ("/help" after English
+    // questions) is answered in that language; its Vietnamese name ("/trợ giúp") or no recent topic leaves the chat's
+    // own. Only a hint: a store that cannot be read here leaves the chat's language too.
+    const named = free || message.payload !== undefined ? undefined : nameOf(message.text ?? "")?.name;
+    const recent = named !== undefined && byName.get(named)?.alias === named ? freshTopic(await services.store.topics.get(actor.chatKey).catch(() => undefined), now)?.lang : undefined;
     const lang: Lang = typed ?? recent ?? chatLang;
     const ctx: CommandContext = {
       message,
