@@ -3,7 +3,7 @@ import { createTestApp } from "../helpers/app.js";
 import { askIn } from "../helpers/knowledge.js";
 
 describe("the language of a command's reply", () => {
-  it("follows the chat's recent questions: /help after an English question is in English, and /lịch too", async () => {
+  it("follows the chat's recent questions when typed by its English name: /help, /deadlines after an English question", async () => {
     const app = await createTestApp({ now: "2026-12-04T10:00:00+07:00" });
     await askIn(app, "who signed the joint plan?");
     expect(await askIn(app, "/help")).toMatch(/commands/i);
