@@ -109,7 +109,10 @@ const ASKS_WEBSITE = /\b(website|web site|trang web)\b.*\b(la gi|o dau|la trang 
 /** "cổng dịch vụ công địa chỉ là gì", "địa chỉ trang thông tin ở đâu", "the portal's address": the address of a portal
  * or a web page is a web address (folded). An office's address ("Sở KH&CN địa chỉ ở đâu") is a place, and "công" of
  * "công chức", "công vụ", "công ty" is no portal. */
-const ASKS_PORTAL_ADDRESS = /\b(cong(?! (?:chuc|vu|viec|an|nghe|dan|ty|tac|trinh|khai|bo|doan|nhan|van|so|ich))|trang|portal|website|site)\b(?:\s+\S+){0,8}?\s+dia chi\b|\bdia chi (cua |truy cap )?(cong|trang|portal)\b(?! (?:chuc|vu|ty|an))|\b(portal|website|site)(s)? address\b|\baddress of (?:the |its |their )?(?:\S+ ){0,3}(portal|website|site)\b/;
+const NOT_A_PORTAL = "(?! (?:chuc|vu|viec|an|nghe|dan|ty|tac|trinh|khai|bo|doan|nhan|van|so|ich)\\b)";
+/** A portal or a web page named: "cổng" that is no "công chức", "trang web/thông tin/TTĐT/chủ" ("tình trạng" is none). */
+const PORTAL_OR_PAGE = `(?:cong${NOT_A_PORTAL}|trang (?:web|thong tin|ttdt|chu|dien tu)|portal|website|site)`;
+const ASKS_PORTAL_ADDRESS = new RegExp(`\\b${PORTAL_OR_PAGE}\\b(?:\\s+\\S+){0,8}?\\s+dia chi\\b|\\bdia chi (?:cua |truy cap )?${PORTAL_OR_PAGE}\\b|\\b(?:portal|website|site)s? address\\b|\\baddress of (?:the |its |their )?(?:\\S+ ){0,3}(?:portal|website|site)\\b`);
 /** "link … là gì", "cho xin link", "đường dẫn", "the link to": the question asks a web address (folded). A link to
  * download an app is asked as an app ({@link ASKS_APP}), read first. */
 const ASKS_LINK = /\b(link|duong link|duong dan|hyperlink)\b/;

@@ -550,7 +550,7 @@ function answerExtreme(ctx: CommandContext, question: string): AnswerOutcome | u
  * answer gives of it; undefined unless both are found.
  */
 function answerOrder(ctx: CommandContext, question: string): AnswerOutcome | undefined {
-  const oneWay = oneWayOrder(fold(question));
+  const oneWay = oneWayOrder(fold(question), question);
   const sides = orderSides(fold(question)) ?? oneWay?.sides;
   if (!sides) return undefined;
   const found = sides.map((side) => datedThing(ctx, question, side));

@@ -114,13 +114,18 @@ const ONE_WAY_EN = /^(?:is|was|does|did|will) (?!(?:there|it|this|that) )(.+) (b
 /** Verbs ending the first side of {@link ONE_WAY_EN} ("does the go-live come before"): not part of what it names. */
 const ONE_WAY_VERB = / (come|happen|fall|take place|start|begin|finish|end)$/;
 
+/** "sau" typed as a word of its own (after), not only folded from "sáu" (six) or "sâu" (deep). */
+const SAU_AS_TYPED = /(?:^|[^\p{L}])sau(?:[^\p{L}]|$)/iu;
+
 /**
  * The two things of a one-sided order question ("qlvb chạy chính thức có trước ngày chính quyền mới hoạt động không",
- * "is the QLVB go-live before the merger?") and the way it asks; undefined for other questions.
+ * "is the QLVB go-live before the merger?") and the way it asks; undefined for other questions. `raw` is the question
+ * as typed: a "sau" folded from "sáu" ("Tân Bình có sáu phường mới không") orders nothing.
  */
-export function oneWayOrder(folded: string): { sides: [string, string]; asked: OrderAsked } | undefined {
+export function oneWayOrder(folded: string, raw?: string): { sides: [string, string]; asked: OrderAsked } | undefined {
   const m = ONE_WAY_VI.exec(folded) ?? ONE_WAY_EN.exec(folded);
   if (!m) return undefined;
+  if (m[2] === "sau" && raw !== undefined && !SAU_AS_TYPED.test(raw.normalize("NFC"))) return undefined;
   const clean = (x: string) => x.trim().replace(/^(is|was|does|did|will) /, "").replace(SIDE_START, "").replace(SIDE_END, "").trim();
   const [a, b] = [clean(m[1]!.replace(ONE_WAY_VERB, "")), clean(m[3]!)];
   if (a.length === 0 || b.length === 0) return undefined;

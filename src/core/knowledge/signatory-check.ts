@@ -15,8 +15,11 @@ const YES_NO = /\b(co phai|phai khong|phai ko|dung khong|dung ko|khong|ko|hong|h
 
 /** Signatures that are no signing of the plan: "chữ ký số", "ký số", "ký điện tử", "digital signature" (folded). */
 const OTHER_SIGNING = /\b(chu ky( so| dien tu)?|ky so|ky dien tu|digital(ly)? sign\w*|e ?signature)\b/g;
-/** What is signed is the plan: "kế hoạch", "the plan", or "bên ký", "signatory" (folded). */
-const OF_THE_PLAN = /\b(ke hoach|kh lien tich|plan|ben ky|co quan ky|don vi ky|signator\w*)\b/;
+/**
+ * What is signed is the joint plan: "kế hoạch (liên tịch|này|hợp nhất)", a "kế hoạch" that ends the question or its
+ * clause, "the plan", or "bên ký", "signatory" (folded). "kế hoạch tập huấn" is some other plan.
+ */
+const OF_THE_PLAN = /\b(ke hoach(?= (?:lien tich|nay|do|hop nhat|chung|khong|ko|k|hong|chua|ha|a|vay|nhi|phai|dung)\b|$)|kh lien tich|plan|ben ky|co quan ky|don vi ky|signator\w*)\b/;
 
 /** Whether a (folded) question asks yes or no whether someone signed (or issued) the plan. */
 export function asksSignatory(folded: string): boolean {

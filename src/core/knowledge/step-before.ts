@@ -37,12 +37,20 @@ export function stepsEntry(faq: readonly FaqEntry[], milestones: readonly Milest
  * "sau khi thử nghiệm qlvb xong thì triển khai tiếp cho những ai", "sau khi tạo danh sách thì bước tiếp theo là gì",
  * "what comes after the pilot?": the question asks the step after one it names (folded). Group 1 is the step named.
  */
-const ASKS_AFTER = /\bsau khi (.+?)(?: (?:xong|hoan thanh|hoan tat|ket thuc))? (?:thi|roi|,) .*\b(trien khai tiep|tiep theo|ke tiep|tiep tuc|buoc tiep|lam gi tiep|lam tiep)\b|\bwhat (?:comes|happens|is done|is next) after (.+)$/;
+const ASKS_AFTER_VI = /^sau khi (.+?)(?: (?:xong|hoan thanh|hoan tat|ket thuc))? (?:thi|roi|,) .*\b(?:trien khai tiep|tiep theo|ke tiep|tiep tuc|buoc tiep|lam gi tiep|lam tiep)\b/;
+const ASKS_AFTER_EN = /\bwhat (?:comes|happens|is done|is next) after (.+)$/;
+/** What a step-after question ends on ("tiếp theo", "làm gì tiếp"), tested before the costlier {@link ASKS_AFTER_VI}. */
+const NEXT_WORDS = /\b(?:trien khai tiep|tiep theo|ke tiep|tiep tuc|buoc tiep|lam gi tiep|lam tiep)\b/;
+/** The longest stretch from "sau khi" that {@link ASKS_AFTER_VI} reads: its lazy groups backtrack on long text. */
+const AFTER_WINDOW = 300;
 
 /** The step a (folded) question asks what follows ("sau khi thử nghiệm qlvb xong thì …" → "thu nghiem qlvb"), if it asks so. */
 export function stepAfterAsked(folded: string): string | undefined {
-  const m = ASKS_AFTER.exec(folded);
-  return m ? (m[1] ?? m[3])?.trim() : undefined;
+  const en = ASKS_AFTER_EN.exec(folded);
+  if (en) return en[1]!.trim();
+  const at = folded.search(/\bsau khi /);
+  if (at < 0 || !NEXT_WORDS.test(folded)) return undefined;
+  return ASKS_AFTER_VI.exec(folded.slice(at, at + AFTER_WINDOW))?.[1]?.trim();
 }
 
 /** The milestone after `step` in `ordered` (one system's official milestones, by deadline), if there is one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedType, supplies } from "../../../src/core/knowledge/answer-type.js";
+import { expectedType, supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { toPlain } from "../../../src/core/reply.js";
 import { createTestApp, realContent, textFrom } from "../../helpers/app.js";
@@ -80,5 +80,14 @@ describe("expected answer types in the search", () => {
   it("refuses through the console, as not answered", async () => {
     const { out } = await runCliCaptured(["ask", "--json", "--now", "2026-12-01"], { input: "SSO khi nào chạy chính thức\n" });
     expect(JSON.parse(out.trim())).toMatchObject({ answered: false, entryId: null });
+  });
+});
+
+describe("the web address of a portal", () => {
+  it("is asked of a portal or a web page, never of a trade union or a state ('tình trạng')", () => {
+    expect(valueAsked("cong dich vu cong dia chi la gi")?.kind).toBe("domain");
+    expect(valueAsked("dia chi trang thong tin dien tu o dau")?.kind).toBe("domain");
+    expect(valueAsked("dia chi cong doan phuong o dau")?.kind).not.toBe("domain");
+    expect(valueAsked("tinh trang dia chi tru so phuong moi")?.kind).not.toBe("domain");
   });
 });

@@ -5,6 +5,7 @@ import {
   confirmationLines,
   extremeDeadlines,
   holidayOverlapLine,
+  oneWayOrder,
   orderLines,
   orderSides,
   readExtreme,
@@ -145,5 +146,16 @@ describe("the assistant reasons over the plan's dates, however the question is w
     expect(a).toMatch(/^Không hẳn cùng hạn/);
     expect(a).toContain("15/05/2025");
     expect(a).toContain("tháng 5/2025");
+  });
+});
+
+describe("oneWayOrder and the typed word", () => {
+  it("reads 'sau' typed as a word as after, but not 'sau' folded from 'sáu' (six)", () => {
+    const six = "Tân Bình có sáu phường mới không";
+    expect(oneWayOrder(fold(six), six)).toBeUndefined();
+    const after = "qlvb có sau ngày hợp nhất không";
+    expect(oneWayOrder(fold(after), after)?.asked).toBe("after");
+    const bare = "qlvb co sau ngay hop nhat khong";
+    expect(oneWayOrder(fold(bare), bare)?.asked).toBe("after");
   });
 });

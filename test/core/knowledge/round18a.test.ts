@@ -89,6 +89,8 @@ describe("a yes/no check of a named body against the plan's signatories", () => 
     expect(asksSignatory(fold("Is the Digital Transformation Center a signatory?"))).toBe(true);
     expect(asksSignatory(fold("Sở KH&CN có hỗ trợ chữ ký số cho kế hoạch không"))).toBe(false);
     expect(asksSignatory(fold("ai ký kế hoạch liên tịch"))).toBe(false);
+    expect(asksSignatory(fold("Sở KH&CN BD đã ban hành kế hoạch tập huấn chưa"))).toBe(false);
+    expect(asksSignatory(fold("Văn phòng Thành ủy có ký kế hoạch không"))).toBe(true);
   });
   it("finds the body named by its longest name", () => {
     expect(named("tt cds co phai la 1 ben ky ke hoach ko")).toEqual(["ttcds-hcm"]);
