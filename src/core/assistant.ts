@@ -103,6 +103,13 @@ export function createAssistant(
     return Array.isArray(out) ? out : [out];
   };
 
+  /** The chat's last topic, as a hint only: one that cannot be read is logged and left out, never an error. */
+  const recentTopic = (chatKey: ChatKey) =>
+    services.store.topics.get(chatKey).catch((error: unknown) => {
+      services.log.warn({ err: error instanceof Error ? error.message : String(error) }, "topics: the chat's last topic could not be read; the command keeps the chat's language");
+      return undefined;
+    });
+
   const handle = async (message: Incoming): Promise<Reply[]> => {
     const now = services.clock.now();
     const actor = await actorOf(message);
@@ -115,7 +122,7 @@ export function createAssistant(
     // questions) is answered in that language; its Vietnamese name ("/trợ giúp") or no recent topic leaves the chat's
     // own. Only a hint: a store that cannot be read here leaves the chat's language too.
     const named = free || message.payload !== undefined ? undefined : nameOf(message.text ?? "")?.name;
-    const recent = named !== undefined && byName.get(named)?.alias === named ? freshTopic(await services.store.topics.get(actor.chatKey).catch(() => undefined), now)?.lang : undefined;
+    const recent = named !== undefined && byName.get(named)?.alias === named ? freshTopic(await recentTopic(actor.chatKey), now)?.lang : undefined;
     const lang: Lang = typed ?? recent ?? chatLang;
     const ctx: CommandContext = {
       message,

@@ -21,4 +21,13 @@ describe("the language of a command's reply", () => {
     expect(await askIn(app, "/help", "u2")).toContain("các lệnh");
     await app.store.close();
   });
+
+  it("keeps the chat's language and logs a warning when the last topic cannot be read", async () => {
+    const app = await createTestApp({ now: "2026-12-04T10:00:00+07:00" });
+    await askIn(app, "who signed the joint plan?");
+    app.store.topics.get = () => Promise.reject(new Error("disk read failed"));
+    expect(await askIn(app, "/help")).toContain("các lệnh");
+    expect(app.log.entries.some((e) => e.level === "warn" && /last topic could not be read/.test(e.msg ?? ""))).toBe(true);
+    await app.store.close();
+  });
 });
