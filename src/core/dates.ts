@@ -18,7 +18,8 @@ export function formatDay(day: string, lang: Lang = "vi"): string {
   return `${d}/${m}/${y}`;
 }
 
-function formatMonth(day: string, lang: Lang): string {
+/** A month as people read it, from any of its days (YYYY-MM-DD): "tháng 5/2025", "May 2025". */
+export function formatMonth(day: string, lang: Lang): string {
   const d = dayjs.utc(day);
   return lang === "vi" ? `tháng ${d.month() + 1}/${d.year()}` : d.format("MMMM YYYY");
 }

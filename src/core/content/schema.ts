@@ -52,7 +52,8 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function monthBounds(s: string): { start: string; end: string } | null {
+/** The first and last day (YYYY-MM-DD) of a month written "YYYY-MM", or null when it is no month. */
+export function monthBounds(s: string): { start: string; end: string } | null {
   const m = MONTH_RE.exec(s);
   if (!m) return null;
   const y = Number(m[1]);

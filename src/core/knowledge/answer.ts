@@ -13,7 +13,7 @@ import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
-import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, namesDay, parseCalendarQuestion, pastDayIn, planCalendarAnswer, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
+import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, namesDay, parseCalendarQuestion, pastDayIn, planCalendarAnswer, planYear, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
 import { diffDays, isoWeekday } from "../time.js";
 import { createWorkingCalendar } from "../calendar.js";
 import { type SmallTalkKind, smallTalkKind, smallTalkReply } from "./small-talk.js";
@@ -879,19 +879,11 @@ function answerMonth(ctx: CommandContext, question: string): AnswerOutcome | und
   if (rest.length > 0) return undefined;
   const phase = phasesNamed(units).find((n) => n <= phaseCount(content.milestones));
   const pool = content.milestones.filter((m) => (phase === undefined || m.phase === phase) && (systems.length === 0 || systems.some((x) => x.system === m.system)));
-  const year = asked.year ?? planYearOf(content.milestones);
+  const year = asked.year ?? planYear(content.milestones.map((m) => m.dueParsed.end));
   const x = year === undefined ? undefined : milestonesInMonth(pool, year, asked.month);
   if (!x) return undefined;
   const first = x.due[0] ?? x.spans[0]!;
   return datedAnswer(ctx, question, renderMonth(x, ctx.lang), entryOfMilestone(ctx, first), [...x.due, ...x.spans, ...x.estimated].map((m) => m.source));
-}
-
-/** The year most of the plan's deadlines fall in. */
-function planYearOf(milestones: readonly Milestone[]): number | undefined {
-  const counts = new Map<string, number>();
-  for (const m of milestones) counts.set(m.dueParsed.end.slice(0, 4), (counts.get(m.dueParsed.end.slice(0, 4)) ?? 0) + 1);
-  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return top ? Number(top[0]) : undefined;
 }
 
 /**

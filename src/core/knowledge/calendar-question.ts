@@ -224,8 +224,8 @@ export function pastDayIn(phrase: string, question: string, today: string, known
   return day;
 }
 
-/** The year most of the plan's deadlines fall in, or undefined when it has none. */
-function planYear(known: readonly string[]): number | undefined {
+/** The year most of the plan's deadline days (`known`) fall in, or undefined when it has none. */
+export function planYear(known: readonly string[]): number | undefined {
   const counts = new Map<number, number>();
   for (const k of known) counts.set(Number(k.slice(0, 4)), (counts.get(Number(k.slice(0, 4))) ?? 0) + 1);
   let best: number | undefined;

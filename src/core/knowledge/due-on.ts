@@ -2,7 +2,7 @@ import type { Milestone } from "../content/schema.js";
 import { formatCountdown, formatDay, type Lang, MONTH_WORDS_EN } from "../dates.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 import { capital } from "../text.js";
-import { dayIn, dayWithWeekday, holidayName } from "./calendar-question.js";
+import { dayIn, dayWithWeekday, holidayName, planYear } from "./calendar-question.js";
 
 /**
  * Reverse lookup of the plan's deadlines: "10/5 là hạn của việc gì", "mốc 10-6 là hạn của cái gì", "What is due on
@@ -70,14 +70,6 @@ export function dueOnDays(folded: string, today: string, known: readonly string[
     .map((text) => dayIn(/\d{4}/.test(text) || plan === undefined ? text : `${text} ${plan}`, today, known))
     .filter((d) => d !== undefined);
   return days.length > 0 ? [...new Set(days)] : undefined;
-}
-
-/** The year most of the plan's deadline days fall in. */
-function planYear(known: readonly string[]): number | undefined {
-  const counts = new Map<string, number>();
-  for (const k of known) counts.set(k.slice(0, 4), (counts.get(k.slice(0, 4)) ?? 0) + 1);
-  const [year] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
-  return year === undefined ? undefined : Number(year);
 }
 
 /** The milestones with an official deadline on `day` (a span of days is no deadline of its first or last day). */

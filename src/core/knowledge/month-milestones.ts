@@ -1,5 +1,5 @@
-import type { Milestone } from "../content/schema.js";
-import { formatDue, type Lang, MONTH_WORDS_EN, MONTHS_EN } from "../dates.js";
+import { monthBounds, type Milestone } from "../content/schema.js";
+import { formatDue, formatMonth, type Lang, MONTH_WORDS_EN } from "../dates.js";
 import { byDeadline, milestoneTitle } from "../milestones.js";
 
 /**
@@ -58,13 +58,6 @@ export function monthAsked(folded: string): AskedMonth | undefined {
   return en[2] ? { year: Number(en[2]), month } : { month };
 }
 
-/** The first and last day (YYYY-MM-DD) of a month. */
-function monthBounds(year: number, month: number): [string, string] {
-  const mm = String(month).padStart(2, "0");
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return [`${year}-${mm}-01`, `${year}-${mm}-${String(last).padStart(2, "0")}`];
-}
-
 /** The milestones of one month: those due on a day of it or in it, and the spans of months that hold it. */
 export interface MonthMilestones {
   year: number;
@@ -82,7 +75,7 @@ export interface MonthMilestones {
  * of it or in the month, spans of months that hold it, and estimated spans overlapping it; undefined when none.
  */
 export function milestonesInMonth(milestones: readonly Milestone[], year: number, month: number): MonthMilestones | undefined {
-  const [first, last] = monthBounds(year, month);
+  const { start: first, end: last } = monthBounds(`${year}-${String(month).padStart(2, "0")}`)!;
   const official = milestones.filter((m) => m.reminders?.enabled !== false);
   const due = byDeadline(official.filter((m) => m.dueParsed.precision !== "range" && first <= m.dueParsed.end && m.dueParsed.end <= last));
   const spans = byDeadline(official.filter((m) => m.dueParsed.precision === "range" && m.dueParsed.start <= last && first <= m.dueParsed.end));
@@ -93,18 +86,13 @@ export function milestonesInMonth(milestones: readonly Milestone[], year: number
   return { year, month, due, spans, estimated };
 }
 
-/** "tháng 5/2025", "May 2025". */
-function monthName(year: number, month: number, lang: Lang): string {
-  return lang === "vi" ? `tháng ${month}/${year}` : `${MONTHS_EN[month - 1]} ${year}`;
-}
-
 /**
  * A month's milestones in words: each deadline with its day (or "in the month, no day given"), then the spans of
  * months it is part of, grouped by span, then estimates, said to be estimates.
  */
 export function renderMonth(x: MonthMilestones, lang: Lang): string[] {
   const vi = lang === "vi";
-  const name = monthName(x.year, x.month, lang);
+  const name = formatMonth(`${x.year}-${String(x.month).padStart(2, "0")}-01`, lang);
   const out = [vi ? `Các mốc của kế hoạch trong ${name}:` : `The plan's deadlines in ${name}:`];
   for (const m of x.due) {
     const when = m.dueParsed.precision === "day" ? formatDue(m.dueParsed, lang) : vi ? `trong ${name} (không nêu ngày)` : `in ${name} (no day given)`;
