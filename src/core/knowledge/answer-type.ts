@@ -436,8 +436,15 @@ const ORDINAL = /lần thứ\s+([0-9]+|[IVXLC]+)(?!\p{L})|khóa\s+([0-9]+|[IVXLC
  * reply", "within how many days": the question asks a span of time allowed (folded). */
 const ASKS_SPAN =
   /\b((toi da|trong vong|it nhat|toi thieu) (la )?(may|bao nhieu|bn) (ngay|gio|tieng|tuan|thang)|(thoi han|hieu luc|co gia tri|thoi gian su dung|dung duoc) (su dung |la |trong |co )?(may|bao nhieu|bn) (nam|thang|tuan|ngay)|(valid|validity|good) for how (long|many (years|months|days))|how long (is|are|will) [a-z ]{0,40}(valid|be valid|remain valid)|thoi han (tra loi|xu ly|giai quyet|phan hoi)|bao lau (thi |se |phai )*(tra loi|xu ly|phan hoi|giai quyet)|(within|in) how many (days|hours|weeks)|how (many days|long) (do|does|will) [a-z ]{0,30}(take|have) to (reply|respond|answer|process|handle))\b/;
-/** A span of time as written: "5 ngày", "ba tháng", "24 giờ", "within 3 days". */
-const SPAN = /(\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(ngày|giờ|tiếng|tuần|tháng|năm)(?!\s*\d)|\b(\d+|one|two|three|four|five|six|seven|ten)\s+(days?|hours?|weeks?|months?|years?)\b/iu;
+/**
+ * A span of time as written: "5 ngày", "ba tháng", "24 giờ", "within 3 days". A day, month or weekday of a date ("tháng 5 năm
+ * nay", "ngày 15 tháng 6", "thứ năm ngày") is none.
+ */
+const SPAN = /(?<![\p{L}\d])(?<!(?:tháng|ngày|thứ|thang|ngay)\s)(\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(ngày|giờ|tiếng|tuần|tháng|năm)(?!\s*\d)|\b(\d+|one|two|three|four|five|six|seven|ten)\s+(days?|hours?|weeks?|months?|years?)\b/iu;
+/** Whether `raw` writes a span of time ({@link SPAN}): "dùng song song 3 tháng", not "tháng 5 năm nay". */
+export function writesSpan(raw: string): boolean {
+  return SPAN.test(raw);
+}
 /** A sentence saying who is on duty (folded). */
 const DUTY = /\b(truc(?! (tuyen|tiep|thuoc|quan|trac))|on duty|on call|rota|roster|duty)\b/;
 
@@ -871,7 +878,7 @@ export function coveredOnlyAsAbsent(units: readonly string[], entry: EntryUnits,
   }
   // "dùng song song bao (nhiêu) lâu rồi mới bỏ cái cũ": a stated sentence that gives a span ("trong 3
   // tháng") answers it, whatever a "not stated" one adds.
-  if (statedBest && asked.some((u) => HOW_LONG_UNITS.has(u)) && SPAN.test(statedBest.raw ?? statedBest.folded)) return false;
+  if (statedBest && asked.some((u) => HOW_LONG_UNITS.has(u)) && writesSpan(statedBest.raw ?? statedBest.folded)) return false;
   return true;
 }
 
@@ -1013,7 +1020,7 @@ export function supplies(type: ExpectedType, entry: EntryUnits, asked: ReadonlyS
   }
   // No code written: an entry that says the sources give none is shown, the question stays unanswered.
   if (type.kind === "code") return CODE_VALUE.test(entry.raw) ? "given" : (entry.sentences ?? []).some((x) => x.notStated && /\b(ma|codes?)\b/.test(x.folded)) ? "asked" : "no";
-  if (type.kind === "span") return (entry.sentences ?? [{ raw: entry.raw, notStated: false }]).some((x) => !x.notStated && SPAN.test(x.raw ?? "")) ? "given" : "no";
+  if (type.kind === "span") return (entry.sentences ?? [{ raw: entry.raw, notStated: false }]).some((x) => !x.notStated && writesSpan(x.raw ?? "")) ? "given" : "no";
   // No ordinal written: shown, the question stays unanswered.
   if (type.kind === "ordinal") return ORDINAL.test(entry.raw) ? "given" : "asked";
   if (type.kind === "duty") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedType, supplies, valueAsked } from "../../../src/core/knowledge/answer-type.js";
+import { expectedType, supplies, valueAsked, writesSpan } from "../../../src/core/knowledge/answer-type.js";
 import { createKnowledge } from "../../../src/core/knowledge/search.js";
 import { toPlain } from "../../../src/core/reply.js";
 import { createTestApp, realContent, textFrom } from "../../helpers/app.js";
@@ -89,5 +89,16 @@ describe("the web address of a portal", () => {
     expect(valueAsked("dia chi trang thong tin dien tu o dau")?.kind).toBe("domain");
     expect(valueAsked("dia chi cong doan phuong o dau")?.kind).not.toBe("domain");
     expect(valueAsked("tinh trang dia chi tru so phuong moi")?.kind).not.toBe("domain");
+  });
+});
+
+describe("a span of time written in a sentence", () => {
+  it("is a count of days, months or years, never the day, month or weekday of a date", () => {
+    expect(writesSpan("dùng song song 3 tháng")).toBe(true);
+    expect(writesSpan("trả lời trong 24 giờ")).toBe(true);
+    expect(writesSpan("within 3 days")).toBe(true);
+    expect(writesSpan("vào tháng 5 năm nay")).toBe(false);
+    expect(writesSpan("ngày 15 tháng 6")).toBe(false);
+    expect(writesSpan("thứ năm ngày 12/6")).toBe(false);
   });
 });
