@@ -31,10 +31,10 @@ export const DEFAULT_NOW = "2026-12-01";
 
 /**
  * Sets written for another default day (their README says which): a case of such a set without `now` is asked on it.
- * blind9's to blind13's writers took 2026-12-02 (a Wednesday) as today, blind14's to blind17's 2026-12-03, blind18's and blind19's 2026-12-04, and computed their day counts from it
+ * blind9's to blind13's writers took 2026-12-02 (a Wednesday) as today, blind14's to blind17's 2026-12-03, blind18's and blind19's 2026-12-04, blind20's 2026-12-07, and computed their day counts from it
  * (r157: 457 days).
  */
-export const SET_DEFAULT_NOW: Readonly<Record<string, string>> = { blind9: "2026-12-02", blind10: "2026-12-02", blind11: "2026-12-02", blind12: "2026-12-02", blind13: "2026-12-02", blind14: "2026-12-03", blind15: "2026-12-03", blind16: "2026-12-03", blind17: "2026-12-03", blind18: "2026-12-04", blind19: "2026-12-04" };
+export const SET_DEFAULT_NOW: Readonly<Record<string, string>> = { blind9: "2026-12-02", blind10: "2026-12-02", blind11: "2026-12-02", blind12: "2026-12-02", blind13: "2026-12-02", blind14: "2026-12-03", blind15: "2026-12-03", blind16: "2026-12-03", blind17: "2026-12-03", blind18: "2026-12-04", blind19: "2026-12-04", blind20: "2026-12-07" };
 
 /**
  * Reads one YAML file of text cases. Every problem names the file and the case, so a broken set fails loudly

@@ -98,6 +98,9 @@ const FLOORS = {
   // 124/142, 45/47, 49/55, 39/43 on round 17's engine (87.3 / 95.7 / 89.1 / 90.7 %); after round 18's merge 127/142,
   // 45/47, 49/55, 39/43 (89.4 / 95.7 / 89.1 / 90.7 %). Misses: docs/eval/blind19-latest.txt.
   blind19: { viInScope: 0.89, outOfScope: 0.95, english: 0.89, followUps: 0.9 },
+  // Judge of round 19 (297 cases, ids a, fact-checked: docs/eval/blind20-factcheck.md), kept off the tuners' worktrees:
+  // 143/164, 47/49, 50/52, 41/46 on round 18's engine with the review fixes (87.2 / 95.9 / 96.2 / 89.1 %).
+  blind20: { viInScope: 0.87, outOfScope: 0.95, english: 0.96, followUps: 0.89 },
 };
 
 const share = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -204,7 +207,7 @@ for (const set of DEV_SETS) {
 }
 
 // The former judges, now tuning sets: each stays above its floors.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18"] as const) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19"] as const) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the former judge ${name} (test/fixtures/questions/${name}), now a tuning set`, () => {
     it("stays above its floors through the real assistant", async () => {
@@ -213,17 +216,17 @@ for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "
   });
 }
 
-// The judge of round 18, scored by the lead only after merging (its floors: its score then, so a later change that
+// The judge of round 19, scored by the lead only after merging (its floors: its score then, so a later change that
 // loses one of its cases fails here; tuning on it makes it a former judge).
-describe.skipIf(!existsSync(join(DIR, "blind19")))("the judge blind19 (test/fixtures/questions/blind19)", () => {
+describe.skipIf(!existsSync(join(DIR, "blind20")))("the judge blind20 (test/fixtures/questions/blind20)", () => {
   it("stays above its floors through the real assistant", async () => {
-    await expectAboveFloors(yamlFiles(join(DIR, "blind19")).flatMap(loadTextCases), FLOORS.blind19);
+    await expectAboveFloors(yamlFiles(join(DIR, "blind20")).flatMap(loadTextCases), FLOORS.blind20);
   });
 });
 
 // The blind sets are written by someone who never saw the content and scored only by the lead, after merging:
 // this checks that they load and have the agreed composition, never their scores.
-for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19"]) {
+for (const name of ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20"]) {
   const folder = join(DIR, name);
   describe.skipIf(!existsSync(folder))(`the ${name} set (test/fixtures/questions/${name})`, () => {
     it("parses, and has at least 150 cases: 30 English, 30 out of scope, 20 follow-up pairs", () => {
