@@ -31,6 +31,7 @@ import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, conf
 import { asksWhatPrecedes, nextStep, nthStepAsked, stepAfterAsked, stepsEntry } from "./step-before.js";
 import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
+import { checkClaim, claimLines, readClaim, type ClaimSubject } from "./claim-check.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -472,7 +473,7 @@ function datedAnswer(ctx: CommandContext, question: string, text: Rich[] | strin
  * days a person states confirmed; undefined for any other question.
  */
 function answerPlanDates(ctx: CommandContext, question: string): AnswerOutcome | undefined {
-  return answerExtreme(ctx, question) ?? answerOrder(ctx, question) ?? answerConfirmation(ctx, question) ?? answerSystemsWhen(ctx, question);
+  return answerExtreme(ctx, question) ?? answerOrder(ctx, question) ?? answerConfirmation(ctx, question) ?? answerClaim(ctx, question) ?? answerSystemsWhen(ctx, question);
 }
 
 /** "ngày nào", "khi nào", "bao giờ", "when", "what date": the question asks when (folded). */
@@ -676,6 +677,55 @@ function answerConfirmation(ctx: CommandContext, question: string): AnswerOutcom
   }
   const first = checked[0]!.milestone;
   return datedAnswer(ctx, question, confirmationLines(checked, ctx.lang), entryOfMilestone(ctx, first), checked.map((c) => c.milestone.source));
+}
+
+/**
+ * "có phải 1022 chạy chính thức từ 1/8 không", "gđ2 xong tháng 6/2026 hả", "hạn HNTH là 15/5 hay 15/6": the time a
+ * person states, checked against the deadline its words name (of the one system named, else of the one phase named),
+ * said right or corrected (see claim-check.ts); undefined unless the claim and its deadline are both clear.
+ */
+function answerClaim(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const folded = fold(question);
+  const claim = readClaim(folded);
+  if (!claim) return undefined;
+  const { content, knowledge } = ctx.services;
+  const units = knowledge.unitsOf(question);
+  const words = claim.stated.reduce((text, s) => text.replace(s.written, " "), folded);
+  const subject = claimSubject(ctx, units, words, question);
+  if (!subject) return undefined;
+  const checked = checkClaim(claim.stated, subject.due, ctx.lang);
+  const otherOf = (day: string) => {
+    const other = dueOn(officialMilestones(ctx, true), day).filter((m) => !subject.milestones.includes(m));
+    return other.length === 1 ? milestoneTitle(other[0]!, ctx.lang) : undefined;
+  };
+  const text = claimLines(subject, checked, claim.choice, ctx.lang, otherOf);
+  const last = subject.milestones.at(-1)!;
+  const entry = subject.phase !== undefined ? (content.faq.find((e) => e.id === PHASES_ENTRY) ?? entryOfMilestone(ctx, last)) : entryOfMilestone(ctx, last);
+  return datedAnswer(ctx, question, text, entry, subject.milestones.map((m) => m.source));
+}
+
+/**
+ * The deadline a claim is of: the official deadline of the one system the question names that its words (`words`, the
+ * question without the times) name, else the end of the one phase it names; undefined when unclear.
+ */
+function claimSubject(ctx: CommandContext, units: readonly string[], words: string, question: string): (ClaimSubject & { milestones: Milestone[]; phase?: number }) | undefined {
+  const lang = ctx.lang;
+  const systems = systemsNamed(units);
+  if (systems.length === 1) {
+    const choices = officialMilestones(ctx).filter((m) => m.system === systems[0]!.system);
+    const m = choices.length === 1 ? choices[0] : chooseMilestone(choices, wordsOf(ctx, words), wordsOf(ctx, question), (c) => milestoneWords(ctx, c));
+    return m ? { label: milestoneTitle(m, lang), due: m.dueParsed, ...(m.estimated ? { estimated: true } : {}), milestones: [m] } : undefined;
+  }
+  if (systems.length > 1) return undefined;
+  // "gđ2 xong tháng 6/2026": the phase is read without the time stated ("2 tháng" would be a length).
+  const phases = phasesNamed(ctx.services.knowledge.unitsOf(words));
+  const count = phaseCount(ctx.services.content.milestones);
+  if (phases.length !== 1 || phases[0]! > count) return undefined;
+  const phase = phases[0]!;
+  const own = byDeadline(officialMilestones(ctx).filter((m) => m.phase === phase));
+  const last = own.at(-1);
+  if (!last) return undefined;
+  return { label: t(lang, `hoàn thành giai đoạn ${phase}`, `completing phase ${phase}`), plain: true, due: last.dueParsed, ...(own.every((m) => m.estimated) ? { estimated: true } : {}), milestones: own, phase };
 }
 
 /**
