@@ -29,7 +29,7 @@ import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, 
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
 import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { asksWhatPrecedes, nextStep, nthStepAsked, stepAfterAsked, stepsEntry } from "./step-before.js";
-import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
+import { agenciesNamed, asksSignatory, bodyTyped, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
 import { checkClaim, claimLines, readClaim, type ClaimSubject } from "./claim-check.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
@@ -899,7 +899,11 @@ function answerSignatoryCheck(ctx: CommandContext, question: string): AnswerOutc
     agencies = content.agencies.map((agency) => ({ agency, names: [agency.name, ...agency.shortNames, ...agency.aliases].map((n) => knowledge.unitsOf(n).filter((u) => !u.startsWith(INTENT_PREFIX))) }));
     agencyUnitsOf.set(content, agencies);
   }
-  const named = agenciesNamed(knowledge.unitsOf(question), agencies);
+  const found = agenciesNamed(knowledge.unitsOf(question), agencies);
+  // "Sở Nội vụ": a body no agency of content is, and whose name no signatory's holds, did not sign (the four are known).
+  const typed = found.length === 0 ? bodyTyped(question) : undefined;
+  const held = typed !== undefined && content.agencies.some((a) => a.signatory === true && [a.name, ...a.shortNames, ...a.aliases].some((n) => fold(n).includes(fold(typed))));
+  const named = typed !== undefined && !held ? [{ id: "typed", name: typed, shortNames: [typed], aliases: [], signatory: false } as unknown as (typeof content.agencies)[number]] : found;
   const text = renderSignatoryCheck(named, content.agencies, ctx.lang);
   const entry = knowledge.entry(SIGNATORIES_ENTRY);
   if (!text || !entry) return undefined;
