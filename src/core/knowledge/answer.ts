@@ -29,8 +29,9 @@ import { type DatedClause, asksDayCount, betweenPhrases, pointsBack, chooseDay, 
 import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js";
 import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { asksWhatPrecedes, nextStep, nthStepAsked, stepAfterAsked, stepsEntry } from "./step-before.js";
-import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
+import { agenciesNamed, asksSignatory, bodyTyped, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
+import { checkClaim, claimLines, readClaim, type ClaimSubject } from "./claim-check.js";
 import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -472,7 +473,7 @@ function datedAnswer(ctx: CommandContext, question: string, text: Rich[] | strin
  * days a person states confirmed; undefined for any other question.
  */
 function answerPlanDates(ctx: CommandContext, question: string): AnswerOutcome | undefined {
-  return answerExtreme(ctx, question) ?? answerOrder(ctx, question) ?? answerConfirmation(ctx, question) ?? answerSystemsWhen(ctx, question);
+  return answerExtreme(ctx, question) ?? answerOrder(ctx, question) ?? answerConfirmation(ctx, question) ?? answerClaim(ctx, question) ?? answerSystemsWhen(ctx, question);
 }
 
 /** "ngày nào", "khi nào", "bao giờ", "when", "what date": the question asks when (folded). */
@@ -679,6 +680,55 @@ function answerConfirmation(ctx: CommandContext, question: string): AnswerOutcom
 }
 
 /**
+ * "có phải 1022 chạy chính thức từ 1/8 không", "gđ2 xong tháng 6/2026 hả", "hạn HNTH là 15/5 hay 15/6": the time a
+ * person states, checked against the deadline its words name (of the one system named, else of the one phase named),
+ * said right or corrected (see claim-check.ts); undefined unless the claim and its deadline are both clear.
+ */
+function answerClaim(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const folded = fold(question);
+  const claim = readClaim(folded);
+  if (!claim) return undefined;
+  const { content, knowledge } = ctx.services;
+  const units = knowledge.unitsOf(question);
+  const words = claim.stated.reduce((text, s) => text.replace(s.written, " "), folded);
+  const subject = claimSubject(ctx, units, words, question);
+  if (!subject) return undefined;
+  const checked = checkClaim(claim.stated, subject.due, ctx.lang);
+  const otherOf = (day: string) => {
+    const other = dueOn(officialMilestones(ctx, true), day).filter((m) => !subject.milestones.includes(m));
+    return other.length === 1 ? milestoneTitle(other[0]!, ctx.lang) : undefined;
+  };
+  const text = claimLines(subject, checked, claim.choice, ctx.lang, otherOf);
+  const last = subject.milestones.at(-1)!;
+  const entry = subject.phase !== undefined ? (content.faq.find((e) => e.id === PHASES_ENTRY) ?? entryOfMilestone(ctx, last)) : entryOfMilestone(ctx, last);
+  return datedAnswer(ctx, question, text, entry, subject.milestones.map((m) => m.source));
+}
+
+/**
+ * The deadline a claim is of: the official deadline of the one system the question names that its words (`words`, the
+ * question without the times) name, else the end of the one phase it names; undefined when unclear.
+ */
+function claimSubject(ctx: CommandContext, units: readonly string[], words: string, question: string): (ClaimSubject & { milestones: Milestone[]; phase?: number }) | undefined {
+  const lang = ctx.lang;
+  const systems = systemsNamed(units);
+  if (systems.length === 1) {
+    const choices = officialMilestones(ctx).filter((m) => m.system === systems[0]!.system);
+    const m = choices.length === 1 ? choices[0] : chooseMilestone(choices, wordsOf(ctx, words), wordsOf(ctx, question), (c) => milestoneWords(ctx, c));
+    return m ? { label: milestoneTitle(m, lang), due: m.dueParsed, ...(m.estimated ? { estimated: true } : {}), milestones: [m] } : undefined;
+  }
+  if (systems.length > 1) return undefined;
+  // "gđ2 xong tháng 6/2026": the phase is read without the time stated ("2 tháng" would be a length).
+  const phases = phasesNamed(ctx.services.knowledge.unitsOf(words));
+  const count = phaseCount(ctx.services.content.milestones);
+  if (phases.length !== 1 || phases[0]! > count) return undefined;
+  const phase = phases[0]!;
+  const own = byDeadline(officialMilestones(ctx).filter((m) => m.phase === phase));
+  const last = own.at(-1);
+  if (!last) return undefined;
+  return { label: t(lang, `hoàn thành giai đoạn ${phase}`, `completing phase ${phase}`), plain: true, due: last.dueParsed, ...(own.every((m) => m.estimated) ? { estimated: true } : {}), milestones: own, phase };
+}
+
+/**
  * "ngày QLVB chạy chính thức có trúng kỳ nghỉ lễ 2/9 năm 2025 ko", "does the 1022 go-live fall in a holiday?": the day
  * of the deadline the question names, against the calendar's holiday breaks. Undefined unless it names one
  * day-precise deadline, and every day it writes is a holiday's own (a day of its own is the calendar's).
@@ -849,7 +899,11 @@ function answerSignatoryCheck(ctx: CommandContext, question: string): AnswerOutc
     agencies = content.agencies.map((agency) => ({ agency, names: [agency.name, ...agency.shortNames, ...agency.aliases].map((n) => knowledge.unitsOf(n).filter((u) => !u.startsWith(INTENT_PREFIX))) }));
     agencyUnitsOf.set(content, agencies);
   }
-  const named = agenciesNamed(knowledge.unitsOf(question), agencies);
+  const found = agenciesNamed(knowledge.unitsOf(question), agencies);
+  // "Sở Nội vụ": a body no agency of content is, and whose name no signatory's holds, did not sign (the four are known).
+  const typed = found.length === 0 ? bodyTyped(question) : undefined;
+  const held = typed !== undefined && content.agencies.some((a) => a.signatory === true && [a.name, ...a.shortNames, ...a.aliases].some((n) => fold(n).includes(fold(typed))));
+  const named = typed !== undefined && !held ? [{ id: "typed", name: typed, shortNames: [typed], aliases: [], signatory: false } as unknown as (typeof content.agencies)[number]] : found;
   const text = renderSignatoryCheck(named, content.agencies, ctx.lang);
   const entry = knowledge.entry(SIGNATORIES_ENTRY);
   if (!text || !entry) return undefined;

@@ -58,6 +58,29 @@ export function monthAsked(folded: string): AskedMonth | undefined {
   return en[2] ? { year: Number(en[2]), month } : { month };
 }
 
+/** A month a text writes, with where it is and how it is written. */
+export interface WrittenMonth extends AskedMonth {
+  index: number;
+  written: string;
+}
+
+/**
+ * The months a (folded) text writes ("tháng 6/2026", "thang 12", "June 2026", "in June"), in order. An English month
+ * needs a year or "in" before it ("may" is also "mấy"); a day's month ("15/6") is no month.
+ */
+export function monthsWritten(folded: string): WrittenMonth[] {
+  const out: WrittenMonth[] = [];
+  for (const m of folded.matchAll(new RegExp(MONTH_VI.source, "g"))) {
+    const month = Number(m[1]);
+    if (month >= 1 && month <= 12) out.push({ month, ...(m[2] ? { year: Number(m[2]) } : {}), index: m.index!, written: m[0] });
+  }
+  for (const m of folded.matchAll(new RegExp(MONTH_EN.source, "g"))) {
+    if (!m[2] && (m[1] === "may" || !new RegExp(String.raw`\b(in|during|for|of|by|until|till) ${m[1]}\b`).test(folded))) continue;
+    out.push({ month: MONTH_WORDS_EN.indexOf(m[1]!) + 1, ...(m[2] ? { year: Number(m[2]) } : {}), index: m.index!, written: m[0] });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
 /** The milestones of one month: those due on a day of it or in it, and the spans of months that hold it. */
 export interface MonthMilestones {
   year: number;

@@ -198,6 +198,11 @@ export function holidayOverlapLine(label: string, day: string, weekday: string, 
  * whether what it states is so (folded). */
 const CONFIRM = /\b(dung (khong|ko|k|hong|hok|chua|ha|a|nhi|khong a|ko a)|phai (khong|ko|k|hong)|chinh xac (khong|ko|chua)|chuan (khong|ko|chua)|co dung|right|correct|is that so|confirm)\b/;
 
+/** Whether a (folded) question asks whether what it states is so ("đúng không", "phải ko", "right?"). */
+export function asksConfirmation(folded: string): boolean {
+  return CONFIRM.test(folded);
+}
+
 /** One day a question states, with the words before it that say what it is the day of. */
 export interface StatedDay {
   /** The day as written ("10/5"). */
@@ -212,7 +217,7 @@ export interface StatedDay {
  * `least` days.
  */
 export function statedDays(folded: string, least = 2): StatedDay[] | undefined {
-  if (!CONFIRM.test(folded)) return undefined;
+  if (!asksConfirmation(folded)) return undefined;
   const out: StatedDay[] = [];
   let from = 0;
   for (const m of writtenDayMatches(folded)) {

@@ -76,3 +76,24 @@ export function renderSignatoryCheck(named: readonly Agency[], all: readonly Age
     ? `Không, ${names} không phải là cơ quan ký kế hoạch liên tịch. Kế hoạch do ${n} cơ quan ký: ${signatories.map(short).join(", ")}.`
     : `No, ${names} did not sign the joint plan. It was signed by ${n} bodies: ${signatories.map(short).join(", ")}.`;
 }
+
+/** Words that end a body's name in a question ("Sở Nội vụ ký …", "Sở Tài chính có …") (folded). */
+const NAME_END = /^(ky|co|la|da|dong|ban|cung|tham|phai|khong|ko|k|hong|nay|do|cua|trong|va|voi|thi|ha|a|sign\w*|did|is|was)$/;
+
+/**
+ * A department or ministry a question names by its kind word as typed ("Sở Nội vụ", "Bộ Công an", "the Department
+ * of Home Affairs"), when no known agency matched: the words from the kind word to a verb or particle. Undefined when
+ * it names none.
+ */
+export function bodyTyped(question: string): string | undefined {
+  const words = question.normalize("NFC").replace(/[?!.,;:]/gu, " ").split(/\s+/u).filter((w) => w.length > 0);
+  const at = words.findIndex((w, i) => /^(sở|bộ)$/iu.test(w) || (/^(department|ministry)$/i.test(w) && words[i + 1]?.toLowerCase() === "of"));
+  if (at < 0) return undefined;
+  const name = [words[at]!];
+  for (const w of words.slice(at + 1, at + 6)) {
+    const f = w.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/giu, "d").toLowerCase();
+    if (NAME_END.test(f)) break;
+    name.push(w);
+  }
+  return name.length > 1 ? name.join(" ") : undefined;
+}
