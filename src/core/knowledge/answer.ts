@@ -31,7 +31,7 @@ import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, conf
 import { asksWhatPrecedes, nextStep, nthStepAsked, stepAfterAsked, stepsEntry } from "./step-before.js";
 import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
 import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
-import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
+import { mayAskDeadlines, readComparison, readSchedule, readSharedDays, renderComparison, renderSchedule, renderSharedDays, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -922,6 +922,15 @@ function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOut
   const folded = fold(question);
   if (!mayAskDeadlines(folded)) return undefined;
   const units = knowledge.unitsOf(question);
+  // "những hệ thống nào chạy chính thức cùng một ngày": the days that systems share, none named.
+  const shared = readSharedDays(folded, units, content);
+  if (shared) {
+    const all = shared.flatMap((d) => d.milestones);
+    const entry = content.faq.find((e) => all.every((m) => e.milestones.includes(m.id))) ?? content.faq.find((e) => e.milestones.includes(all[0]!.id));
+    const result: SearchResult = { decision: "confident", ...(entry ? { best: { entry, score: 0, relevance: 1 } } : {}), suggestions: [], folded, units };
+    const sources = [...new Set(all.map((m) => m.source))].map((id) => sourceLine(ctx, id));
+    return { replies: [reply(lines(...renderSharedDays(shared, ctx.today, ctx.lang), ...sources))], result, answered: true, lang: ctx.lang };
+  }
   const c = readComparison(folded, units, content, (system, milestones) => stepNamed(ctx, question, system, milestones));
   if (!c) return answerSchedule(ctx, folded, units);
   // The entry of the deadline that answers, so that a follow-up ("ai làm?") reads it.
