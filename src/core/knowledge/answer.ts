@@ -594,7 +594,11 @@ function deadlineOf(ctx: CommandContext, system: string, text: string, context: 
   return choices.length === 1 ? choices[0] : chooseMilestone(choices, wordsOf(ctx, text), wordsOf(ctx, context), (c) => milestoneWords(ctx, c));
 }
 
+/** "hôm", "hồi", "buổi" before a thing: the day or time of it ("hôm sáp nhập": the day of the merger) (folded). */
+const DAY_OF = /^(?:hom|hoi|buoi) (?!nay\b|qua\b|kia\b|truoc\b)/;
+
 /** A side of an order question ({@link orderSides}), found as a written day, a deadline, or an entry's day. */
+
 function datedThing(ctx: CommandContext, question: string, side: string): FoundThing | undefined {
   const { content, knowledge } = ctx.services;
   const known = deadlineDays(content);
@@ -613,7 +617,9 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   // Not a system's deadline: a day an entry gives of it ("tỉnh thành mới đi vào hoạt động": 01/07/2025).
   // A side is asked for its day: "the merger" is "when the merger", not the merger's other facts.
   const found = (r: SearchResult) => (r.decision !== "none" && r.best && r.best.unsupplied !== true && r.best.entry.referral !== true ? r.best.entry : undefined);
-  const entry = found(knowledge.search(`when ${side}`)) ?? found(knowledge.search(side));
+  // "hôm sáp nhập", "hồi hợp nhất": "the day of" the thing, a word the search does not read as one of time.
+  const thing = side.replace(DAY_OF, "");
+  const entry = found(knowledge.search(`when ${thing}`)) ?? found(knowledge.search(thing));
   if (!entry) return undefined;
   if (entry.milestones.length > 0) {
     const own = content.milestones.filter((x) => entry.milestones.includes(x.id) && x.dueParsed.precision === "day" && x.reminders?.enabled !== false);
