@@ -30,7 +30,7 @@ import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js"
 import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { asksWhatPrecedes, nextStep, nthStepAsked, stepAfterAsked, stepsEntry } from "./step-before.js";
 import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
-import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
+import { milestonesInMonth, monthAsked, monthFollowUp, renderMonth } from "./month-milestones.js";
 import { mayAskDeadlines, readComparison, readSchedule, readSharedDays, renderComparison, renderSchedule, renderSharedDays, systemsNamed } from "./system-deadlines.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
@@ -227,8 +227,10 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(calendarText(ctx, question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
-  const month = answerMonth(ctx, question);
-  if (month) return month;
+  // "tháng 9 thì sao" after "tháng 6/2025 có mốc gì": the previous question, of the month named.
+  const monthAgain = previous ? monthFollowUp(fold(previous.question), fold(question)) : undefined;
+  const month = answerMonth(ctx, question) ?? (monthAgain ? answerMonth(ctx, monthAgain) : undefined);
+  if (month) return monthAgain && month.result.folded === monthAgain ? { ...month, followUp: true } : month;
   const deadlines = answerSystemDeadlines(ctx, question);
   if (deadlines) return deadlines;
   const reasoned = answerPlanDates(ctx, question);
