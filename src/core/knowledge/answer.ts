@@ -1287,6 +1287,16 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   if (!answersAlone && isNonAnswer(combined.best) && standalone.best && standalone.decision !== "none" && !isNonAnswer(standalone.best) && standalone.best.entry.topic === previousEntry.topic) {
     return standalone;
   }
+  // "and the trial in all units?" after the 102-ward trial: read with the previous question, the follow-up's own new
+  // words are outweighed and the previous entry comes back; alone, it leans to a sibling of the same topic, torn only
+  // with another topic's entry. The sibling answers, the other is still offered.
+  const sibling = standalone.decision === "ambiguous" ? standalone.best : undefined;
+  if (
+    marked && !answersAlone && sibling && combined.best.entry.id === previousEntry.id && sibling.entry.id !== previousEntry.id && sibling.entry.topic === previousEntry.topic &&
+    standalone.runnerUp?.entry.topic !== previousEntry.topic && !isNonAnswer(sibling) && newWords(knowledge, rest, previousQuestion)
+  ) {
+    return standalone;
+  }
   if (!answersAlone) return combined;
   // "còn nghị quyết sắp xếp cấp xã?" after the provincial resolution: a marked follow-up answered alone by a sibling
   // of the previous entry (same topic, another entry) swaps to that sibling.
