@@ -31,7 +31,8 @@ import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, conf
 import { asksWhatPrecedes, nextStep, nthStepAsked, stepAfterAsked, stepsEntry } from "./step-before.js";
 import { agenciesNamed, asksSignatory, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
 import { milestonesInMonth, monthAsked, monthFollowUp, renderMonth } from "./month-milestones.js";
-import { mayAskDeadlines, readComparison, readSchedule, readSharedDays, renderComparison, renderSchedule, renderSharedDays, systemsNamed } from "./system-deadlines.js";
+import { mayAskDeadlines, readComparison, readSchedule, readSharedDays, renderComparison, renderSchedule, renderSharedDays, systemName, systemsNamed } from "./system-deadlines.js";
+import { localityAsked, localityTasks, renderLocalityTasks } from "./locality-tasks.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -233,6 +234,8 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
   if (month) return monthAgain && month.result.folded === monthAgain ? { ...month, followUp: true } : month;
   const deadlines = answerSystemDeadlines(ctx, question);
   if (deadlines) return deadlines;
+  const tasks = answerLocalityTasks(ctx, question);
+  if (tasks) return tasks;
   const reasoned = answerPlanDates(ctx, question);
   if (reasoned) return reasoned;
   const beyond = answerPhaseBeyond(ctx, question);
@@ -952,6 +955,22 @@ function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOut
   const [lead, ...rest] = renderComparison(c, ctx.today, ctx.lang);
   const text = lines(lead!, ...gap, ...rest, sourceLine(ctx, winner.compared.source));
   return { replies: [reply(text)], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * What one province had to do ("Bình Dương phải làm những gì theo kế hoạch này", "what did Binh Duong have to do"):
+ * its bodies' tasks from milestones.yaml and agencies.yaml, those the plan names it in first; undefined for any other
+ * question (see locality-tasks.ts).
+ */
+function answerLocalityTasks(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const { content, knowledge } = ctx.services;
+  const units = knowledge.unitsOf(question);
+  const locality = localityAsked(fold(question), units, systemsNamed(units).length > 0);
+  const x = locality ? localityTasks(locality, content.milestones, content.agencies) : undefined;
+  if (!x) return undefined;
+  const first = x.named[0] ?? x.listed[0]!;
+  const text = renderLocalityTasks(x, ctx.today, ctx.lang, (system) => systemName(system, ctx.lang));
+  return datedAnswer(ctx, question, text, entryOfMilestone(ctx, first), [...x.named, ...x.listed].map((m) => m.source));
 }
 
 /** Words joining the two things a comparison names ("với", "so với", "hay", "or") (folded). */

@@ -108,6 +108,12 @@ function systemsIn(units: readonly string[]): typeof SYSTEMS {
   return out;
 }
 
+/** How an answer names a system of the plan (a milestone's `system`), when it has a name of its own. */
+export function systemName(system: string, lang: Lang): string | undefined {
+  const s = SYSTEMS.find((x) => x.system === system);
+  return s ? (lang === "vi" ? s.vi : s.en) : undefined;
+}
+
 /** The systems a question names (units), in the order it names them: their milestones' `system` and their names. */
 export function systemsNamed(units: readonly string[]): { system: string; vi: string; en: string }[] {
   return systemsIn(units).map(({ system, vi, en }) => ({ system, vi, en }));
