@@ -26,9 +26,9 @@ const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh
 /** "cùng chạy chính thức 1 ngày", "có trùng ngày không", "có cùng hạn không", "on the same day", "share a deadline": the question asks whether both fall on one
  * day (folded); it names the two things, so it needs no word of choice. */
 const SAME = /\b(cung (\S+ ){0,3}?(1|mot) ngay|cung ngay|cung (mot )?luc|cung thoi diem|cung (thoi )?han|chung (mot )?han|trung ngay|trung han|trung nhau|(the )?same (day|date|time|deadline|due date)|shares? (a |the |one )?(deadline|date|day|due date)|simultaneously)\b/;
-/** "giống nhau", "như nhau", "khác nhau", "the same as": the question asks whether two things are alike (folded); of deadlines only
+/** "giống nhau", "như nhau", "khác nhau", "khác hạn nhau", "the same as": the question asks whether two things are alike (folded); of deadlines only
  * with a word of time ({@link DEADLINE_WORD}), since "hnth và qlvb khác nhau thế nào" asks what they are. */
-const ALIKE = /\b(giong nhau|nhu nhau|khac nhau|giong|the same as|same as|differ|different)\b/;
+const ALIKE = /\b(giong nhau|nhu nhau|khac nhau|khac (han|ngay|moc|thoi han) nhau|giong|the same as|same as|differ|different)\b/;
 /** "hạn", "mốc", "ngày", "thời hạn", "deadline": a word of time (folded). */
 const DEADLINE_WORD = /\b(han|han chot|moc|ngay|thoi han|thoi diem|deadline|deadlines|due|date|dates)\b/;
 

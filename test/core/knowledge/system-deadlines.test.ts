@@ -35,3 +35,12 @@ describe("a comparison of two systems due on one day (renderComparison)", () => 
     expect(renderComparison(c!, "2026-12-04", "en")[0]).toMatch(/^On the same day: .*1 September 2025/);
   });
 });
+
+describe("how two sides' deadlines differ ('khác hạn nhau')", () => {
+  it("compares the Party's online conferences with the State's video conferencing", () => {
+    const q = "họp trực tuyến bên Đảng với bên chính quyền khác hạn nhau thế nào";
+    const c = readComparison(fold(q), kb.unitsOf(q), content);
+    expect(c?.asked).toBe("same");
+    expect(c!.sides.map((s) => s.compared.id).sort()).toEqual(["party-conference-portal", "video-conference-state"]);
+  });
+});
