@@ -44,3 +44,10 @@ describe("how two sides' deadlines differ ('khác hạn nhau')", () => {
     expect(c!.sides.map((s) => s.compared.id).sort()).toEqual(["party-conference-portal", "video-conference-state"]);
   });
 });
+
+describe("digital signatures named in plain English ('signing documents electronically')", () => {
+  it("reads the phrase as the digital-signature system (glossary.yaml)", () => {
+    expect(kb.unitsOf("the system for signing documents electronically")).toContain("cks");
+    expect(kb.unitsOf("by when should it be ready under the plan")).not.toContain("ready");
+  });
+});
