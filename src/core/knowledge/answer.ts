@@ -30,9 +30,10 @@ import { mayNamePhase, phaseBeyond, phaseCount, phasesNamed } from "./phases.js"
 import { aroundCount, asksHolidayOverlap, asksWhatFollows, saysWhatFollows, confirmationLines, extremeDeadlines, holidayOverlapLine, oneWayOrder, orderLines, orderSides, readExtreme, renderExtreme, statedDays, type CheckedDay, type DatedThing } from "./plan-dates.js";
 import { asksWhatPrecedes, nextStep, nthStepAsked, stepAfterAsked, stepsEntry } from "./step-before.js";
 import { agenciesNamed, asksSignatory, bodyTyped, renderSignatoryCheck, type AgencyUnits } from "./signatory-check.js";
-import { milestonesInMonth, monthAsked, renderMonth } from "./month-milestones.js";
+import { milestonesInMonth, monthAsked, monthFollowUp, renderMonth } from "./month-milestones.js";
 import { checkClaim, claimLines, readClaim, type ClaimSubject } from "./claim-check.js";
-import { mayAskDeadlines, readComparison, readSchedule, renderComparison, renderSchedule, systemsNamed } from "./system-deadlines.js";
+import { mayAskDeadlines, readComparison, readSchedule, readSharedDays, renderComparison, renderSchedule, renderSharedDays, systemName, systemsNamed } from "./system-deadlines.js";
+import { localityAsked, localityTasks, renderLocalityTasks } from "./locality-tasks.js";
 import type { Hit, SearchResult } from "./types.js";
 import type { CoordinatorAnswer, TopicRecord } from "../ports.js";
 
@@ -228,10 +229,14 @@ function composeOne(base: CommandContext, message: string, data: AnswerData, lan
     (thatDay ? answerCalendar(ctx, `${question} ${formatDay(thatDay)}`, data.latest) : undefined) ??
     (previous && asksCalendar(calendarText(ctx, question)) && fold(question).split(" ").length <= 8 ? answerCalendar(ctx, `${previous.question} ${question}`, data.latest) : undefined);
   if (calendar) return calendar.answered ? { ...calendar, followUp: previous !== undefined && calendar.result.folded !== fold(question) } : calendar;
-  const month = answerMonth(ctx, question);
-  if (month) return month;
+  // "tháng 9 thì sao" after "tháng 6/2025 có mốc gì": the previous question, of the month named.
+  const monthAgain = previous ? monthFollowUp(fold(previous.question), fold(question)) : undefined;
+  const month = answerMonth(ctx, question) ?? (monthAgain ? answerMonth(ctx, monthAgain) : undefined);
+  if (month) return monthAgain && month.result.folded === monthAgain ? { ...month, followUp: true } : month;
   const deadlines = answerSystemDeadlines(ctx, question);
   if (deadlines) return deadlines;
+  const tasks = answerLocalityTasks(ctx, question);
+  if (tasks) return tasks;
   const reasoned = answerPlanDates(ctx, question);
   if (reasoned) return reasoned;
   const beyond = answerPhaseBeyond(ctx, question);
@@ -595,7 +600,11 @@ function deadlineOf(ctx: CommandContext, system: string, text: string, context: 
   return choices.length === 1 ? choices[0] : chooseMilestone(choices, wordsOf(ctx, text), wordsOf(ctx, context), (c) => milestoneWords(ctx, c));
 }
 
+/** "hôm", "hồi", "buổi" before a thing: the day or time of it ("hôm sáp nhập": the day of the merger) (folded). */
+const DAY_OF = /^(?:hom|hoi|buoi) (?!nay\b|qua\b|kia\b|truoc\b)/;
+
 /** A side of an order question ({@link orderSides}), found as a written day, a deadline, or an entry's day. */
+
 function datedThing(ctx: CommandContext, question: string, side: string): FoundThing | undefined {
   const { content, knowledge } = ctx.services;
   const known = deadlineDays(content);
@@ -614,7 +623,9 @@ function datedThing(ctx: CommandContext, question: string, side: string): FoundT
   // Not a system's deadline: a day an entry gives of it ("tỉnh thành mới đi vào hoạt động": 01/07/2025).
   // A side is asked for its day: "the merger" is "when the merger", not the merger's other facts.
   const found = (r: SearchResult) => (r.decision !== "none" && r.best && r.best.unsupplied !== true && r.best.entry.referral !== true ? r.best.entry : undefined);
-  const entry = found(knowledge.search(`when ${side}`)) ?? found(knowledge.search(side));
+  // "hôm sáp nhập", "hồi hợp nhất": "the day of" the thing, a word the search does not read as one of time.
+  const thing = side.replace(DAY_OF, "");
+  const entry = found(knowledge.search(`when ${thing}`)) ?? found(knowledge.search(thing));
   if (!entry) return undefined;
   if (entry.milestones.length > 0) {
     const own = content.milestones.filter((x) => entry.milestones.includes(x.id) && x.dueParsed.precision === "day" && x.reminders?.enabled !== false);
@@ -968,6 +979,15 @@ function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOut
   const folded = fold(question);
   if (!mayAskDeadlines(folded)) return undefined;
   const units = knowledge.unitsOf(question);
+  // "những hệ thống nào chạy chính thức cùng một ngày": the days that systems share, none named.
+  const shared = readSharedDays(folded, units, content);
+  if (shared) {
+    const all = shared.flatMap((d) => d.milestones);
+    const entry = content.faq.find((e) => all.every((m) => e.milestones.includes(m.id))) ?? content.faq.find((e) => e.milestones.includes(all[0]!.id));
+    const result: SearchResult = { decision: "confident", ...(entry ? { best: { entry, score: 0, relevance: 1 } } : {}), suggestions: [], folded, units };
+    const sources = [...new Set(all.map((m) => m.source))].map((id) => sourceLine(ctx, id));
+    return { replies: [reply(lines(...renderSharedDays(shared, ctx.today, ctx.lang), ...sources))], result, answered: true, lang: ctx.lang };
+  }
   const c = readComparison(folded, units, content, (system, milestones) => stepNamed(ctx, question, system, milestones));
   if (!c) return answerSchedule(ctx, folded, units);
   // The entry of the deadline that answers, so that a follow-up ("ai làm?") reads it.
@@ -981,6 +1001,22 @@ function answerSystemDeadlines(ctx: CommandContext, question: string): AnswerOut
   const [lead, ...rest] = renderComparison(c, ctx.today, ctx.lang);
   const text = lines(lead!, ...gap, ...rest, sourceLine(ctx, winner.compared.source));
   return { replies: [reply(text)], result, answered: true, lang: ctx.lang };
+}
+
+/**
+ * What one province had to do ("Bình Dương phải làm những gì theo kế hoạch này", "what did Binh Duong have to do"):
+ * its bodies' tasks from milestones.yaml and agencies.yaml, those the plan names it in first; undefined for any other
+ * question (see locality-tasks.ts).
+ */
+function answerLocalityTasks(ctx: CommandContext, question: string): AnswerOutcome | undefined {
+  const { content, knowledge } = ctx.services;
+  const units = knowledge.unitsOf(question);
+  const locality = localityAsked(fold(question), units, systemsNamed(units).length > 0);
+  const x = locality ? localityTasks(locality, content.milestones, content.agencies) : undefined;
+  if (!x) return undefined;
+  const first = x.named[0] ?? x.listed[0]!;
+  const text = renderLocalityTasks(x, ctx.today, ctx.lang, (system) => systemName(system, ctx.lang));
+  return datedAnswer(ctx, question, text, entryOfMilestone(ctx, first), [...x.named, ...x.listed].map((m) => m.source));
 }
 
 /** Words joining the two things a comparison names ("với", "so với", "hay", "or") (folded). */
@@ -1314,6 +1350,16 @@ function readFollowUp(ctx: CommandContext, question: string, standalone: SearchR
   // entry that only says what is not known (how many were trained), while alone it leans, not confidently, to an entry
   // of the same topic that answers it. The answer wins over the non-answer.
   if (!answersAlone && isNonAnswer(combined.best) && standalone.best && standalone.decision !== "none" && !isNonAnswer(standalone.best) && standalone.best.entry.topic === previousEntry.topic) {
+    return standalone;
+  }
+  // "and the trial in all units?" after the 102-ward trial: read with the previous question, the follow-up's own new
+  // words are outweighed and the previous entry comes back; alone, it leans to a sibling of the same topic, torn only
+  // with another topic's entry. The sibling answers, the other is still offered.
+  const sibling = standalone.decision === "ambiguous" ? standalone.best : undefined;
+  if (
+    marked && !answersAlone && sibling && combined.best.entry.id === previousEntry.id && sibling.entry.id !== previousEntry.id && sibling.entry.topic === previousEntry.topic &&
+    standalone.runnerUp?.entry.topic !== previousEntry.topic && !isNonAnswer(sibling) && newWords(knowledge, rest, previousQuestion)
+  ) {
     return standalone;
   }
   if (!answersAlone) return combined;

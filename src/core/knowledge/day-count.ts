@@ -12,7 +12,7 @@ import { writtenDays } from "./calendar-question.js";
  * "bao nhiêu ngày", "mấy ngày", "được bao lâu rồi", "how many days", "days since": the question asks a number of
  * days. Not how long a break lasts ("nghỉ mấy ngày"), which the calendar answers first. Folded.
  */
-const ASKS_DAY_COUNT = /\b((bao nhieu|may|bn|bnhieu) ngay|(duoc|da) bao lau( roi)?|bao lau (roi|nua)|how many days|how long (ago|since|until|till|before|has|have|had)\b(?! to)|days (since|until|till|left|ago|to go|have passed))\b/;
+const ASKS_DAY_COUNT = /\b((bao nhieu|may|bn|bnhieu) ngay|(duoc|da) bao lau( roi)?|bao lau (roi|nua)|how many days|how long( in days)? (ago|since|until|till|before|has|have|had)\b(?! to)|in how many days|days (since|until|till|left|ago|to go|have passed))\b/;
 
 /** Whether a folded question asks a number of days (see ASKS_DAY_COUNT). */
 export function asksDayCount(folded: string): boolean {

@@ -81,6 +81,40 @@ export function monthsWritten(folded: string): WrittenMonth[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/** Words a follow-up naming only another month may have beside it ("tháng 9 thì sao", "còn tháng 8?", "and September?"). */
+const FOLLOW_UP_WORDS = new Set([
+  "con", "the", "thi", "sao", "vay", "va", "nao", "nua", "ha", "a", "nhi", "ne", "roi", "ra", "nhu", "cua", "trong", "thang", "nam",
+  "and", "what", "about", "how", "in", "of", "for", "then", "during",
+]);
+
+/**
+ * The question a short follow-up naming only another month asks, when the previous question asked everything of a
+ * month ("tháng 6/2025 có mốc gì", then "tháng 9 thì sao" → "thang 9/2025 co moc gi"): the previous question (folded)
+ * with the new month, and the previous year when the follow-up writes none; undefined otherwise. Both folded.
+ *
+ * ```ts
+ * monthFollowUp("thang 6/2025 co moc gi", "thang 9 thi sao") // "thang 9/2025 co moc gi"
+ * ```
+ */
+export function monthFollowUp(previous: string, folded: string): string | undefined {
+  const before = monthAsked(previous);
+  if (!before) return undefined;
+  const vi = MONTH_VI.exec(folded);
+  const en = vi ? undefined : MONTH_EN.exec(folded);
+  // "còn mấy?": "may" without a year is the Vietnamese "mấy" as much as May.
+  if ((!vi && !en) || (en?.[1] === "may" && !en[2])) return undefined;
+  const month = vi ? Number(vi[1]) : MONTH_WORDS_EN.indexOf(en![1]!) + 1;
+  const year = vi?.[2] ?? en?.[2] ?? before.year;
+  if (month < 1 || month > 12 || month === before.month) return undefined;
+  // Nothing else asked: the month's words aside, only the words of a follow-up.
+  const rest = folded.replace((vi ?? en)![0], " ").split(" ").filter((w) => w.length > 0 && !FOLLOW_UP_WORDS.has(w));
+  if (rest.length > 0) return undefined;
+  const was = MONTH_VI.exec(previous) ?? MONTH_EN.exec(previous);
+  if (!was) return undefined;
+  const name = MONTH_VI.test(was[0]) ? `thang ${month}${year ? `/${year}` : ""}` : `${MONTH_WORDS_EN[month - 1]}${year ? ` ${year}` : ""}`;
+  return previous.replace(was[0], name);
+}
+
 /** The milestones of one month: those due on a day of it or in it, and the spans of months that hold it. */
 export interface MonthMilestones {
   year: number;

@@ -1,6 +1,7 @@
 import type { Content, Milestone } from "../content/schema.js";
 import { formatDue, type Lang } from "../dates.js";
 import { byDeadline, dueWithCountdown, milestoneTitle } from "../milestones.js";
+import { fold } from "../fold.js";
 
 /**
  * The systems of the plan a question may compare: the concept token the analyser gives their names (glossary.yaml),
@@ -25,9 +26,9 @@ const LATER = /\b(muon hon|tre hon|cham hon|sau hon|(xong|han|den han|hoan thanh
 /** "cùng chạy chính thức 1 ngày", "có trùng ngày không", "có cùng hạn không", "on the same day", "share a deadline": the question asks whether both fall on one
  * day (folded); it names the two things, so it needs no word of choice. */
 const SAME = /\b(cung (\S+ ){0,3}?(1|mot) ngay|cung ngay|cung (mot )?luc|cung thoi diem|cung (thoi )?han|chung (mot )?han|trung ngay|trung han|trung nhau|(the )?same (day|date|time|deadline|due date)|shares? (a |the |one )?(deadline|date|day|due date)|simultaneously)\b/;
-/** "giống nhau", "như nhau", "khác nhau", "the same as": the question asks whether two things are alike (folded); of deadlines only
+/** "giống nhau", "như nhau", "khác nhau", "khác hạn nhau", "the same as": the question asks whether two things are alike (folded); of deadlines only
  * with a word of time ({@link DEADLINE_WORD}), since "hnth và qlvb khác nhau thế nào" asks what they are. */
-const ALIKE = /\b(giong nhau|nhu nhau|khac nhau|giong|the same as|same as|differ|different)\b/;
+const ALIKE = /\b(giong nhau|nhu nhau|khac nhau|khac (han|ngay|moc|thoi han) nhau|giong|the same as|same as|differ|different)\b/;
 /** "hạn", "mốc", "ngày", "thời hạn", "deadline": a word of time (folded). */
 const DEADLINE_WORD = /\b(han|han chot|moc|ngay|thoi han|thoi diem|deadline|deadlines|due|date|dates)\b/;
 
@@ -105,6 +106,12 @@ function systemsIn(units: readonly string[]): typeof SYSTEMS {
   if (only === PARTY_CONFERENCE && units.some((u) => STATE_UNITS.has(u))) out.push(STATE_CONFERENCE);
   if (only === STATE_CONFERENCE && units.some((u) => PARTY_UNITS.has(u))) out.push(PARTY_CONFERENCE);
   return out;
+}
+
+/** How an answer names a system of the plan (a milestone's `system`), when it has a name of its own. */
+export function systemName(system: string, lang: Lang): string | undefined {
+  const s = SYSTEMS.find((x) => x.system === system);
+  return s ? (lang === "vi" ? s.vi : s.en) : undefined;
 }
 
 /** The systems a question names (units), in the order it names them: their milestones' `system` and their names. */
@@ -272,13 +279,68 @@ function comparisonLead(c: Comparison, lang: Lang): string {
     }
     return lang === "vi" ? `Không cùng ngày. ${both}` : `No, not the same day. ${both}`;
   }
+  // "QLVB chạy chính thức trước hay 1022 chạy trước": neither, both on one day, said first.
   if (c.tie) {
     return lang === "vi"
-      ? `Hai hệ thống có cùng ${c.of === "first" ? "mốc đầu" : "mốc cuối"}, ${day}: ${title(first.compared)}; ${title(second.compared)}.`
-      : `Both have the same ${c.of === "first" ? "first" : "last"} deadline, ${day}: ${title(first.compared)}; ${title(second.compared)}.`;
+      ? `Cùng ngày: hai hệ thống có cùng ${c.of === "first" ? "mốc đầu" : "mốc cuối"}, ${day}: ${title(first.compared)}; ${title(second.compared)}.`
+      : `On the same day: both have the same ${c.of === "first" ? "first" : "last"} deadline, ${day}: ${title(first.compared)}; ${title(second.compared)}.`;
   }
   const [winner, other] = c.asked === "earlier" ? [first, second] : [second, first];
   return lang === "vi"
     ? `${name(winner)} có ${c.of === "first" ? "hạn" : "mốc hoàn thành"} ${c.asked === "earlier" ? "sớm" : "muộn"} hơn: ${due(winner.compared)}, so với ${lower(name(other))}: ${due(other.compared)}.`
     : `${name(winner)} ${c.of === "first" ? "is due" : "is finished"} ${c.asked === "earlier" ? "earlier" : "later"}: ${due(winner.compared)}, against ${lower(name(other))}: ${due(other.compared)}.`;
+}
+
+/** "hệ thống nào", "những hệ thống nào", "cái nào", "which systems", "what systems": the question asks which of the
+ * plan's systems (folded). */
+const WHICH_SYSTEMS = /\b((nhung|cac) )?(he thong|httt|cai|viec|moc) (nao|gi)\b|\b(which|what) (systems?|ones?|deadlines?|milestones?)\b/;
+/** "chạy chính thức", "vận hành chính thức", "go live", "went live", "launched": the day asked is a system's official
+ * start (folded). */
+const GOES_LIVE = /\b(chinh thuc|go live|goes live|went live|gone live|going live|launch|launched|launches|officially)\b/;
+/** A milestone that is a system's official start, by its title or keywords (folded). */
+const LIVE_MILESTONE = /\b(van hanh chinh thuc|go live)\b/;
+
+/** A day on which the deadlines of two systems or more fall: the day and those milestones, in the plan's order. */
+export interface SharedDay {
+  day: string;
+  milestones: Milestone[];
+}
+
+/**
+ * Reads a question asking which systems fall on one day ("những hệ thống nào chạy chính thức cùng một ngày", "which
+ * systems went live on the same day"), naming none of them: the days shared by deadlines of two systems or more, of
+ * their official starts when it asks when they go live. Undefined when it asks something else, names a system, or no
+ * day is shared.
+ *
+ * ```ts
+ * readSharedDays("nhung he thong nao chay chinh thuc cung mot ngay", [], content)?.[0]?.day // "2025-09-01"
+ * ```
+ */
+export function readSharedDays(folded: string, units: readonly string[], content: Content): SharedDay[] | undefined {
+  if (!SAME.test(folded) || !WHICH_SYSTEMS.test(folded) || systemsIn(units).length > 0) return undefined;
+  const live = GOES_LIVE.test(folded);
+  const pool = content.milestones.filter(
+    (m) => m.reminders?.enabled !== false && m.dueParsed.precision === "day" && (!live || LIVE_MILESTONE.test(fold([m.title, m.titleEn ?? "", ...m.keywords].join(" ")))),
+  );
+  const days = new Map<string, Milestone[]>();
+  for (const m of byDeadline(pool)) days.set(m.dueParsed.end, [...(days.get(m.dueParsed.end) ?? []), m]);
+  const shared = [...days].filter(([, ms]) => new Set(ms.map((m) => m.system)).size > 1).map(([day, milestones]) => ({ day, milestones }));
+  return shared.length > 0 ? shared : undefined;
+}
+
+/** Shared days in words: for each, the day and the systems that share it, then each of their milestones with its
+ * countdown from `today`. */
+export function renderSharedDays(shared: readonly SharedDay[], today: string, lang: Lang): string[] {
+  const vi = lang === "vi";
+  const lower = (text: string) => text.replace(/^./, (x) => x.toLowerCase());
+  const out: string[] = [];
+  for (const { milestones } of shared) {
+    const systems = [...new Set(milestones.map((m) => m.system))].map((id) => SYSTEMS.find((s) => s.system === id));
+    const names = systems.map((s, i) => (s ? (vi ? s.vi : s.en) : milestoneTitle(milestones[i]!, lang))).map((n, i) => (i === 0 ? n : lower(n)));
+    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} ${vi ? "và" : "and"} ${names[names.length - 1]}` : names[0]!;
+    const day = formatDue(milestones[0]!.dueParsed, lang);
+    out.push(vi ? `Cùng một ngày, ${day}: ${list}.` : `On the same day, ${day}: ${lower(list)}.`);
+    for (const m of milestones) out.push(`• ${milestoneTitle(m, lang)}: ${dueWithCountdown(m, today, lang)}`);
+  }
+  return out;
 }

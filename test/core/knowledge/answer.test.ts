@@ -3,6 +3,7 @@ import type { CommandContext } from "../../../src/core/command.js";
 import { answerQuestion } from "../../../src/core/knowledge/answer.js";
 import { toPlain } from "../../../src/core/reply.js";
 import { createTestApp, textFrom } from "../../helpers/app.js";
+import { followUpAnswer } from "../../helpers/knowledge.js";
 
 async function contextWith(record: () => Promise<void>) {
   const app = await createTestApp();
@@ -38,5 +39,13 @@ describe("answerQuestion and the question statistics", () => {
     expect(replies).toHaveLength(1);
     await new Promise<void>((resolve) => setImmediate(resolve));
     expect(app.log.entries.some((e) => e.level === "warn" && e.msg === "knowledge: could not record the question")).toBe(true);
+  });
+});
+
+describe("a marked follow-up that alone leans to a sibling of the previous entry", () => {
+  it("answers the sibling ('and the trial in all units?' after the 102-ward trial), not the previous entry again", async () => {
+    const answer = await followUpAnswer("when did the 102-ward trial run happen", "and the trial in all units?", "2026-12-04");
+    expect(answer).toContain("25 June 2025");
+    expect(answer).toContain("168");
   });
 });
