@@ -246,6 +246,16 @@ export function slotValuesIn(text: string): string[][] {
   });
 }
 
+/**
+ * The one merged place (slot 0 of SLOTS) a folded text names, as its spellings (the first is the canonical one), or
+ * undefined when it names none or several: "brvt co bao nhieu phuong" → ["ba ria vung tau", "brvt", …].
+ */
+export function placeNamed(text: string): readonly string[] | undefined {
+  const places = SLOTS[0]!;
+  const named = places.filter((spellings) => spellings.some((s) => ` ${text} `.includes(` ${s} `)));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** Words joining two systems asked together ("qlvb và 1022", "e-mail and 1022", "hntt với qlvb"). Folded. */
 const JOINS = ["va", "voi", "cung", "and", "&", "or", "hay"];
 /** Every spelling of a system (the third slot), longest first, with the system it names. */
