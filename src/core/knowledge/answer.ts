@@ -12,6 +12,7 @@ import { addition, answerSpeaksOf, asksAboutSameThing, asksInclusion, asksTopicW
 import { coversSubjects } from "./entities.js";
 import { withoutExcluded } from "./exclusion.js";
 import { renderLive } from "./live.js";
+import { localityShareLine } from "./locality-share.js";
 import { createNormaliser, type Normaliser } from "./normalise.js";
 import { asksCalendar, asksWeekday, breaksOf, dayIn, lacksData, namedWeekday, namesDay, parseCalendarQuestion, pastDayIn, planCalendarAnswer, planYear, renderCalendarAnswer, swapDay, weekdayName, writesDay, writtenDays } from "./calendar-question.js";
 import { diffDays, isoWeekday } from "../time.js";
@@ -1497,7 +1498,9 @@ export function renderEntry(
   const schedule = systemSchedule(ctx, entry, options.units ?? []);
   const late = lateLine(ctx, entry, latest, options.question ?? "", schedule);
   const phaseOf = phaseOfLine(ctx, entry, options.question ?? "", body);
-  return reply(lines(body, phaseOf, weekday, count, inline && moreText, who, phaseLine, late, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
+  // "brvt có bao nhiêu đơn vị cấp xã": the asked place's own number first, when the answer breaks the count down.
+  const share = localityShareLine(body, options.question ?? "", lang);
+  return reply(lines(share, body, phaseOf, weekday, count, inline && moreText, who, phaseLine, late, ...milestoneBlock(ctx, entry, latest, schedule), sourceLine(ctx, entry.source)), buttons.length > 0 ? { buttons } : {});
 }
 
 /** "thuộc gđ mấy", "việc của giai đoạn nào", "có thuộc gđ1 ko", "which phase": the question asks a work's phase. Folded. */

@@ -112,6 +112,16 @@ const SUBJECTS: readonly Subject[] = [
     words: ["nop ho so", "ho so gom", "ho so can", "thu tuc gia han", "ton phi", "mat phi", "thu phi", "co phi", "phi bao nhieu", "paperwork", "application form"],
     but: ["citizens paperwork", "citizen paperwork", "citizens s paperwork", "residents paperwork", "residents s paperwork", "paperwork for citizens", "paperwork for residents", "handling paperwork"],
   },
+  // What a call costs ("gọi 1022 có bị tính cước không", "is it free to call"): the sources never say.
+  { words: ["tinh cuoc", "bi tinh cuoc", "cuoc phi", "mat cuoc", "tinh phi", "bi tinh phi", "mat tien", "bi tinh tien", "tinh tien", "mien phi", "free of charge", "toll free", "free to call", "call charge", "call charges", "charged for", "cost to call", "costs to call"] },
+  // Which ward or commune is the largest or the most populous: the sources give no figures per unit.
+  {
+    words: [
+      "dong dan nhat", "it dan nhat", "nhieu dan nhat", "dan so cao nhat", "dan so lon nhat", "dan so dong nhat", "dan so thap nhat", "dan so it nhat",
+      "rong nhat", "dien tich lon nhat", "dien tich nho nhat", "dien tich rong nhat", "most populous", "least populous", "most populated",
+      "largest population", "biggest population", "largest ward", "biggest ward", "smallest ward", "largest commune", "smallest commune",
+    ],
+  },
   // A list of names the sources do not give ("danh sách tên 36 phường").
   { words: ["danh sach ten", "ten cac phuong", "ten cac xa", "ten tung phuong", "ten tung xa", "list the names", "names of the", "names of all", "which wards exactly", "which communes exactly", "phuong nao cu the"] },
   // A format or a link to download: the sources give neither.

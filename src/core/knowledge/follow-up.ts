@@ -246,15 +246,32 @@ export function slotValuesIn(text: string): string[][] {
   });
 }
 
+/**
+ * The one merged place (slot 0 of SLOTS) a folded text names, as its spellings (the first is the canonical one), or
+ * undefined when it names none or several: "brvt co bao nhieu phuong" → ["ba ria vung tau", "brvt", …].
+ */
+export function placeNamed(text: string): readonly string[] | undefined {
+  const places = SLOTS[0]!;
+  const named = places.filter((spellings) => spellings.some((s) => ` ${text} `.includes(` ${s} `)));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** Words joining two systems asked together ("qlvb và 1022", "e-mail and 1022", "hntt với qlvb"). Folded. */
 const JOINS = ["va", "voi", "cung", "and", "&", "or", "hay"];
-/** Every spelling of a system (the third slot), longest first, with the system it names. */
-const SYSTEM_SPELLINGS = SLOTS[2]!.flatMap((values, value) => values.map((s) => ({ s, value }))).sort((a, b) => b.s.length - a.s.length);
+/** Words comparing two things asked together (folded): "khác (hạn) nhau", "giống nhau", "so sánh", "differ". */
+const COMPARING = /\b(khac (han |gi |ngay |moc )?nhau|giong (han |ngay |moc )?nhau|co gi khac|khac gi|so sanh|differ|differs|different|difference|compare|compared)\b/g;
+
+/** Every spelling of a system (the third slot) and of a side of phase 1 (the fourth), longest first, with the value it
+ * names (sides numbered after the systems, so a system never pairs with a side). */
+const SYSTEM_SPELLINGS = [SLOTS[2]!, SLOTS[3]!]
+  .flatMap((slot, n) => slot.flatMap((values, value) => values.map((s) => ({ s, value: n * 100 + value }))))
+  .sort((a, b) => b.s.length - a.s.length);
 
 /**
  * "qlvb và 1022 chạy chính thức ngày nào" → ["qlvb chạy chính thức ngày nào", "1022 chạy chính thức ngày nào"]: a
  * (folded) question asking the same of two systems joined by "và", "với", "and", as two questions, one of each;
- * undefined when it joins no two systems.
+ * undefined when it joins no two systems. The two sides of phase 1 are joined the same way ("họp trực tuyến bên Đảng
+ * với bên chính quyền khác hạn nhau thế nào": the Party's, and the state's).
  */
 export function eachSystemAsked(folded: string): [string, string] | undefined {
   const text = ` ${folded} `;
@@ -263,11 +280,12 @@ export function eachSystemAsked(folded: string): [string, string] | undefined {
   for (const a of present) {
     for (const join of JOINS) {
       for (const b of present) {
-        if (a.value === b.value) continue;
+        if (a.value === b.value || Math.floor(a.value / 100) !== Math.floor(b.value / 100)) continue;
         const pair = ` ${a.s} ${join} ${b.s} `;
         const at = text.indexOf(pair);
         if (at < 0) continue;
-        const ask = (one: string) => `${text.slice(0, at)} ${one} ${text.slice(at + pair.length)}`.replace(/\s+/g, " ").trim();
+        // Each half asks its own value: the words comparing the two ("khác hạn nhau", "differ") ask nothing of one.
+        const ask = (one: string) => `${text.slice(0, at)} ${one} ${text.slice(at + pair.length)}`.replace(COMPARING, " ").replace(/\s+/g, " ").trim();
         return [ask(a.s), ask(b.s)];
       }
     }

@@ -68,6 +68,8 @@ export const FILLER_PHRASES: readonly string[] = [
   // English chat openers: "hey, quick one: …", "btw", "just wondering".
   "hey", "hey there", "quick one", "quick question", "real quick", "btw", "by the way", "just wondering", "wondering", "i wonder",
   "pls", "plz", "guys", "folks",
+  // Forms of address ("sir pls what is 1022 system"): to whom, never what is asked.
+  "sir", "madam", "maam", "ma am",
   // Formal English requests ("Kindly advise the timeframe for …", "We would be grateful if you could indicate which …",
   // "I wish to enquire about …"): the request's words, never the topic. "advise" alone is kept: phase 2 advises the
   // People's Committee.
@@ -138,6 +140,8 @@ const INTENTS: Record<string, readonly string[]> = {
     "da xong chua", "xong het chua", "xong chua", "roi chua", "chua nhi", "hay chua", "chua", "hien nay", "hien tai", "hien gio",
     "bay gio", "gio", "den dau roi", "toi dau roi", "den dau", "toi dau", "den buoc nao", "toi buoc nao", "yet", "already", "now",
     "currently", "current", "at present", "presently", "so far", "at the moment", "by now", "right now", "finished", "completed", "done", "complete",
+    // "by when should it be ready": when it is done.
+    "ready",
     // "Where does the plan stand?", "what's coming up": where things stand, and what comes next.
     "stand", "stands", "coming up", "sap toi",
     // Whether it is late or on time ("gđ2 trễ hạn chưa", "is phase 2 behind schedule?"): where it stands against its

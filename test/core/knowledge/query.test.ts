@@ -27,6 +27,15 @@ describe("createAnalyzer", () => {
     expect(units("Cho tôi hỏi ạ, ad ơi, QLVB nhé")).toEqual(["qlvb"]);
   });
 
+  it("drops a form of address ('sir pls …'), which says to whom, not what is asked", () => {
+    expect(units("sir pls QLVB")).toEqual(["qlvb"]);
+    expect(units("madam, QLVB")).toEqual(["qlvb"]);
+  });
+
+  it("reads 'ready' as where things stand, like 'done'", () => {
+    expect(units("QLVB ready")).toEqual(units("QLVB done"));
+  });
+
   it("turns question words into light intent tokens instead of topic words", () => {
     expect(units("Khi nào có tài khoản email?")).toEqual(["_when", "taikhoan", "email"]);
     expect(units("email mới cấp xong chưa")).toEqual(["email", "moi", "cap", "_status"]);
